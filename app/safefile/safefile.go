@@ -1,0 +1,133 @@
+// Package safefile writes workspace files so that a crash, a full disk or a
+// concurrent hand edit never leaves a half-written or silently overwritten file.
+//
+// Every write goes to a temporary file in the same directory, is fsynced, and
+// is renamed over the target; the directory is fsynced afterwards so the rename
+// itself survives a power cut. A Stamp taken when a file was read lets a later
+// save notice that someone else (a translator's editor, git checkout) changed
+// the file in the meantime.
+package safefile
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Stamp identifies the content a file had when it was read.
+type Stamp struct {
+	Exists bool
+	Sum    [sha256.Size]byte
+}
+
+// StampBytes returns the stamp of content read from disk.
+func StampBytes(data []byte) Stamp {
+	return Stamp{Exists: true, Sum: sha256.Sum256(data)}
+}
+
+// StampOf reads path and returns its stamp; a missing file has the zero Stamp.
+func StampOf(path string) (Stamp, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Stamp{}, nil
+	}
+	if err != nil {
+		return Stamp{}, err
+	}
+	return StampBytes(data), nil
+}
+
+// ConflictError reports that a file changed on disk since it was read.
+type ConflictError struct {
+	Path string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s: changed on disk since it was read (edited by hand or by git?); reload it before saving, nothing was written", e.Path)
+}
+
+// chunk is the size of each write; small enough that a test can kill a writer
+// in the middle of a file.
+const chunk = 64 << 10
+
+// Write replaces path with data atomically: readers see either the old file
+// or the new one, never a mixture, even if the process dies mid-way.
+func Write(path string, data []byte, perm fs.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(tmpName)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for rest := data; len(rest) > 0; {
+		n := min(len(rest), chunk)
+		if _, err := tmp.Write(rest[:n]); err != nil {
+			return fail(err)
+		}
+		rest = rest[n:]
+		if afterChunk != nil {
+			afterChunk()
+		}
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmpName)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		os.Remove(tmpName)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// WriteIfUnchanged is Write, but refuses with a *ConflictError when the file
+// on disk no longer has the content described by prev (use the zero Stamp for
+// a file that did not exist). Writing content identical to what is on disk is
+// not a conflict.
+func WriteIfUnchanged(path string, data []byte, perm fs.FileMode, prev Stamp) error {
+	cur, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if prev.Exists {
+			return &ConflictError{Path: path}
+		}
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, err)
+	default:
+		if bytes.Equal(cur, data) {
+			return nil
+		}
+		if StampBytes(cur) != prev {
+			return &ConflictError{Path: path}
+		}
+	}
+	return Write(path, data, perm)
+}
+
+// syncDir makes a rename durable. Errors are ignored: some platforms
+// (Windows) cannot open a directory for syncing, and the rename has happened.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// afterChunk is a test hook run after each chunk is written.
+var afterChunk func()

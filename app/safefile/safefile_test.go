@@ -1,0 +1,106 @@
+package safefile
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestWriteReplaces(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.toml")
+	if err := Write(p, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(p, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	if string(got) != "two" {
+		t.Fatalf("got %q", got)
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(p), ".*tmp-*"))
+	if len(left) != 0 {
+		t.Fatalf("temp files left behind: %v", left)
+	}
+}
+
+func TestWriteIfUnchangedDetectsHandEdit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "active.fr.toml")
+	os.WriteFile(p, []byte("[a]\nother = \"x\"\n"), 0o644)
+	st, err := StampOf(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A translator saves the file in an editor.
+	os.WriteFile(p, []byte("[a]\nother = \"hand edit\"\n"), 0o644)
+	err = WriteIfUnchanged(p, []byte("[a]\nother = \"app\"\n"), 0o644, st)
+	var ce *ConflictError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want ConflictError, got %v", err)
+	}
+	got, _ := os.ReadFile(p)
+	if !bytes.Contains(got, []byte("hand edit")) {
+		t.Fatalf("hand edit lost: %q", got)
+	}
+	// Same content as on disk is fine; fresh stamp is fine.
+	st2, _ := StampOf(p)
+	if err := WriteIfUnchanged(p, []byte("new"), 0o644, st2); err != nil {
+		t.Fatal(err)
+	}
+	// A file that appeared after we saw it missing is a conflict too.
+	q := filepath.Join(t.TempDir(), "new.toml")
+	os.WriteFile(q, []byte("someone"), 0o644)
+	if err := WriteIfUnchanged(q, []byte("me"), 0o644, Stamp{}); !errors.As(err, &ce) {
+		t.Fatalf("want ConflictError for file created meanwhile, got %v", err)
+	}
+}
+
+// TestKilledWriterLeavesOldFile runs a writer in a child process, kills it with
+// SIGKILL while it is half-way through a large file, and checks the target
+// still holds the old content in full.
+func TestKilledWriterLeavesOldFile(t *testing.T) {
+	if p := os.Getenv("SAFEFILE_CHILD"); p != "" {
+		afterChunk = func() { time.Sleep(20 * time.Millisecond) }
+		Write(p, bytes.Repeat([]byte("new "), 1<<20), 0o644) // 4 MiB, ~64 chunks
+		os.Exit(0)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "statement.toml")
+	old := bytes.Repeat([]byte("old content\n"), 1000)
+	if err := os.WriteFile(p, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledWriterLeavesOldFile$")
+	cmd.Env = append(os.Environ(), "SAFEFILE_CHILD="+p)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the temp file has grown, i.e. the writer is mid-way.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		tmps, _ := filepath.Glob(filepath.Join(dir, ".statement.toml.tmp-*"))
+		if len(tmps) == 1 {
+			if fi, err := os.Stat(tmps[0]); err == nil && fi.Size() >= 4*chunk {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("child never started writing")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	got, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, old) {
+		t.Fatalf("target damaged by killed writer: %d bytes, want %d", len(got), len(old))
+	}
+}

@@ -1,0 +1,231 @@
+package statement
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text is a statement read from plain text, before it gets an ID and a
+// place in a workspace.
+type Text struct {
+	Title      string
+	Paragraphs []string
+	Dropped    []Dropped // website boilerplate left out, for the import report
+}
+
+// Dropped is a block of the input that was recognised as website
+// boilerplate rather than part of the statement.
+type Dropped struct {
+	Line   int    // 1-based line where the block starts
+	Text   string // the block as it was (lines joined by spaces)
+	Reason string
+}
+
+func (d Dropped) String() string {
+	return fmt.Sprintf("line %d: dropped %s: %q", d.Line, d.Reason, abbreviate(d.Text, 72))
+}
+
+// ParseOptions tunes ParseText.
+type ParseOptions struct {
+	KeepAll bool // keep blocks that look like website boilerplate
+}
+
+// ParseText turns plain text into a title and paragraphs: the first
+// non-empty line is the title, each following block (separated by blank
+// lines) is a paragraph. Lines inside a block are soft-wrapped text and are
+// joined with a space. Characters are kept exactly as written (typographic
+// quotes included); only surrounding whitespace is trimmed.
+func ParseText(src string, opt ParseOptions) (*Text, error) {
+	if !utf8.ValidString(src) {
+		return nil, fmt.Errorf("line %d: not valid UTF-8 text", firstInvalidLine(src))
+	}
+	src = strings.TrimPrefix(src, "\uFEFF")
+	src = strings.ReplaceAll(src, "\r\n", "\n")
+	src = strings.ReplaceAll(src, "\r", "\n")
+
+	var t Text
+	type block struct {
+		line int
+		text string
+	}
+	var blocks []block
+	var cur []string
+	start := 0
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, block{start, strings.Join(cur, " ")})
+			cur = nil
+		}
+	}
+	for i, line := range strings.Split(src, "\n") {
+		line = strings.TrimFunc(line, unicode.IsSpace)
+		if line == "" {
+			flush()
+			continue
+		}
+		if len(blocks) == 0 && len(cur) == 0 {
+			// The title is a single line, even when a paragraph follows it
+			// without a blank line.
+			blocks = append(blocks, block{i + 1, line})
+			continue
+		}
+		if len(cur) == 0 {
+			start = i + 1
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	if len(blocks) == 0 {
+		return nil, fmt.Errorf("line 1: no text: the first non-empty line is the title")
+	}
+	for i, b := range blocks {
+		if !opt.KeepAll {
+			if reason := Boilerplate(b.text); reason != "" {
+				t.Dropped = append(t.Dropped, Dropped{Line: b.line, Text: b.text, Reason: reason})
+				continue
+			}
+		}
+		if t.Title == "" && i == len(t.Dropped) {
+			t.Title = b.text
+			continue
+		}
+		t.Paragraphs = append(t.Paragraphs, b.text)
+	}
+	if t.Title == "" {
+		return nil, fmt.Errorf("line %d: every block looked like website boilerplate; use --keep-all to keep it", blocks[0].line)
+	}
+	return &t, nil
+}
+
+var (
+	cookieWords  = regexp.MustCompile(`(?i)\bcookies?\b`)
+	consentWords = regexp.MustCompile(`(?i)\b(accept|consent|opt[- ]?out|opt[- ]?in|privacy|cookie (policy|settings)|this (web)?site|browsing|your experience)\b`)
+	// navWord matches one token of share bars, "read more" links and the
+	// like. A block made only of these is navigation, not statement text.
+	navWord  = regexp.MustCompile(`(?i)^(read more|read|more|share( this( page| article| story)?)?|share on|tweet|email|e-mail|print( this( page)?)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|back to top|skip to (main )?content|accept( all)?|reject( all)?|decline|ok|close|subscribe|follow us|related( articles| posts)?|tags?|previous|next|home|menu)$`)
+	navSplit = regexp.MustCompile(`\s*[|•·,;/]\s*|\s{2,}`)
+)
+
+// Boilerplate says why a block of text looks like website furniture rather
+// than statement text, or "" when it looks like real text. It is deliberately
+// narrow: a paragraph that merely mentions cookies is kept.
+func Boilerplate(block string) string {
+	if cookieWords.MatchString(block) && len(consentWords.FindAllString(block, -1)) >= 2 {
+		return "cookie banner"
+	}
+	if isNavigation(block) {
+		return "navigation or share links"
+	}
+	return ""
+}
+
+func isNavigation(block string) bool {
+	words := strings.Fields(block)
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	// Try to read the whole block as a sequence of navigation tokens, each of
+	// one or more words.
+	var match func(ws []string) bool
+	match = func(ws []string) bool {
+		if len(ws) == 0 {
+			return true
+		}
+		for n := min(4, len(ws)); n >= 1; n-- {
+			tok := strings.Trim(strings.Join(ws[:n], " "), "»›>→:.!|•·")
+			if tok == "" || navWord.MatchString(tok) {
+				if match(ws[n:]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var parts []string
+	for _, p := range navSplit.Split(block, -1) {
+		parts = append(parts, strings.Fields(p)...)
+	}
+	return match(parts)
+}
+
+func abbreviate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func firstInvalidLine(s string) int {
+	line := 1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
+
+// Slug proposes a statement ID from a title: the first significant words,
+// ASCII-folded, joined by dashes.
+func Slug(title string) string {
+	stop := map[string]bool{"a": true, "an": true, "the": true, "of": true, "by": true, "to": true, "and": true,
+		"in": true, "on": true, "for": true, "statement": true, "joint": true, "de": true, "la": true, "le": true,
+		"les": true, "du": true, "des": true}
+	var words []string
+	for _, w := range strings.FieldsFunc(foldASCII(title), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if !stop[w] {
+			words = append(words, w)
+		}
+		if len(words) == 4 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return "statement"
+	}
+	return strings.Join(words, "-")
+}
+
+func foldASCII(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		case strings.ContainsRune("àáâãäåā", r):
+			b.WriteByte('a')
+		case strings.ContainsRune("çćč", r):
+			b.WriteByte('c')
+		case strings.ContainsRune("èéêëē", r):
+			b.WriteByte('e')
+		case strings.ContainsRune("ìíîïīı", r):
+			b.WriteByte('i')
+		case strings.ContainsRune("ñń", r):
+			b.WriteByte('n')
+		case strings.ContainsRune("òóôõöøō", r):
+			b.WriteByte('o')
+		case strings.ContainsRune("ùúûüū", r):
+			b.WriteByte('u')
+		case strings.ContainsRune("şšś", r):
+			b.WriteByte('s')
+		case r == 'ğ':
+			b.WriteByte('g')
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,141 @@
+// Package statement is the model of an official statement: its metadata
+// (issuing body, dateline) and the ordered message IDs of its parts. The text
+// of every part lives in the go-i18n catalogs, one per language, so that the
+// source text and its translations are edited the same way.
+package statement
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind says what role a part plays on the page.
+type Kind string
+
+const (
+	Title     Kind = "title"
+	Paragraph Kind = "paragraph"
+)
+
+// Part is one translatable unit of a statement, named by a stable message ID.
+type Part struct {
+	ID   string
+	Kind Kind
+}
+
+// Statement is the metadata and structure of one statement. Its text is not
+// here: see the workspace's catalogs.
+type Statement struct {
+	ID          string
+	IssuingBody string
+	Place       string
+	Date        time.Time // a calendar date; the time of day is ignored
+	SourceLang  string
+	TitleID     string
+	Paragraphs  []string // message IDs, in reading order
+	// NextParagraph numbers the next new paragraph. It only grows, so a
+	// deleted paragraph's ID (and translations still in catalogs) is never
+	// reused for different text.
+	NextParagraph int
+}
+
+// Parts lists the title and the paragraphs in reading order.
+func (s *Statement) Parts() []Part {
+	parts := make([]Part, 0, 1+len(s.Paragraphs))
+	if s.TitleID != "" {
+		parts = append(parts, Part{ID: s.TitleID, Kind: Title})
+	}
+	for _, id := range s.Paragraphs {
+		parts = append(parts, Part{ID: id, Kind: Paragraph})
+	}
+	return parts
+}
+
+// NewParagraphID returns a fresh message ID for a paragraph and advances the
+// counter. IDs are never reused and never renamed when paragraphs move.
+func (s *Statement) NewParagraphID() string {
+	if s.NextParagraph < 1 {
+		s.NextParagraph = 1
+	}
+	for {
+		id := s.ID + ".p" + strconv.Itoa(s.NextParagraph)
+		s.NextParagraph++
+		if !s.has(id) {
+			return id
+		}
+	}
+}
+
+func (s *Statement) has(id string) bool {
+	if id == s.TitleID {
+		return true
+	}
+	for _, p := range s.Paragraphs {
+		if p == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Description is the translator-facing context of a part, written into the
+// source catalog's description field.
+func (s *Statement) Description(id string) string {
+	if id == s.TitleID {
+		return fmt.Sprintf("Title of statement %q", s.ID)
+	}
+	for i, p := range s.Paragraphs {
+		if p == id {
+			return fmt.Sprintf("Paragraph %d of %d of statement %q", i+1, len(s.Paragraphs), s.ID)
+		}
+	}
+	return ""
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ValidID reports why id cannot name a statement, or nil. IDs become file
+// names and message ID prefixes, so they are kept to lower-case ASCII.
+func ValidID(id string) error {
+	if !idPattern.MatchString(id) || len(id) > 80 {
+		return fmt.Errorf("statement id %q: use 1-80 lower-case letters, digits and dashes, starting with a letter or digit", id)
+	}
+	return nil
+}
+
+// Validate checks the structure: IDs present, unique, and belonging to this
+// statement's namespace.
+func (s *Statement) Validate() error {
+	if err := ValidID(s.ID); err != nil {
+		return err
+	}
+	if s.TitleID == "" {
+		return fmt.Errorf("statement %q has no title", s.ID)
+	}
+	seen := map[string]bool{}
+	for _, p := range s.Parts() {
+		if strings.TrimSpace(p.ID) == "" {
+			return fmt.Errorf("statement %q: empty message id", s.ID)
+		}
+		if seen[p.ID] {
+			return fmt.Errorf("statement %q: message id %q is used twice", s.ID, p.ID)
+		}
+		seen[p.ID] = true
+	}
+	return nil
+}
+
+// Move moves the paragraph at index from to index to.
+func (s *Statement) Move(from, to int) error {
+	n := len(s.Paragraphs)
+	if from < 0 || from >= n || to < 0 || to >= n {
+		return fmt.Errorf("move paragraph %d to %d: out of range (1-%d)", from+1, to+1, n)
+	}
+	id := s.Paragraphs[from]
+	s.Paragraphs = append(s.Paragraphs[:from], s.Paragraphs[from+1:]...)
+	s.Paragraphs = append(s.Paragraphs[:to], append([]string{id}, s.Paragraphs[to:]...)...)
+	return nil
+}
