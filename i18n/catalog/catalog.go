@@ -1,0 +1,454 @@
+// Package catalog reads, edits and writes go-i18n message catalogs (TOML,
+// JSON, YAML) without losing anything a translator put in them.
+//
+// go-i18n's own tooling decodes a catalog into a map and re-encodes it, which
+// sorts keys and drops comments, custom layout and stale translations. This
+// package instead keeps the original bytes and edits only the byte spans of the
+// messages that changed, so a catalog that went through Communiqué still diffs
+// cleanly in git and still reads as the translator left it. Semantics (what is
+// a message, which keys are reserved, how nested tables become dotted IDs)
+// follow go-i18n v2's parser exactly; the fuzz tests hold the two side by side.
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"communique/app/safefile"
+
+	"golang.org/x/text/language"
+)
+
+// Format is a catalog file format, named as go-i18n names it (the file
+// extension).
+type Format string
+
+// The formats go-i18n's goi18n tool reads and writes.
+const (
+	TOML Format = "toml"
+	JSON Format = "json"
+	YAML Format = "yaml"
+)
+
+// FormatOf returns the format of a catalog file from its extension.
+func FormatOf(path string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".toml":
+		return TOML, nil
+	case ".json":
+		return JSON, nil
+	case ".yaml", ".yml":
+		return YAML, nil
+	}
+	return "", fmt.Errorf("%s: not a catalog file (want .toml, .json, .yaml or .yml)", path)
+}
+
+// Message mirrors go-i18n's i18n.Message: one translatable string with its
+// CLDR plural forms.
+type Message struct {
+	ID, Description, Hash, LeftDelim, RightDelim string
+	Zero, One, Two, Few, Many, Other             string
+}
+
+// Hash returns the hash goi18n stores in translation files to record which
+// source text a translation was made from: "sha1-" and the hex SHA-1 of the
+// description followed by the "other" text.
+func Hash(description, other string) string {
+	h := sha1.New()
+	h.Write([]byte(description))
+	h.Write([]byte(other))
+	return "sha1-" + hex.EncodeToString(h.Sum(nil))
+}
+
+// SourceHash is Hash of the message's own description and other text.
+func (m Message) SourceHash() string { return Hash(m.Description, m.Other) }
+
+// Forms returns the plural forms the message has text for, in CLDR order
+// (zero, one, two, few, many, other).
+func (m Message) Forms() []string {
+	var forms []string
+	for _, f := range pluralFields {
+		if *m.field(f) != "" {
+			forms = append(forms, fieldNames[f])
+		}
+	}
+	return forms
+}
+
+// Form returns the text of a plural form by its CLDR name ("one", "other"…).
+func (m Message) Form(name string) string {
+	for _, f := range pluralFields {
+		if fieldNames[f] == name {
+			return *m.field(f)
+		}
+	}
+	return ""
+}
+
+// Empty reports whether the message has no text in any plural form.
+func (m Message) Empty() bool {
+	return m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" && m.Other == ""
+}
+
+// ParseError reports malformed catalog content at a position in a file.
+type ParseError struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}
+
+// Catalog is one catalog file: its messages in file order, and the original
+// bytes it edits in place.
+type Catalog struct {
+	Path   string
+	Lang   language.Tag
+	Format Format
+
+	src     []byte // bytes as read (or as last saved); never modified in place
+	root    *value // src's top-level value; nil for an empty file
+	entries []*entry
+	byID    map[string]int
+	stamp   safefile.Stamp
+
+	// Pending edits, applied by Bytes.
+	edits   map[string]*Message // replaced content of an entry in src (nil = deleted)
+	added   []*Message          // new messages, in the order they were added
+	addedAt map[string]int      // index into added
+	dirty   bool
+}
+
+// entry is a message found in src, with where its bytes are.
+type entry struct {
+	Message
+	loc
+}
+
+// Parse reads a catalog from data. The language and format come from the file
+// name, as go-i18n derives them: the format is the extension, the language the
+// name part before it (active.fr.toml and fr.toml are both French).
+func Parse(path string, data []byte) (*Catalog, error) {
+	c, err := newCatalog(path)
+	if err != nil {
+		return nil, err
+	}
+	// Own a private copy: message strings point into it.
+	src := bytes.Clone(data)
+	if src == nil {
+		src = []byte{}
+	}
+	if err := c.parse(src); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Load reads and parses the catalog at path and remembers its content, so
+// that Save can tell whether someone else changed the file meanwhile.
+func Load(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newCatalog(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.parse(data); err != nil {
+		return nil, err
+	}
+	c.stamp = safefile.StampBytes(data)
+	return c, nil
+}
+
+// New returns an empty catalog for a file that does not exist yet. Save
+// refuses to overwrite a file that appeared at path in the meantime.
+func New(path string) (*Catalog, error) {
+	c, err := newCatalog(path)
+	if err != nil {
+		return nil, err
+	}
+	c.src = []byte{}
+	c.byID = map[string]int{}
+	return c, nil
+}
+
+func newCatalog(path string) (*Catalog, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	langPart, _ := langAndFormat(path)
+	tag, err := language.Parse(langPart)
+	if err != nil || langPart == "" {
+		return nil, fmt.Errorf("%s: file name has no language tag (want active.<lang>.%s or <lang>.%s): %q", path, format, format, langPart)
+	}
+	return &Catalog{Path: path, Lang: tag, Format: format}, nil
+}
+
+// langAndFormat splits a file name the way go-i18n's parsePath does: the
+// format is after the last dot, the language between the dot before it (or
+// the start of the base name) and that.
+func langAndFormat(path string) (lang, format string) {
+	base := filepath.Base(path)
+	i := strings.LastIndexByte(base, '.')
+	if i < 0 {
+		return "", ""
+	}
+	format = base[i+1:]
+	rest := base[:i]
+	if j := strings.LastIndexByte(rest, '.'); j >= 0 {
+		rest = rest[j+1:]
+	}
+	return rest, format
+}
+
+func (c *Catalog) parse(src []byte) error {
+	var entries []*entry
+	var root *value
+	var err error
+	switch c.Format {
+	case TOML:
+		root, entries, err = parseTOML(src)
+	case JSON:
+		root, entries, err = parseJSON(src)
+	case YAML:
+		root, entries, err = parseYAML(src)
+	}
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			line, col := lineCol(src, pe.off)
+			if pe.line > 0 {
+				line, col = pe.line, pe.col
+			}
+			return &ParseError{Path: c.Path, Line: line, Col: col, Msg: pe.msg}
+		}
+		return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
+	}
+	byID := make(map[string]int, len(entries))
+	for i, e := range entries {
+		if j, dup := byID[e.ID]; dup {
+			l1, _ := lineCol(src, int(entries[j].start))
+			l2, c2 := lineCol(src, int(e.start))
+			// go-i18n would keep one of the two at random (map order);
+			// refusing is the only way not to lose one silently.
+			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1)}
+		}
+		byID[e.ID] = i
+	}
+	c.src = src
+	c.root = root
+	c.entries = entries
+	c.byID = byID
+	c.edits = nil
+	c.added = nil
+	c.addedAt = nil
+	c.dirty = false
+	return nil
+}
+
+// lineCol converts a byte offset to a 1-based line and column (in bytes).
+func lineCol(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line = 1 + bytes.Count(src[:off], []byte{'\n'})
+	col = off - bytes.LastIndexByte(src[:off], '\n')
+	return line, col
+}
+
+// posError is a parse error at a byte offset (or an explicit line/column).
+type posError struct {
+	off       int
+	line, col int
+	msg       string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+func errAt(off int, format string, args ...any) error {
+	return &posError{off: off, msg: fmt.Sprintf(format, args...)}
+}
+
+// Messages returns the catalog's messages in file order, new ones last.
+func (c *Catalog) Messages() []Message {
+	out := make([]Message, 0, len(c.entries)+len(c.added))
+	for _, e := range c.entries {
+		if m, edited := c.edits[e.ID]; edited {
+			if m != nil {
+				out = append(out, *m)
+			}
+			continue
+		}
+		out = append(out, e.Message)
+	}
+	for _, m := range c.added {
+		if m != nil {
+			out = append(out, *m)
+		}
+	}
+	return out
+}
+
+// Len returns the number of messages.
+func (c *Catalog) Len() int {
+	n := len(c.entries)
+	for _, m := range c.edits {
+		if m == nil {
+			n--
+		}
+	}
+	for _, m := range c.added {
+		if m != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Get returns the message with the given ID.
+func (c *Catalog) Get(id string) (Message, bool) {
+	if m, edited := c.edits[id]; edited {
+		if m == nil {
+			return Message{}, false
+		}
+		return *m, true
+	}
+	if i, ok := c.byID[id]; ok {
+		return c.entries[i].Message, true
+	}
+	if i, ok := c.addedAt[id]; ok && c.added[i] != nil {
+		return *c.added[i], true
+	}
+	return Message{}, false
+}
+
+// Set stores m under m.ID: an existing message is updated where it stands
+// (only its own lines change), a new one is added at the end of the file.
+// Set replaces all fields, except that a message keeps its leftdelim and
+// rightdelim when m has none, so that code which builds a Message from
+// scratch cannot strip a translator's custom delimiters.
+func (c *Catalog) Set(m Message) {
+	if m.LeftDelim == "" && m.RightDelim == "" {
+		if old, ok := c.Get(m.ID); ok {
+			m.LeftDelim, m.RightDelim = old.LeftDelim, old.RightDelim
+		}
+	}
+	if old, ok := c.Get(m.ID); ok && old == m {
+		return
+	}
+	if i, ok := c.byID[m.ID]; ok {
+		if c.entries[i].Message == m {
+			delete(c.edits, m.ID)
+		} else {
+			if c.edits == nil {
+				c.edits = map[string]*Message{}
+			}
+			c.edits[m.ID] = &m
+		}
+		c.dirty = true
+		return
+	}
+	if i, ok := c.addedAt[m.ID]; ok {
+		c.added[i] = &m
+		c.dirty = true
+		return
+	}
+	if c.addedAt == nil {
+		c.addedAt = map[string]int{}
+	}
+	c.addedAt[m.ID] = len(c.added)
+	c.added = append(c.added, &m)
+	c.dirty = true
+}
+
+// Delete removes the message with the given ID, if there is one.
+func (c *Catalog) Delete(id string) {
+	if i, ok := c.addedAt[id]; ok {
+		c.added[i] = nil
+		delete(c.addedAt, id)
+		c.dirty = true
+		return
+	}
+	if _, ok := c.byID[id]; ok {
+		if m, edited := c.edits[id]; edited && m == nil {
+			return
+		}
+		if c.edits == nil {
+			c.edits = map[string]*Message{}
+		}
+		c.edits[id] = nil
+		c.dirty = true
+	}
+}
+
+// Dirty reports whether the catalog has changes not yet saved.
+func (c *Catalog) Dirty() bool {
+	if !c.dirty {
+		return false
+	}
+	return !bytes.Equal(c.Bytes(), c.src)
+}
+
+// Bytes returns the catalog file content: the bytes it was read from with
+// only the changed messages rewritten. With no changes it is byte-identical to
+// what was read.
+func (c *Catalog) Bytes() []byte {
+	if !c.dirty {
+		return bytes.Clone(c.src)
+	}
+	return c.render()
+}
+
+// Save writes the catalog to Path, unless the file changed on disk since it
+// was loaded (then it returns a *safefile.ConflictError and writes nothing).
+// Before writing, the new content is parsed again and compared with the
+// catalog's messages, so a writer bug can never put a file on disk that loses
+// or garbles a message.
+func (c *Catalog) Save() error {
+	data := c.Bytes()
+	if err := c.verify(data); err != nil {
+		return err
+	}
+	if err := safefile.WriteIfUnchanged(c.Path, data, 0o644, c.stamp); err != nil {
+		return err
+	}
+	c.stamp = safefile.StampBytes(data)
+	return c.parse(data)
+}
+
+// Stamp returns the stamp of the content the catalog was loaded from (or last
+// saved); the zero Stamp for a catalog made with New.
+func (c *Catalog) Stamp() safefile.Stamp { return c.stamp }
+
+// verify checks that data reads back as exactly the catalog's messages.
+func (c *Catalog) verify(data []byte) error {
+	want := c.Messages()
+	again, err := Parse(c.Path, data)
+	if err != nil {
+		return fmt.Errorf("%s: internal error, the edited catalog does not read back (nothing was written): %w", c.Path, err)
+	}
+	got := again.Messages()
+	if len(got) != len(want) {
+		return fmt.Errorf("%s: internal error, the edited catalog reads back with %d messages instead of %d (nothing was written)", c.Path, len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			return fmt.Errorf("%s: internal error, message %q does not read back as written (nothing was written)", c.Path, want[i].ID)
+		}
+	}
+	return nil
+}

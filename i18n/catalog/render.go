@@ -1,0 +1,244 @@
+package catalog
+
+import (
+	"bytes"
+	"sort"
+)
+
+// The writer never re-encodes a file. It computes patches (replace a byte
+// span with new text) for the messages that changed and splices them into the
+// original bytes, so everything else — comments, blank lines, order, quoting,
+// keys it does not know — stays byte for byte.
+
+type patch struct {
+	start, end int
+	text       string
+	order      int // tie-break for insertions at the same offset
+}
+
+// syntax is what the writer needs to know about one file format.
+type syntax interface {
+	// str encodes a string value, in the style of old when it can.
+	str(s string, old *value, ctx *value) string
+	// table replaces old (a string-form message that gained fields) with a
+	// table of fields.
+	table(fields []fieldText, mem *member, old *value) patch
+	// addField adds a field to message table t, before sibling (if not nil)
+	// or after the last field.
+	addField(t *value, f fieldText, before *member, last *member) patch
+	// remove deletes member m of container t.
+	remove(t *value, m *member) []patch
+	// removeEntry deletes a whole message.
+	removeEntry(e *entry) []patch
+	// appendMessages renders messages added to the file.
+	appendMessages(src []byte, root *value, ms []*Message) []patch
+}
+
+type fieldText struct {
+	name, value string
+}
+
+// fieldsOf lists a message's non-empty fields in the order goi18n writes
+// them (alphabetical, as its encoders sort map keys).
+func fieldsOf(m *Message) []fieldText {
+	var out []fieldText
+	for _, f := range []field{fDescription, fFew, fHash, fLeftDelim, fMany, fOne, fOther, fRightDelim, fTwo, fZero} {
+		if v := *m.field(f); v != "" {
+			out = append(out, fieldText{fieldNames[f], v})
+		}
+	}
+	return out
+}
+
+// onlyOther reports whether m can be written as a bare string.
+func onlyOther(m *Message) bool {
+	return m.Description == "" && m.Hash == "" && m.LeftDelim == "" && m.RightDelim == "" &&
+		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == ""
+}
+
+func (c *Catalog) syntax() syntax {
+	switch c.Format {
+	case JSON:
+		return jsonSyntax{src: c.src}
+	case YAML:
+		return yamlSyntax{src: c.src}
+	}
+	return tomlSyntax{src: c.src}
+}
+
+func (c *Catalog) render() []byte {
+	syn := c.syntax()
+	var patches []patch
+	for _, e := range c.entries {
+		m, edited := c.edits[e.ID]
+		if !edited {
+			continue
+		}
+		if m == nil {
+			patches = append(patches, syn.removeEntry(e)...)
+			continue
+		}
+		patches = append(patches, editEntry(syn, e, m)...)
+	}
+	var added []*Message
+	for _, m := range c.added {
+		if m != nil {
+			added = append(added, m)
+		}
+	}
+	if len(added) > 0 {
+		patches = append(patches, syn.appendMessages(c.src, c.root, added)...)
+	}
+	return applyPatches(c.src, patches)
+}
+
+func editEntry(syn syntax, e *entry, m *Message) []patch {
+	if e.kind == locString {
+		if onlyOther(m) {
+			return []patch{{start: e.val.start, end: e.val.end, text: syn.str(m.Other, e.val, e.container)}}
+		}
+		return []patch{syn.table(fieldsOf(m), e.mem, e.val)}
+	}
+	var patches []patch
+	want := fieldsOf(m)
+	if len(want) == 0 {
+		want = []fieldText{{"other", ""}}
+	}
+	wantVal := map[string]string{}
+	for _, f := range want {
+		wantVal[f.name] = f.value
+	}
+	have := map[string]bool{}
+	var outer []*member // fields at the message's own level, file order
+	for _, fl := range e.fields {
+		name := fieldNames[fl.f]
+		have[name] = true
+		if fl.via == nil {
+			outer = append(outer, fl.mem)
+		}
+		if fl.f == fID {
+			continue
+		}
+		nv, keep := wantVal[name]
+		switch {
+		case !keep:
+			container := e.val
+			if fl.via != nil {
+				container = fl.via.val
+			}
+			patches = append(patches, syn.remove(container, fl.mem)...)
+		case nv != fl.mem.val.str:
+			patches = append(patches, patch{start: fl.mem.val.start, end: fl.mem.val.end, text: syn.str(nv, fl.mem.val, e.val)})
+		}
+	}
+	if len(outer) == 0 {
+		// Only a v1 "translation" table: new fields go next to it.
+		for _, mem := range e.val.members {
+			if mem.key == "translation" {
+				outer = append(outer, mem)
+			}
+		}
+	}
+	var last *member
+	for _, mem := range outer {
+		if last == nil || mem.spanEnd > last.spanEnd {
+			last = mem
+		}
+	}
+	for i, f := range want {
+		if have[f.name] {
+			continue
+		}
+		// Keep alphabetical files alphabetical: insert before the first
+		// field that sorts after this one.
+		var before *member
+		for _, mem := range outer {
+			if mem.key > f.name && (before == nil || mem.spanStart < before.spanStart) {
+				before = mem
+			}
+		}
+		p := syn.addField(e.val, f, before, last)
+		p.order = i
+		patches = append(patches, p)
+	}
+	return patches
+}
+
+func applyPatches(src []byte, patches []patch) []byte {
+	sort.SliceStable(patches, func(i, j int) bool {
+		if patches[i].start != patches[j].start {
+			return patches[i].start < patches[j].start
+		}
+		return patches[i].order < patches[j].order
+	})
+	var b bytes.Buffer
+	b.Grow(len(src) + 256)
+	pos := 0
+	for _, p := range patches {
+		if p.start < pos {
+			// Overlap would be a writer bug; Save's read-back check
+			// refuses the result rather than corrupt the file.
+			if p.end <= pos {
+				b.WriteString(p.text)
+				continue
+			}
+			p.start = pos
+		}
+		b.Write(src[pos:p.start])
+		b.WriteString(p.text)
+		pos = p.end
+	}
+	b.Write(src[pos:])
+	return b.Bytes()
+}
+
+// lineStartOf returns the offset of the start of the line containing off.
+func lineStartOf(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:off], '\n') + 1
+}
+
+// afterLine returns the offset just past the newline ending the line that
+// contains off (or len(src)).
+func afterLine(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// newline returns the file's line ending.
+func newline(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// removeListItem returns the span to delete for an item [start, end) of a
+// comma-separated list (JSON object/array, TOML inline table, YAML flow
+// collection), taking one neighbouring comma with it.
+func removeListItem(src []byte, start, end int) (int, int) {
+	i := end
+	for i < len(src) && isSpace(src[i]) {
+		i++
+	}
+	if i < len(src) && src[i] == ',' {
+		i++
+		// Drop the whitespace up to the next item, so it moves into the
+		// deleted item's place with the deleted item's indentation.
+		for i < len(src) && isSpace(src[i]) {
+			i++
+		}
+		return start, i
+	}
+	j := start
+	for j > 0 && isSpace(src[j-1]) {
+		j--
+	}
+	if j > 0 && src[j-1] == ',' {
+		return j - 1, end
+	}
+	return start, end
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

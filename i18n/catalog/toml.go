@@ -1,0 +1,764 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// TOML string styles.
+const (
+	tomlBasic uint8 = iota
+	tomlLiteral
+	tomlMultiBasic
+	tomlMultiLiteral
+)
+
+// TOML table forms.
+const (
+	tomlRoot     uint8 = iota
+	tomlImplicit       // created as the parent of a [header]
+	tomlHeader         // defined by a [header]
+	tomlDotted         // created by a dotted key (a.b = …)
+	tomlInline         // { … }
+	tomlArrayOfTables
+)
+
+// tomlScanner reads TOML (1.0, plus the 1.1 additions BurntSushi/toml v1.6
+// accepts: newlines and trailing commas in inline tables, \e and \xHH) into a
+// value tree with byte positions.
+type tomlScanner struct {
+	src   []byte
+	pos   int
+	root  *value
+	cur   *value // table that key/value lines go into
+	depth int
+}
+
+func parseTOML(src []byte) (*value, []*entry, error) {
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return nil, nil, errAt(off, "invalid UTF-8 byte")
+	}
+	s := &tomlScanner{src: src}
+	s.root = &value{kind: vTable, form: tomlRoot}
+	s.cur = s.root
+	if err := s.document(); err != nil {
+		return nil, nil, err
+	}
+	entries, err := messages(s.root)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		switch {
+		case e.kind == locTable && e.val.form == tomlHeader:
+			e.start, e.end = e.val.start, e.val.openEnd
+		case e.mem != nil:
+			e.start, e.end = e.mem.spanStart, e.mem.spanEnd
+		default:
+			e.start, e.end = e.val.start, e.val.end
+		}
+	}
+	return s.root, entries, nil
+}
+
+func (s *tomlScanner) peek(off int) byte {
+	if s.pos+off < len(s.src) {
+		return s.src[s.pos+off]
+	}
+	return 0
+}
+
+func (s *tomlScanner) skipWS() {
+	for s.pos < len(s.src) && (s.src[s.pos] == ' ' || s.src[s.pos] == '\t') {
+		s.pos++
+	}
+}
+
+// comment skips a comment up to (not including) the newline.
+func (s *tomlScanner) comment() error {
+	for s.pos < len(s.src) && s.src[s.pos] != '\n' {
+		c := s.src[s.pos]
+		if c == '\r' && s.peek(1) == '\n' {
+			return nil
+		}
+		if (c < 0x20 && c != '\t') || c == 0x7f {
+			return errAt(s.pos, "control character %s in comment", quoteByte(c))
+		}
+		s.pos++
+	}
+	return nil
+}
+
+// endOfLine expects optional whitespace and comment, then a newline or EOF,
+// and returns the offset after the newline.
+func (s *tomlScanner) endOfLine(what string) (int, error) {
+	s.skipWS()
+	if s.peek(0) == '#' {
+		if err := s.comment(); err != nil {
+			return 0, err
+		}
+	}
+	switch {
+	case s.pos >= len(s.src):
+		return s.pos, nil
+	case s.src[s.pos] == '\n':
+		s.pos++
+		return s.pos, nil
+	case s.src[s.pos] == '\r' && s.peek(1) == '\n':
+		s.pos += 2
+		return s.pos, nil
+	}
+	return 0, errAt(s.pos, "expected a newline after %s, got %s", what, quoteByte(s.src[s.pos]))
+}
+
+func (s *tomlScanner) document() error {
+	for s.pos < len(s.src) {
+		lineStart := s.pos
+		s.skipWS()
+		if s.pos >= len(s.src) {
+			return nil
+		}
+		switch c := s.src[s.pos]; {
+		case c == '\n':
+			s.pos++
+		case c == '\r' && s.peek(1) == '\n':
+			s.pos += 2
+		case c == '#':
+			if err := s.comment(); err != nil {
+				return err
+			}
+		case c == '[':
+			if err := s.header(lineStart); err != nil {
+				return err
+			}
+		default:
+			if err := s.keyValue(s.cur, lineStart, false); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *tomlScanner) header(lineStart int) error {
+	start := s.pos
+	array := s.peek(1) == '['
+	if array {
+		s.pos += 2
+	} else {
+		s.pos++
+	}
+	s.skipWS()
+	keys, _, err := s.key()
+	if err != nil {
+		return err
+	}
+	s.skipWS()
+	if array {
+		if s.peek(0) != ']' || s.peek(1) != ']' {
+			return errAt(s.pos, "expected ']]' to close the array-of-tables header")
+		}
+		s.pos += 2
+	} else {
+		if s.peek(0) != ']' {
+			return errAt(s.pos, "expected ']' to close the table header")
+		}
+		s.pos++
+	}
+	lineEnd, err := s.endOfLine("a table header")
+	if err != nil {
+		return err
+	}
+	t := s.root
+	for i, k := range keys {
+		last := i == len(keys)-1
+		m := t.lookup(k.name)
+		if m == nil {
+			nt := &value{kind: vTable, form: tomlImplicit, start: lineStart, openEnd: lineEnd}
+			var v = nt
+			if last {
+				if array {
+					v = &value{kind: vArray, typ: "an array of tables", form: tomlArrayOfTables, start: lineStart}
+					nt.form = tomlHeader
+					v.elems = append(v.elems, nt)
+				} else {
+					nt.form = tomlHeader
+				}
+			}
+			t.add(&member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: lineStart, spanEnd: lineEnd, val: v})
+			t = nt
+			continue
+		}
+		switch v := m.val; {
+		case v.kind == vArray && v.form == tomlArrayOfTables:
+			if last {
+				if !array {
+					return errAt(start, "table %q is already an array of tables", joinKeys(keys))
+				}
+				nt := &value{kind: vTable, form: tomlHeader, start: lineStart, openEnd: lineEnd}
+				v.elems = append(v.elems, nt)
+				t = nt
+			} else {
+				t = v.elems[len(v.elems)-1]
+			}
+		case v.kind == vTable && v.form != tomlInline:
+			if last {
+				if array || v.form != tomlImplicit {
+					return errAt(start, "table %q defined twice", joinKeys(keys))
+				}
+				v.form = tomlHeader
+				v.start, v.openEnd = lineStart, lineEnd
+			}
+			t = v
+		default:
+			return errAt(start, "key %q is already defined as a value, it cannot be a table", joinKeys(keys[:i+1]))
+		}
+	}
+	s.cur = t
+	return nil
+}
+
+type tomlKey struct {
+	name       string
+	start, end int
+}
+
+func joinKeys(keys []tomlKey) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k.name
+	}
+	return strings.Join(parts, ".")
+}
+
+// key reads a (dotted) key.
+func (s *tomlScanner) key() ([]tomlKey, int, error) {
+	var keys []tomlKey
+	first := s.pos
+	for {
+		start := s.pos
+		var name string
+		switch c := s.peek(0); {
+		case c == '"':
+			str, err := s.basicString()
+			if err != nil {
+				return nil, 0, err
+			}
+			name = str
+		case c == '\'':
+			str, err := s.literalString()
+			if err != nil {
+				return nil, 0, err
+			}
+			name = str
+		case isBareKeyByte(c):
+			for s.pos < len(s.src) && isBareKeyByte(s.src[s.pos]) {
+				s.pos++
+			}
+			name = zeroCopy(s.src[start:s.pos])
+		case s.pos >= len(s.src):
+			return nil, 0, errAt(s.pos, "unexpected end of file, expected a key")
+		default:
+			return nil, 0, errAt(s.pos, "unexpected %s, expected a key", quoteByte(c))
+		}
+		keys = append(keys, tomlKey{name: name, start: start, end: s.pos})
+		save := s.pos
+		s.skipWS()
+		if s.peek(0) != '.' {
+			s.pos = save
+			return keys, first, nil
+		}
+		s.pos++
+		s.skipWS()
+	}
+}
+
+func isBareKeyByte(c byte) bool {
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+}
+
+// keyValue reads "key = value" into t. Inside an inline table the member
+// span is the key and value only; elsewhere it is the whole line.
+func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
+	keys, first, err := s.key()
+	if err != nil {
+		return err
+	}
+	s.skipWS()
+	if s.peek(0) != '=' {
+		if s.pos >= len(s.src) {
+			return errAt(s.pos, "unexpected end of file after key %q, expected '='", joinKeys(keys))
+		}
+		return errAt(s.pos, "expected '=' after key %q, got %s", joinKeys(keys), quoteByte(s.src[s.pos]))
+	}
+	s.pos++
+	s.skipWS()
+	v, err := s.value()
+	if err != nil {
+		return err
+	}
+	spanStart, spanEnd := lineStart, 0
+	if inline {
+		spanStart, spanEnd = first, v.end
+	} else if spanEnd, err = s.endOfLine("a key/value pair"); err != nil {
+		return err
+	}
+	if inline {
+		lineStart = first
+	}
+	// Walk the dotted part, creating tables as TOML's dotted keys do.
+	for _, k := range keys[:len(keys)-1] {
+		m := t.lookup(k.name)
+		if m == nil {
+			form := tomlDotted
+			if inline {
+				form = tomlInline
+			}
+			nt := &value{kind: vTable, form: form, start: k.start}
+			t.add(&member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: nt})
+			t = nt
+			continue
+		}
+		if m.val.kind != vTable || m.val.form == tomlInline && !inline || m.val.form == tomlHeader {
+			return errAt(k.start, "key %q is already defined, it cannot be extended with a dotted key", k.name)
+		}
+		t = m.val
+	}
+	last := keys[len(keys)-1]
+	if prev := t.lookup(last.name); prev != nil {
+		l, _ := lineCol(s.src, prev.keyStart)
+		return errAt(last.start, "key %q defined twice (first on line %d)", joinKeys(keys), l)
+	}
+	t.add(&member{key: last.name, keyStart: last.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: v})
+	if !inline && s.cur.form == tomlHeader {
+		s.cur.openEnd = spanEnd
+	}
+	return nil
+}
+
+func (s *tomlScanner) value() (*value, error) {
+	start := s.pos
+	switch c := s.peek(0); {
+	case s.pos >= len(s.src):
+		return nil, errAt(s.pos, "unexpected end of file, expected a value")
+	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
+		str, err := s.multiBasic()
+		if err != nil {
+			return nil, err
+		}
+		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiBasic}, nil
+	case c == '"':
+		str, err := s.basicString()
+		if err != nil {
+			return nil, err
+		}
+		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlBasic}, nil
+	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
+		str, err := s.multiLiteral()
+		if err != nil {
+			return nil, err
+		}
+		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiLiteral}, nil
+	case c == '\'':
+		str, err := s.literalString()
+		if err != nil {
+			return nil, err
+		}
+		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlLiteral}, nil
+	case c == '{':
+		return s.inlineTable()
+	case c == '[':
+		return s.array()
+	}
+	// Numbers, booleans, dates: never valid in a catalog, so only their
+	// extent matters (the semantic pass reports them).
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ']' || c == '}' || c == '#' {
+			break
+		}
+		s.pos++
+	}
+	if s.pos == start {
+		return nil, errAt(s.pos, "unexpected %s, expected a value", quoteByte(s.src[s.pos]))
+	}
+	word := string(s.src[start:s.pos])
+	typ := "a number"
+	switch {
+	case word == "true" || word == "false":
+		typ = "a bool"
+	case strings.Contains(word, ":") || strings.Count(word, "-") >= 2 && !strings.ContainsAny(word, "eE"):
+		typ = "a date/time"
+	default:
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(word, "_", ""), 64); err != nil {
+			if _, err := strconv.ParseInt(strings.ReplaceAll(word, "_", ""), 0, 64); err != nil && word != "inf" && word != "nan" && word != "+inf" && word != "-inf" && word != "+nan" && word != "-nan" {
+				return nil, errAt(start, "invalid value %q (strings must be quoted)", word)
+			}
+		}
+	}
+	return &value{kind: vOther, typ: typ, start: start, end: s.pos}, nil
+}
+
+// skipBlank skips whitespace, newlines and comments (inside arrays and
+// inline tables).
+func (s *tomlScanner) skipBlank() error {
+	for s.pos < len(s.src) {
+		switch c := s.src[s.pos]; {
+		case c == ' ' || c == '\t' || c == '\n':
+			s.pos++
+		case c == '\r' && s.peek(1) == '\n':
+			s.pos += 2
+		case c == '#':
+			if err := s.comment(); err != nil {
+				return err
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (s *tomlScanner) array() (*value, error) {
+	if s.depth++; s.depth > maxDepth {
+		return nil, errAt(s.pos, "exceeded max depth")
+	}
+	defer func() { s.depth-- }()
+	a := &value{kind: vArray, typ: "an array", start: s.pos}
+	s.pos++
+	for {
+		if err := s.skipBlank(); err != nil {
+			return nil, err
+		}
+		if s.peek(0) == ']' {
+			s.pos++
+			a.end = s.pos
+			return a, nil
+		}
+		v, err := s.value()
+		if err != nil {
+			return nil, err
+		}
+		a.elems = append(a.elems, v)
+		if err := s.skipBlank(); err != nil {
+			return nil, err
+		}
+		switch s.peek(0) {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			a.end = s.pos
+			return a, nil
+		default:
+			if s.pos >= len(s.src) {
+				return nil, errAt(s.pos, "unexpected end of file in array")
+			}
+			return nil, errAt(s.pos, "expected ',' or ']' in array, got %s", quoteByte(s.src[s.pos]))
+		}
+	}
+}
+
+func (s *tomlScanner) inlineTable() (*value, error) {
+	if s.depth++; s.depth > maxDepth {
+		return nil, errAt(s.pos, "exceeded max depth")
+	}
+	defer func() { s.depth-- }()
+	t := &value{kind: vTable, form: tomlInline, start: s.pos}
+	s.pos++
+	for {
+		if err := s.skipBlank(); err != nil {
+			return nil, err
+		}
+		if s.peek(0) == '}' {
+			s.pos++
+			t.end = s.pos
+			return t, nil
+		}
+		if s.peek(0) == ',' {
+			return nil, errAt(s.pos, "unexpected comma in inline table")
+		}
+		if err := s.keyValue(t, s.pos, true); err != nil {
+			return nil, err
+		}
+		if err := s.skipBlank(); err != nil {
+			return nil, err
+		}
+		switch s.peek(0) {
+		case ',':
+			s.pos++
+		case '}':
+			s.pos++
+			t.end = s.pos
+			return t, nil
+		default:
+			if s.pos >= len(s.src) {
+				return nil, errAt(s.pos, "unexpected end of file in inline table")
+			}
+			return nil, errAt(s.pos, "expected ',' or '}' in inline table, got %s", quoteByte(s.src[s.pos]))
+		}
+	}
+}
+
+func (s *tomlScanner) basicString() (string, error) {
+	start := s.pos
+	s.pos++
+	simple := true
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '"':
+			s.pos++
+			if simple {
+				return zeroCopy(s.src[start+1 : s.pos-1]), nil
+			}
+			return s.unescape(start+1, s.pos-1, false)
+		case c == '\\':
+			simple = false
+			if err := s.checkEscape(false); err != nil {
+				return "", err
+			}
+		case c == '\n' || c == '\r':
+			return "", errAt(s.pos, "newline in a single-line string (use \"\"\" for multi-line text)")
+		case c < 0x20 && c != '\t' || c == 0x7f:
+			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+		default:
+			s.pos++
+		}
+	}
+	return "", errAt(start, "string not closed before the end of the file")
+}
+
+// checkEscape validates the escape at s.pos and moves past it.
+func (s *tomlScanner) checkEscape(multi bool) error {
+	at := s.pos
+	s.pos++
+	hex := 0
+	switch c := s.peek(0); c {
+	case 'b', 't', 'n', 'f', 'r', 'e', '"', '\\':
+		s.pos++
+		return nil
+	case 'x':
+		hex = 2
+	case 'u':
+		hex = 4
+	case 'U':
+		hex = 8
+	case ' ', '\t', '\n', '\r':
+		if !multi {
+			return errAt(at, "invalid escape '\\%c'", c)
+		}
+		// Line-ending backslash: whitespace up to a newline.
+		p := s.pos
+		for p < len(s.src) && (s.src[p] == ' ' || s.src[p] == '\t') {
+			p++
+		}
+		if p < len(s.src) && (s.src[p] == '\n' || s.src[p] == '\r' && p+1 < len(s.src) && s.src[p+1] == '\n') {
+			s.pos = p
+			return nil
+		}
+		return errAt(at, "invalid escape: '\\' followed by whitespace must end the line")
+	default:
+		if s.pos >= len(s.src) {
+			return errAt(at, "string not closed before the end of the file")
+		}
+		r, _ := utf8.DecodeRune(s.src[s.pos:])
+		return errAt(at, "invalid escape '\\%c'", r)
+	}
+	s.pos++
+	if s.pos+hex > len(s.src) {
+		return errAt(at, "incomplete escape")
+	}
+	for _, h := range s.src[s.pos : s.pos+hex] {
+		if !isHex(h) {
+			return errAt(at, "invalid escape: expected %d hexadecimal digits", hex)
+		}
+	}
+	n, _ := strconv.ParseUint(string(s.src[s.pos:s.pos+hex]), 16, 32)
+	if !utf8.ValidRune(rune(n)) {
+		return errAt(at, "escaped character is not valid Unicode")
+	}
+	s.pos += hex
+	return nil
+}
+
+// unescape decodes an already validated basic string body.
+func (s *tomlScanner) unescape(from, to int, multi bool) (string, error) {
+	body := s.src[from:to]
+	var b strings.Builder
+	b.Grow(len(body))
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		switch e := body[i+1]; e {
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case 'e':
+			b.WriteByte(0x1b)
+		case '"':
+			b.WriteByte('"')
+		case '\\':
+			b.WriteByte('\\')
+		case 'x', 'u', 'U':
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+			r, _ := strconv.ParseUint(string(body[i+2:i+2+n]), 16, 32)
+			b.WriteRune(rune(r))
+			i += 2 + n
+			continue
+		default: // line-ending backslash: drop all whitespace and newlines after it
+			j := i + 1
+			for j < len(body) && (body[j] == ' ' || body[j] == '\t' || body[j] == '\n' || body[j] == '\r') {
+				j++
+			}
+			i = j
+			continue
+		}
+		i += 2
+	}
+	return b.String(), nil
+}
+
+func (s *tomlScanner) literalString() (string, error) {
+	start := s.pos
+	s.pos++
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '\'':
+			s.pos++
+			return zeroCopy(s.src[start+1 : s.pos-1]), nil
+		case c == '\n' || c == '\r':
+			return "", errAt(s.pos, "newline in a single-line literal string")
+		case c < 0x20 && c != '\t' || c == 0x7f:
+			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+		}
+		s.pos++
+	}
+	return "", errAt(start, "string not closed before the end of the file")
+}
+
+// skipFirstNewline implements "a newline immediately following the opening
+// delimiter is trimmed".
+func (s *tomlScanner) skipFirstNewline() {
+	if s.peek(0) == '\n' {
+		s.pos++
+	} else if s.peek(0) == '\r' && s.peek(1) == '\n' {
+		s.pos += 2
+	}
+}
+
+func (s *tomlScanner) multiBasic() (string, error) {
+	start := s.pos
+	s.pos += 3
+	s.skipFirstNewline()
+	bodyStart := s.pos
+	simple := true
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
+			// Up to two more quotes belong to the content.
+			end := s.pos
+			s.pos += 3
+			for i := 0; i < 2 && s.peek(0) == '"'; i++ {
+				s.pos++
+				end++
+			}
+			if s.peek(0) == '"' {
+				return "", errAt(s.pos, "too many quotes at the end of a multi-line string")
+			}
+			if simple {
+				return normalizeCRLF(s.src[bodyStart:end]), nil
+			}
+			return s.unescapeMulti(bodyStart, end)
+		case c == '\\':
+			simple = false
+			if err := s.checkEscape(true); err != nil {
+				return "", err
+			}
+		case c == '\r':
+			if s.peek(1) != '\n' {
+				return "", errAt(s.pos, "carriage return not followed by a newline")
+			}
+			s.pos += 2
+		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
+			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+		default:
+			s.pos++
+		}
+	}
+	return "", errAt(start, "multi-line string not closed before the end of the file")
+}
+
+func (s *tomlScanner) unescapeMulti(from, to int) (string, error) {
+	str, err := s.unescape(from, to, true)
+	if err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(str, "\r\n", "\n"), nil
+}
+
+func (s *tomlScanner) multiLiteral() (string, error) {
+	start := s.pos
+	s.pos += 3
+	s.skipFirstNewline()
+	bodyStart := s.pos
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
+			end := s.pos
+			s.pos += 3
+			for i := 0; i < 2 && s.peek(0) == '\''; i++ {
+				s.pos++
+				end++
+			}
+			if s.peek(0) == '\'' {
+				return "", errAt(s.pos, "too many quotes at the end of a multi-line string")
+			}
+			return normalizeCRLF(s.src[bodyStart:end]), nil
+		case c == '\r':
+			if s.peek(1) != '\n' {
+				return "", errAt(s.pos, "carriage return not followed by a newline")
+			}
+			s.pos += 2
+		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
+			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+		default:
+			s.pos++
+		}
+	}
+	return "", errAt(start, "multi-line string not closed before the end of the file")
+}
+
+// normalizeCRLF returns a multi-line string body with CRLF line ends read
+// as LF, as BurntSushi/toml does.
+func normalizeCRLF(b []byte) string {
+	for _, c := range b {
+		if c == '\r' {
+			return strings.ReplaceAll(string(b), "\r\n", "\n")
+		}
+	}
+	return zeroCopy(b)
+}

@@ -1,0 +1,224 @@
+package catalog
+
+import (
+	"bytes"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+type yamlSyntax struct{ src []byte }
+
+func strNode(s string, style yaml.Style) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: style}
+}
+
+// yamlEncode encodes a one-entry mapping {key: v} with yaml.v3 and returns
+// its lines (without the final newline).
+func yamlEncode(key *yaml.Node, v *yaml.Node, flow bool, indent int) []string {
+	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, v}}
+	if flow {
+		m.Style = yaml.FlowStyle
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(indent)
+	if err := enc.Encode(m); err != nil {
+		// Only unencodable input (invalid UTF-8) gets here; quote it.
+		return []string{"k: " + jsonString(v.Value)}
+	}
+	enc.Close()
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+}
+
+// scalarText renders s as the value of a key at column col, keeping style
+// when yaml.v3 can write it that way.
+func (y yamlSyntax) scalarText(s string, style yaml.Style, col int, flow bool) string {
+	if flow {
+		lines := yamlEncode(strNode("k", 0), strNode(s, 0), true, 2)
+		one := strings.Join(lines, " ")
+		one = strings.TrimPrefix(one, "{k: ")
+		return strings.TrimSuffix(one, "}")
+	}
+	lines := yamlEncode(strNode("k", 0), strNode(s, style), false, 2)
+	first := strings.TrimPrefix(strings.TrimPrefix(lines[0], "k:"), " ")
+	nl := newline(y.src)
+	var b strings.Builder
+	b.WriteString(first)
+	pad := strings.Repeat(" ", col+2)
+	for _, l := range lines[1:] {
+		b.WriteString(nl)
+		if l != "" {
+			b.WriteString(pad + strings.TrimPrefix(l, "  "))
+		}
+	}
+	return b.String()
+}
+
+func (y yamlSyntax) str(s string, old *value, _ *value) string {
+	if old == nil {
+		return y.scalarText(s, 0, 0, false)
+	}
+	return y.scalarText(s, yaml.Style(old.style), int(old.ind), old.form == yamlFlow)
+}
+
+// yamlUnit guesses the file's indentation step; goi18n writes 4.
+func yamlUnit(src []byte) int {
+	u := indentUnit(src)
+	if strings.TrimSpace(u) != "" || !bytes.Contains(src, []byte("\n ")) {
+		return 4
+	}
+	return len(u)
+}
+
+func (y yamlSyntax) table(fields []fieldText, mem *member, old *value) patch {
+	if len(fields) == 0 {
+		fields = []fieldText{{"other", ""}}
+	}
+	if old.form == yamlFlow {
+		parts := make([]string, len(fields))
+		for i, f := range fields {
+			parts[i] = f.name + ": " + y.scalarText(f.value, 0, 0, true)
+		}
+		return patch{start: old.start, end: old.end, text: "{" + strings.Join(parts, ", ") + "}"}
+	}
+	col := int(old.ind) + yamlUnit(y.src)
+	nl := newline(y.src)
+	var b strings.Builder
+	for _, f := range fields {
+		b.WriteString(nl + strings.Repeat(" ", col) + f.name + ": " + y.scalarText(f.value, 0, col, false))
+	}
+	// Replace from just after the colon, so no blank is left behind it.
+	start := old.start
+	for start > 0 && (y.src[start-1] == ' ' || y.src[start-1] == '\t') {
+		start--
+	}
+	return patch{start: start, end: old.end, text: b.String()}
+}
+
+func (y yamlSyntax) addField(t *value, f fieldText, before, last *member) patch {
+	if t.form == yamlFlow || t.form == yamlAliased {
+		kv := f.name + ": " + y.scalarText(f.value, 0, 0, true)
+		if before != nil {
+			return patch{start: before.keyStart, end: before.keyStart, text: kv + ", "}
+		}
+		return patch{start: last.val.end, end: last.val.end, text: ", " + kv}
+	}
+	col := last.keyStart - last.lineStart
+	nl := newline(y.src)
+	line := strings.Repeat(" ", col) + f.name + ": " + y.scalarText(f.value, 0, col, false) + nl
+	if before != nil && before.spanStart == before.lineStart {
+		return patch{start: before.spanStart, end: before.spanStart, text: line}
+	}
+	at := last.spanEnd
+	if at == 0 || y.src[at-1] != '\n' {
+		line = nl + line
+	}
+	return patch{start: at, end: at, text: line}
+}
+
+func (y yamlSyntax) remove(t *value, m *member) []patch {
+	if t.form == yamlFlow {
+		s, e := removeListItem(y.src, m.spanStart, m.spanEnd)
+		return []patch{{start: s, end: e}}
+	}
+	return []patch{{start: m.spanStart, end: m.spanEnd}}
+}
+
+func (y yamlSyntax) removeEntry(e *entry) []patch {
+	switch {
+	case e.container == nil:
+		return []patch{{start: e.val.start, end: e.val.end, text: "{}"}}
+	case e.container.form == yamlFlow:
+		start, end := e.val.start, e.val.end
+		if e.mem != nil {
+			start, end = e.mem.spanStart, e.mem.spanEnd
+		}
+		s, en := removeListItem(y.src, start, end)
+		return []patch{{start: s, end: en}}
+	case e.mem != nil:
+		return []patch{{start: e.mem.spanStart, end: e.mem.spanEnd}}
+	}
+	// An item of a block sequence: from its dash to the end of its lines.
+	ls := lineStartOf(y.src, e.val.start)
+	b := &yamlBuilder{src: y.src}
+	return []patch{{start: ls, end: b.restOfLine(e.val.end)}}
+}
+
+func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message) []patch {
+	nl := newline(src)
+	unit := yamlUnit(src)
+	if root != nil && root.form == yamlFlow {
+		var items []string
+		for _, m := range ms {
+			if root.kind == vArray {
+				fields := append([]fieldText{{"id", m.ID}}, fieldsOf(m)...)
+				parts := make([]string, len(fields))
+				for i, f := range fields {
+					parts[i] = f.name + ": " + y.scalarText(f.value, 0, 0, true)
+				}
+				items = append(items, "{"+strings.Join(parts, ", ")+"}")
+				continue
+			}
+			key := y.scalarText(m.ID, 0, 0, true)
+			if onlyOther(m) {
+				items = append(items, key+": "+y.scalarText(m.Other, 0, 0, true))
+				continue
+			}
+			parts := []string{}
+			for _, f := range fieldsOf(m) {
+				parts = append(parts, f.name+": "+y.scalarText(f.value, 0, 0, true))
+			}
+			items = append(items, key+": {"+strings.Join(parts, ", ")+"}")
+		}
+		n := len(root.members)
+		if root.kind == vArray {
+			n = len(root.elems)
+		}
+		if n == 0 {
+			return []patch{{start: root.end - 1, end: root.end - 1, text: strings.Join(items, ", ")}}
+		}
+		var lastEnd int
+		if root.kind == vArray {
+			lastEnd = root.elems[n-1].end
+		} else {
+			lastEnd = root.members[n-1].spanEnd
+		}
+		return []patch{{start: lastEnd, end: lastEnd, text: ", " + strings.Join(items, ", "), order: 1 << 30}}
+	}
+	var b strings.Builder
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		b.WriteString(nl)
+	}
+	seq := root != nil && root.kind == vArray
+	for _, m := range ms {
+		if seq {
+			fields := append([]fieldText{{"id", m.ID}}, fieldsOf(m)...)
+			for i, f := range fields {
+				lead := "  "
+				if i == 0 {
+					lead = "- "
+				}
+				b.WriteString(lead + f.name + ": " + y.scalarText(f.value, 0, 2, false) + nl)
+			}
+			continue
+		}
+		keyLines := yamlEncode(strNode(m.ID, 0), strNode("", 0), false, 2)
+		key := strings.TrimSuffix(keyLines[0], ` ""`)
+		if onlyOther(m) {
+			b.WriteString(key + " " + y.scalarText(m.Other, 0, 0, false) + nl)
+			continue
+		}
+		b.WriteString(key + nl)
+		fields := fieldsOf(m)
+		if len(fields) == 0 {
+			fields = []fieldText{{"other", ""}}
+		}
+		pad := strings.Repeat(" ", unit)
+		for _, f := range fields {
+			b.WriteString(pad + f.name + ": " + y.scalarText(f.value, 0, unit, false) + nl)
+		}
+	}
+	// An empty or comment-only file keeps what is there too.
+	return []patch{{start: len(src), end: len(src), text: b.String(), order: 1 << 30}}
+}
