@@ -1,0 +1,109 @@
+package sign
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/digitorus/timestamp"
+)
+
+// tsaTimeout bounds one request to a timestamp authority; an export must not
+// hang on a dead network.
+const tsaTimeout = 30 * time.Second
+
+// maxTSAResponse caps what we read from a timestamp authority.
+const maxTSAResponse = 1 << 20
+
+// defaultTokenReserve is the space kept for a timestamp token before the TSA
+// has answered. Public TSAs answer with 2–8 KB tokens (their certificate
+// chain included); a bigger one makes Sign lay the update out once more.
+const defaultTokenReserve = 12 * 1024
+
+var tsaClient = &http.Client{Timeout: tsaTimeout}
+
+// fetchTimestamp asks the TSA at rawURL for an RFC 3161 token over signature
+// (the CMS signature value, as CAdES/PAdES require) and returns the DER token.
+func fetchTimestamp(rawURL string, signature []byte) ([]byte, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, errors.New("timestamp authority: the URL must be an http or https address")
+	}
+	where := "timestamp authority " + u.Redacted()
+	sum := sha256.Sum256(signature)
+	nonce, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 63))
+	if err != nil {
+		return nil, err
+	}
+	req := timestamp.Request{HashAlgorithm: crypto.SHA256, HashedMessage: sum[:], Certificates: true, Nonce: nonce}
+	body, err := req.Marshal()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot encode request: %v", where, err)
+	}
+	httpReq, err := http.NewRequest(http.MethodPost, u.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", where, err)
+	}
+	httpReq.Header.Set("Content-Type", "application/timestamp-query")
+	if u.User != nil {
+		pw, _ := u.User.Password()
+		httpReq.SetBasicAuth(u.User.Username(), pw)
+	}
+	resp, err := tsaClient.Do(httpReq)
+	if err != nil {
+		// net/http errors quote the URL; keep credentials out of them.
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return nil, fmt.Errorf("%s: %v", where, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTSAResponse+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", where, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s answered %s", where, resp.Status)
+	}
+	if len(data) > maxTSAResponse {
+		return nil, fmt.Errorf("%s: response larger than %d bytes", where, maxTSAResponse)
+	}
+	ts, err := parseTimestampResponse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", where, err)
+	}
+	if ts.HashAlgorithm != crypto.SHA256 || !bytes.Equal(ts.HashedMessage, sum[:]) {
+		return nil, fmt.Errorf("%s: the token does not cover our signature", where)
+	}
+	if ts.Nonce == nil || ts.Nonce.Cmp(nonce) != 0 {
+		return nil, fmt.Errorf("%s: the token does not answer our request (nonce differs)", where)
+	}
+	return ts.RawToken, nil
+}
+
+func parseTimestampResponse(data []byte) (ts *timestamp.Timestamp, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ts, err = nil, errors.New("unreadable timestamp response")
+		}
+	}()
+	return timestamp.ParseResponse(data)
+}
+
+func parseTimestampToken(data []byte) (ts *timestamp.Timestamp, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ts, err = nil, errors.New("unreadable timestamp token")
+		}
+	}()
+	return timestamp.Parse(data)
+}
