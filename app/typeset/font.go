@@ -1,0 +1,140 @@
+package typeset
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
+)
+
+// Font is one parsed TrueType font. It is immutable and safe for concurrent
+// use; parse each font once and share it.
+type Font struct {
+	// Name is the PostScript-style name, e.g. "NotoSans-Regular".
+	Name string
+	// Data is the font file the glyph IDs of a layout refer to.
+	Data []byte
+
+	parsed  *font.Font
+	upem    float64
+	ascent  float64 // font units, positive
+	descent float64 // font units, negative
+}
+
+// NewFont parses a TrueType font file.
+func NewFont(name string, data []byte) (*Font, error) {
+	face, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("typeset: font %s: %w", name, err)
+	}
+	f := &Font{Name: name, Data: data, parsed: face.Font, upem: float64(face.Upem())}
+	if ext, ok := face.FontHExtents(); ok {
+		f.ascent, f.descent = float64(ext.Ascender), float64(ext.Descender)
+	} else {
+		f.ascent, f.descent = 0.8*f.upem, -0.2*f.upem
+	}
+	return f, nil
+}
+
+// Parsed returns the go-text view of the font (cmap, outlines).
+func (f *Font) Parsed() *font.Font { return f.parsed }
+
+// UnitsPerEm returns the font's design grid size.
+func (f *Font) UnitsPerEm() float64 { return f.upem }
+
+// Ascent and Descent return the font's line extents at size points; Descent
+// is negative.
+func (f *Font) Ascent(size float64) float64  { return f.ascent * size / f.upem }
+func (f *Font) Descent(size float64) float64 { return f.descent * size / f.upem }
+
+// HasRune reports whether the font's cmap maps r to a glyph.
+func (f *Font) HasRune(r rune) bool {
+	_, ok := f.parsed.NominalGlyph(r)
+	return ok
+}
+
+// Family is one typeface in two weights and the scripts it is the first
+// choice for.
+type Family struct {
+	Regular, Bold *Font
+	// Scripts this family is preferred for. A family with no scripts is
+	// the default for everything not claimed by another family.
+	Scripts []language.Script
+}
+
+func (fam Family) weight(bold bool) *Font {
+	if bold && fam.Bold != nil {
+		return fam.Bold
+	}
+	return fam.Regular
+}
+
+// FontSet is the ordered list of families the engine falls back through,
+// run by run: a Latin acronym inside Arabic text takes the Latin family, an
+// Arabic word inside English the Arabic one.
+type FontSet struct {
+	Families []Family
+}
+
+// candidates returns the families in the order to try for script s.
+func (fs *FontSet) candidates(s language.Script, buf []int) []int {
+	buf = buf[:0]
+	for i, fam := range fs.Families {
+		if slices.Contains(fam.Scripts, s) {
+			buf = append(buf, i)
+		}
+	}
+	for i, fam := range fs.Families {
+		if len(fam.Scripts) == 0 && !slices.Contains(buf, i) {
+			buf = append(buf, i)
+		}
+	}
+	for i := range fs.Families {
+		if !slices.Contains(buf, i) {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+// needsNoGlyph reports whether r is laid out without a glyph of its own:
+// controls, line separators and default-ignorable characters (bidi marks,
+// ZWJ/ZWNJ, variation selectors).
+func needsNoGlyph(r rune) bool {
+	return r < 0x20 || (r >= 0x7F && r < 0xA0) || r == 0x2028 || r == 0x2029 || harfbuzz.IsDefaultIgnorable(r)
+}
+
+// MissingRune returns the first character of text that no font of the set
+// can draw, in either weight asked for.
+func (fs *FontSet) MissingRune(text string, bold bool) (rune, bool) {
+	for _, r := range text {
+		if needsNoGlyph(r) {
+			continue
+		}
+		found := false
+		for _, fam := range fs.Families {
+			if fam.weight(bold).HasRune(r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// MissingGlyphError reports a character no font can draw. Index is the rune
+// offset in the paragraph.
+type MissingGlyphError struct {
+	Char  rune
+	Index int
+}
+
+func (e *MissingGlyphError) Error() string {
+	return fmt.Sprintf("typeset: no font has a glyph for %q (%U) at character %d", e.Char, e.Char, e.Index)
+}

@@ -1,0 +1,412 @@
+package typeset
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/segmenter"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Engine lays out paragraphs. It keeps HarfBuzz state and per-font faces
+// between calls, so reuse one; an Engine is not safe for concurrent use
+// (keep one per goroutine, e.g. in a sync.Pool).
+type Engine struct {
+	shaper shaping.HarfbuzzShaper
+	seg    segmenter.Segmenter
+	faces  map[*Font]*font.Face
+}
+
+// NewEngine returns an engine ready to lay out paragraphs.
+func NewEngine() *Engine {
+	return &Engine{faces: make(map[*Font]*font.Face)}
+}
+
+func (e *Engine) face(f *Font) *font.Face {
+	fc, ok := e.faces[f]
+	if !ok {
+		fc = font.NewFace(f.parsed)
+		e.faces[f] = fc
+	}
+	return fc
+}
+
+// shapedItem is an item with its HarfBuzz output, positions in font units.
+type shapedItem struct {
+	item
+	glyphs []shaping.Glyph // visual order
+}
+
+// Layout sets text in a box width points wide. Line feeds (and U+2029)
+// end bidi paragraphs and force a line break; tabs count as spaces.
+func (e *Engine) Layout(text string, width float64, st Style) (*Paragraph, error) {
+	if st.Fonts == nil || len(st.Fonts.Families) == 0 {
+		return nil, errors.New("typeset: style has no fonts")
+	}
+	if st.Size <= 0 {
+		return nil, errors.New("typeset: font size must be positive")
+	}
+	runes := []rune(text)
+	for i, r := range runes {
+		if r == '\t' {
+			runes[i] = ' '
+		}
+	}
+	p := &Paragraph{Width: width, Leading: st.leading()}
+	offset := 0
+	first := true
+	for offset <= len(runes) {
+		end := offset
+		for end < len(runes) && runes[end] != '\n' && runes[end] != '\r' && runes[end] != 0x2029 && runes[end] != 0x85 {
+			end++
+		}
+		lines, rtl, err := e.layoutBidiParagraph(runes[offset:end], offset, width, &st)
+		if err != nil {
+			var mg *MissingGlyphError
+			if errors.As(err, &mg) {
+				mg.Index += offset
+			}
+			return nil, err
+		}
+		if first {
+			p.RTL = rtl
+			first = false
+		}
+		p.Lines = append(p.Lines, lines...)
+		if end < len(runes) && runes[end] == '\r' && end+1 < len(runes) && runes[end+1] == '\n' {
+			end++
+		}
+		offset = end + 1
+	}
+	return p, nil
+}
+
+// layoutBidiParagraph lays out text holding no paragraph separator; base is
+// its rune offset in the whole text, for Line.Start/End and clusters.
+func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *Style) ([]Line, bool, error) {
+	dir := st.Dir
+	if dir == Auto {
+		dir = DirectionOf(st.Lang)
+	}
+	baseLevel := -1
+	switch dir {
+	case LeftToRight:
+		baseLevel = 0
+	case RightToLeft:
+		baseLevel = 1
+	}
+	levels, paraLevel := resolveLevels(text, baseLevel)
+	rtl := paraLevel == 1
+	if len(text) == 0 {
+		return []Line{{Start: base, End: base, RTL: rtl}}, rtl, nil
+	}
+	scripts := resolveScripts(text, scriptOf(st.Lang))
+	items, err := itemize(text, levels, scripts, st.Fonts, st.Bold)
+	if err != nil {
+		return nil, rtl, err
+	}
+
+	lang := language.NewLanguage(st.Lang)
+	shaped := make([]shapedItem, len(items))
+	adv := make([]float64, len(text)) // advance of each cluster on its first rune, points
+	for k, it := range items {
+		d := di.DirectionLTR
+		if it.level&1 == 1 {
+			d = di.DirectionRTL
+		}
+		out := e.shaper.Shape(shaping.Input{
+			Text:      text,
+			RunStart:  it.start,
+			RunEnd:    it.end,
+			Direction: d,
+			Face:      e.face(it.font),
+			// Shape at one unit per font unit: HarfBuzz rounds the size up
+			// to an integer, so fractional point sizes are scaled after.
+			Size:     fixed.I(int(it.font.upem)),
+			Script:   it.script,
+			Language: lang,
+		})
+		shaped[k] = shapedItem{item: it, glyphs: out.Glyphs}
+		scale := st.Size / it.font.upem / 64
+		for _, g := range out.Glyphs {
+			adv[g.ClusterIndex] += float64(g.XAdvance) * scale
+		}
+	}
+
+	ranges := e.breakLines(text, adv, width)
+	lines := make([]Line, 0, len(ranges))
+	for k, r := range ranges {
+		justify := st.Align == AlignJustify && k < len(ranges)-1 && !r.mandatory
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, justify, width, st)
+		ln.Start += base
+		ln.End += base
+		for i := range ln.Runs {
+			for j := range ln.Runs[i].Clusters {
+				ln.Runs[i].Clusters[j].Start += base
+				ln.Runs[i].Clusters[j].End += base
+			}
+		}
+		lines = append(lines, ln)
+	}
+	return lines, rtl, nil
+}
+
+type lineRange struct {
+	start, end int
+	mandatory  bool
+}
+
+// trailingSpace reports characters that UAX #9 L1 sends to the paragraph
+// level at the end of a line and that take no room there.
+func trailingSpace(r rune) bool {
+	switch bidiClass(r) {
+	case bidi.WS, bidi.S, bidi.B, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI,
+		bidi.BN, bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF:
+		return true
+	}
+	return false
+}
+
+func trimEnd(text []rune, a, b int) int {
+	for b > a && trailingSpace(text[b-1]) {
+		b--
+	}
+	return b
+}
+
+// breakLines chooses line ends greedily at UAX #14 opportunities, measuring
+// with shaped advances; a word wider than the box is broken between
+// grapheme clusters.
+func (e *Engine) breakLines(text []rune, adv []float64, width float64) []lineRange {
+	prefix := make([]float64, len(text)+1)
+	for i, a := range adv {
+		prefix[i+1] = prefix[i] + a
+	}
+	widthOf := func(a, b int) float64 { return prefix[trimEnd(text, a, b)] - prefix[a] }
+	const eps = 1e-6
+
+	e.seg.Init(text)
+	type opportunity struct {
+		pos       int
+		mandatory bool
+	}
+	var ops []opportunity
+	it := e.seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		ops = append(ops, opportunity{l.Offset + len(l.Text), l.IsMandatoryBreak})
+	}
+	var graphemes []int // lazily computed boundaries
+	var lines []lineRange
+	start, lastFit := 0, -1
+	for k := 0; k < len(ops); k++ {
+		op := ops[k]
+		if op.pos <= start {
+			continue
+		}
+		if widthOf(start, op.pos) <= width+eps {
+			lastFit = op.pos
+			if op.mandatory || op.pos == len(text) {
+				lines = append(lines, lineRange{start, op.pos, op.mandatory && op.pos < len(text)})
+				start, lastFit = op.pos, -1
+			}
+			continue
+		}
+		if lastFit > start {
+			lines = append(lines, lineRange{start, lastFit, false})
+			start, lastFit = lastFit, -1
+			k--
+			continue
+		}
+		// A single unbreakable stretch wider than the box.
+		if graphemes == nil {
+			e.seg.Init(text)
+			gi := e.seg.GraphemeIterator()
+			for gi.Next() {
+				g := gi.Grapheme()
+				graphemes = append(graphemes, g.Offset+len(g.Text))
+			}
+		}
+		cut := -1
+		for _, g := range graphemes {
+			if g <= start || g >= op.pos {
+				continue
+			}
+			if widthOf(start, g) > width+eps && cut > 0 {
+				break
+			}
+			cut = g
+		}
+		if cut < 0 {
+			cut = op.pos // one grapheme wider than the box: let it overflow
+		}
+		if cut == op.pos {
+			lastFit = op.pos
+			if op.mandatory || op.pos == len(text) {
+				lines = append(lines, lineRange{start, op.pos, op.mandatory && op.pos < len(text)})
+				start, lastFit = op.pos, -1
+			}
+			continue
+		}
+		lines = append(lines, lineRange{start, cut, false})
+		start, lastFit = cut, -1
+		k--
+	}
+	if start < len(text) {
+		lines = append(lines, lineRange{start, len(text), false})
+	}
+	return lines
+}
+
+// maxStretch is the most justification adds to one space, in ems.
+const maxStretch = 0.6
+
+// stretchable reports inter-word spaces, the only places justification
+// adds room.
+func stretchable(r rune) bool { return r == ' ' || r == 0xA0 }
+
+type piece struct {
+	it       *shapedItem
+	from, to int
+	glyphs   []shaping.Glyph
+}
+
+// buildLine cuts the shaped items to text[a:b], reorders them visually and
+// places every glyph.
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justify bool, width float64, st *Style) Line {
+	ln := Line{Start: a, End: b, RTL: paraLevel == 1}
+	t := trimEnd(text, a, b)
+	var pieces []piece
+	for k := range items {
+		it := &items[k]
+		from, to := max(it.start, a), min(it.end, t)
+		if from >= to {
+			continue
+		}
+		pc := piece{it: it, from: from, to: to}
+		for _, g := range it.glyphs {
+			if g.ClusterIndex >= from && g.ClusterIndex < to {
+				pc.glyphs = append(pc.glyphs, g)
+			}
+		}
+		pieces = append(pieces, pc)
+	}
+	levels := make([]uint8, len(pieces))
+	for k, pc := range pieces {
+		levels[k] = pc.it.level
+	}
+	order := visualOrder(levels)
+
+	natural, spaces := 0.0, 0
+	for _, pc := range pieces {
+		scale := st.Size / pc.it.font.upem / 64
+		for _, g := range pc.glyphs {
+			natural += float64(g.XAdvance) * scale
+			if stretchable(text[g.ClusterIndex]) {
+				spaces++
+			}
+		}
+	}
+	extra := 0.0
+	if justify && spaces > 0 && natural < width {
+		extra = (width - natural) / float64(spaces)
+		ln.Justified = true
+		// A line that would need gaps wider than this (an unbreakable
+		// word pushed to the next line) is left ragged: rivers of white
+		// read worse, and extractors take such gaps for column breaks.
+		if extra > maxStretch*st.Size {
+			extra, ln.Justified = 0, false
+		}
+	}
+
+	x := 0.0
+	for _, k := range order {
+		pc := pieces[k]
+		f := pc.it.font
+		scale := st.Size / f.upem / 64
+		run := Run{Font: f, Size: st.Size, Level: pc.it.level, Glyphs: make([]Glyph, len(pc.glyphs))}
+		pen := make([]float64, len(pc.glyphs))
+		for i, g := range pc.glyphs {
+			pen[i] = x
+			a := float64(g.XAdvance) * scale
+			if extra > 0 && stretchable(text[g.ClusterIndex]) {
+				a += extra
+			}
+			run.Glyphs[i] = Glyph{
+				ID:      uint16(g.GlyphID),
+				X:       x + float64(g.XOffset)*scale,
+				Y:       float64(g.YOffset) * scale,
+				Advance: a,
+			}
+			x += a
+		}
+		run.Clusters = clusters(text, pc)
+		for i := range run.Clusters {
+			c := &run.Clusters[i]
+			c.X = pen[c.FirstGlyph]
+			for _, g := range run.Glyphs[c.FirstGlyph : c.FirstGlyph+c.NumGlyphs] {
+				c.Advance += g.Advance
+			}
+		}
+		ln.Runs = append(ln.Runs, run)
+		ln.Ascent = max(ln.Ascent, f.Ascent(st.Size))
+		ln.Descent = min(ln.Descent, f.Descent(st.Size))
+	}
+	ln.Width = x
+
+	switch align := st.Align; {
+	case align == AlignCenter:
+		ln.Left = (width - x) / 2
+	case (align == AlignEnd) != ln.RTL: // end of an LTR line or start of an RTL one
+		if align == AlignJustify && ln.Justified {
+			break
+		}
+		ln.Left = width - x
+	}
+	if ln.Left != 0 {
+		for i := range ln.Runs {
+			for j := range ln.Runs[i].Glyphs {
+				ln.Runs[i].Glyphs[j].X += ln.Left
+			}
+			for j := range ln.Runs[i].Clusters {
+				ln.Runs[i].Clusters[j].X += ln.Left
+			}
+		}
+	}
+	return ln
+}
+
+// clusters groups the glyphs of a piece by cluster and gives each group the
+// text it stands for.
+func clusters(text []rune, pc piece) []Cluster {
+	starts := make([]int, 0, len(pc.glyphs))
+	for _, g := range pc.glyphs {
+		starts = append(starts, g.ClusterIndex)
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	endOf := func(c int) int {
+		i, _ := slices.BinarySearch(starts, c)
+		if i+1 < len(starts) {
+			return starts[i+1]
+		}
+		return pc.to
+	}
+	var out []Cluster
+	for i := 0; i < len(pc.glyphs); {
+		c := pc.glyphs[i].ClusterIndex
+		j := i + 1
+		for j < len(pc.glyphs) && pc.glyphs[j].ClusterIndex == c {
+			j++
+		}
+		end := endOf(c)
+		out = append(out, Cluster{Text: string(text[c:end]), Start: c, End: end, FirstGlyph: i, NumGlyphs: j - i})
+		i = j
+	}
+	return out
+}
