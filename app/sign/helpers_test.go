@@ -227,18 +227,25 @@ func writeTemp(tb testing.TB, name string, data []byte) string {
 
 // pdfsig runs poppler's verifier; it exits 0 even for a broken signature, so
 // callers read its text.
-func pdfsig(tb testing.TB, data []byte) string {
+func pdfsig(tb testing.TB, data []byte, args ...string) string {
 	tb.Helper()
 	bin := needTool(tb, "pdfsig")
 	path := writeTemp(tb, "doc.pdf", data)
-	// An empty NSS database: poppler must not consult any trust store of
-	// the machine running the tests.
-	nss := tb.TempDir()
-	if certutil, err := exec.LookPath("certutil"); err == nil {
-		_ = exec.Command(certutil, "-N", "-d", "sql:"+nss, "--empty-password").Run()
-	}
-	out, _ := exec.Command(bin, "-nssdir", "sql:"+nss, path).CombinedOutput()
+	cmd := exec.Command(bin, append(args, path)...)
+	cmd.Dir = filepath.Dir(path)
+	// A fresh HOME keeps poppler away from any personal NSS trust store.
+	cmd.Env = append(os.Environ(), "HOME="+tb.TempDir(), "TZ=UTC")
+	out, _ := cmd.CombinedOutput()
 	return string(out)
+}
+
+// pdfsigBlocks splits pdfsig output into one text block per signature.
+func pdfsigBlocks(out string) []string {
+	parts := strings.Split(out, "Signature #")
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts[1:]
 }
 
 // qpdfCheck runs qpdf --check and reports whether it found nothing to say.

@@ -35,7 +35,10 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
+		if strings.Contains(err.Error(), "damaged PDF structure") {
+			return nil, err
+		}
+		return nil, fmt.Errorf("unreadable PDF: %v", err)
 	}
 	return r, nil
 }

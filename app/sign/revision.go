@@ -232,14 +232,19 @@ func (fp *fingerprinter) direct(v pdf.Value, self ref, depth int, skip []string)
 			if contains(skip, k) {
 				continue
 			}
-			fmt.Fprintf(fp.h, "%s ", pdfName(k))
-			var err error
 			if isPage && k == "Annots" {
-				err = fp.annots(v.Key(k), self, depth)
-			} else {
-				err = fp.value(v.Key(k), self, depth)
+				// Written after the other keys, and only if non-empty: a
+				// page that gained its first annotation, a signature
+				// widget, is unchanged.
+				continue
 			}
-			if err != nil {
+			fmt.Fprintf(fp.h, "%s ", pdfName(k))
+			if err := fp.value(v.Key(k), self, depth); err != nil {
+				return err
+			}
+		}
+		if isPage {
+			if err := fp.annots(v.Key("Annots"), self, depth); err != nil {
 				return err
 			}
 		}
@@ -261,18 +266,25 @@ func (fp *fingerprinter) direct(v pdf.Value, self ref, depth int, skip []string)
 }
 
 // annots fingerprints a page's annotations except signature widgets, which
-// later signatures add by design.
+// later signatures add by design; it writes nothing when no other remain.
 func (fp *fingerprinter) annots(a pdf.Value, parent ref, depth int) error {
 	self := parent
 	if isIndirect(a, parent) {
 		self = refOf(a)
 	}
-	fp.h.Write([]byte("A["))
+	var kept []pdf.Value
 	for i := 0; i < a.Len(); i++ {
 		e := a.Index(i)
 		if e.Key("Subtype").Name() == "Widget" && (e.Key("FT").Name() == "Sig" || e.Key("Parent").Key("FT").Name() == "Sig") {
 			continue
 		}
+		kept = append(kept, e)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	fp.h.Write([]byte("/Annots ["))
+	for _, e := range kept {
 		if err := fp.value(e, self, depth); err != nil {
 			return err
 		}

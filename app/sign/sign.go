@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,8 @@ type Options struct {
 	// the rectangle only ties the block to the signature.
 	Widget *Rect
 }
+
+var encryptRef = regexp.MustCompile(`/Encrypt\s+\d+\s+\d+\s+R`)
 
 // Errors Sign returns for documents that must not be signed.
 var (
@@ -128,6 +131,12 @@ func inspect(in []byte, opt Options) (*target, error) {
 	}
 	r, err := openPDF(in)
 	if err != nil {
+		// The reader gives up on some encryption schemes before we can
+		// look at the trailer; the reference to an encryption dictionary
+		// is the tell.
+		if encryptRef.Match(in) {
+			return nil, ErrEncrypted
+		}
 		return nil, err
 	}
 	t := &target{in: in}
