@@ -221,3 +221,11 @@ func TestHashMatchesGoi18n(t *testing.T) {
 		t.Errorf("Hash = %s", got)
 	}
 }
+
+func mustRead(p string) []byte {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

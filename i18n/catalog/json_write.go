@@ -18,7 +18,9 @@ func jsonString(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func (j jsonSyntax) str(s string, _ *value, _ *value) string { return jsonString(s) }
+func (j jsonSyntax) setStr(old *value, s string) patch {
+	return patch{start: old.start, end: old.end, text: jsonString(s)}
+}
 
 // wsBefore returns the whitespace between a member (or element) and the
 // separator before it: what a new sibling should be preceded by.

@@ -18,8 +18,8 @@ type patch struct {
 
 // syntax is what the writer needs to know about one file format.
 type syntax interface {
-	// str encodes a string value, in the style of old when it can.
-	str(s string, old *value, ctx *value) string
+	// setStr replaces string value old with s, in old's style when it can.
+	setStr(old *value, s string) patch
 	// table replaces old (a string-form message that gained fields) with a
 	// table of fields.
 	table(fields []fieldText, mem *member, old *value) patch
@@ -69,13 +69,28 @@ func (c *Catalog) syntax() syntax {
 func (c *Catalog) render() []byte {
 	syn := c.syntax()
 	var patches []patch
+	var collapsed map[*member]bool
+	if c.Format == YAML {
+		patches, collapsed = c.collapseYAML()
+	}
 	for _, e := range c.entries {
 		m, edited := c.edits[e.ID]
 		if !edited {
 			continue
 		}
+		if m == nil && e.container == nil {
+			// The whole file is this one message.
+			empty := "{}" + newline(c.src)
+			if c.Format == TOML {
+				empty = ""
+			}
+			patches = append(patches, patch{start: 0, end: len(c.src), text: empty})
+			continue
+		}
 		if m == nil {
-			patches = append(patches, syn.removeEntry(e)...)
+			if e.mem == nil || !collapsed[e.mem] {
+				patches = append(patches, syn.removeEntry(e)...)
+			}
 			continue
 		}
 		patches = append(patches, editEntry(syn, e, m)...)
@@ -92,10 +107,67 @@ func (c *Catalog) render() []byte {
 	return applyPatches(c.src, patches)
 }
 
+// collapseYAML handles deleting every message of a nested YAML block
+// mapping: "a:" left with nothing under it would read as a message "a" with
+// no text, so the emptied mapping's own key goes too (and so on upwards).
+// It returns the patches for such keys and every member they cover.
+func (c *Catalog) collapseYAML() ([]patch, map[*member]bool) {
+	gone := map[*member]bool{}
+	for _, e := range c.entries {
+		if m, edited := c.edits[e.ID]; edited && m == nil && e.mem != nil {
+			gone[e.mem] = true
+		}
+	}
+	if len(gone) == 0 {
+		return nil, nil
+	}
+	emptied := map[*member]bool{}
+	for changed := true; changed; {
+		changed = false
+		for m := range gone {
+			p := m.parent
+			if p == nil || p.up == nil || p.form != yamlBlock || gone[p.up] {
+				continue
+			}
+			all := true
+			for _, sib := range p.members {
+				if !gone[sib] {
+					all = false
+					break
+				}
+			}
+			if all {
+				gone[p.up] = true
+				emptied[p.up] = true
+				changed = true
+			}
+		}
+	}
+	covered := map[*member]bool{}
+	var visit func(m *member)
+	visit = func(m *member) {
+		covered[m] = true
+		if m.val.kind == vTable {
+			for _, k := range m.val.members {
+				visit(k)
+			}
+		}
+	}
+	var patches []patch
+	for m := range emptied {
+		if p := m.parent; p != nil && p.up != nil && emptied[p.up] {
+			continue // inside a bigger emptied mapping
+		}
+		visit(m)
+		patches = append(patches, patch{start: m.spanStart, end: m.spanEnd})
+	}
+	return patches, covered
+}
+
 func editEntry(syn syntax, e *entry, m *Message) []patch {
 	if e.kind == locString {
 		if onlyOther(m) {
-			return []patch{{start: e.val.start, end: e.val.end, text: syn.str(m.Other, e.val, e.container)}}
+			return []patch{syn.setStr(e.val, m.Other)}
 		}
 		return []patch{syn.table(fieldsOf(m), e.mem, e.val)}
 	}
@@ -128,16 +200,13 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 			}
 			patches = append(patches, syn.remove(container, fl.mem)...)
 		case nv != fl.mem.val.str:
-			patches = append(patches, patch{start: fl.mem.val.start, end: fl.mem.val.end, text: syn.str(nv, fl.mem.val, e.val)})
+			patches = append(patches, syn.setStr(fl.mem.val, nv))
 		}
 	}
 	if len(outer) == 0 {
-		// Only a v1 "translation" table: new fields go next to it.
-		for _, mem := range e.val.members {
-			if mem.key == "translation" {
-				outer = append(outer, mem)
-			}
-		}
+		// Only a v1 "translation" table (or keys go-i18n ignores, like
+		// "Translation"): new fields go next to them.
+		outer = e.val.members
 	}
 	var last *member
 	for _, mem := range outer {

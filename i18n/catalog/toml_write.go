@@ -53,8 +53,12 @@ func hasControl(s string, allowNewline bool) bool {
 	return false
 }
 
-func (t tomlSyntax) str(s string, old *value, _ *value) string {
-	if old == nil || old.kind != vString {
+func (t tomlSyntax) setStr(old *value, s string) patch {
+	return patch{start: old.start, end: old.end, text: t.str(s, old)}
+}
+
+func (t tomlSyntax) str(s string, old *value) string {
+	if old.kind != vString {
 		return tomlBasicString(s)
 	}
 	// A newline right after an opening """ or ''' is not content; keep the

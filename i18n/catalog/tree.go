@@ -30,7 +30,8 @@ type value struct {
 	style      uint8 // how the string is quoted, format-specific
 	typ        string
 	form       uint8 // container layout, format-specific
-	ind        int32 // YAML: indentation of the block the value belongs to
+	ind        int32   // YAML: indentation of the block the value belongs to
+	up         *member // YAML: the member whose value this is
 	openEnd    int   // TOML header table: end of its last line so far
 }
 
@@ -41,6 +42,7 @@ type member struct {
 	spanStart int // span removed when the member is deleted
 	spanEnd   int
 	val       *value
+	parent    *value // YAML: the table the member is in
 }
 
 func (t *value) lookup(key string) *member {
@@ -238,6 +240,11 @@ func getMessages(v, container *value, mem *member, isMsg bool) ([]*entry, error)
 		}
 		return out, nil
 	case vArray:
+		if v.form == tomlArrayOfTables {
+			// BurntSushi/toml decodes [[a]] as []map[string]any, which
+			// go-i18n rejects.
+			return nil, errAt(v.start, "arrays of tables ([[…]]) are not supported by go-i18n")
+		}
 		var out []*entry
 		for _, el := range v.elems {
 			child, err := isMessage(el)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"unicode/utf8"
@@ -113,13 +114,19 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 			v.form = yamlFlow
 		}
 		v.style = uint8(n.Style &^ yaml.TaggedStyle)
-		switch n.ShortTag() {
-		case "!!str":
-			v.kind, v.str = vString, n.Value
-		case "!!null":
+		// Decode as go-i18n does (into interface{}), so custom tags,
+		// !!binary and friends come out the same.
+		var x any
+		if err := n.Decode(&x); err != nil {
+			return nil, errAt(start, "%v", err)
+		}
+		switch x := x.(type) {
+		case string:
+			v.kind, v.str = vString, x
+		case nil:
 			v.kind = vNull
 		default:
-			v.kind, v.typ = vOther, "a "+n.ShortTag()[2:]
+			v.kind, v.typ = vOther, fmt.Sprintf("a %T", x)
 		}
 		v.start = b.skipProps(start)
 		if n.Tag == "!!null" && n.Value == "" {
@@ -157,7 +164,10 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 			if err != nil {
 				return nil, err
 			}
-			m := &member{key: k.Value, keyStart: kStart, lineStart: b.lineStartOf(kStart), val: v}
+			m := &member{key: k.Value, keyStart: kStart, lineStart: b.lineStartOf(kStart), val: v, parent: t}
+			if v.form != yamlAliased {
+				v.up = m
+			}
 			if inFlow {
 				m.spanStart, m.spanEnd = kStart, v.end
 			} else {
@@ -339,14 +349,15 @@ func (b *yamlBuilder) scalarEnd(p int, style yaml.Style, indent int, flow bool) 
 		i := p
 		for i < len(src) {
 			c := src[i]
-			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '\r' ||
-				c == '#' && i > p && (src[i-1] == ' ' || src[i-1] == '\t') ||
+			// Plain scalars in flow context fold over line breaks.
+			if isFlowIndicator(c) ||
+				c == '#' && i > p && isSpace(src[i-1]) ||
 				c == ':' && (i+1 >= len(src) || isSpace(src[i+1]) || isFlowIndicator(src[i+1])) {
 				break
 			}
 			i++
 		}
-		for i > p && (src[i-1] == ' ' || src[i-1] == '\t') {
+		for i > p && isSpace(src[i-1]) {
 			i--
 		}
 		return i

@@ -55,11 +55,42 @@ func (y yamlSyntax) scalarText(s string, style yaml.Style, col int, flow bool) s
 	return b.String()
 }
 
-func (y yamlSyntax) str(s string, old *value, _ *value) string {
-	if old == nil {
-		return y.scalarText(s, 0, 0, false)
+func (y yamlSyntax) setStr(old *value, s string) patch {
+	text := y.scalarText(s, yaml.Style(old.style), int(old.ind), old.form == yamlFlow)
+	p := patch{start: old.start, end: old.end, text: text}
+	if old.start == old.end {
+		// "key:" with no value: the colon needs a blank after it (and
+		// "{key}" needs the colon too).
+		p.text = y.colonBefore(old) + " " + text
+		for p.end < len(y.src) && (y.src[p.end] == ' ' || y.src[p.end] == '\t') {
+			p.end++
+		}
+		if p.end < len(y.src) && y.src[p.end] == '#' && !strings.Contains(text, "\n") {
+			p.text += " " // keep the comment a comment
+		}
 	}
-	return y.scalarText(s, yaml.Style(old.style), int(old.ind), old.form == yamlFlow)
+	if i := strings.IndexByte(text, '\n'); i >= 0 && old.form != yamlFlow {
+		// A block scalar: a comment after the old value must move up to
+		// the header line, or it would become part of the text.
+		e := p.end
+		for e < len(y.src) && (y.src[e] == ' ' || y.src[e] == '\t') {
+			e++
+		}
+		if e < len(y.src) && y.src[e] == '#' {
+			ce := e
+			for ce < len(y.src) && y.src[ce] != '\n' && y.src[ce] != '\r' {
+				ce++
+			}
+			p.text = p.text[:i+len(p.text)-len(text)] + " " + string(y.src[e:ce]) + p.text[i+len(p.text)-len(text):]
+			p.end = ce
+		} else {
+			p.end = e // trailing blanks would end up inside the text
+		}
+		if p.end == len(y.src) {
+			p.text += newline(y.src) // a block scalar's last line break is content
+		}
+	}
+	return p
 }
 
 // yamlUnit guesses the file's indentation step; goi18n writes 4.
@@ -69,6 +100,22 @@ func yamlUnit(src []byte) int {
 		return 4
 	}
 	return len(u)
+}
+
+// colonBefore returns ":" when the key before off has none ({key} in a
+// flow mapping).
+func (y yamlSyntax) colonBefore(old *value) string {
+	if old.up == nil {
+		return "" // a sequence item
+	}
+	i := old.start
+	for i > 0 && (y.src[i-1] == ' ' || y.src[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && y.src[i-1] == ':' {
+		return ""
+	}
+	return ":"
 }
 
 func (y yamlSyntax) table(fields []fieldText, mem *member, old *value) patch {
@@ -88,12 +135,32 @@ func (y yamlSyntax) table(fields []fieldText, mem *member, old *value) patch {
 	for _, f := range fields {
 		b.WriteString(nl + strings.Repeat(" ", col) + f.name + ": " + y.scalarText(f.value, 0, col, false))
 	}
-	// Replace from just after the colon, so no blank is left behind it.
+	// Replace from just after the colon, so no blank is left behind it,
+	// and keep a comment that followed the value on the key's line.
 	start := old.start
 	for start > 0 && (y.src[start-1] == ' ' || y.src[start-1] == '\t') {
 		start--
 	}
-	return patch{start: start, end: old.end, text: b.String()}
+	end := old.end
+	for end < len(y.src) && (y.src[end] == ' ' || y.src[end] == '\t') {
+		end++
+	}
+	text := b.String()
+	if old.start == old.end {
+		text = y.colonBefore(old) + text
+	}
+	if end < len(y.src) && y.src[end] == '#' {
+		ce := end
+		for ce < len(y.src) && y.src[ce] != '\n' && y.src[ce] != '\r' {
+			ce++
+		}
+		text = " " + string(y.src[end:ce]) + text
+		end = ce
+	}
+	if end == len(y.src) {
+		text += newline(y.src)
+	}
+	return patch{start: start, end: end, text: text}
 }
 
 func (y yamlSyntax) addField(t *value, f fieldText, before, last *member) patch {
@@ -191,22 +258,31 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message) []pat
 		b.WriteString(nl)
 	}
 	seq := root != nil && root.kind == vArray
+	// New keys line up with the root's first key (or dash).
+	col := 0
+	switch {
+	case root != nil && root.kind == vTable && len(root.members) > 0:
+		col = root.members[0].keyStart - root.members[0].lineStart
+	case seq:
+		col = root.start - lineStartOf(src, root.start)
+	}
+	pad0 := strings.Repeat(" ", col)
 	for _, m := range ms {
 		if seq {
 			fields := append([]fieldText{{"id", m.ID}}, fieldsOf(m)...)
 			for i, f := range fields {
-				lead := "  "
+				lead := pad0 + "  "
 				if i == 0 {
-					lead = "- "
+					lead = pad0 + "- "
 				}
-				b.WriteString(lead + f.name + ": " + y.scalarText(f.value, 0, 2, false) + nl)
+				b.WriteString(lead + f.name + ": " + y.scalarText(f.value, 0, col+2, false) + nl)
 			}
 			continue
 		}
 		keyLines := yamlEncode(strNode(m.ID, 0), strNode("", 0), false, 2)
-		key := strings.TrimSuffix(keyLines[0], ` ""`)
+		key := pad0 + strings.TrimSuffix(keyLines[0], ` ""`)
 		if onlyOther(m) {
-			b.WriteString(key + " " + y.scalarText(m.Other, 0, 0, false) + nl)
+			b.WriteString(key + " " + y.scalarText(m.Other, 0, col, false) + nl)
 			continue
 		}
 		b.WriteString(key + nl)
@@ -214,9 +290,9 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message) []pat
 		if len(fields) == 0 {
 			fields = []fieldText{{"other", ""}}
 		}
-		pad := strings.Repeat(" ", unit)
+		pad := strings.Repeat(" ", col+unit)
 		for _, f := range fields {
-			b.WriteString(pad + f.name + ": " + y.scalarText(f.value, 0, unit, false) + nl)
+			b.WriteString(pad + f.name + ": " + y.scalarText(f.value, 0, col+unit, false) + nl)
 		}
 	}
 	// An empty or comment-only file keeps what is there too.
