@@ -29,10 +29,10 @@ type value struct {
 	start, end int   // byte span of the value's text (a header-defined TOML table: the header line)
 	style      uint8 // how the string is quoted, format-specific
 	typ        string
-	form       uint8 // container layout, format-specific
+	form       uint8   // container layout, format-specific
 	ind        int32   // YAML: indentation of the block the value belongs to
 	up         *member // YAML: the member whose value this is
-	openEnd    int   // TOML header table: end of its last line so far
+	openEnd    int     // TOML header table: end of its last line so far
 }
 
 type member struct {
