@@ -145,6 +145,7 @@ type foundSig struct {
 	dict      pdf.Value // zero when only the raw scan found it
 	byteRange []int64
 	inForm    bool
+	damaged   bool // the dictionary or its byte range could not be read
 }
 
 func (s *foundSig) end() int64 {
@@ -165,23 +166,41 @@ type verifier struct {
 
 // byteRangeRE finds signature byte ranges without trusting the file's
 // structure, so a signature is still checked when a tamperer broke the xref.
-var byteRangeRE = regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
+var (
+	byteRangeRE      = regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
+	looseByteRangeRE = regexp.MustCompile(`/ByteRange\s*\[`)
+)
 
 func (v *verifier) discover() []*foundSig {
 	var sigs []*foundSig
 	if v.final != nil {
 		_ = guard("reading form fields", func() error {
 			walkFields(v.final.Trailer().Key("Root").Key("AcroForm").Key("Fields"), func(f formField) {
-				val := f.dict.Key("V")
-				if f.ft != "Sig" || val.Kind() != pdf.Dict {
+				if f.ft != "Sig" {
 					return
 				}
-				s := &foundSig{field: f.name, dict: val, inForm: true}
-				br := val.Key("ByteRange")
-				for i := 0; i < br.Len(); i++ {
-					s.byteRange = append(s.byteRange, br.Index(i).Int64())
+				s := &foundSig{field: f.name, inForm: true}
+				// Each signature is read on its own, so one damaged
+				// dictionary is reported instead of hiding the others.
+				err := guard("reading signature", func() error {
+					val := f.dict.Key("V")
+					if val.Kind() != pdf.Dict {
+						s = nil
+						return nil
+					}
+					s.dict = val
+					br := val.Key("ByteRange")
+					for i := 0; i < br.Len(); i++ {
+						s.byteRange = append(s.byteRange, br.Index(i).Int64())
+					}
+					return nil
+				})
+				if err != nil {
+					s.damaged = true
 				}
-				sigs = append(sigs, s)
+				if s != nil {
+					sigs = append(sigs, s)
+				}
 			})
 			return nil
 		})
@@ -199,9 +218,25 @@ func (v *verifier) discover() []*foundSig {
 		}
 		// Only a range that frames a hex string is a signature; anything
 		// else is the text "/ByteRange" occurring in some content.
-		if !known && framesHexString(v.data, br) {
+		if !known && framesGap(v.data, br) {
 			sigs = append(sigs, &foundSig{byteRange: br})
 		}
+	}
+	// A byte range too damaged to read still means a signature was there:
+	// report it broken rather than call the document unsigned.
+	unreadable := 0
+	for _, loc := range looseByteRangeRE.FindAllIndex(v.data, -1) {
+		if loc := byteRangeRE.FindIndex(v.data[loc[0]:min(loc[0]+128, len(v.data))]); loc == nil || loc[0] != 0 {
+			unreadable++
+		}
+	}
+	for _, s := range sigs {
+		if len(s.byteRange) != 4 {
+			unreadable-- // already reported through its form field
+		}
+	}
+	for ; unreadable > 0; unreadable-- {
+		sigs = append(sigs, &foundSig{damaged: true})
 	}
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
 	return sigs
@@ -219,10 +254,11 @@ func equalRanges(a, b []int64) bool {
 	return true
 }
 
-// framesHexString tells whether byteRange is [0 a b c] with a hex string
-// exactly filling the gap between a and b, inside the file.
-func framesHexString(data []byte, br []int64) bool {
-	if len(br) != 4 || br[0] != 0 || br[1] <= 0 || br[2] <= br[1]+1 || br[3] < 0 || br[2]+br[3] > int64(len(data)) {
+// framesGap tells whether byteRange is [0 a b c] with a hex string exactly
+// filling the gap between a and b; the end (b+c) may lie beyond the data,
+// which happens when a signed file was truncated.
+func framesGap(data []byte, br []int64) bool {
+	if len(br) != 4 || br[0] != 0 || br[1] <= 0 || br[2] <= br[1]+1 || br[3] < 0 || br[2] > int64(len(data)) {
 		return false
 	}
 	gap := data[br[1]:br[2]]
@@ -289,6 +325,9 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		rep.Detail = fmt.Sprintf(format, args...)
 		return rep
 	}
+	if s.damaged {
+		return fail(VerdictInvalid, "the signature dictionary is damaged and cannot be read")
+	}
 	var meta sigMeta
 	if s.inForm {
 		var err error
@@ -305,11 +344,11 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if len(br) != 4 {
 		return fail(VerdictInvalid, "the signature's byte range has %d numbers instead of 4", len(br))
 	}
-	if !framesHexString(v.data, br) {
-		if br[2]+br[3] > int64(len(v.data)) {
-			return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
-		}
+	if !framesGap(v.data, br) {
 		return fail(VerdictInvalid, "the signature's byte range does not start at the beginning of the file and exclude exactly the signature value")
+	}
+	if br[2]+br[3] > int64(len(v.data)) {
+		return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
 	}
 	gap := v.data[br[1]+1 : br[2]-1]
 	contents, err := hex.DecodeString(string(bytes.Map(func(r rune) rune {
