@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -24,17 +25,35 @@ type yamlBuilder struct {
 	lineStarts []int
 }
 
+var yamlParserErrors = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func parseYAML(src []byte) (*value, []*entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return nil, nil, &posError{line: line, col: 1, msg: m[2]}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
 		}
-		return nil, nil, &posError{line: 1, col: 1, msg: msg}
+		// yaml.v3 counts lines from 0 for parser (not scanner) errors.
+		if yamlParserErrors[msg] || line == 0 {
+			line++
+		}
+		return nil, nil, &posError{line: line, col: 1, msg: msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// Empty, or only comments. go-i18n refuses such a file; we accept it
