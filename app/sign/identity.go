@@ -32,6 +32,9 @@ var (
 	ErrCertificateUsage       = errors.New("certificate not allowed for signing")
 )
 
+// maxIdentityFile bounds what LoadFile reads: real identities are a few KB.
+const maxIdentityFile = 1 << 20
+
 // minRSABits is the smallest RSA key we sign with; shorter keys are refused
 // because validators reject them anyway and a statement must stay verifiable.
 const minRSABits = 2048
@@ -157,11 +160,14 @@ func LoadPEM(keyPEM, chainPEM []byte, password string) (*Identity, error) {
 // LoadFile loads an identity from disk, by content: PEM text (key and
 // certificates in one file) or PKCS#12 (.p12/.pfx). Errors name the file.
 func LoadFile(path, password string) (*Identity, error) {
+	name := filepath.Base(path)
+	if st, err := os.Stat(path); err == nil && st.Size() > maxIdentityFile {
+		return nil, fmt.Errorf("identity file %s: %d bytes is far too large for a certificate and key", name, st.Size())
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
 	var id *Identity
 	switch {
 	case bytes.Contains(data, []byte("-----BEGIN ")):
@@ -309,12 +315,13 @@ func (id *Identity) Check(now time.Time) error {
 }
 
 var (
-	oidKeyUsage         = asn1.ObjectIdentifier{2, 5, 29, 15}
-	oidEKUDocSigning    = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
-	oidEKUAdobeAuthDoc  = asn1.ObjectIdentifier{1, 2, 840, 113583, 1, 1, 5}
-	oidEKUMSDocSigning  = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 311, 10, 3, 12}
-	dateLayoutForHumans = "2006-01-02 15:04 MST"
+	oidKeyUsage        = asn1.ObjectIdentifier{2, 5, 29, 15}
+	oidEKUDocSigning   = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
+	oidEKUAdobeAuthDoc = asn1.ObjectIdentifier{1, 2, 840, 113583, 1, 1, 5}
+	oidEKUMSDocSigning = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 311, 10, 3, 12}
 )
+
+const dateLayoutForHumans = "2006-01-02 15:04 MST"
 
 func checkCertificate(c *x509.Certificate, now time.Time) error {
 	who := fmt.Sprintf("certificate %q", displayName(c))

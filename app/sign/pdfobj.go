@@ -119,8 +119,9 @@ func writeValue(w *bytes.Buffer, v pdf.Value, parent ref, depth int) error {
 	return nil
 }
 
-// writeDictExcept serializes dictionary d (object self) without the keys in
-// skip, leaving the caller to append its own entries before ">>".
+// writeDictEntries serializes the entries of dictionary d (found in object
+// self) except the keys in skip, one per line, without the << >> brackets, so
+// the caller can add its own entries.
 func writeDictEntries(w *bytes.Buffer, d pdf.Value, self ref, skip ...string) error {
 	for _, k := range d.Keys() {
 		if contains(skip, k) {

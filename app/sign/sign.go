@@ -48,12 +48,15 @@ var encryptRef = regexp.MustCompile(`/Encrypt\s+\d+\s+\d+\s+R`)
 
 // Errors Sign returns for documents that must not be signed.
 var (
-	ErrEncrypted      = errors.New("encrypted PDFs cannot be signed")
-	ErrCertified      = errors.New("the document is certified with no changes allowed; it cannot be signed again")
-	ErrAlreadySigned  = errors.New("a certification signature must be the document's first signature; use an approval signature")
-	errTokenTooLarge  = errors.New("timestamp token larger than the space reserved for it")
-	producerName      = "Communique"
-	signatureFieldTag = "Signature"
+	ErrEncrypted     = errors.New("encrypted PDFs cannot be signed")
+	ErrCertified     = errors.New("the document is certified with no changes allowed; it cannot be signed again")
+	ErrAlreadySigned = errors.New("a certification signature must be the document's first signature; use an approval signature")
+	errTokenTooLarge = errors.New("timestamp token larger than the space reserved for it")
+)
+
+const (
+	producerName      = "Communique" // /Prop_Build application name
+	signatureFieldTag = "Signature"  // field names: Signature1, Signature2, …
 )
 
 // Sign returns pdf with a signature appended as an incremental update: the
@@ -113,8 +116,8 @@ type target struct {
 	rect       [4]float64
 	visible    bool
 
-	catalogEntries []byte // catalog minus Type, AcroForm, Perms, Version?
-	setVersion     bool
+	catalogEntries []byte // catalog minus what the update rewrites
+	setVersion     bool   // raise the catalog /Version to 1.7
 	permsEntries   []byte // existing Perms minus DocMDP
 	acroEntries    []byte // existing AcroForm minus Fields, SigFlags
 	fields         []byte // existing Fields array items

@@ -389,6 +389,9 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	default:
 		rep.Verdict = VerdictValid
 		rep.Detail = joinDetail(coverage, detail)
+		if v.finalErr != nil {
+			rep.Detail = joinDetail("the PDF structure is damaged; only the signed bytes could be checked", rep.Detail)
+		}
 	}
 	return rep
 }
@@ -437,9 +440,12 @@ func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]by
 	}
 	digest := h.Sum(nil)
 
-	signed := bytes.Join(ranges, nil)
+	var signed []byte
 	var signingTime time.Time
-	if len(si.AuthenticatedAttributes) > 0 {
+	if len(si.AuthenticatedAttributes) == 0 {
+		// Old-style signature straight over the content.
+		signed = bytes.Join(ranges, nil)
+	} else {
 		var md []byte
 		found := false
 		attrs := make([]cmsAttribute, len(si.AuthenticatedAttributes))
