@@ -1,0 +1,107 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// HandoffName is the file name goi18n gives a translate file:
+// translate.<lang>.<format>.
+func HandoffName(r Report, format Format) string {
+	return fmt.Sprintf("translate.%s.%s", r.Lang, format)
+}
+
+// Handoff returns a translate.<lang>.<format> file for translators who work
+// on files: only the messages that are missing or need review (and, as
+// goi18n does, translated ones that lack a plural form the language needs),
+// each with the source text pre-filled in every plural form the language
+// needs and the source hash, laid out byte for byte as goi18n merge writes
+// its translate files (same encoders, same settings). Forms already
+// translated for the current source are included as context, as goi18n
+// does. A language without a CLDR plural rule (which goi18n would skip) gets
+// the forms the source has.
+//
+// It returns nil when nothing needs work.
+func Handoff(source, target *Catalog, hist *History, format Format) []byte {
+	r := Status(source, target, hist)
+	forms, ok := PluralForms(target.Lang)
+	v := map[string]any{}
+	for _, e := range r.Entries {
+		src := e.Source
+		need := forms
+		switch {
+		case !hasPlurals(src):
+			need = []string{"other"} // as goi18n: a source with only "other" needs only "other"
+		case !ok:
+			need = src.Forms()
+		}
+		if e.State == Translated && !lacksForm(e.Translation, need) {
+			continue
+		}
+		m := map[string]string{}
+		if src.Description != "" {
+			m["description"] = src.Description
+		}
+		m["hash"] = Hash(src.Description, src.Other)
+		for _, f := range need {
+			text := src.Form(f)
+			if text == "" {
+				text = src.Other
+			}
+			// A needs-review translation was made from other text: goi18n
+			// discards it, and so does the handoff (the catalog keeps it).
+			if e.State == Translated {
+				if t := e.Translation.Form(f); t != "" {
+					text = t
+				}
+			}
+			m[f] = text
+		}
+		v[src.ID] = m
+	}
+	if len(v) == 0 {
+		return nil
+	}
+	out, err := marshalLikeGoi18n(v, format)
+	if err != nil {
+		// Only invalid UTF-8 in a catalog can get here; fall back to JSON
+		// escapes rather than lose the file.
+		out, _ = json.MarshalIndent(v, "", "  ")
+	}
+	return out
+}
+
+func lacksForm(m Message, forms []string) bool {
+	for _, f := range forms {
+		if m.Form(f) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// marshalLikeGoi18n is goi18n's marshal (goi18n/marshal.go, v2.7.0).
+func marshalLikeGoi18n(v any, format Format) ([]byte, error) {
+	switch format {
+	case JSON:
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err := enc.Encode(v)
+		return buf.Bytes(), err
+	case TOML:
+		var buf bytes.Buffer
+		enc := toml.NewEncoder(&buf)
+		enc.Indent = ""
+		err := enc.Encode(v)
+		return buf.Bytes(), err
+	case YAML:
+		return yaml.Marshal(v)
+	}
+	return nil, fmt.Errorf("unsupported format: %s", format)
+}

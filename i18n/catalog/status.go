@@ -1,0 +1,130 @@
+package catalog
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+)
+
+// State is where one message stands in one language.
+type State string
+
+const (
+	// Translated: there is a translation of the current source text.
+	Translated State = "translated"
+	// NeedsReview: there is a translation, but of an older source text.
+	// It is kept (goi18n would drop it) until someone reviews it.
+	NeedsReview State = "needs_review"
+	// Missing: no translation, or an empty one.
+	Missing State = "missing"
+)
+
+// Entry is the status of one source message in one language.
+type Entry struct {
+	ID          string
+	State       State
+	Source      Message // the current source message
+	Translation Message // the target's message (zero if none)
+	// For NeedsReview: the source text the translation was made from, when
+	// the history still knows it (looked up by the translation's hash).
+	OldSource      string
+	OldSourceKnown bool
+	Problems       []Problem
+}
+
+// Report is the status of one target language against the source.
+type Report struct {
+	Lang                                                language.Tag
+	Total, Translated, NeedsReview, Missing, QAProblems int
+	// PluralForms are the forms the language needs per go-i18n's CLDR
+	// rules; NoPluralRule is set when go-i18n has none (goi18n merge skips
+	// such a language silently; we report it and check the rest).
+	PluralForms  []string
+	NoPluralRule bool
+	Entries      []Entry // in source order
+	// Orphans are target messages with no source message (left over from a
+	// deleted source string); they are kept in the file.
+	Orphans []string
+}
+
+// Status compares a target catalog with the source catalog. hist may be nil.
+//
+// A target message counts as translated when it has text and its hash is the
+// current source hash. One with no hash at all (added by hand, or a go-i18n
+// v1 file) also counts as translated: goi18n merge accepts such messages for
+// v1 compatibility, and flagging every hand-written catalog as stale would
+// bury the real reviews. A wrong hash means needs_review; no text, missing.
+//
+// A message whose text is the source text unchanged, with the current hash,
+// is what goi18n's translate file pre-fills. It is counted as translated
+// (names, acronyms and numbers are legitimately identical) but always gets
+// the "identical" QA problem, so it cannot pass unnoticed; Merge refuses
+// such pre-fills outright, so they only reach a catalog through other tools.
+func Status(source, target *Catalog, hist *History) Report {
+	r := Report{Lang: target.Lang}
+	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
+	r.NoPluralRule = !r.NoPluralRule
+	srcMsgs := source.Messages()
+	r.Entries = make([]Entry, 0, len(srcMsgs))
+	for _, src := range srcMsgs {
+		e := Entry{ID: src.ID, Source: src}
+		tr, ok := target.Get(src.ID)
+		srcHash := Hash(src.Description, src.Other)
+		switch {
+		case !ok || tr.Empty():
+			e.State = Missing
+			e.Translation = tr
+		case tr.Hash == "" || tr.Hash == srcHash:
+			e.State = Translated
+			e.Translation = tr
+		default:
+			e.State = NeedsReview
+			e.Translation = tr
+			if hist != nil {
+				if old, ok := hist.Lookup(tr.Hash); ok {
+					e.OldSource, e.OldSourceKnown = old.Other, true
+				}
+			}
+		}
+		if e.State != Missing {
+			e.Problems = QA(target.Lang, src, tr)
+		}
+		switch e.State {
+		case Translated:
+			r.Translated++
+		case NeedsReview:
+			r.NeedsReview++
+		case Missing:
+			r.Missing++
+		}
+		r.QAProblems += len(e.Problems)
+		r.Entries = append(r.Entries, e)
+	}
+	r.Total = len(r.Entries)
+	for _, m := range target.Messages() {
+		if _, ok := source.Get(m.ID); !ok {
+			r.Orphans = append(r.Orphans, m.ID)
+		}
+	}
+	return r
+}
+
+// ProblemLines lists the report's QA problems as the CLI prints them:
+// "lang id rule: detail".
+func (r Report) ProblemLines() []string {
+	var out []string
+	for _, e := range r.Entries {
+		for _, p := range e.Problems {
+			out = append(out, fmt.Sprintf("%s %s %s: %s", r.Lang, e.ID, p.Rule, p.Detail))
+		}
+	}
+	return out
+}
+
+// Percent is the share of translated messages, 0–100.
+func (r Report) Percent() float64 {
+	if r.Total == 0 {
+		return 100
+	}
+	return 100 * float64(r.Translated) / float64(r.Total)
+}
