@@ -138,7 +138,7 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		}
 	}
 
-	ranges := e.breakLines(text, adv, width)
+	ranges := e.breakLines(text, adv, width, st.Lang)
 	lines := make([]Line, 0, len(ranges))
 	for k, r := range ranges {
 		justify := st.Align == AlignJustify && k < len(ranges)-1 && !r.mandatory
@@ -154,6 +154,29 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		lines = append(lines, ln)
 	}
 	return lines, rtl, nil
+}
+
+// frenchNoBreak tailors UAX #14 for French, where the space inside
+// guillemets and before high punctuation belongs to the punctuation even
+// when typed as an ordinary space: no line starts with » : ; ! ? and none
+// ends with «.
+func frenchNoBreak(text []rune, pos int) bool {
+	if pos < 2 || pos >= len(text) || text[pos-1] != ' ' {
+		return false
+	}
+	if text[pos-2] == '«' {
+		return true
+	}
+	switch text[pos] {
+	case '»', ':', ';', '!', '?':
+		return true
+	}
+	return false
+}
+
+func primaryTag(lang string) string {
+	p, _ := splitTag(lang)
+	return p
 }
 
 type lineRange struct {
@@ -182,7 +205,7 @@ func trimEnd(text []rune, a, b int) int {
 // breakLines chooses line ends greedily at UAX #14 opportunities, measuring
 // with shaped advances; a word wider than the box is broken between
 // grapheme clusters.
-func (e *Engine) breakLines(text []rune, adv []float64, width float64) []lineRange {
+func (e *Engine) breakLines(text []rune, adv []float64, width float64, lang string) []lineRange {
 	prefix := make([]float64, len(text)+1)
 	for i, a := range adv {
 		prefix[i+1] = prefix[i] + a
@@ -197,9 +220,14 @@ func (e *Engine) breakLines(text []rune, adv []float64, width float64) []lineRan
 	}
 	var ops []opportunity
 	it := e.seg.LineIterator()
+	french := primaryTag(lang) == "fr"
 	for it.Next() {
 		l := it.Line()
-		ops = append(ops, opportunity{l.Offset + len(l.Text), l.IsMandatoryBreak})
+		pos := l.Offset + len(l.Text)
+		if french && !l.IsMandatoryBreak && frenchNoBreak(text, pos) {
+			continue
+		}
+		ops = append(ops, opportunity{pos, l.IsMandatoryBreak})
 	}
 	var graphemes []int // lazily computed boundaries
 	var lines []lineRange

@@ -312,6 +312,27 @@ func TestJustifyStretchesSpacesOnly(t *testing.T) {
 	}
 }
 
+// TestFrenchPunctuationStaysAttached sets the French line at every width
+// from narrow to wide: no line may begin with » : ! or end with «.
+func TestFrenchPunctuationStaysAttached(t *testing.T) {
+	text := scriptLines[1].text
+	runes := []rune(text)
+	for width := 90.0; width < 400; width += 7 {
+		p := layout(t, text, width, Style{Lang: "fr"})
+		for _, ln := range p.Lines[1:] {
+			if r := runes[ln.Start]; strings.ContainsRune("»:;!?", r) {
+				t.Errorf("width %.0f: a line starts with %q", width, r)
+			}
+		}
+		for _, ln := range p.Lines {
+			end := trimEnd(runes, ln.Start, ln.End)
+			if end > ln.Start && runes[end-1] == '«' {
+				t.Errorf("width %.0f: a line ends with «", width)
+			}
+		}
+	}
+}
+
 func TestUnbreakableWordOverflowsByGrapheme(t *testing.T) {
 	p := layout(t, "Entschlossenheitsbekundungen", 40, Style{Lang: "de"})
 	if len(p.Lines) < 3 {

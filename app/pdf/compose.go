@@ -1,0 +1,377 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"strings"
+
+	"communique/app/typeset"
+)
+
+// Page geometry, in points. A4 as fpdf defines it.
+const (
+	pageW = 595.28
+	pageH = 841.89
+
+	marginStart  = 70.87 // 25 mm on the side lines start from
+	marginEnd    = 56.69 // 20 mm
+	marginTop    = 56.69
+	marginBottom = 70.87 // body stops here; the footer sits below
+	footerY      = 36    // footer baseline
+
+	logoMaxH = 42
+	logoMaxW = 140
+
+	sigWidth   = 210
+	sigPadding = 8
+)
+
+// Text sizes, in points.
+const (
+	sizeOrg    = 13
+	sizeTitle  = 16
+	sizeBody   = 11
+	sizeFooter = 8.5
+	sizeSig    = 9.5
+)
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+// placedLine is a typeset line put on a page: x is the left edge of its
+// box, y its baseline.
+type placedLine struct {
+	line typeset.Line
+	x, y float64
+	gray bool
+	id   string // message the line comes from
+}
+
+type page struct {
+	lines []placedLine
+	rules []rect // filled rectangles: the letterhead rule, signature frame
+	logo  *rect
+}
+
+// composition is the laid-out document: Export writes it, Render paints it.
+type composition struct {
+	pages []*page
+	sig   *Rect
+}
+
+// checkGlyphs fails on the first character of a text that no bundled font
+// can draw, naming the language and message.
+func checkGlyphs(fonts *typeset.FontSet, lang, id, text string, bold bool) error {
+	if r, missing := fonts.MissingRune(text, bold); missing {
+		return &MissingGlyphError{Lang: lang, MessageID: id, Char: r}
+	}
+	return nil
+}
+
+type composer struct {
+	doc    *Document
+	fonts  *typeset.FontSet
+	eng    *typeset.Engine
+	rtl    bool
+	lead   float64 // leading factor: Naskh needs more room than Noto Sans
+	left   float64
+	width  float64
+	c      *composition
+	pg     *page
+	top    float64 // top of the next line box
+	bottom float64
+}
+
+func compose(doc *Document) (*composition, error) {
+	fonts, _, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	checks := []struct {
+		id, text string
+		bold     bool
+	}{
+		{"(organisation)", doc.Organisation, true},
+		{doc.Title.ID, doc.Title.Text, true},
+		{"(issuing body)", doc.IssuingBody, false},
+		{"(place)", doc.Place, false},
+	}
+	for _, p := range doc.Paragraphs {
+		checks = append(checks, struct {
+			id, text string
+			bold     bool
+		}{p.ID, p.Text, false})
+	}
+	if s := doc.Signature; s != nil {
+		checks = append(checks, struct {
+			id, text string
+			bold     bool
+		}{"(signer)", s.Signer, false}, struct {
+			id, text string
+			bold     bool
+		}{"(role)", s.Role, false})
+	}
+	for _, c := range checks {
+		if err := checkGlyphs(fonts, doc.Lang, c.id, c.text, c.bold); err != nil {
+			return nil, err
+		}
+	}
+
+	eng := enginePool.Get().(*typeset.Engine)
+	defer enginePool.Put(eng)
+
+	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{}, bottom: marginBottom}
+	switch typeset.DirectionOf(doc.Lang) {
+	case typeset.RightToLeft:
+		k.rtl = true
+	case typeset.Auto:
+		for _, t := range append([]string{doc.Title.Text}, partTexts(doc.Paragraphs)...) {
+			if d := typeset.DirectionOfText(t); d != typeset.Auto {
+				k.rtl = d == typeset.RightToLeft
+				break
+			}
+		}
+	}
+	k.lead = 1.4
+	if k.rtl {
+		k.lead = 1.75
+	}
+	k.left = marginStart
+	if k.rtl {
+		k.left = marginEnd
+	}
+	k.width = pageW - marginStart - marginEnd
+	k.newPage()
+
+	if err := k.letterhead(); err != nil {
+		return nil, err
+	}
+	if err := k.block(doc.Title.ID, doc.Title.Text, sizeTitle, true, typeset.AlignStart, false, 6); err != nil {
+		return nil, err
+	}
+	if err := k.block("(issuing body)", doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
+		return nil, err
+	}
+	if err := k.block("(place)", dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18); err != nil {
+		return nil, err
+	}
+	for _, p := range doc.Paragraphs {
+		if err := k.block(p.ID, p.Text, sizeBody, false, typeset.AlignJustify, false, 0.6*sizeBody*k.lead); err != nil {
+			return nil, err
+		}
+	}
+	if doc.Signature != nil {
+		if err := k.signature(); err != nil {
+			return nil, err
+		}
+	}
+	if err := k.footers(); err != nil {
+		return nil, err
+	}
+	return k.c, nil
+}
+
+func partTexts(ps []Part) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
+}
+
+func (k *composer) newPage() {
+	k.pg = &page{}
+	k.c.pages = append(k.c.pages, k.pg)
+	k.top = pageH - marginTop
+}
+
+func (k *composer) style(size float64, bold bool, align typeset.Align) typeset.Style {
+	dir := typeset.Auto // known languages decide; others go by first strong character
+	return typeset.Style{Fonts: k.fonts, Bold: bold, Size: size, Leading: size * k.lead, Lang: k.doc.Lang, Dir: dir, Align: align}
+}
+
+func (k *composer) layout(id, text string, width, size float64, bold bool, align typeset.Align) (*typeset.Paragraph, error) {
+	p, err := k.eng.Layout(text, width, k.style(size, bold, align))
+	if err != nil {
+		if mg, ok := err.(*typeset.MissingGlyphError); ok {
+			return nil, &MissingGlyphError{Lang: k.doc.Lang, MessageID: id, Char: mg.Char}
+		}
+		return nil, fmt.Errorf("pdf: %s: message %q: %w", k.doc.Lang, id, err)
+	}
+	return p, nil
+}
+
+// baseline returns the baseline of a line box whose top is top.
+func baseline(top, leading, size float64) float64 {
+	return top - (leading-size)/2 - 0.8*size
+}
+
+// block lays out a paragraph across the body width and flows it onto the
+// pages, never leaving a single line of a paragraph alone at the foot or
+// head of a page; gap is the space after it.
+func (k *composer) block(id, text string, size float64, bold bool, align typeset.Align, gray bool, gap float64) error {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	p, err := k.layout(id, text, k.width, size, bold, align)
+	if err != nil {
+		return err
+	}
+	lines := p.Lines
+	for len(lines) > 0 {
+		fit := int((k.top - k.bottom + 1e-6) / p.Leading)
+		n := len(lines)
+		switch {
+		case fit <= 0:
+			k.newPage()
+			continue
+		case fit >= n:
+		case fit == 1 && n > 1:
+			k.newPage()
+			continue
+		case n-fit == 1 && fit >= 3:
+			n = fit - 1
+		default:
+			n = fit
+		}
+		for _, ln := range lines[:n] {
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id})
+			k.top -= p.Leading
+		}
+		lines = lines[n:]
+		if len(lines) > 0 {
+			k.newPage()
+		}
+	}
+	k.top -= gap
+	return nil
+}
+
+// letterhead puts the logo and organisation name at the head of page one,
+// on the side lines start from, with a rule beneath.
+func (k *composer) letterhead() error {
+	if strings.TrimSpace(k.doc.Organisation) == "" && len(k.doc.Logo) == 0 {
+		return nil
+	}
+	top := k.top
+	logoW, logoH := 0.0, 0.0
+	if len(k.doc.Logo) > 0 {
+		cfg, err := png.DecodeConfig(bytes.NewReader(k.doc.Logo))
+		if err != nil {
+			return fmt.Errorf("pdf: %s: logo is not a PNG image: %w", k.doc.Lang, err)
+		}
+		if cfg.Width == 0 || cfg.Height == 0 {
+			return fmt.Errorf("pdf: %s: logo has no pixels", k.doc.Lang)
+		}
+		logoH = logoMaxH
+		logoW = logoH * float64(cfg.Width) / float64(cfg.Height)
+		if logoW > logoMaxW {
+			logoW = logoMaxW
+			logoH = logoW * float64(cfg.Height) / float64(cfg.Width)
+		}
+		x := k.left
+		if k.rtl {
+			x = k.left + k.width - logoW
+		}
+		k.pg.logo = &rect{x, top - logoH, x + logoW, top}
+	}
+	nameH := 0.0
+	if strings.TrimSpace(k.doc.Organisation) != "" {
+		gapW := 0.0
+		if logoW > 0 {
+			gapW = logoW + 12
+		}
+		p, err := k.layout("(organisation)", k.doc.Organisation, k.width-gapW, sizeOrg, true, typeset.AlignStart)
+		if err != nil {
+			return err
+		}
+		nameH = p.Height()
+		x := k.left + gapW
+		if k.rtl {
+			x = k.left
+		}
+		t := top - max(0, (logoH-nameH)/2)
+		for _, ln := range p.Lines {
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x, y: baseline(t, p.Leading, sizeOrg)})
+			t -= p.Leading
+		}
+	}
+	ruleY := top - max(logoH, nameH) - 10
+	k.pg.rules = append(k.pg.rules, rect{k.left, ruleY - 0.8, k.left + k.width, ruleY})
+	k.top = ruleY - 22
+	return nil
+}
+
+// signature typesets the visible signature block at the end side of the
+// last page, framed, and records its rectangle for the signature widget.
+func (k *composer) signature() error {
+	s := k.doc.Signature
+	date := s.Date
+	if date.IsZero() {
+		date = k.doc.Date
+	}
+	type entry struct {
+		id, text string
+		bold     bool
+	}
+	entries := []entry{
+		{"(signature caption)", signedCaption(k.doc.Lang), true},
+		{"(signer)", s.Signer, false},
+		{"(role)", s.Role, false},
+		{"(signature date)", formatDate(k.doc.Lang, date), false},
+	}
+	inner := float64(sigWidth - 2*sigPadding)
+	var paras []*typeset.Paragraph
+	height := float64(2 * sigPadding)
+	for _, e := range entries {
+		if strings.TrimSpace(e.text) == "" {
+			continue
+		}
+		p, err := k.layout(e.id, e.text, inner, sizeSig, e.bold, typeset.AlignStart)
+		if err != nil {
+			return err
+		}
+		paras = append(paras, p)
+		height += p.Height()
+	}
+	const gap = 24
+	if k.top-gap-height < k.bottom {
+		k.newPage()
+	}
+	y1 := k.top - gap
+	y0 := y1 - height
+	x0 := k.left + k.width - sigWidth
+	if k.rtl {
+		x0 = k.left
+	}
+	x1 := x0 + sigWidth
+	t := y1 - sigPadding
+	for _, p := range paras {
+		for _, ln := range p.Lines {
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + sigPadding, y: baseline(t, p.Leading, sizeSig)})
+			t -= p.Leading
+		}
+	}
+	const w = 0.6
+	k.pg.rules = append(k.pg.rules,
+		rect{x0, y1 - w, x1, y1}, rect{x0, y0, x1, y0 + w},
+		rect{x0, y0, x0 + w, y1}, rect{x1 - w, y0, x1, y1})
+	k.top = y0
+	k.c.sig = &Rect{Page: len(k.c.pages), X0: x0, Y0: y0, X1: x1, Y1: y1}
+	return nil
+}
+
+// footers writes "page x of y" at the foot of every page.
+func (k *composer) footers() error {
+	n := len(k.c.pages)
+	for i, pg := range k.c.pages {
+		p, err := k.layout("(page number)", pageLabel(k.doc.Lang, i+1, n), k.width, sizeFooter, false, typeset.AlignCenter)
+		if err != nil {
+			return err
+		}
+		for _, ln := range p.Lines {
+			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true})
+		}
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+// Package pdf lays out a statement on A4 pages and writes it as a PDF with
+// fpdf, or renders a page to an image for the preview, both from the same
+// layout. Text is shaped by package typeset and drawn glyph by glyph through
+// re-encoded fonts, with /ActualText so that copying and searching give back
+// the logical text in every script.
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Part is a piece of statement text and the go-i18n message it comes from.
+type Part struct{ ID, Text string }
+
+// Document is what Export typesets.
+type Document struct {
+	// Lang is a BCP 47 tag. ar, fa and ckb are laid out right to left;
+	// for languages Communiqué does not know, the direction comes from the
+	// first strong character.
+	Lang         string
+	Organisation string // letterhead
+	Logo         []byte // optional PNG
+	Title        Part
+	IssuingBody  string
+	Place        string
+	// Date is written in the dateline the way Lang writes dates; it is
+	// also the PDF's creation and modification date, which keeps exports
+	// reproducible.
+	Date       time.Time
+	Paragraphs []Part
+	// Signature, when set, reserves a visible signature block after the
+	// last paragraph.
+	Signature *SignatureBlock
+}
+
+// SignatureBlock is the visible part of a digital signature: the engine
+// typesets the localized "Digitally signed", signer, role and date in the
+// document's language.
+type SignatureBlock struct {
+	Signer, Role string
+	Date         time.Time // zero: the document date
+}
+
+// Rect is a rectangle in PDF user space (points, origin bottom left) on a
+// 1-based page.
+type Rect struct {
+	Page           int
+	X0, Y0, X1, Y1 float64
+}
+
+// Result is an exported PDF.
+type Result struct {
+	PDF   []byte
+	Pages int
+	// SignatureRect is where the signature block was typeset, for the
+	// signature widget; nil when the document has no SignatureBlock.
+	SignatureRect *Rect
+}
+
+// MissingGlyphError reports a character none of the bundled fonts can
+// draw. Export fails with it rather than print a box.
+type MissingGlyphError struct {
+	Lang      string
+	MessageID string
+	Char      rune
+}
+
+func (e *MissingGlyphError) Error() string {
+	return fmt.Sprintf("pdf: %s: message %q: no font has a glyph for %q (%U)", e.Lang, e.MessageID, e.Char, e.Char)
+}
+
+// Export typesets doc and writes it as a PDF. The same Document always
+// gives the same bytes.
+func Export(doc Document) (*Result, error) {
+	if doc.Date.IsZero() {
+		return nil, fmt.Errorf("pdf: %s: the document has no date; it is needed for the dateline and to make the PDF reproducible", doc.Lang)
+	}
+	doc = sanitize(doc)
+	c, err := compose(&doc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := write(&doc, c)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{PDF: b, Pages: len(c.pages), SignatureRect: c.sig}, nil
+}
+
+// sanitize replaces invalid UTF-8 with U+FFFD: fpdf's UTF-16 conversion of
+// metadata indexes past the end of malformed sequences.
+func sanitize(doc Document) Document {
+	clean := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	doc.Lang = clean(doc.Lang)
+	doc.Organisation = clean(doc.Organisation)
+	doc.Title = Part{ID: clean(doc.Title.ID), Text: clean(doc.Title.Text)}
+	doc.IssuingBody = clean(doc.IssuingBody)
+	doc.Place = clean(doc.Place)
+	paras := make([]Part, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		paras[i] = Part{ID: clean(p.ID), Text: clean(p.Text)}
+	}
+	doc.Paragraphs = paras
+	if s := doc.Signature; s != nil {
+		doc.Signature = &SignatureBlock{Signer: clean(s.Signer), Role: clean(s.Role), Date: s.Date}
+	}
+	return doc
+}

@@ -1,0 +1,417 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"communique/app/typeset"
+)
+
+// fpdf can only draw glyphs that the font's format-4 cmap reaches, because
+// it writes CID = code point. Contextual Arabic forms, ligatures and
+// mirrored or localized variants are reached by no code point, so each font
+// is re-encoded once: its cmap keeps every original BMP mapping and maps
+// every other glyph to a Private Use code point. The text those PUA codes
+// stand for is restored with /ActualText.
+
+// embedFont is a font re-encoded for fpdf.
+type embedFont struct {
+	src *typeset.Font
+	// family is the name the font is registered under in fpdf; fpdf writes
+	// BaseFont as "utf8"+family, which Export rewrites into a subset tag.
+	family string
+	data   []byte
+	// code[gid] is the code point that draws glyph gid.
+	code []rune
+	// width[gid] is the advance fpdf's /W array gives the glyph, in
+	// thousandths of the font size.
+	width []int
+	// spaceGID is the glyph of U+0020, drawn as an invisible anchor.
+	spaceGID uint16
+}
+
+type sfntTable struct {
+	tag  string
+	data []byte
+}
+
+func readTables(data []byte) (map[string][]byte, error) {
+	if len(data) < 12 {
+		return nil, errors.New("font file too short")
+	}
+	if v := binary.BigEndian.Uint32(data); v != 0x00010000 && v != 0x74727565 {
+		return nil, fmt.Errorf("not a TrueType font (version %#x)", v)
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return nil, errors.New("truncated table directory")
+	}
+	tables := make(map[string][]byte, n)
+	for i := range n {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off := binary.BigEndian.Uint32(rec[8:])
+		length := binary.BigEndian.Uint32(rec[12:])
+		if uint64(off)+uint64(length) > uint64(len(data)) {
+			return nil, fmt.Errorf("table %q out of bounds", tag)
+		}
+		tables[tag] = data[off : off+length]
+	}
+	return tables, nil
+}
+
+func tableChecksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
+
+// writeSfnt assembles a TrueType file with 4-byte aligned tables and
+// correct checksums, including head.checkSumAdjustment.
+func writeSfnt(tables []sfntTable) []byte {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+	n := len(tables)
+	entrySelector := 0
+	for 1<<(entrySelector+1) <= n {
+		entrySelector++
+	}
+	searchRange := (1 << entrySelector) * 16
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t.data) + 3) &^ 3
+	}
+	out := make([]byte, size)
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
+	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-searchRange))
+	off := 12 + 16*n
+	headOff := -1
+	for i, t := range tables {
+		data := t.data
+		if t.tag == "head" && len(data) >= 12 {
+			data = slices.Clone(data)
+			binary.BigEndian.PutUint32(data[8:], 0)
+			headOff = off
+		}
+		rec := out[12+16*i:]
+		copy(rec, t.tag)
+		binary.BigEndian.PutUint32(rec[4:], tableChecksum(data))
+		binary.BigEndian.PutUint32(rec[8:], uint32(off))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
+		copy(out[off:], data)
+		off += (len(data) + 3) &^ 3
+	}
+	if headOff >= 0 {
+		binary.BigEndian.PutUint32(out[headOff+8:], 0xB1B0AFBA-tableChecksum(out))
+	}
+	return out
+}
+
+type cmapEntry struct {
+	code rune
+	gid  uint16
+}
+
+// buildCmap returns a cmap table with one format-4 subtable (platform 3,
+// encoding 1) for entries sorted by code, all in the BMP.
+func buildCmap(entries []cmapEntry) ([]byte, error) {
+	type segment struct {
+		start, end rune
+		delta      uint16
+		array      []uint16 // nil for a delta segment
+	}
+	var segs []segment
+	for i := 0; i < len(entries); {
+		j := i + 1
+		for j < len(entries) && entries[j].code == entries[j-1].code+1 {
+			j++
+		}
+		run := entries[i:j]
+		sameDelta := true
+		for _, e := range run[1:] {
+			if int(e.gid)-int(e.code) != int(run[0].gid)-int(run[0].code) {
+				sameDelta = false
+				break
+			}
+		}
+		s := segment{start: run[0].code, end: run[len(run)-1].code}
+		if sameDelta {
+			s.delta = uint16(int(run[0].gid) - int(run[0].code))
+		} else {
+			for _, e := range run {
+				s.array = append(s.array, e.gid)
+			}
+		}
+		segs = append(segs, s)
+		i = j
+	}
+	segs = append(segs, segment{start: 0xFFFF, end: 0xFFFF, delta: 1})
+	segCount := len(segs)
+	arrayLen := 0
+	for _, s := range segs {
+		arrayLen += len(s.array)
+	}
+	length := 16 + 8*segCount + 2*arrayLen
+	if length > 0xFFFF {
+		return nil, fmt.Errorf("cmap subtable too large (%d bytes)", length)
+	}
+	entrySelector := 0
+	for 1<<(entrySelector+1) <= segCount {
+		entrySelector++
+	}
+	searchRange := 2 << entrySelector
+	sub := make([]byte, length)
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(length))
+	be.PutUint16(sub[6:], uint16(2*segCount))
+	be.PutUint16(sub[8:], uint16(searchRange))
+	be.PutUint16(sub[10:], uint16(entrySelector))
+	be.PutUint16(sub[12:], uint16(2*segCount-searchRange))
+	endAt, startAt := 14, 16+2*segCount
+	deltaAt, rangeAt := startAt+2*segCount, startAt+4*segCount
+	arrayAt := rangeAt + 2*segCount
+	arrayIndex := 0
+	for i, s := range segs {
+		be.PutUint16(sub[endAt+2*i:], uint16(s.end))
+		be.PutUint16(sub[startAt+2*i:], uint16(s.start))
+		be.PutUint16(sub[deltaAt+2*i:], s.delta)
+		if s.array != nil {
+			be.PutUint16(sub[rangeAt+2*i:], uint16(2*(segCount-i)+2*arrayIndex))
+			for _, g := range s.array {
+				be.PutUint16(sub[arrayAt+2*arrayIndex:], g)
+				arrayIndex++
+			}
+		}
+	}
+	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
+	return append(head, sub...), nil
+}
+
+const (
+	puaFirst = 0xE000
+	puaLast  = 0xF8FF
+)
+
+// newEmbedFont re-encodes src for fpdf. Only the tables fpdf reads are
+// kept; layout tables (GSUB, GPOS) have done their work in HarfBuzz.
+func newEmbedFont(src *typeset.Font) (*embedFont, error) {
+	tables, err := readTables(src.Data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
+	}
+	maxp := tables["maxp"]
+	if len(maxp) < 6 {
+		return nil, fmt.Errorf("pdf: font %s: no maxp table", src.Name)
+	}
+	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+
+	code := make([]rune, numGlyphs)
+	var entries []cmapEntry
+	used := make(map[rune]bool)
+	it := src.Parsed().Cmap.Iter()
+	for it.Next() {
+		r, g := it.Char()
+		if r > 0xFFFF || int(g) >= numGlyphs || g == 0 {
+			continue
+		}
+		entries = append(entries, cmapEntry{r, uint16(g)})
+		used[r] = true
+		if code[g] == 0 || r < code[g] {
+			code[g] = r
+		}
+	}
+	next := rune(puaFirst)
+	for g := 1; g < numGlyphs; g++ {
+		if code[g] != 0 {
+			continue
+		}
+		for used[next] {
+			next++
+		}
+		if next > puaLast {
+			return nil, fmt.Errorf("pdf: font %s: more unreachable glyphs than Private Use code points", src.Name)
+		}
+		code[g] = next
+		entries = append(entries, cmapEntry{next, uint16(g)})
+		next++
+	}
+	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
+	cmap, err := buildCmap(entries)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
+	}
+
+	head, loca, glyf, err := stripHinting(tables, numGlyphs)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
+	}
+	out := []sfntTable{{"cmap", cmap}, {"head", head}, {"loca", loca}, {"glyf", glyf}}
+	for _, tag := range []string{"hhea", "maxp", "OS/2", "post", "name", "hmtx"} {
+		if t, ok := tables[tag]; ok {
+			out = append(out, sfntTable{tag, t})
+		}
+	}
+	width, err := hmtxWidths(tables, numGlyphs)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
+	}
+	space, ok := src.Parsed().NominalGlyph(' ')
+	if !ok {
+		return nil, fmt.Errorf("pdf: font %s has no space glyph", src.Name)
+	}
+	return &embedFont{
+		spaceGID: uint16(space),
+		src:      src,
+		family:   "cq-" + strings.ToLower(src.Name),
+		data:     writeSfnt(out),
+		code:     code,
+		width:    width,
+	}, nil
+}
+
+// hmtxWidths returns the glyph advances the way fpdf scales them for /W.
+func hmtxWidths(tables map[string][]byte, numGlyphs int) ([]int, error) {
+	hhea, hmtx, head := tables["hhea"], tables["hmtx"], tables["head"]
+	if len(hhea) < 36 || len(head) < 20 {
+		return nil, errors.New("missing hhea or head table")
+	}
+	upem := float64(binary.BigEndian.Uint16(head[18:]))
+	nh := int(binary.BigEndian.Uint16(hhea[34:]))
+	if nh == 0 || len(hmtx) < 4*nh {
+		return nil, errors.New("bad hmtx table")
+	}
+	w := make([]int, numGlyphs)
+	for g := range w {
+		adv := binary.BigEndian.Uint16(hmtx[4*min(g, nh-1):])
+		w[g] = int(float64(adv)*1000/upem + 0.5)
+	}
+	return w, nil
+}
+
+// stripHinting removes TrueType hinting: the instructions of every glyph
+// and, by leaving them out, the fpgm, prep and cvt tables. PDF viewers
+// rasterize at arbitrary scales and seldom run hints; in Noto Sans they
+// are 40% of the glyph data, which subsets would carry into every PDF.
+// It returns head (with long loca offsets), loca and glyf.
+func stripHinting(tables map[string][]byte, numGlyphs int) (head, loca, glyf []byte, err error) {
+	src, srcLoca, srcGlyf := tables["head"], tables["loca"], tables["glyf"]
+	if len(src) < 54 {
+		return nil, nil, nil, errors.New("bad head table")
+	}
+	be := binary.BigEndian
+	long := be.Uint16(src[50:]) == 1
+	offset := func(i int) (int, error) {
+		if long {
+			if 4*i+4 > len(srcLoca) {
+				return 0, errors.New("loca table too short")
+			}
+			return int(be.Uint32(srcLoca[4*i:])), nil
+		}
+		if 2*i+2 > len(srcLoca) {
+			return 0, errors.New("loca table too short")
+		}
+		return 2 * int(be.Uint16(srcLoca[2*i:])), nil
+	}
+	loca = make([]byte, 4*(numGlyphs+1))
+	glyf = make([]byte, 0, len(srcGlyf))
+	for g := range numGlyphs {
+		be.PutUint32(loca[4*g:], uint32(len(glyf)))
+		start, err := offset(g)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		end, err := offset(g + 1)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if end < start || end > len(srcGlyf) {
+			return nil, nil, nil, fmt.Errorf("glyph %d out of bounds", g)
+		}
+		data, err := unhinted(srcGlyf[start:end])
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("glyph %d: %w", g, err)
+		}
+		glyf = append(glyf, data...)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+	}
+	be.PutUint32(loca[4*numGlyphs:], uint32(len(glyf)))
+	head = slices.Clone(src)
+	be.PutUint16(head[50:], 1)
+	return head, loca, glyf, nil
+}
+
+// unhinted returns a glyph description without its instructions.
+func unhinted(g []byte) ([]byte, error) {
+	if len(g) == 0 {
+		return nil, nil
+	}
+	if len(g) < 10 {
+		return nil, errors.New("truncated glyph header")
+	}
+	be := binary.BigEndian
+	contours := int(int16(be.Uint16(g)))
+	if contours >= 0 {
+		at := 10 + 2*contours
+		if at+2 > len(g) {
+			return nil, errors.New("truncated simple glyph")
+		}
+		n := int(be.Uint16(g[at:]))
+		if at+2+n > len(g) {
+			return nil, errors.New("instructions past the glyph end")
+		}
+		out := make([]byte, 0, len(g)-n)
+		out = append(out, g[:at]...)
+		out = append(out, 0, 0)
+		return append(out, g[at+2+n:]...), nil
+	}
+	const (
+		argsAreWords     = 0x0001
+		haveScale        = 0x0008
+		moreComponents   = 0x0020
+		haveXYScale      = 0x0040
+		haveTwoByTwo     = 0x0080
+		haveInstructions = 0x0100
+	)
+	out := slices.Clone(g)
+	at := 10
+	for {
+		if at+4 > len(out) {
+			return nil, errors.New("truncated composite glyph")
+		}
+		flags := be.Uint16(out[at:])
+		be.PutUint16(out[at:], flags&^haveInstructions)
+		at += 4
+		if flags&argsAreWords != 0 {
+			at += 4
+		} else {
+			at += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			at += 2
+		case flags&haveXYScale != 0:
+			at += 4
+		case flags&haveTwoByTwo != 0:
+			at += 8
+		}
+		if at > len(out) {
+			return nil, errors.New("truncated composite glyph")
+		}
+		if flags&moreComponents == 0 {
+			return out[:at], nil
+		}
+	}
+}
