@@ -1,0 +1,521 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/safefile"
+	"communique/app/statement"
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+	"communique/i18n/uitext"
+)
+
+// controller owns what the window shows: the open workspace, the selected
+// statement and language, the catalog status of every language, and the
+// screens. Screens call it when the user changes something and it tells
+// the others; they never talk to each other directly.
+type controller struct {
+	app   fyne.App
+	win   fyne.Window
+	prefs prefs
+	tx    *uitext.Text
+
+	ws      *workspace.Workspace
+	st      *statement.Statement // selected statement, nil when there is none
+	lang    string               // target language in the workbench
+	reports map[string]catalog.Report
+	index   map[string]map[string]int // lang → message ID → index in reports[lang].Entries
+
+	sidebar *sidebar
+	editor  *editor
+	bench   *workbench
+	preview *preview
+	tabs    *container.AppTabs
+	status  *widget.Label // status line at the bottom
+
+	export    *exporter // the export dialog last opened
+	settings  *settings // the settings dialog last opened
+	exporting bool      // an export reads the workspace: hold off saving
+	work      *container.Split
+	// firstFrame adds a probe that prints when the first frame is painted.
+	firstFrame bool
+
+	shownDirty bool
+	// now is the clock, replaceable in tests.
+	now func() time.Time
+}
+
+func newController(a fyne.App, w fyne.Window) *controller {
+	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
+		index: map[string]map[string]int{}, now: time.Now}
+	alignFyneLocale(c.prefs.uiLanguageChoice())
+	c.tx = uitext.New(c.prefs.uiLanguage())
+	w.SetCloseIntercept(c.quit)
+	w.SetOnDropped(c.dropped)
+	return c
+}
+
+// build makes every screen for the current interface language and puts
+// them in the window. It runs again when the language changes; the
+// workspace and selection are kept.
+func (c *controller) build() {
+	c.win.SetMainMenu(c.mainMenu())
+	c.addShortcuts()
+	c.status = widget.NewLabel("")
+	c.status.Truncation = fyne.TextTruncateEllipsis
+	if c.ws == nil {
+		c.sidebar, c.editor, c.bench, c.preview, c.tabs = nil, nil, nil, nil, nil
+		c.win.SetContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
+		c.updateTitle()
+		return
+	}
+	c.sidebar = newSidebar(c)
+	c.editor = newEditor(c)
+	c.bench = newWorkbench(c)
+	c.preview = newPreview(c)
+	c.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
+		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
+	)
+	c.work = container.NewHSplit(c.tabs, c.preview.content)
+	c.work.Offset = 0.58
+	main := container.NewHSplit(c.sidebar.content, c.work)
+	main.Offset = 0.19
+	var top fyne.CanvasObject = c.toolbar()
+	if n := c.ws.Config.Notice; n != "" {
+		notice := widget.NewLabel(n)
+		notice.Wrapping = fyne.TextWrapWord
+		notice.Importance = widget.WarningImportance
+		top = container.NewVBox(top, notice)
+	}
+	if len(c.ws.CatalogErrors) > 0 {
+		msg := widget.NewLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		top = container.NewVBox(top, msg)
+	}
+	c.win.SetContent(container.NewBorder(top, c.statusLine(), nil, nil, main))
+	c.showStatement(c.st)
+	c.updateTitle()
+}
+
+func (c *controller) toolbar() fyne.CanvasObject {
+	b := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		btn := widget.NewButtonWithIcon(label, icon, f)
+		btn.Importance = widget.LowImportance
+		return btn
+	}
+	return container.NewHBox(
+		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),
+		widget.NewSeparator(),
+		b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
+		b(c.tx.T("ImportText"), theme.FileTextIcon(), c.importDialog),
+		widget.NewSeparator(),
+		b(c.tx.T("ExportPDFs"), theme.UploadIcon(), c.exportDialog),
+		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
+		widget.NewSeparator(),
+		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog),
+	)
+}
+
+func (c *controller) mainMenu() *fyne.MainMenu {
+	save := fyne.NewMenuItem(c.tx.T("Save"), c.save)
+	save.Shortcut = shortcutSave
+	save.Icon = theme.DocumentSaveIcon()
+	recent := fyne.NewMenuItem(c.tx.T("OpenRecent"), nil)
+	for _, dir := range c.prefs.recent() {
+		recent.ChildMenu = appendMenu(recent.ChildMenu, fyne.NewMenuItem(dir, func() { c.openWorkspace(dir) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	hasWS := c.ws != nil
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem(c.tx.T("NewWorkspace"), c.newWorkspaceDialog),
+		fyne.NewMenuItem(c.tx.T("OpenWorkspace"), c.openWorkspaceDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		save,
+		fyne.NewMenuItemSeparator(),
+		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("NewStatement"), c.newStatementDialog)),
+		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("ImportText"), c.importDialog)),
+		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("ExportPDFs"), c.exportDialog)),
+		fyne.NewMenuItem(c.tx.T("VerifyPDF"), c.verifyDialog),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(c.tx.T("Settings"), c.settingsDialog),
+	}
+	quit := fyne.NewMenuItem(c.tx.T("Quit"), c.quit)
+	quit.IsQuit = true
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu(c.tx.T("MenuFile"), items...)
+	help := fyne.NewMenu(c.tx.T("MenuHelp"), fyne.NewMenuItem(c.tx.T("About"), c.about))
+	return fyne.NewMainMenu(file, help)
+}
+
+func appendMenu(m *fyne.Menu, item *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", item)
+	}
+	m.Items = append(m.Items, item)
+	return m
+}
+
+func disabledUnless(ok bool, item *fyne.MenuItem) *fyne.MenuItem {
+	item.Disabled = !ok
+	return item
+}
+
+var shortcutSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+
+// addShortcuts makes Ctrl+S work where no main menu catches it (in tests
+// and on platforms that show no menu bar).
+func (c *controller) addShortcuts() {
+	c.win.Canvas().RemoveShortcut(shortcutSave)
+	c.win.Canvas().AddShortcut(shortcutSave, func(fyne.Shortcut) { c.save() })
+}
+
+// setWorkspace shows ws, which replaces whatever was open.
+func (c *controller) setWorkspace(ws *workspace.Workspace) {
+	c.ws = ws
+	c.st = nil
+	if len(ws.Statements) > 0 {
+		c.st = ws.Statements[0]
+	}
+	c.lang = ""
+	if langs := ws.Languages()[1:]; len(langs) > 0 {
+		c.lang = langs[0]
+	}
+	c.prefs.opened(ws.Dir)
+	c.refreshStatus()
+	c.build()
+	c.setStatus(c.tx.T("Opened", "Path", ws.Dir))
+}
+
+// openWorkspace opens the workspace in dir, first asking what to do with
+// unsaved changes in the current one.
+func (c *controller) openWorkspace(dir string) {
+	c.whenSaved(func() {
+		ws, err := workspace.Open(dir)
+		if err != nil {
+			if errors.Is(err, workspace.ErrNotWorkspace) {
+				c.prefs.forget(dir)
+			}
+			c.showError(err)
+			return
+		}
+		c.setWorkspace(ws)
+	})
+}
+
+// reload reads the workspace again from disk, dropping unsaved edits.
+func (c *controller) reload() {
+	if c.ws == nil {
+		return
+	}
+	sel := ""
+	if c.st != nil {
+		sel = c.st.ID
+	}
+	lang := c.lang
+	ws, err := workspace.Open(c.ws.Dir)
+	if err != nil {
+		c.showError(err)
+		return
+	}
+	c.setWorkspace(ws)
+	if st := ws.Statement(sel); st != nil {
+		c.selectStatement(st)
+	}
+	if slices.Contains(ws.Languages()[1:], lang) {
+		c.setLanguage(lang)
+	}
+}
+
+// refreshStatus recomputes the status of every target language.
+func (c *controller) refreshStatus() {
+	clear(c.reports)
+	clear(c.index)
+	if c.ws == nil {
+		return
+	}
+	for _, lang := range c.ws.Languages()[1:] {
+		c.refreshLang(lang)
+	}
+}
+
+func (c *controller) refreshLang(lang string) {
+	rep, ok := c.ws.Status(lang)
+	if !ok {
+		delete(c.reports, lang)
+		delete(c.index, lang)
+		return
+	}
+	c.reports[lang] = rep
+	idx := c.index[lang]
+	if idx == nil {
+		idx = make(map[string]int, len(rep.Entries))
+		c.index[lang] = idx
+	} else {
+		clear(idx)
+	}
+	for i, e := range rep.Entries {
+		idx[e.ID] = i
+	}
+}
+
+// selectStatement shows st in the editor, workbench and preview.
+func (c *controller) selectStatement(st *statement.Statement) {
+	if st == c.st {
+		return
+	}
+	c.st = st
+	c.showStatement(st)
+	c.updateTitle()
+}
+
+func (c *controller) showStatement(st *statement.Statement) {
+	if c.sidebar == nil {
+		return
+	}
+	c.sidebar.selectStatement(st)
+	c.editor.show(st)
+	c.bench.show(st)
+	c.preview.show(st)
+}
+
+// setLanguage picks the target language of the workbench (and follows it
+// in the preview).
+func (c *controller) setLanguage(lang string) {
+	if c.bench == nil {
+		return
+	}
+	c.lang = lang
+	c.bench.setLanguage(lang)
+	c.preview.setLanguage(lang)
+	c.sidebar.showLanguages()
+}
+
+// openLanguage shows the workbench for lang.
+func (c *controller) openLanguage(lang string) {
+	c.setLanguage(lang)
+	c.tabs.SelectIndex(1)
+}
+
+// sourceEdited is called after the source text of a part changed.
+func (c *controller) sourceEdited(id string) {
+	c.refreshStatus()
+	c.bench.partChanged(id)
+	c.sidebar.showProgress()
+	if c.st != nil && id == c.st.TitleID {
+		c.sidebar.refreshTitles()
+	}
+	c.preview.schedule()
+	c.updateTitle()
+}
+
+// translationEdited is called after a translation changed.
+func (c *controller) translationEdited(lang, id string) {
+	c.refreshLang(lang)
+	c.bench.partChanged(id)
+	c.sidebar.showProgress()
+	if c.preview.lang == lang {
+		c.preview.schedule()
+	}
+	c.updateTitle()
+}
+
+// structureChanged is called after paragraphs were added, removed, split,
+// merged or moved.
+func (c *controller) structureChanged() {
+	c.refreshStatus()
+	c.editor.show(c.st)
+	c.bench.show(c.st)
+	c.sidebar.showProgress()
+	c.preview.schedule()
+	c.updateTitle()
+}
+
+// metadataEdited is called after the issuing body, place or date changed.
+func (c *controller) metadataEdited() {
+	c.ws.StatementChanged(c.st)
+	c.preview.schedule()
+	c.updateTitle()
+}
+
+// statementsChanged is called after a statement was added.
+func (c *controller) statementsChanged(st *statement.Statement) {
+	c.refreshStatus()
+	c.sidebar.refreshStatements()
+	c.st = nil
+	c.selectStatement(st)
+	c.sidebar.showProgress()
+	c.updateTitle()
+}
+
+// languagesChanged is called after a language was added.
+func (c *controller) languagesChanged(lang string) {
+	c.refreshStatus()
+	c.bench.refreshLanguages()
+	c.preview.refreshLanguages()
+	c.setLanguage(lang)
+	c.updateTitle()
+}
+
+// updateTitle shows the workspace, the statement and the unsaved mark.
+func (c *controller) updateTitle() {
+	if c.ws == nil {
+		c.win.SetTitle(c.tx.T("AppName"))
+		return
+	}
+	dirty := c.ws.Dirty()
+	name := filepath.Base(c.ws.Dir)
+	var title string
+	if dirty {
+		title = c.tx.T("WindowTitleUnsaved", "Workspace", name)
+	} else {
+		title = c.tx.T("WindowTitle", "Workspace", name)
+	}
+	c.win.SetTitle(title)
+	if dirty != c.shownDirty {
+		c.shownDirty = dirty
+		if dirty {
+			c.setStatus(c.tx.T("UnsavedChanges"))
+		}
+	}
+}
+
+func (c *controller) statusLine() fyne.CanvasObject {
+	if c.firstFrame {
+		return container.NewBorder(nil, nil, nil, c.frameProbe(), c.status)
+	}
+	return c.status
+}
+
+func (c *controller) setStatus(s string) {
+	if c.status != nil {
+		c.status.SetText(s)
+	}
+}
+
+// save writes every change. A file someone else changed meanwhile is not
+// overwritten: the user chooses between reloading and keeping their edits.
+func (c *controller) save() {
+	c.saveThen(nil)
+}
+
+func (c *controller) saveThen(after func()) {
+	if c.ws == nil {
+		return
+	}
+	if c.exporting {
+		c.setStatus(c.tx.T("SaveAfterExport"))
+		return
+	}
+	if err := c.ws.Save(); err != nil {
+		var conflict *safefile.ConflictError
+		if errors.As(err, &conflict) {
+			c.conflictDialog(err)
+		} else {
+			c.showError(err)
+		}
+		c.updateTitle()
+		return
+	}
+	c.updateTitle()
+	c.setStatus(c.tx.T("SavedAt", "Time", c.now().Format("15:04")))
+	if after != nil {
+		after()
+	}
+}
+
+func (c *controller) conflictDialog(err error) {
+	msg := widget.NewLabel(c.tx.T("ConflictExplain", "Error", err.Error()))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(c.tx.T("ConflictTitle"), c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"),
+		container.NewGridWrap(fyne.NewSize(480, 160), msg), func(reload bool) {
+			if reload {
+				c.reload()
+			}
+		}, c.win)
+	d.Show()
+}
+
+// whenSaved runs next once the user has decided about unsaved changes:
+// save them, discard them, or cancel (next is not run).
+func (c *controller) whenSaved(next func()) {
+	if c.ws == nil || !c.ws.Dirty() {
+		next()
+		return
+	}
+	var d *dialog.CustomDialog
+	msg := widget.NewLabel(c.tx.T("UnsavedQuestion", "Workspace", filepath.Base(c.ws.Dir)))
+	msg.Wrapping = fyne.TextWrapWord
+	saveBtn := widget.NewButtonWithIcon(c.tx.T("Save"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		c.saveThen(next)
+	})
+	saveBtn.Importance = widget.HighImportance
+	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); next() })
+	discard.Importance = widget.DangerImportance
+	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), container.NewGridWrap(fyne.NewSize(420, 60), msg), c.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
+	d.Show()
+}
+
+// quit closes the window once unsaved changes are dealt with.
+func (c *controller) quit() {
+	c.whenSaved(func() {
+		c.win.SetCloseIntercept(nil)
+		c.win.Close()
+	})
+}
+
+func (c *controller) showError(err error) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	box := container.NewGridWrap(fyne.NewSize(480, msg.MinSize().Height*3), msg)
+	dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win).Show()
+}
+
+func (c *controller) about() {
+	msg := widget.NewLabel(c.tx.T("AboutText", "Version", c.app.Metadata().Version))
+	msg.Wrapping = fyne.TextWrapWord
+	dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
+		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win).Show()
+}
+
+// dropped handles files dropped on the window: a PDF is verified, a text
+// file imported, a workspace folder opened.
+func (c *controller) dropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) == 0 {
+		return
+	}
+	p := uris[0].Path()
+	switch ext := filepath.Ext(p); {
+	case ext == ".pdf" || ext == ".PDF":
+		c.verifyFile(p)
+	case ext == ".txt" || ext == ".TXT":
+		if c.ws != nil {
+			c.importFile(p)
+		}
+	default:
+		if fi, err := os.Stat(filepath.Join(p, workspace.ConfigFile)); err == nil && !fi.IsDir() {
+			c.openWorkspace(p)
+		} else {
+			c.showError(fmt.Errorf("%s: %s", p, c.tx.T("DropUnknown")))
+		}
+	}
+}

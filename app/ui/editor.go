@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/statement"
+)
+
+// editor edits a statement in the source language: title, issuing body,
+// place, date and the paragraphs. Every keystroke goes to the source
+// catalog through the workspace; saving is the controller's job.
+type editor struct {
+	c       *controller
+	content *fyne.Container
+	st      *statement.Statement
+
+	title, body, place *widget.Entry
+	date               *widget.DateEntry
+	paras              *fyne.Container
+	rows               []*paraRow
+	scroll             *container.Scroll
+	form               fyne.CanvasObject
+	empty              fyne.CanvasObject
+	loading            bool // fields are being filled from the model
+}
+
+// paraRow is one paragraph in the editor.
+type paraRow struct {
+	id    string
+	num   *widget.Label
+	entry *widget.Entry
+	box   *fyne.Container
+}
+
+func newEditor(c *controller) *editor {
+	e := &editor{c: c}
+	e.title = widget.NewMultiLineEntry()
+	e.title.Wrapping = fyne.TextWrapWord
+	e.title.SetMinRowsVisible(2)
+	e.title.SetPlaceHolder(c.tx.T("TitlePlaceholder"))
+	e.title.OnChanged = func(s string) {
+		if e.loading || e.st == nil {
+			return
+		}
+		c.ws.SetSource(e.st, e.st.TitleID, s)
+		c.sourceEdited(e.st.TitleID)
+	}
+	e.body = widget.NewEntry()
+	e.body.OnChanged = func(s string) {
+		if !e.loading && e.st != nil {
+			e.st.IssuingBody = s
+			c.metadataEdited()
+		}
+	}
+	e.place = widget.NewEntry()
+	e.place.OnChanged = func(s string) {
+		if !e.loading && e.st != nil {
+			e.st.Place = s
+			c.metadataEdited()
+		}
+	}
+	e.date = widget.NewDateEntry()
+	e.date.OnChanged = func(t *time.Time) {
+		if e.loading || e.st == nil {
+			return
+		}
+		if t == nil {
+			e.st.Date = time.Time{}
+		} else {
+			e.st.Date = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		c.metadataEdited()
+	}
+	meta := widget.NewForm(
+		widget.NewFormItem(c.tx.T("Title"), e.title),
+		widget.NewFormItem(c.tx.T("IssuingBody"), e.body),
+		widget.NewFormItem(c.tx.T("Place"), e.place),
+		widget.NewFormItem(c.tx.T("Date"), e.date),
+	)
+	e.paras = container.NewVBox()
+	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
+	e.form = e.scroll
+	empty := widget.NewLabelWithStyle(c.tx.T("NoStatement"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	empty.Wrapping = fyne.TextWrapWord
+	e.empty = container.NewCenter(empty)
+	e.content = container.NewStack(e.empty)
+	return e
+}
+
+// show fills the editor with st (nil: nothing to edit).
+func (e *editor) show(st *statement.Statement) {
+	e.st = st
+	if st == nil {
+		e.content.Objects = []fyne.CanvasObject{e.empty}
+		e.content.Refresh()
+		return
+	}
+	e.loading = true
+	defer func() { e.loading = false }()
+	ws := e.c.ws
+	setText(e.title, ws.Text(ws.Config.SourceLanguage, st.TitleID))
+	setText(e.body, st.IssuingBody)
+	setText(e.place, st.Place)
+	if st.Date.IsZero() {
+		e.date.SetDate(nil)
+	} else {
+		d := st.Date
+		e.date.SetDate(&d)
+	}
+	e.rebuildParagraphs()
+	if len(e.content.Objects) != 1 || e.content.Objects[0] != e.form {
+		e.content.Objects = []fyne.CanvasObject{e.form}
+		e.content.Refresh()
+	}
+}
+
+func setText(en *widget.Entry, s string) {
+	if en.Text != s {
+		en.SetText(s)
+	}
+}
+
+// rebuildParagraphs makes one row per paragraph, reusing the rows of
+// paragraphs that are still there so focus and cursor survive a move.
+func (e *editor) rebuildParagraphs() {
+	old := map[string]*paraRow{}
+	for _, r := range e.rows {
+		old[r.id] = r
+	}
+	e.rows = e.rows[:0]
+	objs := make([]fyne.CanvasObject, 0, len(e.st.Paragraphs))
+	for i, id := range e.st.Paragraphs {
+		r := old[id]
+		if r == nil {
+			r = e.newRow(id)
+		}
+		r.num.SetText(e.c.tx.T("ParagraphNumber", "N", i+1))
+		setText(r.entry, e.c.ws.Text(e.c.ws.Config.SourceLanguage, id))
+		r.entry.SetMinRowsVisible(rowsFor(r.entry.Text))
+		e.rows = append(e.rows, r)
+		objs = append(objs, r.box)
+	}
+	e.paras.Objects = objs
+	e.paras.Refresh()
+}
+
+// rowsFor guesses how many lines a paragraph needs so that most are seen
+// whole; longer ones scroll inside their box.
+func rowsFor(text string) int {
+	n := utf8.RuneCountInString(text)/80 + 1 + strings.Count(text, "\n")
+	return min(max(n, 2), 10)
+}
+
+func (e *editor) newRow(id string) *paraRow {
+	r := &paraRow{id: id, num: widget.NewLabel("")}
+	r.num.TextStyle.Bold = true
+	r.entry = widget.NewMultiLineEntry()
+	r.entry.Wrapping = fyne.TextWrapWord
+	r.entry.SetPlaceHolder(e.c.tx.T("ParagraphPlaceholder"))
+	r.entry.OnChanged = func(s string) {
+		if e.loading || e.st == nil {
+			return
+		}
+		e.c.ws.SetSource(e.st, r.id, s)
+		e.c.sourceEdited(r.id)
+	}
+	tx := e.c.tx
+	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, func() {
+			if i := e.indexOf(r.id); i >= 0 {
+				f(i)
+			}
+		})
+		b.Importance = widget.LowImportance
+		return b
+	}
+	tools := container.NewHBox(
+		btn("", theme.MoveUpIcon(), func(i int) { e.move(i, i-1) }),
+		btn("", theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
+		btn(tx.T("Split"), theme.ContentCutIcon(), func(i int) { e.split(i, r.entry) }),
+		btn(tx.T("MergeWithNext"), theme.ContentPasteIcon(), e.merge),
+		btn(tx.T("InsertBelow"), theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
+		layout.NewSpacer(),
+		btn(tx.T("Delete"), theme.DeleteIcon(), e.confirmDelete),
+	)
+	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
+	return r
+}
+
+func (e *editor) indexOf(id string) int {
+	for i, p := range e.st.Paragraphs {
+		if p == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *editor) insert(at int) {
+	id, err := e.c.ws.InsertParagraph(e.st, at, "")
+	if err != nil {
+		e.c.showError(err)
+		return
+	}
+	e.c.structureChanged()
+	e.focus(id)
+}
+
+func (e *editor) move(from, to int) {
+	if to < 0 || to >= len(e.st.Paragraphs) {
+		return
+	}
+	if err := e.c.ws.MoveParagraph(e.st, from, to); err != nil {
+		e.c.showError(err)
+		return
+	}
+	e.c.structureChanged()
+	e.focus(e.st.Paragraphs[to])
+}
+
+// split cuts paragraph i at the entry's cursor.
+func (e *editor) split(i int, en *widget.Entry) {
+	runes := []rune(en.Text)
+	off := en.CursorTextOffset()
+	if off <= 0 || off >= len(runes) || strings.TrimSpace(string(runes[:off])) == "" || strings.TrimSpace(string(runes[off:])) == "" {
+		e.c.showInfo(e.c.tx.T("Split"), e.c.tx.T("SplitHowTo"))
+		return
+	}
+	id, err := e.c.ws.SplitParagraph(e.st, i, len(string(runes[:off])))
+	if err != nil {
+		e.c.showError(err)
+		return
+	}
+	e.c.structureChanged()
+	e.focus(id)
+}
+
+func (e *editor) merge(i int) {
+	if i+1 >= len(e.st.Paragraphs) {
+		e.c.showInfo(e.c.tx.T("MergeWithNext"), e.c.tx.T("MergeNoNext"))
+		return
+	}
+	if err := e.c.ws.MergeParagraphs(e.st, i); err != nil {
+		e.c.showError(err)
+		return
+	}
+	e.c.structureChanged()
+	e.focus(e.st.Paragraphs[i])
+}
+
+func (e *editor) confirmDelete(i int) {
+	msg := widget.NewLabel(e.c.tx.T("DeleteParagraphExplain", "N", i+1))
+	msg.Wrapping = fyne.TextWrapWord
+	dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
+		container.NewGridWrap(fyne.NewSize(420, 80), msg), func(ok bool) {
+			if ok {
+				e.remove(i)
+			}
+		}, e.c.win).Show()
+}
+
+func (e *editor) remove(i int) {
+	if err := e.c.ws.DeleteParagraph(e.st, i); err != nil {
+		e.c.showError(err)
+		return
+	}
+	e.c.structureChanged()
+}
+
+// focus puts the keyboard focus in the paragraph with this ID.
+func (e *editor) focus(id string) {
+	for _, r := range e.rows {
+		if r.id == id {
+			if cv := fyne.CurrentApp().Driver().CanvasForObject(r.entry); cv != nil {
+				cv.Focus(r.entry)
+			}
+			e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y+e.paras.Position().Y))
+			return
+		}
+	}
+}
+
+// row returns the editor row of paragraph i, for tests.
+func (e *editor) row(i int) *paraRow { return e.rows[i] }

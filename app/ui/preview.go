@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/pdf"
+	"communique/app/statement"
+)
+
+// a4 is the page size in points; the preview keeps this aspect ratio.
+const a4Width, a4Height = 595.28, 841.89
+
+// previewDelay is how long typing must pause before the page is typeset
+// again.
+const previewDelay = 300 * time.Millisecond
+
+var zoomSteps = []float32{0.5, 0.75, 1, 1.25, 1.5, 2, 3}
+
+// preview shows a page of the statement as the PDF engine typesets it.
+// It is the reference for right-to-left scripts, which Fyne's own text
+// widgets cannot lay out. Typesetting runs off the UI thread, a short
+// while after the last edit.
+type preview struct {
+	c       *controller
+	content fyne.CanvasObject
+	st      *statement.Statement
+	lang    string
+	langs   []string
+
+	langSel   *widget.Select
+	img       *canvas.Image
+	page      *pageBox
+	scroll    *container.Scroll
+	pageLabel *widget.Label
+	zoomLabel *widget.Label
+	note      *widget.Label
+	prev      *widget.Button
+	next      *widget.Button
+
+	pageNo, pages int
+	zoom          float32 // 0: fit the width of the pane
+	delay         time.Duration
+	timer         *time.Timer
+	gen           uint64  // bumped by every change; stale renders are dropped
+	scale         float32 // pixels per point of the image shown
+	busy, again   bool
+	onShown       func() // test hook: a render reached the screen
+}
+
+func newPreview(c *controller) *preview {
+	p := &preview{c: c, pageNo: 1, delay: previewDelay, lang: c.lang}
+	if p.lang == "" {
+		p.lang = c.ws.Config.SourceLanguage
+	}
+	p.langSel = widget.NewSelect(nil, func(s string) {
+		for _, l := range p.langs {
+			if languageName(l) == s && l != p.lang {
+				p.lang = l
+				p.pageNo = 1
+				p.schedule()
+			}
+		}
+	})
+	p.refreshLanguages()
+	p.img = canvas.NewImageFromImage(nil)
+	p.img.FillMode = canvas.ImageFillStretch
+	p.img.ScaleMode = canvas.ImageScaleSmooth
+	p.page = newPageBox(p)
+	p.scroll = container.NewScroll(container.NewCenter(p.page))
+	p.pageLabel = widget.NewLabel("")
+	p.zoomLabel = widget.NewLabel("")
+	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.turn(-1) })
+	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.turn(1) })
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { p.zoomBy(1) })
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { p.setZoom(0) })
+	p.note = widget.NewLabel("")
+	p.note.Wrapping = fyne.TextWrapWord
+	p.note.Importance = widget.WarningImportance
+	p.note.Hide()
+	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading(c.tx.T("Preview")), nil, p.langSel),
+		bar, p.note)
+	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
+	p.showZoom()
+	return p
+}
+
+func (p *preview) refreshLanguages() {
+	p.langs = p.c.ws.Languages()
+	names := make([]string, len(p.langs))
+	for i, l := range p.langs {
+		names[i] = languageName(l)
+	}
+	p.langSel.SetOptions(names)
+	p.langSel.SetSelected(languageName(p.lang))
+}
+
+func (p *preview) show(st *statement.Statement) {
+	p.st = st
+	p.pageNo = 1
+	p.schedule()
+}
+
+// setLanguage follows the workbench's language.
+func (p *preview) setLanguage(lang string) {
+	if lang == p.lang {
+		return
+	}
+	p.lang = lang
+	p.pageNo = 1
+	p.langSel.SetSelected(languageName(lang))
+	p.schedule()
+}
+
+func (p *preview) turn(d int) {
+	n := p.pageNo + d
+	if n < 1 || n > p.pages {
+		return
+	}
+	p.pageNo = n
+	p.renderSoon(0)
+}
+
+func (p *preview) zoomBy(d int) {
+	cur := p.effectiveZoom()
+	i := 0
+	for i < len(zoomSteps) && zoomSteps[i] < cur-0.01 {
+		i++
+	}
+	if d > 0 && i < len(zoomSteps) && zoomSteps[i] <= cur+0.01 {
+		i++
+	} else if d < 0 {
+		i--
+	}
+	p.setZoom(zoomSteps[min(max(i, 0), len(zoomSteps)-1)])
+}
+
+func (p *preview) setZoom(z float32) {
+	p.zoom = z
+	p.showZoom()
+	p.page.Refresh()
+	p.renderSoon(0)
+}
+
+// effectiveZoom is the size of the page relative to 72 points per inch at
+// scale 1 (100 % ≈ the paper size on a typical screen).
+func (p *preview) effectiveZoom() float32 {
+	if p.zoom > 0 {
+		return p.zoom
+	}
+	w := p.scroll.Size().Width - 2*theme.Padding()
+	if w <= 0 {
+		return 0.8
+	}
+	return w / a4Width
+}
+
+func (p *preview) showZoom() {
+	if p.zoom == 0 {
+		p.zoomLabel.SetText(p.c.tx.T("ZoomFit"))
+	} else {
+		p.zoomLabel.SetText(fmt.Sprintf("%.0f %%", p.zoom*100))
+	}
+}
+
+// schedule typesets the page again once typing has paused.
+func (p *preview) schedule() { p.renderSoon(p.delay) }
+
+func (p *preview) renderSoon(delay time.Duration) {
+	p.gen++
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	if delay == 0 {
+		p.start()
+		return
+	}
+	p.timer = time.AfterFunc(delay, func() { fyne.Do(p.start) })
+}
+
+// start typesets the current state in the background. The document is
+// copied here, on the UI thread, so the workspace is never read while the
+// user edits it.
+func (p *preview) start() {
+	if p.busy {
+		p.again = true
+		return
+	}
+	if p.st == nil {
+		p.img.Image = nil
+		p.img.Refresh()
+		p.pageLabel.SetText("")
+		return
+	}
+	doc, fallback, err := document(p.c.ws, p.st, p.lang)
+	if err != nil {
+		// A missing logo is worth saying but should not hide the page.
+		p.setNote(err.Error())
+	}
+	scale := p.effectiveZoom()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(p.page); cv != nil {
+		scale *= cv.Scale()
+	}
+	page, gen := p.pageNo, p.gen
+	p.busy = true
+	p.scale = scale
+	go func() {
+		img, pages, err := pdf.Render(doc, page, float64(scale))
+		fyne.Do(func() { p.finish(gen, img, pages, fallback, err) })
+	}()
+}
+
+func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err error) {
+	p.busy = false
+	if p.again {
+		p.again = false
+		p.start()
+		if gen != p.gen {
+			return
+		}
+	}
+	if gen != p.gen {
+		return
+	}
+	switch {
+	case err != nil:
+		p.setNote(p.c.tx.T("PreviewFailed", "Error", err.Error()))
+	case fallback > 0:
+		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", languageName(p.c.ws.Config.SourceLanguage)))
+	default:
+		p.note.Hide()
+	}
+	if err == nil {
+		p.pages = pages
+		p.img.Image = img
+		p.img.Refresh()
+		p.page.Refresh()
+	}
+	p.pageLabel.SetText(p.c.tx.T("PageOf", "Page", p.pageNo, "Pages", max(p.pages, 1)))
+	p.prev.Disable()
+	p.next.Disable()
+	if p.pageNo > 1 {
+		p.prev.Enable()
+	}
+	if p.pageNo < p.pages {
+		p.next.Enable()
+	}
+	if p.onShown != nil {
+		p.onShown()
+	}
+}
+
+func (p *preview) setNote(s string) {
+	p.note.SetText(s)
+	p.note.Show()
+}
+
+// pageBox holds the page image at the zoomed size.
+type pageBox struct {
+	widget.BaseWidget
+	p *preview
+}
+
+func newPageBox(p *preview) *pageBox {
+	b := &pageBox{p: p}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *pageBox) CreateRenderer() fyne.WidgetRenderer {
+	border := canvas.NewRectangle(theme.Color(theme.ColorNameShadow))
+	return &pageRenderer{b: b, border: border}
+}
+
+type pageRenderer struct {
+	b      *pageBox
+	border *canvas.Rectangle
+}
+
+func (r *pageRenderer) Layout(s fyne.Size) {
+	// A page shown much larger or smaller than it was typeset for is
+	// typeset again at the new size, so it stays sharp.
+	if p := r.b.p; p.scale > 0 && s.Width > 0 {
+		need := s.Width / a4Width
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(r.b); cv != nil {
+			need *= cv.Scale()
+		}
+		if d := need/p.scale - 1; d > 0.1 || d < -0.1 {
+			p.scale = need // once per size change
+			p.renderSoon(p.delay / 2)
+		}
+	}
+	r.border.Move(fyne.NewPos(2, 2))
+	r.border.Resize(s)
+	r.b.p.img.Move(fyne.NewPos(0, 0))
+	r.b.p.img.Resize(s)
+}
+
+func (r *pageRenderer) MinSize() fyne.Size {
+	z := r.b.p.effectiveZoom()
+	return fyne.NewSize(a4Width*z, a4Height*z)
+}
+
+func (r *pageRenderer) Refresh() {
+	r.border.FillColor = theme.Color(theme.ColorNameShadow)
+	r.border.Refresh()
+	r.b.p.img.Refresh()
+}
+
+func (r *pageRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.border, r.b.p.img}
+}
+
+func (r *pageRenderer) Destroy() {}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/i18n/uitext"
+)
+
+// settings is the settings dialog. Application settings are kept in Fyne
+// Preferences; the letterhead belongs to the workspace (communique.toml),
+// so the whole team's PDFs carry the same one.
+type settings struct {
+	c        *controller
+	d        *dialog.CustomDialog
+	uiLang   *widget.Select
+	codes    []string
+	identity *widget.Entry
+	tsa      *widget.Entry
+	org      *widget.Entry
+	logo     *widget.Entry
+}
+
+func (c *controller) settingsDialog() {
+	tx := c.tx
+	s := &settings{c: c}
+	c.settings = s
+	system := tx.T("SystemLanguage", "Language", languageLabel(uitext.Match(systemLocale())))
+	opts := []string{system}
+	s.codes = []string{""}
+	for _, l := range uitext.Languages {
+		opts = append(opts, l.Name)
+		s.codes = append(s.codes, l.Code)
+	}
+	s.uiLang = widget.NewSelect(opts, nil)
+	s.uiLang.SetSelectedIndex(0)
+	for i, code := range s.codes {
+		if code != "" && code == c.prefs.uiLanguageChoice() {
+			s.uiLang.SetSelectedIndex(i)
+		}
+	}
+	s.identity = widget.NewEntry()
+	s.identity.SetText(c.prefs.identity())
+	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
+	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				s.identity.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, c.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx", ".pem"}))
+		c.startIn(d, c.wsParent())
+		d.Show()
+	})
+	s.tsa = widget.NewEntry()
+	s.tsa.SetText(c.prefs.tsa())
+	s.tsa.SetPlaceHolder("https://freetsa.org/tsr")
+	s.org = widget.NewEntry()
+	s.logo = widget.NewEntry()
+	s.logo.SetPlaceHolder(tx.T("LogoPlaceholder"))
+	letterheadHint := tx.T("LetterheadNewHint")
+	if c.ws != nil {
+		s.org.SetText(c.ws.Config.Organisation)
+		s.logo.SetText(c.ws.Config.Logo)
+		letterheadHint = tx.T("LetterheadWorkspaceHint", "Workspace", filepath.Base(c.ws.Dir))
+	} else {
+		s.org.SetText(c.prefs.organisation())
+		s.logo.Disable()
+	}
+	pickLogo := widget.NewButtonWithIcon("", theme.FileImageIcon(), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				p := r.URI().Path()
+				if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+					p = rel // keep the workspace movable
+				}
+				s.logo.SetText(p)
+				r.Close()
+			}
+		}, c.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+		c.startIn(d, c.ws.Dir)
+		d.Show()
+	})
+	if c.ws == nil {
+		pickLogo.Disable()
+	}
+
+	hint := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	app := widget.NewForm(
+		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang),
+		widget.NewFormItem(tx.T("DefaultIdentity"), container.NewBorder(nil, nil, nil, pick, s.identity)),
+		widget.NewFormItem(tx.T("TSAURL"), s.tsa),
+	)
+	letter := widget.NewForm(
+		widget.NewFormItem(tx.T("Organisation"), s.org),
+		widget.NewFormItem(tx.T("Logo"), container.NewBorder(nil, nil, nil, pickLogo, s.logo)),
+	)
+	body := container.NewVBox(
+		heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
+		widget.NewSeparator(),
+		heading(tx.T("Letterhead")), letter, hint(letterheadHint),
+	)
+	save := widget.NewButtonWithIcon(tx.T("Save"), theme.DocumentSaveIcon(), s.apply)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(tx.T("Cancel"), func() { s.d.Hide() })
+	s.d = dialog.NewCustomWithoutButtons(tx.T("Settings"), container.NewVScroll(body), c.win)
+	s.d.SetButtons([]fyne.CanvasObject{cancel, save})
+	s.d.Resize(fyne.NewSize(620, 520))
+	s.d.Show()
+}
+
+// languageLabel is the name of a shipped interface language.
+func languageLabel(code string) string {
+	for _, l := range uitext.Languages {
+		if l.Code == code {
+			return l.Name
+		}
+	}
+	return code
+}
+
+// apply stores the settings; a new interface language rebuilds the window
+// in place, keeping the open workspace and unsaved edits.
+func (s *settings) apply() {
+	c := s.c
+	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text))
+	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text))
+	org := strings.TrimSpace(s.org.Text)
+	if c.ws != nil {
+		c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text))
+		if c.preview != nil {
+			c.preview.schedule()
+		}
+	}
+	c.prefs.setOrganisation(org)
+	code := s.codes[max(s.uiLang.SelectedIndex(), 0)]
+	s.d.Hide()
+	if code != c.prefs.uiLanguageChoice() {
+		c.prefs.setUILanguage(code)
+		alignFyneLocale(code)
+		c.tx = uitext.New(c.prefs.uiLanguage())
+		c.build()
+	}
+	c.updateTitle()
+}

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/statement"
+)
+
+// sidebar lists the workspace's statements and its languages with their
+// progress. Choosing a statement or a language goes through the
+// controller.
+type sidebar struct {
+	c       *controller
+	content fyne.CanvasObject
+	list    *widget.List
+	langs   *fyne.Container
+	rows    map[string]*langRow
+	quiet   bool // selection set by the program, not the user
+}
+
+type langRow struct {
+	button *widget.Button
+	bar    *widget.ProgressBar
+	detail *widget.Label
+}
+
+func newSidebar(c *controller) *sidebar {
+	s := &sidebar{c: c, rows: map[string]*langRow{}}
+	s.list = widget.NewList(
+		func() int { return len(c.ws.Statements) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			id := widget.NewLabel("")
+			id.SizeName = theme.SizeNameCaptionText
+			id.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, id)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			st := c.ws.Statements[i]
+			box := o.(*fyne.Container)
+			title := c.ws.Text(c.ws.Config.SourceLanguage, st.TitleID)
+			if title == "" {
+				title = c.tx.T("Untitled")
+			}
+			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[1].(*widget.Label).SetText(st.ID)
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if !s.quiet {
+			c.selectStatement(c.ws.Statements[i])
+		}
+	}
+	newSt := widget.NewButtonWithIcon(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog)
+	imp := widget.NewButtonWithIcon(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog)
+	statements := container.NewBorder(heading(c.tx.T("Statements")), container.NewGridWithColumns(2, newSt, imp), nil, nil, s.list)
+
+	s.langs = container.NewVBox()
+	add := widget.NewButtonWithIcon(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog)
+	languages := container.NewVBox(widget.NewSeparator(), heading(c.tx.T("Languages")), s.langs, add)
+	s.content = container.NewBorder(nil, languages, nil, nil, statements)
+	s.showLanguages()
+	return s
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l
+}
+
+func (s *sidebar) selectStatement(st *statement.Statement) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	for i, x := range s.c.ws.Statements {
+		if x == st {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *sidebar) refreshStatements() { s.list.Refresh() }
+
+// refreshTitles shows an edited title in the list.
+func (s *sidebar) refreshTitles() { s.list.Refresh() }
+
+// showLanguages rebuilds the language rows (the set or the selected one
+// changed).
+func (s *sidebar) showLanguages() {
+	s.langs.RemoveAll()
+	clear(s.rows)
+	for _, lang := range s.c.ws.Languages()[1:] {
+		r := &langRow{bar: widget.NewProgressBar(), detail: widget.NewLabel("")}
+		r.button = widget.NewButton(languageName(lang), func() { s.c.openLanguage(lang) })
+		r.button.Alignment = widget.ButtonAlignLeading
+		r.button.Importance = widget.LowImportance
+		if lang == s.c.lang {
+			r.button.Importance = widget.HighImportance
+		}
+		r.detail.SizeName = theme.SizeNameCaptionText
+		r.detail.Truncation = fyne.TextTruncateEllipsis
+		s.rows[lang] = r
+		s.langs.Add(container.NewVBox(r.button, r.bar, r.detail))
+	}
+	s.showProgress()
+}
+
+// showProgress updates every language's bar and counts.
+func (s *sidebar) showProgress() {
+	for lang, r := range s.rows {
+		rep, ok := s.c.reports[lang]
+		if !ok {
+			r.detail.SetText(s.c.tx.T("CatalogUnreadableShort"))
+			r.bar.SetValue(0)
+			continue
+		}
+		if rep.Total > 0 {
+			r.bar.Max = float64(rep.Total)
+			r.bar.SetValue(float64(rep.Translated))
+		}
+		r.bar.TextFormatter = func() string {
+			return s.c.tx.T("ProgressOf", "Done", rep.Translated, "Total", rep.Total)
+		}
+		r.bar.Refresh()
+		r.detail.SetText(s.c.summary(rep.Missing, rep.NeedsReview, rep.QAProblems))
+	}
+}

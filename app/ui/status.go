@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+	"communique/i18n/uitext"
+)
+
+// partState is a part's translation status as the screens show it.
+type partState int
+
+const (
+	stateMissing partState = iota
+	stateNeedsReview
+	stateTranslated
+)
+
+func stateOf(e catalog.Entry) partState {
+	switch e.State {
+	case catalog.Translated:
+		return stateTranslated
+	case catalog.NeedsReview:
+		return stateNeedsReview
+	}
+	return stateMissing
+}
+
+// entry is the status of one part in one language.
+func (c *controller) entry(lang, id string) (catalog.Entry, bool) {
+	idx, ok := c.index[lang][id]
+	if !ok {
+		return catalog.Entry{ID: id, State: catalog.Missing}, false
+	}
+	return c.reports[lang].Entries[idx], true
+}
+
+// summary says in a few words what is left to do in a language.
+func (c *controller) summary(missing, review, qa int) string {
+	if missing == 0 && review == 0 && qa == 0 {
+		return c.tx.T("Complete")
+	}
+	var s string
+	add := func(part string) {
+		if s != "" {
+			s += " · "
+		}
+		s += part
+	}
+	if missing > 0 {
+		add(c.tx.N("CountMissing", missing))
+	}
+	if review > 0 {
+		add(c.tx.N("CountNeedsReview", review))
+	}
+	if qa > 0 {
+		add(c.tx.N("CountQAProblems", qa))
+	}
+	return s
+}
+
+// ruleName is the interface name of a QA rule; a rule this version does
+// not know keeps the engine's own name.
+func ruleName(tx *uitext.Text, rule string) string {
+	if id, ok := ruleMessages[rule]; ok {
+		return tx.T(id)
+	}
+	return rule
+}
+
+var ruleMessages = map[string]string{
+	"empty":          "RuleEmpty",
+	"plural":         "RulePluralForms",
+	"placeholders":   "RulePlaceholders",
+	"template":       "RuleTemplate",
+	"numbers":        "RuleNumbers",
+	"whitespace":     "RuleWhitespace",
+	"punctuation":    "RuleEndPunctuation",
+	"identical":      "RuleSameAsSource",
+	"no_plural_rule": "RuleNoPluralRule",
+}
+
+// setTranslation stores a translation with its plural forms. The
+// workspace records the source it was made from (SetTranslation); the
+// other plural forms go into the same message.
+func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[string]string) error {
+	if err := ws.SetTranslation(lang, id, other); err != nil {
+		return err
+	}
+	if len(forms) <= 1 {
+		return nil
+	}
+	c := ws.Catalogs[lang]
+	m, _ := c.Get(id)
+	m.Zero, m.One, m.Two, m.Few, m.Many = forms["zero"], forms["one"], forms["two"], forms["few"], forms["many"]
+	c.Set(m)
+	return nil
+}
+
+func (c *controller) showInfo(title, text string) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	dialog.NewCustom(title, c.tx.T("Close"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg), c.win).Show()
+}

@@ -1,0 +1,62 @@
+// Package ui is Communiqué's desktop window, built with Fyne. It is the only
+// package that imports fyne; everything it shows comes from the headless
+// engines (workspace, catalogs, typesetting, signing, export).
+//
+// One file per screen: sidebar.go (statements and languages), editor.go
+// (the statement in its source language), workbench.go (translations),
+// preview.go (the typeset page), export.go, verify.go, settings.go,
+// workspaces.go (open, create, welcome) and statements.go (new, import).
+// controller.go owns the state and tells the screens what changed; the
+// screens never talk to each other.
+package ui
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"communique/app/workspace"
+	"communique/assets"
+)
+
+// AppID is the application's unique ID, as in FyneApp.toml.
+const AppID = "org.communique.app"
+
+// Run opens the main window and blocks until it is closed.
+//
+// Environment variables for scripts and screenshots:
+// COMMUNIQUE_WORKSPACE opens that workspace; COMMUNIQUE_DEMO opens a screen
+// (editor, workbench:LANG, preview:LANG, export, settings, verify:FILE);
+// COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted.
+func Run() {
+	a := app.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("Communiqué")
+	w.Resize(fyne.NewSize(1280, 800))
+	w.SetMaster()
+	c := newController(a, w)
+	c.firstFrame = os.Getenv("COMMUNIQUE_FIRST_FRAME") != ""
+	c.start()
+	if mode := os.Getenv("COMMUNIQUE_DEMO"); mode != "" {
+		a.Lifecycle().SetOnStarted(func() { c.demo(mode) })
+	}
+	w.ShowAndRun()
+}
+
+// start opens the workspace the window begins with.
+func (c *controller) start() {
+	dir := c.startWorkspace()
+	if dir == "" {
+		c.build()
+		return
+	}
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		c.build()
+		c.showError(fmt.Errorf("%s: %w", dir, err))
+		return
+	}
+	c.setWorkspace(ws)
+}

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/sign"
+	"communique/i18n/uitext"
+)
+
+// verifyDialog asks for a PDF and shows its verification.
+func (c *controller) verifyDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			c.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		p := r.URI().Path()
+		r.Close()
+		c.verifyFile(p)
+	}, c.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	start := c.wsParent()
+	if dir := c.prefs.exportDir(); dir != "" {
+		start = dir
+	}
+	c.startIn(d, start)
+	d.Show()
+}
+
+// verifyFile checks a PDF's signatures and says what they mean.
+func (c *controller) verifyFile(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		c.showError(err)
+		return
+	}
+	rep, err := sign.Verify(data, nil)
+	var text string
+	imp := widget.MediumImportance
+	if err != nil {
+		text = c.tx.T("VerifyNotPDF", "Error", err.Error())
+		imp = widget.DangerImportance
+	} else {
+		text = strings.Join(describeReport(c.tx, rep), "\n\n")
+		imp = verdictImportance(rep.Verdict)
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = imp
+	name := widget.NewLabelWithStyle(filepath.Base(path), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d := dialog.NewCustom(c.tx.T("VerifyTitle"), c.tx.T("Close"),
+		container.NewBorder(name, nil, nil, nil, container.NewVScroll(msg)), c.win)
+	d.Resize(fyne.NewSize(600, 440))
+	d.Show()
+}
+
+func verdictImportance(v sign.Verdict) widget.Importance {
+	switch v {
+	case sign.VerdictValid:
+		return widget.SuccessImportance
+	case sign.VerdictNotSigned:
+		return widget.WarningImportance
+	}
+	return widget.DangerImportance
+}
+
+// describeReport puts a verification report in plain words, the verdict
+// first, then each signature: who, when, how much of the file, and how far
+// the certificate can be trusted.
+func describeReport(tx *uitext.Text, rep *sign.Report) []string {
+	var out []string
+	switch rep.Verdict {
+	case sign.VerdictValid:
+		out = append(out, tx.T("VerdictValid"))
+	case sign.VerdictModified:
+		out = append(out, tx.T("VerdictModified"))
+	case sign.VerdictInvalid:
+		out = append(out, tx.T("VerdictInvalid"))
+	default:
+		out = append(out, tx.T("VerdictNotSigned"))
+	}
+	for i, s := range rep.Signatures {
+		var b strings.Builder
+		if len(rep.Signatures) > 1 {
+			b.WriteString(tx.T("SignatureNumber", "N", i+1) + "\n")
+		}
+		b.WriteString(tx.T("SignedBy", "Signer", s.Signer, "Issuer", s.Issuer) + "\n")
+		when := s.Time.Local().Format("2006-01-02 15:04 MST")
+		if s.Timestamped {
+			b.WriteString(tx.T("SignedAtTimestamped", "Time", when) + "\n")
+		} else {
+			b.WriteString(tx.T("SignedAtClaimed", "Time", when) + "\n")
+		}
+		if s.CoversWholeDocument {
+			b.WriteString(tx.T("CoversWhole") + "\n")
+		} else {
+			b.WriteString(tx.T("CoversPart") + "\n")
+		}
+		if s.Certification {
+			b.WriteString(tx.T("Certification") + "\n")
+		}
+		b.WriteString(trustText(tx, s.Trust) + "\n")
+		if s.CertificateSHA256 != "" {
+			b.WriteString(tx.T("Fingerprint", "Fingerprint", s.CertificateSHA256) + "\n")
+		}
+		if s.Detail != "" {
+			b.WriteString(tx.T("TechnicalDetail", "Detail", s.Detail))
+		}
+		out = append(out, strings.TrimSpace(b.String()))
+	}
+	return out
+}
+
+func trustText(tx *uitext.Text, trust string) string {
+	switch trust {
+	case sign.TrustTrusted:
+		return tx.T("TrustTrusted")
+	case sign.TrustUnknownIssuer:
+		return tx.T("TrustUnknownIssuer")
+	case sign.TrustSelfSigned:
+		return tx.T("TrustSelfSigned")
+	case sign.TrustExpired:
+		return tx.T("TrustExpired")
+	case sign.TrustNotYetValid:
+		return tx.T("TrustNotYetValid")
+	case sign.TrustNotForSigning:
+		return tx.T("TrustNotForSigning")
+	case sign.TrustUntrusted:
+		return tx.T("TrustUntrusted")
+	}
+	return tx.T("TrustUnknown")
+}

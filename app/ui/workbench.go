@@ -1,0 +1,449 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/statement"
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+)
+
+// filter values of the workbench's status filter.
+const (
+	filterAll = iota
+	filterMissing
+	filterReview
+	filterTranslated
+	filterQA
+)
+
+// workbench is where a translator works: each part of the statement with
+// its source and translation side by side, its status and QA problems, and
+// for a stale translation what changed in the source.
+type workbench struct {
+	c       *controller
+	content fyne.CanvasObject
+	st      *statement.Statement
+	lang    string
+
+	langSel  *widget.Select
+	langs    []string
+	filter   *widget.Select
+	filters  []string
+	search   *widget.Entry
+	progress *widget.ProgressBar
+	counts   *widget.Label
+	hint     *widget.Label
+	list     *fyne.Container
+	none     *widget.Label
+	rows     map[string]*benchRow
+	order    []string // part IDs in reading order
+}
+
+// benchRow is one part of the statement in the workbench.
+type benchRow struct {
+	b       *workbench
+	id      string
+	box     *fyne.Container
+	head    *widget.Label
+	state   *widget.Label
+	source  *widget.Label
+	forms   []*formEntry
+	was     *widget.RichText
+	now     *widget.RichText
+	diffBox *fyne.Container
+	qa      *widget.Label
+	review  *widget.Button
+	loading bool
+}
+
+// formEntry edits one plural form of a translation ("other" for the
+// ordinary, non-plural message).
+type formEntry struct {
+	form  string
+	entry *widget.Entry
+}
+
+func newWorkbench(c *controller) *workbench {
+	b := &workbench{c: c, rows: map[string]*benchRow{}}
+	b.langSel = widget.NewSelect(nil, nil)
+	b.refreshLanguages()
+	b.langSel.OnChanged = func(s string) {
+		for i, l := range b.langs {
+			if languageName(l) == s && l != b.lang {
+				c.setLanguage(b.langs[i])
+			}
+		}
+	}
+	b.filters = []string{c.tx.T("FilterAll"), c.tx.T("FilterMissing"), c.tx.T("FilterNeedsReview"), c.tx.T("FilterTranslated"), c.tx.T("FilterQA")}
+	b.filter = widget.NewSelect(b.filters, func(string) { b.applyFilter() })
+	b.filter.SetSelectedIndex(filterAll)
+	b.search = widget.NewEntry()
+	b.search.SetPlaceHolder(c.tx.T("SearchPlaceholder"))
+	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	b.search.OnChanged = func(string) { b.applyFilter() }
+	b.progress = widget.NewProgressBar()
+	b.counts = widget.NewLabel("")
+	b.counts.Truncation = fyne.TextTruncateEllipsis
+	b.hint = widget.NewLabel(c.tx.T("RightToLeftHint"))
+	b.hint.Wrapping = fyne.TextWrapWord
+	b.hint.Importance = widget.MediumImportance
+	b.hint.Hide()
+	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	b.none.Hide()
+	b.list = container.NewVBox()
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(c.tx.T("Language")), nil, b.langSel),
+		container.NewGridWithColumns(2, b.filter, b.search),
+		b.progress, b.counts, b.hint,
+	)
+	b.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(b.none, b.list)))
+	b.lang = c.lang
+	b.selectLang()
+	return b
+}
+
+// refreshLanguages fills the language choice with the workspace's target
+// languages.
+func (b *workbench) refreshLanguages() {
+	b.langs = b.c.ws.Languages()[1:]
+	names := make([]string, len(b.langs))
+	for i, l := range b.langs {
+		names[i] = languageName(l)
+	}
+	b.langSel.SetOptions(names)
+	b.selectLang()
+}
+
+func (b *workbench) selectLang() {
+	if b.lang != "" {
+		b.langSel.SetSelected(languageName(b.lang))
+	}
+}
+
+func (b *workbench) setLanguage(lang string) {
+	if lang == b.lang {
+		return
+	}
+	b.lang = lang
+	b.selectLang()
+	b.show(b.st)
+}
+
+// show builds the rows of st in the current language.
+func (b *workbench) show(st *statement.Statement) {
+	b.st = st
+	clear(b.rows)
+	b.order = b.order[:0]
+	var objs []fyne.CanvasObject
+	b.hint.Hidden = !rightToLeft(b.lang)
+	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
+		for _, p := range st.Parts() {
+			r := b.newRow(p)
+			b.rows[p.ID] = r
+			b.order = append(b.order, p.ID)
+			r.update()
+			objs = append(objs, r.box)
+		}
+	}
+	b.list.Objects = objs
+	b.list.Refresh()
+	b.hint.Refresh()
+	b.updateProgress()
+	b.applyFilter()
+}
+
+// partChanged updates the row of one part after its source or
+// translation changed.
+func (b *workbench) partChanged(id string) {
+	if r := b.rows[id]; r != nil {
+		r.update()
+	}
+	b.updateProgress()
+}
+
+// entry is the catalog status of a part in the workbench's language.
+func (b *workbench) entry(id string) (catalog.Entry, bool) {
+	return b.c.entry(b.lang, id)
+}
+
+// updateProgress shows how much of this statement is translated.
+func (b *workbench) updateProgress() {
+	var done, missing, review, qa int
+	for _, id := range b.order {
+		e, _ := b.entry(id)
+		switch stateOf(e) {
+		case stateTranslated:
+			done++
+		case stateNeedsReview:
+			review++
+		default:
+			missing++
+		}
+		qa += len(e.Problems)
+	}
+	total := len(b.order)
+	b.progress.Max = float64(max(total, 1))
+	b.progress.TextFormatter = func() string { return b.c.tx.T("ProgressOf", "Done", done, "Total", total) }
+	b.progress.SetValue(float64(done))
+	if b.lang == "" {
+		b.counts.SetText(b.c.tx.T("NoTargetLanguage"))
+		return
+	}
+	text := b.c.summary(missing, review, qa)
+	if rep, ok := b.c.reports[b.lang]; ok && rep.NoPluralRule {
+		text += " · " + b.c.tx.T("RuleNoPluralRule")
+	}
+	b.counts.SetText(text)
+}
+
+// applyFilter shows the rows that pass the status filter and the search.
+func (b *workbench) applyFilter() {
+	if b.filter == nil || b.search == nil {
+		return
+	}
+	f := b.filter.SelectedIndex()
+	q := strings.ToLower(strings.TrimSpace(b.search.Text))
+	shown := 0
+	for _, id := range b.order {
+		r := b.rows[id]
+		e, _ := b.entry(id)
+		ok := true
+		switch f {
+		case filterMissing:
+			ok = stateOf(e) == stateMissing
+		case filterReview:
+			ok = stateOf(e) == stateNeedsReview
+		case filterTranslated:
+			ok = stateOf(e) == stateTranslated
+		case filterQA:
+			ok = len(e.Problems) > 0
+		}
+		if ok && q != "" {
+			ok = strings.Contains(strings.ToLower(b.c.ws.Text(b.c.ws.Config.SourceLanguage, id)), q) ||
+				strings.Contains(strings.ToLower(allForms(e.Translation)), q)
+		}
+		if ok {
+			shown++
+			r.box.Show()
+		} else {
+			r.box.Hide()
+		}
+	}
+	b.none.Hidden = shown > 0 || len(b.order) == 0
+	b.none.Refresh()
+	b.list.Refresh()
+}
+
+func allForms(m catalog.Message) string {
+	return strings.Join([]string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other}, "\n")
+}
+
+// visibleRows lists the IDs of the rows the filter lets through, for tests.
+func (b *workbench) visibleRows() []string {
+	var ids []string
+	for _, id := range b.order {
+		if b.rows[id].box.Visible() {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func (b *workbench) newRow(p statement.Part) *benchRow {
+	tx := b.c.tx
+	r := &benchRow{b: b, id: p.ID}
+	r.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if p.Kind == statement.Title {
+		r.head.SetText(tx.T("Title"))
+	} else {
+		r.head.SetText(tx.T("ParagraphNumber", "N", paragraphIndex(b.st, p.ID)+1))
+	}
+	r.state = widget.NewLabel("")
+	r.source = widget.NewLabel("")
+	r.source.Wrapping = fyne.TextWrapWord
+	r.review = widget.NewButtonWithIcon(tx.T("MarkReviewed"), theme.ConfirmIcon(), func() {
+		if err := b.c.ws.MarkReviewed(b.lang, r.id); err != nil {
+			b.c.showError(err)
+			return
+		}
+		b.c.translationEdited(b.lang, r.id)
+	})
+	r.review.Importance = widget.HighImportance
+	r.was = widget.NewRichText()
+	r.was.Wrapping = fyne.TextWrapWord
+	r.now = widget.NewRichText()
+	r.now.Wrapping = fyne.TextWrapWord
+	legend := widget.NewLabel(tx.T("SourceChangedLegend"))
+	legend.Wrapping = fyne.TextWrapWord
+	legend.Importance = widget.WarningImportance
+	r.diffBox = container.NewVBox(legend,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Was"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.was),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Now"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.now))
+	r.qa = widget.NewLabel("")
+	r.qa.Wrapping = fyne.TextWrapWord
+	r.qa.Importance = widget.DangerImportance
+
+	forms := container.NewVBox()
+	for _, f := range b.formsFor(p.ID) {
+		fe := &formEntry{form: f, entry: widget.NewMultiLineEntry()}
+		fe.entry.Wrapping = fyne.TextWrapWord
+		fe.entry.SetPlaceHolder(tx.T("TranslationPlaceholder"))
+		fe.entry.OnChanged = func(string) { r.edited() }
+		r.forms = append(r.forms, fe)
+		if len(b.formsFor(p.ID)) > 1 {
+			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		}
+		forms.Add(fe.entry)
+	}
+	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
+	sides := container.NewGridWithColumns(2, r.source, forms)
+	r.box = container.NewVBox(widget.NewSeparator(), head, sides, r.diffBox, r.qa)
+	return r
+}
+
+// formsFor lists the plural forms to edit for a part: the target
+// language's CLDR forms when the source message is a plural one, else only
+// "other". A language without a CLDR rule gets the source's forms.
+func (b *workbench) formsFor(id string) []string {
+	src, _ := b.c.ws.Source().Get(id)
+	if forms := src.Forms(); len(forms) == 0 || (len(forms) == 1 && forms[0] == "other") {
+		return []string{"other"}
+	}
+	if t := b.c.ws.Catalogs[b.lang]; t != nil {
+		if forms, ok := catalog.PluralForms(t.Lang); ok {
+			return forms
+		}
+	}
+	return src.Forms()
+}
+
+// edited stores what the translator typed.
+func (r *benchRow) edited() {
+	if r.loading {
+		return
+	}
+	b := r.b
+	var other string
+	forms := map[string]string{}
+	for _, f := range r.forms {
+		forms[f.form] = f.entry.Text
+		if f.form == "other" {
+			other = f.entry.Text
+		}
+	}
+	if err := setTranslation(b.c.ws, b.lang, r.id, other, forms); err != nil {
+		b.c.showError(err)
+		return
+	}
+	b.c.translationEdited(b.lang, r.id)
+}
+
+// update shows the part's current source, translation, status and
+// problems.
+func (r *benchRow) update() {
+	b := r.b
+	tx := b.c.tx
+	e, _ := b.entry(r.id)
+	r.source.SetText(b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id))
+	r.loading = true
+	for _, f := range r.forms {
+		if t := e.Translation.Form(f.form); f.entry.Text != t {
+			f.entry.SetText(t)
+		}
+	}
+	r.loading = false
+	switch stateOf(e) {
+	case stateTranslated:
+		r.state.SetText(tx.T("StateTranslated"))
+		r.state.Importance = widget.SuccessImportance
+	case stateNeedsReview:
+		r.state.SetText(tx.T("StateNeedsReview"))
+		r.state.Importance = widget.WarningImportance
+	default:
+		r.state.SetText(tx.T("StateMissing"))
+		r.state.Importance = widget.DangerImportance
+	}
+	r.state.Refresh()
+	if stateOf(e) == stateNeedsReview {
+		r.review.Show()
+		if e.OldSourceKnown {
+			d := wordDiff(e.OldSource, e.Source.Other)
+			r.was.Segments = diffSegments(oldSide(d), removed)
+			r.now.Segments = diffSegments(newSide(d), added)
+			r.was.Refresh()
+			r.now.Refresh()
+			r.diffBox.Show()
+		} else {
+			r.diffBox.Hide()
+		}
+	} else {
+		r.review.Hide()
+		r.diffBox.Hide()
+	}
+	if len(e.Problems) > 0 {
+		lines := make([]string, len(e.Problems))
+		for i, p := range e.Problems {
+			lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
+		}
+		r.qa.SetText(strings.Join(lines, "\n"))
+		r.qa.Show()
+	} else {
+		r.qa.Hide()
+	}
+}
+
+// diffSegments shows one side of a word diff, the changed words marked
+// in colour and weight (so the change is visible without colour too).
+func diffSegments(spans []span, mark change) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, s := range spans {
+		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
+		if s.Change == mark {
+			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: mark == added}
+			if mark == removed {
+				seg.Style.ColorName = theme.ColorNameError
+				seg.Style.TextStyle.Italic = true
+			} else {
+				seg.Style.ColorName = theme.ColorNameSuccess
+			}
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// addLanguageDialog adds a target language to the workspace.
+func (c *controller) addLanguageDialog() {
+	code := widget.NewEntry()
+	code.SetPlaceHolder("de, tr, ckb…")
+	code.Validator = func(s string) error {
+		if err := workspace.ValidLanguage(strings.TrimSpace(s)); err != nil {
+			return fmt.Errorf("%s", c.tx.T("LanguageCodeInvalid"))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{{Text: c.tx.T("LanguageCode"), Widget: code, HintText: c.tx.T("LanguageCodeHint")}}
+	d := dialog.NewForm(c.tx.T("AddLanguage"), c.tx.T("Add"), c.tx.T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		lang := strings.TrimSpace(code.Text)
+		if err := c.ws.AddLanguage(lang); err != nil {
+			c.showError(err)
+			return
+		}
+		c.languagesChanged(lang)
+	}, c.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/workspace"
+	"communique/assets"
+)
+
+// welcome is shown when no workspace is open: open one, create one, try
+// the sample, or pick a recent one.
+func (c *controller) welcome() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(c.tx.T("AppName"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabelWithStyle(c.tx.T("WelcomeIntro"), fyne.TextAlignCenter, fyne.TextStyle{})
+	intro.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog)
+	open.Importance = widget.HighImportance
+	create := widget.NewButtonWithIcon(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog)
+	sample := widget.NewButtonWithIcon(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample)
+	box := container.NewVBox(title, intro, open, create, sample)
+	if recent := c.prefs.recent(); len(recent) > 0 {
+		box.Add(widget.NewSeparator())
+		box.Add(widget.NewLabelWithStyle(c.tx.T("RecentWorkspaces"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, dir := range recent {
+			b := widget.NewButtonWithIcon(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			box.Add(b)
+		}
+	}
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, box.MinSize().Height), box))
+}
+
+func (c *controller) openWorkspaceDialog() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			c.showError(err)
+			return
+		}
+		if dir != nil {
+			c.openWorkspace(dir.Path())
+		}
+	}, c.win)
+	c.startIn(d, c.wsParent())
+	d.Show()
+}
+
+// wsParent is where folder dialogs start: next to the open workspace.
+func (c *controller) wsParent() string {
+	if c.ws != nil {
+		return filepath.Dir(c.ws.Dir)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return ""
+}
+
+func (c *controller) startIn(d *dialog.FileDialog, dir string) {
+	if dir == "" {
+		return
+	}
+	if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(u)
+	}
+	d.Resize(fyne.NewSize(760, 520))
+}
+
+// newWorkspaceDialog creates a workspace in a new or empty folder.
+func (c *controller) newWorkspaceDialog() {
+	folder := widget.NewEntry()
+	folder.SetPlaceHolder(c.tx.T("FolderPlaceholder"))
+	folder.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(c.tx.T("FolderRequired"))
+		}
+		return nil
+	}
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				folder.SetText(dir.Path())
+			}
+		}, c.win)
+		c.startIn(d, c.wsParent())
+		d.Show()
+	})
+	org := widget.NewEntry()
+	org.SetText(c.prefs.organisation())
+	source := widget.NewEntry()
+	source.SetText("en")
+	source.Validator = workspace.ValidLanguage
+	targets := widget.NewEntry()
+	targets.SetPlaceHolder("fr, ar")
+	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
+	format.SetSelected("toml")
+	items := []*widget.FormItem{
+		{Text: c.tx.T("Folder"), Widget: container.NewBorder(nil, nil, nil, browse, folder), HintText: c.tx.T("FolderHint")},
+		{Text: c.tx.T("Organisation"), Widget: org, HintText: c.tx.T("OrganisationHint")},
+		{Text: c.tx.T("SourceLanguage"), Widget: source},
+		{Text: c.tx.T("TargetLanguages"), Widget: targets, HintText: c.tx.T("TargetLanguagesHint")},
+		{Text: c.tx.T("CatalogFormat"), Widget: format},
+	}
+	d := dialog.NewForm(c.tx.T("NewWorkspace"), c.tx.T("Create"), c.tx.T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		cfg := workspace.Config{Organisation: strings.TrimSpace(org.Text), SourceLanguage: strings.TrimSpace(source.Text),
+			CatalogFormat: format.Selected, Languages: splitLanguages(targets.Text)}
+		dir := strings.TrimSpace(folder.Text)
+		c.whenSaved(func() {
+			ws, err := workspace.Init(dir, cfg)
+			if err != nil {
+				c.showError(err)
+				return
+			}
+			c.setWorkspace(ws)
+		})
+	}, c.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+func splitLanguages(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		out = append(out, f)
+	}
+	return out
+}
+
+// openSample opens the bundled sample, copied on first use into the
+// user's configuration folder so it can be edited freely.
+func (c *controller) openSample() {
+	dir, err := sampleDir()
+	if err != nil {
+		c.showError(err)
+		return
+	}
+	c.openWorkspace(dir)
+}
+
+func sampleDir() (string, error) {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(base, "communique", "Sample workspace")
+	if _, err := os.Stat(filepath.Join(dir, workspace.ConfigFile)); errors.Is(err, fs.ErrNotExist) {
+		if err := assets.WriteSample(dir); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// startWorkspace picks what the window opens with: COMMUNIQUE_WORKSPACE
+// when set, else the workspace open last time, else (first start) the
+// sample. "" means the welcome screen.
+func (c *controller) startWorkspace() string {
+	if dir := os.Getenv("COMMUNIQUE_WORKSPACE"); dir != "" {
+		return dir
+	}
+	if dir := c.prefs.lastWorkspace(); dir != "" {
+		return dir
+	}
+	if len(c.prefs.recent()) > 0 {
+		return "" // the user closed their workspaces on purpose
+	}
+	dir, err := sampleDir()
+	if err != nil {
+		return ""
+	}
+	return dir
+}
