@@ -1,0 +1,129 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func TestQARules(t *testing.T) {
+	en := func(other string) Message { return Message{ID: "m", Other: other} }
+	cases := []struct {
+		rule  string
+		lang  string
+		src   Message
+		tr    Message
+		wants []string // substrings of each expected problem's detail; none = no problem
+	}{
+		// empty
+		{"empty", "fr", en("Hello"), Message{}, []string{"no translation"}},
+		{"empty", "fr", en("Hello"), en("   "), []string{"only whitespace"}},
+		{"empty", "fr", en("Hello"), Message{One: "Un"}, []string{`"other" form is empty`}},
+		{"empty", "fr", en("Hello"), en("Bonjour"), nil},
+
+		// plural
+		{"plural", "ru", Message{One: "{{.Count}} file", Other: "{{.Count}} files"},
+			Message{One: "{{.Count}} файл", Other: "{{.Count}} файлов"}, []string{"missing plural forms few, many (ru needs one, few, many, other)"}},
+		{"plural", "ru", Message{One: "a", Other: "b"},
+			Message{One: "{{.Count}} файл", Few: "{{.Count}} файла", Many: "{{.Count}} файлов", Other: "{{.Count}} файла"}, nil},
+		{"plural", "ar", Message{One: "a", Other: "b"}, Message{Other: "x"}, []string{"missing plural forms zero, one, two, few, many"}},
+		{"plural", "ja", Message{One: "a", Other: "b"}, Message{Other: "x"}, nil},
+		{"plural", "fr", en("No plurals in source"), Message{Other: "x"}, nil},
+		{"plural", "tlh", Message{One: "a", Other: "b"}, Message{Other: "x"}, []string{"no CLDR plural rule for tlh"}},
+
+		// placeholders
+		{"placeholders", "fr", en("Hello {{.Name}}"), en("Bonjour {{ .Name }}"), nil},
+		{"placeholders", "fr", en("Hello {{.Name}}"), en("Bonjour"), []string{"missing {{.Name}}"}},
+		{"placeholders", "fr", en("Hello {{.Name}}"), en("Bonjour {{.Nom}}"), []string{"missing {{.Name}}; not in source {{.Nom}}"}},
+		{"placeholders", "fr", Message{One: "{{.Count}} file", Other: "{{.Count}} files"}, Message{One: "Un fichier", Other: "{{.Count}} fichiers"}, nil},
+		{"placeholders", "fr", Message{Other: "<<.N>> files", LeftDelim: "<<", RightDelim: ">>"},
+			Message{Other: "<<.N>> fichiers", LeftDelim: "<<", RightDelim: ">>"}, nil},
+		{"placeholders", "fr", Message{Other: "<<.N>> files", LeftDelim: "<<", RightDelim: ">>"},
+			Message{Other: "fichiers", LeftDelim: "<<", RightDelim: ">>"}, []string{"missing <<.N>>"}},
+
+		// template
+		{"template", "fr", en("{{.Name}}"), en("{{.Name}"), []string{"does not parse"}},
+		{"template", "fr", en("{{.Name}}"), en("{{if .X}}oui"), []string{"does not parse"}},
+		{"template", "fr", en("{{.Name}}"), en("{{.Name}} {{/* c */}}"), nil},
+		{"template", "fr", en("x"), Message{Other: "<<.N>> {{", LeftDelim: "<<", RightDelim: ">>"}, nil},
+		{"template", "fr", en("x"), en("no template at all"), nil},
+
+		// numbers
+		{"numbers", "fr", en("Article 12 of 2024"), en("Article 12 de 2024"), nil},
+		{"numbers", "fr", en("Article 12 of 2024"), en("Article 13 de 2024"), []string{"missing 12; not in source 13"}},
+		{"numbers", "ar", en("Article 12 of 2024"), en("المادة ١٢ لعام ٢٠٢٤"), nil},
+		{"numbers", "fa", en("Article 12 of 2024"), en("ماده ۱۲ سال ۲۰۲۴"), nil},
+		{"numbers", "fa", en("Article 12"), en("ماده ۱۳"), []string{"missing 12; not in source 13"}},
+		{"numbers", "fr", en("1,000.5 people"), en("1 000,5 personnes"), nil},
+		{"numbers", "fr", en("{{.Count}} people"), en("{{.Count}} personnes"), nil},
+		{"numbers", "fr", en("3 and 4"), en("3 et 4"), nil},
+		{"numbers", "fr", en("3 and 4"), en("3"), []string{"missing 4"}},
+		{"numbers", "fr", Message{One: "1 file", Other: "{{.Count}} files"}, Message{One: "un fichier", Other: "{{.Count}} fichiers"}, nil},
+
+		// whitespace
+		{"whitespace", "fr", en("Hello "), en("Bonjour "), nil},
+		{"whitespace", "fr", en("Hello "), en("Bonjour"), []string{`trailing whitespace "", source has " "`}},
+		{"whitespace", "fr", en("Hello"), en("\nBonjour"), []string{`leading whitespace "\n", source has ""`}},
+
+		// punctuation
+		{"punctuation", "fr", en("Really?"), en("Vraiment ?"), nil},
+		{"punctuation", "ar", en("Really?"), en("حقا؟"), nil},
+		{"punctuation", "ar", en("a, b;"), en("أ، ب؛"), nil},
+		{"punctuation", "ar", en("and,"), en("و،"), nil},
+		{"punctuation", "fr", en("Done."), en("Fini !"), []string{`ends with exclamation mark "!", source ends with full stop "."`}},
+		{"punctuation", "fr", en("Done."), en("Fini"), []string{`source ends with full stop "."`}},
+		{"punctuation", "fr", en("Done"), en("Fini."), []string{`ends with "."`}},
+		{"punctuation", "fr", en(`He said "yes."`), en("Il a dit « oui. »"), nil},
+		{"punctuation", "ja", en("Done."), en("完了。"), nil},
+		{"punctuation", "fr", en("Wait..."), en("Attendez…"), nil},
+
+		// identical
+		{"identical", "fr", en("Hello"), en("Hello"), []string{"same text as the source"}},
+		{"identical", "fr", en("PDF"), en("PDF"), []string{"same text as the source"}},
+		{"identical", "fr", en("{{.Count}}"), en("{{.Count}}"), nil},
+		{"identical", "fr", en("2024"), en("2024"), nil},
+		{"identical", "fr", en("Hello"), en("Bonjour"), nil},
+	}
+	rules := map[string]func(language.Tag, Message, Message) []Problem{}
+	for _, r := range QARules {
+		rules[r.Name] = r.Check
+	}
+	for _, tc := range cases {
+		check, ok := rules[tc.rule]
+		if !ok {
+			t.Fatalf("no rule %q", tc.rule)
+		}
+		got := check(language.MustParse(tc.lang), tc.src, tc.tr)
+		if len(got) != len(tc.wants) {
+			t.Errorf("%s %s %q→%q: got %v, want %d problems %q", tc.rule, tc.lang, tc.src.Other, tc.tr.Other, got, len(tc.wants), tc.wants)
+			continue
+		}
+		for i, w := range tc.wants {
+			if got[i].Rule != tc.rule || !strings.Contains(got[i].Detail, w) {
+				t.Errorf("%s %q→%q: problem %v, want rule %s with %q", tc.rule, tc.src.Other, tc.tr.Other, got[i], tc.rule, w)
+			}
+		}
+	}
+	// Every rule has cases above.
+	for _, r := range QARules {
+		found := false
+		for _, tc := range cases {
+			found = found || tc.rule == r.Name
+		}
+		if !found {
+			t.Errorf("rule %s has no test case", r.Name)
+		}
+	}
+}
+
+func TestQARunsAllRules(t *testing.T) {
+	ps := QA(language.French, Message{Other: "Hello {{.Name}}, 3 items."}, Message{Other: " Hello {{.Name}}, 4 items"})
+	var rules []string
+	for _, p := range ps {
+		rules = append(rules, p.Rule)
+	}
+	if got := strings.Join(rules, " "); got != "numbers whitespace punctuation" {
+		t.Errorf("rules %q", got)
+	}
+}
