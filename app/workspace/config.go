@@ -1,0 +1,248 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"communique/app/statement"
+)
+
+// Config is communique.toml: who publishes, and in which languages.
+type Config struct {
+	Organisation   string   `toml:"organisation"`
+	SourceLanguage string   `toml:"source_language"`
+	Languages      []string `toml:"languages"` // target languages, in the order the team wants them
+	CatalogFormat  string   `toml:"catalog_format"`
+	Logo           string   `toml:"logo"`   // optional letterhead image, relative to the workspace
+	Notice         string   `toml:"notice"` // shown with the workspace, e.g. "translations are samples"
+}
+
+func (c *Config) normalize() {
+	if c.SourceLanguage == "" {
+		c.SourceLanguage = "en"
+	}
+	if c.CatalogFormat == "" {
+		c.CatalogFormat = "toml"
+	}
+	var langs []string
+	for _, l := range c.Languages {
+		l = strings.TrimSpace(l)
+		if l != "" && l != c.SourceLanguage && !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	c.Languages = langs
+}
+
+func (c *Config) validate() error {
+	switch c.CatalogFormat {
+	case "toml", "json", "yaml":
+	default:
+		return fmt.Errorf("catalog_format %q: use toml, json or yaml", c.CatalogFormat)
+	}
+	for _, l := range append([]string{c.SourceLanguage}, c.Languages...) {
+		if err := ValidLanguage(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ValidLanguage checks a language code as used in catalog file names.
+func ValidLanguage(code string) error {
+	if _, err := language.Parse(code); err != nil || strings.ContainsAny(code, "./\\ ") {
+		return fmt.Errorf("language %q is not a BCP 47 code such as fr, ar or ckb", code)
+	}
+	return nil
+}
+
+func (c *Config) languages() []string {
+	return append([]string{c.SourceLanguage}, c.Languages...)
+}
+
+func parseConfig(path string, data []byte) (*Config, error) {
+	var c Config
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		return nil, tomlError(path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0].String()
+		return nil, &FileError{Path: path, Line: lineOfKey(data, k), Err: fmt.Errorf("unknown setting %q", k)}
+	}
+	for _, req := range []string{"source_language"} {
+		if !md.IsDefined(req) {
+			return nil, &FileError{Path: path, Line: 1, Err: fmt.Errorf("missing %s", req)}
+		}
+	}
+	c.normalize()
+	if err := c.validate(); err != nil {
+		key := "languages"
+		if strings.HasPrefix(err.Error(), "catalog_format") {
+			key = "catalog_format"
+		} else if ValidLanguage(c.SourceLanguage) != nil {
+			key = "source_language"
+		}
+		return nil, &FileError{Path: path, Line: lineOfKey(data, key), Err: err}
+	}
+	return &c, nil
+}
+
+func (c *Config) encode() []byte {
+	var b bytes.Buffer
+	b.WriteString("# Communiqué workspace settings. Statements are in statements/, their text in locales/.\n")
+	fmt.Fprintf(&b, "organisation = %s\n", strconv.Quote(c.Organisation))
+	fmt.Fprintf(&b, "source_language = %s\n", strconv.Quote(c.SourceLanguage))
+	b.WriteString("languages = [")
+	for i, l := range c.Languages {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(l))
+	}
+	b.WriteString("]\n")
+	fmt.Fprintf(&b, "catalog_format = %s\n", strconv.Quote(c.CatalogFormat))
+	if c.Logo != "" {
+		fmt.Fprintf(&b, "logo = %s\n", tomlString(c.Logo))
+	}
+	if c.Notice != "" {
+		fmt.Fprintf(&b, "notice = %s\n", tomlString(c.Notice))
+	}
+	return b.Bytes()
+}
+
+// tomlString quotes s as a TOML basic string. strconv.Quote is close but
+// escapes non-ASCII as \u sequences only when unprintable, and uses \x, which
+// TOML lacks.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// statementFile is the on-disk shape of statements/<id>.toml.
+type statementFile struct {
+	ID             string    `toml:"id"`
+	IssuingBody    string    `toml:"issuing_body"`
+	Place          string    `toml:"place"`
+	Date           time.Time `toml:"date"`
+	SourceLanguage string    `toml:"source_language"`
+	Title          string    `toml:"title"`
+	Paragraphs     []string  `toml:"paragraphs"`
+	NextParagraph  int       `toml:"next_paragraph"`
+}
+
+var paragraphNumber = regexp.MustCompile(`\.p([0-9]+)$`)
+
+func parseStatement(path string, data []byte) (*statement.Statement, error) {
+	var f statementFile
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, tomlError(path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0].String()
+		return nil, &FileError{Path: path, Line: lineOfKey(data, k), Err: fmt.Errorf("unknown key %q", k)}
+	}
+	for _, req := range []string{"id", "title", "source_language"} {
+		if !md.IsDefined(req) {
+			return nil, &FileError{Path: path, Line: 1, Err: fmt.Errorf("missing %s", req)}
+		}
+	}
+	st := &statement.Statement{ID: f.ID, IssuingBody: f.IssuingBody, Place: f.Place, SourceLang: f.SourceLanguage,
+		TitleID: f.Title, Paragraphs: f.Paragraphs, NextParagraph: f.NextParagraph}
+	if !f.Date.IsZero() {
+		st.Date = time.Date(f.Date.Year(), f.Date.Month(), f.Date.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	// A hand-added paragraph may carry a number beyond the counter.
+	for _, id := range st.Paragraphs {
+		if m := paragraphNumber.FindStringSubmatch(id); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n >= st.NextParagraph {
+				st.NextParagraph = n + 1
+			}
+		}
+	}
+	if err := st.Validate(); err != nil {
+		key := "paragraphs"
+		if statement.ValidID(st.ID) != nil {
+			key = "id"
+		}
+		return nil, &FileError{Path: path, Line: lineOfKey(data, key), Err: err}
+	}
+	return st, nil
+}
+
+func encodeStatement(st *statement.Statement) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Communiqué statement: metadata and the order of its parts.\n")
+	b.WriteString("# The text of each part is in locales/active.<lang>.*, under the message IDs listed here.\n")
+	fmt.Fprintf(&b, "id = %s\n", tomlString(st.ID))
+	fmt.Fprintf(&b, "issuing_body = %s\n", tomlString(st.IssuingBody))
+	fmt.Fprintf(&b, "place = %s\n", tomlString(st.Place))
+	if !st.Date.IsZero() {
+		fmt.Fprintf(&b, "date = %s\n", st.Date.Format(time.DateOnly))
+	}
+	fmt.Fprintf(&b, "source_language = %s\n", tomlString(st.SourceLang))
+	fmt.Fprintf(&b, "title = %s\n", tomlString(st.TitleID))
+	b.WriteString("paragraphs = [\n")
+	for _, p := range st.Paragraphs {
+		fmt.Fprintf(&b, "  %s,\n", tomlString(p))
+	}
+	b.WriteString("]\n")
+	fmt.Fprintf(&b, "next_paragraph = %d\n", st.NextParagraph)
+	return b.Bytes()
+}
+
+func tomlError(path string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return &FileError{Path: path, Line: pe.Position.Line, Err: errors.New(pe.Message)}
+	}
+	// Type mismatches ("toml: line 5 (last key "date"): incompatible types…")
+	if m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		msg := strings.TrimPrefix(err.Error(), "toml: ")
+		msg = regexp.MustCompile(`^line \d+ ?`).ReplaceAllString(msg, "")
+		return &FileError{Path: path, Line: n, Err: errors.New(strings.TrimLeft(msg, ": "))}
+	}
+	return &FileError{Path: path, Err: err}
+}
+
+// lineOfKey finds the line where a top-level key is set, for errors about
+// its value; 1 if it cannot be found.
+func lineOfKey(data []byte, key string) int {
+	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if re.Match(line) {
+			return i + 1
+		}
+	}
+	return 1
+}

@@ -1,0 +1,417 @@
+// Package workspace keeps a team's statements and their translations on disk
+// in a folder that can live in git: communique.toml (settings),
+// statements/<id>.toml (metadata and part order), locales/active.<lang>.<fmt>
+// (go-i18n catalogs holding all text) and source-history.toml (what the
+// source said before it changed, so reviewers can see what a stale
+// translation was made from).
+//
+// Every file stays readable and editable by hand and by the goi18n CLI; every
+// write is atomic and refuses to overwrite a file that changed on disk since
+// it was read.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"communique/app/safefile"
+	"communique/app/statement"
+	"communique/i18n/catalog"
+)
+
+// File names inside a workspace.
+const (
+	ConfigFile    = "communique.toml"
+	StatementsDir = "statements"
+	LocalesDir    = "locales"
+	HistoryFile   = "source-history.toml"
+)
+
+// Workspace is an open workspace folder.
+type Workspace struct {
+	Dir        string
+	Config     Config
+	Statements []*statement.Statement // sorted by ID
+	// Catalogs holds one catalog per language, the source language included.
+	Catalogs map[string]*catalog.Catalog
+	History  *catalog.History
+	// CatalogErrors lists catalogs that could not be read. The other catalogs
+	// are loaded; a broken one is never written over.
+	CatalogErrors []error
+
+	stamps         map[string]safefile.Stamp // config and statement files, by path
+	dirtyConfig    bool
+	dirtyStatement map[string]bool
+	historyDirty   bool
+}
+
+// remember keeps a source text in the history file.
+func (w *Workspace) remember(m catalog.Message) {
+	n := w.History.Len()
+	w.History.Remember(m)
+	w.historyDirty = w.historyDirty || w.History.Len() != n
+}
+
+// FileError is bad content in a workspace file, with the line it is on when
+// known.
+type FileError struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ErrNotWorkspace is returned by Open for a folder without communique.toml.
+var ErrNotWorkspace = errors.New("not a Communiqué workspace (no " + ConfigFile + ")")
+
+// Open reads a workspace. Errors in communique.toml or a statement file stop
+// it; an unreadable catalog is reported in CatalogErrors and left alone.
+func Open(dir string) (*Workspace, error) {
+	w := &Workspace{Dir: dir, Catalogs: map[string]*catalog.Catalog{}, stamps: map[string]safefile.Stamp{},
+		dirtyStatement: map[string]bool{}}
+	cfgPath := filepath.Join(dir, ConfigFile)
+	data, err := os.ReadFile(cfgPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNotWorkspace)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := parseConfig(cfgPath, data)
+	if err != nil {
+		return nil, err
+	}
+	w.Config = *cfg
+	w.stamps[cfgPath] = safefile.StampBytes(data)
+
+	files, err := filepath.Glob(filepath.Join(dir, StatementsDir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		st, err := parseStatement(f, data)
+		if err != nil {
+			return nil, err
+		}
+		if want := strings.TrimSuffix(filepath.Base(f), ".toml"); st.ID != want {
+			return nil, &FileError{Path: f, Line: lineOfKey(data, "id"),
+				Err: fmt.Errorf("id %q does not match the file name (want %q)", st.ID, want)}
+		}
+		w.Statements = append(w.Statements, st)
+		w.stamps[f] = safefile.StampBytes(data)
+	}
+
+	for _, lang := range w.Languages() {
+		p := w.CatalogPath(lang)
+		c, err := catalog.Load(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			c, err = catalog.New(p)
+		}
+		if err != nil {
+			w.CatalogErrors = append(w.CatalogErrors, err)
+			continue
+		}
+		w.Catalogs[lang] = c
+	}
+	if w.Catalogs[w.Config.SourceLanguage] == nil {
+		return nil, fmt.Errorf("source catalog cannot be read: %w", errors.Join(w.CatalogErrors...))
+	}
+	w.History, err = catalog.LoadHistory(filepath.Join(dir, HistoryFile))
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Init creates a new, empty workspace in dir, which must not already be one.
+func Init(dir string, cfg Config) (*Workspace, error) {
+	cfg.normalize()
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ConfigFile)); err == nil {
+		return nil, fmt.Errorf("%s: already a workspace", dir)
+	}
+	for _, d := range []string{dir, filepath.Join(dir, StatementsDir), filepath.Join(dir, LocalesDir)} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if err := safefile.WriteIfUnchanged(filepath.Join(dir, ConfigFile), cfg.encode(), 0o644, safefile.Stamp{}); err != nil {
+		return nil, err
+	}
+	for _, lang := range cfg.languages() {
+		p := filepath.Join(dir, LocalesDir, "active."+lang+"."+cfg.CatalogFormat)
+		if _, err := os.Stat(p); err == nil {
+			continue // a catalog brought along is kept as it is
+		}
+		if err := safefile.WriteIfUnchanged(p, emptyCatalog(catalog.Format(cfg.CatalogFormat)), 0o644, safefile.Stamp{}); err != nil {
+			return nil, err
+		}
+	}
+	return Open(dir)
+}
+
+func emptyCatalog(f catalog.Format) []byte {
+	switch f {
+	case catalog.JSON:
+		return []byte("{}\n")
+	case catalog.YAML:
+		return []byte("{}\n")
+	}
+	return nil
+}
+
+// Languages lists the source language first, then the target languages.
+func (w *Workspace) Languages() []string { return w.Config.languages() }
+
+// CatalogPath is where the catalog of lang lives.
+func (w *Workspace) CatalogPath(lang string) string {
+	return filepath.Join(w.Dir, LocalesDir, "active."+lang+"."+w.Config.CatalogFormat)
+}
+
+// StatementPath is where the statement with this ID lives.
+func (w *Workspace) StatementPath(id string) string {
+	return filepath.Join(w.Dir, StatementsDir, id+".toml")
+}
+
+// Statement returns the statement with this ID, or nil.
+func (w *Workspace) Statement(id string) *statement.Statement {
+	for _, s := range w.Statements {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Source returns the source-language catalog.
+func (w *Workspace) Source() *catalog.Catalog { return w.Catalogs[w.Config.SourceLanguage] }
+
+// Text returns the text of a part in a language ("" when untranslated).
+func (w *Workspace) Text(lang, id string) string {
+	c := w.Catalogs[lang]
+	if c == nil {
+		return ""
+	}
+	m, _ := c.Get(id)
+	return m.Other
+}
+
+// SetSource sets the source text of a part. The text it replaces is kept in
+// the source history, so translations made from it can show what changed.
+func (w *Workspace) SetSource(st *statement.Statement, id, text string) {
+	src := w.Source()
+	old, had := src.Get(id)
+	if had && old.Other == text {
+		return
+	}
+	if had {
+		w.rememberIfTranslated(old)
+	}
+	m := old
+	m.ID = id
+	m.Description = st.Description(id)
+	m.Other = text
+	m.Hash = "" // goi18n derives the source hash; a stale stored one would mislead
+	src.Set(m)
+}
+
+// rememberIfTranslated keeps a source message in the history when some
+// translation was made from it. Texts nobody translated (every intermediate
+// state of a paragraph being typed) are not worth keeping.
+func (w *Workspace) rememberIfTranslated(m catalog.Message) {
+	h := catalog.Hash(m.Description, m.Other)
+	for lang, c := range w.Catalogs {
+		if lang == w.Config.SourceLanguage {
+			continue
+		}
+		if t, ok := c.Get(m.ID); ok && t.Hash == h {
+			w.remember(m)
+			return
+		}
+	}
+}
+
+// SetTranslation stores a translation made from the current source text.
+func (w *Workspace) SetTranslation(lang, id, text string) error {
+	if lang == w.Config.SourceLanguage {
+		return fmt.Errorf("%s is the source language: edit the statement instead", lang)
+	}
+	c := w.Catalogs[lang]
+	if c == nil {
+		return fmt.Errorf("language %q is not in this workspace", lang)
+	}
+	src, ok := w.Source().Get(id)
+	if !ok {
+		return fmt.Errorf("message %q is not in the source catalog", id)
+	}
+	m, _ := c.Get(id)
+	m.ID = id
+	m.Other = text
+	m.Hash = catalog.Hash(src.Description, src.Other)
+	c.Set(m)
+	return nil
+}
+
+// syncDescriptions rewrites the translator context of every part of st
+// (it contains the paragraph's position). A description is part of goi18n's
+// hash, so translations that were current stay current: their hash moves
+// along with the description.
+func (w *Workspace) syncDescriptions(st *statement.Statement) {
+	src := w.Source()
+	for _, p := range st.Parts() {
+		m, ok := src.Get(p.ID)
+		want := st.Description(p.ID)
+		if !ok || m.Description == want {
+			continue
+		}
+		oldHash := catalog.Hash(m.Description, m.Other)
+		m.Description = want
+		m.Hash = ""
+		src.Set(m)
+		newHash := catalog.Hash(m.Description, m.Other)
+		for lang, c := range w.Catalogs {
+			if lang == w.Config.SourceLanguage {
+				continue
+			}
+			if t, ok := c.Get(p.ID); ok && t.Hash == oldHash {
+				t.Hash = newHash
+				c.Set(t)
+			}
+		}
+	}
+}
+
+// AddStatement creates a statement from imported text. Metadata fields of
+// meta (ID, issuing body, place, date) are used as given; an empty ID is
+// derived from the title.
+func (w *Workspace) AddStatement(txt *statement.Text, meta statement.Statement) (*statement.Statement, error) {
+	st := meta
+	if st.ID == "" {
+		base := statement.Slug(txt.Title)
+		st.ID = base
+		for i := 2; w.Statement(st.ID) != nil; i++ {
+			st.ID = fmt.Sprintf("%s-%d", base, i)
+		}
+	}
+	if err := statement.ValidID(st.ID); err != nil {
+		return nil, err
+	}
+	if w.Statement(st.ID) != nil {
+		return nil, fmt.Errorf("statement %q already exists", st.ID)
+	}
+	if _, err := os.Stat(w.StatementPath(st.ID)); err == nil {
+		return nil, fmt.Errorf("%s already exists", w.StatementPath(st.ID))
+	}
+	if st.SourceLang == "" {
+		st.SourceLang = w.Config.SourceLanguage
+	}
+	if st.SourceLang != w.Config.SourceLanguage {
+		return nil, fmt.Errorf("statement source language %q differs from the workspace's %q", st.SourceLang, w.Config.SourceLanguage)
+	}
+	st.TitleID = st.ID + ".title"
+	st.Paragraphs = nil
+	st.NextParagraph = 1
+	for range txt.Paragraphs {
+		st.Paragraphs = append(st.Paragraphs, st.NewParagraphID())
+	}
+	for _, p := range st.Parts() {
+		if _, taken := w.Source().Get(p.ID); taken {
+			return nil, fmt.Errorf("message %q already exists in %s", p.ID, w.Source().Path)
+		}
+	}
+	s := &st
+	w.SetSource(s, s.TitleID, txt.Title)
+	for i, id := range s.Paragraphs {
+		w.SetSource(s, id, txt.Paragraphs[i])
+	}
+	w.Statements = append(w.Statements, s)
+	slices.SortFunc(w.Statements, func(a, b *statement.Statement) int { return strings.Compare(a.ID, b.ID) })
+	w.dirtyStatement[s.ID] = true
+	return s, nil
+}
+
+// StatementChanged marks a statement's metadata or structure as edited and
+// brings the translator context in the source catalog up to date.
+func (w *Workspace) StatementChanged(st *statement.Statement) {
+	w.dirtyStatement[st.ID] = true
+	w.syncDescriptions(st)
+}
+
+// Dirty reports whether anything is unsaved.
+func (w *Workspace) Dirty() bool {
+	if w.dirtyConfig || len(w.dirtyStatement) > 0 || w.historyDirty {
+		return true
+	}
+	for _, c := range w.Catalogs {
+		if c.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// Save writes everything that changed. A file that was changed on disk
+// since it was read is not overwritten: Save returns a *safefile.ConflictError
+// for it and goes on with the others, so no unrelated work is held back.
+func (w *Workspace) Save() error {
+	var errs []error
+	if w.dirtyConfig {
+		p := filepath.Join(w.Dir, ConfigFile)
+		data := w.Config.encode()
+		if err := safefile.WriteIfUnchanged(p, data, 0o644, w.stamps[p]); err != nil {
+			errs = append(errs, err)
+		} else {
+			w.stamps[p] = safefile.StampBytes(data)
+			w.dirtyConfig = false
+		}
+	}
+	for _, st := range w.Statements {
+		if !w.dirtyStatement[st.ID] {
+			continue
+		}
+		p := w.StatementPath(st.ID)
+		data := encodeStatement(st)
+		if err := safefile.WriteIfUnchanged(p, data, 0o644, w.stamps[p]); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		w.stamps[p] = safefile.StampBytes(data)
+		delete(w.dirtyStatement, st.ID)
+	}
+	for _, lang := range w.Languages() {
+		if c := w.Catalogs[lang]; c != nil && c.Dirty() {
+			if err := c.Save(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if w.historyDirty {
+		if err := w.History.Save(); err != nil {
+			errs = append(errs, err)
+		} else {
+			w.historyDirty = false
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,249 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"communique/app/safefile"
+	"communique/app/statement"
+	"communique/i18n/catalog"
+)
+
+// snapshot reads every file under dir, to prove a failed operation changed
+// nothing.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			files[p] = string(b)
+		}
+		return err
+	})
+	return files
+}
+
+func sameFiles(t *testing.T, before, after map[string]string) {
+	t.Helper()
+	if len(before) != len(after) {
+		t.Errorf("file count changed: %d → %d", len(before), len(after))
+	}
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("%s changed", p)
+		}
+	}
+}
+
+func TestMalformedFilesNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string // relative to the workspace
+		content string
+		line    int
+		want    string
+	}{
+		{"config syntax", ConfigFile, "organisation = \"x\"\nsource_language = \"en\"\nlanguages = [\"fr\",\n", 3, "expected value"},
+		{"config unknown key", ConfigFile, "source_language = \"en\"\ncatalog_format = \"toml\"\ncolour = \"red\"\n", 3, "unknown setting \"colour\""},
+		{"config bad format", ConfigFile, "source_language = \"en\"\ncatalog_format = \"xml\"\n", 2, "catalog_format"},
+		{"config bad language", ConfigFile, "source_language = \"en\"\nlanguages = [\"fr\", \"not a lang\"]\n", 2, "not a lang"},
+		{"statement syntax", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\nsource_language = \"en\"\n", 2, ""},
+		{"statement wrong type", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\nparagraphs = \"s.p1\"\n", 4, ""},
+		{"statement duplicate part", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\nparagraphs = [\"s.p1\", \"s.p1\"]\n", 4, "used twice"},
+		{"statement id mismatch", "statements/s.toml", "source_language = \"en\"\nid = \"t\"\ntitle = \"t.title\"\n", 2, "does not match the file name"},
+		{"statement bad date", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\ndate = 2020-13-45\n", 4, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := Init(dir, Config{SourceLanguage: "en", Languages: []string{"fr"}}); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, filepath.FromSlash(tc.file))
+			if err := os.WriteFile(p, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, dir)
+			_, err := Open(dir)
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want *FileError, got %T %v", err, err)
+			}
+			if fe.Path != p || fe.Line != tc.line {
+				t.Errorf("error at %s:%d, want %s:%d (%v)", fe.Path, fe.Line, p, tc.line, err)
+			}
+			if !strings.Contains(err.Error(), p+":") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("message %q should name the file and say %q", err, tc.want)
+			}
+			sameFiles(t, before, snapshot(t, dir))
+		})
+	}
+}
+
+func newWorkspace(t *testing.T) (*Workspace, *statement.Statement) {
+	t.Helper()
+	dir := t.TempDir()
+	w, err := Init(dir, Config{Organisation: "Org", SourceLanguage: "en", Languages: []string{"fr", "ar"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := w.AddStatement(&statement.Text{Title: "A title", Paragraphs: []string{"One.", "Two.", "Three."}},
+		statement.Statement{Place: "Paris"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return w, st
+}
+
+func TestAddStatementWritesCatalogAndStatement(t *testing.T) {
+	w, st := newWorkspace(t)
+	if st.ID != "title" {
+		t.Errorf("id %q from title", st.ID)
+	}
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := w2.Statement(st.ID)
+	if got == nil || len(got.Paragraphs) != 3 || got.Place != "Paris" || got.NextParagraph != 4 {
+		t.Fatalf("statement did not round-trip: %+v", got)
+	}
+	src := w2.Source()
+	m, ok := src.Get(st.Paragraphs[1])
+	if !ok || m.Other != "Two." || m.Description != `Paragraph 2 of 3 of statement "title"` {
+		t.Errorf("source message %+v", m)
+	}
+	// A second import with the same title gets its own ID.
+	st2, err := w2.AddStatement(&statement.Text{Title: "A title", Paragraphs: []string{"x"}}, statement.Statement{})
+	if err != nil || st2.ID != "title-2" {
+		t.Errorf("second statement: %v %v", st2, err)
+	}
+}
+
+func TestReorderKeepsTranslationsCurrent(t *testing.T) {
+	w, st := newWorkspace(t)
+	for i, id := range st.Paragraphs {
+		if err := w.SetTranslation("fr", id, []string{"Un.", "Deux.", "Trois."}[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Move(0, 2); err != nil {
+		t.Fatal(err)
+	}
+	w.StatementChanged(st)
+	r := catalog.Status(w.Source(), w.Catalogs["fr"], w.History)
+	if r.NeedsReview != 0 || r.Translated != 4-1 {
+		t.Errorf("after reorder: %d translated, %d need review; want 3, 0 (title untranslated)", r.Translated, r.NeedsReview)
+	}
+	m, _ := w.Source().Get(st.Paragraphs[2])
+	if m.Description != `Paragraph 3 of 3 of statement "title"` {
+		t.Errorf("description not updated: %q", m.Description)
+	}
+	// Editing the source text does make the translation stale, and the old
+	// text is remembered.
+	w.SetSource(st, st.Paragraphs[2], "One, edited.")
+	r = catalog.Status(w.Source(), w.Catalogs["fr"], w.History)
+	if r.NeedsReview != 1 {
+		t.Fatalf("after edit: %d need review, want 1", r.NeedsReview)
+	}
+	for _, e := range r.Entries {
+		if e.ID == st.Paragraphs[2] && (!e.OldSourceKnown || e.OldSource != "One.") {
+			t.Errorf("old source %q known=%v, want %q", e.OldSource, e.OldSourceKnown, "One.")
+		}
+	}
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Dirty() {
+		t.Error("dirty after save")
+	}
+}
+
+func TestSaveRefusesToOverwriteHandEdit(t *testing.T) {
+	w, st := newWorkspace(t)
+	fr := w.CatalogPath("fr")
+	if err := w.SetTranslation("fr", st.TitleID, "Un titre"); err != nil {
+		t.Fatal(err)
+	}
+	hand := []byte("# edited by a translator\n[x]\nother = \"mine\"\n")
+	os.WriteFile(fr, hand, 0o644)
+	err := w.Save()
+	var ce *safefile.ConflictError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want a conflict, got %v", err)
+	}
+	if got, _ := os.ReadFile(fr); !bytes.Equal(got, hand) {
+		t.Errorf("hand edit overwritten:\n%s", got)
+	}
+	if !strings.Contains(err.Error(), fr) {
+		t.Errorf("error %q does not name %s", err, fr)
+	}
+}
+
+func TestBrokenCatalogDoesNotStopOthers(t *testing.T) {
+	w, _ := newWorkspace(t)
+	ar := w.CatalogPath("ar")
+	os.WriteFile(ar, []byte("[a]\nother = \"unterminated\n"), 0o644)
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w2.CatalogErrors) != 1 || !strings.Contains(w2.CatalogErrors[0].Error(), ar+":2") {
+		t.Errorf("catalog errors %v, want one naming %s:2", w2.CatalogErrors, ar)
+	}
+	if w2.Catalogs["fr"] == nil || w2.Catalogs["ar"] != nil {
+		t.Error("fr should load, ar should not")
+	}
+}
+
+func TestInitRefusesExistingWorkspaceAndBadConfig(t *testing.T) {
+	w, _ := newWorkspace(t)
+	if _, err := Init(w.Dir, Config{SourceLanguage: "en"}); err == nil {
+		t.Error("Init over an existing workspace succeeded")
+	}
+	if _, err := Init(t.TempDir(), Config{SourceLanguage: "en", CatalogFormat: "xml"}); err == nil {
+		t.Error("xml format accepted")
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotWorkspace) {
+		t.Errorf("empty folder: %v", err)
+	}
+}
+
+func TestJSONAndYAMLWorkspaces(t *testing.T) {
+	for _, f := range []string{"json", "yaml"} {
+		t.Run(f, func(t *testing.T) {
+			dir := t.TempDir()
+			w, err := Init(dir, Config{SourceLanguage: "en", Languages: []string{"fr"}, CatalogFormat: f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := w.AddStatement(&statement.Text{Title: "T", Paragraphs: []string{"P"}}, statement.Statement{ID: "s"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.SetTranslation("fr", st.TitleID, "T fr")
+			if err := w.Save(); err != nil {
+				t.Fatal(err)
+			}
+			w2, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := w2.Text("fr", "s.title"); got != "T fr" {
+				t.Errorf("fr title %q", got)
+			}
+			if !strings.HasSuffix(w2.CatalogPath("fr"), ".fr."+f) {
+				t.Errorf("catalog path %s", w2.CatalogPath("fr"))
+			}
+		})
+	}
+}
