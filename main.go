@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"communique/app/cli"
+	_ "communique/app/localeenv" // before Fyne reads the locale
+
 	"communique/app/ui"
 )
 

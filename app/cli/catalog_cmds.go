@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"communique/app/safefile"
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+)
+
+func runHandoff(env *Env, args []string) int {
+	fs := flag.NewFlagSet("handoff", flag.ContinueOnError)
+	dir := fs.String("workspace", ".", "workspace folder")
+	lang := fs.String("lang", "", "target language")
+	out := fs.String("out", "", "folder for translate.<lang>.<format>")
+	format := fs.String("format", "", "toml, json or yaml (default: the workspace's)")
+	pos, ok := flags(env, "handoff", fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 0 {
+		return usageError(env, "handoff", "unexpected argument "+pos[0])
+	}
+	if *lang == "" || *out == "" {
+		return usageError(env, "handoff", "--lang and --out are required")
+	}
+	w, err := workspace.Open(*dir)
+	if err != nil {
+		return fail(env, "handoff", ExitUsage, err)
+	}
+	if *lang == w.Config.SourceLanguage {
+		return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is the source language; hand off a target language", *lang))
+	}
+	target := w.Catalogs[*lang]
+	if target == nil {
+		if len(w.CatalogErrors) > 0 {
+			return fail(env, "handoff", ExitUsage, errors.Join(w.CatalogErrors...))
+		}
+		return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is not a language of this workspace", *lang))
+	}
+	f := catalog.Format(w.Config.CatalogFormat)
+	if *format != "" {
+		f = catalog.Format(*format)
+		if _, err := catalog.FormatOf("x." + *format); err != nil {
+			return usageError(env, "handoff", fmt.Sprintf("--format %q: use toml, json or yaml", *format))
+		}
+	}
+	r, _ := w.Status(*lang)
+	data := catalog.Handoff(w.Source(), target, w.History, f)
+	if data == nil {
+		fmt.Fprintf(env.Stdout, "%s: nothing needs work (%d of %d translated)\n", *lang, r.Translated, r.Total)
+		return ExitOK
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fail(env, "handoff", ExitUsage, err)
+	}
+	path := filepath.Join(*out, catalog.HandoffName(r, f))
+	if err := safefile.Write(path, data, 0o644); err != nil {
+		return fail(env, "handoff", ExitUsage, err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s: %d missing, %d to review\n", path, r.Missing, r.NeedsReview)
+	return ExitOK
+}
+
+func runMerge(env *Env, args []string) int {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	dir := fs.String("workspace", ".", "workspace folder")
+	quiet := fs.Bool("quiet", false, "print only totals and rejections")
+	pos, ok := flags(env, "merge", fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) == 0 {
+		return usageError(env, "merge", "give the returned translation files")
+	}
+	w, err := workspace.Open(*dir)
+	if err != nil {
+		return fail(env, "merge", ExitUsage, err)
+	}
+	// Read every file before changing anything: one bad file stops the
+	// merge with nothing applied.
+	var returned []*catalog.Catalog
+	for _, p := range pos {
+		c, err := catalog.Load(p)
+		if err != nil {
+			return fail(env, "merge", ExitUsage, err)
+		}
+		lang := c.Lang.String()
+		if lang == w.Config.SourceLanguage {
+			return fail(env, "merge", ExitUsage, fmt.Errorf("%s: is for the source language %s; edit the statement instead", p, lang))
+		}
+		if w.Catalogs[lang] == nil {
+			return fail(env, "merge", ExitUsage, fmt.Errorf("%s: language %q is not in this workspace (add it first)", p, lang))
+		}
+		returned = append(returned, c)
+	}
+	rejected := 0
+	for i, c := range returned {
+		lang := c.Lang.String()
+		rep := catalog.Merge(w.Source(), w.Catalogs[lang], c)
+		for _, r := range rep.Results {
+			if !*quiet || r.Action == catalog.Rejected {
+				fmt.Fprintf(env.Stdout, "%s %s\n", lang, r)
+			}
+		}
+		fmt.Fprintf(env.Stdout, "%s: %s: %d added, %d updated, %d unchanged, %d rejected\n", pos[i], lang,
+			rep.Added, rep.Updated, rep.Unchanged, rep.Rejected)
+		rejected += rep.Rejected
+	}
+	if err := w.Save(); err != nil {
+		var ce *safefile.ConflictError
+		if errors.As(err, &ce) {
+			return fail(env, "merge", ExitUsage, fmt.Errorf("%w\nnothing was merged into that file; run the merge again", err))
+		}
+		return fail(env, "merge", ExitUsage, err)
+	}
+	if rejected > 0 {
+		fmt.Fprintf(env.Stderr, "communique merge: %d messages rejected (see above)\n", rejected)
+	}
+	return ExitOK
+}

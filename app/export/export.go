@@ -1,0 +1,334 @@
+// Package export is the publishing pipeline the command line and the desktop
+// app share: workspace statement → pdf.Document per language → PDF bytes →
+// signature (optional) → files on disk, with a manifest of what was written
+// and each file's verification result.
+package export
+
+import (
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"communique/app/pdf"
+	"communique/app/safefile"
+	"communique/app/sign"
+	"communique/app/statement"
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+)
+
+// ManifestFile is the name of the manifest written next to the PDFs.
+const ManifestFile = "manifest.json"
+
+// Document maps a statement in one language to what the PDF engine
+// typesets. It fails, naming the messages, when the language lacks any part:
+// a published statement never mixes languages.
+func Document(w *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, error) {
+	doc := pdf.Document{Lang: lang, Organisation: w.Config.Organisation, IssuingBody: st.IssuingBody,
+		Place: st.Place, Date: st.Date}
+	if w.Config.Logo != "" {
+		logo, err := os.ReadFile(filepath.Join(w.Dir, w.Config.Logo))
+		if err != nil {
+			return doc, fmt.Errorf("letterhead logo: %w", err)
+		}
+		doc.Logo = logo
+	}
+	var missing []string
+	for _, p := range st.Parts() {
+		text := w.Text(lang, p.ID)
+		if strings.TrimSpace(text) == "" {
+			missing = append(missing, p.ID)
+			continue
+		}
+		if p.Kind == statement.Title {
+			doc.Title = pdf.Part{ID: p.ID, Text: text}
+		} else {
+			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text})
+		}
+	}
+	if len(missing) > 0 {
+		return doc, &IncompleteError{Lang: lang, Statement: st.ID, Missing: missing}
+	}
+	return doc, nil
+}
+
+// IncompleteError is a language that lacks parts of a statement.
+type IncompleteError struct {
+	Lang, Statement string
+	Missing         []string
+}
+
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("%s: statement %s is not fully translated: %d missing (%s)", e.Lang, e.Statement,
+		len(e.Missing), strings.Join(e.Missing, ", "))
+}
+
+// Readiness says whether a language can be published and what to warn about.
+type Readiness struct {
+	Lang        string
+	Missing     int
+	NeedsReview int
+	QAProblems  int
+}
+
+// Complete means every part is translated from the current source text.
+func (r Readiness) Complete() bool { return r.Missing == 0 && r.NeedsReview == 0 }
+
+// Ready reports, per workspace language, whether the parts of st are
+// translated, current, and free of QA problems.
+func Ready(w *workspace.Workspace, st *statement.Statement) []Readiness {
+	ids := map[string]bool{}
+	for _, p := range st.Parts() {
+		ids[p.ID] = true
+	}
+	var out []Readiness
+	for _, lang := range w.Languages() {
+		r := Readiness{Lang: lang}
+		rep, ok := w.Status(lang)
+		if !ok {
+			r.Missing = len(ids)
+			out = append(out, r)
+			continue
+		}
+		for _, e := range rep.Entries {
+			if !ids[e.ID] {
+				continue
+			}
+			switch e.State {
+			case catalog.Missing:
+				r.Missing++
+			case catalog.NeedsReview:
+				r.NeedsReview++
+			}
+			r.QAProblems += len(e.Problems)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Options say what to export and how.
+type Options struct {
+	Statements []string // statement IDs; empty: every statement
+	Langs      []string // languages; empty: every complete language
+	OutDir     string
+	// Identity signs every PDF when set, with a visible block naming the
+	// signer in each document's own language and script.
+	Identity *sign.Identity
+	Role     string // the signer's role, shown in the signature block
+	TSAURL   string
+	Approval bool // approval instead of certification signature
+	// Roots are the certificates trusted when each signed file is verified
+	// after writing; nil uses the system pool.
+	Roots *x509.CertPool
+	// Now is the signing time source (tests fix it); nil is time.Now.
+	Now func() time.Time
+	// Progress, when set, is called from the exporting goroutine after
+	// each step.
+	Progress func(Progress)
+}
+
+// Progress reports one step of an export.
+type Progress struct {
+	Statement, Lang string
+	Step            string // "typeset", "sign", "verify", "written"
+	Done, Total     int    // files finished, files in all
+}
+
+// File is one written PDF.
+type File struct {
+	Statement string `json:"statement"`
+	Lang      string `json:"lang"`
+	Name      string `json:"file"`
+	SHA256    string `json:"sha256"`
+	Size      int    `json:"size"`
+	Pages     int    `json:"pages"`
+	Signed    bool   `json:"signed"`
+	// Verification is the check of the file as written; nil when unsigned.
+	Verification *sign.Report `json:"-"`
+}
+
+// Signer is the identity a manifest records.
+type Signer struct {
+	Subject     string `json:"subject"`
+	Issuer      string `json:"issuer"`
+	Fingerprint string `json:"sha256_fingerprint"`
+}
+
+// Manifest lists what one export wrote.
+type Manifest struct {
+	Generator  string    `json:"generator"`
+	Time       time.Time `json:"time"`
+	Statements []string  `json:"statements"`
+	Languages  []string  `json:"languages"`
+	Signer     *Signer   `json:"signer,omitempty"`
+	TSA        string    `json:"tsa,omitempty"`
+	Files      []File    `json:"files"`
+}
+
+// Generator names the program in manifests; set by the caller.
+var Generator = "Communiqué"
+
+// Run exports the chosen statements and languages. Files are written
+// atomically; a language that cannot be exported stops the run before any
+// file is written, so a folder never holds half an export.
+func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	stmts, err := chooseStatements(w, opt.Statements)
+	if err != nil {
+		return nil, err
+	}
+	type job struct {
+		st  *statement.Statement
+		doc pdf.Document
+	}
+	var jobs []job
+	langSet := map[string]bool{}
+	for _, st := range stmts {
+		langs, err := chooseLanguages(w, st, opt.Langs)
+		if err != nil {
+			return nil, err
+		}
+		for _, lang := range langs {
+			doc, err := Document(w, st, lang)
+			if err != nil {
+				return nil, err
+			}
+			jobs = append(jobs, job{st, doc})
+			langSet[lang] = true
+		}
+	}
+	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
+		return nil, err
+	}
+	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL}
+	for _, st := range stmts {
+		m.Statements = append(m.Statements, st.ID)
+	}
+	for _, l := range w.Languages() {
+		if langSet[l] {
+			m.Languages = append(m.Languages, l)
+		}
+	}
+	if opt.Identity != nil {
+		info := opt.Identity.Info()
+		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
+		if err := opt.Identity.Check(now()); err != nil {
+			return nil, err
+		}
+	}
+	report := func(p Progress) {
+		if opt.Progress != nil {
+			p.Total = len(jobs)
+			opt.Progress(p)
+		}
+	}
+	for i, j := range jobs {
+		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset", Done: i})
+		signAt := now()
+		if opt.Identity != nil {
+			j.doc.Signature = &pdf.SignatureBlock{Signer: opt.Identity.Info().CommonName, Role: opt.Role, Date: signAt}
+		}
+		res, err := pdf.Export(j.doc)
+		if err != nil {
+			return m, fmt.Errorf("%s %s: %w", j.st.ID, j.doc.Lang, err)
+		}
+		data := res.PDF
+		f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
+		if opt.Identity != nil {
+			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "sign", Done: i})
+			so := sign.Options{Reason: signReason(j.st), Location: j.st.Place, Time: signAt,
+				Approval: opt.Approval, TSAURL: opt.TSAURL}
+			if r := res.SignatureRect; r != nil {
+				so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
+			}
+			data, err = sign.Sign(data, opt.Identity, so)
+			if err != nil {
+				return m, fmt.Errorf("%s %s: signing: %w", j.st.ID, j.doc.Lang, err)
+			}
+			f.Signed = true
+			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "verify", Done: i})
+			f.Verification, err = sign.Verify(data, opt.Roots)
+			if err != nil {
+				return m, fmt.Errorf("%s %s: verifying what was signed: %w", j.st.ID, j.doc.Lang, err)
+			}
+		}
+		sum := sha256.Sum256(data)
+		f.SHA256 = hex.EncodeToString(sum[:])
+		f.Size = len(data)
+		if err := safefile.Write(filepath.Join(opt.OutDir, f.Name), data, 0o644); err != nil {
+			return m, err
+		}
+		m.Files = append(m.Files, f)
+		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "written", Done: i + 1})
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return m, err
+	}
+	if err := safefile.Write(filepath.Join(opt.OutDir, ManifestFile), append(data, '\n'), 0o644); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+func signReason(st *statement.Statement) string {
+	if st.IssuingBody != "" {
+		return "Issued by " + st.IssuingBody
+	}
+	return "Official statement " + st.ID
+}
+
+func chooseStatements(w *workspace.Workspace, ids []string) ([]*statement.Statement, error) {
+	if len(ids) == 0 {
+		if len(w.Statements) == 0 {
+			return nil, errors.New("the workspace has no statements: import one first")
+		}
+		return w.Statements, nil
+	}
+	var out []*statement.Statement
+	for _, id := range ids {
+		st := w.Statement(id)
+		if st == nil {
+			return nil, fmt.Errorf("no statement %q in %s", id, w.Dir)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// chooseLanguages resolves the requested languages for st. With none
+// requested, it takes the complete ones; a requested language must at least
+// have every part (a stale translation is allowed: the caller warns).
+func chooseLanguages(w *workspace.Workspace, st *statement.Statement, req []string) ([]string, error) {
+	ready := Ready(w, st)
+	if len(req) == 0 {
+		var out []string
+		for _, r := range ready {
+			if r.Complete() {
+				out = append(out, r.Lang)
+			}
+		}
+		return out, nil
+	}
+	if len(req) == 1 && req[0] == "all" {
+		req = w.Languages()
+	}
+	for _, l := range req {
+		if !slices.Contains(w.Languages(), l) {
+			return nil, fmt.Errorf("%s is not a language of this workspace (%s)", l, strings.Join(w.Languages(), ", "))
+		}
+	}
+	return req, nil
+}

@@ -1,0 +1,142 @@
+package export
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"communique/app/sign"
+	"communique/app/workspace"
+	"communique/assets"
+)
+
+func sample(t *testing.T) *workspace.Workspace {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ws")
+	if err := assets.WriteSample(dir); err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// testIdentity makes a self-signed ECDSA P-256 signing identity in memory.
+func testIdentity(t *testing.T) (*sign.Identity, *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(7),
+		Subject:               pkix.Name{CommonName: "Press Officer", Organization: []string{"Coalition"}},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment | x509.KeyUsageCertSign,
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kder, _ := x509.MarshalPKCS8PrivateKey(key)
+	id, err := sign.LoadPEM(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kder}),
+		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	roots := x509.NewCertPool()
+	roots.AddCert(cert)
+	return id, roots
+}
+
+func TestDefaultLanguagesAreTheCompleteOnes(t *testing.T) {
+	w := sample(t)
+	out := t.TempDir()
+	m, err := Run(w, Options{OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// fr lacks a paragraph, ar has a stale one, ckb is partial: only en.
+	if len(m.Files) != 1 || m.Files[0].Lang != "en" || m.Files[0].Signed {
+		t.Fatalf("files %+v", m.Files)
+	}
+	data, err := os.ReadFile(filepath.Join(out, m.Files[0].Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != m.Files[0].SHA256 || len(data) != m.Files[0].Size {
+		t.Error("manifest hash or size does not match the file")
+	}
+	var onDisk Manifest
+	raw, _ := os.ReadFile(filepath.Join(out, ManifestFile))
+	if err := json.Unmarshal(raw, &onDisk); err != nil || len(onDisk.Files) != 1 || onDisk.Signer != nil {
+		t.Errorf("manifest.json: %v %s", err, raw)
+	}
+}
+
+func TestIncompleteLanguageRefusedBeforeAnyWrite(t *testing.T) {
+	w := sample(t)
+	out := filepath.Join(t.TempDir(), "out")
+	_, err := Run(w, Options{OutDir: out, Langs: []string{"en", "fr"}})
+	var inc *IncompleteError
+	if !errors.As(err, &inc) || inc.Lang != "fr" || len(inc.Missing) != 1 || !strings.HasSuffix(inc.Missing[0], ".p4") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("an export that failed wrote its folder")
+	}
+	if _, err := Run(w, Options{OutDir: out, Langs: []string{"de"}}); err == nil || !strings.Contains(err.Error(), "not a language") {
+		t.Errorf("unknown language: %v", err)
+	}
+}
+
+func TestSignedExportVerifies(t *testing.T) {
+	w := sample(t)
+	id, roots := testIdentity(t)
+	out := t.TempDir()
+	var steps []string
+	m, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}, Identity: id, Role: "Spokesperson",
+		Roots: roots, Progress: func(p Progress) { steps = append(steps, p.Lang+":"+p.Step) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) != 2 || m.Signer == nil || m.Signer.Fingerprint != id.Info().SHA256 {
+		t.Fatalf("manifest %+v", m)
+	}
+	for _, f := range m.Files {
+		if !f.Signed || f.Verification == nil || f.Verification.Verdict != sign.VerdictValid {
+			t.Errorf("%s: %+v", f.Name, f.Verification)
+		}
+		if _, err := exec.LookPath("pdfsig"); err == nil {
+			outb, _ := exec.Command("pdfsig", filepath.Join(out, f.Name)).CombinedOutput()
+			if !strings.Contains(string(outb), "Signature is Valid.") {
+				t.Errorf("pdfsig on %s:\n%s", f.Name, outb)
+			}
+		}
+	}
+	want := "en:typeset en:sign en:verify en:written ar:typeset ar:sign ar:verify ar:written"
+	if got := strings.Join(steps, " "); got != want {
+		t.Errorf("progress %q, want %q", got, want)
+	}
+}
