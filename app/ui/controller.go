@@ -49,6 +49,8 @@ type controller struct {
 	settings  *settings // the settings dialog last opened
 	exporting bool      // an export reads the workspace: hold off saving
 	work      *container.Split
+	// inWindow is false while build fills screens not yet in the window.
+	inWindow bool
 	// firstFrame adds a probe that prints when the first frame is painted.
 	firstFrame bool
 
@@ -81,6 +83,7 @@ func (c *controller) build() {
 		c.updateTitle()
 		return
 	}
+	c.inWindow = false
 	c.sidebar = newSidebar(c)
 	c.editor = newEditor(c)
 	c.bench = newWorkbench(c)
@@ -89,6 +92,7 @@ func (c *controller) build() {
 		container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
 		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
 	)
+	c.tabs.OnSelected = func(*container.TabItem) { c.bench.visible(c.tabs.SelectedIndex() == 1) }
 	c.work = container.NewHSplit(c.tabs, c.preview.content)
 	c.work.Offset = 0.58
 	main := container.NewHSplit(c.sidebar.content, c.work)
@@ -106,8 +110,11 @@ func (c *controller) build() {
 		msg.Importance = widget.DangerImportance
 		top = container.NewVBox(top, msg)
 	}
-	c.win.SetContent(container.NewBorder(top, c.statusLine(), nil, nil, main))
+	// Fill the screens before they are in the window, so that everything
+	// is laid out once, at the window's size.
 	c.showStatement(c.st)
+	c.win.SetContent(container.NewBorder(top, c.statusLine(), nil, nil, main))
+	c.inWindow = true
 	c.updateTitle()
 }
 
@@ -393,6 +400,15 @@ func (c *controller) updateTitle() {
 		if dirty {
 			c.setStatus(c.tx.T("UnsavedChanges"))
 		}
+	}
+}
+
+// refreshIfShown redraws a container that is in the window. One that is
+// not yet is laid out when it arrives, at its real size: laying it out now
+// would wrap every paragraph at zero width for nothing.
+func (c *controller) refreshIfShown(o fyne.CanvasObject) {
+	if c.inWindow {
+		o.Refresh()
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 var processStart = time.Now()
 
 // demo opens a screen by name, so scripts can show (and photograph) any
-// screen of the real app without a mouse: "editor", "workbench:ar",
+// screen of the real app without a mouse: "editor", "workbench:ar[:needs_review]",
 // "preview:ar", "export", "settings", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
@@ -28,10 +29,16 @@ func (c *controller) demo(mode string) {
 	case "editor":
 		c.tabs.SelectIndex(0)
 	case "workbench":
-		if arg != "" {
-			c.openLanguage(arg)
+		// workbench:LANG[:FILTER], FILTER one of missing, needs_review,
+		// translated, qa.
+		lang, filter, _ := strings.Cut(arg, ":")
+		if lang != "" {
+			c.openLanguage(lang)
 		}
 		c.tabs.SelectIndex(1)
+		if i := slices.Index([]string{"", "missing", "needs_review", "translated", "qa"}, filter); i > 0 {
+			c.bench.filter.SetSelectedIndex(i)
+		}
 	case "preview":
 		if arg != "" {
 			c.preview.setLanguage(arg)

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -35,10 +37,11 @@ type editor struct {
 
 // paraRow is one paragraph in the editor.
 type paraRow struct {
-	id    string
-	num   *widget.Label
-	entry *widget.Entry
-	box   *fyne.Container
+	id     string
+	num    *widget.Label
+	entry  *widget.Entry
+	height *canvas.Rectangle // holds the box open to the paragraph's height
+	box    *fyne.Container
 }
 
 func newEditor(c *controller) *editor {
@@ -120,9 +123,10 @@ func (e *editor) show(st *statement.Statement) {
 	e.rebuildParagraphs()
 	if len(e.content.Objects) != 1 || e.content.Objects[0] != e.form {
 		e.content.Objects = []fyne.CanvasObject{e.form}
-		e.content.Refresh()
+		e.c.refreshIfShown(e.content)
 	}
 }
+
 
 func setText(en *widget.Entry, s string) {
 	if en.Text != s {
@@ -140,33 +144,41 @@ func (e *editor) rebuildParagraphs() {
 	e.rows = e.rows[:0]
 	objs := make([]fyne.CanvasObject, 0, len(e.st.Paragraphs))
 	for i, id := range e.st.Paragraphs {
+		text := e.c.ws.Text(e.c.ws.Config.SourceLanguage, id)
+		num := e.c.tx.T("ParagraphNumber", "N", i+1)
 		r := old[id]
 		if r == nil {
-			r = e.newRow(id)
+			r = e.newRow(id, num, text)
+		} else {
+			if r.num.Text != num {
+				r.num.SetText(num)
+			}
+			setText(r.entry, text)
+			r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
 		}
-		r.num.SetText(e.c.tx.T("ParagraphNumber", "N", i+1))
-		setText(r.entry, e.c.ws.Text(e.c.ws.Config.SourceLanguage, id))
-		r.entry.SetMinRowsVisible(rowsFor(r.entry.Text))
 		e.rows = append(e.rows, r)
 		objs = append(objs, r.box)
 	}
 	e.paras.Objects = objs
-	e.paras.Refresh()
+	e.c.refreshIfShown(e.paras)
 }
 
-// rowsFor guesses how many lines a paragraph needs so that most are seen
-// whole; longer ones scroll inside their box.
-func rowsFor(text string) int {
-	n := utf8.RuneCountInString(text)/80 + 1 + strings.Count(text, "\n")
-	return min(max(n, 2), 10)
+// rowsHeight is the height of a paragraph box: enough lines that most
+// paragraphs are seen whole (at about perLine characters a line); longer
+// ones scroll inside their box.
+func rowsHeight(text string, perLine int) float32 {
+	n := utf8.RuneCountInString(text)/perLine + 1 + strings.Count(text, "\n")
+	n = min(max(n, 2), 10)
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	return float32(n)*line + 2*theme.InnerPadding()
 }
 
-func (e *editor) newRow(id string) *paraRow {
-	r := &paraRow{id: id, num: widget.NewLabel("")}
-	r.num.TextStyle.Bold = true
-	r.entry = widget.NewMultiLineEntry()
-	r.entry.Wrapping = fyne.TextWrapWord
-	r.entry.SetPlaceHolder(e.c.tx.T("ParagraphPlaceholder"))
+// newRow makes the row of a paragraph. Its widgets get their text before
+// they are first drawn, so nothing is laid out twice.
+func (e *editor) newRow(id, num, text string) *paraRow {
+	r := &paraRow{id: id, num: widget.NewLabelWithStyle(num, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	r.entry = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: text, PlaceHolder: e.c.tx.T("ParagraphPlaceholder")}
+	r.entry.ExtendBaseWidget(r.entry)
 	r.entry.OnChanged = func(s string) {
 		if e.loading || e.st == nil {
 			return
@@ -174,6 +186,8 @@ func (e *editor) newRow(id string) *paraRow {
 		e.c.ws.SetSource(e.st, r.id, s)
 		e.c.sourceEdited(r.id)
 	}
+	r.height = canvas.NewRectangle(color.Transparent)
+	r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
 	tx := e.c.tx
 	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
 		b := widget.NewButtonWithIcon(label, icon, func() {
@@ -193,7 +207,7 @@ func (e *editor) newRow(id string) *paraRow {
 		layout.NewSpacer(),
 		btn(tx.T("Delete"), theme.DeleteIcon(), e.confirmDelete),
 	)
-	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
+	r.box = container.NewBorder(r.num, tools, nil, nil, container.NewStack(r.height, r.entry))
 	return r
 }
 

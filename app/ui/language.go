@@ -7,8 +7,10 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// languageName names a language in itself, followed by its code:
-// "français (fr)", "العربية (ar)". Codes x/text cannot name stay codes.
+// languageName gives a language's code and its name in itself:
+// "fr · français", "ar · العربية". The code comes first because Fyne lays
+// a label out left to right: a right-to-left name followed by "(ar)" would
+// come out with its brackets turned around.
 func languageName(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
@@ -22,7 +24,7 @@ func languageName(code string) string {
 			return code
 		}
 	}
-	return name + " (" + code + ")"
+	return code + " · " + name
 }
 
 // extraNames covers languages the x/text tables do not name.

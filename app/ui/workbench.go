@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -46,6 +48,8 @@ type workbench struct {
 	none     *widget.Label
 	rows     map[string]*benchRow
 	order    []string // part IDs in reading order
+	onScreen bool     // the Translations tab is selected
+	stale    bool     // rows not built for the current statement or language
 }
 
 // benchRow is one part of the statement in the workbench.
@@ -139,9 +143,15 @@ func (b *workbench) setLanguage(lang string) {
 	b.show(b.st)
 }
 
-// show builds the rows of st in the current language.
+// show builds the rows of st in the current language. While the
+// workbench is not on screen, building waits until it is (see visible).
 func (b *workbench) show(st *statement.Statement) {
 	b.st = st
+	if !b.onScreen {
+		b.stale = true
+		return
+	}
+	b.stale = false
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
@@ -151,12 +161,12 @@ func (b *workbench) show(st *statement.Statement) {
 			r := b.newRow(p)
 			b.rows[p.ID] = r
 			b.order = append(b.order, p.ID)
-			r.update()
+			r.fill(false)
 			objs = append(objs, r.box)
 		}
 	}
 	b.list.Objects = objs
-	b.list.Refresh()
+	b.c.refreshIfShown(b.list)
 	b.hint.Refresh()
 	b.updateProgress()
 	b.applyFilter()
@@ -165,10 +175,22 @@ func (b *workbench) show(st *statement.Statement) {
 // partChanged updates the row of one part after its source or
 // translation changed.
 func (b *workbench) partChanged(id string) {
+	if b.stale {
+		return
+	}
 	if r := b.rows[id]; r != nil {
 		r.update()
 	}
 	b.updateProgress()
+}
+
+// visible tells the workbench whether its tab is on screen; rows are built
+// only for a workbench someone looks at.
+func (b *workbench) visible(on bool) {
+	b.onScreen = on
+	if on && b.stale {
+		b.show(b.st)
+	}
 }
 
 // entry is the catalog status of a part in the workbench's language.
@@ -294,16 +316,21 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
+	// A translation box as tall as the source beside it, so most
+	// paragraphs can be translated without scrolling inside the box.
+	srcText := b.c.ws.Text(b.c.ws.Config.SourceLanguage, p.ID)
 	for _, f := range b.formsFor(p.ID) {
-		fe := &formEntry{form: f, entry: widget.NewMultiLineEntry()}
-		fe.entry.Wrapping = fyne.TextWrapWord
-		fe.entry.SetPlaceHolder(tx.T("TranslationPlaceholder"))
+		en := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: tx.T("TranslationPlaceholder")}
+		en.ExtendBaseWidget(en)
+		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(p.ID)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		}
-		forms.Add(fe.entry)
+		height := canvas.NewRectangle(color.Transparent)
+		height.SetMinSize(fyne.NewSize(0, rowsHeight(srcText, 45)))
+		forms.Add(container.NewStack(height, fe.entry))
 	}
 	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
 	sides := container.NewGridWithColumns(2, r.source, forms)
@@ -350,55 +377,84 @@ func (r *benchRow) edited() {
 
 // update shows the part's current source, translation, status and
 // problems.
-func (r *benchRow) update() {
+func (r *benchRow) update() { r.fill(true) }
+
+// fill puts the part's state into the row's widgets. A row that was never
+// drawn gets plain field values (refresh false), so its text is laid out
+// once, at its real width.
+func (r *benchRow) fill(refresh bool) {
 	b := r.b
 	tx := b.c.tx
 	e, _ := b.entry(r.id)
-	r.source.SetText(b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id))
+	setLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
 	r.loading = true
 	for _, f := range r.forms {
 		if t := e.Translation.Form(f.form); f.entry.Text != t {
-			f.entry.SetText(t)
+			if refresh {
+				f.entry.SetText(t)
+			} else {
+				f.entry.Text = t
+			}
 		}
 	}
 	r.loading = false
+	var state string
 	switch stateOf(e) {
 	case stateTranslated:
-		r.state.SetText(tx.T("StateTranslated"))
+		state = tx.T("StateTranslated")
 		r.state.Importance = widget.SuccessImportance
 	case stateNeedsReview:
-		r.state.SetText(tx.T("StateNeedsReview"))
+		state = tx.T("StateNeedsReview")
 		r.state.Importance = widget.WarningImportance
 	default:
-		r.state.SetText(tx.T("StateMissing"))
+		state = tx.T("StateMissing")
 		r.state.Importance = widget.DangerImportance
 	}
-	r.state.Refresh()
-	if stateOf(e) == stateNeedsReview {
-		r.review.Show()
-		if e.OldSourceKnown {
-			d := wordDiff(e.OldSource, e.Source.Other)
-			r.was.Segments = diffSegments(oldSide(d), removed)
-			r.now.Segments = diffSegments(newSide(d), added)
+	r.state.Text = state
+	if refresh {
+		r.state.Refresh()
+	}
+	review := stateOf(e) == stateNeedsReview
+	setShown(r.review, review, refresh)
+	setShown(r.diffBox, review && e.OldSourceKnown, refresh)
+	if review && e.OldSourceKnown {
+		d := wordDiff(e.OldSource, e.Source.Other)
+		r.was.Segments = diffSegments(oldSide(d), removed)
+		r.now.Segments = diffSegments(newSide(d), added)
+		if refresh {
 			r.was.Refresh()
 			r.now.Refresh()
-			r.diffBox.Show()
-		} else {
-			r.diffBox.Hide()
 		}
-	} else {
-		r.review.Hide()
-		r.diffBox.Hide()
 	}
-	if len(e.Problems) > 0 {
-		lines := make([]string, len(e.Problems))
-		for i, p := range e.Problems {
-			lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
-		}
-		r.qa.SetText(strings.Join(lines, "\n"))
-		r.qa.Show()
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
+	}
+	setLabel(r.qa, strings.Join(lines, "\n"), refresh)
+	setShown(r.qa, len(lines) > 0, refresh)
+}
+
+func setLabel(l *widget.Label, text string, refresh bool) {
+	if l.Text == text {
+		return
+	}
+	if refresh {
+		l.SetText(text)
 	} else {
-		r.qa.Hide()
+		l.Text = text
+	}
+}
+
+// setShown shows or hides o. Hiding a widget that was never drawn costs
+// nothing, so unlike text this needs no care for fresh rows.
+func setShown(o fyne.CanvasObject, show, _ bool) {
+	if o.Visible() == show {
+		return
+	}
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
 	}
 }
 
