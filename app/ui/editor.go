@@ -127,7 +127,6 @@ func (e *editor) show(st *statement.Statement) {
 	}
 }
 
-
 func setText(en *widget.Entry, s string) {
 	if en.Text != s {
 		en.SetText(s)
