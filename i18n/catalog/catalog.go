@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"communique/app/safefile"
@@ -83,10 +84,19 @@ func (m Message) Forms() []string {
 
 // Form returns the text of a plural form by its CLDR name ("one", "other"…).
 func (m Message) Form(name string) string {
-	for _, f := range pluralFields {
-		if fieldNames[f] == name {
-			return *m.field(f)
-		}
+	switch name {
+	case "other":
+		return m.Other
+	case "one":
+		return m.One
+	case "few":
+		return m.Few
+	case "many":
+		return m.Many
+	case "two":
+		return m.Two
+	case "zero":
+		return m.Zero
 	}
 	return ""
 }
@@ -114,11 +124,14 @@ type Catalog struct {
 	Lang   language.Tag
 	Format Format
 
-	src     []byte // bytes as read (or as last saved); never modified in place
-	root    *value // src's top-level value; nil for an empty file
-	entries []*entry
-	byID    map[string]int
-	stamp   safefile.Stamp
+	src   []byte    // bytes as read (or as last saved); never modified in place
+	msgs  []stored // src's messages in file order; strings point into src
+	order []int32   // indexes of msgs sorted by ID: a quarter of a map's memory
+	stamp safefile.Stamp
+	// The byte positions of messages are not kept: a large catalog's
+	// position tree is many times the size of the file. The writer scans
+	// src again when there is something to write.
+	srcHashes []string // lazily computed Hash of each of msgs
 
 	// Pending edits, applied by Bytes.
 	edits   map[string]*Message // replaced content of an entry in src (nil = deleted)
@@ -178,7 +191,6 @@ func New(path string) (*Catalog, error) {
 		return nil, err
 	}
 	c.src = []byte{}
-	c.byID = map[string]int{}
 	return c, nil
 }
 
@@ -212,18 +224,22 @@ func langAndFormat(path string) (lang, format string) {
 	return rest, format
 }
 
-func (c *Catalog) parse(src []byte) error {
-	var entries []*entry
-	var root *value
-	var err error
-	switch c.Format {
+// scan parses src into its position tree and messages.
+func scan(format Format, src []byte, positions bool) (*value, []*entry, error) {
+	a := &arena{positions: positions}
+	switch format {
 	case TOML:
-		root, entries, err = parseTOML(src)
+		return parseTOML(a, src)
 	case JSON:
-		root, entries, err = parseJSON(src)
+		return parseJSON(a, src)
 	case YAML:
-		root, entries, err = parseYAML(src)
+		return parseYAML(a, src)
 	}
+	return nil, nil, fmt.Errorf("unsupported format %q", format)
+}
+
+func (c *Catalog) parse(src []byte) error {
+	_, entries, err := scan(c.Format, src, false)
 	if err != nil {
 		var pe *posError
 		if errors.As(err, &pe) {
@@ -235,21 +251,34 @@ func (c *Catalog) parse(src []byte) error {
 		}
 		return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
 	}
-	byID := make(map[string]int, len(entries))
-	for i, e := range entries {
-		if j, dup := byID[e.ID]; dup {
-			l1, _ := lineCol(src, int(entries[j].start))
-			l2, c2 := lineCol(src, int(e.start))
+	order := make([]int32, len(entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(entries[a].ID, entries[b].ID); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	for k := 1; k < len(order); k++ {
+		first, e := entries[order[k-1]], entries[order[k]]
+		if first.ID == e.ID {
+			l1, _ := lineCol(src, first.start)
+			l2, c2 := lineCol(src, e.start)
 			// go-i18n would keep one of the two at random (map order);
 			// refusing is the only way not to lose one silently.
 			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1)}
 		}
-		byID[e.ID] = i
+	}
+	msgs := make([]stored, len(entries))
+	for i, e := range entries {
+		msgs[i] = pack(e.Message)
 	}
 	c.src = src
-	c.root = root
-	c.entries = entries
-	c.byID = byID
+	c.msgs = msgs
+	c.srcHashes = nil
+	c.order = order
 	c.edits = nil
 	c.added = nil
 	c.addedAt = nil
@@ -283,17 +312,119 @@ func errAt(off int, format string, args ...any) error {
 	return &posError{off: off, msg: fmt.Sprintf(format, args...)}
 }
 
+// index finds the position in msgs of the message read from src with ID id.
+func (c *Catalog) index(id string) (int, bool) {
+	k, ok := slices.BinarySearchFunc(c.order, id, func(i int32, id string) int {
+		return strings.Compare(c.msgs[i].id, id)
+	})
+	if !ok {
+		return 0, false
+	}
+	return int(c.order[k]), true
+}
+
+// position returns the index in list() of the message with ID id, or -1
+// when it is not there or the catalog is edited (list() is then a copy).
+func (c *Catalog) position(id string) int {
+	if len(c.edits) == 0 && len(c.added) == 0 {
+		if i, ok := c.index(id); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// stored is a message as a catalog keeps it: most messages have only an ID,
+// a hash and "other", and a full Message is 176 bytes; with thousands of
+// messages in dozens of languages that difference is most of the memory.
+type stored struct {
+	id, other, hash string
+	full            *Message // set when the message has any other field
+}
+
+func pack(m Message) stored {
+	if m.Description == "" && m.LeftDelim == "" && m.RightDelim == "" &&
+		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" {
+		return stored{id: m.ID, other: m.Other, hash: m.Hash}
+	}
+	return stored{id: m.ID, other: m.Other, hash: m.Hash, full: &m}
+}
+
+func (s *stored) msg() Message {
+	if s.full != nil {
+		return *s.full
+	}
+	return Message{ID: s.id, Other: s.other, Hash: s.hash}
+}
+
+// msgList reads a catalog's messages by index without copying them all.
+type msgList struct {
+	st []stored
+	ms []Message
+}
+
+func (l msgList) len() int {
+	if l.ms != nil {
+		return len(l.ms)
+	}
+	return len(l.st)
+}
+
+func (l msgList) at(i int) Message {
+	if l.ms != nil {
+		return l.ms[i]
+	}
+	return l.st[i].msg()
+}
+
+func (l msgList) id(i int) string {
+	if l.ms != nil {
+		return l.ms[i].ID
+	}
+	return l.st[i].id
+}
+
+// list returns the messages; unedited catalogs are read in place.
+func (c *Catalog) list() msgList {
+	if len(c.edits) == 0 && len(c.added) == 0 {
+		return msgList{st: c.msgs}
+	}
+	ms := c.Messages()
+	if ms == nil {
+		ms = []Message{}
+	}
+	return msgList{ms: ms}
+}
+
+// sourceHashes returns Hash of each message of list(), cached while the
+// catalog is unedited (Status compares every language with one source).
+func (c *Catalog) sourceHashes(l msgList) []string {
+	unedited := len(c.edits) == 0 && len(c.added) == 0
+	if unedited && len(c.srcHashes) == len(c.msgs) {
+		return c.srcHashes
+	}
+	hs := make([]string, l.len())
+	for i := range hs {
+		m := l.at(i)
+		hs[i] = Hash(m.Description, m.Other)
+	}
+	if unedited {
+		c.srcHashes = hs
+	}
+	return hs
+}
+
 // Messages returns the catalog's messages in file order, new ones last.
 func (c *Catalog) Messages() []Message {
-	out := make([]Message, 0, len(c.entries)+len(c.added))
-	for _, e := range c.entries {
-		if m, edited := c.edits[e.ID]; edited {
-			if m != nil {
-				out = append(out, *m)
+	out := make([]Message, 0, len(c.msgs)+len(c.added))
+	for i := range c.msgs {
+		if e, edited := c.edits[c.msgs[i].id]; edited {
+			if e != nil {
+				out = append(out, *e)
 			}
 			continue
 		}
-		out = append(out, e.Message)
+		out = append(out, c.msgs[i].msg())
 	}
 	for _, m := range c.added {
 		if m != nil {
@@ -305,7 +436,7 @@ func (c *Catalog) Messages() []Message {
 
 // Len returns the number of messages.
 func (c *Catalog) Len() int {
-	n := len(c.entries)
+	n := len(c.msgs)
 	for _, m := range c.edits {
 		if m == nil {
 			n--
@@ -327,8 +458,8 @@ func (c *Catalog) Get(id string) (Message, bool) {
 		}
 		return *m, true
 	}
-	if i, ok := c.byID[id]; ok {
-		return c.entries[i].Message, true
+	if i, ok := c.index(id); ok {
+		return c.msgs[i].msg(), true
 	}
 	if i, ok := c.addedAt[id]; ok && c.added[i] != nil {
 		return *c.added[i], true
@@ -350,8 +481,8 @@ func (c *Catalog) Set(m Message) {
 	if old, ok := c.Get(m.ID); ok && old == m {
 		return
 	}
-	if i, ok := c.byID[m.ID]; ok {
-		if c.entries[i].Message == m {
+	if i, ok := c.index(m.ID); ok {
+		if c.msgs[i].msg() == m {
 			delete(c.edits, m.ID)
 		} else {
 			if c.edits == nil {
@@ -383,7 +514,7 @@ func (c *Catalog) Delete(id string) {
 		c.dirty = true
 		return
 	}
-	if _, ok := c.byID[id]; ok {
+	if _, ok := c.index(id); ok {
 		if m, edited := c.edits[id]; edited && m == nil {
 			return
 		}

@@ -10,16 +10,17 @@ import (
 // accepts what encoding/json accepts, except that a key given twice in one
 // object is an error (encoding/json would silently keep the last one).
 type jsonScanner struct {
+	a     *arena
 	src   []byte
 	pos   int
 	depth int
 }
 
-func parseJSON(src []byte) (*value, []*entry, error) {
+func parseJSON(a *arena, src []byte) (*value, []*entry, error) {
 	if len(src) == 0 {
 		return nil, nil, nil // go-i18n: an empty file has no messages
 	}
-	s := &jsonScanner{src: src}
+	s := &jsonScanner{src: src, a: a}
 	s.ws()
 	root, err := s.value()
 	if err != nil {
@@ -29,7 +30,7 @@ func parseJSON(src []byte) (*value, []*entry, error) {
 	if s.pos < len(src) {
 		return nil, nil, errAt(s.pos, "invalid character %s after top-level value", quoteByte(src[s.pos]))
 	}
-	entries, err := messages(root)
+	entries, err := messages(a, root)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -78,7 +79,7 @@ func (s *jsonScanner) value() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &value{kind: vString, str: str, start: start, end: s.pos}, nil
+		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos}), nil
 	case c == 't':
 		return s.literal("true", vOther, "a bool")
 	case c == 'f':
@@ -98,7 +99,7 @@ func (s *jsonScanner) literal(word string, k vkind, typ string) (*value, error) 
 		return nil, errAt(s.pos, "invalid literal, expected %q", word)
 	}
 	s.pos += len(word)
-	return &value{kind: k, typ: typ, start: start, end: s.pos}, nil
+	return s.a.val(value{kind: k, typ: typ, start: start, end: s.pos}), nil
 }
 
 func (s *jsonScanner) number() (*value, error) {
@@ -134,7 +135,7 @@ func (s *jsonScanner) number() (*value, error) {
 			return nil, errAt(s.pos, "invalid number")
 		}
 	}
-	return &value{kind: vOther, typ: "a number", start: start, end: s.pos}, nil
+	return s.a.val(value{kind: vOther, typ: "a number", start: start, end: s.pos}), nil
 }
 
 func (s *jsonScanner) object() (*value, error) {
@@ -142,7 +143,10 @@ func (s *jsonScanner) object() (*value, error) {
 		return nil, errAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	t := &value{kind: vTable, start: s.pos}
+	t := s.a.val(value{kind: vTable, start: s.pos})
+	if s.depth == 1 {
+		t.index = make(map[string]int, len(s.src)/80+8) // see parseTOML
+	}
 	s.pos++ // {
 	s.ws()
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
@@ -180,7 +184,7 @@ func (s *jsonScanner) object() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		t.add(&member{key: key, keyStart: keyStart, lineStart: keyStart, spanStart: keyStart, spanEnd: v.end, val: v})
+		t.add(s.a, s.a.mem(member{key: key, keyStart: keyStart, lineStart: keyStart, spanStart: keyStart, spanEnd: v.end, val: v}))
 		s.ws()
 		if s.pos >= len(s.src) {
 			return nil, errAt(s.pos, "unexpected end of JSON input")
@@ -203,7 +207,7 @@ func (s *jsonScanner) array() (*value, error) {
 		return nil, errAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	a := &value{kind: vArray, typ: "an array", start: s.pos}
+	a := s.a.val(value{kind: vArray, typ: "an array", start: s.pos})
 	s.pos++ // [
 	s.ws()
 	if s.pos < len(s.src) && s.src[s.pos] == ']' {

@@ -48,8 +48,7 @@ func QA(lang language.Tag, source, translation Message) []Problem {
 // translation has, comparing with the source's same form or, when the
 // source has no such form (it is English, the target may need "few"), with
 // the source's "other".
-func pairs(source, translation Message) [][3]string {
-	var out [][3]string
+func pairs(source, translation Message) (ps [6][3]string, n int) {
 	for _, f := range formNames {
 		tr := translation.Form(f)
 		if tr == "" {
@@ -59,9 +58,10 @@ func pairs(source, translation Message) [][3]string {
 		if src == "" {
 			src = source.Other
 		}
-		out = append(out, [3]string{f, src, tr})
+		ps[n] = [3]string{f, src, tr}
+		n++
 	}
-	return out
+	return ps, n
 }
 
 func formLabel(form string) string {
@@ -129,49 +129,56 @@ func delims(m Message) (string, string) {
 	return l, r
 }
 
-// placeholders returns the template actions in s, whitespace-normalised
-// ("{{ .Name }}" and "{{.Name}}" are the same), trim markers dropped.
-func placeholders(s, left, right string) []string {
-	var out []string
+// placeholders appends to buf the template actions in s, without their
+// delimiters and whitespace-normalised ("{{ .Name }}" and "{{.Name}}" are
+// the same), trim markers dropped, sorted.
+func placeholders(buf []string, s, left, right string) []string {
 	for {
 		i := strings.Index(s, left)
 		if i < 0 {
-			return out
+			break
 		}
 		rest := s[i+len(left):]
 		j := strings.Index(rest, right)
 		if j < 0 {
-			return out
+			break
 		}
-		action := strings.TrimPrefix(rest[:j], "-")
-		action = strings.TrimSuffix(action, "-")
-		out = append(out, left+strings.Join(strings.Fields(action), " ")+right)
+		action := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(rest[:j], "-"), "-"))
+		if strings.ContainsAny(action, " \t\r\n") {
+			action = strings.Join(strings.Fields(action), " ")
+		}
+		buf = append(buf, action)
 		s = rest[j+len(right):]
 	}
+	slices.Sort(buf)
+	return buf
 }
 
-// multisetDiff returns what a has more of than b, and b more than a.
-func multisetDiff(a, b []string) (onlyA, onlyB []string) {
-	count := map[string]int{}
-	for _, x := range a {
-		count[x]++
-	}
-	for _, x := range b {
-		count[x]--
-	}
-	for _, x := range a {
-		if count[x] > 0 {
-			onlyA = append(onlyA, x)
-			count[x]--
-		}
-	}
-	for _, x := range b {
-		if count[x] < 0 {
-			onlyB = append(onlyB, x)
-			count[x]++
+// sortedDiff returns what sorted list a has more of than b, and b than a.
+func sortedDiff(a, b []string) (onlyA, onlyB []string) {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			onlyA = append(onlyA, a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			onlyB = append(onlyB, b[j])
+			j++
+		default:
+			i++
+			j++
 		}
 	}
 	return onlyA, onlyB
+}
+
+func wrap(actions []string, left, right string) string {
+	out := make([]string, len(actions))
+	for i, a := range actions {
+		out[i] = left + a + right
+	}
+	return strings.Join(out, " ")
 }
 
 // CheckPlaceholders reports template actions ({{.Name}}) that the
@@ -181,17 +188,22 @@ func CheckPlaceholders(_ language.Tag, source, translation Message) []Problem {
 	sl, sr := delims(source)
 	tl, tr := delims(translation)
 	var out []Problem
-	for _, p := range pairs(source, translation) {
-		missing, extra := multisetDiff(placeholders(p[1], sl, sr), placeholders(p[2], tl, tr))
+	ps, n := pairs(source, translation)
+	for _, p := range ps[:n] {
+		if !strings.Contains(p[1], sl) && !strings.Contains(p[2], tl) {
+			continue
+		}
+		var sb, tb [8]string
+		missing, extra := sortedDiff(placeholders(sb[:0], p[1], sl, sr), placeholders(tb[:0], p[2], tl, tr))
 		if p[0] != "other" {
 			missing = nil
 		}
 		var parts []string
 		if len(missing) > 0 {
-			parts = append(parts, "missing "+strings.Join(missing, " "))
+			parts = append(parts, "missing "+wrap(missing, sl, sr))
 		}
 		if len(extra) > 0 {
-			parts = append(parts, "not in source "+strings.Join(extra, " "))
+			parts = append(parts, "not in source "+wrap(extra, tl, tr))
 		}
 		if len(parts) > 0 {
 			out = append(out, Problem{"placeholders", strings.Join(parts, "; ") + formLabel(p[0])})
@@ -207,7 +219,7 @@ func CheckTemplate(_ language.Tag, _ Message, translation Message) []Problem {
 	var out []Problem
 	for _, f := range formNames {
 		s := translation.Form(f)
-		if !strings.Contains(s, l) {
+		if !strings.Contains(s, l) || simpleTemplate(s, l, r) {
 			continue
 		}
 		if _, err := template.New("").Delims(l, r).Parse(s); err != nil {
@@ -217,6 +229,48 @@ func CheckTemplate(_ language.Tag, _ Message, translation Message) []Problem {
 		}
 	}
 	return out
+}
+
+// simpleTemplate reports whether every action in s is a plain field
+// reference ({{.Name}}, {{ .A.B }}), which always parses: the common case,
+// checked without text/template's allocations.
+func simpleTemplate(s, left, right string) bool {
+	for {
+		i := strings.Index(s, left)
+		if i < 0 {
+			return true
+		}
+		rest := s[i+len(left):]
+		j := strings.Index(rest, right)
+		if j < 0 {
+			return false
+		}
+		if !isFieldChain(strings.Trim(rest[:j], " ")) {
+			return false
+		}
+		s = rest[j+len(right):]
+	}
+}
+
+func isFieldChain(a string) bool {
+	if len(a) < 2 {
+		return false
+	}
+	for len(a) > 0 {
+		if a[0] != '.' || len(a) < 2 {
+			return false
+		}
+		a = a[1:]
+		k := 0
+		for k < len(a) && (a[k] == '_' || a[k] >= 'a' && a[k] <= 'z' || a[k] >= 'A' && a[k] <= 'Z' || k > 0 && a[k] >= '0' && a[k] <= '9') {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		a = a[k:]
+	}
+	return true
 }
 
 // digitValue maps Latin, Arabic-Indic (٠-٩) and Extended Arabic-Indic /
@@ -243,47 +297,102 @@ func isGroupSep(r rune) bool {
 	return false
 }
 
-// numbers returns the numbers in s as Latin digit strings, ignoring group
-// and decimal separators (locales write them differently) and anything
-// inside template actions.
-func numbers(s, left, right string) []string {
-	s = stripActions(s, left, right) // {{.Count}} is not a number
-	var out []string
-	var cur []byte
+// numbers appends to buf the numbers in s as Latin digit strings, sorted,
+// ignoring group and decimal separators (locales write them differently)
+// and anything inside template actions ({{.Count}} is not a number).
+func numbers(buf []string, s, left, right string) []string {
+	var stack [32]byte
+	digits := stack[:0]
+	in := false
+	start, clean := 0, true // a number of plain ASCII digits is a substring of s
 	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
+		if in {
+			if clean {
+				buf = append(buf, s[start:start+len(digits)])
+			} else {
+				buf = append(buf, string(digits))
+			}
+			digits = digits[:0]
+			in, clean = false, true
 		}
 	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		if d, ok := digitValue(rs[i]); ok {
-			cur = append(cur, '0'+d)
+	next := strings.Index(s, left) // the next template action
+	for i := 0; i < len(s); {
+		if !in {
+			// Outside a number only digits, non-ASCII (Arabic digits)
+			// and actions matter: skip the rest in a tight loop.
+			for i < len(s) && i != next && !numStart[s[i]] {
+				i++
+			}
+			if i >= len(s) {
+				break
+			}
+		}
+		if i == next {
+			if j := strings.Index(s[i+len(left):], right); j >= 0 {
+				flush()
+				i += len(left) + j + len(right)
+				if k := strings.Index(s[i:], left); k >= 0 {
+					next = i + k
+				} else {
+					next = -1
+				}
+				continue
+			}
+			next = -1
+		}
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if !in {
+				in, start = true, i
+			}
+			digits = append(digits, c)
+			i++
+			continue
+		}
+		if c < 0x80 && !isGroupSep(rune(c)) && c != ' ' {
+			flush()
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if d, ok := digitValue(r); ok {
+			in, clean = true, false
+			digits = append(digits, '0'+d)
+			i += n
 			continue
 		}
 		// A separator between two digits continues the number; so does a
 		// plain space before exactly three digits (1 000).
-		if len(cur) > 0 && i+1 < len(rs) {
-			if _, next := digitValue(rs[i+1]); next {
-				if isGroupSep(rs[i]) {
-					continue
-				}
-				if rs[i] == ' ' && threeDigits(rs[i+1:]) {
-					continue
-				}
+		if in && i+n < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if _, ok := digitValue(next); ok && (isGroupSep(r) || r == ' ' && threeDigits(s[i+n:])) {
+				i += n
+				clean = false
+				continue
 			}
 		}
 		flush()
+		i += n
 	}
 	flush()
-	slices.Sort(out)
-	return out
+	slices.Sort(buf)
+	return buf
 }
 
-func threeDigits(rs []rune) bool {
+var numStart = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+func threeDigits(s string) bool {
 	n := 0
-	for _, r := range rs {
+	for _, r := range s {
 		if _, ok := digitValue(r); !ok {
 			break
 		}
@@ -299,9 +408,10 @@ func CheckNumbers(_ language.Tag, source, translation Message) []Problem {
 	sl, sr := delims(source)
 	tl, tr := delims(translation)
 	var out []Problem
-	for _, p := range pairs(source, translation) {
-		src, got := numbers(p[1], sl, sr), numbers(p[2], tl, tr)
-		missing, extra := multisetDiff(src, got)
+	ps, n := pairs(source, translation)
+	for _, p := range ps[:n] {
+		var sb, tb [8]string
+		missing, extra := sortedDiff(numbers(sb[:0], p[1], sl, sr), numbers(tb[:0], p[2], tl, tr))
 		if p[0] != "other" && len(extra) == 0 {
 			continue // "one" may spell the number out
 		}
@@ -332,7 +442,8 @@ func trailingSpace(s string) string {
 // the statement layout.
 func CheckWhitespace(_ language.Tag, source, translation Message) []Problem {
 	var out []Problem
-	for _, p := range pairs(source, translation) {
+	ps, n := pairs(source, translation)
+	for _, p := range ps[:n] {
 		if strings.TrimSpace(p[2]) == "" {
 			continue // CheckEmpty's business
 		}
@@ -387,7 +498,8 @@ func endPunct(s string) (class string, mark string) {
 // punctuation than the source (Arabic ؟ ، ؛ count as ? , ;).
 func CheckPunctuation(_ language.Tag, source, translation Message) []Problem {
 	var out []Problem
-	for _, p := range pairs(source, translation) {
+	ps, n := pairs(source, translation)
+	for _, p := range ps[:n] {
 		sc, sm := endPunct(p[1])
 		tc, tm := endPunct(p[2])
 		if sc == tc || strings.TrimSpace(p[2]) == "" {
@@ -414,7 +526,8 @@ func CheckPunctuation(_ language.Tag, source, translation Message) []Problem {
 func CheckIdentical(_ language.Tag, source, translation Message) []Problem {
 	l, r := delims(translation)
 	var out []Problem
-	for _, p := range pairs(source, translation) {
+	ps, n := pairs(source, translation)
+	for _, p := range ps[:n] {
 		if p[1] == p[2] && hasLetter(p[2], l, r) {
 			out = append(out, Problem{"identical", "same text as the source" + formLabel(p[0])})
 		}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 )
 
@@ -67,13 +68,18 @@ func (c *Catalog) syntax() syntax {
 }
 
 func (c *Catalog) render() []byte {
+	root, entries, err := scan(c.Format, c.src, true)
+	if err != nil {
+		// src parsed when it was loaded; it cannot fail now.
+		panic(fmt.Sprintf("catalog: %s no longer parses: %v", c.Path, err))
+	}
 	syn := c.syntax()
 	var patches []patch
 	var collapsed map[*member]bool
 	if c.Format == YAML {
-		patches, collapsed = c.collapseYAML()
+		patches, collapsed = c.collapseYAML(entries)
 	}
-	for _, e := range c.entries {
+	for _, e := range entries {
 		m, edited := c.edits[e.ID]
 		if !edited {
 			continue
@@ -102,7 +108,7 @@ func (c *Catalog) render() []byte {
 		}
 	}
 	if len(added) > 0 {
-		patches = append(patches, syn.appendMessages(c.src, c.root, added)...)
+		patches = append(patches, syn.appendMessages(c.src, root, added)...)
 	}
 	return applyPatches(c.src, patches)
 }
@@ -111,9 +117,9 @@ func (c *Catalog) render() []byte {
 // mapping: "a:" left with nothing under it would read as a message "a" with
 // no text, so the emptied mapping's own key goes too (and so on upwards).
 // It returns the patches for such keys and every member they cover.
-func (c *Catalog) collapseYAML() ([]patch, map[*member]bool) {
+func (c *Catalog) collapseYAML(entries []*entry) ([]patch, map[*member]bool) {
 	gone := map[*member]bool{}
-	for _, e := range c.entries {
+	for _, e := range entries {
 		if m, edited := c.edits[e.ID]; edited && m == nil && e.mem != nil {
 			gone[e.mem] = true
 		}

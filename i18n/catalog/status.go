@@ -64,12 +64,45 @@ func Status(source, target *Catalog, hist *History) Report {
 	r := Report{Lang: target.Lang}
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
-	srcMsgs := source.Messages()
-	r.Entries = make([]Entry, 0, len(srcMsgs))
-	for _, src := range srcMsgs {
+	srcMsgs := source.list()
+	hashes := source.sourceHashes(srcMsgs)
+	r.Entries = make([]Entry, 0, srcMsgs.len())
+	tgtMsgs := target.list()
+	find := target.position
+	if tgtMsgs.ms != nil {
+		// list() is a fresh copy: index it.
+		at := make(map[string]int, tgtMsgs.len())
+		for i, m := range tgtMsgs.ms {
+			at[m.ID] = i
+		}
+		find = func(id string) int {
+			if i, ok := at[id]; ok {
+				return i
+			}
+			return -1
+		}
+	}
+	matched := make([]bool, tgtMsgs.len())
+	hint := 0
+	for i := 0; i < srcMsgs.len(); i++ {
+		src := srcMsgs.at(i)
 		e := Entry{ID: src.ID, Source: src}
-		tr, ok := target.Get(src.ID)
-		srcHash := Hash(src.Description, src.Other)
+		// Catalogs mostly share the source's order: try the message after
+		// the last one found before searching.
+		var tr Message
+		ok := false
+		j := -1
+		if hint < tgtMsgs.len() && tgtMsgs.id(hint) == src.ID {
+			j = hint
+		} else {
+			j = find(src.ID)
+		}
+		if j >= 0 {
+			tr, ok = tgtMsgs.at(j), true
+			matched[j] = true
+			hint = j + 1
+		}
+		srcHash := hashes[i]
 		switch {
 		case !ok || tr.Empty():
 			e.State = Missing
@@ -101,9 +134,9 @@ func Status(source, target *Catalog, hist *History) Report {
 		r.Entries = append(r.Entries, e)
 	}
 	r.Total = len(r.Entries)
-	for _, m := range target.Messages() {
-		if _, ok := source.Get(m.ID); !ok {
-			r.Orphans = append(r.Orphans, m.ID)
+	for i := range matched {
+		if !matched[i] {
+			r.Orphans = append(r.Orphans, tgtMsgs.id(i))
 		}
 	}
 	return r

@@ -28,14 +28,16 @@ const (
 // accepts: newlines and trailing commas in inline tables, \e and \xHH) into a
 // value tree with byte positions.
 type tomlScanner struct {
-	src   []byte
-	pos   int
-	root  *value
-	cur   *value // table that key/value lines go into
-	depth int
+	a      *arena
+	keyBuf []tomlKey
+	src    []byte
+	pos    int
+	root   *value
+	cur    *value // table that key/value lines go into
+	depth  int
 }
 
-func parseTOML(src []byte) (*value, []*entry, error) {
+func parseTOML(a *arena, src []byte) (*value, []*entry, error) {
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
@@ -47,13 +49,16 @@ func parseTOML(src []byte) (*value, []*entry, error) {
 		}
 		return nil, nil, errAt(off, "invalid UTF-8 byte")
 	}
-	s := &tomlScanner{src: src}
-	s.root = &value{kind: vTable, form: tomlRoot}
+	s := &tomlScanner{src: src, a: a}
+	s.root = s.a.val(value{kind: vTable, form: tomlRoot})
+	// Catalogs are mostly top-level messages: size the root's index once
+	// (about one key per 80 bytes) instead of growing it thousands of times.
+	s.root.index = make(map[string]int, len(src)/80+8)
 	s.cur = s.root
 	if err := s.document(); err != nil {
 		return nil, nil, err
 	}
-	entries, err := messages(s.root)
+	entries, err := messages(a, s.root)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -183,18 +188,18 @@ func (s *tomlScanner) header(lineStart int) error {
 		last := i == len(keys)-1
 		m := t.lookup(k.name)
 		if m == nil {
-			nt := &value{kind: vTable, form: tomlImplicit, start: lineStart, openEnd: lineEnd}
+			nt := s.a.val(value{kind: vTable, form: tomlImplicit, start: lineStart, openEnd: lineEnd})
 			var v = nt
 			if last {
 				if array {
-					v = &value{kind: vArray, typ: "an array of tables", form: tomlArrayOfTables, start: lineStart}
+					v = s.a.val(value{kind: vArray, typ: "an array of tables", form: tomlArrayOfTables, start: lineStart})
 					nt.form = tomlHeader
 					v.elems = append(v.elems, nt)
 				} else {
 					nt.form = tomlHeader
 				}
 			}
-			t.add(&member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: lineStart, spanEnd: lineEnd, val: v})
+			t.add(s.a, s.a.mem(member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: lineStart, spanEnd: lineEnd, val: v}))
 			t = nt
 			continue
 		}
@@ -204,7 +209,7 @@ func (s *tomlScanner) header(lineStart int) error {
 				if !array {
 					return errAt(start, "table %q is already an array of tables", joinKeys(keys))
 				}
-				nt := &value{kind: vTable, form: tomlHeader, start: lineStart, openEnd: lineEnd}
+				nt := s.a.val(value{kind: vTable, form: tomlHeader, start: lineStart, openEnd: lineEnd})
 				v.elems = append(v.elems, nt)
 				t = nt
 			} else {
@@ -242,7 +247,8 @@ func joinKeys(keys []tomlKey) string {
 
 // key reads a (dotted) key.
 func (s *tomlScanner) key() ([]tomlKey, int, error) {
-	var keys []tomlKey
+	keys := s.keyBuf[:0] // valid until the next call
+	defer func() { s.keyBuf = keys[:0] }()
 	first := s.pos
 	for {
 		start := s.pos
@@ -302,6 +308,9 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 	}
 	s.pos++
 	s.skipWS()
+	if c := s.peek(0); c == '{' || c == '[' {
+		keys = append([]tomlKey(nil), keys...) // the value's own keys reuse the buffer
+	}
 	v, err := s.value()
 	if err != nil {
 		return err
@@ -323,8 +332,8 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 			if inline {
 				form = tomlInline
 			}
-			nt := &value{kind: vTable, form: form, start: k.start}
-			t.add(&member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: nt})
+			nt := s.a.val(value{kind: vTable, form: form, start: k.start})
+			t.add(s.a, s.a.mem(member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: nt}))
 			t = nt
 			continue
 		}
@@ -338,7 +347,7 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 		l, _ := lineCol(s.src, prev.keyStart)
 		return errAt(last.start, "key %q defined twice (first on line %d)", joinKeys(keys), l)
 	}
-	t.add(&member{key: last.name, keyStart: last.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: v})
+	t.add(s.a, s.a.mem(member{key: last.name, keyStart: last.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: v}))
 	if !inline && s.cur.form == tomlHeader {
 		s.cur.openEnd = spanEnd
 	}
@@ -355,25 +364,25 @@ func (s *tomlScanner) value() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiBasic}, nil
+		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiBasic}), nil
 	case c == '"':
 		str, err := s.basicString()
 		if err != nil {
 			return nil, err
 		}
-		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlBasic}, nil
+		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlBasic}), nil
 	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
 		str, err := s.multiLiteral()
 		if err != nil {
 			return nil, err
 		}
-		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiLiteral}, nil
+		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiLiteral}), nil
 	case c == '\'':
 		str, err := s.literalString()
 		if err != nil {
 			return nil, err
 		}
-		return &value{kind: vString, str: str, start: start, end: s.pos, style: tomlLiteral}, nil
+		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlLiteral}), nil
 	case c == '{':
 		return s.inlineTable()
 	case c == '[':
@@ -405,7 +414,7 @@ func (s *tomlScanner) value() (*value, error) {
 			}
 		}
 	}
-	return &value{kind: vOther, typ: typ, start: start, end: s.pos}, nil
+	return s.a.val(value{kind: vOther, typ: typ, start: start, end: s.pos}), nil
 }
 
 // skipBlank skips whitespace, newlines and comments (inside arrays and
@@ -433,7 +442,7 @@ func (s *tomlScanner) array() (*value, error) {
 		return nil, errAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	a := &value{kind: vArray, typ: "an array", start: s.pos}
+	a := s.a.val(value{kind: vArray, typ: "an array", start: s.pos})
 	s.pos++
 	for {
 		if err := s.skipBlank(); err != nil {
@@ -473,7 +482,7 @@ func (s *tomlScanner) inlineTable() (*value, error) {
 		return nil, errAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	t := &value{kind: vTable, form: tomlInline, start: s.pos}
+	t := s.a.val(value{kind: vTable, form: tomlInline, start: s.pos})
 	s.pos++
 	for {
 		if err := s.skipBlank(); err != nil {

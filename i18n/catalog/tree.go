@@ -60,7 +60,10 @@ func (t *value) lookup(key string) *member {
 	return nil
 }
 
-func (t *value) add(m *member) {
+func (t *value) add(a *arena, m *member) {
+	if t.members == nil {
+		t.members = a.memberSlice()
+	}
 	t.members = append(t.members, m)
 	if t.index == nil && len(t.members) > 8 {
 		t.index = make(map[string]int, 16)
@@ -96,9 +99,13 @@ var fieldNames = [numFields]string{"id", "description", "hash", "leftdelim", "ri
 var pluralFields = []field{fZero, fOne, fTwo, fFew, fMany, fOther}
 
 func fieldOf(key string) (field, bool) {
-	lk := strings.ToLower(key)
+	// Case-insensitive, as go-i18n lowercases keys; without allocating.
+	if len(key) < 2 || len(key) > 11 {
+		return 0, false
+	}
+	c := key[0] | 0x20
 	for f, n := range fieldNames {
-		if n == lk {
+		if n[0] == c && len(n) == len(key) && (n == key || strings.EqualFold(n, key)) {
 			return field(f), true
 		}
 	}
@@ -172,26 +179,32 @@ func isMessage(v *value) (bool, error) {
 	case vNull, vString:
 		return true, nil
 	case vTable:
-		var res, unres []string
+		nres := 0
 		for _, m := range v.members {
 			if isReserved(m) {
-				res = append(res, m.key)
-			} else {
-				unres = append(unres, m.key)
+				nres++
 			}
 		}
-		if len(res) > 0 && len(unres) > 0 {
+		if nres > 0 && nres < len(v.members) {
+			var res, unres []string
+			for _, m := range v.members {
+				if isReserved(m) {
+					res = append(res, m.key)
+				} else {
+					unres = append(unres, m.key)
+				}
+			}
 			sort.Strings(res)
 			sort.Strings(unres)
 			return false, errAt(v.start, "reserved keys %v mixed with unreserved keys %v", res, unres)
 		}
-		return len(res) > 0, nil
+		return nres > 0, nil
 	}
 	return false, nil
 }
 
 // messages mirrors go-i18n's ParseMessageBytes on a scanned tree.
-func messages(root *value) ([]*entry, error) {
+func messages(a *arena, root *value) ([]*entry, error) {
 	isMsg, err := isMessage(root)
 	if err != nil {
 		return nil, err
@@ -200,34 +213,38 @@ func messages(root *value) ([]*entry, error) {
 	case vString, vNull:
 		return nil, errAt(root.start, "invalid translation file, expected key-values, got a single value")
 	}
-	return getMessages(root, nil, nil, isMsg)
+	return getMessages(a, root, nil, nil, isMsg)
 }
 
-func getMessages(v, container *value, mem *member, isMsg bool) ([]*entry, error) {
+func getMessages(a *arena, v, container *value, mem *member, isMsg bool) ([]*entry, error) {
+	return collect(a, v, container, mem, isMsg, nil)
+}
+
+// collect appends v's messages to out.
+func collect(a *arena, v, container *value, mem *member, isMsg bool, out []*entry) ([]*entry, error) {
 	switch v.kind {
 	case vString, vNull:
-		e := &entry{loc: loc{kind: locString, val: v, container: container, mem: mem}}
+		e := a.ent(entry{loc: loc{kind: locString, val: v, container: container, mem: mem}})
 		e.Other = v.str
-		return []*entry{e}, nil
+		return append(out, e), nil
 	case vTable:
 		if isMsg {
-			e, err := newMessage(v, container, mem)
+			e, err := newMessage(a, v, container, mem)
 			if err != nil {
 				return nil, err
 			}
-			return []*entry{e}, nil
+			return append(out, e), nil
 		}
-		var out []*entry
 		for _, m := range v.members {
 			child, err := isMessage(m.val)
 			if err != nil {
 				return nil, err
 			}
-			got, err := getMessages(m.val, v, m, child)
-			if err != nil {
+			start := len(out)
+			if out, err = collect(a, m.val, v, m, child, out); err != nil {
 				return nil, err
 			}
-			for _, e := range got {
+			for _, e := range out[start:] {
 				if child {
 					if e.ID == "" {
 						e.ID = m.key
@@ -236,7 +253,6 @@ func getMessages(v, container *value, mem *member, isMsg bool) ([]*entry, error)
 					e.ID = m.key + "." + e.ID
 				}
 			}
-			out = append(out, got...)
 		}
 		return out, nil
 	case vArray:
@@ -245,17 +261,14 @@ func getMessages(v, container *value, mem *member, isMsg bool) ([]*entry, error)
 			// go-i18n rejects.
 			return nil, errAt(v.start, "arrays of tables ([[…]]) are not supported by go-i18n")
 		}
-		var out []*entry
 		for _, el := range v.elems {
 			child, err := isMessage(el)
 			if err != nil {
 				return nil, err
 			}
-			got, err := getMessages(el, v, nil, child)
-			if err != nil {
+			if out, err = collect(a, el, v, nil, child, out); err != nil {
 				return nil, err
 			}
-			out = append(out, got...)
 		}
 		return out, nil
 	}
@@ -265,8 +278,8 @@ func getMessages(v, container *value, mem *member, isMsg bool) ([]*entry, error)
 // newMessage mirrors go-i18n's NewMessage on a table, remembering which key
 // holds which field. Where go-i18n's result would depend on Go's random map
 // order (the same field given twice), it is an error.
-func newMessage(t, container *value, mem *member) (*entry, error) {
-	e := &entry{loc: loc{kind: locTable, val: t, container: container, mem: mem}}
+func newMessage(a *arena, t, container *value, mem *member) (*entry, error) {
+	e := a.ent(entry{loc: loc{kind: locTable, val: t, container: container, mem: mem}})
 	seen := [numFields]bool{}
 	var walk func(t *value, via *member) error
 	walk = func(t *value, via *member) error {
@@ -274,7 +287,7 @@ func newMessage(t, container *value, mem *member) (*entry, error) {
 			if m.key == "translation" {
 				switch m.val.kind {
 				case vString:
-					if err := set(e, &seen, fOther, m, via); err != nil {
+					if err := set(a, e, &seen, fOther, m, via); err != nil {
 						return err
 					}
 					continue
@@ -299,7 +312,7 @@ func newMessage(t, container *value, mem *member) (*entry, error) {
 			if !ok || f == fTranslation {
 				continue // go-i18n ignores it too; it stays in the file untouched
 			}
-			if err := set(e, &seen, f, m, via); err != nil {
+			if err := set(a, e, &seen, f, m, via); err != nil {
 				return err
 			}
 		}
@@ -311,13 +324,15 @@ func newMessage(t, container *value, mem *member) (*entry, error) {
 	return e, nil
 }
 
-func set(e *entry, seen *[numFields]bool, f field, m, via *member) error {
+func set(a *arena, e *entry, seen *[numFields]bool, f field, m, via *member) error {
 	if seen[f] {
 		return errAt(m.keyStart, "key %q given twice for the same message (go-i18n would keep one at random)", fieldNames[f])
 	}
 	seen[f] = true
 	*e.field(f) = m.val.str
-	e.fields = append(e.fields, fieldLoc{f: f, mem: m, via: via})
+	if a.positions {
+		e.fields = append(e.fields, fieldLoc{f: f, mem: m, via: via})
+	}
 	return nil
 }
 
@@ -331,4 +346,51 @@ func kindName(v *value) string {
 		return v.typ
 	}
 	return "a string"
+}
+
+// arena hands out values, members and entries from large blocks: a catalog
+// of thousands of messages would otherwise cost a heap allocation per key.
+type arena struct {
+	positions bool // record where each field is (only the writer needs it)
+	vals      []value
+	mems      []member
+	ptrs      []*member
+	ents      []entry
+}
+
+const arenaBlock = 512
+
+func (a *arena) val(v value) *value {
+	if len(a.vals) == cap(a.vals) {
+		a.vals = make([]value, 0, arenaBlock)
+	}
+	a.vals = append(a.vals, v)
+	return &a.vals[len(a.vals)-1]
+}
+
+func (a *arena) mem(m member) *member {
+	if len(a.mems) == cap(a.mems) {
+		a.mems = make([]member, 0, arenaBlock)
+	}
+	a.mems = append(a.mems, m)
+	return &a.mems[len(a.mems)-1]
+}
+
+// memberSlice returns an empty slice with room for four members, carved
+// from a shared block (most tables are messages with a few keys).
+func (a *arena) memberSlice() []*member {
+	if cap(a.ptrs)-len(a.ptrs) < 4 {
+		a.ptrs = make([]*member, 0, 4*arenaBlock)
+	}
+	n := len(a.ptrs)
+	a.ptrs = a.ptrs[:n+4]
+	return a.ptrs[n : n : n+4]
+}
+
+func (a *arena) ent(e entry) *entry {
+	if len(a.ents) == cap(a.ents) {
+		a.ents = make([]entry, 0, arenaBlock)
+	}
+	a.ents = append(a.ents, e)
+	return &a.ents[len(a.ents)-1]
 }

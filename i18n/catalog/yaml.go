@@ -21,6 +21,7 @@ const (
 // value tree with byte spans. yaml.v3 does the YAML parsing; the spans are
 // found by scanning from each node's start.
 type yamlBuilder struct {
+	a          *arena
 	src        []byte
 	lineStarts []int
 }
@@ -40,7 +41,7 @@ var yamlParserErrors = map[string]bool{
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func parseYAML(src []byte) (*value, []*entry, error) {
+func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -60,7 +61,7 @@ func parseYAML(src []byte) (*value, []*entry, error) {
 		// as a catalog with no messages yet, so a header comment survives.
 		return nil, nil, nil
 	}
-	b := &yamlBuilder{src: src, lineStarts: []int{0}}
+	b := &yamlBuilder{src: src, a: a, lineStarts: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
 			b.lineStarts = append(b.lineStarts, i+1)
@@ -70,7 +71,7 @@ func parseYAML(src []byte) (*value, []*entry, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	entries, err := messages(root)
+	entries, err := messages(a, root)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -128,7 +129,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		cp.ind = int32(indent)
 		return &cp, nil
 	case yaml.ScalarNode:
-		v := &value{ind: int32(indent)}
+		v := b.a.val(value{ind: int32(indent)})
 		if flow {
 			v.form = yamlFlow
 		}
@@ -155,7 +156,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		v.end = b.scalarEnd(v.start, n.Style&^yaml.TaggedStyle, indent, flow)
 		return v, nil
 	case yaml.MappingNode:
-		t := &value{kind: vTable, ind: int32(indent)}
+		t := b.a.val(value{kind: vTable, ind: int32(indent)})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
 			t.form = yamlFlow
@@ -183,7 +184,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 			if err != nil {
 				return nil, err
 			}
-			m := &member{key: k.Value, keyStart: kStart, lineStart: b.lineStartOf(kStart), val: v, parent: t}
+			m := b.a.mem(member{key: k.Value, keyStart: kStart, lineStart: b.lineStartOf(kStart), val: v, parent: t})
 			if v.form != yamlAliased {
 				v.up = m
 			}
@@ -200,7 +201,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 				// The value is empty: its position is after the colon.
 				m.spanEnd = b.restOfLine(max(v.end, kStart))
 			}
-			t.add(m)
+			t.add(b.a, m)
 			t.end = max(t.end, v.end)
 		}
 		if inFlow {
@@ -208,7 +209,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		}
 		return t, nil
 	case yaml.SequenceNode:
-		a := &value{kind: vArray, typ: "an array", ind: int32(indent)}
+		a := b.a.val(value{kind: vArray, typ: "an array", ind: int32(indent)})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
 			a.form = yamlFlow

@@ -1,0 +1,179 @@
+package catalog
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// benchdata makes TestBenchGenerate write the benchmark files to a directory
+// and TestBenchLoadStatus time one load+status run over them (used by
+// bench/compare.sh to compare with goi18n merge on the same files).
+var benchdata = flag.String("benchdata", "", "directory for the 30×5000 benchmark catalogs")
+
+var benchLangs = []string{"fr", "de", "es", "it", "pt", "ru", "uk", "pl", "cs", "tr", "ar", "fa", "he", "hi", "bn",
+	"zh", "ja", "ko", "vi", "th", "id", "ms", "nl", "sv", "da", "fi", "nb", "el", "hu", "ro"}
+
+// genBenchData writes active.en.toml with n messages and one active.<lang>.toml
+// per language, as goi18n lays them out: every 5th message has a
+// description, every 10th plural forms; in each language 10% of the
+// translations are stale (old hash) and 5% missing.
+func genBenchData(dir string, langs []string, n int) error {
+	var src strings.Builder
+	var tables strings.Builder
+	msgs := make([]Message, n)
+	for i := range msgs {
+		m := Message{ID: fmt.Sprintf("statement.para_%05d", i)}
+		m.Other = fmt.Sprintf("Paragraph %d of the statement by the Political Directors, {{.Name}} agreed on %d points.", i, i%17)
+		if i%5 == 0 {
+			m.Description = fmt.Sprintf("Paragraph %d, keep it formal", i)
+		}
+		if i%10 == 0 {
+			m.One = "{{.Count}} partner agreed"
+			m.Other = fmt.Sprintf("{{.Count}} partners agreed (%d)", i)
+		}
+		msgs[i] = m
+		if onlyOther(&m) {
+			fmt.Fprintf(&src, "%s = %s\n", quoteTOMLKey(m.ID), tomlBasicString(m.Other))
+			continue
+		}
+		fmt.Fprintf(&tables, "\n[%s]\n", quoteTOMLKey(m.ID))
+		for _, f := range fieldsOf(&m) {
+			fmt.Fprintf(&tables, "%s = %s\n", f.name, tomlBasicString(f.value))
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "active.en.toml"), []byte(src.String()+tables.String()), 0o644); err != nil {
+		return err
+	}
+	for li, lang := range langs {
+		forms, _ := PluralForms(language.MustParse(lang))
+		var b strings.Builder
+		for i, m := range msgs {
+			if (i+li)%20 == 0 {
+				continue // missing
+			}
+			hash := Hash(m.Description, m.Other)
+			if (i+li)%10 == 1 {
+				hash = Hash("", "an older text")
+			}
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			fmt.Fprintf(&b, "[%s]\n", quoteTOMLKey(m.ID))
+			if m.Description != "" {
+				fmt.Fprintf(&b, "description = %s\n", tomlBasicString(m.Description))
+			}
+			fmt.Fprintf(&b, "hash = %q\n", hash)
+			if hasPlurals(m) {
+				for _, f := range forms {
+					text := fmt.Sprintf("[%s %s] {{.Count}} partenaires", lang, f)
+					if f == "other" {
+						text += fmt.Sprintf(" (%d)", i)
+					}
+					fmt.Fprintf(&b, "%s = %s\n", f, tomlBasicString(text))
+				}
+				continue
+			}
+			fmt.Fprintf(&b, "other = %s\n", tomlBasicString(fmt.Sprintf("[%s] Paragraphe %d de la déclaration, {{.Name}} a convenu de %d points.", lang, i, i%17)))
+		}
+		if err := os.WriteFile(filepath.Join(dir, "active."+lang+".toml"), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadStatusAll loads the source and every target, then computes each
+// language's status. Like the status command, it keeps each report's
+// summary and lets the per-message entries go once counted.
+func loadStatusAll(dir string, langs []string) ([]Report, error) {
+	src, err := Load(filepath.Join(dir, "active.en.toml"))
+	if err != nil {
+		return nil, err
+	}
+	targets := make([]*Catalog, len(langs))
+	for i, l := range langs {
+		if targets[i], err = Load(filepath.Join(dir, "active."+l+".toml")); err != nil {
+			return nil, err
+		}
+	}
+	reports := make([]Report, len(langs))
+	for i, t := range targets {
+		reports[i] = Status(src, t, nil)
+		reports[i].Entries = nil
+	}
+	return reports, nil
+}
+
+func BenchmarkLoadStatus30x5000(b *testing.B) {
+	dir := b.TempDir()
+	if err := genBenchData(dir, benchLangs, 5000); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		reports, err := loadStatusAll(dir, benchLangs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(reports) != 30 || reports[0].Total != 5000 {
+			b.Fatalf("%d reports", len(reports))
+		}
+	}
+}
+
+func TestBenchGenerate(t *testing.T) {
+	if *benchdata == "" {
+		t.Skip("set -benchdata DIR")
+	}
+	if err := os.MkdirAll(*benchdata, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := genBenchData(*benchdata, benchLangs, 5000); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBenchLoadStatus(t *testing.T) {
+	if *benchdata == "" {
+		t.Skip("set -benchdata DIR")
+	}
+	start := time.Now()
+	reports, err := loadStatusAll(*benchdata, benchLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	review := 0
+	for _, r := range reports {
+		review += r.NeedsReview
+	}
+	fmt.Printf("load+status: %d languages, %d needs_review, %.3f s, heap in use %.1f MiB, total allocated %.1f MiB\n",
+		len(reports), review, elapsed.Seconds(), float64(ms.HeapInuse)/(1<<20), float64(ms.TotalAlloc)/(1<<20))
+}
+
+func TestGenBenchDataIsValid(t *testing.T) {
+	dir := t.TempDir()
+	if err := genBenchData(dir, []string{"fr", "ru"}, 100); err != nil {
+		t.Fatal(err)
+	}
+	reports, err := loadStatusAll(dir, []string{"fr", "ru"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		if r.Total != 100 || r.Missing != 5 || r.NeedsReview != 10 || r.Translated != 85 || r.QAProblems != 0 {
+			t.Errorf("%s: %+v problems %q", r.Lang, r.Total, r.ProblemLines())
+		}
+	}
+}
