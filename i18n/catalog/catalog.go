@@ -124,9 +124,9 @@ type Catalog struct {
 	Lang   language.Tag
 	Format Format
 
-	src   []byte    // bytes as read (or as last saved); never modified in place
+	src   []byte   // bytes as read (or as last saved); never modified in place
 	msgs  []stored // src's messages in file order; strings point into src
-	order []int32   // indexes of msgs sorted by ID: a quarter of a map's memory
+	order []int32  // indexes of msgs sorted by ID: a quarter of a map's memory
 	stamp safefile.Stamp
 	// The byte positions of messages are not kept: a large catalog's
 	// position tree is many times the size of the file. The writer scans
