@@ -1,9 +1,7 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"strings"
 
 	"communique/app/typeset"
@@ -57,6 +55,7 @@ type page struct {
 type composition struct {
 	pages []*page
 	sig   *Rect
+	logo  *logo
 }
 
 // checkGlyphs fails on the first character of a text that no bundled font
@@ -117,8 +116,8 @@ func compose(doc *Document) (*composition, error) {
 		}
 	}
 
-	eng := enginePool.Get().(*typeset.Engine)
-	defer enginePool.Put(eng)
+	eng := getEngine()
+	defer putEngine(eng)
 
 	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{}, bottom: marginBottom}
 	switch typeset.DirectionOf(doc.Lang) {
@@ -256,18 +255,16 @@ func (k *composer) letterhead() error {
 	top := k.top
 	logoW, logoH := 0.0, 0.0
 	if len(k.doc.Logo) > 0 {
-		cfg, err := png.DecodeConfig(bytes.NewReader(k.doc.Logo))
+		l, err := prepareLogo(k.doc.Logo)
 		if err != nil {
-			return fmt.Errorf("pdf: %s: logo is not a PNG image: %w", k.doc.Lang, err)
+			return fmt.Errorf("pdf: %s: %w", k.doc.Lang, err)
 		}
-		if cfg.Width == 0 || cfg.Height == 0 {
-			return fmt.Errorf("pdf: %s: logo has no pixels", k.doc.Lang)
-		}
+		k.c.logo = l
 		logoH = logoMaxH
-		logoW = logoH * float64(cfg.Width) / float64(cfg.Height)
+		logoW = logoH * float64(l.w) / float64(l.h)
 		if logoW > logoMaxW {
 			logoW = logoMaxW
-			logoH = logoW * float64(cfg.Height) / float64(cfg.Width)
+			logoH = logoW * float64(l.h) / float64(l.w)
 		}
 		x := k.left
 		if k.rtl {

@@ -16,54 +16,80 @@ import (
 var (
 	fontsOnce sync.Once
 	fontSet   *typeset.FontSet
-	embeds    map[*typeset.Font]*embedFont
+	faces     map[*typeset.Font]*face
 	fontsErr  error
 )
 
-func loadFonts() (*typeset.FontSet, map[*typeset.Font]*embedFont, error) {
-	fontsOnce.Do(func() {
-		parse := func(name string, data []byte) *typeset.Font {
-			if fontsErr != nil {
-				return nil
-			}
-			f, err := typeset.NewFont(name, data)
-			if err != nil {
-				fontsErr = err
-			}
-			return f
-		}
-		sans := typeset.Family{
-			Regular: parse("NotoSans-Regular", fonts.NotoSansRegular),
-			Bold:    parse("NotoSans-Bold", fonts.NotoSansBold),
-		}
-		naskh := typeset.Family{
-			Regular: parse("NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular),
-			Bold:    parse("NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold),
-			Scripts: []language.Script{language.Arabic},
-		}
-		if fontsErr != nil {
-			return
-		}
-		set := &typeset.FontSet{Families: []typeset.Family{sans, naskh}}
-		m := make(map[*typeset.Font]*embedFont)
-		for _, fam := range set.Families {
-			for _, f := range []*typeset.Font{fam.Regular, fam.Bold} {
-				ef, err := newEmbedFont(f)
-				if err != nil {
-					fontsErr = err
-					return
-				}
-				m[f] = ef
-			}
-		}
-		fontSet, embeds = set, m
-	})
+func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
+	fontsOnce.Do(func() { fontSet, faces, fontsErr = buildFonts() })
 	if fontsErr != nil {
 		return nil, nil, fmt.Errorf("pdf: bundled fonts: %w", fontsErr)
 	}
-	return fontSet, embeds, nil
+	return fontSet, faces, nil
 }
 
-// enginePool keeps typesetting engines (HarfBuzz buffers, per-font faces)
-// warm across exports; an engine serves one goroutine at a time.
-var enginePool = sync.Pool{New: func() any { return typeset.NewEngine() }}
+// buildFonts parses the bundled fonts and prepares them for merging.
+func buildFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
+	var err error
+	parse := func(name string, data []byte) *typeset.Font {
+		if err != nil {
+			return nil
+		}
+		var f *typeset.Font
+		f, err = typeset.NewFont(name, data)
+		return f
+	}
+	sans := typeset.Family{
+		Regular: parse("NotoSans-Regular", fonts.NotoSansRegular),
+		Bold:    parse("NotoSans-Bold", fonts.NotoSansBold),
+	}
+	naskh := typeset.Family{
+		Regular: parse("NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular),
+		Bold:    parse("NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold),
+		Scripts: []language.Script{language.Arabic},
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	set := &typeset.FontSet{Families: []typeset.Family{sans, naskh}}
+	m := make(map[*typeset.Font]*face)
+	// Merge priority: regular before bold, so body text keeps plain codes.
+	for order, f := range []*typeset.Font{sans.Regular, naskh.Regular, sans.Bold, naskh.Bold} {
+		fc, err := newFace(f, order)
+		if err != nil {
+			return nil, nil, err
+		}
+		m[f] = fc
+	}
+	return set, m, nil
+}
+
+// Typesetting engines keep HarfBuzz's compiled shaping plans per font;
+// building them costs more than shaping a statement. A sync.Pool would drop
+// them at every garbage collection, so idle engines wait in a small free
+// list instead, one per concurrent export at most.
+var engines struct {
+	sync.Mutex
+	free []*typeset.Engine
+}
+
+const maxIdleEngines = 8
+
+func getEngine() *typeset.Engine {
+	engines.Lock()
+	defer engines.Unlock()
+	if n := len(engines.free); n > 0 {
+		e := engines.free[n-1]
+		engines.free = engines.free[:n-1]
+		return e
+	}
+	return typeset.NewEngine()
+}
+
+func putEngine(e *typeset.Engine) {
+	engines.Lock()
+	defer engines.Unlock()
+	if len(engines.free) < maxIdleEngines {
+		engines.free = append(engines.free, e)
+	}
+}

@@ -364,6 +364,32 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+func TestExportAllMatchesExport(t *testing.T) {
+	lines := readScriptLines(t)
+	var docs []Document
+	for _, lang := range languages {
+		docs = append(docs, statement(t, lang, lines))
+	}
+	all, err := ExportAll(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, doc := range docs {
+		one, err := Export(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(one.PDF, all[i].PDF) || one.Pages != all[i].Pages {
+			t.Errorf("%s: ExportAll and Export differ", doc.Lang)
+		}
+	}
+	docs[4].Paragraphs = append(docs[4].Paragraphs, Part{"bad", "声"})
+	var mg *MissingGlyphError
+	if _, err := ExportAll(docs); !errors.As(err, &mg) || mg.Lang != docs[4].Lang {
+		t.Errorf("ExportAll err = %v, want the missing glyph in %s", err, docs[4].Lang)
+	}
+}
+
 func TestMissingGlyph(t *testing.T) {
 	doc := Document{Lang: "fr", Title: Part{"title", "Déclaration"}, Date: testDate,
 		Paragraphs: []Part{{"p1", "Bonjour."}, {"p2", "Voir 声明 ci-dessous."}}}

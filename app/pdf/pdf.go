@@ -7,7 +7,9 @@ package pdf
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -87,6 +89,37 @@ func Export(doc Document) (*Result, error) {
 		return nil, err
 	}
 	return &Result{PDF: b, Pages: len(c.pages), SignatureRect: c.sig}, nil
+}
+
+// ExportAll exports several documents, using every CPU: each export is
+// independent and deterministic, so the results are the same as calling
+// Export on each in turn, in the same order. It fails with the first error
+// in document order.
+func ExportAll(docs []Document) ([]*Result, error) {
+	results := make([]*Result, len(docs))
+	errs := make([]error, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = Export(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
 }
 
 // sanitize replaces invalid UTF-8 with U+FFFD: fpdf's UTF-16 conversion of

@@ -1,12 +1,10 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math"
 
 	xdraw "golang.org/x/image/draw"
@@ -45,11 +43,8 @@ func Render(doc Document, pageNo int, scale float64) (image.Image, int, error) {
 		return float32(x * scale), float32((pageH - y) * scale)
 	}
 
-	if pg.logo != nil {
-		logo, err := png.Decode(bytes.NewReader(doc.Logo))
-		if err != nil {
-			return nil, n, fmt.Errorf("pdf: %s: logo is not a PNG image: %w", doc.Lang, err)
-		}
+	if pg.logo != nil && c.logo != nil {
+		logo := c.logo.img
 		x0, y0 := toPx(pg.logo.x0, pg.logo.y1)
 		x1, y1 := toPx(pg.logo.x1, pg.logo.y0)
 		dst := image.Rect(int(x0+0.5), int(y0+0.5), int(x1+0.5), int(y1+0.5))

@@ -6,33 +6,11 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
-
-	"communique/app/typeset"
 )
 
-// fpdf can only draw glyphs that the font's format-4 cmap reaches, because
-// it writes CID = code point. Contextual Arabic forms, ligatures and
-// mirrored or localized variants are reached by no code point, so each font
-// is re-encoded once: its cmap keeps every original BMP mapping and maps
-// every other glyph to a Private Use code point. The text those PUA codes
-// stand for is restored with /ActualText.
-
-// embedFont is a font re-encoded for fpdf.
-type embedFont struct {
-	src *typeset.Font
-	// family is the name the font is registered under in fpdf; fpdf writes
-	// BaseFont as "utf8"+family, which Export rewrites into a subset tag.
-	family string
-	data   []byte
-	// code[gid] is the code point that draws glyph gid.
-	code []rune
-	// width[gid] is the advance fpdf's /W array gives the glyph, in
-	// thousandths of the font size.
-	width []int
-	// spaceGID is the glyph of U+0020, drawn as an invisible anchor.
-	spaceGID uint16
-}
+// TrueType plumbing for the per-document font (docfont.go): reading and
+// writing table directories, building a format-4 cmap, and walking glyph
+// descriptions.
 
 type sfntTable struct {
 	tag  string
@@ -198,161 +176,6 @@ func buildCmap(entries []cmapEntry) ([]byte, error) {
 	return append(head, sub...), nil
 }
 
-const (
-	puaFirst = 0xE000
-	puaLast  = 0xF8FF
-)
-
-// newEmbedFont re-encodes src for fpdf. Only the tables fpdf reads are
-// kept; layout tables (GSUB, GPOS) have done their work in HarfBuzz.
-func newEmbedFont(src *typeset.Font) (*embedFont, error) {
-	tables, err := readTables(src.Data)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
-	}
-	maxp := tables["maxp"]
-	if len(maxp) < 6 {
-		return nil, fmt.Errorf("pdf: font %s: no maxp table", src.Name)
-	}
-	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-
-	code := make([]rune, numGlyphs)
-	var entries []cmapEntry
-	used := make(map[rune]bool)
-	it := src.Parsed().Cmap.Iter()
-	for it.Next() {
-		r, g := it.Char()
-		if r > 0xFFFF || int(g) >= numGlyphs || g == 0 {
-			continue
-		}
-		entries = append(entries, cmapEntry{r, uint16(g)})
-		used[r] = true
-		if code[g] == 0 || r < code[g] {
-			code[g] = r
-		}
-	}
-	next := rune(puaFirst)
-	for g := 1; g < numGlyphs; g++ {
-		if code[g] != 0 {
-			continue
-		}
-		for used[next] {
-			next++
-		}
-		if next > puaLast {
-			return nil, fmt.Errorf("pdf: font %s: more unreachable glyphs than Private Use code points", src.Name)
-		}
-		code[g] = next
-		entries = append(entries, cmapEntry{next, uint16(g)})
-		next++
-	}
-	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
-	cmap, err := buildCmap(entries)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
-	}
-
-	head, loca, glyf, err := stripHinting(tables, numGlyphs)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
-	}
-	out := []sfntTable{{"cmap", cmap}, {"head", head}, {"loca", loca}, {"glyf", glyf}}
-	for _, tag := range []string{"hhea", "maxp", "OS/2", "post", "name", "hmtx"} {
-		if t, ok := tables[tag]; ok {
-			out = append(out, sfntTable{tag, t})
-		}
-	}
-	width, err := hmtxWidths(tables, numGlyphs)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
-	}
-	space, ok := src.Parsed().NominalGlyph(' ')
-	if !ok {
-		return nil, fmt.Errorf("pdf: font %s has no space glyph", src.Name)
-	}
-	return &embedFont{
-		spaceGID: uint16(space),
-		src:      src,
-		family:   "cq-" + strings.ToLower(src.Name),
-		data:     writeSfnt(out),
-		code:     code,
-		width:    width,
-	}, nil
-}
-
-// hmtxWidths returns the glyph advances the way fpdf scales them for /W.
-func hmtxWidths(tables map[string][]byte, numGlyphs int) ([]int, error) {
-	hhea, hmtx, head := tables["hhea"], tables["hmtx"], tables["head"]
-	if len(hhea) < 36 || len(head) < 20 {
-		return nil, errors.New("missing hhea or head table")
-	}
-	upem := float64(binary.BigEndian.Uint16(head[18:]))
-	nh := int(binary.BigEndian.Uint16(hhea[34:]))
-	if nh == 0 || len(hmtx) < 4*nh {
-		return nil, errors.New("bad hmtx table")
-	}
-	w := make([]int, numGlyphs)
-	for g := range w {
-		adv := binary.BigEndian.Uint16(hmtx[4*min(g, nh-1):])
-		w[g] = int(float64(adv)*1000/upem + 0.5)
-	}
-	return w, nil
-}
-
-// stripHinting removes TrueType hinting: the instructions of every glyph
-// and, by leaving them out, the fpgm, prep and cvt tables. PDF viewers
-// rasterize at arbitrary scales and seldom run hints; in Noto Sans they
-// are 40% of the glyph data, which subsets would carry into every PDF.
-// It returns head (with long loca offsets), loca and glyf.
-func stripHinting(tables map[string][]byte, numGlyphs int) (head, loca, glyf []byte, err error) {
-	src, srcLoca, srcGlyf := tables["head"], tables["loca"], tables["glyf"]
-	if len(src) < 54 {
-		return nil, nil, nil, errors.New("bad head table")
-	}
-	be := binary.BigEndian
-	long := be.Uint16(src[50:]) == 1
-	offset := func(i int) (int, error) {
-		if long {
-			if 4*i+4 > len(srcLoca) {
-				return 0, errors.New("loca table too short")
-			}
-			return int(be.Uint32(srcLoca[4*i:])), nil
-		}
-		if 2*i+2 > len(srcLoca) {
-			return 0, errors.New("loca table too short")
-		}
-		return 2 * int(be.Uint16(srcLoca[2*i:])), nil
-	}
-	loca = make([]byte, 4*(numGlyphs+1))
-	glyf = make([]byte, 0, len(srcGlyf))
-	for g := range numGlyphs {
-		be.PutUint32(loca[4*g:], uint32(len(glyf)))
-		start, err := offset(g)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		end, err := offset(g + 1)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if end < start || end > len(srcGlyf) {
-			return nil, nil, nil, fmt.Errorf("glyph %d out of bounds", g)
-		}
-		data, err := unhinted(srcGlyf[start:end])
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("glyph %d: %w", g, err)
-		}
-		glyf = append(glyf, data...)
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
-	}
-	be.PutUint32(loca[4*numGlyphs:], uint32(len(glyf)))
-	head = slices.Clone(src)
-	be.PutUint16(head[50:], 1)
-	return head, loca, glyf, nil
-}
-
 // unhinted returns a glyph description without its instructions.
 func unhinted(g []byte) ([]byte, error) {
 	if len(g) == 0 {
@@ -377,14 +200,6 @@ func unhinted(g []byte) ([]byte, error) {
 		out = append(out, 0, 0)
 		return append(out, g[at+2+n:]...), nil
 	}
-	const (
-		argsAreWords     = 0x0001
-		haveScale        = 0x0008
-		moreComponents   = 0x0020
-		haveXYScale      = 0x0040
-		haveTwoByTwo     = 0x0080
-		haveInstructions = 0x0100
-	)
 	out := slices.Clone(g)
 	at := 10
 	for {
@@ -412,6 +227,49 @@ func unhinted(g []byte) ([]byte, error) {
 		}
 		if flags&moreComponents == 0 {
 			return out[:at], nil
+		}
+	}
+}
+
+// composite-glyph flags
+const (
+	argsAreWords     = 0x0001
+	haveScale        = 0x0008
+	moreComponents   = 0x0020
+	haveXYScale      = 0x0040
+	haveTwoByTwo     = 0x0080
+	haveInstructions = 0x0100
+)
+
+// components calls fn with the offset of each component glyph index of a
+// composite glyph description; it does nothing for a simple glyph.
+func components(g []byte, fn func(at int)) error {
+	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return nil
+	}
+	at := 10
+	for {
+		if at+4 > len(g) {
+			return errors.New("truncated composite glyph")
+		}
+		flags := binary.BigEndian.Uint16(g[at:])
+		fn(at + 2)
+		at += 4
+		if flags&argsAreWords != 0 {
+			at += 4
+		} else {
+			at += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			at += 2
+		case flags&haveXYScale != 0:
+			at += 4
+		case flags&haveTwoByTwo != 0:
+			at += 8
+		}
+		if flags&moreComponents == 0 {
+			return nil
 		}
 	}
 }

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"crypto/md5"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -21,12 +20,17 @@ import (
 
 const producer = "Communiqué"
 
-// writer draws a composition through fpdf.
+// writer draws a composition through fpdf. fpdf lays out the file — pages,
+// resources, the font program it subsets, images, metadata, xref — while
+// the glyphs are written as raw text operators: one Text call per glyph run
+// would cost more than the rest of the export, and fpdf's Text cannot put
+// marked-content spans between glyphs anyway.
 type writer struct {
-	pdf    *fpdf.Fpdf
-	embeds map[*typeset.Font]*embedFont
-	// used records, per registered font, the codes drawn, for the subset tag.
-	used map[*embedFont]map[rune]bool
+	pdf   *fpdf.Fpdf
+	faces map[*typeset.Font]*face
+	font  *docFont
+	out   []byte // raw operators not yet handed to fpdf
+	gray  bool   // the current fill colour is the secondary grey
 }
 
 // pending is a stretch of glyphs that one Tj can draw: same baseline, each
@@ -37,9 +41,13 @@ type pending struct {
 }
 
 func write(doc *Document, c *composition) ([]byte, error) {
-	_, embeds, err := loadFonts()
+	_, faces, err := loadFonts()
 	if err != nil {
 		return nil, err
+	}
+	font, err := newDocFont(c, faces)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: "A4"})
 	pdf.SetCompression(true)
@@ -61,27 +69,30 @@ func write(doc *Document, c *composition) ([]byte, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
-	w := &writer{pdf: pdf, embeds: embeds, used: make(map[*embedFont]map[rune]bool)}
-	if len(doc.Logo) > 0 {
-		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(doc.Logo))
+	pdf.AddUTF8FontFromBytes(font.family, "", font.data)
+	w := &writer{pdf: pdf, faces: faces, font: font}
+	w.register()
+	if c.logo != nil {
+		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(c.logo.png))
 	}
 	for _, pg := range c.pages {
 		pdf.AddPage()
+		w.gray = false // fpdf starts every page with black fill
 		if pg.logo != nil {
 			r := pg.logo
 			pdf.ImageOptions("logo", r.x0, pageH-r.y1, r.x1-r.x0, r.y1-r.y0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		}
-		if len(pg.rules) > 0 {
-			pdf.SetFillColor(110, 110, 110)
-			for _, r := range pg.rules {
-				pdf.Rect(r.x0, pageH-r.y1, r.x1-r.x0, r.y1-r.y0, "F")
-			}
+		for _, r := range pg.rules {
+			w.out = append(w.out, "q 0.431 g "...)
+			w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+			w.out = append(w.out, "re f Q\n"...)
 		}
 		for _, pl := range pg.lines {
 			if err := w.line(pl); err != nil {
 				return nil, err
 			}
 		}
+		w.emit()
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
@@ -91,43 +102,6 @@ func write(doc *Document, c *composition) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
 	}
 	return w.finish(buf.Bytes()), nil
-}
-
-func (w *writer) font(f *typeset.Font) (*embedFont, error) {
-	ef, ok := w.embeds[f]
-	if !ok {
-		return nil, fmt.Errorf("pdf: font %s is not a bundled font", f.Name)
-	}
-	if _, ok := w.used[ef]; !ok {
-		w.pdf.AddUTF8FontFromBytes(ef.family, "", ef.data)
-		w.used[ef] = make(map[rune]bool)
-	}
-	return ef, nil
-}
-
-// codeFor returns the code point that draws glyph gid for a cluster: the
-// cluster's own character when the cmap maps it to that glyph, so that the
-// identity ToUnicode map already gives the right text, else the glyph's
-// code (possibly Private Use).
-func (ef *embedFont) codeFor(gid uint16, text string) rune {
-	if r, size := firstRune(text); size == len(text) && r <= 0xFFFF {
-		if g, ok := ef.src.Parsed().NominalGlyph(r); ok && uint16(g) == gid {
-			return r
-		}
-	}
-	if int(gid) < len(ef.code) {
-		return ef.code[gid]
-	}
-	return 0
-}
-
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i == 0 {
-			return r, len(string(r))
-		}
-	}
-	return 0, -1
 }
 
 // How poppler's pdftotext, the extractor we are judged by, rebuilds a
@@ -172,44 +146,76 @@ func allSpace(rs []rune) bool {
 	return len(rs) > 0
 }
 
+// register tells fpdf which codes the document draws, so that its subset
+// keeps their glyphs. fpdf records used characters only when its own text
+// functions run; a template is drawn into with them and never placed, which
+// fills the record (templates share the document's fonts) and writes
+// nothing.
+func (w *writer) register() {
+	var codes []rune
+	for _, cs := range w.font.codes {
+		codes = append(codes, cs...)
+	}
+	slices.Sort(codes)
+	w.pdf.CreateTemplate(func(t *fpdf.Tpl) {
+		t.SetFont(w.font.family, "", 10)
+		t.Text(0, 10, string(codes))
+	})
+}
+
+// emit hands the pending raw operators to fpdf.
+func (w *writer) emit() {
+	if len(w.out) > 0 {
+		w.pdf.RawWriteStr(string(w.out))
+		w.out = w.out[:0]
+	}
+}
+
+func appendNums(b []byte, vs ...float64) []byte {
+	for _, v := range vs {
+		b = strconv.AppendFloat(b, math.Round(v*100)/100, 'f', -1, 64)
+		b = append(b, ' ')
+	}
+	return b
+}
+
 func (w *writer) line(pl placedLine) error {
-	if pl.gray {
-		w.pdf.SetTextColor(90, 90, 90)
-	} else {
-		w.pdf.SetTextColor(0, 0, 0)
+	if pl.gray != w.gray {
+		if pl.gray {
+			w.out = append(w.out, "0.353 g\n"...)
+		} else {
+			w.out = append(w.out, "0 g\n"...)
+		}
+		w.gray = pl.gray
 	}
 	prev, prevLTR, atStart := pNeutral, false, true
+	d := w.font
 	for _, run := range pl.line.Runs {
-		ef, err := w.font(run.Font)
-		if err != nil {
-			return err
+		fc, ok := w.faces[run.Font]
+		if !ok {
+			return fmt.Errorf("pdf: font %s is not a bundled font", run.Font.Name)
 		}
-		w.pdf.SetFont(ef.family, "", run.Size)
-		used := w.used[ef]
+		// fpdf emits the font selection itself (and only on change).
+		w.emit()
+		w.pdf.SetFont(d.family, "", run.Size)
 		var p pending
 		for _, cl := range run.Clusters {
 			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
+			keys := make([]glyphKey, len(glyphs))
 			codes := make([]rune, len(glyphs))
 			for i, g := range glyphs {
-				codes[i] = ef.codeFor(g.ID, cl.Text)
-				used[codes[i]] = true
+				keys[i] = glyphKey{fc, g.ID}
+				codes[i] = d.code(keys[i], cl.Text)
 			}
 			chars := []rune(cl.Text)
-			if allSpace(chars) {
-				for i, g := range glyphs {
-					w.add(&p, ef, run.Size, pl.x+g.X, pl.y+g.Y, codes[i], g.ID)
-				}
-				// A space inside a left-to-right run keeps the run going.
-				prev, prevLTR, atStart = pNeutral, !run.RTL() && prevLTR, false
-				continue
-			}
+			space := allSpace(chars)
 			// The characters in the order the extractor will meet them.
 			visual := chars
 			if run.RTL() {
 				visual = slices.Clone(chars)
 				slices.Reverse(visual)
 			}
-			if pl.line.RTL {
+			if pl.line.RTL && !space {
 				t := popplerType(visual[0])
 				continuing := !run.RTL() && prevLTR
 				if (t == pL || t == pNum) && !atStart && prev != pR && !continuing {
@@ -217,13 +223,13 @@ func (w *writer) line(pl placedLine) error {
 				}
 			}
 			switch {
-			case len(visual) == 1 && string(codes) == cl.Text:
+			case string(codes) == string(visual) && (len(visual) == 1 || !run.RTL()):
 				for i, g := range glyphs {
-					w.add(&p, ef, run.Size, pl.x+g.X, pl.y+g.Y, codes[i], g.ID)
+					w.add(&p, d.width[keys[i]], run.Size, pl.x+g.X, pl.y+g.Y, codes[i])
 				}
 			case !run.RTL() || len(visual) == 1:
 				w.flush(&p)
-				w.span(ef, run.Size, pl, cl, glyphs, codes, []string{string(visual)})
+				w.span(run.Size, pl, cl, glyphs, keys, codes, []string{string(visual)})
 			default:
 				// Several characters in a right-to-left cluster (lam-alef,
 				// a letter and its harakat): one span per character, in
@@ -233,7 +239,12 @@ func (w *writer) line(pl placedLine) error {
 				for i, r := range visual {
 					parts[i] = string(r)
 				}
-				w.span(ef, run.Size, pl, cl, glyphs, codes, parts)
+				w.span(run.Size, pl, cl, glyphs, keys, codes, parts)
+			}
+			if space {
+				// A space inside a left-to-right run keeps the run going.
+				prev, prevLTR, atStart = pNeutral, !run.RTL() && prevLTR, false
+				continue
 			}
 			prev, prevLTR, atStart = popplerType(visual[len(visual)-1]), !run.RTL(), false
 		}
@@ -249,37 +260,41 @@ func (w *writer) line(pl placedLine) error {
 // pin each span to exactly its share of the box on the baseline: marks
 // drawn above the line or a ligature wider than its share would otherwise
 // open false word gaps.
-func (w *writer) span(ef *embedFont, size float64, pl placedLine, cl typeset.Cluster, glyphs []typeset.Glyph, codes []rune, parts []string) {
+func (w *writer) span(size float64, pl placedLine, cl typeset.Cluster, glyphs []typeset.Glyph, keys []glyphKey, codes []rune, parts []string) {
+	d := w.font
 	tol := 0.03 * size
-	spaceW := float64(ef.width[ef.spaceGID]) * size / 1000
+	anchorW := d.width[d.anchor]
+	anchorCode := d.codes[d.anchor][0]
+	spaceW := float64(anchorW) * size / 1000
 	left := pl.x + cl.X
 	share := cl.Advance / float64(len(parts))
 	var p pending
 	for k, text := range parts {
 		a, b := left+float64(k)*share, left+float64(k+1)*share
-		w.pdf.RawWriteStr("/Span <</ActualText " + utf16Hex(text) + ">> BDC")
+		w.out = appendUTF16Hex(append(w.out, "/Span<</ActualText"...), text)
+		w.out = append(w.out, ">>BDC\n"...)
 		lastEnd, lastY := a, 0.0
 		if k == 0 && len(glyphs) > 0 && math.Abs(glyphs[0].X-cl.X) <= tol && glyphs[0].Y == 0 {
 			// the first glyph already starts the box
 		} else {
-			w.add(&p, ef, size, a, pl.y, ' ', ef.spaceGID)
+			w.add(&p, anchorW, size, a, pl.y, anchorCode)
 			lastEnd = a + spaceW
 		}
 		if k == 0 {
 			for i, g := range glyphs {
-				w.add(&p, ef, size, pl.x+g.X, pl.y+g.Y, codes[i], g.ID)
-				lastEnd, lastY = pl.x+g.X+float64(ef.width[g.ID])*size/1000, g.Y
+				w.add(&p, d.width[keys[i]], size, pl.x+g.X, pl.y+g.Y, codes[i])
+				lastEnd, lastY = pl.x+g.X+float64(d.width[keys[i]])*size/1000, g.Y
 			}
 		}
 		if math.Abs(lastEnd-b) > tol || lastY != 0 {
-			w.add(&p, ef, size, b-spaceW, pl.y, ' ', ef.spaceGID)
+			w.add(&p, anchorW, size, b-spaceW, pl.y, anchorCode)
 		}
 		w.flush(&p)
-		w.pdf.RawWriteStr("EMC")
+		w.out = append(w.out, "EMC\n"...)
 	}
 }
 
-func (w *writer) add(p *pending, ef *embedFont, size, x, y float64, code rune, gid uint16) {
+func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
 	if len(p.codes) > 0 && (y != p.y || math.Abs(x-p.next) > 0.005) {
 		w.flush(p)
 	}
@@ -288,26 +303,45 @@ func (w *writer) add(p *pending, ef *embedFont, size, x, y float64, code rune, g
 		p.next = x
 	}
 	p.codes = append(p.codes, code)
-	p.next += float64(ef.width[gid]) * size / 1000
+	p.next += float64(width) * size / 1000
 }
 
+// flush writes the pending glyphs as one text object. The font and size
+// are in the graphics state already; codes are two-byte CIDs (Identity-H).
 func (w *writer) flush(p *pending) {
 	if len(p.codes) == 0 {
 		return
 	}
-	w.pdf.Text(p.x, pageH-p.y, string(p.codes))
+	w.out = append(w.out, "BT "...)
+	w.out = appendNums(w.out, p.x, p.y)
+	w.out = append(w.out, "Td ("...)
+	for _, c := range p.codes {
+		for _, b := range []byte{byte(c >> 8), byte(c)} {
+			switch b {
+			case '(', ')', '\\':
+				w.out = append(w.out, '\\', b)
+			case '\r':
+				w.out = append(w.out, '\\', 'r')
+			case '\n':
+				w.out = append(w.out, '\\', 'n')
+			default:
+				w.out = append(w.out, b)
+			}
+		}
+	}
+	w.out = append(w.out, ") Tj ET\n"...)
 	p.codes = p.codes[:0]
 }
 
-// utf16Hex writes s as a PDF hex string in UTF-16BE with a byte order mark.
-func utf16Hex(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
+// appendUTF16Hex appends s as a PDF hex string in UTF-16BE with a byte
+// order mark.
+func appendUTF16Hex(b []byte, s string) []byte {
+	const digits = "0123456789ABCDEF"
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = append(b, digits[u>>12], digits[u>>8&15], digits[u>>4&15], digits[u&15])
 	}
-	b.WriteString(">")
-	return b.String()
+	return append(b, '>')
 }
 
 // finish turns fpdf's output into the final file without moving any
@@ -316,17 +350,10 @@ func utf16Hex(s string) string {
 // (ActualText), and the trailer gets an /ID derived from the content so
 // identical documents have identical bytes.
 func (w *writer) finish(b []byte) []byte {
-	fonts := make([]*embedFont, 0, len(w.used))
-	for ef := range w.used {
-		fonts = append(fonts, ef)
-	}
-	slices.SortFunc(fonts, func(a, b *embedFont) int { return strings.Compare(a.family, b.family) })
-	for _, ef := range fonts {
-		old := "/utf8" + ef.family
-		tagged := "/" + subsetTag(ef, w.used[ef]) + "+" + ef.src.Name
-		if len(old) == len(tagged) {
-			b = bytes.ReplaceAll(b, []byte(old), []byte(tagged))
-		}
+	old := "/utf8" + w.font.family
+	tagged := "/" + subsetTag(w.font.data) + "+" + w.font.name
+	if len(old) == len(tagged) {
+		b = bytes.ReplaceAll(b, []byte(old), []byte(tagged))
 	}
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
 		if bytes.HasPrefix(b, []byte(v)) {
@@ -337,29 +364,7 @@ func (w *writer) finish(b []byte) []byte {
 		sum := md5.Sum(b)
 		id := hex.EncodeToString(sum[:])
 		at := i + len("trailer\n<<\n")
-		ins := "/ID [<" + id + "><" + id + ">]\n"
-		b = slices.Insert(b, at, []byte(ins)...)
+		b = slices.Insert(b, at, []byte("/ID [<"+id+"><"+id+">]\n")...)
 	}
 	return b
-}
-
-// subsetTag derives the six-letter subset prefix from the font and the
-// codes drawn with it.
-func subsetTag(ef *embedFont, used map[rune]bool) string {
-	codes := make([]rune, 0, len(used))
-	for r := range used {
-		codes = append(codes, r)
-	}
-	slices.Sort(codes)
-	h := sha256.New()
-	h.Write([]byte(ef.src.Name))
-	for _, r := range codes {
-		h.Write([]byte(strconv.Itoa(int(r)) + ","))
-	}
-	sum := h.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
-	}
-	return string(tag)
 }

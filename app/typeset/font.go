@@ -100,6 +100,29 @@ func (fs *FontSet) candidates(s language.Script, buf []int) []int {
 	return buf
 }
 
+// serves reports whether f belongs to a family meant for script s: one
+// that claims it, or a default family when no family claims it.
+func (fs *FontSet) serves(f *Font, s language.Script) bool {
+	claimed := false
+	for _, fam := range fs.Families {
+		if slices.Contains(fam.Scripts, s) {
+			claimed = true
+			if fam.Regular == f || fam.Bold == f {
+				return true
+			}
+		}
+	}
+	if claimed {
+		return false
+	}
+	for _, fam := range fs.Families {
+		if len(fam.Scripts) == 0 && (fam.Regular == f || fam.Bold == f) {
+			return true
+		}
+	}
+	return false
+}
+
 // needsNoGlyph reports whether r is laid out without a glyph of its own:
 // controls, line separators and default-ignorable characters (bidi marks,
 // ZWJ/ZWNJ, variation selectors).

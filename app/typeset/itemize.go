@@ -104,14 +104,22 @@ func itemize(text []rune, levels []uint8, scripts []language.Script, fonts *Font
 			}
 		}
 		prev = f
+		script := scripts[i]
+		if !fonts.serves(f, script) {
+			// A fallback font (Noto Sans for a bracket in Arabic text)
+			// has no shaping rules for the script; shaping it as such
+			// only makes HarfBuzz synthesize an Arabic fallback plan on
+			// every call.
+			script = language.Common
+		}
 		if n := len(items); n > 0 {
 			last := &items[n-1]
-			if last.level == levels[i] && last.script == scripts[i] && last.font == f {
+			if last.level == levels[i] && last.script == script && last.font == f {
 				last.end = i + 1
 				continue
 			}
 		}
-		items = append(items, item{start: i, end: i + 1, level: levels[i], script: scripts[i], font: f})
+		items = append(items, item{start: i, end: i + 1, level: levels[i], script: script, font: f})
 	}
 	return items, nil
 }

@@ -24,7 +24,11 @@ type Engine struct {
 
 // NewEngine returns an engine ready to lay out paragraphs.
 func NewEngine() *Engine {
-	return &Engine{faces: make(map[*Font]*font.Face)}
+	e := &Engine{faces: make(map[*Font]*font.Face)}
+	// The shaper's cache of HarfBuzz fonts (with their compiled lookup
+	// accelerators and shaping plans) holds nothing by default.
+	e.shaper.SetFontCacheSize(16)
+	return e
 }
 
 func (e *Engine) face(f *Font) *font.Face {
