@@ -1,0 +1,63 @@
+package sign
+
+import (
+	"crypto/x509"
+	"testing"
+	"time"
+)
+
+// fuzzIdentity is a quick self-signed P-256 identity: fuzzing runs in
+// instrumented worker processes where the shared test PKI's RSA-4096 key
+// generation would take minutes.
+func fuzzIdentity() (*Identity, *x509.CertPool) {
+	key := newKey(ecP256)
+	cert := issue(leafTemplate("Fuzz Officer", time.Now()), key.Public(), nil, key)
+	roots := x509.NewCertPool()
+	roots.AddCert(cert)
+	return &Identity{Certificate: cert, key: key}, roots
+}
+
+// FuzzVerify feeds damaged and hostile files to Verify: it may return an
+// error or any verdict, but must never panic.
+func FuzzVerify(f *testing.F) {
+	id, roots := fuzzIdentity()
+	in := testPDF(f, 1)
+	signed, err := Sign(in, id, Options{Approval: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(in)
+	f.Add(signed)
+	f.Add(forgePage(f, signed))
+	f.Add([]byte("%PDF-1.7\n/ByteRange [0 10 20 30]\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rep, err := Verify(data, roots)
+		if err == nil && rep == nil {
+			t.Fatal("nil report without error")
+		}
+	})
+}
+
+// FuzzSign signs damaged files: an error is fine, a panic is not, and any
+// output must verify.
+func FuzzSign(f *testing.F) {
+	id, roots := fuzzIdentity()
+	in := testPDF(f, 1)
+	f.Add(in)
+	f.Add(in[:len(in)-40])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := Sign(data, id, Options{Approval: true})
+		if err != nil {
+			return
+		}
+		rep, err := Verify(out, roots)
+		if err != nil {
+			t.Fatalf("our own output does not verify: %v", err)
+		}
+		for _, s := range rep.Signatures[len(rep.Signatures)-1:] {
+			if s.Verdict != VerdictValid {
+				t.Fatalf("our own signature is %s: %s", s.Verdict, s.Detail)
+			}
+		}
+	})
+}
