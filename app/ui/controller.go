@@ -73,6 +73,7 @@ func newController(a fyne.App, w fyne.Window) *controller {
 // them in the window. It runs again when the language changes; the
 // workspace and selection are kept.
 func (c *controller) build() {
+	c.applyTheme()
 	c.win.SetMainMenu(c.mainMenu())
 	c.addShortcuts()
 	c.status = widget.NewLabel("")

@@ -41,7 +41,7 @@ func (c *controller) demo(mode string) {
 		}
 	case "preview":
 		if arg != "" {
-			c.preview.setLanguage(arg)
+			c.setLanguage(arg)
 		}
 		c.work.SetOffset(0.3)
 	case "export":
@@ -58,6 +58,13 @@ func (c *controller) demo(mode string) {
 		}
 		x := c.export
 		x.folder.SetText(out)
+		// Every language that can be published, stale ones included, so
+		// the result shows their warnings too.
+		for _, ch := range x.checks {
+			if !ch.Disabled() {
+				ch.SetChecked(true)
+			}
+		}
 		if id := os.Getenv("COMMUNIQUE_IDENTITY"); id != "" {
 			x.signIt.SetChecked(true)
 			x.ident.SetText(id)

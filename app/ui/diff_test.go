@@ -78,3 +78,31 @@ func BenchmarkWordDiffParagraph(b *testing.B) {
 		wordDiff(old, new)
 	}
 }
+
+func TestLanguageNames(t *testing.T) {
+	tests := []struct{ fn, in, want string }{
+		{"name", "fr", "fr · français"},
+		{"name", "ar", "ar · العربية"},
+		{"name", "ckb", "ckb · کوردیی ناوەندی"},
+		{"name", "x-bogus!", "x-bogus!"},
+		{"in:fr", "en", "anglais"},
+		{"in:ar", "en", "الإنجليزية"},
+		{"in:en", "ar", "Arabic"},
+	}
+	for _, tt := range tests {
+		var got string
+		if tt.fn == "name" {
+			got = languageName(tt.in)
+		} else {
+			got = nameIn(strings.TrimPrefix(tt.fn, "in:"), tt.in)
+		}
+		if got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", tt.fn, tt.in, got, tt.want)
+		}
+	}
+	for lang, want := range map[string]bool{"ar": true, "fa": true, "ckb": true, "he": true, "fr": false, "en": false, "ku": false} {
+		if rightToLeft(lang) != want {
+			t.Errorf("rightToLeft(%s) = %v", lang, !want)
+		}
+	}
+}

@@ -202,9 +202,9 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		btn("", theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
 		btn(tx.T("Split"), theme.ContentCutIcon(), func(i int) { e.split(i, r.entry) }),
 		btn(tx.T("MergeWithNext"), theme.ContentPasteIcon(), e.merge),
-		btn(tx.T("InsertBelow"), theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
+		btn("", theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
 		layout.NewSpacer(),
-		btn(tx.T("Delete"), theme.DeleteIcon(), e.confirmDelete),
+		btn("", theme.DeleteIcon(), e.confirmDelete),
 	)
 	r.box = container.NewBorder(r.num, tools, nil, nil, container.NewStack(r.height, r.entry))
 	return r

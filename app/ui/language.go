@@ -12,6 +12,14 @@ import (
 // a label out left to right: a right-to-left name followed by "(ar)" would
 // come out with its brackets turned around.
 func languageName(code string) string {
+	if name := selfName(code); name != code {
+		return code + " · " + name
+	}
+	return code
+}
+
+// selfName is a language's name in itself, or its code when unknown.
+func selfName(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
@@ -19,12 +27,11 @@ func languageName(code string) string {
 	name := display.Self.Name(tag)
 	if name == "" || strings.EqualFold(name, code) {
 		if n, ok := extraNames[code]; ok {
-			name = n
-		} else {
-			return code
+			return n
 		}
+		return code
 	}
-	return code + " · " + name
+	return name
 }
 
 // extraNames covers languages the x/text tables do not name.
@@ -46,4 +53,21 @@ func rightToLeft(lang string) bool {
 		return true
 	}
 	return false
+}
+
+// nameIn is a language's name in the interface language ("anglais" in a
+// French sentence), for running text; the code when unknown.
+func nameIn(ui, code string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	uiTag, err := language.Parse(ui)
+	if err != nil {
+		return selfName(code)
+	}
+	if n := display.Languages(uiTag).Name(tag); n != "" {
+		return n
+	}
+	return selfName(code)
 }

@@ -236,7 +236,7 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 	case err != nil:
 		p.setNote(p.c.tx.T("PreviewFailed", "Error", err.Error()))
 	case fallback > 0:
-		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", languageName(p.c.ws.Config.SourceLanguage)))
+		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", nameIn(p.c.tx.Lang(), p.c.ws.Config.SourceLanguage)))
 	default:
 		p.note.Hide()
 	}
