@@ -109,11 +109,15 @@ func write(doc *Document, c *composition) ([]byte, error) {
 // from the right taking runs of "not L and not number" as right-to-left
 // and runs of "not R" as left-to-right. A space or comma just left of a
 // number or Latin word is therefore pulled into the left-to-right run and
-// comes out on the wrong side. An invisible RIGHT-TO-LEFT MARK in the
-// ActualText at that boundary stops the run where the bidi algorithm
-// stopped it. The mark sits where the neutral already resolved to
-// right-to-left, so the copied text means the same.
-const rlm = '\u200F'
+// comes out on the wrong side; in a left-to-right line, the space after an
+// Arabic word is pulled into the right-to-left run. An invisible mark in
+// the ActualText at such a boundary stops the run where the bidi algorithm
+// stopped it. The mark sits where the neutral already resolved to that
+// direction, so the copied text means the same.
+const (
+	rlm = '\u200F'
+	lrm = '\u200E'
+)
 
 type ptype uint8
 
@@ -179,6 +183,54 @@ func appendNums(b []byte, vs ...float64) []byte {
 	return b
 }
 
+// visCluster is a cluster with the characters an extractor will meet
+// for it, left to right.
+type visCluster struct {
+	level  uint8
+	space  bool
+	visual []rune
+}
+
+// markBoundaries adds the bidi marks that keep pdftotext's reordering
+// faithful (see popplerType): in a right-to-left line a RIGHT-TO-LEFT MARK
+// before a number or Latin text that a space or punctuation precedes, in a
+// left-to-right line a LEFT-TO-RIGHT MARK after right-to-left text that a
+// space or punctuation follows.
+func markBoundaries(items []visCluster, rtl bool) {
+	edge := func(v visCluster, last bool) ptype {
+		if v.space {
+			return pNeutral
+		}
+		if last {
+			return popplerType(v.visual[len(v.visual)-1])
+		}
+		return popplerType(v.visual[0])
+	}
+	for i := range items {
+		it := &items[i]
+		if it.space {
+			continue
+		}
+		if rtl {
+			if i == 0 {
+				continue
+			}
+			prev := items[i-1]
+			t := edge(*it, false)
+			sameRun := it.level%2 == 0 && prev.level%2 == 0
+			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
+				it.visual = append([]rune{rlm}, it.visual...)
+			}
+			continue
+		}
+		if it.level%2 == 1 && i+1 < len(items) && items[i+1].level%2 == 0 {
+			if t := edge(items[i+1], false); t != pL && t != pNum {
+				it.visual = append(it.visual, lrm)
+			}
+		}
+	}
+}
+
 func (w *writer) line(pl placedLine) error {
 	if pl.gray != w.gray {
 		if pl.gray {
@@ -188,8 +240,22 @@ func (w *writer) line(pl placedLine) error {
 		}
 		w.gray = pl.gray
 	}
-	prev, prevLTR, atStart := pNeutral, false, true
+	var items []visCluster
+	for _, run := range pl.line.Runs {
+		for _, cl := range run.Clusters {
+			chars := []rune(cl.Text)
+			if run.RTL() {
+				slices.Reverse(chars)
+			}
+			items = append(items, visCluster{level: run.Level, space: allSpace(chars), visual: chars})
+		}
+	}
+	markBoundaries(items, pl.line.RTL)
+
 	d := w.font
+	var keys []glyphKey
+	var codes []rune
+	k := 0
 	for _, run := range pl.line.Runs {
 		fc, ok := w.faces[run.Font]
 		if !ok {
@@ -200,27 +266,14 @@ func (w *writer) line(pl placedLine) error {
 		w.pdf.SetFont(d.family, "", run.Size)
 		var p pending
 		for _, cl := range run.Clusters {
+			visual := items[k].visual
+			k++
 			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
-			keys := make([]glyphKey, len(glyphs))
-			codes := make([]rune, len(glyphs))
-			for i, g := range glyphs {
-				keys[i] = glyphKey{fc, g.ID}
-				codes[i] = d.code(keys[i], cl.Text)
-			}
-			chars := []rune(cl.Text)
-			space := allSpace(chars)
-			// The characters in the order the extractor will meet them.
-			visual := chars
-			if run.RTL() {
-				visual = slices.Clone(chars)
-				slices.Reverse(visual)
-			}
-			if pl.line.RTL && !space {
-				t := popplerType(visual[0])
-				continuing := !run.RTL() && prevLTR
-				if (t == pL || t == pNum) && !atStart && prev != pR && !continuing {
-					visual = append([]rune{rlm}, visual...)
-				}
+			keys, codes = keys[:0], codes[:0]
+			for _, g := range glyphs {
+				key := glyphKey{fc, g.ID}
+				keys = append(keys, key)
+				codes = append(codes, d.code(key, cl.Text))
 			}
 			switch {
 			case string(codes) == string(visual) && (len(visual) == 1 || !run.RTL()):
@@ -241,12 +294,6 @@ func (w *writer) line(pl placedLine) error {
 				}
 				w.span(run.Size, pl, cl, glyphs, keys, codes, parts)
 			}
-			if space {
-				// A space inside a left-to-right run keeps the run going.
-				prev, prevLTR, atStart = pNeutral, !run.RTL() && prevLTR, false
-				continue
-			}
-			prev, prevLTR, atStart = popplerType(visual[len(visual)-1]), !run.RTL(), false
 		}
 		w.flush(&p)
 	}

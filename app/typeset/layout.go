@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"errors"
-	"slices"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -416,19 +415,10 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 // clusters groups the glyphs of a piece by cluster and gives each group the
 // text it stands for.
 func clusters(text []rune, pc piece) []Cluster {
-	starts := make([]int, 0, len(pc.glyphs))
-	for _, g := range pc.glyphs {
-		starts = append(starts, g.ClusterIndex)
-	}
-	slices.Sort(starts)
-	starts = slices.Compact(starts)
-	endOf := func(c int) int {
-		i, _ := slices.BinarySearch(starts, c)
-		if i+1 < len(starts) {
-			return starts[i+1]
-		}
-		return pc.to
-	}
+	// HarfBuzz keeps clusters monotonic: ascending along a left-to-right
+	// run, descending along a right-to-left one. A cluster ends where the
+	// next one in logical order starts.
+	rtl := pc.it.level&1 == 1
 	var out []Cluster
 	for i := 0; i < len(pc.glyphs); {
 		c := pc.glyphs[i].ClusterIndex
@@ -436,9 +426,18 @@ func clusters(text []rune, pc piece) []Cluster {
 		for j < len(pc.glyphs) && pc.glyphs[j].ClusterIndex == c {
 			j++
 		}
-		end := endOf(c)
-		out = append(out, Cluster{Text: string(text[c:end]), Start: c, End: end, FirstGlyph: i, NumGlyphs: j - i})
+		out = append(out, Cluster{Start: c, End: pc.to, FirstGlyph: i, NumGlyphs: j - i})
 		i = j
+	}
+	for k := range out {
+		next := k + 1
+		if rtl {
+			next = k - 1
+		}
+		if next >= 0 && next < len(out) {
+			out[k].End = out[next].Start
+		}
+		out[k].Text = string(text[out[k].Start:out[k].End])
 	}
 	return out
 }
