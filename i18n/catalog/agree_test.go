@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"fmt"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseAgreesWithGoI18n(t *testing.T) {
@@ -36,4 +38,39 @@ func formatIndex(f Format) uint8 {
 		}
 	}
 	return 0
+}
+
+// FuzzFastTOML: whenever the fast TOML reader answers, it must give what
+// the general scanner gives.
+func FuzzFastTOML(f *testing.F) {
+	for _, s := range seeds {
+		if s.format == TOML {
+			f.Add([]byte(s.data))
+		}
+	}
+	f.Add(mustRead("testdata/active.fr.toml"))
+	f.Add(mustRead("testdata/status/active.ar.toml"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return // parse checks this before the fast path
+		}
+		fast, ok := fastTOML(data)
+		if !ok {
+			return
+		}
+		_, entries, err := scan(TOML, data, false)
+		if err != nil {
+			if dupIDs(fast) {
+				return // both refuse, via setMessages
+			}
+			t.Fatalf("fast path accepted what the scanner rejects (%v): %q", err, data)
+		}
+		var general []Message
+		for _, e := range entries {
+			general = append(general, e.Message)
+		}
+		if fmt.Sprint(fast) != fmt.Sprint(general) {
+			t.Fatalf("%q:\nfast    %+v\ngeneral %+v", data, fast, general)
+		}
+	})
 }

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"communique/app/safefile"
 
@@ -239,6 +240,11 @@ func scan(format Format, src []byte, positions bool) (*value, []*entry, error) {
 }
 
 func (c *Catalog) parse(src []byte) error {
+	if c.Format == TOML && utf8.Valid(src) {
+		if msgs, ok := fastTOML(src); ok {
+			return c.setMessages(src, msgs, nil)
+		}
+	}
 	_, entries, err := scan(c.Format, src, false)
 	if err != nil {
 		var pe *posError
@@ -251,19 +257,34 @@ func (c *Catalog) parse(src []byte) error {
 		}
 		return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
 	}
-	order := make([]int32, len(entries))
+	msgs := make([]Message, len(entries))
+	for i, e := range entries {
+		msgs[i] = e.Message
+	}
+	return c.setMessages(src, msgs, entries)
+}
+
+// setMessages makes msgs, read from src, the catalog's content. entries
+// (nil from the fast path) give positions for error messages.
+func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error {
+	order := make([]int32, len(all))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(entries[a].ID, entries[b].ID); c != 0 {
+		if c := strings.Compare(all[a].ID, all[b].ID); c != 0 {
 			return c
 		}
 		return int(a - b)
 	})
 	for k := 1; k < len(order); k++ {
-		first, e := entries[order[k-1]], entries[order[k]]
-		if first.ID == e.ID {
+		if all[order[k-1]].ID == all[order[k]].ID {
+			if entries == nil {
+				// The fast path gives no positions: let the scanner
+				// report it.
+				_, entries, _ = scan(c.Format, src, false)
+			}
+			first, e := entries[order[k-1]], entries[order[k]]
 			l1, _ := lineCol(src, first.start)
 			l2, c2 := lineCol(src, e.start)
 			// go-i18n would keep one of the two at random (map order);
@@ -271,9 +292,9 @@ func (c *Catalog) parse(src []byte) error {
 			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1)}
 		}
 	}
-	msgs := make([]stored, len(entries))
-	for i, e := range entries {
-		msgs[i] = pack(e.Message)
+	msgs := make([]stored, len(all))
+	for i := range all {
+		msgs[i] = pack(all[i])
 	}
 	c.src = src
 	c.msgs = msgs

@@ -1,0 +1,157 @@
+package catalog
+
+// fastTOML reads the shape nearly every real catalog has — top-level
+// `id = "text"` lines and `[id]` tables of reserved keys with string values,
+// comments and blank lines between — straight into messages, without the
+// position tree. Anything else (nesting, dotted keys, inline tables, arrays,
+// "id" or "translation" keys, duplicates, errors) makes it give up, and the
+// general scanner, which mirrors go-i18n in every case, reads the file
+// instead. FuzzFastTOML checks that the two agree whenever this one answers.
+func fastTOML(src []byte) ([]Message, bool) {
+	s := &tomlScanner{src: src}
+	msgs := make([]Message, 0, len(src)/100+4)
+	keys := make(map[string]struct{}, len(src)/80+8)
+	var cur *Message // the [table] being read, nil at the top level
+	var seen [numFields]bool
+	for s.pos < len(src) {
+		s.skipWS()
+		if s.pos >= len(src) {
+			break
+		}
+		switch c := src[s.pos]; {
+		case c == '\n':
+			s.pos++
+			continue
+		case c == '\r' && s.peek(1) == '\n':
+			s.pos += 2
+			continue
+		case c == '#':
+			if s.comment() != nil {
+				return nil, false
+			}
+			continue
+		case c == '[':
+			if cur != nil && seen == [numFields]bool{} {
+				return nil, false // an empty table
+			}
+			if s.peek(1) == '[' {
+				return nil, false
+			}
+			s.pos++
+			s.skipWS()
+			name, ok := s.fastKey()
+			if !ok {
+				return nil, false
+			}
+			s.skipWS()
+			if s.peek(0) != ']' {
+				return nil, false
+			}
+			s.pos++
+			if _, err := s.endOfLine(""); err != nil {
+				return nil, false
+			}
+			if _, dup := keys[name]; dup || name == "translation" {
+				return nil, false // "translation" would make the file a v1 message
+			}
+			keys[name] = struct{}{}
+			msgs = append(msgs, Message{ID: name})
+			cur = &msgs[len(msgs)-1]
+			seen = [numFields]bool{}
+			continue
+		}
+		name, ok := s.fastKey()
+		if !ok {
+			return nil, false
+		}
+		s.skipWS()
+		if s.peek(0) != '=' {
+			return nil, false
+		}
+		s.pos++
+		s.skipWS()
+		text, ok := s.fastString()
+		if !ok {
+			return nil, false
+		}
+		if _, err := s.endOfLine(""); err != nil {
+			return nil, false
+		}
+		f, reserved := fieldOf(name)
+		if cur == nil {
+			// A top-level reserved key would make the file itself a
+			// message (go-i18n's rule); leave that to the general path.
+			if reserved {
+				return nil, false
+			}
+			if _, dup := keys[name]; dup {
+				return nil, false
+			}
+			keys[name] = struct{}{}
+			msgs = append(msgs, Message{ID: name, Other: text})
+			continue
+		}
+		if !reserved || f == fID || f == fTranslation || seen[f] {
+			return nil, false
+		}
+		seen[f] = true
+		*cur.field(f) = text
+	}
+	if cur != nil && seen == [numFields]bool{} {
+		return nil, false
+	}
+	return msgs, true
+}
+
+// fastKey reads a single (not dotted) bare or quoted key.
+func (s *tomlScanner) fastKey() (string, bool) {
+	start := s.pos
+	var name string
+	switch c := s.peek(0); {
+	case c == '"':
+		str, err := s.basicString()
+		if err != nil {
+			return "", false
+		}
+		name = str
+	case c == '\'':
+		str, err := s.literalString()
+		if err != nil {
+			return "", false
+		}
+		name = str
+	case isBareKeyByte(c):
+		for s.pos < len(s.src) && isBareKeyByte(s.src[s.pos]) {
+			s.pos++
+		}
+		name = zeroCopy(s.src[start:s.pos])
+	default:
+		return "", false
+	}
+	save := s.pos
+	s.skipWS()
+	if s.peek(0) == '.' {
+		return "", false
+	}
+	s.pos = save
+	return name, true
+}
+
+// fastString reads a string value of any TOML style.
+func (s *tomlScanner) fastString() (string, bool) {
+	var str string
+	var err error
+	switch c := s.peek(0); {
+	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
+		str, err = s.multiBasic()
+	case c == '"':
+		str, err = s.basicString()
+	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
+		str, err = s.multiLiteral()
+	case c == '\'':
+		str, err = s.literalString()
+	default:
+		return "", false
+	}
+	return str, err == nil
+}
