@@ -216,7 +216,8 @@ func TestSignRSA4096WithTimestamp(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := rep.Signatures[0]
-	if rep.Verdict != VerdictValid || !s.Timestamped || s.Trust != TrustTrusted || !strings.Contains(s.Detail, "timestamped by Communiqué Test TSA") {
+	if rep.Verdict != VerdictValid || !s.Timestamped || s.Trust != TrustTrusted || !strings.Contains(s.Detail, "timestamped by Communiqué Test TSA") ||
+		s.TimestampAuthority != "Communiqué Test TSA" || s.TimestampTrust != TrustTrusted {
 		t.Fatalf("Verify: %+v", rep)
 	}
 

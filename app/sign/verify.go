@@ -65,6 +65,10 @@ type SignatureReport struct {
 	// time the signer claimed.
 	Time        time.Time `json:"time"`
 	Timestamped bool      `json:"timestamped"`
+	// TimestampAuthority and TimestampTrust describe the authority that
+	// timestamped the signature, judged like the signer.
+	TimestampAuthority string `json:"timestamp_authority,omitempty"`
+	TimestampTrust     string `json:"timestamp_trust,omitempty"`
 	// Certification is set for a certification (DocMDP) signature;
 	// Permission is its P value: 1 no changes, 2 form filling and signing,
 	// 3 also annotations.
@@ -498,11 +502,18 @@ func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]by
 		}
 		rep.Timestamped = true
 		rep.Time = ts.Time
-		trustTime = ts.Time
-		if len(ts.Certificates) > 0 {
-			tsDetail = "timestamped by " + displayName(ts.Certificates[0])
-		} else {
-			tsDetail = "timestamp without the authority's certificate: its origin is not checked"
+		rep.TimestampTrust = TrustUnknown
+		tsDetail = "timestamp without the authority's certificate: its origin is not checked"
+		if tsa := tsaCertificate(ts.Certificates); tsa != nil {
+			rep.TimestampAuthority = displayName(tsa)
+			var why string
+			rep.TimestampTrust, why = v.chainTrust(tsa, ts.Certificates, ts.Time, x509.ExtKeyUsageTimeStamping)
+			tsDetail = joinDetail("timestamped by "+rep.TimestampAuthority, why)
+		}
+		// Only a trusted authority's clock replaces the signer's claim
+		// when judging whether the certificate was valid at signing.
+		if rep.TimestampTrust == TrustTrusted {
+			trustTime = ts.Time
 		}
 	}
 	if trustTime.IsZero() {
@@ -550,6 +561,27 @@ func (v *verifier) trust(cert *x509.Certificate, pool []*x509.Certificate, at ti
 	if reason := usageProblem(cert); reason != "" {
 		return TrustNotForSigning, "the certificate " + reason
 	}
+	return v.chainTrust(cert, pool, at, x509.ExtKeyUsageAny)
+}
+
+// tsaCertificate picks the authority's own certificate from a token's
+// certificates: the one allowed to time-stamp.
+func tsaCertificate(certs []*x509.Certificate) *x509.Certificate {
+	for _, c := range certs {
+		for _, u := range c.ExtKeyUsage {
+			if u == x509.ExtKeyUsageTimeStamping {
+				return c
+			}
+		}
+	}
+	if len(certs) > 0 {
+		return certs[0]
+	}
+	return nil
+}
+
+// chainTrust checks that cert chains to the roots at time at, for usage.
+func (v *verifier) chainTrust(cert *x509.Certificate, pool []*x509.Certificate, at time.Time, usage x509.ExtKeyUsage) (string, string) {
 	inter := x509.NewCertPool()
 	for _, c := range pool {
 		if !c.Equal(cert) {
@@ -558,7 +590,7 @@ func (v *verifier) trust(cert *x509.Certificate, pool []*x509.Certificate, at ti
 	}
 	_, err := cert.Verify(x509.VerifyOptions{
 		Roots: v.roots, Intermediates: inter, CurrentTime: at,
-		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+		KeyUsages: []x509.ExtKeyUsage{usage},
 	})
 	if err == nil {
 		return TrustTrusted, ""

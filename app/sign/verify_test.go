@@ -73,6 +73,11 @@ func TestVerifyTrust(t *testing.T) {
 	tmpl.NotBefore, tmpl.NotAfter = p.now.Add(-48*time.Hour), p.now.Add(-time.Hour)
 	expired := &Identity{Certificate: issue(tmpl, expiredKey.Public(), p.inter, p.interKey), Chain: []*x509.Certificate{p.inter, p.root}, key: expiredKey}
 	tsa := startTSA(t, p.tsa, p.tsaKey, time.Now)
+	// The same clock behind a self-made authority nobody trusts.
+	rogueKey := newKey(ecP256)
+	rogueTmpl := leafTemplate("Rogue TSA", p.now)
+	rogueTmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping}
+	rogue := startTSA(t, issue(rogueTmpl, rogueKey.Public(), nil, rogueKey), rogueKey, time.Now)
 
 	// Key usage for encryption only; Sign refuses it, so the signature is
 	// made by the layout step directly, as another tool would.
@@ -108,6 +113,9 @@ func TestVerifyTrust(t *testing.T) {
 		trust  string
 		detail string
 	}{
+		// The rogue authority's time is not used: judged at the claimed
+		// signing time, when the certificate was still valid.
+		{"expired, timestamped by an untrusted authority", sign(expired, Options{Time: p.now.Add(-2 * time.Hour), TSAURL: rogue.URL}), p.roots(), TrustTrusted, "timestamped by Rogue TSA; the certificate is self-signed"},
 		{"CA-issued, root trusted", sign(p.leaves[ecP256], Options{}), p.roots(), TrustTrusted, ""},
 		{"CA-issued, root unknown", sign(p.leaves[ecP256], Options{}), x509.NewCertPool(), TrustUnknownIssuer, `issuer "Communiqué Test Issuing CA" is not among the trusted`},
 		{"CA-issued, system roots", sign(p.leaves[ecP256], Options{}), nil, TrustUnknownIssuer, "not among the trusted"},
