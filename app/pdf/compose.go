@@ -86,29 +86,21 @@ func compose(doc *Document) (*composition, error) {
 	if err != nil {
 		return nil, err
 	}
-	checks := []struct {
+	type textCheck struct {
 		id, text string
 		bold     bool
-	}{
+	}
+	checks := []textCheck{
 		{"(organisation)", doc.Organisation, true},
 		{doc.Title.ID, doc.Title.Text, true},
 		{"(issuing body)", doc.IssuingBody, false},
 		{"(place)", doc.Place, false},
 	}
 	for _, p := range doc.Paragraphs {
-		checks = append(checks, struct {
-			id, text string
-			bold     bool
-		}{p.ID, p.Text, false})
+		checks = append(checks, textCheck{p.ID, p.Text, false})
 	}
 	if s := doc.Signature; s != nil {
-		checks = append(checks, struct {
-			id, text string
-			bold     bool
-		}{"(signer)", s.Signer, false}, struct {
-			id, text string
-			bold     bool
-		}{"(role)", s.Role, false})
+		checks = append(checks, textCheck{"(signer)", s.Signer, false}, textCheck{"(role)", s.Role, false})
 	}
 	for _, c := range checks {
 		if err := checkGlyphs(fonts, doc.Lang, c.id, c.text, c.bold); err != nil {
@@ -131,6 +123,8 @@ func compose(doc *Document) (*composition, error) {
 			}
 		}
 	}
+	// Right-to-left documents are set in Noto Naskh Arabic, whose tall
+	// ascenders and deep descenders need more leading than Noto Sans.
 	k.lead = 1.4
 	if k.rtl {
 		k.lead = 1.75
