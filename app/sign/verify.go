@@ -387,9 +387,13 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	case problem != "":
 		rep.Verdict = VerdictModified
 		rep.Detail = joinDetail(problem, detail)
-	case !s.inForm && v.finalErr == nil:
+	case !s.inForm && v.finalErr == nil && !rep.CoversWholeDocument:
 		rep.Verdict = VerdictModified
 		rep.Detail = joinDetail("the signature is no longer listed among the document's signature fields: it was removed in a later revision", detail)
+	case !s.inForm && v.finalErr == nil:
+		// Signed that way: the writer never listed its own field.
+		rep.Verdict = VerdictValid
+		rep.Detail = joinDetail("the signature is not listed among the document's signature fields", detail)
 	default:
 		rep.Verdict = VerdictValid
 		rep.Detail = joinDetail(coverage, detail)
