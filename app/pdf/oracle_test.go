@@ -464,6 +464,11 @@ func TestBadInput(t *testing.T) {
 	if _, err := Export(doc); err != nil {
 		t.Errorf("malformed UTF-8: %v", err)
 	}
+	doc = ok
+	doc.Lang = "en) /Evil (x"
+	if res, err := Export(doc); err != nil || bytes.Contains(res.PDF, []byte("/Evil")) {
+		t.Errorf("malformed language tag: err %v, or it reached the catalog", err)
+	}
 	if _, _, err := Render(ok, 2, 1); err == nil || !strings.Contains(err.Error(), "out of range") {
 		t.Errorf("Render page 2 of 1: err = %v", err)
 	}

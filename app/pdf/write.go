@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,8 @@ import (
 )
 
 const producer = "Communiqué"
+
+var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // writer draws a composition through fpdf. fpdf lays out the file — pages,
 // resources, the font program it subsets, images, metadata, xref — while
@@ -63,7 +66,8 @@ func write(doc *Document, c *composition) ([]byte, error) {
 		subject = doc.Title.Text
 	}
 	pdf.SetSubject(subject, true)
-	if doc.Lang != "" {
+	// fpdf writes /Lang unescaped; only a well-formed tag goes in.
+	if langTag.MatchString(doc.Lang) {
 		pdf.SetLang(doc.Lang)
 	}
 	pdf.SetAutoPageBreak(false, 0)
