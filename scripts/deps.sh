@@ -5,8 +5,8 @@
 set -euo pipefail
 
 # Fyne's cgo build needs the X11/GL headers; the tests use poppler-utils and
-# qpdf as outside oracles for PDFs and Xvfb for the real window.
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf)
+# qpdf (and openssl for signatures) as outside oracles for PDFs, Xvfb for the real window.
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl)
 if [ "${1:-}" = "--screenshots" ]; then
 	pkgs+=(imagemagick xdotool)
 fi
