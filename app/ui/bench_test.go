@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"communique/app/pdf"
 	"communique/app/workspace"
+	"communique/i18n/catalog"
 )
 
 // BenchmarkOpenWorkspace: from an opened workspace to every screen built
@@ -29,4 +31,59 @@ func BenchmarkOpenWorkspace(b *testing.B) {
 		c.now = func() time.Time { return testDate }
 		c.setWorkspace(ws)
 	}
+}
+
+// BenchmarkTypeInParagraph types 100 characters into paragraph 25 of a
+// 50-paragraph statement, with the Arabic workbench open beside it, and
+// reports the cost of one keystroke: the entry's own work, the source
+// catalog edit, the status of every language and the screens that show it.
+// Target: ≤ 16 ms per keystroke.
+func BenchmarkTypeInParagraph(b *testing.B) {
+	ws := fixture(b, 44)
+	c := newTestUI(b, ws)
+	if n := len(c.st.Paragraphs); n != 50 {
+		b.Fatalf("statement has %d paragraphs, want 50", n)
+	}
+	c.openLanguage("ar")
+	c.tabs.SelectIndex(0)
+	c.preview.delay = time.Hour // the typeset preview is measured on its own
+	en := c.editor.row(24).entry
+	orig := en.Text
+	const keys = "The Coalition reaffirms its commitment to stabilisation support in the liberated areas, now + later "
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		test.Type(en, keys)
+		b.StopTimer()
+		if e, _ := c.entry("ar", c.st.Paragraphs[24]); e.State != catalog.NeedsReview {
+			b.Fatalf("after typing, ar is %s", e.State)
+		}
+		en.SetText(orig)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys))/1e6, "ms/keystroke")
+}
+
+// BenchmarkPreviewRefresh typesets the Arabic page as the preview does
+// after a pause in typing: copy the statement, render page 1 at the size
+// the pane shows it, put the image on screen. Target: ≤ 100 ms.
+func BenchmarkPreviewRefresh(b *testing.B) {
+	ws := fixture(b, 0)
+	c := newTestUI(b, ws)
+	c.setLanguage("ar")
+	p := c.preview
+	scale := p.effectiveZoom()
+	for b.Loop() {
+		doc, fallback, err := document(c.ws, c.st, "ar")
+		if err != nil {
+			b.Fatal(err)
+		}
+		img, pages, err := pdf.Render(doc, 1, float64(scale))
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.gen++
+		p.busy = true
+		p.finish(p.gen, img, pages, fallback, nil)
+	}
+	b.ReportMetric(float64(scale), "px/pt")
 }

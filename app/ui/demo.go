@@ -91,8 +91,8 @@ func (c *controller) frameProbe() fyne.CanvasObject {
 		if !done {
 			done = true
 			now := time.Now()
-			fmt.Fprintf(os.Stderr, "communique: first frame %d ms after start (unix_ns=%d)\n",
-				now.Sub(processStart).Milliseconds(), now.UnixNano())
+			fmt.Fprintf(os.Stderr, "communique: first frame %d ms after start, %d ms of CPU (unix_ns=%d)\n",
+				now.Sub(processStart).Milliseconds(), cpuTime().Milliseconds(), now.UnixNano())
 		}
 		return color.Transparent
 	})

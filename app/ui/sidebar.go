@@ -25,6 +25,7 @@ type langRow struct {
 	button *widget.Button
 	bar    *widget.ProgressBar
 	detail *widget.Label
+	shown  [5]int // counts on screen, to redraw only what changed
 }
 
 func newSidebar(c *controller) *sidebar {
@@ -119,14 +120,17 @@ func (s *sidebar) showProgress() {
 			r.bar.SetValue(0)
 			continue
 		}
-		if rep.Total > 0 {
-			r.bar.Max = float64(rep.Total)
-			r.bar.SetValue(float64(rep.Translated))
+		counts := [5]int{rep.Total, rep.Translated, rep.Missing, rep.NeedsReview, rep.QAProblems}
+		if counts == r.shown && r.bar.TextFormatter != nil {
+			continue
 		}
+		r.shown = counts
+		done, total := rep.Translated, rep.Total
 		r.bar.TextFormatter = func() string {
-			return s.c.tx.T("ProgressOf", "Done", rep.Translated, "Total", rep.Total)
+			return s.c.tx.T("ProgressOf", "Done", done, "Total", total)
 		}
-		r.bar.Refresh()
+		r.bar.Max = float64(max(total, 1))
+		r.bar.SetValue(float64(done))
 		r.detail.SetText(s.c.summary(rep.Missing, rep.NeedsReview, rep.QAProblems))
 	}
 }

@@ -47,9 +47,10 @@ type workbench struct {
 	list     *fyne.Container
 	none     *widget.Label
 	rows     map[string]*benchRow
-	order    []string // part IDs in reading order
-	onScreen bool     // the Translations tab is selected
-	stale    bool     // rows not built for the current statement or language
+	order    []string        // part IDs in reading order
+	onScreen bool            // the Translations tab is selected
+	stale    bool            // rows not built for the current statement or language
+	pending  map[string]bool // rows to update when the workbench is shown
 }
 
 // benchRow is one part of the statement in the workbench.
@@ -77,7 +78,7 @@ type formEntry struct {
 }
 
 func newWorkbench(c *controller) *workbench {
-	b := &workbench{c: c, rows: map[string]*benchRow{}}
+	b := &workbench{c: c, rows: map[string]*benchRow{}, pending: map[string]bool{}}
 	b.langSel = widget.NewSelect(nil, nil)
 	b.refreshLanguages()
 	b.langSel.OnChanged = func(s string) {
@@ -152,6 +153,7 @@ func (b *workbench) show(st *statement.Statement) {
 		return
 	}
 	b.stale = false
+	clear(b.pending)
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
@@ -178,6 +180,12 @@ func (b *workbench) partChanged(id string) {
 	if b.stale {
 		return
 	}
+	if !b.onScreen {
+		// Typing in the editor changes the source under a hidden
+		// workbench: bring the row up to date when it is shown.
+		b.pending[id] = true
+		return
+	}
 	if r := b.rows[id]; r != nil {
 		r.update()
 	}
@@ -188,9 +196,20 @@ func (b *workbench) partChanged(id string) {
 // only for a workbench someone looks at.
 func (b *workbench) visible(on bool) {
 	b.onScreen = on
-	if on && b.stale {
+	switch {
+	case !on:
+	case b.stale:
 		b.show(b.st)
+	case len(b.pending) > 0:
+		for id := range b.pending {
+			if r := b.rows[id]; r != nil {
+				r.update()
+			}
+		}
+		b.updateProgress()
+		b.applyFilter()
 	}
+	clear(b.pending)
 }
 
 // entry is the catalog status of a part in the workbench's language.

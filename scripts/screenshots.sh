@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Photographs the real Communiqué window for the README: starts the app under
+# Xvfb with the bundled sample, opens each screen with COMMUNIQUE_DEMO, waits
+# until the window has settled, and writes small PNGs to docs/screenshots/.
+#
+# usage: scripts/screenshots.sh [BINARY] [OUTDIR]
+# needs: Xvfb, xdotool, ImageMagick (import, compare, convert); openssl to
+# make the throwaway signing identity of the export shot (else it is unsigned).
+set -euo pipefail
+
+bin=$(realpath "${1:-./communique}")
+out=${2:-docs/screenshots}
+mkdir -p "$out"
+out=$(realpath "$out")
+for tool in Xvfb xdotool import compare convert; do
+	command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (scripts/deps.sh --screenshots installs it)" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d)
+xvfb=""
+app=""
+cleanup() {
+	[ -n "$app" ] && kill "$app" 2>/dev/null || true
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# A display nobody uses.
+n=99
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+export DISPLAY=":$n"
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb=$!
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+
+"$bin" sample "$tmp/ws" >/dev/null
+
+ident=""
+if command -v openssl >/dev/null; then
+	openssl req -utf8 -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
+		-subj "/CN=Sample Spokesperson/O=Communiqué sample" \
+		-addext "keyUsage=digitalSignature,nonRepudiation" \
+		-keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2>/dev/null
+	openssl pkcs12 -export -inkey "$tmp/key.pem" -in "$tmp/cert.pem" \
+		-out "$tmp/sample.p12" -passout pass:sample 2>/dev/null
+	ident="$tmp/sample.p12"
+else
+	echo "screenshots: no openssl, the export shot will show unsigned PDFs" >&2
+fi
+
+# shoot NAME VAR=VALUE... : run the app with a clean home and the given
+# environment, wait until the window stops changing, save NAME.png.
+shoot() {
+	local name=$1
+	shift
+	local home="$tmp/home-$name"
+	mkdir -p "$home"
+	local t0
+	t0=$(date +%s%N)
+	env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$tmp/cache" \
+		COMMUNIQUE_WORKSPACE="$tmp/ws" COMMUNIQUE_FIRST_FRAME=1 LANG="${SHOT_LANG:-C.UTF-8}" "$@" \
+		"$bin" >"$tmp/$name.log" 2>&1 &
+	app=$!
+	if ! timeout 30 xdotool search --sync --onlyvisible --name 'Communiqu' >/dev/null; then
+		echo "screenshots: $name: no window appeared" >&2
+		cat "$tmp/$name.log" >&2
+		exit 1
+	fi
+	# Settled = two grabs half a second apart differ in (almost) no pixel:
+	# the preview has been typeset and the export has finished.
+	local prev="$tmp/prev.png" cur="$tmp/cur.png" i
+	sleep 1
+	import -window root "$prev"
+	for i in $(seq 40); do
+		sleep 0.5
+		import -window root "$cur"
+		if [ "$(compare -metric AE "$prev" "$cur" null: 2>&1 || true)" -lt 50 ] 2>/dev/null; then
+			break
+		fi
+		mv "$cur" "$prev"
+	done
+	# 256 colours keep the PNGs small; the dark theme's text stays crisp.
+	convert "$cur" -strip -colors 256 "PNG8:$out/$name.png"
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+	app=""
+	# Cold start: from exec to the first painted frame (the app prints the
+	# moment; its CPU time is the figure that does not depend on how busy
+	# the machine is).
+	local ns cpu
+	ns=$(grep -o 'unix_ns=[0-9]*' "$tmp/$name.log" | cut -d= -f2 || true)
+	cpu=$(grep -o '[0-9]* ms of CPU' "$tmp/$name.log" || echo "? ms of CPU")
+	if [ -n "$ns" ]; then
+		printf '%-16s %5s  first frame %4d ms after exec, %s\n' "$name.png" "$(du -h "$out/$name.png" | cut -f1)" $(((ns - t0) / 1000000)) "$cpu"
+	else
+		printf '%-16s %5s\n' "$name.png" "$(du -h "$out/$name.png" | cut -f1)"
+	fi
+}
+
+shoot editor COMMUNIQUE_DEMO=editor
+shoot workbench-ar COMMUNIQUE_DEMO=workbench:ar:needs_review
+shoot preview-ar COMMUNIQUE_DEMO=preview:ar
+if [ -n "$ident" ]; then
+	shoot export COMMUNIQUE_DEMO=export COMMUNIQUE_DEMO_OUT="$tmp/export" \
+		COMMUNIQUE_IDENTITY="$ident" COMMUNIQUE_PASSWORD=sample
+else
+	shoot export COMMUNIQUE_DEMO=export COMMUNIQUE_DEMO_OUT="$tmp/export"
+fi
+SHOT_LANG=fr_FR.UTF-8 shoot settings-fr COMMUNIQUE_DEMO=settings
+echo "screenshots: written to $out"
