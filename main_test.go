@@ -1,0 +1,34 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestOnlyUIImportsFyne keeps the design's split: domain packages are
+// testable without a display, so none of them may reach Fyne.
+func TestOnlyUIImportsFyne(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg, deps := fields[0], fields[1:]
+		if pkg == "communique" || pkg == "communique/app/ui" || strings.HasPrefix(pkg, "communique/app/ui/") {
+			continue
+		}
+		checked++
+		for _, d := range deps {
+			if strings.HasPrefix(d, "fyne.io/") {
+				t.Errorf("%s depends on %s: only app/ui may use Fyne", pkg, d)
+				break
+			}
+		}
+	}
+	if checked < 8 {
+		t.Fatalf("only %d domain packages found; is go list seeing the module?", checked)
+	}
+}
