@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,44 @@ func TestPluralFormsPerLanguage(t *testing.T) {
 	}
 	if e, _ := c.entry("ar", st.TitleID); len(e.Problems) == 0 {
 		t.Error("missing plural forms raise no QA problem")
+	}
+}
+
+// Without a workspace the window offers to open, create or try the
+// sample, and lists recent workspaces; one that is gone is forgotten.
+func TestWelcomeAndRecentWorkspaces(t *testing.T) {
+	ws := fixture(t, 0)
+	gone := filepath.Join(t.TempDir(), "gone")
+	a := test.NewApp()
+	defer a.Quit()
+	a.Preferences().SetString(prefUILanguage, "en")
+	a.Preferences().SetStringList(prefRecent, []string{ws.Dir, gone})
+	w := a.NewWindow("t")
+	c := newController(a, w)
+	if dir := c.startWorkspace(); dir != "" {
+		t.Fatalf("with recent workspaces but none open, start opens %q", dir)
+	}
+	c.build()
+	var buttons []string
+	walk(w.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b.Text)
+		}
+	})
+	for _, want := range []string{c.tx.T("OpenWorkspace"), c.tx.T("NewWorkspace"), c.tx.T("OpenSample"), ws.Dir, gone} {
+		if !slices.Contains(buttons, want) {
+			t.Errorf("welcome screen lacks %q (has %q)", want, buttons)
+		}
+	}
+	c.openWorkspace(gone)
+	if slices.Contains(c.prefs.recent(), gone) {
+		t.Error("a folder that is not a workspace stays in the recent list")
+	}
+	c.openWorkspace(ws.Dir)
+	if c.ws == nil || c.prefs.lastWorkspace() != ws.Dir || c.prefs.recent()[0] != ws.Dir {
+		t.Errorf("opening did not record %s (recent %v)", ws.Dir, c.prefs.recent())
+	}
+	if !strings.Contains(w.Title(), filepath.Base(ws.Dir)) {
+		t.Errorf("title %q does not name the workspace", w.Title())
 	}
 }

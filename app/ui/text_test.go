@@ -114,3 +114,31 @@ func TestInterfaceLanguages(t *testing.T) {
 		t.Error("Arabic is not a shipped interface language")
 	}
 }
+
+// The interface language follows the POSIX variables in their order of
+// precedence; C and POSIX locales mean English, without complaint.
+func TestSystemLocale(t *testing.T) {
+	tests := []struct {
+		lcAll, lcMessages, lang, language string
+		want                              string
+	}{
+		{"", "", "C", "", "en"},
+		{"", "", "C.UTF-8", "", "en"},
+		{"", "", "POSIX", "fr", "en"}, // LANGUAGE is ignored under C
+		{"", "", "fr_FR.UTF-8", "", "fr"},
+		{"", "", "en_US.UTF-8", "ar:fr", "ar"},
+		{"", "ar_EG.UTF-8", "fr_FR.UTF-8", "", "ar"},
+		{"C", "fr_FR.UTF-8", "fr_FR.UTF-8", "", "en"},
+		{"", "", "de_DE.UTF-8", "", "en"},
+	}
+	for _, tt := range tests {
+		t.Setenv("LC_ALL", tt.lcAll)
+		t.Setenv("LC_MESSAGES", tt.lcMessages)
+		t.Setenv("LANG", tt.lang)
+		t.Setenv("LANGUAGE", tt.language)
+		if got := uitext.Match(systemLocale()); got != tt.want {
+			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q LANGUAGE=%q: %q, want %q",
+				tt.lcAll, tt.lcMessages, tt.lang, tt.language, got, tt.want)
+		}
+	}
+}
