@@ -16,7 +16,10 @@ import (
 // benchdata makes TestBenchGenerate write the benchmark files to a directory
 // and TestBenchLoadStatus time one load+status run over them (used by
 // bench/compare.sh to compare with goi18n merge on the same files).
-var benchdata = flag.String("benchdata", "", "directory for the 30×5000 benchmark catalogs")
+var (
+	benchdata   = flag.String("benchdata", "", "directory for the 30×5000 benchmark catalogs")
+	benchserial = flag.Bool("benchserial", false, "TestBenchLoadStatus: one goroutine instead of LoadAll/StatusAll")
+)
 
 var benchLangs = []string{"fr", "de", "es", "it", "pt", "ru", "uk", "pl", "cs", "tr", "ar", "fa", "he", "hi", "bn",
 	"zh", "ja", "ko", "vi", "th", "id", "ms", "nl", "sv", "da", "fi", "nb", "el", "hu", "ro"}
@@ -91,28 +94,58 @@ func genBenchData(dir string, langs []string, n int) error {
 }
 
 // loadStatusAll loads the source and every target, then computes each
-// language's status. Like the status command, it keeps each report's
-// summary and lets the per-message entries go once counted.
-func loadStatusAll(dir string, langs []string) ([]Report, error) {
-	src, err := Load(filepath.Join(dir, "active.en.toml"))
-	if err != nil {
-		return nil, err
+// language's status: with LoadAll and StatusAll (on all cores), or one
+// after the other. Like the status command, it keeps each report's summary
+// and lets the per-message entries go once counted.
+func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
+	paths := []string{filepath.Join(dir, "active.en.toml")}
+	for _, l := range langs {
+		paths = append(paths, filepath.Join(dir, "active."+l+".toml"))
 	}
-	targets := make([]*Catalog, len(langs))
-	for i, l := range langs {
-		if targets[i], err = Load(filepath.Join(dir, "active."+l+".toml")); err != nil {
-			return nil, err
+	var cats []*Catalog
+	if serial {
+		for _, p := range paths {
+			c, err := Load(p)
+			if err != nil {
+				return nil, err
+			}
+			cats = append(cats, c)
+		}
+	} else {
+		var errs []error
+		cats, errs = LoadAll(paths)
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
-	reports := make([]Report, len(langs))
-	for i, t := range targets {
-		reports[i] = Status(src, t, nil)
-		reports[i].Entries = nil
+	src, targets := cats[0], cats[1:]
+	reports := make([]Report, len(targets))
+	one := func(i int) {
+		reports[i] = Status(src, targets[i], nil)
+		reports[i].Entries = nil // counted; 150,000 entries at once would be ~65 MB
+	}
+	if serial {
+		for i := range targets {
+			one(i)
+		}
+	} else {
+		src.qaCache() // as StatusAll does
+		parallel(len(targets), one)
 	}
 	return reports, nil
 }
 
-func BenchmarkLoadStatus30x5000(b *testing.B) {
+// BenchmarkLoadStatus30x5000 loads 30 languages × 5,000 messages plus the
+// source and computes every status, using all cores (LoadAll, StatusAll).
+// bench/compare.sh runs the same work against goi18n merge.
+func BenchmarkLoadStatus30x5000(b *testing.B) { benchLoadStatus(b, false) }
+
+// BenchmarkLoadStatus30x5000Serial is the same work on one goroutine.
+func BenchmarkLoadStatus30x5000Serial(b *testing.B) { benchLoadStatus(b, true) }
+
+func benchLoadStatus(b *testing.B, serial bool) {
 	dir := b.TempDir()
 	if err := genBenchData(dir, benchLangs, 5000); err != nil {
 		b.Fatal(err)
@@ -120,7 +153,7 @@ func BenchmarkLoadStatus30x5000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		reports, err := loadStatusAll(dir, benchLangs)
+		reports, err := loadStatusAll(dir, benchLangs, serial)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -147,7 +180,7 @@ func TestBenchLoadStatus(t *testing.T) {
 		t.Skip("set -benchdata DIR")
 	}
 	start := time.Now()
-	reports, err := loadStatusAll(*benchdata, benchLangs)
+	reports, err := loadStatusAll(*benchdata, benchLangs, *benchserial)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +200,7 @@ func TestGenBenchDataIsValid(t *testing.T) {
 	if err := genBenchData(dir, []string{"fr", "ru"}, 100); err != nil {
 		t.Fatal(err)
 	}
-	reports, err := loadStatusAll(dir, []string{"fr", "ru"})
+	reports, err := loadStatusAll(dir, []string{"fr", "ru"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

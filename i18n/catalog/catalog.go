@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"communique/app/safefile"
@@ -132,7 +133,9 @@ type Catalog struct {
 	// The byte positions of messages are not kept: a large catalog's
 	// position tree is many times the size of the file. The writer scans
 	// src again when there is something to write.
-	srcHashes []string // lazily computed Hash of each of msgs
+	cacheMu   sync.Mutex
+	srcHashes []string      // Hash of each of msgs, computed on first use
+	facts     []sourceFacts // QA facts of each of msgs, computed on first use
 
 	// Pending edits, applied by Bytes.
 	edits   map[string]*Message // replaced content of an entry in src (nil = deleted)
@@ -299,6 +302,7 @@ func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error
 	c.src = src
 	c.msgs = msgs
 	c.srcHashes = nil
+	c.facts = nil
 	c.order = order
 	c.edits = nil
 	c.added = nil
@@ -417,22 +421,27 @@ func (c *Catalog) list() msgList {
 	return msgList{ms: ms}
 }
 
-// sourceHashes returns Hash of each message of list(), cached while the
-// catalog is unedited (Status compares every language with one source).
-func (c *Catalog) sourceHashes(l msgList) []string {
-	unedited := len(c.edits) == 0 && len(c.added) == 0
-	if unedited && len(c.srcHashes) == len(c.msgs) {
-		return c.srcHashes
+// qaCache returns the source hash and QA facts of each message, computed
+// once while the catalog is unedited, so that Status can compare one source
+// with many languages (also concurrently, see StatusAll). It returns nils
+// for an edited catalog.
+func (c *Catalog) qaCache() ([]string, []sourceFacts) {
+	if len(c.edits) > 0 || len(c.added) > 0 {
+		return nil, nil
 	}
-	hs := make([]string, l.len())
-	for i := range hs {
-		m := l.at(i)
-		hs[i] = Hash(m.Description, m.Other)
+	c.cacheMu.Lock()
+	defer c.cacheMu.Unlock()
+	if c.srcHashes == nil {
+		hashes := make([]string, len(c.msgs))
+		facts := make([]sourceFacts, len(c.msgs))
+		for i := range c.msgs {
+			m := c.msgs[i].msg()
+			hashes[i] = Hash(m.Description, m.Other)
+			facts[i] = newSourceFacts(&m)
+		}
+		c.srcHashes, c.facts = hashes, facts
 	}
-	if unedited {
-		c.srcHashes = hs
-	}
-	return hs
+	return c.srcHashes, c.facts
 }
 
 // Messages returns the catalog's messages in file order, new ones last.

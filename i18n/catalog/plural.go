@@ -20,10 +20,12 @@ var formNames = []string{"zero", "one", "two", "few", "many", "other"}
 // data go-i18n is generated from.
 var pluralProbes = func() []any {
 	var ps []any
-	for i := 0; i <= 1200; i++ {
+	// CLDR integer conditions look at n mod 10, mod 100 and mod 1000000,
+	// and at ranges below 200.
+	for i := 0; i <= 220; i++ {
 		ps = append(ps, i)
 	}
-	for _, i := range []int{10000, 100000, 1000000, 1000001, 2000000, 10000000, 100000000} {
+	for _, i := range []int{1000, 1001, 1002, 1003, 1011, 1012, 1021, 1100, 2000, 10000, 100000, 1000000, 1000001, 2000000, 10000000, 100000000} {
 		ps = append(ps, i)
 	}
 	for i := 0; i <= 25; i++ {

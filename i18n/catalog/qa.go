@@ -37,31 +37,100 @@ var QARules = []QARule{
 
 // QA runs every rule on a translation of source into lang.
 func QA(lang language.Tag, source, translation Message) []Problem {
-	var out []Problem
-	for _, r := range QARules {
-		out = append(out, r.Check(lang, source, translation)...)
-	}
-	return out
+	c := newCase(lang, &source, &translation, nil)
+	return c.run()
 }
 
-// pairs lists (form, source text, translated text) for each plural form the
-// translation has, comparing with the source's same form or, when the
-// source has no such form (it is English, the target may need "few"), with
-// the source's "other".
-func pairs(source, translation Message) (ps [6][3]string, n int) {
-	for _, f := range formNames {
+// qaCase is one translation being checked: the pairs of texts to compare,
+// worked out once for all rules.
+type qaCase struct {
+	lang    language.Tag
+	src, tr Message // copies: pointers to the caller's would force them onto the heap
+	ps      [6]pair
+	n       int
+	sl, sr  string // source delimiters
+	tl, trd string // translation delimiters
+	facts   *sourceFacts
+}
+
+// pair is a translated plural form and the source text it translates: the
+// source's same form or, when the source has no such form (English has no
+// "few"), its "other".
+type pair struct {
+	form    string
+	srcForm int // index in formNames of the source text
+	src, tr string
+}
+
+// sourceFacts caches what the rules extract from a source message, which
+// Status compares with every language: per plural form, its numbers and
+// template actions. It is read-only once made.
+type sourceFacts struct {
+	nums    [6][]string
+	actions [6][]string
+}
+
+func newSourceFacts(m *Message) sourceFacts {
+	var f sourceFacts
+	l, r := delims(*m)
+	for i, form := range formNames {
+		if t := m.Form(form); t != "" {
+			f.nums[i] = numbers(nil, t, l, r)
+			f.actions[i] = placeholders(nil, t, l, r)
+		}
+	}
+	return f
+}
+
+func newCase(lang language.Tag, source, translation *Message, facts *sourceFacts) qaCase {
+	c := qaCase{lang: lang, src: *source, tr: *translation, facts: facts}
+	c.sl, c.sr = delims(*source)
+	c.tl, c.trd = delims(*translation)
+	for i, f := range formNames {
 		tr := translation.Form(f)
 		if tr == "" {
 			continue
 		}
+		k := i
 		src := source.Form(f)
 		if src == "" {
-			src = source.Other
+			src, k = source.Other, 5
 		}
-		ps[n] = [3]string{f, src, tr}
-		n++
+		c.ps[c.n] = pair{form: f, srcForm: k, src: src, tr: tr}
+		c.n++
 	}
-	return ps, n
+	return c
+}
+
+// run applies the rules in QARules order. The calls are spelled out (not a
+// loop over method values) so that c stays on the stack.
+func (c *qaCase) run() []Problem {
+	var out []Problem
+	out = append(out, c.empty()...)
+	out = append(out, c.plural()...)
+	out = append(out, c.placeholders()...)
+	out = append(out, c.template()...)
+	out = append(out, c.numbers()...)
+	out = append(out, c.whitespace()...)
+	out = append(out, c.punctuation()...)
+	out = append(out, c.identical()...)
+	return out
+}
+
+// srcNumbers and srcActions return the (sorted) numbers and template
+// actions of the source text of pair p, from the cache when there is one.
+func (c *qaCase) srcNumbers(p *pair, buf []string) []string {
+	if c.facts == nil {
+		return numbers(buf, p.src, c.sl, c.sr)
+	}
+	return c.facts.nums[p.srcForm]
+}
+
+func (c *qaCase) srcActions(p *pair, buf []string) []string {
+	if c.facts == nil {
+		return placeholders(buf, p.src, c.sl, c.sr)
+	}
+	return c.facts.actions[p.srcForm]
 }
 
 func formLabel(form string) string {
@@ -73,15 +142,20 @@ func formLabel(form string) string {
 
 // CheckEmpty reports a translation with no text, or whose "other" form is
 // empty or blank while the source has one.
-func CheckEmpty(_ language.Tag, source, translation Message) []Problem {
+func CheckEmpty(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.empty()
+}
+
+func (c *qaCase) empty() []Problem {
+	source, translation := c.src, c.tr
 	if translation.Empty() {
 		return []Problem{{"empty", "no translation"}}
 	}
 	var out []Problem
-	for _, f := range formNames {
-		tr := translation.Form(f)
-		if tr != "" && strings.TrimSpace(tr) == "" && strings.TrimSpace(source.Form(f)+source.Other) != "" {
-			out = append(out, Problem{"empty", "translation" + formLabel(f) + " is only whitespace"})
+	for _, p := range c.ps[:c.n] {
+		if strings.TrimSpace(p.tr) == "" && strings.TrimSpace(p.src) != "" {
+			out = append(out, Problem{"empty", "translation" + formLabel(p.form) + " is only whitespace"})
 		}
 	}
 	if translation.Other == "" && source.Other != "" {
@@ -95,23 +169,28 @@ func CheckEmpty(_ language.Tag, source, translation Message) []Problem {
 // source with only "other" needs only "other"). A language without a CLDR
 // rule in go-i18n is reported rather than skipped.
 func CheckPlural(lang language.Tag, source, translation Message) []Problem {
-	if !hasPlurals(source) || translation.Empty() {
+	c := newCase(lang, &source, &translation, nil)
+	return c.plural()
+}
+
+func (c *qaCase) plural() []Problem {
+	if !hasPlurals(c.src) || c.tr.Empty() {
 		return nil
 	}
-	forms, ok := PluralForms(lang)
+	forms, ok := PluralForms(c.lang)
 	if !ok {
-		return []Problem{{"plural", fmt.Sprintf("go-i18n has no CLDR plural rule for %s: cannot tell which plural forms are needed", lang)}}
+		return []Problem{{"plural", fmt.Sprintf("go-i18n has no CLDR plural rule for %s: cannot tell which plural forms are needed", c.lang)}}
 	}
 	var missing []string
 	for _, f := range forms {
-		if translation.Form(f) == "" {
+		if c.tr.Form(f) == "" {
 			missing = append(missing, f)
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	return []Problem{{"plural", fmt.Sprintf("missing plural forms %s (%s needs %s)", strings.Join(missing, ", "), lang, strings.Join(forms, ", "))}}
+	return []Problem{{"plural", fmt.Sprintf("missing plural forms %s (%s needs %s)", strings.Join(missing, ", "), c.lang, strings.Join(forms, ", "))}}
 }
 
 func hasPlurals(m Message) bool {
@@ -184,29 +263,32 @@ func wrap(actions []string, left, right string) string {
 // CheckPlaceholders reports template actions ({{.Name}}) that the
 // translation drops or invents. A plural form other than "other" may drop
 // the count ("un message" for one), so only invented ones count there.
-func CheckPlaceholders(_ language.Tag, source, translation Message) []Problem {
-	sl, sr := delims(source)
-	tl, tr := delims(translation)
+func CheckPlaceholders(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.placeholders()
+}
+
+func (c *qaCase) placeholders() []Problem {
 	var out []Problem
-	ps, n := pairs(source, translation)
-	for _, p := range ps[:n] {
-		if !strings.Contains(p[1], sl) && !strings.Contains(p[2], tl) {
+	for i := range c.ps[:c.n] {
+		p := &c.ps[i]
+		if !strings.Contains(p.src, c.sl) && !strings.Contains(p.tr, c.tl) {
 			continue
 		}
 		var sb, tb [8]string
-		missing, extra := sortedDiff(placeholders(sb[:0], p[1], sl, sr), placeholders(tb[:0], p[2], tl, tr))
-		if p[0] != "other" {
+		missing, extra := sortedDiff(c.srcActions(p, sb[:0]), placeholders(tb[:0], p.tr, c.tl, c.trd))
+		if p.form != "other" {
 			missing = nil
 		}
 		var parts []string
 		if len(missing) > 0 {
-			parts = append(parts, "missing "+wrap(missing, sl, sr))
+			parts = append(parts, "missing "+wrap(missing, c.sl, c.sr))
 		}
 		if len(extra) > 0 {
-			parts = append(parts, "not in source "+wrap(extra, tl, tr))
+			parts = append(parts, "not in source "+wrap(extra, c.tl, c.trd))
 		}
 		if len(parts) > 0 {
-			out = append(out, Problem{"placeholders", strings.Join(parts, "; ") + formLabel(p[0])})
+			out = append(out, Problem{"placeholders", strings.Join(parts, "; ") + formLabel(p.form)})
 		}
 	}
 	return out
@@ -214,18 +296,23 @@ func CheckPlaceholders(_ language.Tag, source, translation Message) []Problem {
 
 // CheckTemplate reports translations that are not valid Go templates. It
 // only parses: statement text is never executed.
-func CheckTemplate(_ language.Tag, _ Message, translation Message) []Problem {
-	l, r := delims(translation)
+func CheckTemplate(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.template()
+}
+
+func (c *qaCase) template() []Problem {
+	l, r := c.tl, c.trd
 	var out []Problem
-	for _, f := range formNames {
-		s := translation.Form(f)
+	for _, p := range c.ps[:c.n] {
+		s := p.tr
 		if !strings.Contains(s, l) || simpleTemplate(s, l, r) {
 			continue
 		}
 		if _, err := template.New("").Delims(l, r).Parse(s); err != nil {
 			msg := err.Error()
 			msg = strings.TrimPrefix(msg, "template: :")
-			out = append(out, Problem{"template", "does not parse: " + msg + formLabel(f)})
+			out = append(out, Problem{"template", "does not parse: " + msg + formLabel(p.form)})
 		}
 	}
 	return out
@@ -404,15 +491,18 @@ func threeDigits(s string) bool {
 // CheckNumbers reports numbers that differ between source and translation.
 // Arabic-Indic and Persian digits count as the digits they stand for, and
 // grouping is ignored, so ٢٠٢٤ matches 2024 and 1 000 matches 1,000.
-func CheckNumbers(_ language.Tag, source, translation Message) []Problem {
-	sl, sr := delims(source)
-	tl, tr := delims(translation)
+func CheckNumbers(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.numbers()
+}
+
+func (c *qaCase) numbers() []Problem {
 	var out []Problem
-	ps, n := pairs(source, translation)
-	for _, p := range ps[:n] {
+	for i := range c.ps[:c.n] {
+		p := &c.ps[i]
 		var sb, tb [8]string
-		missing, extra := sortedDiff(numbers(sb[:0], p[1], sl, sr), numbers(tb[:0], p[2], tl, tr))
-		if p[0] != "other" && len(extra) == 0 {
+		missing, extra := sortedDiff(c.srcNumbers(p, sb[:0]), numbers(tb[:0], p.tr, c.tl, c.trd))
+		if p.form != "other" && len(extra) == 0 {
 			continue // "one" may spell the number out
 		}
 		if len(missing) > 0 || len(extra) > 0 {
@@ -423,7 +513,7 @@ func CheckNumbers(_ language.Tag, source, translation Message) []Problem {
 			if len(extra) > 0 {
 				parts = append(parts, "not in source "+strings.Join(extra, ", "))
 			}
-			out = append(out, Problem{"numbers", strings.Join(parts, "; ") + formLabel(p[0])})
+			out = append(out, Problem{"numbers", strings.Join(parts, "; ") + formLabel(p.form)})
 		}
 	}
 	return out
@@ -440,18 +530,22 @@ func trailingSpace(s string) string {
 // CheckWhitespace reports leading or trailing whitespace (spaces, line
 // breaks) that differs from the source: it usually glues or splits text in
 // the statement layout.
-func CheckWhitespace(_ language.Tag, source, translation Message) []Problem {
+func CheckWhitespace(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.whitespace()
+}
+
+func (c *qaCase) whitespace() []Problem {
 	var out []Problem
-	ps, n := pairs(source, translation)
-	for _, p := range ps[:n] {
-		if strings.TrimSpace(p[2]) == "" {
+	for _, p := range c.ps[:c.n] {
+		if strings.TrimSpace(p.tr) == "" {
 			continue // CheckEmpty's business
 		}
-		if a, b := leadingSpace(p[1]), leadingSpace(p[2]); a != b {
-			out = append(out, Problem{"whitespace", fmt.Sprintf("leading whitespace %q, source has %q%s", b, a, formLabel(p[0]))})
+		if a, b := leadingSpace(p.src), leadingSpace(p.tr); a != b {
+			out = append(out, Problem{"whitespace", fmt.Sprintf("leading whitespace %q, source has %q%s", b, a, formLabel(p.form))})
 		}
-		if a, b := trailingSpace(p[1]), trailingSpace(p[2]); a != b {
-			out = append(out, Problem{"whitespace", fmt.Sprintf("trailing whitespace %q, source has %q%s", b, a, formLabel(p[0]))})
+		if a, b := trailingSpace(p.src), trailingSpace(p.tr); a != b {
+			out = append(out, Problem{"whitespace", fmt.Sprintf("trailing whitespace %q, source has %q%s", b, a, formLabel(p.form))})
 		}
 	}
 	return out
@@ -496,13 +590,17 @@ func endPunct(s string) (class string, mark string) {
 
 // CheckPunctuation reports a translation that ends with different
 // punctuation than the source (Arabic ؟ ، ؛ count as ? , ;).
-func CheckPunctuation(_ language.Tag, source, translation Message) []Problem {
+func CheckPunctuation(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.punctuation()
+}
+
+func (c *qaCase) punctuation() []Problem {
 	var out []Problem
-	ps, n := pairs(source, translation)
-	for _, p := range ps[:n] {
-		sc, sm := endPunct(p[1])
-		tc, tm := endPunct(p[2])
-		if sc == tc || strings.TrimSpace(p[2]) == "" {
+	for _, p := range c.ps[:c.n] {
+		sc, sm := endPunct(p.src)
+		tc, tm := endPunct(p.tr)
+		if sc == tc || strings.TrimSpace(p.tr) == "" {
 			continue
 		}
 		var d string
@@ -514,7 +612,7 @@ func CheckPunctuation(_ language.Tag, source, translation Message) []Problem {
 		default:
 			d = fmt.Sprintf("ends with %s %q, source ends with %s %q", tc, tm, sc, sm)
 		}
-		out = append(out, Problem{"punctuation", d + formLabel(p[0])})
+		out = append(out, Problem{"punctuation", d + formLabel(p.form)})
 	}
 	return out
 }
@@ -523,13 +621,16 @@ func CheckPunctuation(_ language.Tag, source, translation Message) []Problem {
 // (ignoring text without letters, such as "{{.Count}}" or "2024", which is
 // the same in every language). It is what an untranslated goi18n pre-fill
 // looks like.
-func CheckIdentical(_ language.Tag, source, translation Message) []Problem {
-	l, r := delims(translation)
+func CheckIdentical(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.identical()
+}
+
+func (c *qaCase) identical() []Problem {
 	var out []Problem
-	ps, n := pairs(source, translation)
-	for _, p := range ps[:n] {
-		if p[1] == p[2] && hasLetter(p[2], l, r) {
-			out = append(out, Problem{"identical", "same text as the source" + formLabel(p[0])})
+	for _, p := range c.ps[:c.n] {
+		if p.src == p.tr && hasLetter(p.tr, c.tl, c.trd) {
+			out = append(out, Problem{"identical", "same text as the source" + formLabel(p.form)})
 		}
 	}
 	return out

@@ -65,7 +65,14 @@ func Status(source, target *Catalog, hist *History) Report {
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
 	srcMsgs := source.list()
-	hashes := source.sourceHashes(srcMsgs)
+	hashes, facts := source.qaCache()
+	if hashes == nil {
+		hashes = make([]string, srcMsgs.len())
+		for i := range hashes {
+			m := srcMsgs.at(i)
+			hashes[i] = Hash(m.Description, m.Other)
+		}
+	}
 	r.Entries = make([]Entry, 0, srcMsgs.len())
 	tgtMsgs := target.list()
 	find := target.position
@@ -120,7 +127,12 @@ func Status(source, target *Catalog, hist *History) Report {
 			}
 		}
 		if e.State != Missing {
-			e.Problems = QA(target.Lang, src, tr)
+			var f *sourceFacts
+			if facts != nil {
+				f = &facts[i]
+			}
+			c := newCase(target.Lang, &src, &tr, f)
+			e.Problems = c.run()
 		}
 		switch e.State {
 		case Translated:

@@ -31,17 +31,23 @@ measure() { # label command… → prints "wall cpu rss_kb"
 }
 : >"$tmp/g"
 : >"$tmp/o"
+: >"$tmp/s"
 i=0
 while [ $i -lt "$runs" ]; do
 	rm -rf "$tmp/out" && mkdir "$tmp/out"
 	measure "$tmp/goi18n" merge -sourceLanguage en -outdir "$tmp/out" "$tmp/data"/*.toml >>"$tmp/g"
 	measure "$tmp/catalog.test" -test.run '^TestBenchLoadStatus$' -benchdata "$tmp/data" >>"$tmp/o"
+	measure "$tmp/catalog.test" -test.run '^TestBenchLoadStatus$' -benchdata "$tmp/data" -benchserial >>"$tmp/s"
 	i=$((i + 1))
 done
-gw=$(cut -d' ' -f1 "$tmp/g" | best); gc=$(cut -d' ' -f2 "$tmp/g" | best); gm=$(cut -d' ' -f3 "$tmp/g" | best)
-ow=$(cut -d' ' -f1 "$tmp/o" | best); oc=$(cut -d' ' -f2 "$tmp/o" | best); om=$(cut -d' ' -f3 "$tmp/o" | best)
-echo "goi18n merge:        wall ${gw}s  cpu ${gc}s  max RSS $((gm / 1024)) MiB"
-echo "catalog load+status: wall ${ow}s  cpu ${oc}s  max RSS $((om / 1024)) MiB"
-awk -v gw="$gw" -v gc="$gc" -v ow="$ow" -v oc="$oc" 'BEGIN {
-	printf "ratio (ours / goi18n): wall 1/%.1f  cpu 1/%.1f  (target: at most 1/10)\n", gw / ow, gc / oc }'
+col() { cut -d' ' -f"$1" "$2" | best; }
+gw=$(col 1 "$tmp/g"); gc=$(col 2 "$tmp/g"); gm=$(col 3 "$tmp/g")
+ow=$(col 1 "$tmp/o"); oc=$(col 2 "$tmp/o"); om=$(col 3 "$tmp/o")
+sw=$(col 1 "$tmp/s"); sc=$(col 2 "$tmp/s"); sm=$(col 3 "$tmp/s")
+echo "best of $runs runs, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "goi18n merge:                 wall ${gw}s  cpu ${gc}s  max RSS $((gm / 1024)) MiB"
+echo "load+status (LoadAll/StatusAll): wall ${ow}s  cpu ${oc}s  max RSS $((om / 1024)) MiB"
+echo "load+status (one goroutine):     wall ${sw}s  cpu ${sc}s  max RSS $((sm / 1024)) MiB"
+awk -v gw="$gw" -v gc="$gc" -v ow="$ow" -v oc="$oc" -v sw="$sw" -v sc="$sc" 'BEGIN {
+	printf "ratio goi18n/ours: wall %.1fx (serial %.1fx), cpu %.1fx (serial %.1fx); target >= 10x\n", gw / ow, gw / sw, gc / oc, gc / sc }'
 echo "peak memory target: < 120 MiB"

@@ -1,0 +1,49 @@
+package catalog
+
+import (
+	"runtime"
+	"sync"
+)
+
+// LoadAll loads the catalogs at paths concurrently. errs[i] is the error of
+// paths[i], so one malformed catalog does not keep the others from loading.
+func LoadAll(paths []string) (cats []*Catalog, errs []error) {
+	cats = make([]*Catalog, len(paths))
+	errs = make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		cats[i], errs[i] = Load(paths[i])
+	})
+	return cats, errs
+}
+
+// StatusAll is Status of each target against source, computed concurrently.
+// Nothing may edit the catalogs meanwhile.
+func StatusAll(source *Catalog, targets []*Catalog, hist *History) []Report {
+	source.qaCache() // once, before the workers share it
+	reports := make([]Report, len(targets))
+	parallel(len(targets), func(i int) {
+		reports[i] = Status(source, targets[i], hist)
+	})
+	return reports
+}
+
+// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
