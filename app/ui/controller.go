@@ -139,9 +139,11 @@ func (c *controller) toolbar() fyne.CanvasObject {
 }
 
 func (c *controller) mainMenu() *fyne.MainMenu {
-	save := fyne.NewMenuItem(c.tx.T("Save"), c.save)
-	save.Shortcut = shortcutSave
-	save.Icon = theme.DocumentSaveIcon()
+	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = sc
+		return it
+	}
 	recent := fyne.NewMenuItem(c.tx.T("OpenRecent"), nil)
 	for _, dir := range c.prefs.recent() {
 		recent.ChildMenu = appendMenu(recent.ChildMenu, fyne.NewMenuItem(dir, func() { c.openWorkspace(dir) }))
@@ -150,26 +152,33 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 		recent.Disabled = true
 	}
 	hasWS := c.ws != nil
+	save := item(c.tx.T("Save"), shortcutSave, c.save)
+	save.Icon = theme.DocumentSaveIcon()
 	items := []*fyne.MenuItem{
-		fyne.NewMenuItem(c.tx.T("NewWorkspace"), c.newWorkspaceDialog),
-		fyne.NewMenuItem(c.tx.T("OpenWorkspace"), c.openWorkspaceDialog),
+		item(c.tx.T("NewWorkspace"), nil, c.newWorkspaceDialog),
+		item(c.tx.T("OpenWorkspace"), ctrl(fyne.KeyO), c.openWorkspaceDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
 		save,
 		fyne.NewMenuItemSeparator(),
-		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("NewStatement"), c.newStatementDialog)),
-		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("ImportText"), c.importDialog)),
-		disabledUnless(hasWS, fyne.NewMenuItem(c.tx.T("ExportPDFs"), c.exportDialog)),
-		fyne.NewMenuItem(c.tx.T("VerifyPDF"), c.verifyDialog),
+		disabledUnless(hasWS, item(c.tx.T("NewStatement"), ctrl(fyne.KeyN), c.newStatementDialog)),
+		disabledUnless(hasWS, item(c.tx.T("ImportText"), ctrl(fyne.KeyI), c.importDialog)),
+		disabledUnless(hasWS, item(c.tx.T("ExportPDFs"), ctrl(fyne.KeyE), c.exportDialog)),
+		item(c.tx.T("VerifyPDF"), nil, c.verifyDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(c.tx.T("Settings"), c.settingsDialog),
+		item(c.tx.T("Settings"), ctrl(fyne.KeyComma), c.settingsDialog),
 	}
-	quit := fyne.NewMenuItem(c.tx.T("Quit"), c.quit)
+	quit := item(c.tx.T("Quit"), ctrl(fyne.KeyQ), c.quit)
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(c.tx.T("MenuFile"), items...)
 	help := fyne.NewMenu(c.tx.T("MenuHelp"), fyne.NewMenuItem(c.tx.T("About"), c.about))
 	return fyne.NewMainMenu(file, help)
+}
+
+// ctrl is Ctrl+key (Cmd+key on macOS).
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
 func appendMenu(m *fyne.Menu, item *fyne.MenuItem) *fyne.Menu {

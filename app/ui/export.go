@@ -57,11 +57,15 @@ func (c *controller) exportDialog() {
 		c.showInfo(c.tx.T("ExportPDFs"), c.tx.T("NoStatement"))
 		return
 	}
-	x := &exporter{c: c, checks: map[string]*widget.Check{}}
-	c.export = x
-	x.d = dialog.NewCustomWithoutButtons(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form(), c.win)
-	x.d.Resize(fyne.NewSize(700, 640))
-	x.d.Show()
+	// The PDFs should say what the files on disk say, so that anyone can
+	// export them again: unsaved edits are saved first (or knowingly not).
+	c.whenSaved(func() {
+		x := &exporter{c: c, checks: map[string]*widget.Check{}}
+		c.export = x
+		x.d = dialog.NewCustomWithoutButtons(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form(), c.win)
+		x.d.Resize(fyne.NewSize(700, 640))
+		x.d.Show()
+	})
 }
 
 func (x *exporter) form() fyne.CanvasObject {
