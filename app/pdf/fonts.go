@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 
@@ -28,29 +29,31 @@ func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
 	return fontSet, faces, nil
 }
 
-// buildFonts parses the bundled fonts and prepares them for merging.
+// buildFonts parses the bundled fonts and prepares them for merging. The
+// four faces are parsed concurrently: parsing (go-text reads every glyph
+// outline up front) is most of a one-language export's cold start.
 func buildFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
-	var err error
-	parse := func(name string, data []byte) *typeset.Font {
-		if err != nil {
-			return nil
-		}
-		var f *typeset.Font
-		f, err = typeset.NewFont(name, data)
-		return f
+	srcs := []struct {
+		name string
+		data []byte
+	}{
+		{"NotoSans-Regular", fonts.NotoSansRegular},
+		{"NotoSans-Bold", fonts.NotoSansBold},
+		{"NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular},
+		{"NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold},
 	}
-	sans := typeset.Family{
-		Regular: parse("NotoSans-Regular", fonts.NotoSansRegular),
-		Bold:    parse("NotoSans-Bold", fonts.NotoSansBold),
+	parsed := make([]*typeset.Font, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Go(func() { parsed[i], errs[i] = typeset.NewFont(s.name, s.data) })
 	}
-	naskh := typeset.Family{
-		Regular: parse("NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular),
-		Bold:    parse("NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold),
-		Scripts: []language.Script{language.Arabic},
-	}
-	if err != nil {
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
+	sans := typeset.Family{Regular: parsed[0], Bold: parsed[1]}
+	naskh := typeset.Family{Regular: parsed[2], Bold: parsed[3], Scripts: []language.Script{language.Arabic}}
 	set := &typeset.FontSet{Families: []typeset.Family{sans, naskh}}
 	m := make(map[*typeset.Font]*face)
 	// Merge priority: regular before bold, so body text keeps plain codes.
