@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"communique/app/export"
 	"communique/app/sign"
@@ -57,6 +58,10 @@ func runExport(env *Env, args []string) int {
 			return fail(env, "export", ExitUsage, err)
 		}
 		opt.Identity = id
+		info := id.Info()
+		fmt.Fprintf(env.Stdout, "signing as %s\n  issuer:  %s\n  valid:   %s to %s\n  key:     %s\n  SHA-256: %s\n",
+			info.Subject, info.Issuer, info.NotBefore.UTC().Format(time.DateOnly), info.NotAfter.UTC().Format(time.DateOnly),
+			info.KeyType, info.SHA256)
 	}
 	warnReadiness(env, w, opt)
 	export.Generator = "Communiqué " + Version
