@@ -29,6 +29,7 @@ func BenchmarkOpenWorkspace(b *testing.B) {
 		}
 		c := newController(a, w)
 		c.now = func() time.Time { return testDate }
+		c.previewDelay = time.Hour
 		c.setWorkspace(ws)
 	}
 }

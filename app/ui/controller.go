@@ -57,11 +57,14 @@ type controller struct {
 	shownDirty bool
 	// now is the clock, replaceable in tests.
 	now func() time.Time
+	// previewDelay is the pause in typing after which the page is
+	// typeset again.
+	previewDelay time.Duration
 }
 
 func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
-		index: map[string]map[string]int{}, now: time.Now}
+		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	w.SetCloseIntercept(c.quit)

@@ -85,6 +85,9 @@ func newTestUI(tb testing.TB, ws *workspace.Workspace) *controller {
 	w.Resize(fyne.NewSize(1280, 800))
 	c := newController(a, w)
 	c.now = func() time.Time { return time.Date(2020, 6, 3, 10, 0, 0, 0, time.UTC) }
+	// No background typesetting unless a test asks for it: the test
+	// driver runs fyne.Do on the calling goroutine.
+	c.previewDelay = time.Hour
 	c.setWorkspace(ws)
 	w.Show()
 	return c

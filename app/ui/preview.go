@@ -56,7 +56,7 @@ type preview struct {
 }
 
 func newPreview(c *controller) *preview {
-	p := &preview{c: c, pageNo: 1, delay: previewDelay, lang: c.lang}
+	p := &preview{c: c, pageNo: 1, delay: c.previewDelay, lang: c.lang}
 	if p.lang == "" {
 		p.lang = c.ws.Config.SourceLanguage
 	}
