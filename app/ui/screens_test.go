@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -407,5 +408,22 @@ func TestWelcomeAndRecentWorkspaces(t *testing.T) {
 	}
 	if !strings.Contains(w.Title(), filepath.Base(ws.Dir)) {
 		t.Errorf("title %q does not name the workspace", w.Title())
+	}
+}
+
+// Dropping files on the window: a PDF is verified, a text file imported.
+func TestDroppedFiles(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	dir := t.TempDir()
+	unsigned := filepath.Join(dir, "plain.pdf")
+	os.WriteFile(unsigned, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), 0o644)
+	c.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(unsigned)})
+	if got := overlayText(c); !strings.Contains(got, "plain.pdf") {
+		t.Errorf("dropping a PDF did not verify it:\n%s", got)
+	}
+	seed, _ := filepath.Abs(filepath.Join("testdata", "seed-statement.txt"))
+	c.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(seed)})
+	if got := overlayText(c); !strings.Contains(got, c.tx.N("ImportFoundParagraphs", 6)) {
+		t.Errorf("dropping a text file did not offer to import it:\n%s", got)
 	}
 }
