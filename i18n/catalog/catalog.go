@@ -142,6 +142,8 @@ type Catalog struct {
 	added   []*Message          // new messages, in the order they were added
 	addedAt map[string]int      // index into added
 	dirty   bool
+	// renderErr is set by Bytes when an edit cannot be written safely.
+	renderErr error
 }
 
 // entry is a message found in src, with where its bytes are.
@@ -581,6 +583,9 @@ func (c *Catalog) Bytes() []byte {
 // or garbles a message.
 func (c *Catalog) Save() error {
 	data := c.Bytes()
+	if c.renderErr != nil {
+		return c.renderErr
+	}
 	if err := c.verify(data); err != nil {
 		return err
 	}

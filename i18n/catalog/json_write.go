@@ -100,7 +100,15 @@ func (j jsonSyntax) addField(t *value, f fieldText, before, last *member) patch 
 	if before != nil {
 		return patch{start: before.keyStart, end: before.keyStart, text: kv + "," + j.wsBefore(before.keyStart)}
 	}
-	return patch{start: last.spanEnd, end: last.spanEnd, text: "," + j.wsBefore(last.keyStart) + kv}
+	ws := j.wsBefore(last.keyStart)
+	if ws == "" {
+		ws = " "
+	}
+	return patch{start: last.spanEnd, end: last.spanEnd, text: "," + ws + kv}
+}
+
+func (j jsonSyntax) replaceMember(_ *value, m *member, f fieldText) patch {
+	return patch{start: m.keyStart, end: m.val.end, text: jsonString(f.name) + ": " + jsonString(f.value)}
 }
 
 func (j jsonSyntax) remove(_ *value, m *member) []patch {

@@ -27,6 +27,8 @@ type syntax interface {
 	// addField adds a field to message table t, before sibling (if not nil)
 	// or after the last field.
 	addField(t *value, f fieldText, before *member, last *member) patch
+	// replaceMember replaces member m of t (key and value) with field f.
+	replaceMember(t *value, m *member, f fieldText) patch
 	// remove deletes member m of container t.
 	remove(t *value, m *member) []patch
 	// removeEntry deletes a whole message.
@@ -79,10 +81,17 @@ func (c *Catalog) render() []byte {
 	if c.Format == YAML {
 		patches, collapsed = c.collapseYAML(entries)
 	}
+	c.renderErr = nil
 	for _, e := range entries {
 		m, edited := c.edits[e.ID]
 		if !edited {
 			continue
+		}
+		if c.Format == YAML && usesAnchor(e) {
+			// Changing an anchored value would change every alias of it
+			// too (and deleting it breaks them): leave such files to a
+			// text editor rather than guess.
+			c.renderErr = fmt.Errorf("%s: message %q uses a YAML anchor or alias (&/*); change it in a text editor (nothing was written)", c.Path, e.ID)
 		}
 		if m == nil && e.container == nil {
 			// The whole file is this one message.
@@ -111,6 +120,18 @@ func (c *Catalog) render() []byte {
 		patches = append(patches, syn.appendMessages(c.src, root, added)...)
 	}
 	return applyPatches(c.src, patches)
+}
+
+func usesAnchor(e *entry) bool {
+	if e.val.anchored || e.val.form == yamlAliased && e.val.kind == vTable {
+		return true
+	}
+	for _, fl := range e.fields {
+		if fl.mem.val.anchored {
+			return true
+		}
+	}
+	return false
 }
 
 // collapseYAML handles deleting every message of a nested YAML block
@@ -187,13 +208,11 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 		wantVal[f.name] = f.value
 	}
 	have := map[string]bool{}
-	var outer []*member // fields at the message's own level, file order
+	removed := map[*member]*value{} // member → the table it is removed from
+	var removedOrder []*member
 	for _, fl := range e.fields {
 		name := fieldNames[fl.f]
 		have[name] = true
-		if fl.via == nil {
-			outer = append(outer, fl.mem)
-		}
 		if fl.f == fID {
 			continue
 		}
@@ -204,30 +223,54 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 			if fl.via != nil {
 				container = fl.via.val
 			}
-			patches = append(patches, syn.remove(container, fl.mem)...)
+			removed[fl.mem] = container
+			removedOrder = append(removedOrder, fl.mem)
 		case nv != fl.mem.val.str:
 			patches = append(patches, syn.setStr(fl.mem.val, nv))
 		}
 	}
-	if len(outer) == 0 {
-		// Only a v1 "translation" table (or keys go-i18n ignores, like
-		// "Translation"): new fields go next to them.
-		outer = e.val.members
+	var add []fieldText
+	for _, f := range want {
+		if !have[f.name] {
+			add = append(add, f)
+		}
+	}
+	// New fields go next to the message's own keys that stay.
+	var anchors []*member
+	for _, mem := range e.val.members {
+		if _, gone := removed[mem]; !gone {
+			anchors = append(anchors, mem)
+		}
+	}
+	if len(anchors) == 0 && len(add) > 0 {
+		// Every key goes: turn the first one into the first new field
+		// rather than leave nothing to place new keys next to.
+		for _, r := range removedOrder {
+			if removed[r] == e.val {
+				patches = append(patches, syn.replaceMember(e.val, r, add[0]))
+				delete(removed, r)
+				anchors = []*member{r}
+				add = add[1:]
+				break
+			}
+		}
+	}
+	for _, r := range removedOrder {
+		if t, ok := removed[r]; ok {
+			patches = append(patches, syn.remove(t, r)...)
+		}
 	}
 	var last *member
-	for _, mem := range outer {
+	for _, mem := range anchors {
 		if last == nil || mem.spanEnd > last.spanEnd {
 			last = mem
 		}
 	}
-	for i, f := range want {
-		if have[f.name] {
-			continue
-		}
+	for i, f := range add {
 		// Keep alphabetical files alphabetical: insert before the first
-		// field that sorts after this one.
+		// key that sorts after this one.
 		var before *member
-		for _, mem := range outer {
+		for _, mem := range anchors {
 			if mem.key > f.name && (before == nil || mem.spanStart < before.spanStart) {
 				before = mem
 			}

@@ -518,11 +518,26 @@ func (s *tomlScanner) inlineTable() (*value, error) {
 	}
 }
 
+// plainByte marks bytes a basic string can hold with no further checks.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x100; c++ {
+		t[c] = c != '"' && c != '\\' && c != 0x7f
+	}
+	t['\t'] = true
+	return t
+}()
+
 func (s *tomlScanner) basicString() (string, error) {
 	start := s.pos
 	s.pos++
 	simple := true
 	for s.pos < len(s.src) {
+		for s.pos < len(s.src) && plainByte[s.src[s.pos]] {
+			s.pos++
+		}
+		if s.pos >= len(s.src) {
+			break
+		}
 		c := s.src[s.pos]
 		switch {
 		case c == '"':

@@ -157,6 +157,10 @@ func (t tomlSyntax) addField(tbl *value, f fieldText, before, last *member) patc
 	return patch{start: at, end: at, text: line}
 }
 
+func (t tomlSyntax) replaceMember(_ *value, m *member, f fieldText) patch {
+	return patch{start: m.keyStart, end: m.val.end, text: f.name + " = " + tomlBasicString(f.value)}
+}
+
 func (t tomlSyntax) remove(tbl *value, m *member) []patch {
 	if tbl.form == tomlInline {
 		s, e := removeListItem(t.src, m.spanStart, m.spanEnd)

@@ -32,6 +32,7 @@ type value struct {
 	form       uint8   // container layout, format-specific
 	ind        int32   // YAML: indentation of the block the value belongs to
 	up         *member // YAML: the member whose value this is
+	anchored   bool    // YAML: carries an &anchor or is an *alias
 	openEnd    int     // TOML header table: end of its last line so far
 }
 

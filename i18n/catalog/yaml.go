@@ -127,9 +127,10 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		}
 		cp.style = uint8(yaml.DoubleQuotedStyle)
 		cp.ind = int32(indent)
+		cp.anchored = true
 		return &cp, nil
 	case yaml.ScalarNode:
-		v := b.a.val(value{ind: int32(indent)})
+		v := b.a.val(value{ind: int32(indent), anchored: n.Anchor != ""})
 		if flow {
 			v.form = yamlFlow
 		}
@@ -156,7 +157,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		v.end = b.scalarEnd(v.start, n.Style&^yaml.TaggedStyle, indent, flow)
 		return v, nil
 	case yaml.MappingNode:
-		t := b.a.val(value{kind: vTable, ind: int32(indent)})
+		t := b.a.val(value{kind: vTable, ind: int32(indent), anchored: n.Anchor != ""})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
 			t.form = yamlFlow
@@ -209,7 +210,7 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		}
 		return t, nil
 	case yaml.SequenceNode:
-		a := b.a.val(value{kind: vArray, typ: "an array", ind: int32(indent)})
+		a := b.a.val(value{kind: vArray, typ: "an array", ind: int32(indent), anchored: n.Anchor != ""})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
 			a.form = yamlFlow

@@ -184,6 +184,16 @@ func (y yamlSyntax) addField(t *value, f fieldText, before, last *member) patch 
 	return patch{start: at, end: at, text: line}
 }
 
+func (y yamlSyntax) replaceMember(t *value, m *member, f fieldText) patch {
+	// Double-quoted keeps it on one line, whatever the text.
+	v := y.scalarText(f.value, yaml.DoubleQuotedStyle, m.keyStart-m.lineStart, t.form == yamlFlow)
+	end := m.val.end
+	if m.val.start == m.val.end && m.val.up != nil && y.colonBefore(m.val) == ":" {
+		end = m.keyStart + len(m.key) // "{key}": there is no colon to replace
+	}
+	return patch{start: m.keyStart, end: end, text: f.name + ": " + v}
+}
+
 func (y yamlSyntax) remove(t *value, m *member) []patch {
 	if t.form == yamlFlow {
 		s, e := removeListItem(y.src, m.spanStart, m.spanEnd)
