@@ -1,13 +1,23 @@
 // Package catalog reads, edits and writes go-i18n message catalogs (TOML,
-// JSON, YAML) without losing anything a translator put in them.
+// JSON, YAML) without losing anything a translator put in them, and tells
+// per language what is translated, stale or missing.
 //
 // go-i18n's own tooling decodes a catalog into a map and re-encodes it, which
 // sorts keys and drops comments, custom layout and stale translations. This
-// package instead keeps the original bytes and edits only the byte spans of the
-// messages that changed, so a catalog that went through Communiqué still diffs
-// cleanly in git and still reads as the translator left it. Semantics (what is
-// a message, which keys are reserved, how nested tables become dotted IDs)
-// follow go-i18n v2's parser exactly; the fuzz tests hold the two side by side.
+// package instead keeps the original bytes and edits only the byte spans of
+// the messages that changed, so a catalog that went through Communiqué still
+// diffs cleanly in git and reads as the translator left it. What counts as a
+// message (reserved keys, nested tables as dotted IDs, the v1 "translation"
+// key and list form) follows go-i18n v2.7.0's parser exactly; fuzz tests hold
+// the two side by side, and an interop test runs the real goi18n CLI.
+//
+// Around the catalog: Status (translated / needs_review / missing per
+// message, with QA rules and CLDR plural forms), History (the old source
+// texts, so a stale translation can be reviewed against what it translated),
+// Handoff and Merge (the goi18n translate-file workflow, minus its losses).
+//
+// A Catalog is not safe for concurrent mutation; LoadAll and StatusAll do the
+// read-only work of many languages on all cores.
 package catalog
 
 import (

@@ -6,13 +6,14 @@ import (
 	"fmt"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
 // HandoffName is the file name goi18n gives a translate file:
 // translate.<lang>.<format>.
-func HandoffName(r Report, format Format) string {
-	return fmt.Sprintf("translate.%s.%s", r.Lang, format)
+func HandoffName(lang language.Tag, format Format) string {
+	return fmt.Sprintf("translate.%s.%s", lang, format)
 }
 
 // Handoff returns a translate.<lang>.<format> file for translators who work

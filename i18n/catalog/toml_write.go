@@ -171,8 +171,24 @@ func (t tomlSyntax) remove(tbl *value, m *member) []patch {
 
 func (t tomlSyntax) removeEntry(e *entry) []patch {
 	switch {
-	case e.kind == locTable && e.val.form == tomlHeader:
-		start, end := e.start, e.end
+	case e.kind == locTable && (e.val.form == tomlHeader || e.val.form == tomlImplicit || e.val.form == tomlDotted):
+		return t.removeTable(e.val)
+	case e.mem != nil && e.container != nil && e.container.form == tomlInline:
+		s, end := removeListItem(t.src, e.mem.spanStart, e.mem.spanEnd)
+		return []patch{{start: s, end: end}}
+	case e.mem != nil:
+		return t.removeMember(e.mem)
+	}
+	s, end := removeListItem(t.src, e.val.start, e.val.end)
+	return []patch{{start: s, end: end}}
+}
+
+// removeTable removes every line that defines table v: its [header] block,
+// the blocks of its sub-tables ([msg.translation]) and dotted-key lines.
+func (t tomlSyntax) removeTable(v *value) []patch {
+	var ps []patch
+	if v.form == tomlHeader {
+		start, end := v.start, v.openEnd
 		if isBlankLine(t.src, end) {
 			end = afterLine(t.src, end)
 		} else if start > 0 {
@@ -180,40 +196,30 @@ func (t tomlSyntax) removeEntry(e *entry) []patch {
 				start = prev
 			}
 		}
-		return []patch{{start: start, end: end}}
-	case e.kind == locTable && e.val.form == tomlDotted:
-		var ps []patch
-		for _, fl := range e.fields {
-			if fl.via == nil {
-				ps = append(ps, patch{start: fl.mem.spanStart, end: fl.mem.spanEnd})
-			}
-		}
-		for _, m := range e.val.members {
-			if m.key == "translation" && m.val.kind == vTable {
-				ps = append(ps, t.removeAll(m)...)
-			}
-		}
-		return ps
-	case e.mem != nil && e.container != nil && e.container.form == tomlInline:
-		s, end := removeListItem(t.src, e.mem.spanStart, e.mem.spanEnd)
-		return []patch{{start: s, end: end}}
-	case e.mem != nil:
-		return []patch{{start: e.mem.spanStart, end: e.mem.spanEnd}}
+		ps = append(ps, patch{start: start, end: end})
 	}
-	s, end := removeListItem(t.src, e.val.start, e.val.end)
-	return []patch{{start: s, end: end}}
-}
-
-// removeAll removes a dotted sub-table's lines (msg.translation.one = …).
-func (t tomlSyntax) removeAll(m *member) []patch {
-	if m.val.kind != vTable || m.val.form != tomlDotted {
-		return []patch{{start: m.spanStart, end: m.spanEnd}}
-	}
-	var ps []patch
-	for _, c := range m.val.members {
-		ps = append(ps, t.removeAll(c)...)
+	for _, m := range v.members {
+		switch {
+		case m.val.kind == vTable && (m.val.form == tomlHeader || m.val.form == tomlImplicit):
+			ps = append(ps, t.removeTable(m.val)...)
+		case v.form == tomlHeader:
+			// Its own lines are inside the header block.
+		default:
+			ps = append(ps, t.removeMember(m)...)
+		}
 	}
 	return ps
+}
+
+func (t tomlSyntax) removeMember(m *member) []patch {
+	if m.val.kind == vTable && m.val.form == tomlDotted {
+		var ps []patch
+		for _, c := range m.val.members {
+			ps = append(ps, t.removeMember(c)...)
+		}
+		return ps
+	}
+	return []patch{{start: m.spanStart, end: m.spanEnd}}
 }
 
 // isBlankLine reports whether the line starting at off is empty or

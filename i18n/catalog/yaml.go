@@ -284,7 +284,7 @@ func (b *yamlBuilder) restOfLine(off int) int {
 	return off
 }
 
-// lineIndentAt returns the indentation (spaces) of the line at ls and
+// lineInfo returns the indentation (spaces) of the line at ls and
 // whether it is blank or a comment.
 func lineInfo(src []byte, ls int) (indent int, blank, comment bool, end int) {
 	p := ls
