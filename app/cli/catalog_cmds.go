@@ -58,7 +58,7 @@ func runHandoff(env *Env, args []string) int {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fail(env, "handoff", ExitUsage, err)
 	}
-	path := filepath.Join(*out, catalog.HandoffName(r, f))
+	path := filepath.Join(*out, catalog.HandoffName(target.Lang, f))
 	if err := safefile.Write(path, data, 0o644); err != nil {
 		return fail(env, "handoff", ExitUsage, err)
 	}
