@@ -154,7 +154,11 @@ func dateline(lang, place string, t time.Time) string {
 	if !ok {
 		l = fallbackLocale
 	}
-	return place + l.comma + date
+	// The place is isolated (FSI…PDI) so that its script does not decide
+	// the direction of what follows: in an Arabic dateline the day number
+	// after "Washington, D.C." would otherwise join the Latin run and be
+	// shown on the wrong side of the month.
+	return "\u2068" + place + "\u2069" + l.comma + date
 }
 
 // pageLabel writes "page x of y".
