@@ -28,31 +28,46 @@ import (
 // ManifestFile is the name of the manifest written next to the PDFs.
 const ManifestFile = "manifest.json"
 
-// Document maps a statement in one language to what the PDF engine
-// typesets. It fails, naming the messages, when the language lacks any part:
-// a published statement never mixes languages.
-func Document(w *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, error) {
-	doc := pdf.Document{Lang: lang, Organisation: w.Config.Organisation, IssuingBody: st.IssuingBody,
+// Preview maps a statement in one language to what the PDF engine
+// typesets, showing the source text where a part is not translated yet;
+// fallback lists the parts without text in lang. The app's live preview uses it so that a
+// translator sees the whole page while working.
+func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc pdf.Document, fallback []string, err error) {
+	doc = pdf.Document{Lang: lang, Organisation: w.Config.Organisation, IssuingBody: st.IssuingBody,
 		Place: st.Place, Date: st.Date}
 	if w.Config.Logo != "" {
-		logo, err := os.ReadFile(filepath.Join(w.Dir, w.Config.Logo))
-		if err != nil {
-			return doc, fmt.Errorf("letterhead logo: %w", err)
+		p := w.Config.Logo
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(w.Dir, p)
 		}
-		doc.Logo = logo
+		if doc.Logo, err = os.ReadFile(p); err != nil {
+			return doc, nil, fmt.Errorf("letterhead logo: %w", err)
+		}
 	}
-	var missing []string
 	for _, p := range st.Parts() {
 		text := w.Text(lang, p.ID)
 		if strings.TrimSpace(text) == "" {
-			missing = append(missing, p.ID)
-			continue
+			fallback = append(fallback, p.ID)
+			if lang != w.Config.SourceLanguage {
+				text = w.Text(w.Config.SourceLanguage, p.ID)
+			}
 		}
 		if p.Kind == statement.Title {
 			doc.Title = pdf.Part{ID: p.ID, Text: text}
 		} else {
 			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text})
 		}
+	}
+	return doc, fallback, nil
+}
+
+// Document is Preview for publishing: it fails, naming the messages, when
+// the language lacks any part, since a published statement never mixes
+// languages.
+func Document(w *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, error) {
+	doc, missing, err := Preview(w, st, lang)
+	if err != nil {
+		return doc, err
 	}
 	if len(missing) > 0 {
 		return doc, &IncompleteError{Lang: lang, Statement: st.ID, Missing: missing}
@@ -177,23 +192,32 @@ type Manifest struct {
 // Generator names the program in manifests; set by the caller.
 var Generator = "Communiqué"
 
-// Run exports the chosen statements and languages. Files are written
-// atomically; a language that cannot be exported stops the run before any
-// file is written, so a folder never holds half an export.
-func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
-	now := time.Now
-	if opt.Now != nil {
-		now = opt.Now
-	}
+// Plan is an export ready to run: the documents are taken from the
+// workspace when it is prepared, so running it touches no workspace state
+// and can happen on another goroutine while the user goes on editing.
+type Plan struct {
+	// Options as given to Prepare. Identity may still be set (or changed)
+	// before Run, e.g. after a slow PKCS#12 decryption off the UI thread.
+	Options
+	jobs       []job
+	statements []string
+	languages  []string
+}
+
+type job struct {
+	st  statement.Statement // a copy: the workspace may change meanwhile
+	doc pdf.Document
+}
+
+// Prepare checks what to export and takes the documents from the
+// workspace. A language that cannot be exported stops it before anything
+// is written, so a folder never holds half an export.
+func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 	stmts, err := chooseStatements(w, opt.Statements)
 	if err != nil {
 		return nil, err
 	}
-	type job struct {
-		st  *statement.Statement
-		doc pdf.Document
-	}
-	var jobs []job
+	p := &Plan{Options: opt}
 	langSet := map[string]bool{}
 	for _, st := range stmts {
 		langs, err := chooseLanguages(w, st, opt.Langs)
@@ -205,22 +229,44 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 			if err != nil {
 				return nil, err
 			}
-			jobs = append(jobs, job{st, doc})
+			p.jobs = append(p.jobs, job{*st, doc})
 			langSet[lang] = true
 		}
+		p.statements = append(p.statements, st.ID)
+	}
+	for _, l := range w.Languages() {
+		if langSet[l] {
+			p.languages = append(p.languages, l)
+		}
+	}
+	return p, nil
+}
+
+// Files is how many PDFs Run will write.
+func (p *Plan) Files() int { return len(p.jobs) }
+
+// Run exports the chosen statements and languages: Prepare, then Plan.Run.
+func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
+	p, err := Prepare(w, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Run()
+}
+
+// Run typesets, signs, verifies and writes every file, then the manifest.
+// Files are written atomically.
+func (p *Plan) Run() (*Manifest, error) {
+	opt := p.Options
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
 	}
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
 		return nil, err
 	}
-	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL}
-	for _, st := range stmts {
-		m.Statements = append(m.Statements, st.ID)
-	}
-	for _, l := range w.Languages() {
-		if langSet[l] {
-			m.Languages = append(m.Languages, l)
-		}
-	}
+	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
+		Statements: p.statements, Languages: p.languages}
 	if opt.Identity != nil {
 		info := opt.Identity.Info()
 		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
@@ -228,13 +274,13 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	report := func(p Progress) {
+	report := func(pr Progress) {
 		if opt.Progress != nil {
-			p.Total = len(jobs)
-			opt.Progress(p)
+			pr.Total = len(p.jobs)
+			opt.Progress(pr)
 		}
 	}
-	for i, j := range jobs {
+	for i, j := range p.jobs {
 		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset", Done: i})
 		signAt := now()
 		if opt.Identity != nil {
@@ -248,7 +294,7 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 		f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
 		if opt.Identity != nil {
 			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "sign", Done: i})
-			so := sign.Options{Reason: signReason(j.st), Location: j.st.Place, Time: signAt,
+			so := sign.Options{Reason: signReason(&j.st), Location: j.st.Place, Time: signAt,
 				Approval: opt.Approval, TSAURL: opt.TSAURL}
 			if r := res.SignatureRect; r != nil {
 				so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}

@@ -240,9 +240,16 @@ func (x *exporter) run() {
 		c.prefs.setRole(opt.Role)
 	}
 	c.prefs.setExportDir(strings.TrimSpace(x.folder.Text))
-	x.showProgress(langs)
 	opt.Progress = func(p export.Progress) { fyne.Do(func() { x.progress(p) }) }
-	ws := c.ws
+	// The documents are taken from the workspace here, on the UI thread;
+	// the goroutine below never touches the workspace.
+	plan, err := export.Prepare(c.ws, opt)
+	if err != nil {
+		x.showProgress(langs)
+		x.finished(nil, err)
+		return
+	}
+	x.showProgress(langs)
 	c.exporting = true
 	go func() {
 		if signing {
@@ -251,9 +258,9 @@ func (x *exporter) run() {
 				fyne.Do(func() { x.finished(nil, errors.New(explainIdentityError(c, err))) })
 				return
 			}
-			opt.Identity = id
+			plan.Identity = id
 		}
-		m, err := export.Run(ws, opt)
+		m, err := plan.Run()
 		fyne.Do(func() { x.finished(m, err) })
 	}()
 }
