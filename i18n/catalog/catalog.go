@@ -262,21 +262,26 @@ func (c *Catalog) parse(src []byte) error {
 	}
 	_, entries, err := scan(c.Format, src, false)
 	if err != nil {
-		var pe *posError
-		if errors.As(err, &pe) {
-			line, col := lineCol(src, pe.off)
-			if pe.line > 0 {
-				line, col = pe.line, pe.col
-			}
-			return &ParseError{Path: c.Path, Line: line, Col: col, Msg: pe.msg}
-		}
-		return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
+		return c.parseError(src, err)
 	}
 	msgs := make([]Message, len(entries))
 	for i, e := range entries {
 		msgs[i] = e.Message
 	}
 	return c.setMessages(src, msgs, entries)
+}
+
+// parseError turns a scanner error into a *ParseError naming the file.
+func (c *Catalog) parseError(src []byte, err error) error {
+	var pe *posError
+	if errors.As(err, &pe) {
+		line, col := lineCol(src, pe.off)
+		if pe.line > 0 {
+			line, col = pe.line, pe.col
+		}
+		return &ParseError{Path: c.Path, Line: line, Col: col, Msg: pe.msg}
+	}
+	return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
 }
 
 // setMessages makes msgs, read from src, the catalog's content. entries
@@ -295,9 +300,12 @@ func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error
 	for k := 1; k < len(order); k++ {
 		if all[order[k-1]].ID == all[order[k]].ID {
 			if entries == nil {
-				// The fast path gives no positions: let the scanner
-				// report it.
-				_, entries, _ = scan(c.Format, src, false)
+				// The fast path gives no positions (and does not look for
+				// TOML's own duplicate keys): let the scanner report it.
+				var err error
+				if _, entries, err = scan(c.Format, src, false); err != nil {
+					return c.parseError(src, err)
+				}
 			}
 			first, e := entries[order[k-1]], entries[order[k]]
 			l1, _ := lineCol(src, first.start)

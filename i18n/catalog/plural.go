@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 )
 
@@ -69,7 +70,7 @@ func probePlural(lang language.Tag) pluralInfo {
 	loc := i18n.NewLocalizer(b, lang.String())
 	seen := map[string]bool{"other": true}
 	for _, n := range pluralProbes {
-		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n})
+		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n, TemplateParser: template.IdentityParser{}})
 		if err == nil {
 			seen[s] = true
 		}

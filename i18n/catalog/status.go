@@ -94,14 +94,18 @@ func Status(source, target *Catalog, hist *History) Report {
 	for i := 0; i < srcMsgs.len(); i++ {
 		src := srcMsgs.at(i)
 		e := Entry{ID: src.ID, Source: src}
-		// Catalogs mostly share the source's order: try the message after
-		// the last one found before searching.
+		// Catalogs mostly share the source's order: look just after the
+		// last message found before searching.
 		var tr Message
 		ok := false
 		j := -1
-		if hint < tgtMsgs.len() && tgtMsgs.id(hint) == src.ID {
-			j = hint
-		} else {
+		for k := hint; k < min(hint+8, tgtMsgs.len()); k++ {
+			if tgtMsgs.id(k) == src.ID {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
 			j = find(src.ID)
 		}
 		if j >= 0 {

@@ -6,11 +6,12 @@ package catalog
 // position tree. Anything else (nesting, dotted keys, inline tables, arrays,
 // "id" or "translation" keys, duplicates, errors) makes it give up, and the
 // general scanner, which mirrors go-i18n in every case, reads the file
-// instead. FuzzFastTOML checks that the two agree whenever this one answers.
+// instead. A key given twice is left to the caller, which finds the
+// duplicate ID and has the general scanner report it. FuzzFastTOML checks
+// that the two agree whenever this one answers.
 func fastTOML(src []byte) ([]Message, bool) {
 	s := &tomlScanner{src: src}
 	msgs := make([]Message, 0, len(src)/100+4)
-	keys := make(map[string]struct{}, len(src)/80+8)
 	var cur *Message // the [table] being read, nil at the top level
 	var seen [numFields]bool
 	for s.pos < len(src) {
@@ -51,10 +52,9 @@ func fastTOML(src []byte) ([]Message, bool) {
 			if _, err := s.endOfLine(""); err != nil {
 				return nil, false
 			}
-			if _, dup := keys[name]; dup || name == "translation" {
-				return nil, false // "translation" would make the file a v1 message
+			if name == "translation" {
+				return nil, false // it would make the file a v1 message
 			}
-			keys[name] = struct{}{}
 			msgs = append(msgs, Message{ID: name})
 			cur = &msgs[len(msgs)-1]
 			seen = [numFields]bool{}
@@ -84,10 +84,6 @@ func fastTOML(src []byte) ([]Message, bool) {
 			if reserved {
 				return nil, false
 			}
-			if _, dup := keys[name]; dup {
-				return nil, false
-			}
-			keys[name] = struct{}{}
 			msgs = append(msgs, Message{ID: name, Other: text})
 			continue
 		}
