@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"maps"
 
 	"communique/app/workspace"
 	"communique/i18n/catalog"
@@ -84,21 +85,15 @@ var ruleMessages = map[string]string{
 	"no_plural_rule": "RuleNoPluralRule",
 }
 
-// setTranslation stores a translation with its plural forms. The
-// workspace records the source it was made from (SetTranslation); the
-// other plural forms go into the same message.
+// setTranslation stores a translation, with its plural forms when the
+// message has them.
 func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[string]string) error {
-	if err := ws.SetTranslation(lang, id, other); err != nil {
-		return err
-	}
 	if len(forms) <= 1 {
-		return nil
+		return ws.SetTranslation(lang, id, other)
 	}
-	c := ws.Catalogs[lang]
-	m, _ := c.Get(id)
-	m.Zero, m.One, m.Two, m.Few, m.Many = forms["zero"], forms["one"], forms["two"], forms["few"], forms["many"]
-	c.Set(m)
-	return nil
+	all := maps.Clone(forms)
+	all["other"] = other
+	return ws.SetTranslationForms(lang, id, all)
 }
 
 func (c *controller) showInfo(title, text string) {

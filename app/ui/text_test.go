@@ -29,7 +29,7 @@ func TestEveryStringIsInTheCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	for id := range maps(ruleMessages) {
+	for id := range valueSet(ruleMessages) {
 		used[id] = true
 	}
 	files, _ := filepath.Glob("*.go")
@@ -80,7 +80,7 @@ func TestEveryStringIsInTheCatalog(t *testing.T) {
 	}
 }
 
-func maps(m map[string]string) map[string]bool {
+func valueSet(m map[string]string) map[string]bool {
 	out := map[string]bool{}
 	for _, v := range m {
 		out[v] = true

@@ -273,6 +273,27 @@ func (w *Workspace) SetTranslation(lang, id, text string) error {
 	return nil
 }
 
+// SetTranslationForms stores a translation with its CLDR plural forms
+// ("zero", "one", "two", "few", "many", "other"); forms the map lacks are
+// cleared. Like SetTranslation, it records the source hash it was made from.
+func (w *Workspace) SetTranslationForms(lang, id string, forms map[string]string) error {
+	for f := range forms {
+		switch f {
+		case "zero", "one", "two", "few", "many", "other":
+		default:
+			return fmt.Errorf("%q is not a CLDR plural form", f)
+		}
+	}
+	if err := w.SetTranslation(lang, id, forms["other"]); err != nil {
+		return err
+	}
+	c := w.Catalogs[lang]
+	m, _ := c.Get(id)
+	m.Zero, m.One, m.Two, m.Few, m.Many = forms["zero"], forms["one"], forms["two"], forms["few"], forms["many"]
+	c.Set(m)
+	return nil
+}
+
 // syncDescriptions rewrites the translator context of every part of st
 // (it contains the paragraph's position). A description is part of goi18n's
 // hash, so translations that were current stay current: their hash moves

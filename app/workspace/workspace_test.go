@@ -247,3 +247,32 @@ func TestJSONAndYAMLWorkspaces(t *testing.T) {
 		})
 	}
 }
+
+func TestSetTranslationForms(t *testing.T) {
+	w, st := newWorkspace(t)
+	// Give the title plural forms in the source, as a hand-edited catalog might.
+	src, _ := w.Source().Get(st.TitleID)
+	src.One = "One statement"
+	w.Source().Set(src)
+	if err := w.SetTranslationForms("ar", st.TitleID, map[string]string{"zero": "لا بيانات", "one": "بيان واحد",
+		"two": "بيانان", "few": "بيانات", "many": "بيانًا", "other": "بيان"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := w.Catalogs["ar"].Get(st.TitleID)
+	if m.Two != "بيانان" || m.Other != "بيان" || m.Hash != catalog.Hash(src.Description, src.Other) {
+		t.Errorf("stored %+v", m)
+	}
+	if err := w.SetTranslationForms("ar", st.TitleID, map[string]string{"dual": "x"}); err == nil {
+		t.Error("unknown plural form accepted")
+	}
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2, _ := w2.Catalogs["ar"].Get(st.TitleID); m2.Few != "بيانات" {
+		t.Errorf("after reopening: %+v", m2)
+	}
+}
