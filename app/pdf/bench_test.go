@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"communique/assets/fonts"
 	"syscall"
 	"testing"
 	"time"
@@ -103,12 +104,23 @@ func BenchmarkExportAllLanguagesParallel(b *testing.B) {
 }
 
 // BenchmarkLoadFonts is the one-time cost a process pays before its first
-// export: parsing the four bundled fonts and re-encoding them for fpdf.
+// export: parsing a family's two bundled fonts and re-encoding them for fpdf.
 func BenchmarkLoadFonts(b *testing.B) {
-	for range b.N {
-		if _, _, err := buildFonts(); err != nil {
-			b.Fatal(err)
-		}
+	for _, fam := range []struct {
+		name          string
+		regular, bold []byte
+	}{
+		{"NotoSans", fonts.NotoSansRegular, fonts.NotoSansBold},
+		{"NotoNaskhArabic", fonts.NotoNaskhArabicRegular, fonts.NotoNaskhArabicBold},
+	} {
+		b.Run(fam.name, func(b *testing.B) {
+			for range b.N {
+				var f family
+				if _, err := f.load(fam.name, fam.regular, fam.bold, nil, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

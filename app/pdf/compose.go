@@ -53,6 +53,7 @@ type page struct {
 
 // composition is the laid-out document: Export writes it, Render paints it.
 type composition struct {
+	faces map[*typeset.Font]*face // the fonts the layout used, re-encoded for the writer
 	pages []*page
 	sig   *Rect
 	logo  *logo
@@ -82,10 +83,6 @@ type composer struct {
 }
 
 func compose(doc *Document) (*composition, error) {
-	fonts, _, err := loadFonts()
-	if err != nil {
-		return nil, err
-	}
 	type textCheck struct {
 		id, text string
 		bold     bool
@@ -102,6 +99,16 @@ func compose(doc *Document) (*composition, error) {
 	if s := doc.Signature; s != nil {
 		checks = append(checks, textCheck{"(signer)", s.Signer, false}, textCheck{"(role)", s.Role, false})
 	}
+	// The page's own words (dateline, page numbers, signature caption) are
+	// in the document's language and may be its only Arabic-script text.
+	texts := []string{dateline(doc.Lang, doc.Place, doc.Date), pageLabel(doc.Lang, 1, 1), signedCaption(doc.Lang)}
+	for _, c := range checks {
+		texts = append(texts, c.text)
+	}
+	fonts, faces, err := fontsFor(needsArabic(texts...))
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range checks {
 		if err := checkGlyphs(fonts, doc.Lang, c.id, c.text, c.bold); err != nil {
 			return nil, err
@@ -111,7 +118,7 @@ func compose(doc *Document) (*composition, error) {
 	eng := getEngine()
 	defer putEngine(eng)
 
-	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{}, bottom: marginBottom}
+	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{faces: faces}, bottom: marginBottom}
 	switch typeset.DirectionOf(doc.Lang) {
 	case typeset.RightToLeft:
 		k.rtl = true

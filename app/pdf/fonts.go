@@ -13,58 +13,89 @@ import (
 
 // The bundled fonts are parsed and re-encoded once per process: parsing
 // Noto Sans and building its PUA cmap costs more than typesetting a whole
-// statement, and nothing about them changes between exports.
-var (
-	fontsOnce sync.Once
-	fontSet   *typeset.FontSet
-	faces     map[*typeset.Font]*face
-	fontsErr  error
-)
-
-func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
-	fontsOnce.Do(func() { fontSet, faces, fontsErr = buildFonts() })
-	if fontsErr != nil {
-		return nil, nil, fmt.Errorf("pdf: bundled fonts: %w", fontsErr)
-	}
-	return fontSet, faces, nil
+// statement, and nothing about them changes between exports. Each family is
+// loaded on first use, so a document with no Arabic-script text never pays
+// for Noto Naskh Arabic (a third of a one-language export's cold start).
+type family struct {
+	once  sync.Once
+	fam   typeset.Family
+	faces [2]*face // regular, bold
+	err   error
 }
 
-// buildFonts parses the bundled fonts and prepares them for merging. The
-// four faces are parsed concurrently: parsing (go-text reads every glyph
-// outline up front) is most of a one-language export's cold start.
-func buildFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
-	srcs := []struct {
-		name string
-		data []byte
-	}{
-		{"NotoSans-Regular", fonts.NotoSansRegular},
-		{"NotoSans-Bold", fonts.NotoSansBold},
-		{"NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular},
-		{"NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold},
-	}
-	parsed := make([]*typeset.Font, len(srcs))
-	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	for i, s := range srcs {
-		wg.Go(func() { parsed[i], errs[i] = typeset.NewFont(s.name, s.data) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+var (
+	sansFamily, naskhFamily family
+	// latinSet and fullSet are built once from the loaded families, so the
+	// same *FontSet (and HarfBuzz's cached plans for its fonts) is reused.
+	latinOnce, fullOnce sync.Once
+	latinSet, fullSet   *typeset.FontSet
+)
+
+// fontsFor returns the fonts a document needs: Noto Sans always (Latin,
+// Greek, Cyrillic, and the Latin acronyms inside Arabic text), Noto Naskh
+// Arabic when any text is in the Arabic script. faces maps each font to its
+// re-encoded face for the PDF writer.
+func fontsFor(arabic bool) (*typeset.FontSet, map[*typeset.Font]*face, error) {
+	sans, err := sansFamily.load("NotoSans", fonts.NotoSansRegular, fonts.NotoSansBold, nil, 0)
+	if err != nil {
 		return nil, nil, err
 	}
-	sans := typeset.Family{Regular: parsed[0], Bold: parsed[1]}
-	naskh := typeset.Family{Regular: parsed[2], Bold: parsed[3], Scripts: []language.Script{language.Arabic}}
-	set := &typeset.FontSet{Families: []typeset.Family{sans, naskh}}
-	m := make(map[*typeset.Font]*face)
-	// Merge priority: regular before bold, so body text keeps plain codes.
-	for order, f := range []*typeset.Font{sans.Regular, naskh.Regular, sans.Bold, naskh.Bold} {
-		fc, err := newFace(f, order)
-		if err != nil {
-			return nil, nil, err
-		}
-		m[f] = fc
+	faces := map[*typeset.Font]*face{sans.fam.Regular: sans.faces[0], sans.fam.Bold: sans.faces[1]}
+	if !arabic {
+		latinOnce.Do(func() { latinSet = &typeset.FontSet{Families: []typeset.Family{sans.fam}} })
+		return latinSet, faces, nil
 	}
-	return set, m, nil
+	naskh, err := naskhFamily.load("NotoNaskhArabic", fonts.NotoNaskhArabicRegular, fonts.NotoNaskhArabicBold,
+		[]language.Script{language.Arabic}, 1)
+	if err != nil {
+		return nil, nil, err
+	}
+	faces[naskh.fam.Regular], faces[naskh.fam.Bold] = naskh.faces[0], naskh.faces[1]
+	fullOnce.Do(func() { fullSet = &typeset.FontSet{Families: []typeset.Family{sans.fam, naskh.fam}} })
+	return fullSet, faces, nil
+}
+
+// loadFonts returns every bundled font, for callers that cannot know the
+// scripts in advance.
+func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) { return fontsFor(true) }
+
+// load parses a family's two faces concurrently (go-text reads every glyph
+// outline up front) and prepares them for merging. rank orders families in
+// the merged document font; regular faces come before bold ones, so body
+// text keeps plain codes.
+func (f *family) load(name string, regular, bold []byte, scripts []language.Script, rank int) (*family, error) {
+	f.once.Do(func() {
+		var r, b *typeset.Font
+		var rerr, berr error
+		var wg sync.WaitGroup
+		wg.Go(func() { r, rerr = typeset.NewFont(name+"-Regular", regular) })
+		b, berr = typeset.NewFont(name+"-Bold", bold)
+		wg.Wait()
+		if f.err = errors.Join(rerr, berr); f.err != nil {
+			return
+		}
+		f.fam = typeset.Family{Regular: r, Bold: b, Scripts: scripts}
+		if f.faces[0], f.err = newFace(r, rank); f.err != nil {
+			return
+		}
+		f.faces[1], f.err = newFace(b, 2+rank)
+	})
+	if f.err != nil {
+		return nil, fmt.Errorf("pdf: bundled fonts: %w", f.err)
+	}
+	return f, nil
+}
+
+// needsArabic reports whether any of the texts is in the Arabic script.
+func needsArabic(texts ...string) bool {
+	for _, t := range texts {
+		for _, r := range t {
+			if r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Typesetting engines keep HarfBuzz's compiled shaping plans per font;

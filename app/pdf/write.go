@@ -44,11 +44,7 @@ type pending struct {
 }
 
 func write(doc *Document, c *composition) ([]byte, error) {
-	_, faces, err := loadFonts()
-	if err != nil {
-		return nil, err
-	}
-	font, err := newDocFont(c, faces)
+	font, err := newDocFont(c, c.faces)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
 	}
@@ -74,7 +70,7 @@ func write(doc *Document, c *composition) ([]byte, error) {
 	pdf.SetMargins(0, 0, 0)
 
 	pdf.AddUTF8FontFromBytes(font.family, "", font.data)
-	w := &writer{pdf: pdf, faces: faces, font: font}
+	w := &writer{pdf: pdf, faces: c.faces, font: font}
 	w.register()
 	if c.logo != nil {
 		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(c.logo.png))
