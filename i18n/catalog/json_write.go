@@ -129,7 +129,7 @@ func (j jsonSyntax) removeEntry(e *entry) []patch {
 	return []patch{{start: s, end: en}}
 }
 
-func (j jsonSyntax) appendMessages(src []byte, root *value, ms []*Message) []patch {
+func (j jsonSyntax) appendMessages(src []byte, root *value, ms []*Message, gone map[any]bool) []patch {
 	nl := newline(src)
 	unit := indentUnit(src)
 	if root == nil {
@@ -157,14 +157,26 @@ func (j jsonSyntax) appendMessages(src []byte, root *value, ms []*Message) []pat
 		items = append(items, jsonString(m.ID)+": "+jsonMessage(m, pretty, unit, unit, nl))
 	}
 	var lastStart, lastEnd int
+	var lastMem *member
+	var lastEl *value
+	for _, m := range root.members {
+		if !gone[m] {
+			lastMem = m
+		}
+	}
+	for _, v := range root.elems {
+		if !gone[v] {
+			lastEl = v
+		}
+	}
 	switch {
-	case root.kind == vTable && len(root.members) > 0:
-		l := root.members[len(root.members)-1]
-		lastStart, lastEnd = l.keyStart, l.spanEnd
-	case root.kind == vArray && len(root.elems) > 0:
-		l := root.elems[len(root.elems)-1]
-		lastStart, lastEnd = l.start, l.end
+	case root.kind == vTable && lastMem != nil:
+		lastStart, lastEnd = lastMem.keyStart, lastMem.spanEnd
+	case root.kind == vArray && lastEl != nil:
+		lastStart, lastEnd = lastEl.start, lastEl.end
 	case root.kind == vTable || root.kind == vArray:
+		// Empty (or emptied) container: write it afresh; the deletions
+		// inside it fall within this patch.
 		// Empty container: open it up.
 		open, close := "{", "}"
 		if root.kind == vArray {

@@ -14,7 +14,8 @@ import (
 type patch struct {
 	start, end int
 	text       string
-	order      int // tie-break for insertions at the same offset
+	order      int   // tie-break for insertions at the same offset
+	err        error // the edit cannot be written in this layout
 }
 
 // syntax is what the writer needs to know about one file format.
@@ -33,8 +34,9 @@ type syntax interface {
 	remove(t *value, m *member) []patch
 	// removeEntry deletes a whole message.
 	removeEntry(e *entry) []patch
-	// appendMessages renders messages added to the file.
-	appendMessages(src []byte, root *value, ms []*Message) []patch
+	// appendMessages renders messages added to the file. gone holds the
+	// root's members (or, in a list, elements) being deleted.
+	appendMessages(src []byte, root *value, ms []*Message, gone map[any]bool) []patch
 }
 
 type fieldText struct {
@@ -116,8 +118,23 @@ func (c *Catalog) render() []byte {
 			added = append(added, m)
 		}
 	}
+	for _, p := range patches {
+		if p.err != nil && c.renderErr == nil {
+			c.renderErr = fmt.Errorf("%s: %w (nothing was written)", c.Path, p.err)
+		}
+	}
 	if len(added) > 0 {
-		patches = append(patches, syn.appendMessages(c.src, root, added)...)
+		gone := map[any]bool{}
+		for _, e := range entries {
+			if m, edited := c.edits[e.ID]; edited && m == nil && e.container == root {
+				if e.mem != nil {
+					gone[e.mem] = true
+				} else {
+					gone[e.val] = true
+				}
+			}
+		}
+		patches = append(patches, syn.appendMessages(c.src, root, added, gone)...)
 	}
 	return applyPatches(c.src, patches)
 }
@@ -242,6 +259,7 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 			anchors = append(anchors, mem)
 		}
 	}
+	var replaced *member
 	if len(anchors) == 0 && len(add) > 0 {
 		// Every key goes: turn the first one into the first new field
 		// rather than leave nothing to place new keys next to.
@@ -249,6 +267,7 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 			if removed[r] == e.val {
 				patches = append(patches, syn.replaceMember(e.val, r, add[0]))
 				delete(removed, r)
+				replaced = r
 				anchors = []*member{r}
 				add = add[1:]
 				break
@@ -271,7 +290,7 @@ func editEntry(syn syntax, e *entry, m *Message) []patch {
 		// key that sorts after this one.
 		var before *member
 		for _, mem := range anchors {
-			if mem.key > f.name && (before == nil || mem.spanStart < before.spanStart) {
+			if mem != replaced && mem.key > f.name && (before == nil || mem.spanStart < before.spanStart) {
 				before = mem
 			}
 		}

@@ -622,6 +622,10 @@ func (s *tomlScanner) unescape(from, to int, multi bool) (string, error) {
 	b.Grow(len(body))
 	for i := 0; i < len(body); {
 		c := body[i]
+		if c == '\r' && multi && i+1 < len(body) && body[i+1] == '\n' {
+			i++ // a CRLF line end reads as LF; an escaped \r stays
+			continue
+		}
 		if c != '\\' {
 			b.WriteByte(c)
 			i++
@@ -736,11 +740,7 @@ func (s *tomlScanner) multiBasic() (string, error) {
 }
 
 func (s *tomlScanner) unescapeMulti(from, to int) (string, error) {
-	str, err := s.unescape(from, to, true)
-	if err != nil {
-		return "", err
-	}
-	return strings.ReplaceAll(str, "\r\n", "\n"), nil
+	return s.unescape(from, to, true)
 }
 
 func (s *tomlScanner) multiLiteral() (string, error) {

@@ -140,9 +140,19 @@ func (t tomlSyntax) addField(tbl *value, f fieldText, before, last *member) patc
 		return patch{start: last.spanEnd, end: last.spanEnd, text: ", " + f.name + " = " + tomlBasicString(f.value)}
 	}
 	nl := newline(t.src)
+	if tbl.form == tomlImplicit {
+		// Only [msg.translation] defines msg: there is no line of msg's
+		// own to put a key on.
+		return patch{start: last.spanStart, end: last.spanStart, err: fmt.Errorf("cannot add %q to a message that only has a [….translation] table; edit it by hand", f.name)}
+	}
 	tmpl := last
 	if before != nil {
 		tmpl = before
+	}
+	if v := tmpl.val; v.kind == vTable && (v.form == tomlHeader || v.form == tomlImplicit) || v.kind == vArray && v.form == tomlArrayOfTables {
+		// Next to a [table] there is no key line to copy, and a top-level
+		// key must come before every table: start the file with it.
+		return patch{start: 0, end: 0, text: f.name + " = " + tomlBasicString(f.value) + nl, order: -1}
 	}
 	// Copy indentation and any dotted prefix ("msg." in msg.other = …).
 	prefix := string(t.src[tmpl.lineStart:tmpl.keyStart])
@@ -232,7 +242,7 @@ func isBlankLine(src []byte, off int) bool {
 	return len(bytes.TrimSpace(src[off:end])) == 0
 }
 
-func (t tomlSyntax) appendMessages(src []byte, root *value, ms []*Message) []patch {
+func (t tomlSyntax) appendMessages(src []byte, root *value, ms []*Message, _ map[any]bool) []patch {
 	nl := newline(src)
 	var b strings.Builder
 	if len(src) > 0 && src[len(src)-1] != '\n' {

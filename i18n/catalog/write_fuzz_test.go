@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -65,20 +66,35 @@ func checkWrite(t *testing.T, path string, data, ops []byte) {
 	if c.renderErr != nil {
 		t.Skipf("edit refused, as Save would: %v", c.renderErr)
 	}
+	// YAML has corners (flow "{A:,A}", values indented less than their
+	// key, anchors…) where an edit may not come out right. There Save's
+	// read-back check must refuse the result, and the fuzzer only reports
+	// it if the check lets it through. TOML and JSON edits must simply work;
+	// so must YAML edits in the layouts the deterministic tests cover.
+	exotic := strings.HasSuffix(path, ".yaml")
+	// A file whose top level is itself one message (go-i18n reads
+	// {"other": "x"} as a message with an empty ID) cannot take more.
+	if _, entries, err := scan(c.Format, data, false); err == nil && len(entries) == 1 && entries[0].container == nil {
+		exotic = true
+	}
+	fail := func(format string, args ...any) {
+		t.Helper()
+		if c.verify(out) == nil {
+			t.Fatalf("Save would write a wrong file: "+format, args...)
+		}
+		if exotic {
+			t.Skipf("exotic YAML; Save refuses: "+format, args...)
+		}
+		t.Fatalf(format, args...)
+	}
 	again, err := Parse(path, out)
 	if err != nil {
-		// Verify (as Save does) must have caught it: a refusal is safe.
-		if c.verify(out) == nil {
-			t.Fatalf("output does not parse but verify passed: %v\n%s", err, out)
-		}
-		t.Skipf("writer cannot express this edit (Save refuses it): %v", err)
+		fail("after edits %x the output does not parse: %v\nfrom %q\nto   %q", ops, err, data, out)
+		return
 	}
-	want, got := c.Messages(), again.Messages()
+	want, got := sortedByID(c.Messages()), sortedByID(again.Messages())
 	if fmt.Sprint(want) != fmt.Sprint(got) {
-		if c.verify(out) == nil {
-			t.Fatalf("messages differ but verify passed")
-		}
-		t.Fatalf("after edits %x:\nwant %+v\ngot  %+v\nfrom %q\nto   %q", ops, want, got, data, out)
+		fail("after edits %x:\nwant %+v\ngot  %+v\nfrom %q\nto   %q", ops, want, got, data, out)
 	}
 }
 

@@ -222,7 +222,7 @@ func (y yamlSyntax) removeEntry(e *entry) []patch {
 	return []patch{{start: ls, end: b.restOfLine(e.val.end)}}
 }
 
-func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message) []patch {
+func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone map[any]bool) []patch {
 	nl := newline(src)
 	unit := yamlUnit(src)
 	if root != nil && root.form == yamlFlow {
@@ -248,18 +248,24 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message) []pat
 			}
 			items = append(items, key+": {"+strings.Join(parts, ", ")+"}")
 		}
-		n := len(root.members)
-		if root.kind == vArray {
-			n = len(root.elems)
+		lastEnd := -1
+		for _, m := range root.members {
+			if !gone[m] {
+				lastEnd = m.spanEnd
+			}
 		}
-		if n == 0 {
-			return []patch{{start: root.end - 1, end: root.end - 1, text: strings.Join(items, ", ")}}
+		for _, v := range root.elems {
+			if !gone[v] {
+				lastEnd = v.end
+			}
 		}
-		var lastEnd int
-		if root.kind == vArray {
-			lastEnd = root.elems[n-1].end
-		} else {
-			lastEnd = root.members[n-1].spanEnd
+		if lastEnd < 0 {
+			// Empty (or emptied): write the collection afresh.
+			open, close := "{", "}"
+			if root.kind == vArray {
+				open, close = "[", "]"
+			}
+			return []patch{{start: root.start, end: root.end, text: open + strings.Join(items, ", ") + close}}
 		}
 		return []patch{{start: lastEnd, end: lastEnd, text: ", " + strings.Join(items, ", "), order: 1 << 30}}
 	}
