@@ -120,11 +120,18 @@ func Open(dir string) (*Workspace, error) {
 		w.stamps[f] = safefile.StampBytes(data)
 	}
 
-	for _, lang := range w.Languages() {
-		p := w.CatalogPath(lang)
-		c, err := catalog.Load(p)
+	// Catalogs load on all cores: with many languages this is most of the
+	// time it takes to open a workspace.
+	langs := w.Languages()
+	paths := make([]string, len(langs))
+	for i, lang := range langs {
+		paths[i] = w.CatalogPath(lang)
+	}
+	cats, errs := catalog.LoadAll(paths)
+	for i, lang := range langs {
+		c, err := cats[i], errs[i]
 		if errors.Is(err, fs.ErrNotExist) {
-			c, err = catalog.New(p)
+			c, err = catalog.New(paths[i])
 		}
 		if err != nil {
 			w.CatalogErrors = append(w.CatalogErrors, err)
