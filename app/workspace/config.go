@@ -100,17 +100,17 @@ func parseConfig(path string, data []byte) (*Config, error) {
 func (c *Config) encode() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Communiqué workspace settings. Statements are in statements/, their text in locales/.\n")
-	fmt.Fprintf(&b, "organisation = %s\n", strconv.Quote(c.Organisation))
-	fmt.Fprintf(&b, "source_language = %s\n", strconv.Quote(c.SourceLanguage))
+	fmt.Fprintf(&b, "organisation = %s\n", tomlString(c.Organisation))
+	fmt.Fprintf(&b, "source_language = %s\n", tomlString(c.SourceLanguage))
 	b.WriteString("languages = [")
 	for i, l := range c.Languages {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(strconv.Quote(l))
+		b.WriteString(tomlString(l))
 	}
 	b.WriteString("]\n")
-	fmt.Fprintf(&b, "catalog_format = %s\n", strconv.Quote(c.CatalogFormat))
+	fmt.Fprintf(&b, "catalog_format = %s\n", tomlString(c.CatalogFormat))
 	if c.Logo != "" {
 		fmt.Fprintf(&b, "logo = %s\n", tomlString(c.Logo))
 	}
@@ -120,9 +120,8 @@ func (c *Config) encode() []byte {
 	return b.Bytes()
 }
 
-// tomlString quotes s as a TOML basic string. strconv.Quote is close but
-// escapes non-ASCII as \u sequences only when unprintable, and uses \x, which
-// TOML lacks.
+// tomlString quotes s as a TOML basic string. strconv.Quote is not one: it
+// writes escapes such as \v, \a and \x that TOML lacks.
 func tomlString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')

@@ -11,6 +11,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -399,47 +400,84 @@ func (w *Workspace) Dirty() bool {
 	return false
 }
 
-// Save writes everything that changed. A file that was changed on disk
-// since it was read is not overwritten: Save returns a *safefile.ConflictError
-// for it and goes on with the others, so no unrelated work is held back.
+// pendingWrite is a file Save is about to replace, with the stamp of the
+// content it had when it was read.
+type pendingWrite struct {
+	path  string
+	data  []byte
+	stamp safefile.Stamp
+}
+
+// Save writes everything that changed. It first checks every file it is
+// about to replace: if any was changed on disk since it was read (a hand
+// edit, a git pull), Save writes nothing at all and returns a
+// *safefile.ConflictError for each such file, so the workspace on disk is
+// never left half old and half new. Catalogs are written before the
+// statements that refer to their messages.
 func (w *Workspace) Save() error {
-	var errs []error
-	if w.dirtyConfig {
-		p := filepath.Join(w.Dir, ConfigFile)
-		data := w.Config.encode()
-		if err := safefile.WriteIfUnchanged(p, data, 0o644, w.stamps[p]); err != nil {
-			errs = append(errs, err)
-		} else {
-			w.stamps[p] = safefile.StampBytes(data)
-			w.dirtyConfig = false
-		}
-	}
-	for _, st := range w.Statements {
-		if !w.dirtyStatement[st.ID] {
-			continue
-		}
-		p := w.StatementPath(st.ID)
-		data := encodeStatement(st)
-		if err := safefile.WriteIfUnchanged(p, data, 0o644, w.stamps[p]); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		w.stamps[p] = safefile.StampBytes(data)
-		delete(w.dirtyStatement, st.ID)
-	}
+	var pending []pendingWrite
+	var catalogs []*catalog.Catalog
 	for _, lang := range w.Languages() {
 		if c := w.Catalogs[lang]; c != nil && c.Dirty() {
-			if err := c.Save(); err != nil {
-				errs = append(errs, err)
-			}
+			catalogs = append(catalogs, c)
+			pending = append(pending, pendingWrite{c.Path, c.Bytes(), c.Stamp()})
+		}
+	}
+	var statements []*statement.Statement
+	for _, st := range w.Statements {
+		if w.dirtyStatement[st.ID] {
+			p := w.StatementPath(st.ID)
+			statements = append(statements, st)
+			pending = append(pending, pendingWrite{p, encodeStatement(st), w.stamps[p]})
+		}
+	}
+	if w.dirtyConfig {
+		p := filepath.Join(w.Dir, ConfigFile)
+		pending = append(pending, pendingWrite{p, w.Config.encode(), w.stamps[p]})
+	}
+	var conflicts []error
+	for _, pw := range pending {
+		if changedOnDisk(pw) {
+			conflicts = append(conflicts, &safefile.ConflictError{Path: pw.path})
+		}
+	}
+	if len(conflicts) > 0 {
+		return errors.Join(conflicts...)
+	}
+
+	for _, c := range catalogs {
+		if err := c.Save(); err != nil {
+			return err
 		}
 	}
 	if w.historyDirty {
 		if err := w.History.Save(); err != nil {
-			errs = append(errs, err)
-		} else {
-			w.historyDirty = false
+			return err
 		}
+		w.historyDirty = false
 	}
-	return errors.Join(errs...)
+	for _, pw := range pending[len(catalogs):] {
+		if err := safefile.WriteIfUnchanged(pw.path, pw.data, 0o644, pw.stamp); err != nil {
+			return err
+		}
+		w.stamps[pw.path] = safefile.StampBytes(pw.data)
+	}
+	for _, st := range statements {
+		delete(w.dirtyStatement, st.ID)
+	}
+	w.dirtyConfig = false
+	return nil
+}
+
+// changedOnDisk reports whether a file no longer holds what it held when it
+// was read. A file that already holds exactly the new content is fine.
+func changedOnDisk(pw pendingWrite) bool {
+	cur, err := os.ReadFile(pw.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return pw.stamp.Exists
+	}
+	if err != nil {
+		return true
+	}
+	return !bytes.Equal(cur, pw.data) && safefile.StampBytes(cur) != pw.stamp
 }

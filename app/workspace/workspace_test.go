@@ -276,3 +276,42 @@ func TestSetTranslationForms(t *testing.T) {
 		t.Errorf("after reopening: %+v", m2)
 	}
 }
+
+// TestConflictWritesNothing: when one file changed on disk, Save writes none
+// of the others either, so the workspace is never half saved.
+func TestConflictWritesNothing(t *testing.T) {
+	w, _ := newWorkspace(t)
+	if _, err := w.AddStatement(&statement.Text{Title: "New one", Paragraphs: []string{"Text."}}, statement.Statement{ID: "new"}); err != nil {
+		t.Fatal(err)
+	}
+	w.SetConfig("Renamed organisation", "")
+	src := w.CatalogPath("en")
+	data, _ := os.ReadFile(src)
+	os.WriteFile(src, append(data, []byte("# pulled from git\n")...), 0o644)
+	before := snapshot(t, w.Dir)
+	err := w.Save()
+	var ce *safefile.ConflictError
+	if !errors.As(err, &ce) || ce.Path != src {
+		t.Fatalf("want a conflict on %s, got %v", src, err)
+	}
+	sameFiles(t, before, snapshot(t, w.Dir))
+	if !w.Dirty() {
+		t.Error("the unsaved work was marked saved")
+	}
+}
+
+func TestControlCharactersInSettingsRoundTrip(t *testing.T) {
+	w, _ := newWorkspace(t)
+	org := "Ministry\vof \"Foreign\" Affairs\\\a\u2028"
+	w.SetConfig(org, "")
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w2.Config.Organisation != org {
+		t.Errorf("organisation %q, want %q", w2.Config.Organisation, org)
+	}
+}
