@@ -254,25 +254,24 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 	return p.Run()
 }
 
-// Run typesets, signs, verifies and writes every file, then the manifest.
-// Files are written atomically.
+// Run typesets, signs and verifies every file in memory, then writes the
+// files and the manifest. Nothing is written unless every file was made, so
+// a folder never holds new PDFs next to an old manifest. Each write is
+// atomic.
 func (p *Plan) Run() (*Manifest, error) {
 	opt := p.Options
 	now := time.Now
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
-		return nil, err
-	}
 	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
 		Statements: p.statements, Languages: p.languages}
 	if opt.Identity != nil {
-		info := opt.Identity.Info()
-		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
 		if err := opt.Identity.Check(now()); err != nil {
 			return nil, err
 		}
+		info := opt.Identity.Info()
+		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
 	}
 	report := func(pr Progress) {
 		if opt.Progress != nil {
@@ -280,53 +279,70 @@ func (p *Plan) Run() (*Manifest, error) {
 			opt.Progress(pr)
 		}
 	}
+	var outputs [][]byte
 	for i, j := range p.jobs {
 		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset", Done: i})
-		signAt := now()
-		if opt.Identity != nil {
-			j.doc.Signature = &pdf.SignatureBlock{Signer: opt.Identity.Info().CommonName, Role: opt.Role, Date: signAt}
-		}
-		res, err := pdf.Export(j.doc)
+		f, data, err := p.make(j, now(), func(step string) {
+			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step, Done: i})
+		})
 		if err != nil {
-			return m, fmt.Errorf("%s %s: %w", j.st.ID, j.doc.Lang, err)
-		}
-		data := res.PDF
-		f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
-		if opt.Identity != nil {
-			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "sign", Done: i})
-			so := sign.Options{Reason: signReason(&j.st), Location: j.st.Place, Time: signAt,
-				Approval: opt.Approval, TSAURL: opt.TSAURL}
-			if r := res.SignatureRect; r != nil {
-				so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
-			}
-			data, err = sign.Sign(data, opt.Identity, so)
-			if err != nil {
-				return m, fmt.Errorf("%s %s: signing: %w", j.st.ID, j.doc.Lang, err)
-			}
-			f.Signed = true
-			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "verify", Done: i})
-			f.Verification, err = sign.Verify(data, opt.Roots)
-			if err != nil {
-				return m, fmt.Errorf("%s %s: verifying what was signed: %w", j.st.ID, j.doc.Lang, err)
-			}
-		}
-		sum := sha256.Sum256(data)
-		f.SHA256 = hex.EncodeToString(sum[:])
-		f.Size = len(data)
-		if err := safefile.Write(filepath.Join(opt.OutDir, f.Name), data, 0o644); err != nil {
-			return m, err
+			return nil, err
 		}
 		m.Files = append(m.Files, f)
-		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "written", Done: i + 1})
+		outputs = append(outputs, data)
+	}
+	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
+		return nil, err
+	}
+	for i, f := range m.Files {
+		if err := safefile.Write(filepath.Join(opt.OutDir, f.Name), outputs[i], 0o644); err != nil {
+			return nil, err
+		}
+		report(Progress{Statement: f.Statement, Lang: f.Lang, Step: "written", Done: i + 1})
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return m, err
+		return nil, err
 	}
 	if err := safefile.Write(filepath.Join(opt.OutDir, ManifestFile), append(data, '\n'), 0o644); err != nil {
-		return m, err
+		return nil, err
 	}
 	return m, nil
+}
+
+// make typesets one document and, with an identity, signs it and verifies
+// the result.
+func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, error) {
+	opt := p.Options
+	if opt.Identity != nil {
+		j.doc.Signature = &pdf.SignatureBlock{Signer: opt.Identity.Info().CommonName, Role: opt.Role, Date: signAt}
+	}
+	res, err := pdf.Export(j.doc)
+	if err != nil {
+		return File{}, nil, fmt.Errorf("%s %s: %w", j.st.ID, j.doc.Lang, err)
+	}
+	data := res.PDF
+	f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
+	if opt.Identity != nil {
+		step("sign")
+		so := sign.Options{Reason: signReason(&j.st), Location: j.st.Place, Time: signAt,
+			Approval: opt.Approval, TSAURL: opt.TSAURL}
+		if r := res.SignatureRect; r != nil {
+			so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
+		}
+		if data, err = sign.Sign(data, opt.Identity, so); err != nil {
+			return File{}, nil, fmt.Errorf("%s %s: signing: %w", j.st.ID, j.doc.Lang, err)
+		}
+		f.Signed = true
+		step("verify")
+		if f.Verification, err = sign.Verify(data, opt.Roots); err != nil {
+			return File{}, nil, fmt.Errorf("%s %s: verifying what was signed: %w", j.st.ID, j.doc.Lang, err)
+		}
+	}
+	sum := sha256.Sum256(data)
+	f.SHA256 = hex.EncodeToString(sum[:])
+	f.Size = len(data)
+	return f, data, nil
 }
 
 func signReason(st *statement.Statement) string {
