@@ -315,6 +315,10 @@ func (w *Workspace) syncDescriptions(st *statement.Statement) {
 			continue
 		}
 		oldHash := catalog.Hash(m.Description, m.Other)
+		// Kept whether or not a loaded catalog uses it: a catalog that
+		// could not be read now, a handoff file or a git branch may, and
+		// the history tells them only the description changed.
+		w.remember(m)
 		m.Description = want
 		m.Hash = ""
 		src.Set(m)

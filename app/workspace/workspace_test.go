@@ -315,3 +315,70 @@ func TestControlCharactersInSettingsRoundTrip(t *testing.T) {
 		t.Errorf("organisation %q, want %q", w2.Config.Organisation, org)
 	}
 }
+
+// TestStructureEditsKeepTranslationsCurrent: inserting, deleting, splitting
+// and merging paragraphs changes the "Paragraph N of M" descriptions (part of
+// goi18n's hash) but not the text of the other paragraphs, whose translations
+// must stay current — also in a catalog that could not be read at the time,
+// and in a handoff file made before the change.
+func TestStructureEditsKeepTranslationsCurrent(t *testing.T) {
+	w, st := newWorkspace(t)
+	for i, id := range st.Parts() {
+		w.SetTranslation("fr", id.ID, []string{"Un titre", "Un.", "Deux.", "Trois."}[i])
+		w.SetTranslation("ar", id.ID, []string{"عنوان", "واحد.", "اثنان.", "ثلاثة."}[i])
+	}
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// A handoff made now, for a paragraph the translator will return later.
+	w.Catalogs["fr"].Delete(st.Paragraphs[2])
+	handoff := catalog.Handoff(w.Source(), w.Catalogs["fr"], w.History, catalog.TOML)
+	w.SetTranslation("fr", st.Paragraphs[2], "Trois.")
+
+	// Arabic cannot be read while the structure changes.
+	arPath := w.CatalogPath("ar")
+	arData, _ := os.ReadFile(arPath)
+	os.WriteFile(arPath, []byte("[broken\n"), 0o644)
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2 := w2.Statement(st.ID)
+	w2.SetTranslation("fr", st.Paragraphs[2], "Trois.")
+	if _, err := w2.InsertParagraph(st2, 0, "Zero."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w2.SplitParagraph(st2, 3, len("Three")); err != nil { // "Three." → "Three" + "."
+		t.Fatal(err)
+	}
+	if err := w2.DeleteParagraph(st2, 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.Save(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(arPath, arData, 0o644)
+	w3, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fr", "ar"} {
+		r, _ := w3.Status(lang)
+		// Title, One, Two are unchanged; Three was edited by the split; Zero is new.
+		if r.Translated != 3 || r.NeedsReview != 1 || r.Missing != 1 {
+			t.Errorf("%s: %d translated, %d need review, %d missing; want 3, 1, 1", lang, r.Translated, r.NeedsReview, r.Missing)
+		}
+	}
+	// The handoff made before the insert still merges.
+	returned, err := catalog.Parse(filepath.Join(t.TempDir(), "translate.fr.toml"),
+		bytes.Replace(handoff, []byte(`other = "Three."`), []byte(`other = "Trois (returned)."`), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st3 := w3.Statement(st.ID)
+	w3.SetSource(st3, st.Paragraphs[2], "Three.") // undo the split's edit: the text is what was handed off
+	rep := catalog.MergeWithHistory(w3.Source(), w3.Catalogs["fr"], returned, w3.History)
+	if rep.Rejected != 0 || rep.Updated+rep.Added != 1 {
+		t.Errorf("merge after insert: %+v", rep.Results)
+	}
+}

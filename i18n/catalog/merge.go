@@ -69,6 +69,15 @@ func (r *MergeReport) add(id string, a MergeAction, reason string, args ...any) 
 // "one" still brings in "other". A message without a hash (hand-written, v1)
 // is taken as a translation of the current source, as goi18n takes it.
 func Merge(source, target, returned *Catalog) MergeReport {
+	return MergeWithHistory(source, target, returned, nil)
+}
+
+// MergeWithHistory is Merge that also accepts a message whose hash names, in
+// hist, an earlier source message with the same text: only the description
+// changed since the file was handed off (a paragraph moved), so the
+// translation still translates the current text. It is stored with the
+// current hash.
+func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
 	rep := MergeReport{Lang: target.Lang}
 	if returned.Lang != target.Lang {
 		for _, m := range returned.Messages() {
@@ -84,12 +93,12 @@ func Merge(source, target, returned *Catalog) MergeReport {
 			continue
 		}
 		srcHash := Hash(src.Description, src.Other)
-		if r.Hash != "" && r.Hash != srcHash {
+		if r.Hash != "" && r.Hash != srcHash && !sameText(hist, r.Hash, src) {
 			rep.add(r.ID, Rejected, "translated from an older source text (hash %s, current %s); translate the current text", r.Hash, srcHash)
 			continue
 		}
 		cur, exists := target.Get(r.ID)
-		fresh := exists && !cur.Empty() && (cur.Hash == "" || cur.Hash == srcHash)
+		fresh := exists && !cur.Empty() && (cur.Hash == "" || cur.Hash == srcHash || sameText(hist, cur.Hash, src))
 
 		// Keep only real translations: drop each form that is exactly
 		// what the handoff pre-filled (the source's form, or its "other").

@@ -118,7 +118,7 @@ func Status(source, target *Catalog, hist *History) Report {
 		case !ok || tr.Empty():
 			e.State = Missing
 			e.Translation = tr
-		case tr.Hash == "" || tr.Hash == srcHash:
+		case tr.Hash == "" || tr.Hash == srcHash || sameText(hist, tr.Hash, src):
 			e.State = Translated
 			e.Translation = tr
 		default:
@@ -176,4 +176,18 @@ func (r Report) Percent() float64 {
 		return 100
 	}
 	return 100 * float64(r.Translated) / float64(r.Total)
+}
+
+// sameText reports whether hash names, in the history, a source message with
+// the same text as src: only its description changed (a paragraph moved, so
+// "Paragraph 3 of 6" became "Paragraph 4 of 7"). A translation made from it
+// still translates the current text, though goi18n, which hashes the
+// description too, would call it changed.
+func sameText(hist *History, hash string, src Message) bool {
+	if hist == nil {
+		return false
+	}
+	old, ok := hist.Lookup(hash)
+	return ok && old.Zero == src.Zero && old.One == src.One && old.Two == src.Two &&
+		old.Few == src.Few && old.Many == src.Many && old.Other == src.Other
 }
