@@ -66,10 +66,15 @@ func ParseText(src string, opt ParseOptions) (*Text, error) {
 			flush()
 			continue
 		}
-		if len(blocks) == 0 && len(cur) == 0 {
-			// The title is a single line, even when a paragraph follows it
+		if t.Title == "" {
+			// The title is the first line that is not website furniture
+			// ("Skip to main content"), even when a paragraph follows it
 			// without a blank line.
-			blocks = append(blocks, block{i + 1, line})
+			if reason := Boilerplate(line); reason != "" && !opt.KeepAll {
+				t.Dropped = append(t.Dropped, Dropped{Line: i + 1, Text: line, Reason: reason})
+				continue
+			}
+			t.Title = line
 			continue
 		}
 		if len(cur) == 0 {
@@ -78,48 +83,62 @@ func ParseText(src string, opt ParseOptions) (*Text, error) {
 		cur = append(cur, line)
 	}
 	flush()
-	if len(blocks) == 0 {
+	if t.Title == "" && len(t.Dropped) == 0 {
 		return nil, fmt.Errorf("line 1: no text: the first non-empty line is the title")
 	}
-	for i, b := range blocks {
+	for _, b := range blocks {
 		if !opt.KeepAll {
 			if reason := Boilerplate(b.text); reason != "" {
 				t.Dropped = append(t.Dropped, Dropped{Line: b.line, Text: b.text, Reason: reason})
 				continue
 			}
 		}
-		if t.Title == "" && i == len(t.Dropped) {
-			t.Title = b.text
-			continue
-		}
 		t.Paragraphs = append(t.Paragraphs, b.text)
 	}
 	if t.Title == "" {
-		return nil, fmt.Errorf("line %d: every block looked like website boilerplate; use --keep-all to keep it", blocks[0].line)
+		return nil, fmt.Errorf("line %d: every block looked like website boilerplate; use --keep-all to keep it", t.Dropped[0].Line)
 	}
 	return &t, nil
 }
 
 var (
-	cookieWords  = regexp.MustCompile(`(?i)\bcookies?\b`)
-	consentWords = regexp.MustCompile(`(?i)\b(accept|consent|opt[- ]?out|opt[- ]?in|privacy|cookie (policy|settings)|this (web)?site|browsing|your experience)\b`)
+	cookieWord = regexp.MustCompile(`(?i)\bcookies?\b`)
+	// usesCookies is the sentence every consent banner starts with.
+	usesCookies = regexp.MustCompile(`(?i)\b(we|this (web)?site|our (web)?site|this portal)\s+(use|uses|is using|are using)\s+cookies\b`)
+	// cookieAction is a banner's buttons and links.
+	cookieAction = regexp.MustCompile(`(?i)\b(accept( all)?( cookies)?|i agree|agree|got it|ok|okay|allow( all)?|opt[- ]?out|manage (preferences|cookies|settings)|cookie (policy|settings|preferences)|reject( all)?|decline)\b`)
 	// navWord matches one token of share bars, "read more" links and the
 	// like. A block made only of these is navigation, not statement text.
-	navWord  = regexp.MustCompile(`(?i)^(read more|read|more|share( this( page| article| story)?)?|share on|tweet|email|e-mail|print( this( page)?)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|back to top|skip to (main )?content|accept( all)?|reject( all)?|decline|ok|close|subscribe|follow us|related( articles| posts)?|tags?|previous|next|home|menu)$`)
-	navSplit = regexp.MustCompile(`\s*[|•·,;/]\s*|\s{2,}`)
+	navWord     = regexp.MustCompile(`(?i)^(read more|read|more|share( this( page| article| story)?)?|share on|tweet( this)?|email( this( page| article)?)?|e-mail|print( this( page| article)?)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|back to top|skip to (main )?content|accept( all)?|reject( all)?|decline|ok|close|subscribe|follow us( on (twitter|x|facebook|linkedin|instagram|youtube))?|related( articles| posts)?|tags?|previous|next|home|menu)$`)
+	navSplit    = regexp.MustCompile(`\s*[|•·,;/]\s*|\s{2,}`)
+	breadcrumbs = regexp.MustCompile(`(?i)^(home|accueil|inicio|startseite)(\s*[>›»/]\s*[^>›»/]{1,40}){1,6}$`)
 )
 
 // Boilerplate says why a block of text looks like website furniture rather
 // than statement text, or "" when it looks like real text. It is deliberately
-// narrow: a paragraph that merely mentions cookies is kept.
+// narrow: a paragraph that merely mentions cookies, even consent to them, is
+// kept.
 func Boilerplate(block string) string {
-	if cookieWords.MatchString(block) && len(consentWords.FindAllString(block, -1)) >= 2 {
+	words := len(strings.Fields(block))
+	if cookieWord.MatchString(block) && words <= 80 &&
+		(usesCookies.MatchString(block) || words <= 40 && len(cookieAction.FindAllString(block, -1)) >= 1 && endsWithAction(block)) {
 		return "cookie banner"
+	}
+	if breadcrumbs.MatchString(block) {
+		return "navigation or share links"
 	}
 	if isNavigation(block) {
 		return "navigation or share links"
 	}
 	return ""
+}
+
+// endsWithAction reports whether the block ends with a banner button, as in
+// "Cookies help us. Accept". A sentence about cookies ends with its subject.
+func endsWithAction(block string) bool {
+	tail := strings.TrimRight(block, " .!»›>→")
+	loc := cookieAction.FindAllStringIndex(tail, -1)
+	return len(loc) > 0 && loc[len(loc)-1][1] == len(tail)
 }
 
 func isNavigation(block string) bool {
@@ -135,8 +154,8 @@ func isNavigation(block string) bool {
 			return true
 		}
 		for n := min(4, len(ws)); n >= 1; n-- {
-			tok := strings.Trim(strings.Join(ws[:n], " "), "»›>→:.!|•·")
-			if tok == "" || navWord.MatchString(tok) {
+			tok := strings.Trim(strings.Join(ws[:n], " "), "»›>→↑^:.!|•·")
+			if tok != "" && navWord.MatchString(tok) || tok == "" && n == 1 {
 				if match(ws[n:]) {
 					return true
 				}
@@ -148,7 +167,14 @@ func isNavigation(block string) bool {
 	for _, p := range navSplit.Split(block, -1) {
 		parts = append(parts, strings.Fields(p)...)
 	}
-	return match(parts)
+	// A block of punctuation alone ("...", "—") is not a link bar.
+	hasWord := false
+	for _, p := range parts {
+		if strings.Trim(p, "»›>→↑^:.!|•·") != "" {
+			hasWord = true
+		}
+	}
+	return hasWord && match(parts)
 }
 
 func abbreviate(s string, n int) string {

@@ -64,6 +64,9 @@ func TestParseText(t *testing.T) {
 			[]string{"The delegates shared cookies and tea."}, 0},
 		{"quotes kept", "«Titre»\n\nL’unité « d’objectif » — “quoted”.", "«Titre»", []string{"L’unité « d’objectif » — “quoted”."}, 0},
 		{"arabic", "بيان\n\nفقرة أولى.", "بيان", []string{"فقرة أولى."}, 0},
+		{"boilerplate line before the title", "Skip to main content\nThe Real Title\nFirst paragraph line.\n\nSecond para.",
+			"The Real Title", []string{"First paragraph line.", "Second para."}, 1},
+		{"punctuation alone is kept", "T\n\n...\n\nText.", "T", []string{"...", "Text."}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -143,5 +146,41 @@ func TestStatementStructure(t *testing.T) {
 	s.Paragraphs = append(s.Paragraphs, "x.title")
 	if err := s.Validate(); err == nil {
 		t.Error("duplicate id accepted")
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	banners := []string{
+		"This website uses cookies to improve your experience, We'll assume you're ok with this, but you can opt-out if you wish. Accept Read More",
+		"This website uses cookies. OK",
+		"We use cookies. Got it!",
+		"This site uses cookies. By continuing to browse you agree to our use of cookies.",
+		"We use cookies on our website. Manage preferences | Accept",
+		"Cookies help us deliver our services. Accept all",
+	}
+	for _, b := range banners {
+		if got := Boilerplate(b); got != "cookie banner" {
+			t.Errorf("%q: %q, want cookie banner", b, got)
+		}
+	}
+	nav := []string{"Read More »", "Share | Tweet | Email", "Tweet this", "Print this page | Email this page",
+		"Follow us on Twitter", "Back to top ↑", "Home > News > Statements", "Skip to content"}
+	for _, b := range nav {
+		if got := Boilerplate(b); got != "navigation or share links" {
+			t.Errorf("%q: %q, want navigation", b, got)
+		}
+	}
+	text := []string{
+		"The ministry welcomes the ruling that websites must obtain consent before placing cookies, a landmark for privacy.",
+		"The delegates shared cookies and tea.",
+		"...",
+		"Next year the Coalition will meet in Rome.",
+		"Home is where the displaced families want to return.",
+		"They read more reports than ever; the share of women rose.",
+	}
+	for _, b := range text {
+		if got := Boilerplate(b); got != "" {
+			t.Errorf("%q: dropped as %q, but it is text", b, got)
+		}
 	}
 }
