@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -57,12 +59,28 @@ func (c *Config) validate() error {
 	return nil
 }
 
-// ValidLanguage checks a language code as used in catalog file names.
+// ValidLanguage checks a language code as used in catalog file names: a
+// BCP 47 tag in its canonical spelling ("pt-BR", not "pt-br"), the one
+// go-i18n and goi18n derive from a catalog's file name. Two spellings of
+// one language would be two files on Linux and one on macOS and Windows.
 func ValidLanguage(code string) error {
-	if _, err := language.Parse(code); err != nil || strings.ContainsAny(code, "./\\ ") {
+	tag, err := language.Parse(code)
+	if err != nil || strings.ContainsAny(code, "./\\ ") {
 		return fmt.Errorf("language %q is not a BCP 47 code such as fr, ar or ckb", code)
 	}
+	if canon := tag.String(); canon != code {
+		return fmt.Errorf("language %q: write it as %q", code, canon)
+	}
 	return nil
+}
+
+// CanonicalLanguage returns the canonical spelling of a language code the
+// user typed ("pt-br" → "pt-BR"), or the code unchanged if it is not one.
+func CanonicalLanguage(code string) string {
+	if tag, err := language.Parse(strings.TrimSpace(code)); err == nil {
+		return tag.String()
+	}
+	return code
 }
 
 func (c *Config) languages() []string {
@@ -240,6 +258,41 @@ func lineOfKey(data []byte, key string) int {
 	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
 	for i, line := range bytes.Split(data, []byte("\n")) {
 		if re.Match(line) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// checkCatalogFormat refuses a workspace whose catalogs are in another
+// format than communique.toml says: the next save would start a second
+// catalog beside the first.
+func checkCatalogFormat(dir, cfgPath string, cfgData []byte, cfg *Config) error {
+	for _, lang := range cfg.languages() {
+		want := filepath.Join(dir, LocalesDir, "active."+lang+"."+cfg.CatalogFormat)
+		if _, err := os.Stat(want); err == nil {
+			continue
+		}
+		for _, ext := range []string{"toml", "json", "yaml", "yml"} {
+			other := filepath.Join(dir, LocalesDir, "active."+lang+"."+ext)
+			if ext == cfg.CatalogFormat {
+				continue
+			}
+			if _, err := os.Stat(other); err == nil {
+				return &FileError{Path: cfgPath, Line: lineOfKey(cfgData, "catalog_format"),
+					Err: fmt.Errorf("catalog_format is %q but %s is %s; set catalog_format to match the files", cfg.CatalogFormat, other, ext)}
+			}
+		}
+	}
+	return nil
+}
+
+// lineOfValue finds the line where a quoted string value appears, for
+// errors about one entry of a list; 1 if it cannot be found.
+func lineOfValue(data []byte, value string) int {
+	q := []byte(tomlString(value))
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.Contains(line, q) {
 			return i + 1
 		}
 	}

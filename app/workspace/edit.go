@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"communique/app/safefile"
 	"communique/app/statement"
@@ -54,7 +55,7 @@ func (w *Workspace) SplitParagraph(st *statement.Statement, at, off int) (string
 	}
 	id := st.Paragraphs[at]
 	text := w.Text(w.Config.SourceLanguage, id)
-	if off <= 0 || off >= len(text) {
+	if off <= 0 || off >= len(text) || !utf8.RuneStart(text[off]) {
 		return "", fmt.Errorf("split paragraph %d: the split point must be inside the text", at+1)
 	}
 	first, second := strings.TrimSpace(text[:off]), strings.TrimSpace(text[off:])
@@ -90,7 +91,11 @@ func (w *Workspace) MoveParagraph(st *statement.Statement, from, to int) error {
 // the reviewer checked that the old translation still says what the new
 // source says.
 func (w *Workspace) MarkReviewed(lang, id string) error {
-	t, ok := w.Catalogs[lang].Get(id)
+	c := w.Catalogs[lang]
+	if c == nil {
+		return fmt.Errorf("language %q is not in this workspace", lang)
+	}
+	t, ok := c.Get(id)
 	if !ok || t.Other == "" {
 		return fmt.Errorf("%s has no %s translation to mark as reviewed", id, lang)
 	}
@@ -100,6 +105,7 @@ func (w *Workspace) MarkReviewed(lang, id string) error {
 // AddLanguage adds a target language: it joins communique.toml and gets an
 // empty catalog (or keeps the one already in locales/).
 func (w *Workspace) AddLanguage(lang string) error {
+	lang = CanonicalLanguage(lang)
 	if err := ValidLanguage(lang); err != nil {
 		return err
 	}

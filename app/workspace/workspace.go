@@ -92,6 +92,7 @@ func Open(dir string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfgData := data
 	cfg, err := parseConfig(cfgPath, data)
 	if err != nil {
 		return nil, err
@@ -104,7 +105,11 @@ func Open(dir string) (*Workspace, error) {
 		return nil, err
 	}
 	sort.Strings(files)
+	owner := map[string]string{} // message ID → statement file that uses it
 	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), ".") {
+			continue // editor locks and macOS resource forks, not statements
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
@@ -117,8 +122,22 @@ func Open(dir string) (*Workspace, error) {
 			return nil, &FileError{Path: f, Line: lineOfKey(data, "id"),
 				Err: fmt.Errorf("id %q does not match the file name (want %q)", st.ID, want)}
 		}
+		if st.SourceLang != cfg.SourceLanguage {
+			return nil, &FileError{Path: f, Line: lineOfKey(data, "source_language"),
+				Err: fmt.Errorf("source_language %q differs from the workspace's %q (%s)", st.SourceLang, cfg.SourceLanguage, ConfigFile)}
+		}
+		for _, p := range st.Parts() {
+			if other, taken := owner[p.ID]; taken {
+				return nil, &FileError{Path: f, Line: lineOfValue(data, p.ID),
+					Err: fmt.Errorf("message %q is already a part of %s", p.ID, other)}
+			}
+			owner[p.ID] = f
+		}
 		w.Statements = append(w.Statements, st)
 		w.stamps[f] = safefile.StampBytes(data)
+	}
+	if err := checkCatalogFormat(dir, cfgPath, cfgData, cfg); err != nil {
+		return nil, err
 	}
 
 	// Catalogs load on all cores: with many languages this is most of the
@@ -143,6 +162,18 @@ func Open(dir string) (*Workspace, error) {
 	if w.Catalogs[w.Config.SourceLanguage] == nil {
 		return nil, fmt.Errorf("source catalog cannot be read: %w", errors.Join(w.CatalogErrors...))
 	}
+	// Every part's text must be in the source catalog; a statement that
+	// names a message nobody wrote would export as "not translated".
+	for _, st := range w.Statements {
+		for _, p := range st.Parts() {
+			if _, ok := w.Source().Get(p.ID); !ok {
+				f := w.StatementPath(st.ID)
+				data, _ := os.ReadFile(f)
+				return nil, &FileError{Path: f, Line: lineOfValue(data, p.ID),
+					Err: fmt.Errorf("message %q is not in %s", p.ID, w.Source().Path)}
+			}
+		}
+	}
 	w.History, err = catalog.LoadHistory(filepath.Join(dir, HistoryFile))
 	if err != nil {
 		return nil, err
@@ -152,6 +183,11 @@ func Open(dir string) (*Workspace, error) {
 
 // Init creates a new, empty workspace in dir, which must not already be one.
 func Init(dir string, cfg Config) (*Workspace, error) {
+	cfg.SourceLanguage = CanonicalLanguage(cfg.SourceLanguage)
+	cfg.Languages = slices.Clone(cfg.Languages)
+	for i, l := range cfg.Languages {
+		cfg.Languages[i] = CanonicalLanguage(l)
+	}
 	cfg.normalize()
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
@@ -368,9 +404,13 @@ func (w *Workspace) AddStatement(txt *statement.Text, meta statement.Statement) 
 	for range txt.Paragraphs {
 		st.Paragraphs = append(st.Paragraphs, st.NewParagraphID())
 	}
+	// A message ID left in any catalog or the history (a deleted statement's
+	// translations) would make old text count as a translation of new text.
 	for _, p := range st.Parts() {
-		if _, taken := w.Source().Get(p.ID); taken {
-			return nil, fmt.Errorf("message %q already exists in %s", p.ID, w.Source().Path)
+		for _, c := range w.Catalogs {
+			if _, taken := c.Get(p.ID); taken {
+				return nil, fmt.Errorf("message %q already exists in %s; choose another statement ID", p.ID, c.Path)
+			}
 		}
 	}
 	s := &st

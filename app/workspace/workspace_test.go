@@ -382,3 +382,92 @@ func TestStructureEditsKeepTranslationsCurrent(t *testing.T) {
 		t.Errorf("merge after insert: %+v", rep.Results)
 	}
 }
+
+func TestInconsistentWorkspacesAreRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(w *Workspace)
+		file string // the file the error must name
+		line int
+		want string
+	}{
+		{"part missing from the source catalog", func(w *Workspace) {
+			p := w.StatementPath("title")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(data, []byte(`  "title.p3",`), []byte("  \"title.p3\",\n  \"title.p9\","), 1), 0o644)
+		}, "statements/title.toml", 12, `message "title.p9" is not in`},
+		{"source catalog deleted", func(w *Workspace) { os.Remove(w.CatalogPath("en")) }, "statements/title.toml", 6, "is not in"},
+		{"catalog format differs from the files", func(w *Workspace) {
+			p := filepath.Join(w.Dir, ConfigFile)
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(data, []byte(`catalog_format = "toml"`), []byte(`catalog_format = "json"`), 1), 0o644)
+		}, ConfigFile, 5, "set catalog_format to match"},
+		{"statement in another source language", func(w *Workspace) {
+			p := w.StatementPath("title")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(data, []byte(`source_language = "en"`), []byte(`source_language = "fr"`), 1), 0o644)
+		}, "statements/title.toml", 7, "differs from the workspace"},
+		{"two statements share a message", func(w *Workspace) {
+			data, _ := os.ReadFile(w.StatementPath("title"))
+			os.WriteFile(w.StatementPath("copy"), bytes.Replace(data, []byte(`id = "title"`), []byte(`id = "copy"`), 1), 0o644)
+		}, "statements/title.toml", 8, "is already a part of"},
+		{"non-canonical language", func(w *Workspace) {
+			p := filepath.Join(w.Dir, ConfigFile)
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.Replace(data, []byte(`"fr"`), []byte(`"pt-br"`), 1), 0o644)
+		}, ConfigFile, 4, `write it as "pt-BR"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, _ := newWorkspace(t)
+			tc.edit(w)
+			_, err := Open(w.Dir)
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want a FileError, got %v", err)
+			}
+			if !strings.HasSuffix(filepath.ToSlash(fe.Path), tc.file) && tc.name != "two statements share a message" {
+				t.Errorf("error names %s, want %s (%v)", fe.Path, tc.file, err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not say %q", err, tc.want)
+			}
+			if fe.Line <= 1 {
+				t.Errorf("error has no useful line: %v", err)
+			}
+		})
+	}
+}
+
+func TestOpenSkipsEditorLitter(t *testing.T) {
+	w, _ := newWorkspace(t)
+	os.Symlink("user@host.1234", filepath.Join(w.Dir, StatementsDir, ".#title.toml")) // an Emacs lock
+	os.WriteFile(filepath.Join(w.Dir, StatementsDir, "._title.toml"), []byte{0, 5, 22, 7}, 0o644)
+	if _, err := Open(w.Dir); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestEditingGuards(t *testing.T) {
+	w, st := newWorkspace(t)
+	w.SetSource(st, st.Paragraphs[0], "Ünïcode text")
+	if _, err := w.SplitParagraph(st, 0, 1); err == nil { // inside "Ü"
+		t.Error("split inside a character accepted")
+	}
+	if err := w.MarkReviewed("de", st.TitleID); err == nil {
+		t.Error("MarkReviewed for a language not in the workspace accepted")
+	}
+	if err := w.AddLanguage("pt-br"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(w.CatalogPath("pt-BR"), "active.pt-BR.toml") || w.Catalogs["pt-BR"] == nil {
+		t.Error("pt-br not added as pt-BR")
+	}
+	// A new statement may not take over IDs left in a target catalog.
+	fr := w.Catalogs["fr"]
+	fr.Set(catalog.Message{ID: "old.title", Other: "Ancien titre"})
+	if _, err := w.AddStatement(&statement.Text{Title: "Old", Paragraphs: []string{"x"}}, statement.Statement{ID: "old"}); err == nil ||
+		!strings.Contains(err.Error(), "active.fr.toml") {
+		t.Errorf("ID left in fr reused: %v", err)
+	}
+}
