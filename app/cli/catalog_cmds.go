@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"communique/app/safefile"
 	"communique/app/workspace"
@@ -18,6 +20,7 @@ func runHandoff(env *Env, args []string) int {
 	lang := fs.String("lang", "", "target language")
 	out := fs.String("out", "", "folder for translate.<lang>.<format>")
 	format := fs.String("format", "", "toml, json or yaml (default: the workspace's)")
+	force := fs.Bool("force", false, "replace a translate file already in the folder")
 	pos, ok := flags(env, "handoff", fs, args)
 	if !ok {
 		return ExitUsage
@@ -37,15 +40,15 @@ func runHandoff(env *Env, args []string) int {
 	}
 	target := w.Catalogs[*lang]
 	if target == nil {
-		if len(w.CatalogErrors) > 0 {
-			return fail(env, "handoff", ExitUsage, errors.Join(w.CatalogErrors...))
+		if !slices.Contains(w.Languages(), *lang) {
+			return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is not a language of this workspace (%s)", *lang, strings.Join(w.Languages(), ", ")))
 		}
-		return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is not a language of this workspace", *lang))
+		return fail(env, "handoff", ExitUsage, errors.Join(w.CatalogErrors...))
 	}
 	f := catalog.Format(w.Config.CatalogFormat)
 	if *format != "" {
-		f = catalog.Format(*format)
-		if _, err := catalog.FormatOf("x." + *format); err != nil {
+		var err error
+		if f, err = catalog.FormatOf("x." + *format); err != nil {
 			return usageError(env, "handoff", fmt.Sprintf("--format %q: use toml, json or yaml", *format))
 		}
 	}
@@ -59,7 +62,18 @@ func runHandoff(env *Env, args []string) int {
 		return fail(env, "handoff", ExitUsage, err)
 	}
 	path := filepath.Join(*out, catalog.HandoffName(target.Lang, f))
-	if err := safefile.Write(path, data, 0o644); err != nil {
+	write := safefile.Write
+	if !*force {
+		// A translator may be working in the file from the last handoff.
+		write = func(p string, d []byte, m os.FileMode) error {
+			return safefile.WriteIfUnchanged(p, d, m, safefile.Stamp{})
+		}
+	}
+	if err := write(path, data, 0o644); err != nil {
+		var ce *safefile.ConflictError
+		if errors.As(err, &ce) {
+			return fail(env, "handoff", ExitUsage, fmt.Errorf("%s already exists (a translator may be working in it); merge it first, or use --force to replace it", path))
+		}
 		return fail(env, "handoff", ExitUsage, err)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %d missing, %d to review\n", path, r.Missing, r.NeedsReview)

@@ -1,8 +1,8 @@
 // Package cli is Communiqué's headless command line: the same engines as the
 // desktop app, driven from a terminal or a script.
 //
-// Exit codes: 0 success, 1 a verification found an invalid or modified
-// signature, 2 bad usage or bad input, 3 the feature is not available.
+// Exit codes: 0 success, 1 a verified PDF is not validly signed (invalid,
+// modified after signing, or not signed), 2 bad usage or bad input.
 package cli
 
 import (
@@ -20,10 +20,9 @@ const Version = "0.1.0"
 
 // Exit codes.
 const (
-	ExitOK          = 0
-	ExitInvalid     = 1
-	ExitUsage       = 2
-	ExitUnavailable = 3
+	ExitOK      = 0
+	ExitInvalid = 1
+	ExitUsage   = 2
 )
 
 // Env is what a command may touch of the outside world, so tests can run
@@ -109,7 +108,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'communique help COMMAND' for a command's options, '--version' for the version.")
-	fmt.Fprintln(w, "Exit codes: 0 ok, 1 invalid signature, 2 bad usage or input, 3 not available.")
+	fmt.Fprintln(w, "Exit codes: 0 ok, 1 a PDF is not validly signed, 2 bad usage or input (named with file and line).")
 }
 
 func capitalize(s string) string {

@@ -215,3 +215,46 @@ func TestExportSignVerify(t *testing.T) {
 		t.Errorf("verify non-PDF: %d %q", code, stderr)
 	}
 }
+
+func TestHandoffKeepsTranslatorsFile(t *testing.T) {
+	dir := sampleWorkspace(t)
+	out := t.TempDir()
+	if code, _, stderr := run(t, "handoff", "--workspace", dir, "--lang", "ckb", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	path := filepath.Join(out, "translate.ckb.toml")
+	os.WriteFile(path, []byte("# half done by the translator\n"), 0o644)
+	code, _, stderr := run(t, "handoff", "--workspace", dir, "--lang", "ckb", "--out", out)
+	if code != ExitUsage || !strings.Contains(stderr, "--force") {
+		t.Errorf("second handoff: %d %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "# half done by the translator\n" {
+		t.Error("the translator's file was overwritten")
+	}
+	if code, _, _ := run(t, "handoff", "--workspace", dir, "--lang", "ckb", "--out", out, "--force"); code != 0 {
+		t.Error("--force refused")
+	}
+	// yml is YAML; an unknown language is named as such.
+	if code, _, stderr := run(t, "handoff", "--workspace", dir, "--lang", "ar", "--out", out, "--format", "yml"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "translate.ar.yaml")); !bytes.Contains(data, []byte("hash: sha1-")) {
+		t.Errorf("--format yml did not write YAML:\n%s", data)
+	}
+	if _, _, stderr := run(t, "handoff", "--workspace", dir, "--lang", "de", "--out", out); !strings.Contains(stderr, "not a language of this workspace") {
+		t.Errorf("unknown language: %q", stderr)
+	}
+}
+
+func TestMalformedStatementExit2WithLine(t *testing.T) {
+	dir := sampleWorkspace(t)
+	p := filepath.Join(dir, "statements", "political-directors-global-coalition.toml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(data, []byte("date = 2020-04-15"), []byte("date = 15 April 2020"), 1), 0o644)
+	for _, args := range [][]string{{"status", "--workspace", dir}, {"export", "--workspace", dir, "--out", t.TempDir()}, {"handoff", "--workspace", dir, "--lang", "fr", "--out", t.TempDir()}} {
+		code, _, stderr := run(t, args...)
+		if code != ExitUsage || !strings.Contains(stderr, p+":6:") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 naming %s:6", args[0], code, stderr, p)
+		}
+	}
+}

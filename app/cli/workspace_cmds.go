@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -234,5 +233,3 @@ func splitList(s string) []string {
 	}
 	return out
 }
-
-var errNotBuilt = errors.New("not available in this version yet")
