@@ -31,16 +31,27 @@ func Sample() fs.FS {
 }
 
 // WriteSample copies the sample workspace into dir, which must be empty or
-// absent: a sample is never written over someone's files.
+// absent: a sample is never written over someone's files. The copy is made
+// in a sibling folder and renamed into place, so an interrupted copy never
+// leaves a half sample that looks like a workspace.
 func WriteSample(dir string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s: folder is not empty; choose a new folder for the sample", dir)
 	}
-	return fs.WalkDir(Sample(), ".", func(p string, d fs.DirEntry, err error) error {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	err = fs.WalkDir(Sample(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
+		target := filepath.Join(tmp, filepath.FromSlash(p))
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
@@ -50,4 +61,15 @@ func WriteSample(dir string) error {
 		}
 		return safefile.Write(target, data, 0o644)
 	})
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	os.Remove(dir) // an empty folder the user chose; rename needs it gone
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	return nil
 }
