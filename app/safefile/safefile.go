@@ -56,7 +56,16 @@ const chunk = 64 << 10
 
 // Write replaces path with data atomically: readers see either the old file
 // or the new one, never a mixture, even if the process dies mid-way.
+//
+// An existing file keeps its permissions, and a symbolic link keeps
+// pointing where it did: the file it points to is replaced, not the link.
 func Write(path string, data []byte, perm fs.FileMode) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+		if fi, err := os.Stat(path); err == nil {
+			perm = fi.Mode().Perm()
+		}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

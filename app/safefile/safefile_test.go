@@ -104,3 +104,24 @@ func TestKilledWriterLeavesOldFile(t *testing.T) {
 		t.Fatalf("target damaged by killed writer: %d bytes, want %d", len(got), len(old))
 	}
 }
+
+func TestWriteKeepsModeAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.toml")
+	os.WriteFile(real, []byte("old"), 0o600)
+	link := filepath.Join(dir, "active.fr.toml")
+	if err := os.Symlink("real.toml", link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := Write(link, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	got, _ := os.ReadFile(real)
+	fi, _ := os.Stat(real)
+	if string(got) != "new" || fi.Mode().Perm() != 0o600 {
+		t.Errorf("target %q mode %v, want \"new\" 0600", got, fi.Mode().Perm())
+	}
+}
