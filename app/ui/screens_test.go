@@ -427,3 +427,30 @@ func TestDroppedFiles(t *testing.T) {
 		t.Errorf("dropping a text file did not offer to import it:\n%s", got)
 	}
 }
+
+// First start, as `make run` on a new machine: no preferences, so the
+// window opens a fresh copy of the bundled sample statement.
+func TestFirstStartOpensSample(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("HOME", cfg)
+	t.Setenv("COMMUNIQUE_WORKSPACE", "")
+	a := test.NewApp()
+	defer a.Quit()
+	a.Preferences().SetString(prefUILanguage, "en")
+	w := a.NewWindow("t")
+	c := newController(a, w)
+	c.start()
+	if c.ws == nil {
+		t.Fatal("no workspace open on first start")
+	}
+	if !strings.HasPrefix(c.ws.Dir, cfg) || len(c.ws.Statements) != 1 || len(c.ws.Languages()) != 4 {
+		t.Errorf("opened %s with %d statements, languages %v", c.ws.Dir, len(c.ws.Statements), c.ws.Languages())
+	}
+	if !strings.Contains(w.Title(), "Sample workspace") {
+		t.Errorf("title %q does not name the sample", w.Title())
+	}
+	if c.prefs.lastWorkspace() != c.ws.Dir {
+		t.Error("the sample was not remembered for the next start")
+	}
+}
