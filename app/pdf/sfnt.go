@@ -201,34 +201,14 @@ func unhinted(g []byte) ([]byte, error) {
 		return append(out, g[at+2+n:]...), nil
 	}
 	out := slices.Clone(g)
-	at := 10
-	for {
-		if at+4 > len(out) {
-			return nil, errors.New("truncated composite glyph")
-		}
-		flags := be.Uint16(out[at:])
-		be.PutUint16(out[at:], flags&^haveInstructions)
-		at += 4
-		if flags&argsAreWords != 0 {
-			at += 4
-		} else {
-			at += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			at += 2
-		case flags&haveXYScale != 0:
-			at += 4
-		case flags&haveTwoByTwo != 0:
-			at += 8
-		}
-		if at > len(out) {
-			return nil, errors.New("truncated composite glyph")
-		}
-		if flags&moreComponents == 0 {
-			return out[:at], nil
-		}
+	end, err := walkComponents(out, func(flagsAt int) {
+		be.PutUint16(out[flagsAt:], be.Uint16(out[flagsAt:])&^haveInstructions)
+	})
+	if err != nil {
+		return nil, err
 	}
+	// The composite's own instructions follow its last component.
+	return out[:end], nil
 }
 
 // composite-glyph flags
@@ -247,13 +227,21 @@ func components(g []byte, fn func(at int)) error {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return nil
 	}
+	_, err := walkComponents(g, func(flagsAt int) { fn(flagsAt + 2) })
+	return err
+}
+
+// walkComponents steps through the component records of a composite glyph,
+// calling fn with the offset of each record's flags, and returns where the
+// records end.
+func walkComponents(g []byte, fn func(flagsAt int)) (int, error) {
 	at := 10
 	for {
 		if at+4 > len(g) {
-			return errors.New("truncated composite glyph")
+			return 0, errors.New("truncated composite glyph")
 		}
 		flags := binary.BigEndian.Uint16(g[at:])
-		fn(at + 2)
+		fn(at)
 		at += 4
 		if flags&argsAreWords != 0 {
 			at += 4
@@ -268,8 +256,11 @@ func components(g []byte, fn func(at int)) error {
 		case flags&haveTwoByTwo != 0:
 			at += 8
 		}
+		if at > len(g) {
+			return 0, errors.New("truncated composite glyph")
+		}
 		if flags&moreComponents == 0 {
-			return nil
+			return at, nil
 		}
 	}
 }
