@@ -113,19 +113,11 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.ident.SetText(c.prefs.identity())
 	x.ident.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				x.ident.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, c.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx", ".pem"}))
+		dir := c.wsParent()
 		if p := x.ident.Text; p != "" {
-			c.startIn(d, filepath.Dir(p))
-		} else {
-			c.startIn(d, c.wsParent())
+			dir = filepath.Dir(p)
 		}
-		d.Show()
+		c.pickFile([]string{".p12", ".pfx", ".pem"}, dir, x.ident.SetText)
 	})
 	x.pass = widget.NewPasswordEntry()
 	x.pass.SetPlaceHolder(tx.T("PasswordPlaceholder"))

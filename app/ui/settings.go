@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,15 +49,7 @@ func (c *controller) settingsDialog() {
 	s.identity.SetText(c.prefs.identity())
 	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				s.identity.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, c.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx", ".pem"}))
-		c.startIn(d, c.wsParent())
-		d.Show()
+		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
 	s.tsa = widget.NewEntry()
 	s.tsa.SetText(c.prefs.tsa())
@@ -76,19 +67,12 @@ func (c *controller) settingsDialog() {
 		s.logo.Disable()
 	}
 	pickLogo := widget.NewButtonWithIcon("", theme.FileImageIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				p := r.URI().Path()
-				if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
-					p = rel // keep the workspace movable
-				}
-				s.logo.SetText(p)
-				r.Close()
+		c.pickFile([]string{".png"}, c.ws.Dir, func(p string) {
+			if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+				p = rel // keep the workspace movable
 			}
-		}, c.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-		c.startIn(d, c.ws.Dir)
-		d.Show()
+			s.logo.SetText(p)
+		})
 	})
 	if c.ws == nil {
 		pickLogo.Disable()

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
@@ -84,21 +83,7 @@ func (c *controller) importDialog() {
 	if c.ws == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		c.importFile(p)
-	}, c.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".TXT"}))
-	c.startIn(d, c.wsParent())
-	d.Show()
+	c.pickFile([]string{".txt", ".TXT"}, c.wsParent(), c.importFile)
 }
 
 // importFile reads a text file the way `communique import` does and shows

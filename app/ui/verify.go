@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/sign"
@@ -17,25 +16,11 @@ import (
 
 // verifyDialog asks for a PDF and shows its verification.
 func (c *controller) verifyDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		c.verifyFile(p)
-	}, c.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
 	start := c.wsParent()
 	if dir := c.prefs.exportDir(); dir != "" {
 		start = dir
 	}
-	c.startIn(d, start)
-	d.Show()
+	c.pickFile([]string{".pdf", ".PDF"}, start, c.verifyFile)
 }
 
 // verifyFile checks a PDF's signatures and says what they mean.

@@ -78,6 +78,26 @@ func (c *controller) startIn(d *dialog.FileDialog, dir string) {
 	d.Resize(fyne.NewSize(760, 520))
 }
 
+// pickFile asks for a file with one of the extensions, starting in dir,
+// and passes the chosen path on; cancelling does nothing.
+func (c *controller) pickFile(exts []string, dir string, chosen func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			c.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		p := r.URI().Path()
+		r.Close()
+		chosen(p)
+	}, c.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	c.startIn(d, dir)
+	d.Show()
+}
+
 // newWorkspaceDialog creates a workspace in a new or empty folder.
 func (c *controller) newWorkspaceDialog() {
 	folder := widget.NewEntry()
