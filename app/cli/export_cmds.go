@@ -63,9 +63,13 @@ func runExport(env *Env, args []string) int {
 			info.Subject, info.Issuer, info.NotBefore.UTC().Format(time.DateOnly), info.NotAfter.UTC().Format(time.DateOnly),
 			info.KeyType, info.SHA256)
 	}
-	warnReadiness(env, w, opt)
 	export.Generator = "Communiqué " + Version
-	m, err := export.Run(w, opt)
+	var m *export.Manifest
+	plan, err := export.Prepare(w, opt)
+	if err == nil {
+		warnReadiness(env, plan)
+		m, err = plan.Run()
+	}
 	if err != nil {
 		// Missing glyphs, untranslated parts, unwritable folders: all bad
 		// input, each named in the message.
@@ -92,21 +96,19 @@ func runExport(env *Env, args []string) int {
 
 // warnReadiness tells on stderr which languages are left out or go out with
 // stale translations or QA problems.
-func warnReadiness(env *Env, w *workspace.Workspace, opt export.Options) {
-	for _, st := range w.Statements {
-		if len(opt.Statements) > 0 && opt.Statements[0] != st.ID {
-			continue
-		}
-		for _, r := range export.Ready(w, st) {
+func warnReadiness(env *Env, plan *export.Plan) {
+	opt := plan.Options
+	for _, id := range sortedKeys(plan.Readiness) {
+		for _, r := range plan.Readiness[id] {
 			requested := len(opt.Langs) == 0 || opt.Langs[0] == "all" || contains(opt.Langs, r.Lang)
 			switch {
 			case len(opt.Langs) == 0 && !r.Complete():
-				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", st.ID, r.Lang, r.Missing, r.NeedsReview)
+				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", id, r.Lang, r.Missing, r.NeedsReview)
 			case requested && r.Missing == 0 && r.NeedsReview > 0:
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", st.ID, r.Lang, r.NeedsReview)
+				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", id, r.Lang, r.NeedsReview)
 			}
 			if requested && r.Missing == 0 && r.QAProblems > 0 {
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d QA problems (see communique status)\n", st.ID, r.Lang, r.QAProblems)
+				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d QA problems (see communique status)\n", id, r.Lang, r.QAProblems)
 			}
 		}
 	}

@@ -202,6 +202,9 @@ type Plan struct {
 	jobs       []job
 	statements []string
 	languages  []string
+	// Readiness of every workspace language, per chosen statement, for
+	// warnings about what is left out or goes out stale.
+	Readiness map[string][]Readiness
 }
 
 type job struct {
@@ -217,10 +220,11 @@ func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Options: opt}
+	p := &Plan{Options: opt, Readiness: map[string][]Readiness{}}
 	langSet := map[string]bool{}
 	for _, st := range stmts {
-		langs, err := chooseLanguages(w, st, opt.Langs)
+		p.Readiness[st.ID] = Ready(w, st)
+		langs, err := chooseLanguages(w, p.Readiness[st.ID], opt.Langs)
 		if err != nil {
 			return nil, err
 		}
@@ -373,8 +377,7 @@ func chooseStatements(w *workspace.Workspace, ids []string) ([]*statement.Statem
 // chooseLanguages resolves the requested languages for st. With none
 // requested, it takes the complete ones; a requested language must at least
 // have every part (a stale translation is allowed: the caller warns).
-func chooseLanguages(w *workspace.Workspace, st *statement.Statement, req []string) ([]string, error) {
-	ready := Ready(w, st)
+func chooseLanguages(w *workspace.Workspace, ready []Readiness, req []string) ([]string, error) {
 	if len(req) == 0 {
 		var out []string
 		for _, r := range ready {
