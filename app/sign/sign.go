@@ -73,12 +73,17 @@ func signCounting(in []byte, id *Identity, opt Options) ([]byte, int, error) {
 	if id == nil || id.Certificate == nil || id.key == nil {
 		return nil, 0, errors.New("no signing identity")
 	}
+	now := time.Now()
 	when := opt.Time
 	if when.IsZero() {
-		when = time.Now()
+		when = now
 	}
-	if err := id.Check(when); err != nil {
-		return nil, 0, err
+	// The certificate must be valid now as well as at the claimed signing
+	// time: an expired certificate may not sign by backdating.
+	for _, t := range []time.Time{now, when} {
+		if err := id.Check(t); err != nil {
+			return nil, 0, err
+		}
 	}
 	if opt.Name == "" {
 		opt.Name = displayName(id.Certificate)

@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
 )
 
@@ -97,6 +99,25 @@ func parseTimestampResponse(data []byte) (ts *timestamp.Timestamp, err error) {
 		}
 	}()
 	return timestamp.ParseResponse(data)
+}
+
+// tokenSigner returns the certificate that actually signed a timestamp
+// token (matched by the SignerInfo's issuer and serial number, as the
+// signature check itself does), or nil when the token carries none. The
+// first certificate in the token, or the first with the time-stamping
+// usage, may be anyone's: a forger can include a genuine authority's
+// certificate beside their own.
+func tokenSigner(data []byte) (cert *x509.Certificate) {
+	defer func() {
+		if recover() != nil {
+			cert = nil
+		}
+	}()
+	p7, err := pkcs7.Parse(data)
+	if err != nil || len(p7.Certificates) == 0 {
+		return nil
+	}
+	return p7.GetOnlySigner()
 }
 
 func parseTimestampToken(data []byte) (ts *timestamp.Timestamp, err error) {

@@ -504,16 +504,20 @@ func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]by
 		if !bytes.Equal(th.Sum(nil), ts.HashedMessage) {
 			return VerdictInvalid, "the timestamp belongs to a different signature"
 		}
+		// A token without certificates has no checked signature (the
+		// parser only verifies one when certificates are present): its time
+		// is nobody's word and is not shown as an authority's.
+		tsa := tokenSigner(a.Value.Bytes)
+		if tsa == nil {
+			tsDetail = "the signature carries a timestamp without the authority's certificate; it cannot be checked and is ignored"
+			continue
+		}
 		rep.Timestamped = true
 		rep.Time = ts.Time
-		rep.TimestampTrust = TrustUnknown
-		tsDetail = "timestamp without the authority's certificate: its origin is not checked"
-		if tsa := tsaCertificate(ts.Certificates); tsa != nil {
-			rep.TimestampAuthority = displayName(tsa)
-			var why string
-			rep.TimestampTrust, why = v.chainTrust(tsa, ts.Certificates, ts.Time, x509.ExtKeyUsageTimeStamping)
-			tsDetail = joinDetail("timestamped by "+rep.TimestampAuthority, why)
-		}
+		rep.TimestampAuthority = displayName(tsa)
+		var why string
+		rep.TimestampTrust, why = v.chainTrust(tsa, ts.Certificates, ts.Time, x509.ExtKeyUsageTimeStamping)
+		tsDetail = joinDetail("timestamped by "+rep.TimestampAuthority, why)
 		// Only a trusted authority's clock replaces the signer's claim
 		// when judging whether the certificate was valid at signing.
 		if rep.TimestampTrust == TrustTrusted {
@@ -541,12 +545,12 @@ func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, rang
 	if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
 		return VerdictModified, "the timestamped bytes were changed: their digest no longer matches the timestamp"
 	}
+	cert := tokenSigner(trimDER(contents))
+	if cert == nil {
+		return VerdictInvalid, "document timestamp without the authority's certificate: its signature cannot be checked"
+	}
 	rep.Timestamped = true
 	rep.Time = ts.Time
-	if len(ts.Certificates) == 0 {
-		return VerdictValid, "document timestamp without the authority's certificate"
-	}
-	cert := ts.Certificates[0]
 	rep.Signer, rep.Issuer, rep.CertificateSHA256 = displayName(cert), issuerName(cert), Fingerprint(cert)
 	var why string
 	rep.Trust, why = v.trust(cert, ts.Certificates, ts.Time)
@@ -566,22 +570,6 @@ func (v *verifier) trust(cert *x509.Certificate, pool []*x509.Certificate, at ti
 		return TrustNotForSigning, "the certificate " + reason
 	}
 	return v.chainTrust(cert, pool, at, x509.ExtKeyUsageAny)
-}
-
-// tsaCertificate picks the authority's own certificate from a token's
-// certificates: the one allowed to time-stamp.
-func tsaCertificate(certs []*x509.Certificate) *x509.Certificate {
-	for _, c := range certs {
-		for _, u := range c.ExtKeyUsage {
-			if u == x509.ExtKeyUsageTimeStamping {
-				return c
-			}
-		}
-	}
-	if len(certs) > 0 {
-		return certs[0]
-	}
-	return nil
 }
 
 // chainTrust checks that cert chains to the roots at time at, for usage.

@@ -1,0 +1,194 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+	"crypto"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/digitorus/pkcs7"
+	"github.com/digitorus/timestamp"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+var oidTSTInfo = []int{1, 2, 840, 113549, 1, 9, 16, 1, 4}
+
+// forgeToken: a TSTInfo signed by signerKey/signerCert, but with decoy first in the certificate bag.
+func forgeToken(t *testing.T, digest []byte, at time.Time, decoy, signerCert *x509.Certificate, signerKey crypto.Signer, nonce interface{}) []byte {
+	ts := timestamp.Timestamp{HashAlgorithm: crypto.SHA256, HashedMessage: digest, Time: at, Accuracy: time.Second,
+		Policy: []int{1, 2, 3}, AddTSACertificate: true}
+	if n, ok := nonce.(*timestamp.Request); ok && n != nil {
+		ts.Nonce = n.Nonce
+	}
+	resp, err := ts.CreateResponseWithOpts(signerCert, signerKey, crypto.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := timestamp.ParseResponse(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p7, err := pkcs7.Parse(parsed.RawToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sd, err := pkcs7.NewSignedData(p7.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sd.SetContentType(oidTSTInfo)
+	sd.SetDigestAlgorithm(pkcs7.OIDDigestAlgorithmSHA256)
+	if decoy != nil {
+		sd.AddCertificate(decoy)
+		sd.AddCertificate(pki.inter)
+	}
+	if err := sd.AddSigner(signerCert, signerKey, pkcs7.SignerInfoConfig{}); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := sd.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+var brRE = regexp.MustCompile(`/ByteRange \[0 (\d+) (\d+) (\d+)`)
+
+// A forged document timestamp that puts a genuine, trusted certificate first
+// in its certificate bag must not be reported as signed by its owner.
+func TestForgedDocTimestampNamesItsRealSigner(t *testing.T) {
+	p := getPKI(t)
+	genuine := p.leaves[ecP256].Certificate // trusted, the "Ministry" officer
+	atkKey := newKey(ecP256)
+	atk := issue(leafTemplate("Nobody", p.now), atkKey.Public(), nil, atkKey)
+	atkID := &Identity{Certificate: atk, key: atkKey}
+	srv := startTSA(t, p.tsa, p.tsaKey, time.Now) // only to get a big reservation
+	in := testPDF(t, 1)
+	out, err := Sign(in, atkID, Options{Approval: true, TSAURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = bytes.Replace(out, []byte("/SubFilter /adbe.pkcs7.detached"), []byte("/SubFilter /ETSI.RFC3161       "), 1)
+	m := brRE.FindSubmatch(out)
+	a, _ := strconv.Atoi(string(m[1]))
+	b, _ := strconv.Atoi(string(m[2]))
+	h := sha256.New()
+	h.Write(out[:a])
+	h.Write(out[b:])
+	for _, variant := range []struct {
+		name  string
+		decoy *x509.Certificate
+		noCerts bool
+	}{{"decoy-first", genuine, false}} {
+		tok := forgeToken(t, h.Sum(nil), time.Now(), variant.decoy, atk, atkKey, nil)
+		f := bytes.Clone(out)
+		for i := a + 1; i < b-1; i++ {
+			f[i] = '0'
+		}
+		hex.Encode(f[a+1:], tok)
+		rep, err := Verify(f, p.roots())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := rep.Signatures[0]
+		if s.Signer != "Nobody" || s.Trust == TrustTrusted {
+			t.Errorf("%s: signer %q, trust %s; want the forger \"Nobody\", untrusted", variant.name, s.Signer, s.Trust)
+		}
+	}
+}
+
+// A document timestamp whose token carries no certificates cannot be checked
+// (the parser verifies a token only when certificates are present).
+func TestDocTimestampWithoutCertificatesIsNotValid(t *testing.T) {
+	p := getPKI(t)
+	atkKey := newKey(ecP256)
+	atk := issue(leafTemplate("Nobody", p.now), atkKey.Public(), nil, atkKey)
+	srv := startTSA(t, p.tsa, p.tsaKey, time.Now)
+	out, err := Sign(testPDF(t, 1), &Identity{Certificate: atk, key: atkKey}, Options{Approval: true, TSAURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = bytes.Replace(out, []byte("/SubFilter /adbe.pkcs7.detached"), []byte("/SubFilter /ETSI.RFC3161       "), 1)
+	m := brRE.FindSubmatch(out)
+	a, _ := strconv.Atoi(string(m[1]))
+	b, _ := strconv.Atoi(string(m[2]))
+	h := sha256.New()
+	h.Write(out[:a])
+	h.Write(out[b:])
+	ts := timestamp.Timestamp{HashAlgorithm: crypto.SHA256, HashedMessage: h.Sum(nil), Time: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC), Policy: []int{1, 2}}
+	resp, err := ts.CreateResponseWithOpts(atk, atkKey, crypto.SHA256) // AddTSACertificate false: no certs
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, _ := timestamp.ParseResponse(resp)
+	tok := bytes.Clone(parsed.RawToken)
+	tok[len(tok)-5] ^= 0xFF // break the signature value: nobody checks it
+	f := bytes.Clone(out)
+	for i := a + 1; i < b-1; i++ {
+		f[i] = '0'
+	}
+	hex.Encode(f[a+1:], tok)
+	rep, err := Verify(f, p.roots())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := rep.Signatures[0]; rep.Verdict == VerdictValid || s.Timestamped {
+		t.Errorf("unverifiable token: verdict %s, timestamped %v", rep.Verdict, s.Timestamped)
+	}
+}
+
+// An expired certificate cannot sign by claiming a signing time from when it
+// was still valid.
+func TestExpiredCertificateCannotBackdate(t *testing.T) {
+	p := getPKI(t)
+	k := newKey(ecP256)
+	tmpl := leafTemplate("Expired Officer", p.now)
+	tmpl.NotBefore = p.now.Add(-40 * time.Hour)
+	tmpl.NotAfter = p.now.Add(-1 * time.Hour)
+	c := issue(tmpl, k.Public(), p.inter, p.interKey)
+	id := &Identity{Certificate: c, Chain: []*x509.Certificate{p.inter, p.root}, key: k}
+	_, err := Sign(testPDF(t, 1), id, Options{Time: p.now.Add(-20 * time.Hour)})
+	if !errors.Is(err, ErrCertificateExpired) {
+		t.Errorf("backdated signature with an expired certificate: %v", err)
+	}
+}
+
+// A timestamp signed by a forger who ships the genuine authority's
+// certificate beside their own must not borrow that authority's name or trust.
+func TestForgedTSANamesItsRealSigner(t *testing.T) {
+	p := getPKI(t)
+	atkKey := newKey(ecP256)
+	atk := issue(leafTemplate("Fake TSA", p.now), atkKey.Public(), nil, atkKey)
+	forged := time.Now().Add(-10 * time.Hour)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		req, _ := timestamp.ParseRequest(body)
+		tok := forgeToken(t, req.HashedMessage, forged, p.tsa, atk, atkKey, req)
+		var b cryptobyte.Builder
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1Int64(0) })
+			b.AddBytes(tok)
+		})
+		_, _ = w.Write(b.BytesOrPanic())
+	}))
+	defer srv.Close()
+	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{TSAURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := Verify(out, p.roots())
+	s := rep.Signatures[0]
+	if s.TimestampAuthority != "Fake TSA" || s.TimestampTrust == TrustTrusted || s.Time.Equal(forged.Truncate(time.Second)) && s.TimestampTrust == TrustTrusted {
+		t.Errorf("forged TSA: authority %q, trust %s", s.TimestampAuthority, s.TimestampTrust)
+	}
+}
