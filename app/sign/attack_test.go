@@ -2,16 +2,18 @@ package sign
 
 import (
 	"bytes"
-	"errors"
 	"crypto"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,8 +88,8 @@ func TestForgedDocTimestampNamesItsRealSigner(t *testing.T) {
 	h.Write(out[:a])
 	h.Write(out[b:])
 	for _, variant := range []struct {
-		name  string
-		decoy *x509.Certificate
+		name    string
+		decoy   *x509.Certificate
 		noCerts bool
 	}{{"decoy-first", genuine, false}} {
 		tok := forgeToken(t, h.Sum(nil), time.Now(), variant.decoy, atk, atkKey, nil)
@@ -190,5 +192,45 @@ func TestForgedTSANamesItsRealSigner(t *testing.T) {
 	s := rep.Signatures[0]
 	if s.TimestampAuthority != "Fake TSA" || s.TimestampTrust == TrustTrusted || s.Time.Equal(forged.Truncate(time.Second)) && s.TimestampTrust == TrustTrusted {
 		t.Errorf("forged TSA: authority %q, trust %s", s.TimestampAuthority, s.TimestampTrust)
+	}
+}
+
+// TestUpdatesThatPaintOverTheSignedPageAreCaught: the signature widget's
+// rectangle and appearance are content too, and a hybrid cross-reference
+// cannot smuggle objects past the check.
+func TestUpdatesThatPaintOverTheSignedPageAreCaught(t *testing.T) {
+	p := getPKI(t)
+	for _, approval := range []bool{false, true} {
+		signed, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Approval: approval,
+			Widget: &Rect{Page: 1, X0: 50, Y0: 50, X1: 250, Y1: 120}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		widget := regexp.MustCompile(`(?s)\n(\d+) 0 obj\s*<<[^\n]*?/Subtype\s*/Widget`).FindAllSubmatch(signed, -1)
+		if len(widget) == 0 {
+			t.Fatal("no widget in the signed file")
+		}
+		wid, _ := strconv.Atoi(string(widget[len(widget)-1][1]))
+		root, _ := strconv.Atoi(string(regexp.MustCompile(`/Root (\d+) 0 R`).FindAllSubmatch(signed, -1)[0][1]))
+		body := lastDefinition(t, signed, wid)
+		body = regexp.MustCompile(`/Rect\s*\[[^\]]*\]`).ReplaceAllString(body, "/Rect [0 0 600 800]")
+		body = regexp.MustCompile(`(?s)/AP\s*<<.*?>>`).ReplaceAllString(body, "/AP << /N 900 0 R >>")
+		overlay := "<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Length 26 >>\nstream\n1 1 1 rg 0 0 600 800 re f\nendstream"
+		catalog := strings.Replace(lastDefinition(t, signed, root), "<<", "<< /DSS << >>", 1)
+		forged := appendUpdate(t, signed, map[int]string{wid: body, 900: overlay, root: catalog})
+		rep, err := Verify(forged, p.roots())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Verdict == VerdictValid {
+			t.Errorf("approval=%v: an update painting over the page through the signature widget is %s: %s",
+				approval, rep.Verdict, rep.Signatures[0].Detail)
+		}
+		hybrid := appendUpdate(t, signed, map[int]string{root: catalog})
+		at := bytes.LastIndex(hybrid, []byte("trailer\n<<"))
+		hybrid = slices.Concat(hybrid[:at], []byte("trailer\n<</XRefStm 0 "), hybrid[at+len("trailer\n<<"):])
+		if rep, err := Verify(hybrid, p.roots()); err != nil || rep.Verdict == VerdictValid {
+			t.Errorf("approval=%v: hybrid cross-reference update: %v %+v", approval, err, rep)
+		}
 	}
 }

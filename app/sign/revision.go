@@ -19,7 +19,15 @@ import (
 type pdfRevision struct {
 	r   *pdf.Reader
 	err error
-	fp  map[bool]fpResult
+	fp  map[fpKey]fpResult
+}
+
+// fpKey names one fingerprint of a revision: strict or not, and which
+// signature it is compared for (its end offset; 0 for the signed revision
+// itself), since the widgets of signatures added after that one are left out.
+type fpKey struct {
+	strict bool
+	after  int64
 }
 
 type fpResult struct {
@@ -31,7 +39,7 @@ func (v *verifier) revision(end int64) *pdfRevision {
 	if rev, ok := v.revisions[end]; ok {
 		return rev
 	}
-	rev := &pdfRevision{fp: map[bool]fpResult{}}
+	rev := &pdfRevision{fp: map[fpKey]fpResult{}}
 	if end == int64(len(v.data)) {
 		rev.r, rev.err = v.final, v.finalErr
 	} else {
@@ -41,16 +49,29 @@ func (v *verifier) revision(end int64) *pdfRevision {
 	return rev
 }
 
-func (rev *pdfRevision) fingerprint(strict bool) ([sha256.Size]byte, error) {
+func (rev *pdfRevision) fingerprint(strict bool, after int64, newSigs map[ref]bool) ([sha256.Size]byte, error) {
 	if rev.err != nil {
 		return [sha256.Size]byte{}, rev.err
 	}
-	res, ok := rev.fp[strict]
+	key := fpKey{strict, after}
+	res, ok := rev.fp[key]
 	if !ok {
-		res.sum, res.err = fingerprint(rev.r, strict)
-		rev.fp[strict] = res
+		res.sum, res.err = fingerprint(rev.r, strict, newSigs)
+		rev.fp[key] = res
 	}
 	return res.sum, res.err
+}
+
+// sigsAfter returns the signature dictionaries of the signatures added after
+// the revision ending at end: their widgets are what a later signer may add.
+func (v *verifier) sigsAfter(end int64) map[ref]bool {
+	refs := map[ref]bool{}
+	for _, o := range v.sigs {
+		if o.end() > end && !o.dict.IsNull() {
+			refs[refOf(o.dict)] = true
+		}
+	}
+	return refs
 }
 
 // coverage explains how much of the file signature s covers. partial is ""
@@ -69,6 +90,12 @@ func (v *verifier) coverage(s *foundSig, meta sigMeta) (partial, problem string)
 	appended := fmt.Sprintf("%d bytes were appended after the signed document", len(tail))
 	if !bytes.HasSuffix(bytes.TrimRight(v.data, "\x00\t\n\f\r "), []byte("%%EOF")) || v.finalErr != nil {
 		return partial, appended + " and they are not a valid PDF update"
+	}
+	if bytes.Contains(tail, []byte("/XRefStm")) {
+		// A hybrid cross-reference: readers such as poppler follow the
+		// stream it names, the library this check reads with does not, so
+		// objects it redefines would go unseen.
+		return partial, appended + " with a hybrid cross-reference (/XRefStm) that cannot be checked"
 	}
 	if v.final.XrefInformation.StartPos < end {
 		return partial, appended + " without a cross-reference section of their own"
@@ -121,8 +148,8 @@ func (v *verifier) coverage(s *foundSig, meta sigMeta) (partial, problem string)
 			return partial, "the document was certified with no changes allowed, but the file was updated after signing"
 		}
 	}
-	before, err1 := signedRev.fingerprint(strict)
-	after, err2 := v.revision(int64(len(v.data))).fingerprint(strict)
+	before, err1 := signedRev.fingerprint(strict, 0, nil)
+	after, err2 := v.revision(int64(len(v.data))).fingerprint(strict, end, v.sigsAfter(end))
 	if err1 != nil || err2 != nil {
 		return partial, appended + "; the revisions cannot be compared"
 	}
@@ -151,6 +178,9 @@ const (
 type fingerprinter struct {
 	h    hash.Hash
 	seen map[ref]bool
+	// newSigs are signature dictionaries added after the signature being
+	// checked; their widgets belong to those later signers.
+	newSigs map[ref]bool
 }
 
 // fingerprint hashes the content of the document r describes: catalog (minus
@@ -158,9 +188,9 @@ type fingerprinter struct {
 // other than signature widgets, and everything they reference. strict adds the
 // Info dictionary and XMP metadata, which a no-changes certification covers
 // too.
-func fingerprint(r *pdf.Reader, strict bool) (sum [sha256.Size]byte, err error) {
+func fingerprint(r *pdf.Reader, strict bool, newSigs map[ref]bool) (sum [sha256.Size]byte, err error) {
 	err = guard("comparing revisions", func() error {
-		fp := &fingerprinter{h: sha256.New(), seen: map[ref]bool{}}
+		fp := &fingerprinter{h: sha256.New(), seen: map[ref]bool{}, newSigs: newSigs}
 		trailer := r.Trailer()
 		root := trailer.Key("Root")
 		if root.Kind() != pdf.Dict {
@@ -275,8 +305,20 @@ func (fp *fingerprinter) annots(a pdf.Value, parent ref, depth int) error {
 	var kept []pdf.Value
 	for i := 0; i < a.Len(); i++ {
 		e := a.Index(i)
+		// A later signature legitimately adds its own field: skipped when
+		// invisible (zero-area /Rect: nothing can be painted) or when its
+		// value is one of the later signatures, whose signer answers for
+		// its appearance. Any other signature widget, the checked
+		// signature's own included, is content like any annotation: its
+		// rectangle and appearance can paint over the page.
 		if e.Key("Subtype").Name() == "Widget" && (e.Key("FT").Name() == "Sig" || e.Key("Parent").Key("FT").Name() == "Sig") {
-			continue
+			val := e.Key("V")
+			if val.IsNull() {
+				val = e.Key("Parent").Key("V")
+			}
+			if zeroArea(e.Key("Rect")) || !val.IsNull() && fp.newSigs[refOf(val)] {
+				continue
+			}
 		}
 		kept = append(kept, e)
 	}
@@ -291,4 +333,13 @@ func (fp *fingerprinter) annots(a pdf.Value, parent ref, depth int) error {
 	}
 	fp.h.Write([]byte("]"))
 	return nil
+}
+
+// zeroArea reports whether an annotation rectangle covers no area (or is
+// missing), so the annotation cannot show anything.
+func zeroArea(r pdf.Value) bool {
+	if r.Kind() != pdf.Array || r.Len() != 4 {
+		return true
+	}
+	return r.Index(0).Float64() == r.Index(2).Float64() || r.Index(1).Float64() == r.Index(3).Float64()
 }
