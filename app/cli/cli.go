@@ -2,7 +2,8 @@
 // desktop app, driven from a terminal or a script.
 //
 // Exit codes: 0 success, 1 a verified PDF is not validly signed (invalid,
-// modified after signing, or not signed), 2 bad usage or bad input.
+// modified after signing, not signed, or signed with a certificate that was
+// not valid for it), 2 bad usage or bad input.
 package cli
 
 import (

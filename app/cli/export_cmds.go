@@ -130,6 +130,8 @@ func loadIdentity(env *Env, path string) (*sign.Identity, error) {
 	var pw []byte
 	if v := env.Getenv(PasswordEnv); v != "" {
 		pw = []byte(v)
+		// Child processes (a PDF viewer opened later, say) need not see it.
+		os.Unsetenv(PasswordEnv)
 	} else if env.ReadPassword != nil {
 		p, err := env.ReadPassword(fmt.Sprintf("Password for %s: ", filepath.Base(path)))
 		if err != nil {
@@ -182,10 +184,25 @@ func runVerify(env *Env, args []string) int {
 	} else {
 		printVerification(env, pos[0], rep)
 	}
-	if rep.Verdict != sign.VerdictValid {
+	if rep.Verdict != sign.VerdictValid || !trustworthy(rep) {
 		return ExitInvalid
 	}
 	return ExitOK
+}
+
+// trustworthy is false when a signature's certificate rules it out:
+// expired or not yet valid when it signed, not allowed to sign, or a chain
+// that does not hold. An issuer that is merely unknown (or a self-signed
+// certificate) is reported, not failed: many organisations sign with their
+// own CA.
+func trustworthy(rep *sign.Report) bool {
+	for _, s := range rep.Signatures {
+		switch s.Trust {
+		case sign.TrustExpired, sign.TrustNotYetValid, sign.TrustNotForSigning, sign.TrustUntrusted:
+			return false
+		}
+	}
+	return true
 }
 
 func loadRoots(path string) (*x509.CertPool, error) {

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"communique/app/sign"
+
 	"software.sslmate.com/src/go-pkcs12"
 )
 
@@ -255,6 +257,18 @@ func TestMalformedStatementExit2WithLine(t *testing.T) {
 		code, _, stderr := run(t, args...)
 		if code != ExitUsage || !strings.Contains(stderr, p+":6:") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 naming %s:6", args[0], code, stderr, p)
+		}
+	}
+}
+
+func TestTrustworthy(t *testing.T) {
+	for trust, want := range map[string]bool{
+		sign.TrustTrusted: true, sign.TrustUnknownIssuer: true, sign.TrustSelfSigned: true,
+		sign.TrustExpired: false, sign.TrustNotYetValid: false, sign.TrustNotForSigning: false, sign.TrustUntrusted: false,
+	} {
+		rep := &sign.Report{Verdict: sign.VerdictValid, Signatures: []sign.SignatureReport{{Verdict: sign.VerdictValid, Trust: trust}}}
+		if got := trustworthy(rep); got != want {
+			t.Errorf("%s: trustworthy = %v, want %v", trust, got, want)
 		}
 	}
 }

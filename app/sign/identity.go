@@ -161,12 +161,21 @@ func LoadPEM(keyPEM, chainPEM []byte, password string) (*Identity, error) {
 // certificates in one file) or PKCS#12 (.p12/.pfx). Errors name the file.
 func LoadFile(path, password string) (*Identity, error) {
 	name := filepath.Base(path)
-	if st, err := os.Stat(path); err == nil && st.Size() > maxIdentityFile {
-		return nil, fmt.Errorf("identity file %s: %d bytes is far too large for a certificate and key", name, st.Size())
-	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("identity file %s: not a regular file", name)
+	}
+	// Read through a limit: the size on disk may change, or lie.
+	data, err := io.ReadAll(io.LimitReader(f, maxIdentityFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxIdentityFile {
+		return nil, fmt.Errorf("identity file %s: far too large for a certificate and key", name)
 	}
 	var id *Identity
 	switch {
