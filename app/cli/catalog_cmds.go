@@ -108,6 +108,9 @@ func runMerge(env *Env, args []string) int {
 			return fail(env, "merge", ExitUsage, fmt.Errorf("%s: is for the source language %s; edit the statement instead", p, lang))
 		}
 		if w.Catalogs[lang] == nil {
+			if slices.Contains(w.Languages(), lang) {
+				return fail(env, "merge", ExitUsage, fmt.Errorf("the %s catalog cannot be read, so nothing was merged: %w", lang, errors.Join(w.CatalogErrors...)))
+			}
 			return fail(env, "merge", ExitUsage, fmt.Errorf("%s: language %q is not in this workspace (add it first)", p, lang))
 		}
 		returned = append(returned, c)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,6 +51,11 @@ func parseTOML(a *arena, src []byte) (*value, []*entry, error) {
 		return nil, nil, errAt(off, "invalid UTF-8 byte")
 	}
 	s := &tomlScanner{src: src, a: a}
+	// A byte-order mark (Notepad writes one) is skipped, as go-i18n does,
+	// and kept in the bytes so a save stays byte-identical.
+	if bytes.HasPrefix(src, utf8BOM) {
+		s.pos = len(utf8BOM)
+	}
 	s.root = s.a.val(value{kind: vTable, form: tomlRoot})
 	// Catalogs are mostly top-level messages: size the root's index once
 	// (about one key per 80 bytes) instead of growing it thousands of times.
@@ -622,10 +628,6 @@ func (s *tomlScanner) unescape(from, to int, multi bool) (string, error) {
 	b.Grow(len(body))
 	for i := 0; i < len(body); {
 		c := body[i]
-		if c == '\r' && multi && i+1 < len(body) && body[i+1] == '\n' {
-			i++ // a CRLF line end reads as LF; an escaped \r stays
-			continue
-		}
 		if c != '\\' {
 			b.WriteByte(c)
 			i++
@@ -776,13 +778,11 @@ func (s *tomlScanner) multiLiteral() (string, error) {
 	return "", errAt(start, "multi-line string not closed before the end of the file")
 }
 
-// normalizeCRLF returns a multi-line string body with CRLF line ends read
-// as LF, as BurntSushi/toml does.
+// normalizeCRLF returns a multi-line string body as it is: a CRLF line end
+// inside the string stays CRLF, as BurntSushi/toml (go-i18n's parser) reads
+// it, so text and hashes agree with goi18n for files saved on Windows.
 func normalizeCRLF(b []byte) string {
-	for _, c := range b {
-		if c == '\r' {
-			return strings.ReplaceAll(string(b), "\r\n", "\n")
-		}
-	}
 	return zeroCopy(b)
 }
+
+var utf8BOM = []byte("\uFEFF")

@@ -1,5 +1,7 @@
 package catalog
 
+import "bytes"
+
 // fastTOML reads the shape nearly every real catalog has — top-level
 // `id = "text"` lines and `[id]` tables of reserved keys with string values,
 // comments and blank lines between — straight into messages, without the
@@ -11,6 +13,9 @@ package catalog
 // that the two agree whenever this one answers.
 func fastTOML(src []byte) ([]Message, bool) {
 	s := &tomlScanner{src: src}
+	if bytes.HasPrefix(src, utf8BOM) {
+		s.pos = len(utf8BOM)
+	}
 	msgs := make([]Message, 0, len(src)/100+4)
 	var cur *Message // the [table] being read, nil at the top level
 	var seen [numFields]bool

@@ -1,0 +1,63 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// Catalogs saved on Windows (or checked out with autocrlf) have CRLF line
+// ends, also inside multi-line strings. go-i18n keeps those CRs, so we must
+// too, or texts and hashes differ from goi18n's.
+func TestCRLFMultiLineStringsMatchGoI18n(t *testing.T) {
+	for name, src := range map[string]string{
+		"basic":   "[a]\r\ndescription = \"d\"\r\nother = \"\"\"\r\nl1\r\nl2\"\"\"\r\n",
+		"literal": "[a]\r\ndescription = \"d\"\r\nother = '''\r\nl1\r\nl2'''\r\n",
+		"plain":   "[a]\r\ndescription = \"d\"\r\nother = \"one line\"\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := Parse("active.fr.toml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			mf, err := i18n.ParseMessageFileBytes([]byte(src), "active.fr.toml", goi18nUnmarshal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := c.Get("a")
+			want := mf.Messages[0]
+			if got.Other != want.Other {
+				t.Errorf("other %q, go-i18n reads %q", got.Other, want.Other)
+			}
+			if Hash(got.Description, got.Other) != Hash(want.Description, want.Other) {
+				t.Error("hash differs from go-i18n's")
+			}
+			if string(c.Bytes()) != src {
+				t.Error("round trip changed the bytes")
+			}
+		})
+	}
+}
+
+// Notepad saves UTF-8 with a byte-order mark; go-i18n reads such a file.
+func TestTOMLWithByteOrderMark(t *testing.T) {
+	src := "\uFEFF# French\n[a]\nother = \"Bonjour\"\n"
+	c, err := Parse("active.fr.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := c.Get("a"); m.Other != "Bonjour" {
+		t.Errorf("a = %q", m.Other)
+	}
+	if string(c.Bytes()) != src {
+		t.Error("round trip lost the byte-order mark")
+	}
+	c.Set(Message{ID: "a", Other: "Salut"})
+	c2, err := Parse("active.fr.toml", c.Bytes())
+	if err != nil {
+		t.Fatalf("edited file does not parse: %v\n%s", err, c.Bytes())
+	}
+	if m, _ := c2.Get("a"); m.Other != "Salut" {
+		t.Errorf("after edit a = %q", m.Other)
+	}
+}
