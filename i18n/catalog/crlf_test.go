@@ -61,3 +61,19 @@ func TestTOMLWithByteOrderMark(t *testing.T) {
 		t.Errorf("after edit a = %q", m.Other)
 	}
 }
+
+// A message with no letters reads the same in every language; returning it
+// unchanged from a handoff is a translation, while untouched words are not.
+func TestMergeAcceptsTextWithoutLetters(t *testing.T) {
+	src, _ := Parse("active.en.toml", []byte("[year]\nother = \"2021–2022\"\n[count]\nother = \"{{.Count}}\"\n[hello]\nother = \"Hello\"\n"))
+	fr, _ := Parse("active.fr.toml", nil)
+	returned, _ := Parse("translate.fr.toml", Handoff(src, fr, nil, TOML))
+	rep := MergeWithHistory(src, fr, returned, nil)
+	got := map[string]MergeAction{}
+	for _, r := range rep.Results {
+		got[r.ID] = r.Action
+	}
+	if got["year"] != Added || got["count"] != Added || got["hello"] != Rejected {
+		t.Errorf("results %v", rep.Results)
+	}
+}

@@ -116,11 +116,15 @@ func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeRep
 				ignored = append(ignored, f)
 				continue
 			}
+			left, right := delims(src)
 			pre := src.Form(f)
 			if pre == "" {
 				pre = src.Other
 			}
-			if text == pre && (!fresh || cur.Form(f) != text) {
+			// Text without letters ("2021–2022", "{{.Count}}") reads the
+			// same in every language: returning it unchanged is a
+			// translation, or it could never leave the handoff.
+			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) {
 				prefilled = append(prefilled, f)
 				continue
 			}

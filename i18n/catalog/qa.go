@@ -643,6 +643,9 @@ func hasLetter(s, left, right string) bool {
 
 // stripActions replaces each template action in s by a space.
 func stripActions(s, left, right string) string {
+	if left == "" || right == "" {
+		return s // no delimiters, no actions (and no endless search for "")
+	}
 	var b strings.Builder
 	for {
 		i := strings.Index(s, left)
