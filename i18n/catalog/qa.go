@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/template"
+	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
 
@@ -309,7 +309,11 @@ func (c *qaCase) template() []Problem {
 		if !strings.Contains(s, l) || simpleTemplate(s, l, r) {
 			continue
 		}
-		if _, err := template.New("").Delims(l, r).Parse(s); err != nil {
+		// Functions are not checked: go-i18n lets the caller add them
+		// (Funcs), and the source uses the same ones.
+		t := parse.New("")
+		t.Mode = parse.SkipFuncCheck
+		if _, err := t.Parse(s, l, r, map[string]*parse.Tree{}); err != nil {
 			msg := err.Error()
 			msg = strings.TrimPrefix(msg, "template: :")
 			out = append(out, Problem{"template", "does not parse: " + msg + formLabel(p.form)})
@@ -566,7 +570,7 @@ func endPunct(s string) (class string, mark string) {
 			return "ellipsis", "..."
 		}
 		switch r {
-		case '.', '。', '۔', '।', '．':
+		case '.', '。', '۔', '।', '．', '\u0589', '\u1362', '\u17d4', '\u104b': // … Armenian, Ethiopic, Khmer, Myanmar
 			return "full stop", string(r)
 		case '?', '؟', '？':
 			return "question mark", string(r)
@@ -600,6 +604,17 @@ func (c *qaCase) punctuation() []Problem {
 	for _, p := range c.ps[:c.n] {
 		sc, sm := endPunct(p.src)
 		tc, tm := endPunct(p.tr)
+		base, _ := c.lang.Base()
+		switch base.String() {
+		case "el":
+			if tm == ";" { // Greek writes its question mark as a semicolon
+				tc = "question mark"
+			}
+		case "th", "lo":
+			if sc == "full stop" && tc == "" { // Thai and Lao end sentences without a mark
+				continue
+			}
+		}
 		if sc == tc || strings.TrimSpace(p.tr) == "" {
 			continue
 		}

@@ -1,7 +1,10 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
+
+	"golang.org/x/text/language"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
@@ -75,5 +78,32 @@ func TestMergeAcceptsTextWithoutLetters(t *testing.T) {
 	}
 	if got["year"] != Added || got["count"] != Added || got["hello"] != Rejected {
 		t.Errorf("results %v", rep.Results)
+	}
+}
+
+func TestQAScriptsAndTemplateFunctions(t *testing.T) {
+	tests := []struct {
+		lang, src, tr string
+		rule          string // "" = no problem of any rule expected for it
+	}{
+		{"el", "Are you sure?", "Είστε σίγουροι;", ""},
+		{"hy", "It is done.", "Արված է։", ""},
+		{"am", "It is done.", "ተጠናቋል።", ""},
+		{"km", "It is done.", "វារួចរាល់ហើយ។", ""},
+		{"my", "It is done.", "ပြီးပါပြီ။", ""},
+		{"th", "It is done.", "เสร็จแล้ว", ""},
+		{"fr", "It is done.", "C’est fait", "punctuation"},
+		{"fr", "Hello {{ title .Name }}.", "Bonjour {{ title .Name }}.", ""},
+		{"fr", "Hello {{.Name}}.", "Bonjour {{.Name.", "template"},
+	}
+	for _, tc := range tests {
+		probs := QA(language.MustParse(tc.lang), Message{ID: "x", Other: tc.src}, Message{ID: "x", Other: tc.tr})
+		var rules []string
+		for _, p := range probs {
+			rules = append(rules, p.Rule)
+		}
+		if tc.rule == "" && len(probs) > 0 || tc.rule != "" && !slices.Contains(rules, tc.rule) {
+			t.Errorf("%s %q: problems %v, want %q", tc.lang, tc.tr, probs, tc.rule)
+		}
 	}
 }
