@@ -66,56 +66,22 @@ func forgeToken(t *testing.T, digest []byte, at time.Time, decoy, signerCert *x5
 
 var brRE = regexp.MustCompile(`/ByteRange \[0 (\d+) (\d+) (\d+)`)
 
-// A forged document timestamp that puts a genuine, trusted certificate first
-// in its certificate bag must not be reported as signed by its owner.
-func TestForgedDocTimestampNamesItsRealSigner(t *testing.T) {
-	p := getPKI(t)
-	genuine := p.leaves[ecP256].Certificate // trusted, the "Ministry" officer
-	atkKey := newKey(ecP256)
-	atk := issue(leafTemplate("Nobody", p.now), atkKey.Public(), nil, atkKey)
-	atkID := &Identity{Certificate: atk, key: atkKey}
-	srv := startTSA(t, p.tsa, p.tsaKey, time.Now) // only to get a big reservation
-	in := testPDF(t, 1)
-	out, err := Sign(in, atkID, Options{Approval: true, TSAURL: srv.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out = bytes.Replace(out, []byte("/SubFilter /adbe.pkcs7.detached"), []byte("/SubFilter /ETSI.RFC3161       "), 1)
-	m := brRE.FindSubmatch(out)
-	a, _ := strconv.Atoi(string(m[1]))
-	b, _ := strconv.Atoi(string(m[2]))
-	h := sha256.New()
-	h.Write(out[:a])
-	h.Write(out[b:])
-	for _, variant := range []struct {
-		name    string
-		decoy   *x509.Certificate
-		noCerts bool
-	}{{"decoy-first", genuine, false}} {
-		tok := forgeToken(t, h.Sum(nil), time.Now(), variant.decoy, atk, atkKey, nil)
-		f := bytes.Clone(out)
-		for i := a + 1; i < b-1; i++ {
-			f[i] = '0'
-		}
-		hex.Encode(f[a+1:], tok)
-		rep, err := Verify(f, p.roots())
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := rep.Signatures[0]
-		if s.Signer != "Nobody" || s.Trust == TrustTrusted {
-			t.Errorf("%s: signer %q, trust %s; want the forger \"Nobody\", untrusted", variant.name, s.Signer, s.Trust)
-		}
-	}
+// docTimestampShell signs a PDF as an attacker and relabels the signature a
+// document timestamp, so a test can put any token in its /Contents with
+// withToken. digest is what a genuine token would have to timestamp.
+type docTimestampShell struct {
+	pdf    []byte
+	a, b   int // the /Contents hole, from the /ByteRange
+	digest []byte
+	atk    *x509.Certificate
+	atkKey crypto.Signer
 }
 
-// A document timestamp whose token carries no certificates cannot be checked
-// (the parser verifies a token only when certificates are present).
-func TestDocTimestampWithoutCertificatesIsNotValid(t *testing.T) {
-	p := getPKI(t)
+func newDocTimestampShell(t *testing.T, p *testPKI) *docTimestampShell {
+	t.Helper()
 	atkKey := newKey(ecP256)
 	atk := issue(leafTemplate("Nobody", p.now), atkKey.Public(), nil, atkKey)
-	srv := startTSA(t, p.tsa, p.tsaKey, time.Now)
+	srv := startTSA(t, p.tsa, p.tsaKey, time.Now) // only for a token-sized /Contents
 	out, err := Sign(testPDF(t, 1), &Identity{Certificate: atk, key: atkKey}, Options{Approval: true, TSAURL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -127,20 +93,48 @@ func TestDocTimestampWithoutCertificatesIsNotValid(t *testing.T) {
 	h := sha256.New()
 	h.Write(out[:a])
 	h.Write(out[b:])
-	ts := timestamp.Timestamp{HashAlgorithm: crypto.SHA256, HashedMessage: h.Sum(nil), Time: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC), Policy: []int{1, 2}}
-	resp, err := ts.CreateResponseWithOpts(atk, atkKey, crypto.SHA256) // AddTSACertificate false: no certs
+	return &docTimestampShell{pdf: out, a: a, b: b, digest: h.Sum(nil), atk: atk, atkKey: atkKey}
+}
+
+func (d *docTimestampShell) withToken(tok []byte) []byte {
+	f := bytes.Clone(d.pdf)
+	for i := d.a + 1; i < d.b-1; i++ {
+		f[i] = '0'
+	}
+	hex.Encode(f[d.a+1:], tok)
+	return f
+}
+
+// A forged document timestamp that puts a genuine, trusted certificate first
+// in its certificate bag must not be reported as signed by its owner.
+func TestForgedDocTimestampNamesItsRealSigner(t *testing.T) {
+	p := getPKI(t)
+	genuine := p.leaves[ecP256].Certificate // trusted, the "Ministry" officer
+	d := newDocTimestampShell(t, p)
+	tok := forgeToken(t, d.digest, time.Now(), genuine, d.atk, d.atkKey, nil)
+	rep, err := Verify(d.withToken(tok), p.roots())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := rep.Signatures[0]; s.Signer != "Nobody" || s.Trust == TrustTrusted {
+		t.Errorf("signer %q, trust %s; want the forger \"Nobody\", untrusted", s.Signer, s.Trust)
+	}
+}
+
+// A document timestamp whose token carries no certificates cannot be checked
+// (the parser verifies a token only when certificates are present).
+func TestDocTimestampWithoutCertificatesIsNotValid(t *testing.T) {
+	p := getPKI(t)
+	d := newDocTimestampShell(t, p)
+	ts := timestamp.Timestamp{HashAlgorithm: crypto.SHA256, HashedMessage: d.digest, Time: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC), Policy: []int{1, 2}}
+	resp, err := ts.CreateResponseWithOpts(d.atk, d.atkKey, crypto.SHA256) // AddTSACertificate false: no certs
 	if err != nil {
 		t.Fatal(err)
 	}
 	parsed, _ := timestamp.ParseResponse(resp)
 	tok := bytes.Clone(parsed.RawToken)
 	tok[len(tok)-5] ^= 0xFF // break the signature value: nobody checks it
-	f := bytes.Clone(out)
-	for i := a + 1; i < b-1; i++ {
-		f[i] = '0'
-	}
-	hex.Encode(f[a+1:], tok)
-	rep, err := Verify(f, p.roots())
+	rep, err := Verify(d.withToken(tok), p.roots())
 	if err != nil {
 		t.Fatal(err)
 	}
