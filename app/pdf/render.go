@@ -74,7 +74,11 @@ func Render(doc Document, pageNo int, scale float64) (image.Image, int, error) {
 		for _, run := range pl.line.Runs {
 			fc, ok := faces[run.Font]
 			if !ok {
-				fc = font.NewFace(run.Font.Parsed())
+				outlines, err := run.Font.Outlines()
+				if err != nil {
+					return nil, 0, err
+				}
+				fc = font.NewFace(outlines)
 				faces[run.Font] = fc
 			}
 			k := run.Size / run.Font.UnitsPerEm() * scale // font units → pixels

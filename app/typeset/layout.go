@@ -2,13 +2,13 @@ package typeset
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/segmenter"
-	"github.com/go-text/typesetting/shaping"
-	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/bidi"
 )
 
@@ -16,18 +16,82 @@ import (
 // between calls, so reuse one; an Engine is not safe for concurrent use
 // (keep one per goroutine, e.g. in a sync.Pool).
 type Engine struct {
-	shaper shaping.HarfbuzzShaper
-	seg    segmenter.Segmenter
-	faces  map[*Font]*font.Face
+	buf   *harfbuzz.Buffer
+	hb    map[*Font]*harfbuzz.Font // HarfBuzz fonts keep compiled lookups and shaping plans
+	seg   segmenter.Segmenter
+	faces map[*Font]*font.Face
 }
 
 // NewEngine returns an engine ready to lay out paragraphs.
 func NewEngine() *Engine {
-	e := &Engine{faces: make(map[*Font]*font.Face)}
-	// The shaper's cache of HarfBuzz fonts (with their compiled lookup
-	// accelerators and shaping plans) holds nothing by default.
-	e.shaper.SetFontCacheSize(16)
-	return e
+	return &Engine{buf: harfbuzz.NewBuffer(), hb: make(map[*Font]*harfbuzz.Font), faces: make(map[*Font]*font.Face)}
+}
+
+// shape runs HarfBuzz on text[start:end] and returns the glyphs in visual
+// order, positions in 1/64 font units. It calls HarfBuzz directly rather
+// than through go-text's shaping package, which zeroes the advance of any
+// glyph whose outline extents it cannot read, and NewFont's fonts have no
+// outlines.
+func (e *Engine) shape(f *Font, text []rune, start, end int, dir di.Direction, script language.Script, lang language.Language) []shapedGlyph {
+	hf, ok := e.hb[f]
+	if !ok {
+		hf = harfbuzz.NewFont(e.face(f))
+		// One unit per 1/64 font unit: positions come back exact, and a
+		// fractional point size is applied after.
+		hf.XScale = int32(f.upem) << 6
+		hf.YScale = hf.XScale
+		e.hb[f] = hf
+	}
+	e.buf.Clear()
+	e.buf.AddRunes(text, start, end-start)
+	e.buf.Props.Direction = dir.Harfbuzz()
+	e.buf.Props.Language = lang
+	e.buf.Props.Script = script
+	e.buf.Shape(hf, nil)
+	glyphs := make([]shapedGlyph, len(e.buf.Info))
+	for i, in := range e.buf.Info {
+		pos := e.buf.Pos[i]
+		glyphs[i] = shapedGlyph{cluster: in.Cluster, id: uint16(in.Glyph), xAdv: pos.XAdvance, xOff: pos.XOffset, yOff: pos.YOffset}
+	}
+	return glyphs
+}
+
+// glyphsIn returns the glyphs of clusters from..to-1. HarfBuzz keeps
+// clusters monotonic in visual order, so these are one stretch of the
+// item's output and need no copy; a copy is made only if they are not.
+func glyphsIn(glyphs []shapedGlyph, from, to int) []shapedGlyph {
+	in := func(g shapedGlyph) bool { return g.cluster >= from && g.cluster < to }
+	first := slices.IndexFunc(glyphs, in)
+	if first < 0 {
+		return nil
+	}
+	last := first
+	for i := first + 1; i < len(glyphs); i++ {
+		if in(glyphs[i]) {
+			last = i
+		}
+	}
+	stretch := glyphs[first : last+1]
+	if !slices.ContainsFunc(stretch, func(g shapedGlyph) bool { return !in(g) }) {
+		return stretch
+	}
+	var out []shapedGlyph
+	for _, g := range stretch {
+		if in(g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// shapedGlyph is one glyph of HarfBuzz's output: the index of the first
+// rune of its cluster in the paragraph, and positions in 1/64 font units.
+// A third the size of go-text's shaping.Glyph, which carries outline
+// extents the layout has no use for.
+type shapedGlyph struct {
+	cluster          int
+	xAdv, xOff, yOff int32
+	id               uint16
 }
 
 func (e *Engine) face(f *Font) *font.Face {
@@ -42,7 +106,7 @@ func (e *Engine) face(f *Font) *font.Face {
 // shapedItem is an item with its HarfBuzz output, positions in font units.
 type shapedItem struct {
 	item
-	glyphs []shaping.Glyph // visual order
+	glyphs []shapedGlyph // visual order
 }
 
 // Layout sets text in a box width points wide. Line feeds (and U+2029)
@@ -122,22 +186,11 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		if it.level&1 == 1 {
 			d = di.DirectionRTL
 		}
-		out := e.shaper.Shape(shaping.Input{
-			Text:      text,
-			RunStart:  it.start,
-			RunEnd:    it.end,
-			Direction: d,
-			Face:      e.face(it.font),
-			// Shape at one unit per font unit: HarfBuzz rounds the size up
-			// to an integer, so fractional point sizes are scaled after.
-			Size:     fixed.I(int(it.font.upem)),
-			Script:   it.script,
-			Language: lang,
-		})
-		shaped[k] = shapedItem{item: it, glyphs: out.Glyphs}
+		glyphs := e.shape(it.font, text, it.start, it.end, d, it.script, lang)
+		shaped[k] = shapedItem{item: it, glyphs: glyphs}
 		scale := st.Size / it.font.upem / 64
-		for _, g := range out.Glyphs {
-			adv[g.ClusterIndex] += float64(g.XAdvance) * scale
+		for _, g := range glyphs {
+			adv[g.cluster] += float64(g.xAdv) * scale
 		}
 	}
 
@@ -304,7 +357,7 @@ func stretchable(r rune) bool { return r == ' ' || r == 0xA0 }
 type piece struct {
 	it       *shapedItem
 	from, to int
-	glyphs   []shaping.Glyph
+	glyphs   []shapedGlyph
 }
 
 // buildLine cuts the shaped items to text[a:b], reorders them visually and
@@ -319,13 +372,7 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		if from >= to {
 			continue
 		}
-		pc := piece{it: it, from: from, to: to}
-		for _, g := range it.glyphs {
-			if g.ClusterIndex >= from && g.ClusterIndex < to {
-				pc.glyphs = append(pc.glyphs, g)
-			}
-		}
-		pieces = append(pieces, pc)
+		pieces = append(pieces, piece{it: it, from: from, to: to, glyphs: glyphsIn(it.glyphs, from, to)})
 	}
 	levels := make([]uint8, len(pieces))
 	for k, pc := range pieces {
@@ -337,8 +384,8 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 	for _, pc := range pieces {
 		scale := st.Size / pc.it.font.upem / 64
 		for _, g := range pc.glyphs {
-			natural += float64(g.XAdvance) * scale
-			if stretchable(text[g.ClusterIndex]) {
+			natural += float64(g.xAdv) * scale
+			if stretchable(text[g.cluster]) {
 				spaces++
 			}
 		}
@@ -364,14 +411,14 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		pen := make([]float64, len(pc.glyphs))
 		for i, g := range pc.glyphs {
 			pen[i] = x
-			a := float64(g.XAdvance) * scale
-			if extra > 0 && stretchable(text[g.ClusterIndex]) {
+			a := float64(g.xAdv) * scale
+			if extra > 0 && stretchable(text[g.cluster]) {
 				a += extra
 			}
 			run.Glyphs[i] = Glyph{
-				ID:      uint16(g.GlyphID),
-				X:       x + float64(g.XOffset)*scale,
-				Y:       float64(g.YOffset) * scale,
+				ID:      g.id,
+				X:       x + float64(g.xOff)*scale,
+				Y:       float64(g.yOff) * scale,
 				Advance: a,
 			}
 			x += a
@@ -421,9 +468,9 @@ func clusters(text []rune, pc piece) []Cluster {
 	rtl := pc.it.level&1 == 1
 	var out []Cluster
 	for i := 0; i < len(pc.glyphs); {
-		c := pc.glyphs[i].ClusterIndex
+		c := pc.glyphs[i].cluster
 		j := i + 1
-		for j < len(pc.glyphs) && pc.glyphs[j].ClusterIndex == c {
+		for j < len(pc.glyphs) && pc.glyphs[j].cluster == c {
 			j++
 		}
 		out = append(out, Cluster{Start: c, End: pc.to, FirstGlyph: i, NumGlyphs: j - i})
