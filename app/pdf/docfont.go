@@ -22,14 +22,17 @@ import (
 // array serialized to JSON, a 128 KB CIDToGIDMap compressed) whatever the
 // font holds.
 
-// face is a bundled font prepared once per process for merging: glyph
-// descriptions without hinting, metrics and the tables a merged font
-// borrows.
+// face is a bundled font prepared once per process for merging: metrics,
+// glyph locations and the tables a merged font borrows. Glyph descriptions
+// are unhinted when a document uses them: a document draws a few hundred of
+// a face's thousands of glyphs, and a cold process pays for every page of
+// memory it fills.
 type face struct {
 	src    *typeset.Font
 	order  int // merge priority: regular weights before bold
 	tables map[string][]byte
-	glyphs [][]byte
+	glyf   []byte
+	starts []uint32 // glyph g is glyf[starts[g]:starts[g+1]]
 	adv    []uint16
 	lsb    []int16
 	upem   int
@@ -74,34 +77,20 @@ func (f *face) load() error {
 		}
 	}
 	long := be.Uint16(head[50:]) == 1
-	loca, glyf := f.tables["loca"], f.tables["glyf"]
-	offset := func(i int) (int, error) {
-		if long {
-			if 4*i+4 > len(loca) {
-				return 0, errors.New("loca table too short")
-			}
-			return int(be.Uint32(loca[4*i:])), nil
-		}
-		if 2*i+2 > len(loca) {
-			return 0, errors.New("loca table too short")
-		}
-		return 2 * int(be.Uint16(loca[2*i:])), nil
+	loca := f.tables["loca"]
+	f.glyf = f.tables["glyf"]
+	if long && len(loca) < 4*(n+1) || !long && len(loca) < 2*(n+1) {
+		return errors.New("loca table too short")
 	}
-	f.glyphs = make([][]byte, n)
-	for g := range n {
-		start, err := offset(g)
-		if err != nil {
-			return err
+	f.starts = make([]uint32, n+1)
+	for g := range n + 1 {
+		if long {
+			f.starts[g] = be.Uint32(loca[4*g:])
+		} else {
+			f.starts[g] = 2 * uint32(be.Uint16(loca[2*g:]))
 		}
-		end, err := offset(g + 1)
-		if err != nil {
-			return err
-		}
-		if end < start || end > len(glyf) {
-			return fmt.Errorf("glyph %d out of bounds", g)
-		}
-		if f.glyphs[g], err = unhinted(glyf[start:end]); err != nil {
-			return fmt.Errorf("glyph %d: %w", g, err)
+		if g > 0 && f.starts[g] < f.starts[g-1] || int(f.starts[g]) > len(f.glyf) {
+			return fmt.Errorf("glyph %d out of bounds", max(g-1, 0))
 		}
 	}
 	space, ok := f.src.Parsed().NominalGlyph(' ')
@@ -110,6 +99,19 @@ func (f *face) load() error {
 	}
 	f.space = uint16(space)
 	return nil
+}
+
+// glyph returns glyph g's description without its instructions, in a new
+// slice the caller may change.
+func (f *face) glyph(g uint16) ([]byte, error) {
+	if int(g)+1 >= len(f.starts) {
+		return nil, fmt.Errorf("pdf: font %s has no glyph %d", f.src.Name, g)
+	}
+	d, err := unhinted(f.glyf[f.starts[g]:f.starts[g+1]])
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, g, err)
+	}
+	return d, nil
 }
 
 // glyphKey names a glyph of a bundled face.
@@ -248,13 +250,16 @@ func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error)
 	for _, k := range keys {
 		add(k)
 	}
+	descs := make([][]byte, 0, len(order)) // descs[i] is order[i]'s description
 	for i := 0; i < len(order); i++ {
 		k := order[i]
-		if int(k.gid) >= len(k.face.glyphs) {
-			return nil, fmt.Errorf("pdf: font %s has no glyph %d", k.face.src.Name, k.gid)
+		g, err := k.face.glyph(k.gid)
+		if err != nil {
+			return nil, err
 		}
-		err := components(k.face.glyphs[k.gid], func(at int) {
-			add(glyphKey{k.face, binary.BigEndian.Uint16(k.face.glyphs[k.gid][at:])})
+		descs = append(descs, g)
+		err = components(g, func(at int) {
+			add(glyphKey{k.face, binary.BigEndian.Uint16(g[at:])})
 		})
 		if err != nil {
 			return nil, fmt.Errorf("pdf: font %s glyph %d: %w", k.face.src.Name, k.gid, err)
@@ -273,7 +278,7 @@ func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error)
 			return nil, fmt.Errorf("pdf: fonts %s and %s have different units per em", k.face.src.Name, base.src.Name)
 		}
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		g := slices.Clone(k.face.glyphs[k.gid])
+		g := descs[i]
 		err := components(g, func(at int) {
 			be.PutUint16(g[at:], uint16(index[glyphKey{k.face, be.Uint16(g[at:])}]))
 		})

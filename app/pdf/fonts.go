@@ -55,6 +55,14 @@ func fontsFor(arabic bool) (*typeset.FontSet, map[*typeset.Font]*face, error) {
 	return fullSet, faces, nil
 }
 
+// Preload parses the fonts every document needs, so that a caller can
+// overlap that work with its own start-up (reading the workspace, checking
+// translations) instead of paying for it in the first export. It is safe to
+// call from any goroutine, any number of times.
+func Preload() {
+	_, _, _ = fontsFor(false) // an error is reported by the export that needs the fonts
+}
+
 // loadFonts returns every bundled font, for callers that cannot know the
 // scripts in advance.
 func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) { return fontsFor(true) }
