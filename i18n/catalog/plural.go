@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -51,7 +53,17 @@ var pluralCache sync.Map // language.Tag → pluralInfo
 // in CLDR order (always including "other"). ok is false when go-i18n has no
 // plural rule for the language: goi18n merge silently skips such languages;
 // callers should report it instead.
+//
+// Probing costs a millisecond or more per language (a Bundle, a Localizer
+// and some 600 localizations), which is a twentieth of a whole one-language
+// export, so the answer for go-i18n's own locales comes from pluralTable
+// (generated from the CLDR data go-i18n's rules are generated from, and
+// checked against probing by TestPluralTableMatchesGoI18n). Only a language
+// the table does not know is probed.
 func PluralForms(lang language.Tag) (forms []string, ok bool) {
+	if forms, ok := tablePluralForms(lang); ok {
+		return forms, true
+	}
 	if v, hit := pluralCache.Load(lang); hit {
 		info := v.(pluralInfo)
 		return info.forms, info.ok
@@ -59,6 +71,31 @@ func PluralForms(lang language.Tag) (forms []string, ok bool) {
 	info := probePlural(lang)
 	pluralCache.Store(lang, info)
 	return info.forms, info.ok
+}
+
+// tablePluralForms looks lang up the way go-i18n finds a language's rule:
+// the tag, then its parents, then its base language.
+func tablePluralForms(lang language.Tag) ([]string, bool) {
+	for t := lang; !t.IsRoot(); t = t.Parent() {
+		if forms, ok := lookupPluralTable(t.String()); ok {
+			return forms, true
+		}
+	}
+	base, _ := lang.Base()
+	return lookupPluralTable(base.String())
+}
+
+type pluralEntry struct {
+	tag   string
+	forms []string
+}
+
+func lookupPluralTable(tag string) ([]string, bool) {
+	i, ok := slices.BinarySearchFunc(pluralTable[:], tag, func(e pluralEntry, tag string) int { return strings.Compare(e.tag, tag) })
+	if !ok {
+		return nil, false
+	}
+	return pluralTable[i].forms, true
 }
 
 func probePlural(lang language.Tag) pluralInfo {
