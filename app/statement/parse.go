@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,30 +102,45 @@ func ParseText(src string, opt ParseOptions) (*Text, error) {
 	return &t, nil
 }
 
-var (
-	cookieWord = regexp.MustCompile(`(?i)\bcookies?\b`)
+// The boilerplate patterns are compiled on first use: only an import needs
+// them, and compiling them at start-up cost every command (an export, the
+// desktop app) most of a millisecond.
+var patterns = sync.OnceValue(func() *boilerplatePatterns {
+	return &boilerplatePatterns{
+		cookieWord:   regexp.MustCompile(`(?i)\bcookies?\b`),
+		usesCookies:  regexp.MustCompile(`(?i)\b(we|this (web)?site|our (web)?site|this portal)\s+(use|uses|is using|are using)\s+cookies\b`),
+		cookieAction: regexp.MustCompile(`(?i)\b(accept( all)?( cookies)?|i agree|agree|got it|ok|okay|allow( all)?|opt[- ]?out|manage (preferences|cookies|settings)|cookie (policy|settings|preferences)|reject( all)?|decline)\b`),
+		navWord:      regexp.MustCompile(`(?i)^(read more|read|more|share( this( page| article| story)?)?|share on|tweet( this)?|email( this( page| article)?)?|e-mail|print( this( page| article)?)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|back to top|skip to (main )?content|accept( all)?|reject( all)?|decline|ok|close|subscribe|follow us( on (twitter|x|facebook|linkedin|instagram|youtube))?|related( articles| posts)?|tags?|previous|next|home|menu)$`),
+		navSplit:     regexp.MustCompile(`\s*[|•·,;/]\s*|\s{2,}`),
+		breadcrumbs:  regexp.MustCompile(`(?i)^(home|accueil|inicio|startseite)(\s*[>›»/]\s*[^>›»/]{1,40}){1,6}$`),
+	}
+})
+
+type boilerplatePatterns struct {
+	cookieWord *regexp.Regexp
 	// usesCookies is the sentence every consent banner starts with.
-	usesCookies = regexp.MustCompile(`(?i)\b(we|this (web)?site|our (web)?site|this portal)\s+(use|uses|is using|are using)\s+cookies\b`)
+	usesCookies *regexp.Regexp
 	// cookieAction is a banner's buttons and links.
-	cookieAction = regexp.MustCompile(`(?i)\b(accept( all)?( cookies)?|i agree|agree|got it|ok|okay|allow( all)?|opt[- ]?out|manage (preferences|cookies|settings)|cookie (policy|settings|preferences)|reject( all)?|decline)\b`)
+	cookieAction *regexp.Regexp
 	// navWord matches one token of share bars, "read more" links and the
 	// like. A block made only of these is navigation, not statement text.
-	navWord     = regexp.MustCompile(`(?i)^(read more|read|more|share( this( page| article| story)?)?|share on|tweet( this)?|email( this( page| article)?)?|e-mail|print( this( page| article)?)?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|back to top|skip to (main )?content|accept( all)?|reject( all)?|decline|ok|close|subscribe|follow us( on (twitter|x|facebook|linkedin|instagram|youtube))?|related( articles| posts)?|tags?|previous|next|home|menu)$`)
-	navSplit    = regexp.MustCompile(`\s*[|•·,;/]\s*|\s{2,}`)
-	breadcrumbs = regexp.MustCompile(`(?i)^(home|accueil|inicio|startseite)(\s*[>›»/]\s*[^>›»/]{1,40}){1,6}$`)
-)
+	navWord     *regexp.Regexp
+	navSplit    *regexp.Regexp
+	breadcrumbs *regexp.Regexp
+}
 
 // Boilerplate says why a block of text looks like website furniture rather
 // than statement text, or "" when it looks like real text. It is deliberately
 // narrow: a paragraph that merely mentions cookies, even consent to them, is
 // kept.
 func Boilerplate(block string) string {
+	re := patterns()
 	words := len(strings.Fields(block))
-	if cookieWord.MatchString(block) && words <= 80 &&
-		(usesCookies.MatchString(block) || words <= 40 && len(cookieAction.FindAllString(block, -1)) >= 1 && endsWithAction(block)) {
+	if re.cookieWord.MatchString(block) && words <= 80 &&
+		(re.usesCookies.MatchString(block) || words <= 40 && len(re.cookieAction.FindAllString(block, -1)) >= 1 && endsWithAction(block)) {
 		return "cookie banner"
 	}
-	if breadcrumbs.MatchString(block) {
+	if re.breadcrumbs.MatchString(block) {
 		return "navigation or share links"
 	}
 	if isNavigation(block) {
@@ -137,7 +153,7 @@ func Boilerplate(block string) string {
 // "Cookies help us. Accept". A sentence about cookies ends with its subject.
 func endsWithAction(block string) bool {
 	tail := strings.TrimRight(block, " .!»›>→")
-	loc := cookieAction.FindAllStringIndex(tail, -1)
+	loc := patterns().cookieAction.FindAllStringIndex(tail, -1)
 	return len(loc) > 0 && loc[len(loc)-1][1] == len(tail)
 }
 
@@ -155,7 +171,7 @@ func isNavigation(block string) bool {
 		}
 		for n := min(4, len(ws)); n >= 1; n-- {
 			tok := strings.Trim(strings.Join(ws[:n], " "), "»›>→↑^:.!|•·")
-			if tok != "" && navWord.MatchString(tok) || tok == "" && n == 1 {
+			if tok != "" && patterns().navWord.MatchString(tok) || tok == "" && n == 1 {
 				if match(ws[n:]) {
 					return true
 				}
@@ -164,7 +180,7 @@ func isNavigation(block string) bool {
 		return false
 	}
 	var parts []string
-	for _, p := range navSplit.Split(block, -1) {
+	for _, p := range patterns().navSplit.Split(block, -1) {
 		parts = append(parts, strings.Fields(p)...)
 	}
 	// A block of punctuation alone ("...", "—") is not a link bar.
