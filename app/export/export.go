@@ -13,8 +13,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"communique/app/pdf"
@@ -277,24 +280,61 @@ func (p *Plan) Run() (*Manifest, error) {
 		info := opt.Identity.Info()
 		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
 	}
+	// Progress is called from one goroutine at a time.
+	var mu sync.Mutex
+	made := 0
 	report := func(pr Progress) {
 		if opt.Progress != nil {
+			mu.Lock()
+			defer mu.Unlock()
 			pr.Total = len(p.jobs)
+			if pr.Step != "written" {
+				pr.Done = made
+			}
 			opt.Progress(pr)
 		}
 	}
-	var outputs [][]byte
-	for i, j := range p.jobs {
-		report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset", Done: i})
-		f, data, err := p.make(j, now(), func(step string) {
-			report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step, Done: i})
+	// Files are independent and each is deterministic, so they are made
+	// on every CPU at once; the results do not depend on the order.
+	files := make([]File, len(p.jobs))
+	outputs := make([][]byte, len(p.jobs))
+	errs := make([]error, len(p.jobs))
+	var failed atomic.Bool
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(p.jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				if failed.Load() {
+					continue
+				}
+				j := p.jobs[i]
+				report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset"})
+				files[i], outputs[i], errs[i] = p.make(j, now(), func(step string) {
+					report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step})
+				})
+				if errs[i] != nil {
+					failed.Store(true)
+				}
+				mu.Lock()
+				made++
+				mu.Unlock()
+			}
 		})
+	}
+	for i := range p.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	// The first failure in job order, so the error does not depend on
+	// which worker got there first.
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		m.Files = append(m.Files, f)
-		outputs = append(outputs, data)
 	}
+	m.Files = files
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"os/exec"
@@ -117,7 +118,7 @@ func TestSignedExportVerifies(t *testing.T) {
 	out := t.TempDir()
 	var steps []string
 	m, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}, Identity: id, Role: "Spokesperson",
-		Roots: roots, Progress: func(p Progress) { steps = append(steps, p.Lang+":"+p.Step) }})
+		Roots: roots, Progress: func(p Progress) { steps = append(steps, fmt.Sprintf("%s:%s:%d/%d", p.Lang, p.Step, p.Done, p.Total)) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,10 +140,29 @@ func TestSignedExportVerifies(t *testing.T) {
 			t.Errorf("pdfsig on %s:\n%s", f.Name, outb)
 		}
 	}
-	// Every file is made before any is written.
-	want := "en:typeset en:sign en:verify ar:typeset ar:sign ar:verify en:written ar:written"
-	if got := strings.Join(steps, " "); got != want {
-		t.Errorf("progress %q, want %q", got, want)
+	// Files are made side by side, each through its steps in order, and
+	// every file is made before any is written.
+	var made []string
+	for _, s := range steps[:len(steps)-2] {
+		lang, step, _ := strings.Cut(s, ":")
+		made = append(made, lang+":"+step[:strings.Index(step, ":")])
+	}
+	for _, lang := range []string{"en", "ar"} {
+		var mine []string
+		for _, s := range made {
+			if strings.HasPrefix(s, lang+":") {
+				mine = append(mine, s)
+			}
+		}
+		if want := lang + ":typeset " + lang + ":sign " + lang + ":verify"; strings.Join(mine, " ") != want {
+			t.Errorf("%s went through %v, want %s", lang, mine, want)
+		}
+	}
+	if got := strings.Join(steps[len(steps)-2:], " "); got != "en:written:1/2 ar:written:2/2" {
+		t.Errorf("progress ends %q, want both files written after all were made", got)
+	}
+	if len(made) != 6 {
+		t.Errorf("progress %v", steps)
 	}
 }
 
