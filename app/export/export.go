@@ -262,9 +262,9 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 }
 
 // Run typesets, signs and verifies every file in memory, then writes the
-// files and the manifest. Nothing is written unless every file was made, so
-// a folder never holds new PDFs next to an old manifest. Each write is
-// atomic.
+// files and the manifest. Nothing is written unless every file was made and
+// written to disk beside its target, so a folder never holds new PDFs next
+// to an old manifest. Each file is replaced atomically.
 func (p *Plan) Run() (*Manifest, error) {
 	opt := p.Options
 	now := time.Now
@@ -338,18 +338,22 @@ func (p *Plan) Run() (*Manifest, error) {
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
 		return nil, err
 	}
-	for i, f := range m.Files {
-		if err := safefile.Write(filepath.Join(opt.OutDir, f.Name), outputs[i], 0o644); err != nil {
-			return nil, err
-		}
-		report(Progress{Statement: f.Statement, Lang: f.Lang, Step: "written", Done: i + 1})
-	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	if err := safefile.Write(filepath.Join(opt.OutDir, ManifestFile), append(data, '\n'), 0o644); err != nil {
+	// The manifest goes last: it is renamed into place after every PDF it
+	// describes.
+	writes := make([]safefile.File, 0, len(m.Files)+1)
+	for i, f := range m.Files {
+		writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, f.Name), Data: outputs[i], Perm: 0o644})
+	}
+	writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, ManifestFile), Data: append(data, '\n'), Perm: 0o644})
+	if err := safefile.WriteAll(writes); err != nil {
 		return nil, err
+	}
+	for i, f := range m.Files {
+		report(Progress{Statement: f.Statement, Lang: f.Lang, Step: "written", Done: i + 1})
 	}
 	return m, nil
 }

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Stamp identifies the content a file had when it was read.
@@ -60,22 +61,86 @@ const chunk = 64 << 10
 // An existing file keeps its permissions, and a symbolic link keeps
 // pointing where it did: the file it points to is replaced, not the link.
 func Write(path string, data []byte, perm fs.FileMode) error {
+	t, err := writeTemp(path, data, perm)
+	if err != nil {
+		return err
+	}
+	if err := t.rename(); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(t.path))
+	return nil
+}
+
+// File is one file for WriteAll.
+type File struct {
+	Path string
+	Data []byte
+	Perm fs.FileMode // for a new file; an existing one keeps its own
+}
+
+// WriteAll replaces several files, each atomically as Write does, but
+// waits for the disk less: the temporary files are written and synced side
+// by side, then renamed in the order given, and each directory is synced
+// once at the end rather than after every file. If any temporary file
+// cannot be written, no file is replaced. A failed rename (rare: the
+// temporary file is already in place) stops the renames; the files before
+// it are replaced, the rest are not.
+func WriteAll(files []File) error {
+	temps := make([]*temp, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { temps[i], errs[i] = writeTemp(f.Path, f.Data, f.Perm) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		for _, t := range temps {
+			if t != nil {
+				os.Remove(t.tmp)
+			}
+		}
+		return err
+	}
+	dirs := map[string]bool{}
+	var renameErr error
+	for _, t := range temps {
+		if renameErr != nil {
+			os.Remove(t.tmp)
+			continue
+		}
+		if renameErr = t.rename(); renameErr == nil {
+			dirs[filepath.Dir(t.path)] = true
+		}
+	}
+	for dir := range dirs {
+		syncDir(dir)
+	}
+	return renameErr
+}
+
+// temp is a synced temporary file waiting to be renamed over path.
+type temp struct{ tmp, path string }
+
+// writeTemp writes data to a temporary file next to path and syncs it.
+// An existing file's permissions are kept, and a symbolic link keeps
+// pointing where it did: the file it points to will be replaced.
+func writeTemp(path string, data []byte, perm fs.FileMode) (*temp, error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 		if fi, err := os.Stat(path); err == nil {
 			perm = fi.Mode().Perm()
 		}
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	tmpName := tmp.Name()
-	fail := func(err error) error {
+	fail := func(err error) (*temp, error) {
 		tmp.Close()
 		os.Remove(tmpName)
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	for rest := data; len(rest) > 0; {
 		n := min(len(rest), chunk)
@@ -95,13 +160,16 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmpName)
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if err := os.Rename(tmpName, path); err != nil {
-		os.Remove(tmpName)
-		return fmt.Errorf("%s: %w", path, err)
+	return &temp{tmp: tmpName, path: path}, nil
+}
+
+func (t *temp) rename() error {
+	if err := os.Rename(t.tmp, t.path); err != nil {
+		os.Remove(t.tmp)
+		return fmt.Errorf("%s: %w", t.path, err)
 	}
-	syncDir(dir)
 	return nil
 }
 

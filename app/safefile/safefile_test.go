@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -123,5 +124,79 @@ func TestWriteKeepsModeAndLinks(t *testing.T) {
 	fi, _ := os.Stat(real)
 	if string(got) != "new" || fi.Mode().Perm() != 0o600 {
 		t.Errorf("target %q mode %v, want \"new\" 0600", got, fi.Mode().Perm())
+	}
+}
+
+func TestWriteAll(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(dir, "old.pdf")
+	if err := os.WriteFile(old, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(sub, "link.json")
+	if err := os.Symlink(old, link); err != nil {
+		t.Fatal(err)
+	}
+	files := []File{
+		{filepath.Join(dir, "a.pdf"), []byte("a"), 0o644},
+		{filepath.Join(sub, "b.pdf"), bytes.Repeat([]byte("b"), 3*chunk+1), 0o644},
+		{link, []byte("through the link"), 0o644},
+	}
+	if err := WriteAll(files); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files[:2] {
+		got, err := os.ReadFile(f.Path)
+		if err != nil || !bytes.Equal(got, f.Data) {
+			t.Errorf("%s: %d bytes, %v", f.Path, len(got), err)
+		}
+		if fi, _ := os.Stat(f.Path); fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v", f.Path, fi.Mode())
+		}
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file: %v %v", fi, err)
+	}
+	if got, _ := os.ReadFile(old); string(got) != "through the link" {
+		t.Errorf("the link's target holds %q", got)
+	}
+	if fi, _ := os.Stat(old); fi.Mode().Perm() != 0o600 {
+		t.Errorf("the link's target lost its mode: %v", fi.Mode())
+	}
+	for _, d := range []string{dir, sub} {
+		if left, _ := filepath.Glob(filepath.Join(d, ".*tmp-*")); len(left) != 0 {
+			t.Errorf("temp files left behind: %v", left)
+		}
+	}
+}
+
+// TestWriteAllAllOrNothing: when one file cannot be written, none of the
+// others is replaced and no temporary file stays behind.
+func TestWriteAllAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.pdf")
+	if err := os.WriteFile(a, []byte("before"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteAll([]File{
+		{a, []byte("after"), 0o644},
+		{filepath.Join(dir, "missing", "b.pdf"), []byte("b"), 0o644},
+		{filepath.Join(dir, "manifest.json"), []byte("{}"), 0o644},
+	})
+	if err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Fatalf("error %v, want one naming the file that could not be written", err)
+	}
+	if got, _ := os.ReadFile(a); string(got) != "before" {
+		t.Errorf("a.pdf was replaced: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("manifest.json was written: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(left) != 0 {
+		t.Errorf("temp files left behind: %v", left)
 	}
 }
