@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 
 	"communique/app/typeset"
@@ -142,6 +143,7 @@ func compose(doc *Document) (*composition, error) {
 	}
 	k.width = pageW - marginStart - marginEnd
 	k.newPage()
+	body := k.layoutBodyAside()
 
 	if err := k.letterhead(); err != nil {
 		return nil, err
@@ -155,8 +157,14 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.block("(place)", dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18); err != nil {
 		return nil, err
 	}
-	for _, p := range doc.Paragraphs {
-		if err := k.block(p.ID, p.Text, sizeBody, false, typeset.AlignJustify, false, 0.6*sizeBody*k.lead); err != nil {
+	for i, p := range doc.Paragraphs {
+		var err error
+		if r := body[i]; r != nil {
+			err = k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, <-r)
+		} else {
+			err = k.block(p.ID, p.Text, sizeBody, false, typeset.AlignJustify, false, 0.6*sizeBody*k.lead)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -206,6 +214,52 @@ func baseline(top, leading, size float64) float64 {
 	return top - (leading-size)/2 - 0.8*size
 }
 
+// laidOut is a paragraph laid out on another engine.
+type laidOut struct {
+	p   *typeset.Paragraph
+	err error
+}
+
+// layoutBodyAside starts laying out the last body paragraphs, about half
+// the document's text, on a second engine while this one sets the rest:
+// paragraphs are laid out independently, and only their flow onto pages
+// is sequential. It returns a channel for each paragraph it took.
+func (k *composer) layoutBodyAside() []chan laidOut {
+	ps := k.doc.Paragraphs
+	aside := make([]chan laidOut, len(ps))
+	if runtime.GOMAXPROCS(0) < 2 || len(ps) < 2 {
+		return aside
+	}
+	total := len(k.doc.Organisation) + len(k.doc.Title.Text) + len(k.doc.IssuingBody)
+	for _, p := range ps {
+		total += len(p.Text)
+	}
+	from, taken := len(ps), 0
+	for from > 1 && 2*(taken+len(ps[from-1].Text)) <= total {
+		from--
+		taken += len(ps[from].Text)
+	}
+	if from == len(ps) {
+		return aside
+	}
+	for i := from; i < len(ps); i++ {
+		aside[i] = make(chan laidOut, 1)
+	}
+	helper := *k // only the read-only fields are used: doc, fonts, style
+	helper.eng = getEngine()
+	go func() {
+		defer putEngine(helper.eng)
+		for i := from; i < len(ps); i++ {
+			var r laidOut
+			if strings.TrimSpace(ps[i].Text) != "" {
+				r.p, r.err = helper.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
+			}
+			aside[i] <- r
+		}
+	}()
+	return aside
+}
+
 // block lays out a paragraph across the body width and flows it onto the
 // pages, never leaving a single line of a paragraph alone at the foot or
 // head of a page; gap is the space after it.
@@ -214,9 +268,18 @@ func (k *composer) block(id, text string, size float64, bold bool, align typeset
 		return nil
 	}
 	p, err := k.layout(id, text, k.width, size, bold, align)
-	if err != nil {
-		return err
+	return k.place(id, text, size, gray, gap, laidOut{p, err})
+}
+
+// place flows a laid-out paragraph onto the pages (see block).
+func (k *composer) place(id, text string, size float64, gray bool, gap float64, r laidOut) error {
+	if strings.TrimSpace(text) == "" {
+		return nil
 	}
+	if r.err != nil {
+		return r.err
+	}
+	p := r.p
 	lines := p.Lines
 	for len(lines) > 0 {
 		fit := int((k.top - k.bottom + 1e-6) / p.Leading)

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -392,6 +393,42 @@ func TestDeterministic(t *testing.T) {
 		if bytes.Equal(a.PDF, c.PDF) {
 			t.Errorf("%s: a different date gave the same bytes", lang)
 		}
+	}
+}
+
+// TestLayoutAsideMatchesOneEngine: with one CPU, compose lays out every
+// paragraph itself; with more, a second engine takes the last ones. The
+// bytes must not depend on it, nor on a missing glyph's being found by
+// either engine.
+func TestLayoutAsideMatchesOneEngine(t *testing.T) {
+	lines := readScriptLines(t)
+	title, paras := seedParts(t)
+	long := Document{Lang: "en", Title: title, Date: testDate, Paragraphs: append(slices.Clone(paras), paras...)}
+	docs := []Document{statement(t, "en", lines), statement(t, "ar", lines), long}
+	export := func(procs int) [][]byte {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var out [][]byte
+		for _, doc := range docs {
+			res, err := Export(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, res.PDF)
+		}
+		return out
+	}
+	one, two := export(1), export(2)
+	for i := range docs {
+		if !bytes.Equal(one[i], two[i]) {
+			t.Errorf("%s document %d: one engine and two give different bytes", docs[i].Lang, i)
+		}
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	bad := long
+	bad.Paragraphs = append(slices.Clone(long.Paragraphs), Part{"last", "声"})
+	var mg *MissingGlyphError
+	if _, err := Export(bad); !errors.As(err, &mg) || mg.MessageID != "last" {
+		t.Errorf("err = %v, want the missing glyph of the last paragraph", err)
 	}
 }
 
