@@ -21,7 +21,7 @@ var formNames = []string{"zero", "one", "two", "few", "many", "other"}
 // (integers, decimals with 1–4 fraction digits, millions, exponents), so the
 // answer is go-i18n's own; TestPluralFormsMatchCLDR checks it against the CLDR
 // data go-i18n is generated from.
-var pluralProbes = func() []any {
+var pluralProbes = sync.OnceValue(func() []any {
 	var ps []any
 	// CLDR integer conditions look at n mod 10, mod 100 and mod 1000000,
 	// and at ranges below 200.
@@ -40,7 +40,7 @@ var pluralProbes = func() []any {
 		ps = append(ps, s)
 	}
 	return ps
-}()
+})
 
 type pluralInfo struct {
 	forms []string
@@ -106,7 +106,7 @@ func probePlural(lang language.Tag) pluralInfo {
 	}
 	loc := i18n.NewLocalizer(b, lang.String())
 	seen := map[string]bool{"other": true}
-	for _, n := range pluralProbes {
+	for _, n := range pluralProbes() {
 		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n, TemplateParser: template.IdentityParser{}})
 		if err == nil {
 			seen[s] = true
