@@ -1,11 +1,14 @@
 # Communiqué — `make run` opens the app with the sample, `make test` runs every check.
 GO       ?= go
 BIN      ?= communique
+# The command line alone, for servers and CI: no Fyne, no cgo, no X11 or
+# OpenGL libraries needed where it runs.
+HEADLESS_BIN ?= communique-headless
 # Packages without a display, tested with the race detector. The main package
 # is left out: it links Fyne, whose cgo parts would be rebuilt for -race.
-HEADLESS  = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
+DOMAIN    = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
 
-.PHONY: deps run build test vet fuzz bench screenshots clean
+.PHONY: deps run build headless test vet fuzz bench bench-export screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -16,12 +19,16 @@ build: deps
 run: build
 	./$(BIN)
 
+headless:
+	CGO_ENABLED=0 $(GO) build -tags headless -o $(HEADLESS_BIN) .
+
 vet: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
+	CGO_ENABLED=0 $(GO) vet -tags headless .
 
 test: vet
-	$(GO) test -race $(HEADLESS)
+	$(GO) test -race $(DOMAIN)
 	$(GO) test . ./app/ui/...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
@@ -32,9 +39,13 @@ fuzz:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Whole `communique export` processes, both builds, against LibreOffice.
+bench-export: build headless
+	scripts/bench-export.sh ./$(BIN) ./$(HEADLESS_BIN)
+
 screenshots: build
 	@scripts/deps.sh --screenshots
 	scripts/screenshots.sh ./$(BIN)
 
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) $(HEADLESS_BIN)

@@ -7,13 +7,11 @@ import (
 
 	"communique/app/cli"
 	_ "communique/app/localeenv" // before Fyne reads the locale
-
-	"communique/app/ui"
 )
 
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Main(os.Args[1:], cli.Terminal()))
 	}
-	ui.Run()
+	os.Exit(desktop())
 }

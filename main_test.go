@@ -2,6 +2,7 @@ package main
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,5 +31,24 @@ func TestOnlyUIImportsFyne(t *testing.T) {
 	}
 	if checked < 8 {
 		t.Fatalf("only %d domain packages found; is go list seeing the module?", checked)
+	}
+}
+
+// TestHeadlessBuildLeavesOutFyne: the headless build (make headless) is for
+// machines without a display or its libraries, so nothing in it may reach
+// Fyne. (make vet compiles it with cgo off.)
+func TestHeadlessBuildLeavesOutFyne(t *testing.T) {
+	out, err := exec.Command("go", "list", "-tags", "headless", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	pkgs := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for _, p := range pkgs {
+		if strings.HasPrefix(p, "fyne.io/") || strings.HasPrefix(p, "github.com/go-gl/") {
+			t.Errorf("the headless build includes %s", p)
+		}
+	}
+	if !slices.Contains(pkgs, "communique/app/cli") {
+		t.Fatalf("the headless build lacks the command line: %v", pkgs)
 	}
 }
