@@ -396,6 +396,9 @@ func numbers(buf []string, s, left, right string) []string {
 	digits := stack[:0]
 	in := false
 	start, clean := 0, true // a number of plain ASCII digits is a substring of s
+	// group counts the digits since the last separator, groups the
+	// separators: a space groups digits only as in "12 345 678".
+	group, groups := 0, 0
 	flush := func() {
 		if in {
 			if clean {
@@ -405,6 +408,7 @@ func numbers(buf []string, s, left, right string) []string {
 			}
 			digits = digits[:0]
 			in, clean = false, true
+			group, groups = 0, 0
 		}
 	}
 	next := strings.Index(s, left) // the next template action
@@ -438,6 +442,7 @@ func numbers(buf []string, s, left, right string) []string {
 				in, start = true, i
 			}
 			digits = append(digits, c)
+			group++
 			i++
 			continue
 		}
@@ -450,16 +455,21 @@ func numbers(buf []string, s, left, right string) []string {
 		if d, ok := digitValue(r); ok {
 			in, clean = true, false
 			digits = append(digits, '0'+d)
+			group++
 			i += n
 			continue
 		}
 		// A separator between two digits continues the number; so does a
-		// plain space before exactly three digits (1 000).
+		// plain space before exactly three digits (1 000), after a first
+		// group of at most three digits or a later group of three: in
+		// "in 2020 100 people" the space parts two numbers.
 		if in && i+n < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if _, ok := digitValue(next); ok && (isGroupSep(r) || r == ' ' && threeDigits(s[i+n:])) {
+			spaceGroups := r == ' ' && threeDigits(s[i+n:]) && (groups == 0 && group <= 3 || group == 3)
+			if _, ok := digitValue(next); ok && (isGroupSep(r) || spaceGroups) {
 				i += n
 				clean = false
+				group, groups = 0, groups+1
 				continue
 			}
 		}

@@ -58,6 +58,14 @@ func TestQARules(t *testing.T) {
 		{"numbers", "fr", en("1,000.5 people"), en("1 000,5 personnes"), nil},
 		{"numbers", "fr", en("{{.Count}} people"), en("{{.Count}} personnes"), nil},
 		{"numbers", "fr", en("3 and 4"), en("3 et 4"), nil},
+		{"numbers", "fr", en("1,000,000 people"), en("1 000 000 personnes"), nil},
+		{"numbers", "fr", en("12,345 people"), en("12 345 personnes"), nil},
+		// A space before three digits groups them only after a short first
+		// group: these are two numbers, in either order.
+		{"numbers", "fr", en("In 2020, 100 people"), en("En 2020 100 personnes"), nil},
+		{"numbers", "fr", en("In 2020, 100 people"), en("100 personnes en 2020"), nil},
+		{"numbers", "fr", en("In 2020, 100 people"), en("En 2020 101 personnes"), []string{"missing 100; not in source 101"}},
+		{"numbers", "fr", en("1,000 people"), en("1 0000 personnes"), []string{"missing 1000; not in source 0000, 1"}},
 		{"numbers", "fr", en("3 and 4"), en("3"), []string{"missing 4"}},
 		{"numbers", "fr", Message{One: "1 file", Other: "{{.Count}} files"}, Message{One: "un fichier", Other: "{{.Count}} fichiers"}, nil},
 
