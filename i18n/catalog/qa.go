@@ -602,6 +602,25 @@ func endPunct(s string) (class string, mark string) {
 	return "", ""
 }
 
+// endsWithAbbreviation reports whether s ends with an abbreviation's full
+// stop: a last word with a full stop inside it too (D.C., U.S., e.g.), or
+// one of the abbreviations that end company and place names.
+func endsWithAbbreviation(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`"'»«”“’‘)]}›‹`, r) })
+	if !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
+		return false
+	}
+	word := s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+	if strings.Contains(word[:len(word)-1], ".") {
+		return true
+	}
+	switch strings.ToLower(strings.TrimLeft(word, "(")) {
+	case "inc.", "ltd.", "co.", "corp.", "st.", "jr.", "sr.", "bros.":
+		return true
+	}
+	return false
+}
+
 // CheckPunctuation reports a translation that ends with different
 // punctuation than the source (Arabic ؟ ، ؛ count as ? , ;).
 func CheckPunctuation(lang language.Tag, source, translation Message) []Problem {
@@ -626,6 +645,13 @@ func (c *qaCase) punctuation() []Problem {
 			}
 		}
 		if sc == tc || strings.TrimSpace(p.tr) == "" {
+			continue
+		}
+		// The full stop of an abbreviation ("Washington, D.C.", "Acme
+		// Inc.") ends a name, not a sentence: the other text may well
+		// end without one ("Washington", "واشنطن العاصمة").
+		if sc == "full stop" && tc == "" && endsWithAbbreviation(p.src) ||
+			tc == "full stop" && sc == "" && endsWithAbbreviation(p.tr) {
 			continue
 		}
 		var d string

@@ -76,6 +76,11 @@ func TestQARules(t *testing.T) {
 
 		// punctuation
 		{"punctuation", "fr", en("Really?"), en("Vraiment ?"), nil},
+		{"punctuation", "ar", en("Washington, D.C."), en("واشنطن العاصمة"), nil},
+		{"punctuation", "fr", en("Washington"), en("Washington (D.C.)"), nil},
+		{"punctuation", "fr", en("Acme Inc."), en("Acme"), nil},
+		{"punctuation", "fr", en("They met in the U.S."), en("Ils se sont réunis aux États-Unis"), nil},
+		{"punctuation", "fr", en("They met in Iraq."), en("Ils se sont réunis en Irak"), []string{`source ends with full stop ".", translation does not`}},
 		{"punctuation", "ar", en("Really?"), en("حقا؟"), nil},
 		{"punctuation", "ar", en("a, b;"), en("أ، ب؛"), nil},
 		{"punctuation", "ar", en("and,"), en("و،"), nil},
