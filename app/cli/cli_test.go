@@ -102,13 +102,14 @@ func TestSampleStatus(t *testing.T) {
 	for _, l := range rep.Languages {
 		got[l.Lang] = l
 	}
+	// Ten messages: organisation, title, issuing body, place, six paragraphs.
 	want := map[string][3]int{ // translated, needs review, missing
-		"en": {7, 0, 0}, "fr": {6, 0, 1}, "ar": {6, 1, 0}, "ckb": {2, 0, 5},
+		"en": {10, 0, 0}, "fr": {9, 0, 1}, "ar": {9, 1, 0}, "ckb": {4, 0, 6},
 	}
 	for lang, w := range want {
 		g := got[lang]
-		if [3]int{g.Translated, g.NeedsReview, g.Missing} != w || g.Total != 7 {
-			t.Errorf("%s: %+v, want translated/review/missing %v of 7", lang, g, w)
+		if [3]int{g.Translated, g.NeedsReview, g.Missing} != w || g.Total != 10 {
+			t.Errorf("%s: %+v, want translated/review/missing %v of 10", lang, g, w)
 		}
 	}
 	// Writing the sample over a non-empty folder is refused.
@@ -117,7 +118,7 @@ func TestSampleStatus(t *testing.T) {
 	}
 	// The human-readable status shows the same.
 	_, text, _ := run(t, "status", "--workspace", dir)
-	if !strings.Contains(text, "6/7 translated, 1 needs review") {
+	if !strings.Contains(text, "9/10 translated, 1 needs review") {
 		t.Errorf("text status:\n%s", text)
 	}
 }

@@ -70,7 +70,7 @@ func TestHandoffAndMerge(t *testing.T) {
 	var rep statusReport
 	json.Unmarshal([]byte(stdout), &rep)
 	for _, l := range rep.Languages {
-		if l.Lang == "fr" && (l.Translated != 7 || l.Missing != 0) {
+		if l.Lang == "fr" && (l.Translated != 10 || l.Missing != 0) {
 			t.Errorf("fr after merge: %+v", l)
 		}
 	}
@@ -255,8 +255,8 @@ func TestMalformedStatementExit2WithLine(t *testing.T) {
 	os.WriteFile(p, bytes.Replace(data, []byte("date = 2020-04-15"), []byte("date = 15 April 2020"), 1), 0o644)
 	for _, args := range [][]string{{"status", "--workspace", dir}, {"export", "--workspace", dir, "--out", t.TempDir()}, {"handoff", "--workspace", dir, "--lang", "fr", "--out", t.TempDir()}} {
 		code, _, stderr := run(t, args...)
-		if code != ExitUsage || !strings.Contains(stderr, p+":6:") {
-			t.Errorf("%v: exit %d, stderr %q; want 2 naming %s:6", args[0], code, stderr, p)
+		if code != ExitUsage || !strings.Contains(stderr, p+":5:") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 naming %s:5", args[0], code, stderr, p)
 		}
 	}
 }

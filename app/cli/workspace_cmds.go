@@ -146,7 +146,7 @@ func runStatus(env *Env, args []string) int {
 	}
 	rep := statusReport{Source: w.Config.SourceLanguage, Statements: []statementStatus{}, Problems: []string{}}
 	for _, st := range w.Statements {
-		rep.Statements = append(rep.Statements, statementStatus{ID: st.ID, Title: w.Text(w.Config.SourceLanguage, st.TitleID), Parts: len(st.Parts())})
+		rep.Statements = append(rep.Statements, statementStatus{ID: st.ID, Title: w.Text(w.Config.SourceLanguage, st.TitleID), Parts: len(w.Parts(st))})
 	}
 	for _, lang := range w.Languages() {
 		r, ok := w.Status(lang)

@@ -36,8 +36,7 @@ const ManifestFile = "manifest.json"
 // fallback lists the parts without text in lang. The app's live preview uses it so that a
 // translator sees the whole page while working.
 func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc pdf.Document, fallback []string, err error) {
-	doc = pdf.Document{Lang: lang, Organisation: w.Config.Organisation, IssuingBody: st.IssuingBody,
-		Place: st.Place, Date: st.Date}
+	doc = pdf.Document{Lang: lang, Date: st.Date}
 	if w.Config.Logo != "" {
 		p := w.Config.Logo
 		if !filepath.IsAbs(p) {
@@ -47,7 +46,7 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 			return doc, nil, fmt.Errorf("letterhead logo: %w", err)
 		}
 	}
-	for _, p := range st.Parts() {
+	for _, p := range w.Parts(st) {
 		text := w.Text(lang, p.ID)
 		if strings.TrimSpace(text) == "" {
 			fallback = append(fallback, p.ID)
@@ -55,9 +54,16 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 				text = w.Text(w.Config.SourceLanguage, p.ID)
 			}
 		}
-		if p.Kind == statement.Title {
+		switch p.Kind {
+		case statement.Title:
 			doc.Title = pdf.Part{ID: p.ID, Text: text}
-		} else {
+		case statement.Organisation:
+			doc.Organisation = text
+		case statement.IssuingBody:
+			doc.IssuingBody = text
+		case statement.Place:
+			doc.Place = text
+		default:
 			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text})
 		}
 	}
@@ -104,7 +110,7 @@ func (r Readiness) Complete() bool { return r.Missing == 0 && r.NeedsReview == 0
 // translated, current, and free of QA problems.
 func Ready(w *workspace.Workspace, st *statement.Statement) []Readiness {
 	ids := map[string]bool{}
-	for _, p := range st.Parts() {
+	for _, p := range w.Parts(st) {
 		ids[p.ID] = true
 	}
 	var out []Readiness
@@ -373,7 +379,7 @@ func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, e
 	f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
 	if opt.Identity != nil {
 		step("sign")
-		so := sign.Options{Reason: signReason(&j.st), Location: j.st.Place, Time: signAt,
+		so := sign.Options{Reason: signReason(&j.st), Location: j.doc.Place, Time: signAt,
 			Approval: opt.Approval, TSAURL: opt.TSAURL}
 		if r := res.SignatureRect; r != nil {
 			so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}

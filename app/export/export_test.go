@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,53 @@ func TestFailedExportLeavesFolderAsItWas(t *testing.T) {
 		if got, _ := os.ReadFile(filepath.Join(out, name)); string(got) != string(data) {
 			t.Errorf("%s was replaced by a failed export", name)
 		}
+	}
+}
+
+// TestLetterheadInTheDocumentsLanguage: the Arabic PDF carries the Arabic
+// name of the organisation, issuing body and place, and the preview of a
+// language that lacks them falls back to the source and says so.
+func TestLetterheadInTheDocumentsLanguage(t *testing.T) {
+	w := sample(t)
+	st := w.Statements[0]
+	doc, err := Document(w, st, "ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"organisation": "التحالف الدولي لهزيمة داعش", "issuing body": "المديرون السياسيون للمجموعة المصغرة في التحالف الدولي لهزيمة داعش", "place": "واشنطن العاصمة"}
+	got := map[string]string{"organisation": doc.Organisation, "issuing body": doc.IssuingBody, "place": doc.Place}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("Arabic %s %q, want %q", k, got[k], v)
+		}
+	}
+	_, fallback, err := Preview(w, st, "ckb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(fallback, st.BodyID()) || slices.Contains(fallback, st.PlaceID()) {
+		t.Errorf("Sorani fallback %v: want the untranslated issuing body, not the translated place", fallback)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext (poppler-utils) is missing: scripts/deps.sh installs it")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	out := t.TempDir()
+	if _, err := Run(w, Options{OutDir: out, Langs: []string{"ar"}}); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, st.ID+".ar.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range want {
+		if !strings.Contains(string(text), v) {
+			t.Errorf("the Arabic PDF lacks %q:\n%s", v, text)
+		}
+	}
+	if strings.Contains(string(text), "Global Coalition") || strings.Contains(string(text), "Washington") {
+		t.Errorf("the Arabic PDF still has English letterhead text:\n%s", text)
 	}
 }

@@ -1,7 +1,9 @@
 // Package statement is the model of an official statement: its metadata
 // (issuing body, dateline) and the ordered message IDs of its parts. The text
 // of every part lives in the go-i18n catalogs, one per language, so that the
-// source text and its translations are edited the same way.
+// source text and its translations are edited the same way. That includes
+// the issuing body and the place of the dateline, and the organisation's
+// name in the letterhead: an official Arabic version carries them in Arabic.
 package statement
 
 import (
@@ -18,7 +20,20 @@ type Kind string
 const (
 	Title     Kind = "title"
 	Paragraph Kind = "paragraph"
+	// The letterhead and dateline: the organisation's name (one message
+	// for the whole workspace), each statement's issuing body and place.
+	Organisation Kind = "organisation"
+	IssuingBody  Kind = "issuing_body"
+	Place        Kind = "place"
 )
+
+// OrganisationID is the message holding the organisation's name, shared by
+// every statement of a workspace. Statement messages all contain a dot, so
+// it cannot clash with one.
+const OrganisationID = "organisation"
+
+// OrganisationDescription is the translator context of OrganisationID.
+const OrganisationDescription = "Name of the organisation, in the letterhead of every statement"
 
 // Part is one translatable unit of a statement, named by a stable message ID.
 type Part struct {
@@ -29,7 +44,9 @@ type Part struct {
 // Statement is the metadata and structure of one statement. Its text is not
 // here: see the workspace's catalogs.
 type Statement struct {
-	ID          string
+	ID string
+	// IssuingBody and Place are the source text of the messages BodyID
+	// and PlaceID; the workspace keeps them in step with its catalog.
 	IssuingBody string
 	Place       string
 	Date        time.Time // a calendar date; the time of day is ignored
@@ -42,7 +59,13 @@ type Statement struct {
 	NextParagraph int
 }
 
-// Parts lists the title and the paragraphs in reading order.
+// BodyID and PlaceID are the messages of the issuing body and the place.
+func (s *Statement) BodyID() string  { return s.ID + ".body" }
+func (s *Statement) PlaceID() string { return s.ID + ".place" }
+
+// Parts lists the title and the paragraphs in reading order: the
+// statement's structure. The workspace's Parts adds the letterhead and
+// dateline.
 func (s *Statement) Parts() []Part {
 	parts := make([]Part, 0, 1+len(s.Paragraphs))
 	if s.TitleID != "" {
@@ -84,8 +107,13 @@ func (s *Statement) has(id string) bool {
 // Description is the translator-facing context of a part, written into the
 // source catalog's description field.
 func (s *Statement) Description(id string) string {
-	if id == s.TitleID {
+	switch id {
+	case s.TitleID:
 		return fmt.Sprintf("Title of statement %q", s.ID)
+	case s.BodyID():
+		return fmt.Sprintf("Issuing body of statement %q, under its title", s.ID)
+	case s.PlaceID():
+		return fmt.Sprintf("Place in the dateline of statement %q (Communiqué writes the date)", s.ID)
 	}
 	for i, p := range s.Paragraphs {
 		if p == id {
@@ -119,6 +147,9 @@ func (s *Statement) Validate() error {
 	for _, p := range s.Parts() {
 		if strings.TrimSpace(p.ID) == "" {
 			return fmt.Errorf("statement %q: empty message id", s.ID)
+		}
+		if p.ID == s.BodyID() || p.ID == s.PlaceID() || p.ID == OrganisationID {
+			return fmt.Errorf("statement %q: message id %q is reserved for the letterhead and dateline", s.ID, p.ID)
 		}
 		if seen[p.ID] {
 			return fmt.Errorf("statement %q: message id %q is used twice", s.ID, p.ID)

@@ -368,8 +368,19 @@ func (c *controller) structureChanged() {
 }
 
 // metadataEdited is called after the issuing body, place or date changed.
+// The issuing body and the place are translated parts: the workbench gains,
+// loses or updates their rows.
 func (c *controller) metadataEdited() {
 	c.ws.StatementChanged(c.st)
+	c.letterheadChanged()
+}
+
+// letterheadChanged is called after the organisation, an issuing body or a
+// place changed in the source catalog.
+func (c *controller) letterheadChanged() {
+	c.refreshStatus()
+	c.bench.show(c.st)
+	c.sidebar.showProgress()
 	c.preview.schedule()
 	c.updateTitle()
 }

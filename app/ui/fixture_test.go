@@ -51,7 +51,7 @@ func fixture(tb testing.TB, extra int) *workspace.Workspace {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	parts := st.Parts()
+	parts := ws.Parts(st) // the letterhead and dateline too
 	for i, p := range parts {
 		if err := ws.SetTranslation("ar", p.ID, fmt.Sprintf("ترجمة الجزء %d من البيان.", i+1)); err != nil {
 			tb.Fatal(err)

@@ -331,10 +331,11 @@ func TestAddLanguage(t *testing.T) {
 		t.Errorf("language now %q/%q/%q", c.lang, c.bench.lang, c.preview.lang)
 	}
 	c.tabs.SelectIndex(1)
-	if got := c.reports["de"]; got.Missing != 7 {
-		t.Errorf("German reports %d missing, want 7", got.Missing)
+	// Organisation, title, issuing body, place and six paragraphs.
+	if got := c.reports["de"]; got.Missing != 10 {
+		t.Errorf("German reports %d missing, want 10", got.Missing)
 	}
-	if got := len(c.bench.visibleRows()); got != 7 {
+	if got := len(c.bench.visibleRows()); got != 10 {
 		t.Errorf("workbench shows %d German parts", got)
 	}
 }

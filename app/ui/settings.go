@@ -127,7 +127,7 @@ func (s *settings) apply() {
 	if c.ws != nil {
 		c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text))
 		if c.preview != nil {
-			c.preview.schedule()
+			c.letterheadChanged()
 		}
 	}
 	c.prefs.setOrganisation(org)

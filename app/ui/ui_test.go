@@ -62,6 +62,33 @@ func TestTypingInParagraphMakesTranslationsStale(t *testing.T) {
 	}
 }
 
+// TestEditingThePlaceMakesItsTranslationStale: the place is a translated
+// part; changing it in the editor makes the Arabic place need review, in
+// its own row of the workbench.
+func TestEditingThePlaceMakesItsTranslationStale(t *testing.T) {
+	ws := fixture(t, 0)
+	c := newTestUI(t, ws)
+	id := c.st.PlaceID()
+	if e, _ := c.entry("ar", id); e.State != catalog.Translated {
+		t.Fatalf("before editing, the Arabic place is %s", e.State)
+	}
+	c.editor.place.SetText("Rome (Italy)")
+	if got := ws.Text("en", id); got != "Rome (Italy)" {
+		t.Fatalf("source catalog has place %q", got)
+	}
+	if e, _ := c.entry("ar", id); e.State != catalog.NeedsReview {
+		t.Fatalf("after editing, the Arabic place is %s, want needs_review", e.State)
+	}
+	c.openLanguage("ar")
+	r := c.bench.rows[id]
+	if r == nil {
+		t.Fatal("the workbench has no row for the place")
+	}
+	if r.head.Text != c.tx.T("Place") || r.state.Text != c.tx.T("StateNeedsReview") {
+		t.Errorf("place row %q shows %q", r.head.Text, r.state.Text)
+	}
+}
+
 // markedText is the text of the bold (changed) segments of a diff.
 func markedText(rt interface{ Visible() bool }) string {
 	var b strings.Builder
@@ -79,15 +106,15 @@ func TestFilterShowsOnlyMissing(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	c.openLanguage("fr")
 	last := c.st.Paragraphs[len(c.st.Paragraphs)-1]
-	if n := len(c.bench.visibleRows()); n != 7 {
-		t.Fatalf("unfiltered workbench shows %d parts, want 7", n)
+	if n := len(c.bench.visibleRows()); n != 10 {
+		t.Fatalf("unfiltered workbench shows %d parts, want 10 (letterhead, dateline, title, paragraphs)", n)
 	}
 	c.bench.filter.SetSelectedIndex(filterMissing)
 	if got := c.bench.visibleRows(); !slices.Equal(got, []string{last}) {
 		t.Errorf("Missing filter shows %v, want only %s", got, last)
 	}
 	c.bench.filter.SetSelectedIndex(filterTranslated)
-	if got := c.bench.visibleRows(); len(got) != 6 || slices.Contains(got, last) {
+	if got := c.bench.visibleRows(); len(got) != 9 || slices.Contains(got, last) {
 		t.Errorf("Translated filter shows %v", got)
 	}
 	c.bench.filter.SetSelectedIndex(filterAll)

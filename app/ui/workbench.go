@@ -159,7 +159,7 @@ func (b *workbench) show(st *statement.Statement) {
 	var objs []fyne.CanvasObject
 	b.hint.Hidden = !rightToLeft(b.lang)
 	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
-		for _, p := range st.Parts() {
+		for _, p := range b.c.ws.Parts(st) {
 			r := b.newRow(p)
 			b.rows[p.ID] = r
 			b.order = append(b.order, p.ID)
@@ -304,9 +304,16 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	tx := b.c.tx
 	r := &benchRow{b: b, id: p.ID}
 	r.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	if p.Kind == statement.Title {
+	switch p.Kind {
+	case statement.Title:
 		r.head.SetText(tx.T("Title"))
-	} else {
+	case statement.Organisation:
+		r.head.SetText(tx.T("Organisation"))
+	case statement.IssuingBody:
+		r.head.SetText(tx.T("IssuingBody"))
+	case statement.Place:
+		r.head.SetText(tx.T("Place"))
+	default:
 		r.head.SetText(tx.T("ParagraphNumber", "N", paragraphIndex(b.st, p.ID)+1))
 	}
 	r.state = widget.NewLabel("")

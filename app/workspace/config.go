@@ -20,6 +20,9 @@ import (
 
 // Config is communique.toml: who publishes, and in which languages.
 type Config struct {
+	// Organisation is the source text of the message
+	// statement.OrganisationID; the file no longer holds it, but one
+	// written before (or by hand) is read and moved to the catalog.
 	Organisation   string   `toml:"organisation"`
 	SourceLanguage string   `toml:"source_language"`
 	Languages      []string `toml:"languages"` // target languages, in the order the team wants them
@@ -118,7 +121,6 @@ func parseConfig(path string, data []byte) (*Config, error) {
 func (c *Config) encode() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Communiqué workspace settings. Statements are in statements/, their text in locales/.\n")
-	fmt.Fprintf(&b, "organisation = %s\n", tomlString(c.Organisation))
 	fmt.Fprintf(&b, "source_language = %s\n", tomlString(c.SourceLanguage))
 	b.WriteString("languages = [")
 	for i, l := range c.Languages {
@@ -219,10 +221,9 @@ func parseStatement(path string, data []byte) (*statement.Statement, error) {
 func encodeStatement(st *statement.Statement) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Communiqué statement: metadata and the order of its parts.\n")
-	b.WriteString("# The text of each part is in locales/active.<lang>.*, under the message IDs listed here.\n")
+	b.WriteString("# The text of each part is in locales/active.<lang>.*, under the message IDs listed here,\n")
+	b.WriteString("# and so are the issuing body and the place (<id>.body, <id>.place).\n")
 	fmt.Fprintf(&b, "id = %s\n", tomlString(st.ID))
-	fmt.Fprintf(&b, "issuing_body = %s\n", tomlString(st.IssuingBody))
-	fmt.Fprintf(&b, "place = %s\n", tomlString(st.Place))
 	if !st.Date.IsZero() {
 		fmt.Fprintf(&b, "date = %s\n", st.Date.Format(time.DateOnly))
 	}

@@ -136,9 +136,15 @@ func (w *Workspace) AddLanguage(lang string) error {
 
 // SetConfig replaces the workspace settings other than the languages (use
 // AddLanguage) and the source language, which a workspace keeps for life.
+// The organisation's name is a message of the source catalog, translated
+// like the statements.
 func (w *Workspace) SetConfig(organisation, logo string) {
-	if w.Config.Organisation != organisation || w.Config.Logo != logo {
-		w.Config.Organisation, w.Config.Logo = organisation, logo
+	if w.Config.Organisation != organisation {
+		w.Config.Organisation = organisation
+		w.syncOrganisation()
+	}
+	if w.Config.Logo != logo {
+		w.Config.Logo = logo
 		w.dirtyConfig = true
 	}
 }

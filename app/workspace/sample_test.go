@@ -44,6 +44,14 @@ var sampleTranslations = map[string][]string{
 	},
 }
 
+// sampleLetterhead translates the organisation, the issuing body and the
+// place; "" = not translated.
+var sampleLetterhead = map[string][3]string{
+	"fr":  {"Coalition mondiale contre Daech/EIIL", "Directeurs politiques du Petit groupe de la Coalition mondiale contre Daech/EIIL", "Washington"},
+	"ar":  {"التحالف الدولي لهزيمة داعش", "المديرون السياسيون للمجموعة المصغرة في التحالف الدولي لهزيمة داعش", "واشنطن العاصمة"},
+	"ckb": {"هاوپەیمانیی نێودەوڵەتی بۆ تێکشکاندنی داعش", "", "واشنتن"},
+}
+
 // staleArabic is the English the Arabic paragraph 3 was translated from,
 // before the source was edited.
 const staleArabic = "The Political Directors agreed that Operation Inherent Resolve’s training role will resume as conditions permit."
@@ -84,6 +92,15 @@ func buildSample(t *testing.T, dir string) {
 		for i, text := range texts {
 			if text != "" && !(lang != "ar" && i == 3) {
 				if err := w.SetTranslation(lang, parts[i].ID, text); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	for lang, texts := range sampleLetterhead {
+		for i, id := range []string{statement.OrganisationID, st.BodyID(), st.PlaceID()} {
+			if texts[i] != "" {
+				if err := w.SetTranslation(lang, id, texts[i]); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -162,6 +162,11 @@ func Open(dir string) (*Workspace, error) {
 	if w.Catalogs[w.Config.SourceLanguage] == nil {
 		return nil, fmt.Errorf("source catalog cannot be read: %w", errors.Join(w.CatalogErrors...))
 	}
+	w.History, err = catalog.LoadHistory(filepath.Join(dir, HistoryFile))
+	if err != nil {
+		return nil, err
+	}
+	w.loadLetterhead()
 	// Every part's text must be in the source catalog; a statement that
 	// names a message nobody wrote would export as "not translated".
 	for _, st := range w.Statements {
@@ -173,10 +178,6 @@ func Open(dir string) (*Workspace, error) {
 					Err: fmt.Errorf("message %q is not in %s", p.ID, w.Source().Path)}
 			}
 		}
-	}
-	w.History, err = catalog.LoadHistory(filepath.Join(dir, HistoryFile))
-	if err != nil {
-		return nil, err
 	}
 	return w, nil
 }
@@ -212,7 +213,18 @@ func Init(dir string, cfg Config) (*Workspace, error) {
 			return nil, err
 		}
 	}
-	return Open(dir)
+	w, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	// The organisation's name is a message of the source catalog.
+	if cfg.Organisation != "" {
+		w.SetConfig(cfg.Organisation, w.Config.Logo)
+		if err := w.Save(); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
 }
 
 func emptyCatalog(f catalog.Format) []byte {
@@ -264,6 +276,10 @@ func (w *Workspace) Text(lang, id string) string {
 // SetSource sets the source text of a part. The text it replaces is kept in
 // the source history, so translations made from it can show what changed.
 func (w *Workspace) SetSource(st *statement.Statement, id, text string) {
+	w.setSource(id, st.Description(id), text)
+}
+
+func (w *Workspace) setSource(id, description, text string) {
 	src := w.Source()
 	old, had := src.Get(id)
 	if had && old.Other == text {
@@ -274,10 +290,86 @@ func (w *Workspace) SetSource(st *statement.Statement, id, text string) {
 	}
 	m := old
 	m.ID = id
-	m.Description = st.Description(id)
+	m.Description = description
 	m.Other = text
 	m.Hash = "" // goi18n derives the source hash; a stale stored one would mislead
 	src.Set(m)
+}
+
+// Parts lists every translatable part of st in page order: the
+// organisation's name (when the workspace has one), the title, the issuing
+// body and the place (when set), then the paragraphs.
+func (w *Workspace) Parts(st *statement.Statement) []statement.Part {
+	var parts []statement.Part
+	if strings.TrimSpace(w.Config.Organisation) != "" {
+		parts = append(parts, statement.Part{ID: statement.OrganisationID, Kind: statement.Organisation})
+	}
+	for _, p := range st.Parts() {
+		parts = append(parts, p)
+		if p.Kind != statement.Title {
+			continue
+		}
+		if strings.TrimSpace(st.IssuingBody) != "" {
+			parts = append(parts, statement.Part{ID: st.BodyID(), Kind: statement.IssuingBody})
+		}
+		if strings.TrimSpace(st.Place) != "" {
+			parts = append(parts, statement.Part{ID: st.PlaceID(), Kind: statement.Place})
+		}
+	}
+	return parts
+}
+
+// syncLetterhead puts st's issuing body and place into the source catalog,
+// or takes them out when cleared (keeping the text in the history, and
+// translations in their catalogs, as for a deleted paragraph).
+func (w *Workspace) syncLetterhead(st *statement.Statement) {
+	w.syncText(st.BodyID(), st.Description(st.BodyID()), st.IssuingBody)
+	w.syncText(st.PlaceID(), st.Description(st.PlaceID()), st.Place)
+}
+
+func (w *Workspace) syncOrganisation() {
+	w.syncText(statement.OrganisationID, statement.OrganisationDescription, w.Config.Organisation)
+}
+
+func (w *Workspace) syncText(id, description, text string) {
+	if strings.TrimSpace(text) != "" {
+		w.setSource(id, description, text)
+		return
+	}
+	if m, ok := w.Source().Get(id); ok {
+		w.remember(m)
+		w.Source().Delete(id)
+	}
+}
+
+// loadLetterhead reads the organisation, issuing bodies and places from
+// the source catalog. communique.toml and the statement files held them
+// before they were translatable, and a hand edit may put them back there:
+// such a value is the newer one. It goes into the catalog, and the file is
+// rewritten without it at the next save.
+func (w *Workspace) loadLetterhead() {
+	src := w.Source()
+	if w.Config.Organisation != "" {
+		w.syncOrganisation()
+		w.dirtyConfig = true
+	} else if m, ok := src.Get(statement.OrganisationID); ok {
+		w.Config.Organisation = m.Other
+	}
+	for _, st := range w.Statements {
+		if st.IssuingBody != "" || st.Place != "" {
+			w.dirtyStatement[st.ID] = true
+		}
+		if st.IssuingBody != "" {
+			w.syncText(st.BodyID(), st.Description(st.BodyID()), st.IssuingBody)
+		} else if m, ok := src.Get(st.BodyID()); ok {
+			st.IssuingBody = m.Other
+		}
+		if st.Place != "" {
+			w.syncText(st.PlaceID(), st.Description(st.PlaceID()), st.Place)
+		} else if m, ok := src.Get(st.PlaceID()); ok {
+			st.Place = m.Other
+		}
+	}
 }
 
 // rememberIfTranslated keeps a source message in the history when some
@@ -406,15 +498,16 @@ func (w *Workspace) AddStatement(txt *statement.Text, meta statement.Statement) 
 	}
 	// A message ID left in any catalog or the history (a deleted statement's
 	// translations) would make old text count as a translation of new text.
-	for _, p := range st.Parts() {
+	for _, id := range append(partIDs(st.Parts()), st.BodyID(), st.PlaceID()) {
 		for _, c := range w.Catalogs {
-			if _, taken := c.Get(p.ID); taken {
-				return nil, fmt.Errorf("message %q already exists in %s; choose another statement ID", p.ID, c.Path)
+			if _, taken := c.Get(id); taken {
+				return nil, fmt.Errorf("message %q already exists in %s; choose another statement ID", id, c.Path)
 			}
 		}
 	}
 	s := &st
 	w.SetSource(s, s.TitleID, txt.Title)
+	w.syncLetterhead(s) // in page order: after the title, before the paragraphs
 	for i, id := range s.Paragraphs {
 		w.SetSource(s, id, txt.Paragraphs[i])
 	}
@@ -424,11 +517,20 @@ func (w *Workspace) AddStatement(txt *statement.Text, meta statement.Statement) 
 	return s, nil
 }
 
+func partIDs(parts []statement.Part) []string {
+	ids := make([]string, len(parts))
+	for i, p := range parts {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
 // StatementChanged marks a statement's metadata or structure as edited and
 // brings the translator context in the source catalog up to date.
 func (w *Workspace) StatementChanged(st *statement.Statement) {
 	w.dirtyStatement[st.ID] = true
 	w.syncDescriptions(st)
+	w.syncLetterhead(st)
 }
 
 // Dirty reports whether anything is unsaved.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -327,6 +328,10 @@ func TestStructureEditsKeepTranslationsCurrent(t *testing.T) {
 		w.SetTranslation("fr", id.ID, []string{"Un titre", "Un.", "Deux.", "Trois."}[i])
 		w.SetTranslation("ar", id.ID, []string{"عنوان", "واحد.", "اثنان.", "ثلاثة."}[i])
 	}
+	for i, id := range []string{statement.OrganisationID, st.PlaceID()} {
+		w.SetTranslation("fr", id, []string{"Organisation", "Paris"}[i])
+		w.SetTranslation("ar", id, []string{"منظمة", "باريس"}[i])
+	}
 	if err := w.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -364,9 +369,10 @@ func TestStructureEditsKeepTranslationsCurrent(t *testing.T) {
 	}
 	for _, lang := range []string{"fr", "ar"} {
 		r, _ := w3.Status(lang)
-		// Title, One, Two are unchanged; Three was edited by the split; Zero is new.
-		if r.Translated != 3 || r.NeedsReview != 1 || r.Missing != 1 {
-			t.Errorf("%s: %d translated, %d need review, %d missing; want 3, 1, 1", lang, r.Translated, r.NeedsReview, r.Missing)
+		// Organisation, place, title, One, Two are unchanged; Three was
+		// edited by the split; Zero is new.
+		if r.Translated != 5 || r.NeedsReview != 1 || r.Missing != 1 {
+			t.Errorf("%s: %d translated, %d need review, %d missing; want 5, 1, 1", lang, r.Translated, r.NeedsReview, r.Missing)
 		}
 	}
 	// The handoff made before the insert still merges.
@@ -469,5 +475,126 @@ func TestEditingGuards(t *testing.T) {
 	if _, err := w.AddStatement(&statement.Text{Title: "Old", Paragraphs: []string{"x"}}, statement.Statement{ID: "old"}); err == nil ||
 		!strings.Contains(err.Error(), "active.fr.toml") {
 		t.Errorf("ID left in fr reused: %v", err)
+	}
+}
+
+// TestLetterheadIsTranslated: the organisation, the issuing body and the
+// place are messages of the catalogs, in page order among the parts, and
+// a change to one makes its translations need review.
+func TestLetterheadIsTranslated(t *testing.T) {
+	w, st := newWorkspace(t)
+	st.IssuingBody = "Ministry"
+	w.StatementChanged(st)
+	var ids []string
+	for _, p := range w.Parts(st) {
+		ids = append(ids, p.ID)
+	}
+	want := []string{statement.OrganisationID, "title.title", "title.body", "title.place", "title.p1", "title.p2", "title.p3"}
+	if !slices.Equal(ids, want) {
+		t.Fatalf("parts %v, want %v", ids, want)
+	}
+	for id, text := range map[string]string{statement.OrganisationID: "Org", "title.body": "Ministry", "title.place": "Paris"} {
+		if got := w.Text("en", id); got != text {
+			t.Errorf("%s: source %q, want %q", id, got, text)
+		}
+	}
+	w.SetTranslation("fr", statement.OrganisationID, "L’organisation")
+	w.SetTranslation("fr", st.PlaceID(), "Paris")
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	w.SetConfig("Org (renamed)", "")
+	st.Place = ""
+	w.StatementChanged(st)
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2 := w2.Statement(st.ID)
+	if w2.Config.Organisation != "Org (renamed)" || st2.IssuingBody != "Ministry" || st2.Place != "" {
+		t.Errorf("reopened: organisation %q, body %q, place %q", w2.Config.Organisation, st2.IssuingBody, st2.Place)
+	}
+	if slices.ContainsFunc(w2.Parts(st2), func(p statement.Part) bool { return p.Kind == statement.Place }) {
+		t.Error("a cleared place is still a part")
+	}
+	if _, ok := w2.Source().Get(st.PlaceID()); ok {
+		t.Error("a cleared place is still in the source catalog")
+	}
+	if _, ok := w2.History.Lookup(catalog.Hash(st.Description(st.PlaceID()), "Paris")); !ok {
+		t.Error("the cleared place's text is not in the history")
+	}
+	r, _ := w2.Status("fr")
+	for _, e := range r.Entries {
+		if e.ID == statement.OrganisationID && e.State != catalog.NeedsReview {
+			t.Errorf("the French organisation is %v after the English changed, want needs review", e.State)
+		}
+	}
+	for _, f := range []string{ConfigFile, filepath.Join(StatementsDir, st.ID+".toml")} {
+		data, _ := os.ReadFile(filepath.Join(w.Dir, f))
+		if bytes.Contains(data, []byte("Org")) || bytes.Contains(data, []byte("Ministry")) {
+			t.Errorf("%s still holds letterhead text:\n%s", f, data)
+		}
+	}
+}
+
+// TestLetterheadFromOlderFiles: workspaces written before the letterhead
+// was translatable, or files edited by hand, hold the organisation in
+// communique.toml and the issuing body and place in the statement file.
+// Those values are the newer ones: they go into the source catalog, and the
+// files lose them at the next save.
+func TestLetterheadFromOlderFiles(t *testing.T) {
+	w, st := newWorkspace(t)
+	w.SetTranslation("fr", st.PlaceID(), "Paris")
+	if err := w.Save(); err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(w.Dir, ConfigFile)
+	cfg, _ := os.ReadFile(cfgPath)
+	os.WriteFile(cfgPath, append([]byte("organisation = \"Old Org\"\n"), cfg...), 0o644)
+	stPath := w.StatementPath(st.ID)
+	data, _ := os.ReadFile(stPath)
+	data = bytes.Replace(data, []byte("id = "), []byte("issuing_body = \"Old Body\"\nplace = \"Lyon\"\nid = "), 1)
+	os.WriteFile(stPath, data, 0o644)
+
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2 := w2.Statement(st.ID)
+	if w2.Config.Organisation != "Old Org" || st2.IssuingBody != "Old Body" || st2.Place != "Lyon" {
+		t.Fatalf("organisation %q, body %q, place %q", w2.Config.Organisation, st2.IssuingBody, st2.Place)
+	}
+	for id, text := range map[string]string{statement.OrganisationID: "Old Org", st.BodyID(): "Old Body", st.PlaceID(): "Lyon"} {
+		if got := w2.Text("en", id); got != text {
+			t.Errorf("%s: source %q, want %q", id, got, text)
+		}
+	}
+	r, _ := w2.Status("fr")
+	for _, e := range r.Entries {
+		if e.ID == st.PlaceID() && e.State != catalog.NeedsReview {
+			t.Errorf("French place %v after the place changed from Paris to Lyon, want needs review", e.State)
+		}
+	}
+	if !w2.Dirty() {
+		t.Fatal("the files still hold the letterhead, but nothing is left to save")
+	}
+	if err := w2.Save(); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{cfgPath, stPath} {
+		data, _ := os.ReadFile(p)
+		if bytes.Contains(data, []byte("Old")) || bytes.Contains(data, []byte("Lyon")) {
+			t.Errorf("%s still holds letterhead text after saving:\n%s", p, data)
+		}
+	}
+	w3, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w3.Config.Organisation != "Old Org" || w3.Statement(st.ID).Place != "Lyon" || w3.Dirty() {
+		t.Errorf("after saving and reopening: organisation %q, place %q, dirty %v", w3.Config.Organisation, w3.Statement(st.ID).Place, w3.Dirty())
 	}
 }
