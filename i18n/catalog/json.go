@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/json"
 	"unicode/utf8"
 	"unsafe"
@@ -19,6 +20,11 @@ type jsonScanner struct {
 func parseJSON(a *arena, src []byte) (*value, []*entry, error) {
 	if len(src) == 0 {
 		return nil, nil, nil // go-i18n: an empty file has no messages
+	}
+	if bytes.HasPrefix(src, utf8BOM) {
+		// go-i18n's JSON reader refuses it too, so accepting it would
+		// make a catalog goi18n and the app cannot read.
+		return nil, nil, errAt(0, "the file starts with a byte-order mark, which JSON readers (go-i18n's too) refuse; save it as UTF-8 without BOM")
 	}
 	s := &jsonScanner{src: src, a: a}
 	s.ws()

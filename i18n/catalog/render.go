@@ -331,7 +331,13 @@ func applyPatches(src []byte, patches []patch) []byte {
 
 // lineStartOf returns the offset of the start of the line containing off.
 func lineStartOf(src []byte, off int) int {
-	return bytes.LastIndexByte(src[:off], '\n') + 1
+	ls := bytes.LastIndexByte(src[:off], '\n') + 1
+	// A byte-order mark is not part of the first line: text inserted at
+	// its start goes after the mark, and the mark is no indentation.
+	if ls == 0 && off >= len(utf8BOM) && bytes.HasPrefix(src, utf8BOM) {
+		return len(utf8BOM)
+	}
+	return ls
 }
 
 // afterLine returns the offset just past the newline ending the line that

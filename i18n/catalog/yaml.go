@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -63,7 +64,13 @@ func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 		// as a catalog with no messages yet, so a header comment survives.
 		return nil, nil, nil
 	}
-	b := &yamlBuilder{src: src, a: a, lineStarts: []int{0}}
+	// yaml.v3 drops a byte-order mark before counting columns, so the
+	// first line's columns start after it.
+	first := 0
+	if bytes.HasPrefix(src, utf8BOM) {
+		first = len(utf8BOM)
+	}
+	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}}
 	for i, c := range src {
 		if c == '\n' {
 			b.lineStarts = append(b.lineStarts, i+1)

@@ -269,8 +269,21 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 		}
 		return []patch{{start: lastEnd, end: lastEnd, text: ", " + strings.Join(items, ", "), order: 1 << 30}}
 	}
+	// New messages go at the end of the document: before a "..." line
+	// that ends it, if there is one (what follows is not read).
+	at := len(src)
+	from := 0
+	if root != nil {
+		from = root.end
+	}
+	for ls := lineStartOf(src, from); ls < len(src); ls = afterLine(src, ls) {
+		if ls >= from && isDocMarker(src, ls) && src[ls] == '.' {
+			at = ls
+			break
+		}
+	}
 	var b strings.Builder
-	if len(src) > 0 && src[len(src)-1] != '\n' {
+	if at > 0 && src[at-1] != '\n' {
 		b.WriteString(nl)
 	}
 	seq := root != nil && root.kind == vArray
@@ -312,5 +325,5 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 		}
 	}
 	// An empty or comment-only file keeps what is there too.
-	return []patch{{start: len(src), end: len(src), text: b.String(), order: 1 << 30}}
+	return []patch{{start: at, end: at, text: b.String(), order: 1 << 30}}
 }
