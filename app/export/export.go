@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -58,11 +59,11 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 		case statement.Title:
 			doc.Title = pdf.Part{ID: p.ID, Text: text}
 		case statement.Organisation:
-			doc.Organisation = text
+			doc.Organisation, doc.OrganisationID = text, p.ID
 		case statement.IssuingBody:
-			doc.IssuingBody = text
+			doc.IssuingBody, doc.IssuingBodyID = text, p.ID
 		case statement.Place:
-			doc.Place = text
+			doc.Place, doc.PlaceID = text, p.ID
 		default:
 			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text})
 		}
@@ -154,9 +155,11 @@ type Options struct {
 	// after writing; nil uses the system pool.
 	Roots *x509.CertPool
 	// Now is the signing time source (tests fix it); nil is time.Now.
+	// Files are made side by side, so it is called from several
+	// goroutines at once.
 	Now func() time.Time
-	// Progress, when set, is called from the exporting goroutine after
-	// each step.
+	// Progress, when set, is called after each step of each file, from
+	// the goroutines making the files but never two at a time.
 	Progress func(Progress)
 }
 
@@ -268,9 +271,11 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 }
 
 // Run typesets, signs and verifies every file in memory, then writes the
-// files and the manifest. Nothing is written unless every file was made and
-// written to disk beside its target, so a folder never holds new PDFs next
-// to an old manifest. Each file is replaced atomically.
+// files and the manifest. Nothing is replaced unless every file was made
+// and written to disk beside its target. Each file is replaced atomically,
+// the manifest last; if a file cannot be put in place after all (a target
+// that is a directory, a PDF held open on Windows), the old manifest is
+// gone rather than left describing files that changed.
 func (p *Plan) Run() (*Manifest, error) {
 	opt := p.Options
 	now := time.Now
@@ -305,13 +310,16 @@ func (p *Plan) Run() (*Manifest, error) {
 	files := make([]File, len(p.jobs))
 	outputs := make([][]byte, len(p.jobs))
 	errs := make([]error, len(p.jobs))
-	var failed atomic.Bool
+	// A job after a failed one is skipped; one before it still runs, so
+	// the error returned is the first in job order whatever the timing.
+	var failedAt atomic.Int64
+	failedAt.Store(math.MaxInt64)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(p.jobs)) {
 		wg.Go(func() {
 			for i := range next {
-				if failed.Load() {
+				if int64(i) > failedAt.Load() {
 					continue
 				}
 				j := p.jobs[i]
@@ -319,8 +327,11 @@ func (p *Plan) Run() (*Manifest, error) {
 				files[i], outputs[i], errs[i] = p.make(j, now(), func(step string) {
 					report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step})
 				})
-				if errs[i] != nil {
-					failed.Store(true)
+				for errs[i] != nil {
+					at := failedAt.Load()
+					if int64(i) >= at || failedAt.CompareAndSwap(at, int64(i)) {
+						break
+					}
 				}
 				mu.Lock()
 				made++
@@ -354,7 +365,8 @@ func (p *Plan) Run() (*Manifest, error) {
 	for i, f := range m.Files {
 		writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, f.Name), Data: outputs[i], Perm: 0o644})
 	}
-	writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, ManifestFile), Data: append(data, '\n'), Perm: 0o644})
+	writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, ManifestFile), Data: append(data, '\n'), Perm: 0o644,
+		RemoveFirst: true})
 	if err := safefile.WriteAll(writes); err != nil {
 		return nil, err
 	}
@@ -400,8 +412,8 @@ func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, e
 }
 
 func signReason(st *statement.Statement) string {
-	if st.IssuingBody != "" {
-		return "Issued by " + st.IssuingBody
+	if body := strings.TrimSpace(st.IssuingBody); body != "" {
+		return "Issued by " + body
 	}
 	return "Official statement " + st.ID
 }

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"communique/app/pdf"
 	"communique/app/sign"
 	"communique/app/workspace"
 	"communique/assets"
@@ -247,5 +248,38 @@ func TestLetterheadInTheDocumentsLanguage(t *testing.T) {
 	}
 	if strings.Contains(string(text), "Global Coalition") || strings.Contains(string(text), "Washington") {
 		t.Errorf("the Arabic PDF still has English letterhead text:\n%s", text)
+	}
+}
+
+// TestFirstErrorInJobOrder: files are made side by side, but the error
+// reported is the first file's in job order, however the work was timed.
+func TestFirstErrorInJobOrder(t *testing.T) {
+	w := sample(t)
+	st := w.Statements[0]
+	w.SetSource(st, st.TitleID, "Statement 声")
+	if err := w.SetTranslation("ar", st.TitleID, "بيان 声"); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"en", "ar"}})
+		var mg *pdf.MissingGlyphError
+		if !errors.As(err, &mg) || mg.Lang != "en" {
+			t.Fatalf("err = %v, want the missing glyph of the English file, which comes first", err)
+		}
+	}
+}
+
+// A character no font has in the translated place is reported under the
+// place's message ID, which the translator can find in the catalog.
+func TestMissingGlyphInPlaceNamesItsMessage(t *testing.T) {
+	w := sample(t)
+	st := w.Statements[0]
+	if err := w.SetTranslation("ar", st.PlaceID(), "واشنطن 声"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}})
+	var mg *pdf.MissingGlyphError
+	if !errors.As(err, &mg) || mg.MessageID != st.PlaceID() || mg.Lang != "ar" {
+		t.Errorf("err = %v, want a missing glyph in %s (ar)", err, st.PlaceID())
 	}
 }

@@ -89,10 +89,10 @@ func compose(doc *Document) (*composition, error) {
 		bold     bool
 	}
 	checks := []textCheck{
-		{"(organisation)", doc.Organisation, true},
+		{partID(doc.OrganisationID, "organisation"), doc.Organisation, true},
 		{doc.Title.ID, doc.Title.Text, true},
-		{"(issuing body)", doc.IssuingBody, false},
-		{"(place)", doc.Place, false},
+		{partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, false},
+		{partID(doc.PlaceID, "place"), doc.Place, false},
 	}
 	for _, p := range doc.Paragraphs {
 		checks = append(checks, textCheck{p.ID, p.Text, false})
@@ -151,10 +151,10 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.block(doc.Title.ID, doc.Title.Text, sizeTitle, true, typeset.AlignStart, false, 6); err != nil {
 		return nil, err
 	}
-	if err := k.block("(issuing body)", doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
+	if err := k.block(partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
 		return nil, err
 	}
-	if err := k.block("(place)", dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18); err != nil {
+	if err := k.block(partID(doc.PlaceID, "place"), dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18); err != nil {
 		return nil, err
 	}
 	for i, p := range doc.Paragraphs {
@@ -342,7 +342,7 @@ func (k *composer) letterhead() error {
 		if logoW > 0 {
 			gapW = logoW + 12
 		}
-		p, err := k.layout("(organisation)", k.doc.Organisation, k.width-gapW, sizeOrg, true, typeset.AlignStart)
+		p, err := k.layout(partID(k.doc.OrganisationID, "organisation"), k.doc.Organisation, k.width-gapW, sizeOrg, true, typeset.AlignStart)
 		if err != nil {
 			return err
 		}

@@ -35,6 +35,17 @@ type Document struct {
 	// Signature, when set, reserves a visible signature block after the
 	// last paragraph.
 	Signature *SignatureBlock
+	// OrganisationID, IssuingBodyID and PlaceID are the message IDs of
+	// those texts, which errors name; empty, an error names the part.
+	OrganisationID, IssuingBodyID, PlaceID string
+}
+
+// partID is id, or what the part is when it has no message ID.
+func partID(id, part string) string {
+	if id != "" {
+		return id
+	}
+	return "(" + part + ")"
 }
 
 // SignatureBlock is the visible part of a digital signature: the engine

@@ -77,15 +77,20 @@ type File struct {
 	Path string
 	Data []byte
 	Perm fs.FileMode // for a new file; an existing one keeps its own
+	// RemoveFirst removes the existing file before any file of the batch
+	// is renamed, so a batch that fails half way leaves none rather than
+	// an old one that no longer matches the others (a manifest).
+	RemoveFirst bool
 }
 
 // WriteAll replaces several files, each atomically as Write does, but
 // waits for the disk less: the temporary files are written and synced side
 // by side, then renamed in the order given, and each directory is synced
 // once at the end rather than after every file. If any temporary file
-// cannot be written, no file is replaced. A failed rename (rare: the
-// temporary file is already in place) stops the renames; the files before
-// it are replaced, the rest are not.
+// cannot be written, no file is replaced. A failed rename (rare: a target
+// that is a directory, or held open on Windows) stops the renames: the
+// files before it are replaced, the rest are not, and those marked
+// RemoveFirst are gone.
 func WriteAll(files []File) error {
 	temps := make([]*temp, len(files))
 	errs := make([]error, len(files))
@@ -101,6 +106,17 @@ func WriteAll(files []File) error {
 			}
 		}
 		return err
+	}
+	for i, f := range files {
+		if !f.RemoveFirst {
+			continue
+		}
+		if err := os.Remove(temps[i].path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			for _, t := range temps {
+				os.Remove(t.tmp)
+			}
+			return fmt.Errorf("%s: %w", temps[i].path, err)
+		}
 	}
 	dirs := map[string]bool{}
 	var renameErr error

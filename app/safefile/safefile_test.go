@@ -142,9 +142,9 @@ func TestWriteAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := []File{
-		{filepath.Join(dir, "a.pdf"), []byte("a"), 0o644},
-		{filepath.Join(sub, "b.pdf"), bytes.Repeat([]byte("b"), 3*chunk+1), 0o644},
-		{link, []byte("through the link"), 0o644},
+		{filepath.Join(dir, "a.pdf"), []byte("a"), 0o644, false},
+		{filepath.Join(sub, "b.pdf"), bytes.Repeat([]byte("b"), 3*chunk+1), 0o644, false},
+		{link, []byte("through the link"), 0o644, false},
 	}
 	if err := WriteAll(files); err != nil {
 		t.Fatal(err)
@@ -183,9 +183,9 @@ func TestWriteAllAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := WriteAll([]File{
-		{a, []byte("after"), 0o644},
-		{filepath.Join(dir, "missing", "b.pdf"), []byte("b"), 0o644},
-		{filepath.Join(dir, "manifest.json"), []byte("{}"), 0o644},
+		{a, []byte("after"), 0o644, false},
+		{filepath.Join(dir, "missing", "b.pdf"), []byte("b"), 0o644, false},
+		{filepath.Join(dir, "manifest.json"), []byte("{}"), 0o644, false},
 	})
 	if err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Fatalf("error %v, want one naming the file that could not be written", err)
@@ -198,5 +198,42 @@ func TestWriteAllAllOrNothing(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(left) != 0 {
 		t.Errorf("temp files left behind: %v", left)
+	}
+}
+
+// TestWriteAllRemoveFirst: when a file cannot be put in place after all
+// (here its target is a directory), the file marked RemoveFirst, written
+// last, is gone rather than left describing files that were not replaced.
+func TestWriteAllRemoveFirst(t *testing.T) {
+	dir := t.TempDir()
+	a, b, manifest := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf"), filepath.Join(dir, "manifest.json")
+	os.WriteFile(manifest, []byte("old manifest"), 0o644)
+	if err := os.MkdirAll(filepath.Join(b, "in-the-way"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteAll([]File{
+		{Path: a, Data: []byte("new a"), Perm: 0o644},
+		{Path: b, Data: []byte("new b"), Perm: 0o644},
+		{Path: manifest, Data: []byte("new manifest"), Perm: 0o644, RemoveFirst: true},
+	})
+	if err == nil || !strings.Contains(err.Error(), "b.pdf") {
+		t.Fatalf("error %v, want one naming b.pdf", err)
+	}
+	if got, _ := os.ReadFile(a); string(got) != "new a" {
+		t.Errorf("a.pdf holds %q", got)
+	}
+	if _, err := os.Stat(manifest); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the old manifest is still there: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(left) != 0 {
+		t.Errorf("temp files left behind: %v", left)
+	}
+	// The same batch, nothing in the way: everything in place.
+	os.RemoveAll(b)
+	if err := WriteAll([]File{{Path: b, Data: []byte("new b"), Perm: 0o644}, {Path: manifest, Data: []byte("new manifest"), Perm: 0o644, RemoveFirst: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(manifest); string(got) != "new manifest" {
+		t.Errorf("manifest holds %q", got)
 	}
 }

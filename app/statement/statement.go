@@ -148,7 +148,10 @@ func (s *Statement) Validate() error {
 		if strings.TrimSpace(p.ID) == "" {
 			return fmt.Errorf("statement %q: empty message id", s.ID)
 		}
-		if p.ID == s.BodyID() || p.ID == s.PlaceID() || p.ID == OrganisationID {
+		if !strings.HasPrefix(p.ID, s.ID+".") {
+			return fmt.Errorf("statement %q: message id %q must start with %q, so no two statements share a message", s.ID, p.ID, s.ID+".")
+		}
+		if p.ID == s.BodyID() || p.ID == s.PlaceID() {
 			return fmt.Errorf("statement %q: message id %q is reserved for the letterhead and dateline", s.ID, p.ID)
 		}
 		if seen[p.ID] {

@@ -124,6 +124,9 @@ func (s *settings) apply() {
 	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text))
 	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text))
 	org := strings.TrimSpace(s.org.Text)
+	if c.ws != nil && org == strings.TrimSpace(c.ws.Config.Organisation) {
+		org = c.ws.Config.Organisation // unchanged: its translations stay current
+	}
 	if c.ws != nil {
 		c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text))
 		if c.preview != nil {

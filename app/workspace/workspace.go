@@ -331,44 +331,59 @@ func (w *Workspace) syncOrganisation() {
 	w.syncText(statement.OrganisationID, statement.OrganisationDescription, w.Config.Organisation)
 }
 
+// syncText sets a letterhead message's source text. The text it replaces
+// is always kept in the history, translated or not: these short texts are
+// edited rarely, and loadLetterhead relies on the history to tell an old
+// value from a new one.
 func (w *Workspace) syncText(id, description, text string) {
+	old, had := w.Source().Get(id)
+	if had && old.Other == text {
+		return
+	}
+	if had {
+		w.remember(old)
+	}
 	if strings.TrimSpace(text) != "" {
 		w.setSource(id, description, text)
 		return
 	}
-	if m, ok := w.Source().Get(id); ok {
-		w.remember(m)
+	if had {
 		w.Source().Delete(id)
 	}
 }
 
 // loadLetterhead reads the organisation, issuing bodies and places from
 // the source catalog. communique.toml and the statement files held them
-// before they were translatable, and a hand edit may put them back there:
-// such a value is the newer one. It goes into the catalog, and the file is
-// rewritten without it at the next save.
+// before they were translatable, and a hand edit may put them back there.
+// A value found in a file goes into the catalog and the file loses it at
+// the next save, unless the history shows the file's value is one the
+// catalog's text already replaced (a save interrupted after the catalogs
+// were written): then the catalog's is the newer one.
 func (w *Workspace) loadLetterhead() {
-	src := w.Source()
-	if w.Config.Organisation != "" {
-		w.syncOrganisation()
-		w.dirtyConfig = true
-	} else if m, ok := src.Get(statement.OrganisationID); ok {
-		w.Config.Organisation = m.Other
+	// load returns the source text of message id given the file's value.
+	load := func(id, description, fileValue string) string {
+		m, inCatalog := w.Source().Get(id)
+		switch {
+		case fileValue == "":
+			return m.Other
+		case inCatalog && m.Other != fileValue:
+			if _, stale := w.History.Lookup(catalog.Hash(description, fileValue)); stale {
+				return m.Other
+			}
+		}
+		w.syncText(id, description, fileValue)
+		return fileValue
 	}
+	if w.Config.Organisation != "" {
+		w.dirtyConfig = true
+	}
+	w.Config.Organisation = load(statement.OrganisationID, statement.OrganisationDescription, w.Config.Organisation)
 	for _, st := range w.Statements {
 		if st.IssuingBody != "" || st.Place != "" {
 			w.dirtyStatement[st.ID] = true
 		}
-		if st.IssuingBody != "" {
-			w.syncText(st.BodyID(), st.Description(st.BodyID()), st.IssuingBody)
-		} else if m, ok := src.Get(st.BodyID()); ok {
-			st.IssuingBody = m.Other
-		}
-		if st.Place != "" {
-			w.syncText(st.PlaceID(), st.Description(st.PlaceID()), st.Place)
-		} else if m, ok := src.Get(st.PlaceID()); ok {
-			st.Place = m.Other
-		}
+		st.IssuingBody = load(st.BodyID(), st.Description(st.BodyID()), st.IssuingBody)
+		st.Place = load(st.PlaceID(), st.Description(st.PlaceID()), st.Place)
 	}
 }
 

@@ -416,7 +416,7 @@ func TestInconsistentWorkspacesAreRefused(t *testing.T) {
 		{"two statements share a message", func(w *Workspace) {
 			data, _ := os.ReadFile(w.StatementPath("title"))
 			os.WriteFile(w.StatementPath("copy"), bytes.Replace(data, []byte(`id = "title"`), []byte(`id = "copy"`), 1), 0o644)
-		}, "statements/title.toml", 8, "is already a part of"},
+		}, "statements/copy.toml", 7, `must start with "copy."`},
 		{"non-canonical language", func(w *Workspace) {
 			p := filepath.Join(w.Dir, ConfigFile)
 			data, _ := os.ReadFile(p)
@@ -596,5 +596,41 @@ func TestLetterheadFromOlderFiles(t *testing.T) {
 	}
 	if w3.Config.Organisation != "Old Org" || w3.Statement(st.ID).Place != "Lyon" || w3.Dirty() {
 		t.Errorf("after saving and reopening: organisation %q, place %q, dirty %v", w3.Config.Organisation, w3.Statement(st.ID).Place, w3.Dirty())
+	}
+}
+
+// TestLetterheadSaveInterrupted: Save writes the catalogs and the history
+// before communique.toml. If it stops in between, the file still holds the
+// organisation the catalog has already replaced; the history shows it is
+// the older one, so the new name stays.
+func TestLetterheadSaveInterrupted(t *testing.T) {
+	w, _ := newWorkspace(t)
+	cfgPath := filepath.Join(w.Dir, ConfigFile)
+	cfg, _ := os.ReadFile(cfgPath)
+	os.WriteFile(cfgPath, append([]byte("organisation = \"Old Org\"\n"), cfg...), 0o644)
+	w2, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2.SetConfig("New Org", "")
+	// The save stops after the catalogs and the history.
+	if err := w2.Source().Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.History.Save(); err != nil {
+		t.Fatal(err)
+	}
+	w3, err := Open(w.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w3.Config.Organisation != "New Org" {
+		t.Errorf("organisation %q after an interrupted save, want the new name", w3.Config.Organisation)
+	}
+	// Nothing typed is lost either way: the replaced names are in the history.
+	for _, name := range []string{"Org", "Old Org"} {
+		if _, ok := w3.History.Lookup(catalog.Hash(statement.OrganisationDescription, name)); !ok {
+			t.Errorf("%q is not in the history", name)
+		}
 	}
 }
