@@ -73,9 +73,7 @@ func signedAttributes(digest []byte, signingTime time.Time, cert *x509.Certifica
 			return nil, errors.New("cannot encode signed attributes")
 		}
 	}
-	// DER orders SET OF elements by their encodings; the bytes signed must be
-	// the bytes a verifier re-derives.
-	sort.Slice(attrs, func(i, j int) bool { return bytes.Compare(attrs[i], attrs[j]) < 0 })
+	orderAttributes(attrs)
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
 		for _, a := range attrs {
@@ -83,6 +81,36 @@ func signedAttributes(digest []byte, signingTime time.Time, cert *x509.Certifica
 		}
 	})
 	return b.Bytes()
+}
+
+// orderAttributes puts signed attributes in DER order: a SET OF is sorted
+// by the elements' encodings, and a verifier that re-encodes them derives
+// these bytes. A variable so a test can sign attributes in another order,
+// as some signers do.
+var orderAttributes = func(attrs [][]byte) {
+	sort.Slice(attrs, func(i, j int) bool { return bytes.Compare(attrs[i], attrs[j]) < 0 })
+}
+
+// rawSignedAttributes returns the signed attributes of a CMS SignedData's
+// first signer as they are in the file, re-tagged as the SET OF they were
+// signed as (RFC 5652, 5.4), or nil when der cannot be read that way (BER).
+func rawSignedAttributes(der []byte) []byte {
+	in := cryptobyte.String(der)
+	var ci, content, sd, sis, si, sid, attrs cryptobyte.String
+	var oid asn1.ObjectIdentifier
+	var tag cbasn1.Tag
+	if !in.ReadASN1(&ci, cbasn1.SEQUENCE) || !ci.ReadASN1ObjectIdentifier(&oid) || !oid.Equal(oidSignedData) ||
+		!ci.ReadASN1(&content, tagContext0) || !content.ReadASN1(&sd, cbasn1.SEQUENCE) ||
+		!sd.SkipASN1(cbasn1.INTEGER) || !sd.SkipASN1(cbasn1.SET) || !sd.SkipASN1(cbasn1.SEQUENCE) ||
+		!sd.SkipOptionalASN1(tagContext0) || !sd.SkipOptionalASN1(tagContext1) ||
+		!sd.ReadASN1(&sis, cbasn1.SET) || !sis.ReadASN1(&si, cbasn1.SEQUENCE) ||
+		!si.SkipASN1(cbasn1.INTEGER) || !si.ReadAnyASN1(&sid, &tag) || !si.SkipASN1(cbasn1.SEQUENCE) ||
+		!si.ReadAnyASN1Element(&attrs, &tag) || tag != tagContext0 || len(attrs) == 0 {
+		return nil
+	}
+	out := bytes.Clone(attrs)
+	out[0] = 0x31 // [0] IMPLICIT → SET
+	return out
 }
 
 func attribute(oid asn1.ObjectIdentifier, value func(*cryptobyte.Builder)) []byte {

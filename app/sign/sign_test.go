@@ -12,12 +12,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/digitorus/pkcs7"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // qpdfJSON returns qpdf's own view of the file's objects ("obj:N 0 R" →
@@ -552,4 +555,68 @@ func TestSignXrefStreamInput(t *testing.T) {
 	if err != nil || rep.Verdict != VerdictValid {
 		t.Fatalf("Verify: %+v %v", rep, err)
 	}
+}
+
+// TestUnsortedSignedAttributes: RFC 5652 has signers DER-encode the signed
+// attributes, but some put the SET OF in their own order and sign those
+// bytes. Verify checks the bytes in the file, as OpenSSL and NSS do, so
+// such a signature is valid; a change to the document is still caught.
+func TestUnsortedSignedAttributes(t *testing.T) {
+	p := getPKI(t)
+	sorted := orderAttributes
+	orderAttributes = func(attrs [][]byte) {
+		sorted(attrs)
+		slices.Reverse(attrs)
+	}
+	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
+	orderAttributes = sorted
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrs := rawSignedAttributes(signatureContents(t, out))
+	var reencoded []byte
+	if len(attrs) == 0 {
+		t.Fatal("no signed attributes found in the signature")
+	}
+	if p7, err := parseCMS(signatureContents(t, out)); err == nil {
+		var as []cmsAttribute
+		for _, a := range p7.Signers[0].AuthenticatedAttributes {
+			as = append(as, cmsAttribute{Type: a.Type, Value: a.Value})
+		}
+		reencoded, _ = marshalAttributeSet(as)
+	}
+	if bytes.Equal(attrs, reencoded) {
+		t.Fatal("the attributes came out in DER order; the test signs nothing unusual")
+	}
+	rep, err := Verify(out, p.roots())
+	if err != nil || len(rep.Signatures) != 1 || rep.Signatures[0].Verdict != VerdictValid {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+	assertPdfsigValid(t, pdfsig(t, out), true)
+	tampered := bytes.Replace(out, []byte("Publication"), []byte("Publicatiom"), 1)
+	if rep, err := Verify(tampered, p.roots()); err != nil || rep.Signatures[0].Verdict == VerdictValid {
+		t.Errorf("a changed reason still verifies: %+v %v", rep, err)
+	}
+}
+
+// signatureContents returns the CMS of the last signature in pdf, without
+// the zero padding of /Contents.
+func signatureContents(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	i := bytes.LastIndex(pdf, []byte("/Contents <"))
+	if i < 0 {
+		t.Fatal("no /Contents in the signed PDF")
+	}
+	start := i + len("/Contents <")
+	end := bytes.IndexByte(pdf[start:], '>')
+	raw, err := hex.DecodeString(string(pdf[start : start+end]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cms cryptobyte.String
+	in := cryptobyte.String(raw)
+	if !in.ReadASN1Element(&cms, cbasn1.SEQUENCE) {
+		t.Fatal("/Contents holds no CMS")
+	}
+	return cms
 }

@@ -474,8 +474,14 @@ func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]by
 		if !bytes.Equal(md, digest) {
 			return VerdictModified, "the signed bytes were changed after signing: their digest no longer matches the signature"
 		}
-		if signed, err = marshalAttributeSet(attrs); err != nil {
-			return VerdictInvalid, "the signed attributes cannot be re-encoded"
+		// The attributes were signed as they are in the file; the DER
+		// re-encoding is tried as well for files whose CMS had to be read
+		// as BER. They differ only when a signer did not sort the set.
+		signed = rawSignedAttributes(contents)
+		if signed == nil {
+			if signed, err = marshalAttributeSet(attrs); err != nil {
+				return VerdictInvalid, "the signed attributes cannot be re-encoded"
+			}
 		}
 	}
 	alg, ok := signatureAlgorithm(si.DigestEncryptionAlgorithm.Algorithm, hash)
