@@ -44,3 +44,12 @@ func TestArabicDatelineOrder(t *testing.T) {
 		t.Errorf("visual order left to right is %q; want 2020 … 15 … Washington", line)
 	}
 }
+
+func TestWellFormedTag(t *testing.T) {
+	for tag, want := range map[string]bool{"en": true, "pt-BR": true, "zh-Hant-TW": true, "es-419": true, "sr-Latn": true,
+		"": false, "e1": false, "en-": false, "-en": false, "en--US": false, "toolongtag": false, "en US": false, "en)/Lang": false, "ar-١٢": false} {
+		if got := wellFormedTag(tag); got != want {
+			t.Errorf("wellFormedTag(%q) = %v, want %v", tag, got, want)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,7 +20,27 @@ import (
 
 const producer = "Communiqué"
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+// wellFormedTag reports whether lang has the shape of a BCP 47 tag:
+// ASCII subtags of 1-8 letters (digits too after the first), joined by
+// hyphens. (A regular expression compiled at start-up cost every command
+// more than the check costs an export.)
+func wellFormedTag(lang string) bool {
+	if lang == "" {
+		return false
+	}
+	for i, sub := range strings.Split(lang, "-") {
+		if len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for _, c := range []byte(sub) {
+			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !letter && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // writer turns a composition's pages into content streams for fpdf. fpdf
 // lays out the file — pages, resources, the font program it subsets,
@@ -134,7 +153,7 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 	}
 	pdf.SetSubject(subject, true)
 	// fpdf writes /Lang unescaped; only a well-formed tag goes in.
-	if langTag.MatchString(doc.Lang) {
+	if wellFormedTag(doc.Lang) {
 		pdf.SetLang(doc.Lang)
 	}
 	pdf.SetAutoPageBreak(false, 0)

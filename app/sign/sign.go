@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/digitorus/pdf"
@@ -44,7 +45,8 @@ type Options struct {
 	Widget *Rect
 }
 
-var encryptRef = regexp.MustCompile(`/Encrypt\s+\d+\s+\d+\s+R`)
+// Compiled on first use: commands that neither sign nor verify skip it.
+var encryptRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Encrypt\s+\d+\s+\d+\s+R`) })
 
 // Errors Sign returns for documents that must not be signed.
 var (
@@ -142,7 +144,7 @@ func inspect(in []byte, opt Options) (*target, error) {
 		// The reader gives up on some encryption schemes before we can
 		// look at the trailer; the reference to an encryption dictionary
 		// is the tell.
-		if encryptRef.Match(in) {
+		if encryptRef().Match(in) {
 			return nil, ErrEncrypted
 		}
 		return nil, err

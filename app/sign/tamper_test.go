@@ -115,7 +115,7 @@ func flipAt(data []byte, i int) []byte {
 }
 
 func signedGap(tb testing.TB, data []byte) (int, int) {
-	m := byteRangeRE.FindAllSubmatch(data, -1)
+	m := byteRangeRE().FindAllSubmatch(data, -1)
 	if m == nil {
 		tb.Fatal("no byte range")
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/digitorus/pdf"
@@ -170,9 +171,12 @@ type verifier struct {
 
 // byteRangeRE finds signature byte ranges without trusting the file's
 // structure, so a signature is still checked when a tamperer broke the xref.
+// Compiled on first use: commands that do not verify skip them.
 var (
-	byteRangeRE      = regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
-	looseByteRangeRE = regexp.MustCompile(`/ByteRange\s*\[`)
+	byteRangeRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
+	})
+	looseByteRangeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/ByteRange\s*\[`) })
 )
 
 func (v *verifier) discover() []*foundSig {
@@ -209,7 +213,7 @@ func (v *verifier) discover() []*foundSig {
 			return nil
 		})
 	}
-	for _, m := range byteRangeRE.FindAllSubmatch(v.data, -1) {
+	for _, m := range byteRangeRE().FindAllSubmatch(v.data, -1) {
 		br := make([]int64, 4)
 		for i := range br {
 			br[i], _ = strconv.ParseInt(string(m[i+1]), 10, 64)
@@ -229,8 +233,8 @@ func (v *verifier) discover() []*foundSig {
 	// A byte range too damaged to read still means a signature was there:
 	// report it broken rather than call the document unsigned.
 	unreadable := 0
-	for _, loc := range looseByteRangeRE.FindAllIndex(v.data, -1) {
-		if loc := byteRangeRE.FindIndex(v.data[loc[0]:min(loc[0]+128, len(v.data))]); loc == nil || loc[0] != 0 {
+	for _, loc := range looseByteRangeRE().FindAllIndex(v.data, -1) {
+		if loc := byteRangeRE().FindIndex(v.data[loc[0]:min(loc[0]+128, len(v.data))]); loc == nil || loc[0] != 0 {
 			unreadable++
 		}
 	}

@@ -8,7 +8,6 @@ package statement
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -123,12 +122,24 @@ func (s *Statement) Description(id string) string {
 	return ""
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validIDChars: lower-case ASCII letters, digits and dashes, not starting
+// with a dash.
+func validIDChars(id string) bool {
+	if id == "" || id[0] == '-' {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // ValidID reports why id cannot name a statement, or nil. IDs become file
 // names and message ID prefixes, so they are kept to lower-case ASCII.
 func ValidID(id string) error {
-	if !idPattern.MatchString(id) || len(id) > 80 {
+	if !validIDChars(id) || len(id) > 80 {
 		return fmt.Errorf("statement id %q: use 1-80 lower-case letters, digits and dashes, starting with a letter or digit", id)
 	}
 	return nil

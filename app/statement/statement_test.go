@@ -26,3 +26,12 @@ func TestValidateMessageIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestValidID(t *testing.T) {
+	for id, ok := range map[string]bool{"st": true, "2020-04-15-statement": true, "a": true,
+		"": false, "-st": false, "St": false, "st.x": false, "st x": false, "é": false, strings.Repeat("a", 81): false} {
+		if err := ValidID(id); (err == nil) != ok {
+			t.Errorf("ValidID(%q) = %v, want ok=%v", id, err, ok)
+		}
+	}
+}

@@ -178,7 +178,20 @@ type statementFile struct {
 	NextParagraph  int       `toml:"next_paragraph"`
 }
 
-var paragraphNumber = regexp.MustCompile(`\.p([0-9]+)$`)
+// paragraphNumber returns N of a paragraph ID ending in ".pN".
+func paragraphNumber(id string) (int, bool) {
+	i := strings.LastIndex(id, ".p")
+	if i < 0 || i+2 == len(id) {
+		return 0, false
+	}
+	for _, c := range []byte(id[i+2:]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(id[i+2:])
+	return n, err == nil
+}
 
 func parseStatement(path string, data []byte) (*statement.Statement, error) {
 	var f statementFile
@@ -202,10 +215,8 @@ func parseStatement(path string, data []byte) (*statement.Statement, error) {
 	}
 	// A hand-added paragraph may carry a number beyond the counter.
 	for _, id := range st.Paragraphs {
-		if m := paragraphNumber.FindStringSubmatch(id); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n >= st.NextParagraph {
-				st.NextParagraph = n + 1
-			}
+		if n, ok := paragraphNumber(id); ok && n >= st.NextParagraph {
+			st.NextParagraph = n + 1
 		}
 	}
 	if err := st.Validate(); err != nil {

@@ -634,3 +634,15 @@ func TestLetterheadSaveInterrupted(t *testing.T) {
 		}
 	}
 }
+
+func TestParagraphNumber(t *testing.T) {
+	for id, want := range map[string]int{"st.p1": 1, "st.p42": 42, "a.b.p7": 7, "st.title": -1, "st.p": -1, "st.p1x": -1, "st.px1": -1, "p3": -1} {
+		n, ok := paragraphNumber(id)
+		if !ok {
+			n = -1
+		}
+		if n != want {
+			t.Errorf("paragraphNumber(%q) = %d, want %d", id, n, want)
+		}
+	}
+}
