@@ -3,7 +3,8 @@
 //
 // Exit codes: 0 success, 1 a verified PDF is not validly signed (invalid,
 // modified after signing, not signed, or signed with a certificate that was
-// not valid for it), 2 bad usage or bad input.
+// not valid for it; with --strict also an untrusted issuer or bytes added
+// after the last signature), 2 bad usage or bad input.
 package cli
 
 import (
@@ -56,7 +57,7 @@ func init() {
 		{"handoff", "--workspace DIR --lang LANG --out DIR", "write a file for a translator with what needs work", runHandoff},
 		{"merge", "--workspace DIR FILE…", "take translated files back into the workspace", runMerge},
 		{"export", "--workspace DIR [--statement ID] [--lang fr,ar|all] --out DIR [--sign FILE.p12] [--tsa URL]", "typeset statements as PDF files, optionally signed", runExport},
-		{"verify", "FILE.pdf [--json]", "check the signatures of a PDF", runVerify},
+		{"verify", "FILE.pdf [--json] [--roots CA.pem] [--strict]", "check the signatures of a PDF", runVerify},
 	}
 }
 

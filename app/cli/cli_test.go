@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"communique/app/sign"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -178,5 +179,20 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	}
 	if !strings.Contains(string(data), `Version = "`+Version+`"`) {
 		t.Errorf("FyneApp.toml version differs from cli.Version %s", Version)
+	}
+}
+
+func TestStrictFailures(t *testing.T) {
+	trusted := sign.SignatureReport{Signer: "A", Trust: sign.TrustTrusted, CoversWholeDocument: true, Verdict: sign.VerdictValid}
+	if why := strictFailures(&sign.Report{Signatures: []sign.SignatureReport{trusted}}); len(why) != 0 {
+		t.Errorf("a trusted signature over the whole file fails --strict: %v", why)
+	}
+	first, last := trusted, trusted
+	first.CoversWholeDocument = false // a later revision follows: fine, the last covers it
+	last.Trust = sign.TrustSelfSigned
+	last.CoversWholeDocument = false
+	why := strictFailures(&sign.Report{Signatures: []sign.SignatureReport{first, last}})
+	if len(why) != 2 || !strings.Contains(why[0], "signature 2") || !strings.Contains(why[0], "self signed") || !strings.Contains(why[1], "after signature 2") {
+		t.Errorf("--strict reasons %q", why)
 	}
 }

@@ -160,6 +160,7 @@ func runVerify(env *Env, args []string) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	rootsFile := fs.String("roots", "", "PEM file of trusted certificate authorities (default: the system's)")
+	strict := fs.Bool("strict", false, "also fail when a signer's certificate does not chain to a trusted authority, or bytes were added after the last signature")
 	pos, ok := flags(env, "verify", fs, args)
 	if !ok {
 		return ExitUsage
@@ -196,7 +197,32 @@ func runVerify(env *Env, args []string) int {
 	if rep.Verdict != sign.VerdictValid || !trustworthy(rep) {
 		return ExitInvalid
 	}
+	if *strict {
+		if why := strictFailures(rep); len(why) > 0 {
+			for _, w := range why {
+				fmt.Fprintf(env.Stderr, "communique verify: --strict: %s\n", w)
+			}
+			return ExitInvalid
+		}
+	}
 	return ExitOK
+}
+
+// strictFailures is what --strict does not accept in a validly signed
+// file: a signer nobody vouches for (an unknown issuer, a self-signed
+// certificate) and changes after the last signature, even ones its signer
+// allowed (form filling, annotations, later revisions).
+func strictFailures(rep *sign.Report) []string {
+	var why []string
+	for i, s := range rep.Signatures {
+		if s.Trust != sign.TrustTrusted {
+			why = append(why, fmt.Sprintf("signature %d: the certificate of %s does not chain to a trusted authority (%s); pass --roots with the authority", i+1, s.Signer, strings.ReplaceAll(s.Trust, "_", " ")))
+		}
+	}
+	if n := len(rep.Signatures); n > 0 && !rep.Signatures[n-1].CoversWholeDocument {
+		why = append(why, fmt.Sprintf("bytes were added after signature %d, the last one", n))
+	}
+	return why
 }
 
 // trustworthy is false when a signature's certificate rules it out:

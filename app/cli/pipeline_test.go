@@ -203,6 +203,13 @@ func TestExportSignVerify(t *testing.T) {
 	if code, stdout, _ := run(t, "verify", arPDF, "--json"); code != 0 || !strings.Contains(stdout, `"verdict": "valid"`) {
 		t.Errorf("verify --json: %d\n%s", code, stdout)
 	}
+	// --strict wants the issuer vouched for.
+	if code, _, stderr := run(t, "verify", arPDF, "--strict"); code != ExitInvalid || !strings.Contains(stderr, "does not chain to a trusted authority") {
+		t.Errorf("verify --strict without the root: %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "verify", arPDF, "--strict", "--roots", roots); code != 0 {
+		t.Errorf("verify --strict with the root: %d %q", code, stderr)
+	}
 	// One flipped byte: exit 1.
 	data, _ := os.ReadFile(arPDF)
 	i := bytes.Index(data, []byte("/Producer"))
