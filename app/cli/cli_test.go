@@ -2,12 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"communique/app/sign"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"communique/app/sign"
 )
 
 // run runs the CLI in-process and returns exit code, stdout and stderr.
