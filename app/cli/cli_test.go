@@ -197,3 +197,17 @@ func TestStrictFailures(t *testing.T) {
 		t.Errorf("--strict reasons %q", why)
 	}
 }
+
+// A library printing to os.Stdout lands on standard error; the commands'
+// own output keeps the real standard output.
+func TestTerminalKeepsLibraryOutputOffStdout(t *testing.T) {
+	stdout := os.Stdout
+	defer func() { os.Stdout = stdout }()
+	env := Terminal()
+	if env.Stdout != stdout {
+		t.Error("the commands no longer write to the real standard output")
+	}
+	if os.Stdout != os.Stderr {
+		t.Error("os.Stdout still is standard output: a library's prints would mix into verify --json")
+	}
+}
