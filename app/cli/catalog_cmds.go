@@ -118,7 +118,7 @@ func runMerge(env *Env, args []string) int {
 	rejected := 0
 	for i, c := range returned {
 		lang := c.Lang.String()
-		rep := catalog.MergeWithHistory(w.Source(), w.Catalogs[lang], c, w.History)
+		rep := catalog.MergeWith(w.Source(), w.Catalogs[lang], c, catalog.MergeOptions{History: w.History, Names: w.IsName})
 		for _, r := range rep.Results {
 			if !*quiet || r.Action == catalog.Rejected {
 				fmt.Fprintf(env.Stdout, "%s %s\n", lang, r)

@@ -1,6 +1,10 @@
 package workspace
 
-import "communique/i18n/catalog"
+import (
+	"slices"
+
+	"communique/i18n/catalog"
+)
 
 // Status is the translation status of one language. For the source language
 // every non-empty message counts as translated: it is the text itself, and
@@ -11,7 +15,18 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		return catalog.Report{}, false
 	}
 	if lang != w.Config.SourceLanguage {
-		return catalog.Status(w.Source(), c, w.History), true
+		r := catalog.Status(w.Source(), c, w.History)
+		// A name kept as it is ("Paris" in French) is no QA problem.
+		for i := range r.Entries {
+			e := &r.Entries[i]
+			if !w.IsName(e.ID) {
+				continue
+			}
+			kept := slices.DeleteFunc(slices.Clone(e.Problems), func(p catalog.Problem) bool { return p.Rule == "identical" })
+			r.QAProblems -= len(e.Problems) - len(kept)
+			e.Problems = kept
+		}
+		return r, true
 	}
 	r := catalog.Report{Lang: c.Lang}
 	for _, m := range c.Messages() {

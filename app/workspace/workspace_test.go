@@ -646,3 +646,38 @@ func TestParagraphNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesMayStayAsTheyAre: a place or organisation returned unchanged
+// from a handoff is a translation ("Paris" in French), and keeping it is
+// no QA problem; an untouched paragraph is still refused.
+func TestNamesMayStayAsTheyAre(t *testing.T) {
+	w, st := newWorkspace(t)
+	handoff := catalog.Handoff(w.Source(), w.Catalogs["fr"], w.History, catalog.TOML)
+	returned, err := catalog.Parse("translate.fr.toml", handoff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := catalog.MergeWith(w.Source(), w.Catalogs["fr"], returned, catalog.MergeOptions{History: w.History, Names: w.IsName})
+	got := map[string]catalog.MergeAction{}
+	for _, r := range rep.Results {
+		got[r.ID] = r.Action
+	}
+	for id, want := range map[string]catalog.MergeAction{statement.OrganisationID: catalog.Added, st.PlaceID(): catalog.Added,
+		st.TitleID: catalog.Rejected, st.Paragraphs[0]: catalog.Rejected} {
+		if got[id] != want {
+			t.Errorf("%s: %s, want %s", id, got[id], want)
+		}
+	}
+	r, _ := w.Status("fr")
+	for _, e := range r.Entries {
+		if w.IsName(e.ID) && (e.State != catalog.Translated || len(e.Problems) != 0) {
+			t.Errorf("%s kept as it is: %s %v", e.ID, e.State, e.Problems)
+		}
+	}
+	if r.QAProblems != 0 {
+		t.Errorf("%d QA problems", r.QAProblems)
+	}
+	if w.IsName(st.TitleID) || w.IsName("nobody.place") || !w.IsName(st.BodyID()) {
+		t.Error("IsName is wrong about the title, an unknown statement or the issuing body")
+	}
+}

@@ -78,6 +78,23 @@ func Merge(source, target, returned *Catalog) MergeReport {
 // translation still translates the current text. It is stored with the
 // current hash.
 func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
+	return MergeWith(source, target, returned, MergeOptions{History: hist})
+}
+
+// MergeOptions refine MergeWith.
+type MergeOptions struct {
+	// History is as for MergeWithHistory.
+	History *History
+	// Names reports the messages that are names (an organisation, a
+	// place), which a translation may well leave as they are: for them,
+	// the pre-filled source text returned unchanged is taken as the
+	// translation.
+	Names func(id string) bool
+}
+
+// MergeWith is MergeWithHistory with options.
+func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport {
+	hist := opt.History
 	rep := MergeReport{Lang: target.Lang}
 	if returned.Lang != target.Lang {
 		for _, m := range returned.Messages() {
@@ -124,7 +141,8 @@ func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeRep
 			// Text without letters ("2021–2022", "{{.Count}}") reads the
 			// same in every language: returning it unchanged is a
 			// translation, or it could never leave the handoff.
-			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) {
+			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) &&
+				(opt.Names == nil || !opt.Names(r.ID)) {
 				prefilled = append(prefilled, f)
 				continue
 			}
