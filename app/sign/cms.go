@@ -91,6 +91,11 @@ var orderAttributes = func(attrs [][]byte) {
 	sort.Slice(attrs, func(i, j int) bool { return bytes.Compare(attrs[i], attrs[j]) < 0 })
 }
 
+// embeddedAttributes returns the bytes the CMS carries for the signed
+// attributes: the very bytes signed. A variable so a test can embed another
+// encoding of them, as BER writers do.
+var embeddedAttributes = func(signed []byte) []byte { return signed }
+
 // rawSignedAttributes returns the signed attributes of a CMS SignedData's
 // first signer as they are in the file, re-tagged as the SET OF they were
 // signed as (RFC 5652, 5.4), or nil when der cannot be read that way (BER).
@@ -111,6 +116,53 @@ func rawSignedAttributes(der []byte) []byte {
 	out := bytes.Clone(attrs)
 	out[0] = 0x31 // [0] IMPLICIT → SET
 	return out
+}
+
+// attributeValues reads the message digest and the signing time (zero if
+// absent) from a DER SET OF signed attributes, strictly: one message
+// digest, nothing left over.
+func attributeValues(set []byte) (digest []byte, signingTime time.Time, err error) {
+	in := cryptobyte.String(set)
+	var attrs cryptobyte.String
+	if !in.ReadASN1(&attrs, cbasn1.SET) || !in.Empty() {
+		return nil, time.Time{}, errors.New("not a set of attributes")
+	}
+	found := false
+	for !attrs.Empty() {
+		var attr, values cryptobyte.String
+		var oid asn1.ObjectIdentifier
+		if !attrs.ReadASN1(&attr, cbasn1.SEQUENCE) || !attr.ReadASN1ObjectIdentifier(&oid) ||
+			!attr.ReadASN1(&values, cbasn1.SET) || !attr.Empty() {
+			return nil, time.Time{}, errors.New("a malformed attribute")
+		}
+		switch {
+		case oid.Equal(oidAttrMessageDigest):
+			var md cryptobyte.String
+			if found || !values.ReadASN1(&md, cbasn1.OCTET_STRING) || !values.Empty() {
+				return nil, time.Time{}, errors.New("the message digest is not one octet string")
+			}
+			digest, found = md, true
+		case oid.Equal(oidAttrSigningTime):
+			var t time.Time
+			switch {
+			case values.PeekASN1Tag(cbasn1.UTCTime):
+				if !values.ReadASN1UTCTime(&t) {
+					return nil, time.Time{}, errors.New("a malformed signing time")
+				}
+			case values.PeekASN1Tag(cbasn1.GeneralizedTime):
+				if !values.ReadASN1GeneralizedTime(&t) {
+					return nil, time.Time{}, errors.New("a malformed signing time")
+				}
+			default:
+				return nil, time.Time{}, errors.New("a malformed signing time")
+			}
+			signingTime = t
+		}
+	}
+	if !found {
+		return nil, time.Time{}, errors.New("no message digest")
+	}
+	return digest, signingTime, nil
 }
 
 func attribute(oid asn1.ObjectIdentifier, value func(*cryptobyte.Builder)) []byte {
@@ -268,7 +320,7 @@ func cmsSize(id *Identity, signingTime time.Time, tstSize int) (int, error) {
 	if tstSize > 0 {
 		tst = placeholderToken(tstSize)
 	}
-	der, err := buildCMS(id.Certificate, id.Chain, id.key.Public(), attrs, make([]byte, sigLen), tst)
+	der, err := buildCMS(id.Certificate, id.Chain, id.key.Public(), embeddedAttributes(attrs), make([]byte, sigLen), tst)
 	if err != nil {
 		return 0, err
 	}

@@ -575,7 +575,7 @@ func (t *target) build(id *Identity, opt Options, when time.Time, tokenReserve i
 			return nil, len(token), errTokenTooLarge
 		}
 	}
-	cms, err := buildCMS(id.Certificate, id.Chain, id.key.Public(), attrs, signature, token)
+	cms, err := buildCMS(id.Certificate, id.Chain, id.key.Public(), embeddedAttributes(attrs), signature, token)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -3,6 +3,7 @@ package sign
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/asn1"
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
@@ -619,4 +620,74 @@ func signatureContents(t *testing.T, pdf []byte) []byte {
 		t.Fatal("/Contents holds no CMS")
 	}
 	return cms
+}
+
+// TestBERSignedAttributes: a signer signs the DER encoding of its
+// attributes but writes them with a BER length (here the message digest's,
+// in long form). Verify falls back from the bytes in the file to their DER
+// re-encoding, which is what was signed.
+func TestBERSignedAttributes(t *testing.T) {
+	p := getPKI(t)
+	embeddedAttributes = longFormDigestLength
+	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
+	embeddedAttributes = func(signed []byte) []byte { return signed }
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := rawSignedAttributes(signatureContents(t, out))
+	if !bytes.Contains(raw, []byte{0x04, 0x81, 0x20}) {
+		t.Fatal("the embedded attributes are not the BER variant; the test checks nothing")
+	}
+	rep, err := Verify(out, p.roots())
+	if err != nil || len(rep.Signatures) != 1 || rep.Signatures[0].Verdict != VerdictValid {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+	tampered := bytes.Replace(out, []byte("Publication"), []byte("Publicatiom"), 1)
+	if rep, err := Verify(tampered, p.roots()); err != nil || rep.Signatures[0].Verdict == VerdictValid {
+		t.Errorf("a changed reason still verifies: %+v %v", rep, err)
+	}
+}
+
+// longFormDigestLength re-encodes a DER SET OF attributes with the message
+// digest's length in long form (valid BER, not DER).
+func longFormDigestLength(set []byte) []byte {
+	der := func(tag byte, content []byte) []byte {
+		var b cryptobyte.Builder
+		b.AddASN1(cbasn1.Tag(tag), func(b *cryptobyte.Builder) { b.AddBytes(content) })
+		out, err := b.Bytes()
+		if err != nil {
+			panic(err)
+		}
+		return out
+	}
+	in := cryptobyte.String(set)
+	var attrs cryptobyte.String
+	if !in.ReadASN1(&attrs, cbasn1.SET) {
+		panic("not a set")
+	}
+	var content []byte
+	for !attrs.Empty() {
+		var attr cryptobyte.String
+		if !attrs.ReadASN1Element(&attr, cbasn1.SEQUENCE) {
+			panic("bad attribute")
+		}
+		if i := bytes.Index(attr, []byte{0x04, 0x20}); i >= 0 && bytes.Contains(attr, oidBytes(oidAttrMessageDigest)) {
+			md := attr[i+2 : i+2+32]
+			values := der(byte(cbasn1.SET), append([]byte{0x04, 0x81, 0x20}, md...))
+			oid := der(byte(cbasn1.OBJECT_IDENTIFIER), oidBytes(oidAttrMessageDigest))
+			content = append(content, der(byte(cbasn1.SEQUENCE), append(oid, values...))...)
+			continue
+		}
+		content = append(content, attr...)
+	}
+	return der(byte(cbasn1.SET), content)
+}
+
+// oidBytes is the DER content (without tag and length) of oid.
+func oidBytes(oid asn1.ObjectIdentifier) []byte {
+	b, err := asn1.Marshal(oid)
+	if err != nil {
+		panic(err)
+	}
+	return b[2:]
 }

@@ -452,48 +452,57 @@ func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]by
 	}
 	digest := h.Sum(nil)
 
-	var signed []byte
-	var signingTime time.Time
-	if len(si.AuthenticatedAttributes) == 0 {
-		// Old-style signature straight over the content.
-		signed = bytes.Join(ranges, nil)
-	} else {
-		var md []byte
-		found := false
-		attrs := make([]cmsAttribute, len(si.AuthenticatedAttributes))
-		for i, a := range si.AuthenticatedAttributes {
-			attrs[i] = cmsAttribute{Type: a.Type, Value: a.Value}
-			switch {
-			case a.Type.Equal(oidAttrMessageDigest):
-				if _, err := asn1.Unmarshal(a.Value.Bytes, &md); err == nil {
-					found = true
-				}
-			case a.Type.Equal(oidAttrSigningTime):
-				_, _ = asn1.Unmarshal(a.Value.Bytes, &signingTime)
-			}
-		}
-		if !found {
-			return VerdictInvalid, "the signature has no message digest"
-		}
-		if !bytes.Equal(md, digest) {
-			return VerdictModified, "the signed bytes were changed after signing: their digest no longer matches the signature"
-		}
-		// The attributes were signed as they are in the file; the DER
-		// re-encoding is tried as well for files whose CMS had to be read
-		// as BER. They differ only when a signer did not sort the set.
-		signed = rawSignedAttributes(contents)
-		if signed == nil {
-			if signed, err = marshalAttributeSet(attrs); err != nil {
-				return VerdictInvalid, "the signed attributes cannot be re-encoded"
-			}
-		}
-	}
 	alg, ok := signatureAlgorithm(si.DigestEncryptionAlgorithm.Algorithm, hash)
 	if !ok {
 		return VerdictInvalid, fmt.Sprintf("unsupported signature algorithm %v", si.DigestEncryptionAlgorithm.Algorithm)
 	}
-	if err := cert.CheckSignature(alg, signed, si.EncryptedDigest); err != nil {
-		return VerdictInvalid, "the signature value does not match the signer's key: " + err.Error()
+	var signingTime time.Time
+	if len(si.AuthenticatedAttributes) == 0 {
+		// Old-style signature straight over the content.
+		if err := cert.CheckSignature(alg, bytes.Join(ranges, nil), si.EncryptedDigest); err != nil {
+			return VerdictInvalid, "the signature value does not match the signer's key: " + err.Error()
+		}
+	} else {
+		// The signer signed the DER encoding of its attributes (RFC 5652,
+		// 5.4). Most files hold exactly those bytes; some signers leave
+		// the set unsorted and sign it that way, and a BER-encoded CMS
+		// holds other bytes than were signed. So the attributes as they
+		// are in the file are tried first, then their DER re-encoding.
+		// The digest and time are read from the very bytes whose
+		// signature verified, by a strict parser.
+		var candidates [][]byte
+		if raw := rawSignedAttributes(contents); raw != nil {
+			candidates = append(candidates, raw)
+		}
+		attrs := make([]cmsAttribute, len(si.AuthenticatedAttributes))
+		for i, a := range si.AuthenticatedAttributes {
+			attrs[i] = cmsAttribute{Type: a.Type, Value: a.Value}
+		}
+		if der, err := marshalAttributeSet(attrs); err == nil && (len(candidates) == 0 || !bytes.Equal(der, candidates[0])) {
+			candidates = append(candidates, der)
+		}
+		var signed []byte
+		var sigErr error
+		for _, c := range candidates {
+			if sigErr = cert.CheckSignature(alg, c, si.EncryptedDigest); sigErr == nil {
+				signed = c
+				break
+			}
+		}
+		if signed == nil {
+			if sigErr == nil {
+				return VerdictInvalid, "the signed attributes cannot be read"
+			}
+			return VerdictInvalid, "the signature value does not match the signer's key: " + sigErr.Error()
+		}
+		md, t, err := attributeValues(signed)
+		if err != nil {
+			return VerdictInvalid, "the signed attributes are malformed: " + err.Error()
+		}
+		if !bytes.Equal(md, digest) {
+			return VerdictModified, "the signed bytes were changed after signing: their digest no longer matches the signature"
+		}
+		signingTime = t
 	}
 
 	if !signingTime.IsZero() {

@@ -221,8 +221,11 @@ func parseStatement(path string, data []byte) (*statement.Statement, error) {
 	}
 	if err := st.Validate(); err != nil {
 		key := "paragraphs"
-		if statement.ValidID(st.ID) != nil {
+		switch {
+		case statement.ValidID(st.ID) != nil:
 			key = "id"
+		case !strings.HasPrefix(st.TitleID, st.ID+".") || st.TitleID == st.BodyID() || st.TitleID == st.PlaceID():
+			key = "title"
 		}
 		return nil, &FileError{Path: path, Line: lineOfKey(data, key), Err: err}
 	}

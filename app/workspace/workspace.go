@@ -376,14 +376,12 @@ func (w *Workspace) syncText(id, description, text string) {
 func (w *Workspace) loadLetterhead() {
 	// load returns the source text of message id given the file's value.
 	load := func(id, description, fileValue string) string {
-		m, inCatalog := w.Source().Get(id)
-		switch {
-		case fileValue == "":
+		m, _ := w.Source().Get(id) // m.Other is "" when cleared
+		if fileValue == "" || fileValue == m.Other {
 			return m.Other
-		case inCatalog && m.Other != fileValue:
-			if _, stale := w.History.Lookup(catalog.Hash(description, fileValue)); stale {
-				return m.Other
-			}
+		}
+		if _, stale := w.History.Lookup(catalog.Hash(description, fileValue)); stale {
+			return m.Other
 		}
 		w.syncText(id, description, fileValue)
 		return fileValue
@@ -620,16 +618,19 @@ func (w *Workspace) Save() error {
 		return errors.Join(conflicts...)
 	}
 
-	for _, c := range catalogs {
-		if err := c.Save(); err != nil {
-			return err
-		}
-	}
+	// The history first: it only grows, and loadLetterhead reads it to
+	// tell a file's old letterhead value from the catalog's newer one
+	// after a save that stopped half way.
 	if w.historyDirty {
 		if err := w.History.Save(); err != nil {
 			return err
 		}
 		w.historyDirty = false
+	}
+	for _, c := range catalogs {
+		if err := c.Save(); err != nil {
+			return err
+		}
 	}
 	for _, pw := range pending[len(catalogs):] {
 		if err := safefile.WriteIfUnchanged(pw.path, pw.data, 0o644, pw.stamp); err != nil {

@@ -141,8 +141,10 @@ func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport 
 			// Text without letters ("2021–2022", "{{.Count}}") reads the
 			// same in every language: returning it unchanged is a
 			// translation, or it could never leave the handoff.
-			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) &&
-				(opt.Names == nil || !opt.Names(r.ID)) {
+			// A name may stay as it is, but an untouched pre-fill never
+			// replaces a current translation (a stale handoff returned).
+			keptName := opt.Names != nil && opt.Names(r.ID) && (!fresh || cur.Form(f) == "")
+			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) && !keptName {
 				prefilled = append(prefilled, f)
 				continue
 			}
