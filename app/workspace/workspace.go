@@ -319,18 +319,16 @@ func (w *Workspace) Parts(st *statement.Statement) []statement.Part {
 	return parts
 }
 
-// IsName reports whether message id is a name (the organisation, an issuing
-// body, a place), which a translation may leave as it is: "Paris" in
-// French, an English organisation name kept in German.
+// IsName reports whether message id is a name (the organisation, a place),
+// which a translation may leave as it is: "Paris" in French, an English
+// organisation name kept in German. An issuing body ("Ministry of Foreign
+// Affairs") is a phrase, translated like the text.
 func (w *Workspace) IsName(id string) bool {
 	if id == statement.OrganisationID {
 		return true
 	}
-	i := strings.LastIndexByte(id, '.')
-	if i < 0 || id[i+1:] != "body" && id[i+1:] != "place" {
-		return false
-	}
-	return w.Statement(id[:i]) != nil // Validate keeps paragraphs off these IDs
+	st, ok := strings.CutSuffix(id, ".place")
+	return ok && w.Statement(st) != nil // Validate keeps paragraphs off these IDs
 }
 
 // syncLetterhead puts st's issuing body and place into the source catalog,

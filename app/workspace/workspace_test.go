@@ -701,8 +701,8 @@ func TestNamesMayStayAsTheyAre(t *testing.T) {
 	if r.QAProblems != 0 {
 		t.Errorf("%d QA problems", r.QAProblems)
 	}
-	if w.IsName(st.TitleID) || w.IsName("nobody.place") || !w.IsName(st.BodyID()) {
-		t.Error("IsName is wrong about the title, an unknown statement or the issuing body")
+	if w.IsName(st.TitleID) || w.IsName("nobody.place") || w.IsName(st.BodyID()) {
+		t.Error("IsName takes the title, an unknown statement or the issuing body for a name")
 	}
 	// The same handoff returned untouched again, after someone translated
 	// the place: the translation stays.
