@@ -105,7 +105,6 @@ func Open(dir string) (*Workspace, error) {
 		return nil, err
 	}
 	sort.Strings(files)
-	owner := map[string]string{} // message ID → statement file that uses it
 	for _, f := range files {
 		if strings.HasPrefix(filepath.Base(f), ".") {
 			continue // editor locks and macOS resource forks, not statements
@@ -126,13 +125,9 @@ func Open(dir string) (*Workspace, error) {
 			return nil, &FileError{Path: f, Line: lineOfKey(data, "source_language"),
 				Err: fmt.Errorf("source_language %q differs from the workspace's %q (%s)", st.SourceLang, cfg.SourceLanguage, ConfigFile)}
 		}
-		for _, p := range st.Parts() {
-			if other, taken := owner[p.ID]; taken {
-				return nil, &FileError{Path: f, Line: lineOfValue(data, p.ID),
-					Err: fmt.Errorf("message %q is already a part of %s", p.ID, other)}
-			}
-			owner[p.ID] = f
-		}
+		// No two statements share a message: each part's ID starts with
+		// its statement's ID and a dot (Validate), statement IDs have no
+		// dots, and each statement is the file of its own name.
 		w.Statements = append(w.Statements, st)
 		w.stamps[f] = safefile.StampBytes(data)
 	}
