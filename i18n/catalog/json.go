@@ -191,20 +191,11 @@ func (s *jsonScanner) object() (*value, error) {
 			return nil, err
 		}
 		t.add(s.a, s.a.mem(member{key: key, keyStart: keyStart, lineStart: keyStart, spanStart: keyStart, spanEnd: v.end, val: v}))
-		s.ws()
-		if s.pos >= len(s.src) {
-			return nil, errAt(s.pos, "unexpected end of JSON input")
-		}
-		switch s.src[s.pos] {
-		case ',':
-			s.pos++
-			continue
-		case '}':
-			s.pos++
-			t.end = s.pos
+		if done, err := s.endOfItem('}', "object key:value pair", t); err != nil {
+			return nil, err
+		} else if done {
 			return t, nil
 		}
-		return nil, errAt(s.pos, "invalid character %s after object key:value pair", quoteByte(s.src[s.pos]))
 	}
 }
 
@@ -228,21 +219,32 @@ func (s *jsonScanner) array() (*value, error) {
 			return nil, err
 		}
 		a.elems = append(a.elems, v)
-		s.ws()
-		if s.pos >= len(s.src) {
-			return nil, errAt(s.pos, "unexpected end of JSON input")
-		}
-		switch s.src[s.pos] {
-		case ',':
-			s.pos++
-			continue
-		case ']':
-			s.pos++
-			a.end = s.pos
+		if done, err := s.endOfItem(']', "array element", a); err != nil {
+			return nil, err
+		} else if done {
 			return a, nil
 		}
-		return nil, errAt(s.pos, "invalid character %s after array element", quoteByte(s.src[s.pos]))
 	}
+}
+
+// endOfItem reads what follows an array element or an object member: a
+// comma (more follow) or closer (done: c ends past it). what names the item
+// in errors, worded as encoding/json words them.
+func (s *jsonScanner) endOfItem(closer byte, what string, c *value) (done bool, err error) {
+	s.ws()
+	if s.pos >= len(s.src) {
+		return false, errAt(s.pos, "unexpected end of JSON input")
+	}
+	switch s.src[s.pos] {
+	case ',':
+		s.pos++
+		return false, nil
+	case closer:
+		s.pos++
+		c.end = s.pos
+		return true, nil
+	}
+	return false, errAt(s.pos, "invalid character %s after %s", quoteByte(s.src[s.pos]), what)
 }
 
 // str reads a JSON string starting at the opening quote. Strings without

@@ -464,23 +464,34 @@ func (s *tomlScanner) array() (*value, error) {
 			return nil, err
 		}
 		a.elems = append(a.elems, v)
-		if err := s.skipBlank(); err != nil {
+		if done, err := s.endOfItem(']', "array", a); err != nil {
 			return nil, err
-		}
-		switch s.peek(0) {
-		case ',':
-			s.pos++
-		case ']':
-			s.pos++
-			a.end = s.pos
+		} else if done {
 			return a, nil
-		default:
-			if s.pos >= len(s.src) {
-				return nil, errAt(s.pos, "unexpected end of file in array")
-			}
-			return nil, errAt(s.pos, "expected ',' or ']' in array, got %s", quoteByte(s.src[s.pos]))
 		}
 	}
+}
+
+// endOfItem reads what follows an array element or an inline-table pair:
+// a comma (more follow) or closer (done: c ends past it). what names the
+// collection in errors.
+func (s *tomlScanner) endOfItem(closer byte, what string, c *value) (done bool, err error) {
+	if err := s.skipBlank(); err != nil {
+		return false, err
+	}
+	switch s.peek(0) {
+	case ',':
+		s.pos++
+		return false, nil
+	case closer:
+		s.pos++
+		c.end = s.pos
+		return true, nil
+	}
+	if s.pos >= len(s.src) {
+		return false, errAt(s.pos, "unexpected end of file in %s", what)
+	}
+	return false, errAt(s.pos, "expected ',' or '%c' in %s, got %s", closer, what, quoteByte(s.src[s.pos]))
 }
 
 func (s *tomlScanner) inlineTable() (*value, error) {
@@ -505,21 +516,10 @@ func (s *tomlScanner) inlineTable() (*value, error) {
 		if err := s.keyValue(t, s.pos, true); err != nil {
 			return nil, err
 		}
-		if err := s.skipBlank(); err != nil {
+		if done, err := s.endOfItem('}', "inline table", t); err != nil {
 			return nil, err
-		}
-		switch s.peek(0) {
-		case ',':
-			s.pos++
-		case '}':
-			s.pos++
-			t.end = s.pos
+		} else if done {
 			return t, nil
-		default:
-			if s.pos >= len(s.src) {
-				return nil, errAt(s.pos, "unexpected end of file in inline table")
-			}
-			return nil, errAt(s.pos, "expected ',' or '}' in inline table, got %s", quoteByte(s.src[s.pos]))
 		}
 	}
 }
