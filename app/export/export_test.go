@@ -1,6 +1,7 @@
 package export
 
 import (
+	"communique/internal/judge"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -227,12 +228,7 @@ func TestLetterheadInTheDocumentsLanguage(t *testing.T) {
 	if !slices.Contains(fallback, st.BodyID()) || slices.Contains(fallback, st.PlaceID()) {
 		t.Errorf("Sorani fallback %v: want the untranslated issuing body, not the translated place", fallback)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is missing: scripts/deps.sh installs it")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	judge.Tool(t, "pdftotext")
 	out := t.TempDir()
 	if _, err := Run(w, Options{OutDir: out, Langs: []string{"ar"}}); err != nil {
 		t.Fatal(err)

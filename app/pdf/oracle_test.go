@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"communique/internal/judge"
 	"errors"
 	"fmt"
 	"image"
@@ -20,19 +21,11 @@ import (
 )
 
 // The oracles: poppler (pdftotext, pdffonts, pdfinfo, pdftoppm) and qpdf
-// judge the files we write. Missing tools skip the tests on a developer
-// machine but fail them in CI.
+// judge the files we write. A missing tool fails the test (see package judge).
 
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
+	return judge.Tool(t, name)
 }
 
 func run(t *testing.T, name string, args ...string) string {

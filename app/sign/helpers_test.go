@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"communique/internal/judge"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -202,18 +203,11 @@ func testPDF(tb testing.TB, pages int) []byte {
 	return buf.Bytes()
 }
 
-// needTool returns the path of a command-line oracle. Outside CI a missing
-// tool skips the test; in CI (CI=true) it fails it.
+// needTool returns the path of a command-line oracle; a missing one fails
+// the test (see package judge).
 func needTool(tb testing.TB, name string) string {
 	tb.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s is required in CI: %v", name, err)
-		}
-		tb.Skipf("%s not installed", name)
-	}
-	return path
+	return judge.Tool(tb, name)
 }
 
 func writeTemp(tb testing.TB, name string, data []byte) string {
