@@ -183,18 +183,28 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	}
 }
 
-func TestStrictFailures(t *testing.T) {
-	trusted := sign.SignatureReport{Signer: "A", Trust: sign.TrustTrusted, CoversWholeDocument: true, Verdict: sign.VerdictValid}
-	if why := strictFailures(&sign.Report{Signatures: []sign.SignatureReport{trusted}}); len(why) != 0 {
-		t.Errorf("a trusted signature over the whole file fails --strict: %v", why)
+// TestVerifyExitCodes: every verdict has its own exit code, 0 only for
+// valid, 2 (bad input) for malformed.
+func TestVerifyExitCodes(t *testing.T) {
+	seen := map[int]sign.Verdict{}
+	for _, v := range sign.Verdicts {
+		code, ok := verifyExit[v]
+		if !ok {
+			t.Errorf("verdict %s has no exit code", v)
+		}
+		if other, dup := seen[code]; dup {
+			t.Errorf("verdicts %s and %s share exit code %d", v, other, code)
+		}
+		seen[code] = v
+		if (code == ExitOK) != (v == sign.VerdictValid) {
+			t.Errorf("verdict %s exits %d", v, code)
+		}
 	}
-	first, last := trusted, trusted
-	first.CoversWholeDocument = false // a later revision follows: fine, the last covers it
-	last.Trust = sign.TrustSelfSigned
-	last.CoversWholeDocument = false
-	why := strictFailures(&sign.Report{Signatures: []sign.SignatureReport{first, last}})
-	if len(why) != 2 || !strings.Contains(why[0], "signature 2") || !strings.Contains(why[0], "self signed") || !strings.Contains(why[1], "after signature 2") {
-		t.Errorf("--strict reasons %q", why)
+	if verifyExit[sign.VerdictMalformed] != ExitUsage {
+		t.Error("a malformed file is not bad input")
+	}
+	if !strings.Contains(verifyHelp, "6  weak") {
+		t.Error("verify --help does not list the exit codes")
 	}
 }
 

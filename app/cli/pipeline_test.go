@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"communique/app/sign"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -15,8 +16,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"communique/app/sign"
 
 	"software.sslmate.com/src/go-pkcs12"
 )
@@ -156,9 +155,9 @@ func TestExportSignVerify(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(stderr, "political-directors-global-coalition.p4") {
 		t.Errorf("incomplete fr: %d %q", code, stderr)
 	}
-	// Verify an unsigned PDF: not signed, exit 1.
+	// Verify an unsigned PDF: not signed, verdict invalid, exit 3.
 	pdfPath := filepath.Join(out, "political-directors-global-coalition.en.pdf")
-	if code, stdout, _ := run(t, "verify", pdfPath); code != ExitInvalid || !strings.Contains(stdout, "not signed") {
+	if code, stdout, _ := run(t, "verify", pdfPath); code != verifyExit[sign.VerdictInvalid] || !strings.Contains(stdout, "not signed") {
 		t.Errorf("verify unsigned: %d %q", code, stdout)
 	}
 
@@ -199,24 +198,34 @@ func TestExportSignVerify(t *testing.T) {
 		!strings.Contains(stdout, "trust:     trusted") {
 		t.Errorf("verify: %d\n%s", code, stdout)
 	}
-	// Without the root the signature is still valid, the issuer unknown.
-	if code, stdout, _ := run(t, "verify", arPDF, "--json"); code != 0 || !strings.Contains(stdout, `"verdict": "valid"`) {
+	// Without the root the signature is intact but nobody vouches for
+	// the signer: untrusted, exit 4, with or without --strict.
+	if code, stdout, _ := run(t, "verify", arPDF, "--json"); code != verifyExit[sign.VerdictUntrusted] || !strings.Contains(stdout, `"verdict": "untrusted"`) {
 		t.Errorf("verify --json: %d\n%s", code, stdout)
 	}
-	// --strict wants the issuer vouched for.
-	if code, _, stderr := run(t, "verify", arPDF, "--strict"); code != ExitInvalid || !strings.Contains(stderr, "does not chain to a trusted authority") {
+	if code, _, stderr := run(t, "verify", arPDF, "--strict"); code != verifyExit[sign.VerdictUntrusted] {
 		t.Errorf("verify --strict without the root: %d %q", code, stderr)
 	}
 	if code, _, stderr := run(t, "verify", arPDF, "--strict", "--roots", roots); code != 0 {
 		t.Errorf("verify --strict with the root: %d %q", code, stderr)
 	}
-	// One flipped byte: exit 1.
+	// The workspace pins the organisation's certificate: no flags needed.
+	os.WriteFile(filepath.Join(dir, "signers.pem"), mustRead(t, roots), 0o644)
+	cfg := filepath.Join(dir, "communique.toml")
+	os.WriteFile(cfg, append(mustRead(t, cfg), "\ntrusted_certificates = \"signers.pem\"\n"...), 0o644)
+	if code, stdout, stderr := run(t, "verify", arPDF, "--workspace", dir); code != 0 || !strings.Contains(stdout, "signature valid") {
+		t.Errorf("verify --workspace: %d %q %q", code, stdout, stderr)
+	}
+	if code, stdout, _ := run(t, "verify", "--help"); code != 0 || !strings.Contains(stdout, "5  expired") {
+		t.Errorf("verify --help: %d %q", code, stdout)
+	}
+	// One flipped byte in the signed document information: modified, exit 1.
 	data, _ := os.ReadFile(arPDF)
 	i := bytes.Index(data, []byte("/Producer"))
 	data[i+2] ^= 0x20
 	tampered := filepath.Join(t.TempDir(), "tampered.pdf")
 	os.WriteFile(tampered, data, 0o644)
-	if code, stdout, _ := run(t, "verify", tampered); code != ExitInvalid {
+	if code, stdout, _ := run(t, "verify", tampered); code != ExitInvalid || strings.Contains(stdout, "added") && strings.Contains(stdout, "bytes were") {
 		t.Errorf("tampered: %d\n%s", code, stdout)
 	}
 	// Not a PDF: exit 2.
@@ -268,14 +277,11 @@ func TestMalformedStatementExit2WithLine(t *testing.T) {
 	}
 }
 
-func TestTrustworthy(t *testing.T) {
-	for trust, want := range map[string]bool{
-		sign.TrustTrusted: true, sign.TrustUnknownIssuer: true, sign.TrustSelfSigned: true,
-		sign.TrustExpired: false, sign.TrustNotYetValid: false, sign.TrustNotForSigning: false, sign.TrustUntrusted: false,
-	} {
-		rep := &sign.Report{Verdict: sign.VerdictValid, Signatures: []sign.SignatureReport{{Verdict: sign.VerdictValid, Trust: trust}}}
-		if got := trustworthy(rep); got != want {
-			t.Errorf("%s: trustworthy = %v, want %v", trust, got, want)
-		}
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return data
 }

@@ -3,39 +3,85 @@ package cli
 import (
 	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"communique/app/sign"
+	"communique/app/workspace"
 )
+
+// verifyExit is the exit code of each verdict: one code per verdict, so a
+// script knows what happened without parsing the report; 0 only for
+// valid-and-trusted, 2 (bad input) for a malformed file.
+var verifyExit = map[sign.Verdict]int{
+	sign.VerdictValid:     ExitOK,
+	sign.VerdictModified:  ExitInvalid,
+	sign.VerdictMalformed: ExitUsage,
+	sign.VerdictInvalid:   3,
+	sign.VerdictUntrusted: 4,
+	sign.VerdictExpired:   5,
+	sign.VerdictWeak:      6,
+}
+
+const verifyHelp = `Trust is explicit: a signature is valid only when it is intact, nothing its
+signer did not allow was changed after it, and its certificate chains to a root
+given with --roots or pinned in the workspace's communique.toml
+(trusted_certificates = "FILE.pem") at a trusted time (a trusted timestamp
+authority's, else now).
+
+Exit codes (the JSON "verdict" always agrees):
+  0  valid      intact, allowed changes only, trusted signer
+  1  modified   the signed bytes changed, or a later revision changes the document
+  2  malformed  the file is not a PDF readers agree on (or bad usage); the message says where
+  3  invalid    a signature is broken or unreadable, or the PDF carries none
+  4  untrusted  intact, but no trusted root or pinned certificate vouches for the signer
+  5  expired    intact, but the certificate was not valid at the trusted time
+  6  weak       made with SHA-1 or an RSA key under 2048 bits
+The worst verdict among the signatures decides.`
 
 func runVerify(env *Env, args []string) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	rootsFile := fs.String("roots", "", "PEM file of trusted certificate authorities (default: the system's)")
-	strict := fs.Bool("strict", false, "also fail when a signer's certificate does not chain to a trusted authority, or bytes were added after the last signature")
+	rootsFile := fs.String("roots", "", "PEM file of trusted certificate authorities")
+	wsDir := fs.String("workspace", "", "workspace whose communique.toml pins trusted certificates")
+	fs.Bool("strict", false, "accepted for older scripts: trust is now always required")
 	pos, ok := flags(env, "verify", fs, args)
 	if !ok {
+		if wantsHelp(args) {
+			fmt.Fprintln(env.Stdout, verifyHelp)
+			return ExitOK
+		}
 		return ExitUsage
 	}
 	if len(pos) != 1 {
 		return usageError(env, "verify", "give exactly one PDF file")
 	}
-	var roots *x509.CertPool
+	opt := sign.VerifyOptions{}
 	if *rootsFile != "" {
-		var err error
-		if roots, err = loadRoots(*rootsFile); err != nil {
+		certs, err := sign.LoadCertificates(*rootsFile)
+		if err != nil {
 			return fail(env, "verify", ExitUsage, err)
 		}
+		opt.Roots = x509.NewCertPool()
+		for _, c := range certs {
+			opt.Roots.AddCert(c)
+		}
+	}
+	if *wsDir != "" {
+		pinned, err := workspacePins(*wsDir)
+		if err != nil {
+			return fail(env, "verify", ExitUsage, err)
+		}
+		opt.Pinned = pinned
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
 		return fail(env, "verify", ExitUsage, err)
 	}
-	rep, err := sign.Verify(data, roots)
+	rep, err := sign.VerifyWith(data, opt)
 	if err != nil {
 		return fail(env, "verify", ExitUsage, fmt.Errorf("%s: %w", pos[0], err))
 	}
@@ -50,74 +96,31 @@ func runVerify(env *Env, args []string) int {
 	} else {
 		printVerification(env, pos[0], rep)
 	}
-	if rep.Verdict != sign.VerdictValid || !trustworthy(rep) {
-		return ExitInvalid
+	if rep.Verdict == sign.VerdictMalformed {
+		fmt.Fprintf(env.Stderr, "communique verify: %s: %s\n", pos[0], rep.Detail)
 	}
-	if *strict {
-		if why := strictFailures(rep); len(why) > 0 {
-			for _, w := range why {
-				fmt.Fprintf(env.Stderr, "communique verify: --strict: %s\n", w)
-			}
-			return ExitInvalid
-		}
-	}
-	return ExitOK
+	return verifyExit[rep.Verdict]
 }
 
-// strictFailures is what --strict does not accept in a validly signed
-// file: a signer nobody vouches for (an unknown issuer, a self-signed
-// certificate) and changes after the last signature, even ones its signer
-// allowed (form filling, annotations, later revisions).
-func strictFailures(rep *sign.Report) []string {
-	var why []string
-	for i, s := range rep.Signatures {
-		if s.Trust != sign.TrustTrusted {
-			why = append(why, fmt.Sprintf("signature %d: the certificate of %s does not chain to a trusted authority (%s); pass --roots with the authority", i+1, s.Signer, strings.ReplaceAll(s.Trust, "_", " ")))
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
 		}
 	}
-	if n := len(rep.Signatures); n > 0 && !rep.Signatures[n-1].CoversWholeDocument {
-		why = append(why, fmt.Sprintf("bytes were added after signature %d, the last one", n))
-	}
-	return why
+	return false
 }
 
-// trustworthy is false when a signature's certificate rules it out:
-// expired or not yet valid when it signed, not allowed to sign, or a chain
-// that does not hold. An issuer that is merely unknown (or a self-signed
-// certificate) is reported, not failed: many organisations sign with their
-// own CA.
-func trustworthy(rep *sign.Report) bool {
-	for _, s := range rep.Signatures {
-		switch s.Trust {
-		case sign.TrustExpired, sign.TrustNotYetValid, sign.TrustNotForSigning, sign.TrustUntrusted:
-			return false
-		}
-	}
-	return true
-}
-
-func loadRoots(path string) (*x509.CertPool, error) {
-	data, err := os.ReadFile(path)
+// workspacePins reads the certificates a workspace trusts without flags.
+func workspacePins(dir string) ([]*x509.Certificate, error) {
+	w, err := workspace.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	pool := x509.NewCertPool()
-	n := 0
-	for block, rest := pem.Decode(data); block != nil; block, rest = pem.Decode(rest) {
-		if block.Type != "CERTIFICATE" {
-			continue
-		}
-		c, err := x509.ParseCertificate(block.Bytes)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		pool.AddCert(c)
-		n++
+	if w.Config.TrustedCertificates == "" {
+		return nil, fmt.Errorf("%s: communique.toml pins no trusted_certificates", dir)
 	}
-	if n == 0 {
-		return nil, fmt.Errorf("%s: no PEM certificates found", path)
-	}
-	return pool, nil
+	return sign.LoadCertificates(filepath.Join(w.Dir, w.Config.TrustedCertificates))
 }
 
 func describeVerdict(r *sign.Report) string {
@@ -126,8 +129,18 @@ func describeVerdict(r *sign.Report) string {
 		return "signature valid"
 	case sign.VerdictModified:
 		return "MODIFIED after signing"
-	case sign.VerdictNotSigned:
-		return "not signed"
+	case sign.VerdictUntrusted:
+		return "signature intact but UNTRUSTED"
+	case sign.VerdictExpired:
+		return "signature intact but the certificate had EXPIRED"
+	case sign.VerdictWeak:
+		return "signature WEAK"
+	case sign.VerdictMalformed:
+		return "MALFORMED PDF"
+	case sign.VerdictInvalid:
+		if len(r.Signatures) == 0 {
+			return "not signed"
+		}
 	}
 	return "signature INVALID"
 }
@@ -135,6 +148,9 @@ func describeVerdict(r *sign.Report) string {
 func printVerification(env *Env, file string, rep *sign.Report) {
 	out := env.Stdout
 	fmt.Fprintf(out, "%s: %s\n", file, describeVerdict(rep))
+	if rep.Detail != "" {
+		fmt.Fprintf(out, "  %s\n", rep.Detail)
+	}
 	for i, s := range rep.Signatures {
 		fmt.Fprintf(out, "\nSignature %d", i+1)
 		if s.Field != "" {
@@ -158,7 +174,7 @@ func printVerification(env *Env, file string, rep *sign.Report) {
 		if s.CoversWholeDocument {
 			fmt.Fprintf(out, "  coverage:  the whole document\n")
 		} else {
-			fmt.Fprintf(out, "  coverage:  NOT the whole document: bytes were added after this signature\n")
+			fmt.Fprintf(out, "  coverage:  NOT the whole document: later revisions follow this signature\n")
 		}
 		for _, kv := range [][2]string{{"reason", s.Reason}, {"location", s.Location}, {"contact", s.Contact}} {
 			if kv[1] != "" {
@@ -167,6 +183,9 @@ func printVerification(env *Env, file string, rep *sign.Report) {
 		}
 		if s.CertificateSHA256 != "" {
 			fmt.Fprintf(out, "  cert SHA-256: %s\n", s.CertificateSHA256)
+		}
+		for _, c := range s.Changes {
+			fmt.Fprintf(out, "  change:    %s\n", c)
 		}
 		if s.Detail != "" {
 			fmt.Fprintf(out, "  detail:    %s\n", s.Detail)

@@ -401,7 +401,10 @@ func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, e
 		}
 		f.Signed = true
 		step("verify")
-		if f.Verification, err = sign.Verify(data, opt.Roots); err != nil {
+		// The signer's own certificate is pinned: this checks what was
+		// written, not whether a reader will trust the signer.
+		vo := sign.VerifyOptions{Roots: opt.Roots, Pinned: []*x509.Certificate{opt.Identity.Certificate}}
+		if f.Verification, err = sign.VerifyWith(data, vo); err != nil {
 			return File{}, nil, fmt.Errorf("%s %s: verifying what was signed: %w", j.st.ID, j.doc.Lang, err)
 		}
 	}

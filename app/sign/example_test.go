@@ -65,7 +65,9 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	report, err := sign.Verify(signed, nil)
+	// Trust is explicit: here the officer's own certificate is pinned, as
+	// a workspace pins its organisation's signers in communique.toml.
+	report, err := sign.VerifyWith(signed, sign.VerifyOptions{Pinned: []*x509.Certificate{id.Certificate}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -76,6 +78,6 @@ func Example() {
 	_, err = sign.LoadPKCS12(officerP12("s3cret"), "guess")
 	fmt.Println(err)
 	// Output:
-	// valid Press Officer self_signed true true
+	// valid Press Officer trusted true true
 	// wrong password
 }

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"crypto/x509"
+	"errors"
 	"testing"
 	"time"
 )
@@ -17,23 +18,50 @@ func fuzzIdentity() (*Identity, *x509.CertPool) {
 	return &Identity{Certificate: cert, key: key}, roots
 }
 
-// FuzzVerify feeds damaged and hostile files to Verify: it may return an
-// error or any verdict, but must never panic.
+// FuzzVerify feeds damaged and hostile files to Verify, seeded with signed
+// exports (certified, approval, signed twice): it may return ErrNotPDF or
+// any verdict of the enum, consistent with its signatures, but must never
+// panic, hang or blow up.
 func FuzzVerify(f *testing.F) {
 	id, roots := fuzzIdentity()
 	in := testPDF(f, 1)
-	signed, err := Sign(in, id, Options{Approval: true})
+	approval, err := Sign(in, id, Options{Approval: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	certified, err := Sign(in, id, Options{Widget: &Rect{Page: 1, X0: 300, Y0: 40, X1: 560, Y1: 140}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	twice, err := Sign(approval, id, Options{Approval: true})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(in)
-	f.Add(signed)
-	f.Add(forgePage(f, signed))
+	f.Add(approval)
+	f.Add(certified)
+	f.Add(twice)
+	f.Add(forgePage(f, approval))
 	f.Add([]byte("%PDF-1.7\n/ByteRange [0 10 20 30]\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := Verify(data, roots)
-		if err == nil && rep == nil {
-			t.Fatal("nil report without error")
+		if err != nil {
+			if !errors.Is(err, ErrNotPDF) {
+				t.Fatalf("error other than ErrNotPDF: %v", err)
+			}
+			return
+		}
+		if rank(rep.Verdict) >= len(Verdicts) {
+			t.Fatalf("verdict %q is not one of the enum", rep.Verdict)
+		}
+		worst := VerdictValid
+		for _, s := range rep.Signatures {
+			if rank(s.Verdict) > rank(worst) {
+				worst = s.Verdict
+			}
+		}
+		if len(rep.Signatures) > 0 && worst != rep.Verdict {
+			t.Fatalf("document verdict %s, worst signature %s", rep.Verdict, worst)
 		}
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -185,7 +186,7 @@ func TestSignEachKeyType(t *testing.T) {
 			}
 			got := s
 			got.Time, got.Detail = time.Time{}, ""
-			if got != want {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Verify report\n got %+v\nwant %+v", got, want)
 			}
 			if !s.Time.Equal(when) || s.Timestamped {

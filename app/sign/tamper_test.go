@@ -19,6 +19,7 @@ var (
 	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	sizeRE      = regexp.MustCompile(`/Size (\d+)`)
 	rootRE      = regexp.MustCompile(`/Root (\d+ \d+ R)`)
+	infoRE      = regexp.MustCompile(`/Info (\d+ \d+ R)`)
 	objRE       = regexp.MustCompile(`(?m)^(\d+) (\d+) obj\s*`)
 )
 
@@ -50,8 +51,12 @@ func appendUpdate(tb testing.TB, base []byte, objects map[int]string) []byte {
 	for _, id := range ids {
 		out = fmt.Appendf(out, "%d 1\n%010d 00000 n\r\n", id, offsets[id])
 	}
-	out = fmt.Appendf(out, "trailer\n<</Size %d /Root %s /Prev %s>>\nstartxref\n%d\n%%%%EOF\n",
-		size, roots[len(roots)-1][1], prev[1], xref)
+	info := ""
+	if m := infoRE.FindAllSubmatch(base, -1); m != nil {
+		info = " /Info " + string(m[len(m)-1][1])
+	}
+	out = fmt.Appendf(out, "trailer\n<</Size %d /Root %s%s /Prev %s>>\nstartxref\n%d\n%%%%EOF\n",
+		size, roots[len(roots)-1][1], info, prev[1], xref)
 	return out
 }
 
@@ -165,28 +170,28 @@ func TestTamperDetected(t *testing.T) {
 			{"byte flipped in the header", func() []byte { return flipAt(signed, 7) }, VerdictModified, "digest no longer matches", "Digest Mismatch."},
 			{"byte flipped in the original xref table", func() []byte {
 				return flipAt(signed, bytes.Index(signed, []byte(" 00000 n"))-1)
-			}, VerdictModified, "digest no longer matches", "Digest Mismatch."},
+			}, VerdictMalformed, "no object starts here", "Digest Mismatch."},
 			{"signature value corrupted", func() []byte {
 				return flipAt(signed, gapStart+201)
 			}, VerdictInvalid, "", "Unknown Validation Failure."},
 			{"bytes appended after %%EOF", func() []byte {
 				return append(append([]byte{}, signed...), "% appended by someone else\n"...)
-			}, VerdictModified, "bytes were appended after the signed document and they are not a valid PDF update", "Not total document signed"},
+			}, VerdictMalformed, "27 bytes after the last %%EOF", "Not total document signed"},
 			{"bogus revision appended", func() []byte {
 				return append(append([]byte{}, signed...), "1 0 obj\n(junk)\nendobj\n%%EOF\n"...)
-			}, VerdictModified, "appended", "Not total document signed"},
+			}, VerdictMalformed, "bytes after the last %%EOF", "Not total document signed"},
 			{"incremental update changes a page", func() []byte { return forgePage(t, signed) },
-				VerdictModified, map[bool]string{true: "certified with no changes allowed", false: "changes the document's pages or content"}[!mode.opt.Approval], "Not total document signed"},
+				VerdictModified, "page 1's /Contents changed", "Not total document signed"},
 			{"signature dictionary replaced", func() []byte {
 				body := strings.Replace(lastDefinition(t, signed, sigID), "Publication", "Forged reason", 1)
 				return appendUpdate(t, signed, map[int]string{sigID: body})
-			}, VerdictModified, "signature dictionary was replaced", "Not total document signed"},
+			}, VerdictModified, "(/Sig) was rewritten", "Not total document signed"},
 			{"signature field removed", func() []byte {
 				body := regexp.MustCompile(`/AcroForm <<.*>>>>$`).ReplaceAllString(lastDefinition(t, signed, catalogID), ">>")
 				body = regexp.MustCompile(`/Perms <<[^>]*>>`).ReplaceAllString(body, "")
 				return appendUpdate(t, signed, map[int]string{catalogID: body})
-			}, VerdictModified, "removed in a later revision", "Not total document signed"},
-			{"file truncated", func() []byte { return signed[:len(signed)-30] }, VerdictModified, "truncated", ""},
+			}, VerdictModified, "the form (/AcroForm) was removed", "Not total document signed"},
+			{"file truncated", func() []byte { return signed[:len(signed)-30] }, VerdictMalformed, "no startxref", ""},
 		}
 		for _, c := range cases {
 			t.Run(mode.name+"/"+c.name, func(t *testing.T) {
@@ -195,11 +200,15 @@ func TestTamperDetected(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Verify failed instead of reporting: %v", err)
 				}
-				if rep.Verdict != c.verdict || len(rep.Signatures) == 0 {
+				// A file readers would have to repair is malformed as a
+				// whole: its signatures are not judged one by one.
+				if c.verdict == VerdictMalformed {
+					if rep.Verdict != c.verdict || !strings.Contains(rep.Detail, c.detail) {
+						t.Errorf("got %s %q, want %s %q", rep.Verdict, rep.Detail, c.verdict, c.detail)
+					}
+				} else if rep.Verdict != c.verdict || len(rep.Signatures) == 0 {
 					t.Fatalf("verdict %s, want %s: %+v", rep.Verdict, c.verdict, rep)
-				}
-				s := rep.Signatures[0]
-				if s.Verdict != c.verdict || !strings.Contains(s.Detail, c.detail) {
+				} else if s := rep.Signatures[0]; s.Verdict != c.verdict || !strings.Contains(s.Detail, c.detail) {
 					t.Errorf("signature: %s %q, want %s %q", s.Verdict, s.Detail, c.verdict, c.detail)
 				}
 				out := pdfsig(t, bad)
@@ -276,7 +285,7 @@ func TestEveryFlippedByteIsCaught(t *testing.T) {
 			}
 			t.Fatalf("flip at %d: Verify error %v", i, err)
 		}
-		if rep.Verdict == VerdictValid || rep.Verdict == VerdictNotSigned {
+		if rep.Verdict == VerdictValid {
 			t.Fatalf("flip at %d (%q→%q) not caught: %+v", i, signed[i], bad[i], rep)
 		}
 	}

@@ -2,9 +2,7 @@ package sign
 
 import (
 	"bytes"
-	"crypto"
 	"crypto/x509"
-	"encoding/asn1"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,38 +12,60 @@ import (
 	"sync"
 	"time"
 
-	"github.com/digitorus/pdf"
-	"github.com/digitorus/pkcs7"
+	"communique/app/pdfread"
 )
 
 // ErrNotPDF is returned for input that does not start like a PDF file.
 var ErrNotPDF = errors.New("not a PDF file")
 
-// Verdict is the outcome for a signature or a whole document.
+// Verdict is the outcome for a signature or a whole document. There is one
+// exit code per verdict (see package cli); only valid means a signature
+// one can rely on.
 type Verdict string
 
-// Verdicts, from best to worst for a signed document.
+// Verdicts, from best to worst.
 const (
-	// VerdictValid: the signature matches the bytes it covers, and nothing
-	// after them changes the document beyond what its signers allowed.
+	// VerdictValid: intact, nothing its signer did not allow follows it,
+	// and its certificate chains to a trusted root at a trusted time.
 	VerdictValid Verdict = "valid"
-	// VerdictModified: the signed bytes were changed, or bytes appended
-	// after signing change the document or were not allowed at all.
-	VerdictModified Verdict = "modified"
-	// VerdictInvalid: the signature itself is broken or unreadable.
+	// VerdictUntrusted: intact, but nobody trusted vouches for the signer.
+	VerdictUntrusted Verdict = "untrusted"
+	// VerdictExpired: intact, but the certificate was not valid at the
+	// trusted time (a timestamp authority's, else now).
+	VerdictExpired Verdict = "expired"
+	// VerdictWeak: made with SHA-1 or an RSA key under 2048 bits.
+	VerdictWeak Verdict = "weak"
+	// VerdictInvalid: the signature itself is broken or unreadable, or
+	// the document carries none.
 	VerdictInvalid Verdict = "invalid"
-	// VerdictNotSigned: the PDF carries no signature.
-	VerdictNotSigned Verdict = "not_signed"
+	// VerdictModified: the signed bytes were changed, or a later revision
+	// changes the document beyond what the signer allowed.
+	VerdictModified Verdict = "modified"
+	// VerdictMalformed: the file's structure is one readers would have to
+	// repair (or refuse), so what it shows cannot be pinned down.
+	VerdictMalformed Verdict = "malformed"
 )
 
-// Certificate trust, reported apart from the verdict: an unknown issuer
-// makes a signature unverifiable as to who signed, not invalid.
+// Verdicts lists every verdict from best to worst.
+var Verdicts = []Verdict{VerdictValid, VerdictUntrusted, VerdictExpired, VerdictWeak, VerdictInvalid, VerdictModified, VerdictMalformed}
+
+func rank(v Verdict) int {
+	for i, x := range Verdicts {
+		if x == v {
+			return i
+		}
+	}
+	return len(Verdicts)
+}
+
+// Certificate trust, reported beside the verdict to say why a signature is
+// untrusted or expired.
 const (
-	TrustTrusted       = "trusted"         // chains to one of the given roots
+	TrustTrusted       = "trusted"         // chains to one of the given roots, or pinned
 	TrustUnknownIssuer = "unknown_issuer"  // issuer not among the roots
 	TrustSelfSigned    = "self_signed"     // self-signed and not among the roots
-	TrustExpired       = "expired"         // a chain certificate had expired at signing time
-	TrustNotYetValid   = "not_yet_valid"   // a chain certificate was not yet valid at signing time
+	TrustExpired       = "expired"         // a chain certificate had expired at the trusted time
+	TrustNotYetValid   = "not_yet_valid"   // a chain certificate was not yet valid at the trusted time
 	TrustNotForSigning = "not_for_signing" // key usage forbids signing documents
 	TrustUntrusted     = "untrusted"       // chain rejected for another reason; see Detail
 	TrustUnknown       = "unknown"         // the signature could not be read far enough to tell
@@ -63,11 +83,11 @@ type SignatureReport struct {
 	Location string `json:"location,omitempty"`
 	Contact  string `json:"contact,omitempty"`
 	// Time is the timestamp authority's time when Timestamped, otherwise the
-	// time the signer claimed.
+	// time the signer claimed (never used to judge the certificate).
 	Time        time.Time `json:"time"`
 	Timestamped bool      `json:"timestamped"`
 	// TimestampAuthority and TimestampTrust describe the authority that
-	// timestamped the signature, judged like the signer.
+	// timestamped the signature.
 	TimestampAuthority string `json:"timestamp_authority,omitempty"`
 	TimestampTrust     string `json:"timestamp_trust,omitempty"`
 	// Certification is set for a certification (DocMDP) signature;
@@ -79,6 +99,8 @@ type SignatureReport struct {
 	CoversWholeDocument bool    `json:"covers_whole_document"`
 	Verdict             Verdict `json:"verdict"`
 	Trust               string  `json:"trust"`
+	// Changes lists what revisions after this signature changed.
+	Changes []string `json:"changes,omitempty"`
 	// Detail explains the verdict and trust in a sentence or two.
 	Detail string `json:"detail,omitempty"`
 }
@@ -86,28 +108,57 @@ type SignatureReport struct {
 // Report is the verification of a document.
 type Report struct {
 	Signatures []SignatureReport `json:"signatures"`
-	// Verdict is the worst verdict among the signatures, or not_signed.
+	// Verdict is the worst verdict among the signatures; invalid when
+	// there is none, malformed when the file cannot be read strictly.
 	Verdict Verdict `json:"verdict"`
+	// Detail says why, for a document without signatures or a malformed
+	// file.
+	Detail string `json:"detail,omitempty"`
 }
 
-// Verify checks every signature in pdf. roots are the trusted certificate
-// authorities (nil: the system's). Input that is not a PDF is an error; a
-// PDF without signatures gets the verdict not_signed.
+// VerifyOptions say whom to trust. Trust is explicit: with no roots and no
+// pinned certificates, no signature is valid.
+type VerifyOptions struct {
+	// Roots are the trusted certificate authorities.
+	Roots *x509.CertPool
+	// Pinned are certificates trusted by name: a CA certificate acts as a
+	// root, any other certificate trusts that exact signer.
+	Pinned []*x509.Certificate
+	// Now is the time a signature without a trusted timestamp is judged
+	// at; zero means the current time.
+	Now time.Time
+}
+
+// Verify checks every signature in pdf against the trusted roots (nil:
+// none). See VerifyWith.
 func Verify(pdf []byte, roots *x509.CertPool) (*Report, error) {
-	if !looksLikePDF(pdf) {
+	return VerifyWith(pdf, VerifyOptions{Roots: roots})
+}
+
+// VerifyWith checks every signature in data. Input that is not a PDF is an
+// error (ErrNotPDF); a PDF whose structure is not strictly readable gets the
+// verdict malformed; one without signatures the verdict invalid.
+func VerifyWith(data []byte, opt VerifyOptions) (*Report, error) {
+	if !looksLikePDF(data) {
 		return nil, ErrNotPDF
 	}
-	if roots == nil {
-		roots = systemRoots()
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
 	}
-	v := &verifier{data: pdf, roots: roots, revisions: map[int64]*pdfRevision{}}
-	v.final, v.finalErr = openPDF(pdf)
-	sigs := v.discover()
+	f, err := pdfread.Open(data, pdfread.LimitsFor(len(data)))
+	if err != nil {
+		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
+			Detail: "the PDF structure is malformed: " + err.Error()}, nil
+	}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool()}
+	v.setTrust()
+	sigs, err := v.discover()
+	if err != nil {
+		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
+			Detail: "the PDF structure is malformed: " + err.Error()}, nil
+	}
 	if len(sigs) == 0 {
-		if v.finalErr != nil {
-			return nil, v.finalErr
-		}
-		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictNotSigned}, nil
+		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictInvalid, Detail: "the PDF carries no signature"}, nil
 	}
 	v.sigs = sigs
 	rep := &Report{Verdict: VerdictValid}
@@ -121,97 +172,68 @@ func Verify(pdf []byte, roots *x509.CertPool) (*Report, error) {
 	return rep, nil
 }
 
-func rank(v Verdict) int {
-	switch v {
-	case VerdictValid:
-		return 0
-	case VerdictModified:
-		return 1
-	}
-	return 2
-}
-
 func looksLikePDF(data []byte) bool {
 	head := data[:min(len(data), 1024)]
 	return bytes.Contains(head, []byte("%PDF-"))
 }
 
-func systemRoots() *x509.CertPool {
-	if p, err := x509.SystemCertPool(); err == nil {
-		return p
-	}
-	return x509.NewCertPool()
-}
-
-// foundSig is a signature located in the file, by its form field, by a scan
-// of the raw bytes, or both.
+// foundSig is a signature: the /V of a signature field in some revision,
+// or (ref zero) a signature value found only in the raw bytes.
 type foundSig struct {
 	field     string
-	dict      pdf.Value // zero when only the raw scan found it
+	ref       pdfread.Ref
+	rev       int // the revision whose form lists it
 	byteRange []int64
-	inForm    bool
-	damaged   bool // the dictionary or its byte range could not be read
+	dict      pdfread.Dict
 }
 
 func (s *foundSig) end() int64 {
 	if len(s.byteRange) < 4 {
 		return 0
 	}
-	return s.byteRange[len(s.byteRange)-2] + s.byteRange[len(s.byteRange)-1]
+	return s.byteRange[2] + s.byteRange[3]
 }
 
 type verifier struct {
-	data      []byte
-	roots     *x509.CertPool
-	final     *pdf.Reader
-	finalErr  error
-	sigs      []*foundSig
-	revisions map[int64]*pdfRevision
+	data        []byte
+	f           *pdfread.File
+	opt         VerifyOptions
+	pinnedRoots *x509.CertPool
+	pinned      []*x509.Certificate // pinned signer certificates
+	sigs        []*foundSig
 }
 
-// byteRangeRE finds signature byte ranges without trusting the file's
-// structure, so a signature is still checked when a tamperer broke the xref.
-// Compiled on first use: commands that do not verify skip them.
-var (
-	byteRangeRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
-	})
-	looseByteRangeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/ByteRange\s*\[`) })
-)
+// byteRangeRE finds signature byte ranges in the raw bytes, so a signature
+// value no form field lists is still reported.
+var byteRangeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
+})
 
-func (v *verifier) discover() []*foundSig {
+// discover lists the signature fields' values of every revision (a
+// signature a later revision removed from the form is still checked), then
+// signature values in the raw bytes that no field lists.
+func (v *verifier) discover() ([]*foundSig, error) {
 	var sigs []*foundSig
-	if v.final != nil {
-		_ = guard("reading form fields", func() error {
-			walkFields(v.final.Trailer().Key("Root").Key("AcroForm").Key("Fields"), func(f formField) {
-				if f.ft != "Sig" {
-					return
-				}
-				s := &foundSig{field: f.name, inForm: true}
-				// Each signature is read on its own, so one damaged
-				// dictionary is reported instead of hiding the others.
-				err := guard("reading signature", func() error {
-					val := f.dict.Key("V")
-					if val.Kind() != pdf.Dict {
-						s = nil
-						return nil
-					}
-					s.dict = val
-					br := val.Key("ByteRange")
-					for i := 0; i < br.Len(); i++ {
-						s.byteRange = append(s.byteRange, br.Index(i).Int64())
-					}
-					return nil
-				})
-				if err != nil {
-					s.damaged = true
-				}
-				if s != nil {
-					sigs = append(sigs, s)
-				}
-			})
-			return nil
-		})
+	seen := map[pdfread.Ref]bool{}
+	for k := range v.f.Revisions {
+		fields, err := formFields(v.f, k)
+		if err != nil {
+			return nil, err
+		}
+		for _, fl := range fields {
+			if fl.ft != "Sig" {
+				continue
+			}
+			r, ok := fl.dict["V"].(pdfread.Ref)
+			if !ok || seen[r] {
+				continue
+			}
+			seen[r] = true
+			d, _ := resolveDict(v.f, k, r)
+			s := &foundSig{field: fl.name, ref: r, rev: k, dict: d}
+			s.byteRange = intArray(v.f, k, d["ByteRange"])
+			sigs = append(sigs, s)
+		}
 	}
 	for _, m := range byteRangeRE().FindAllSubmatch(v.data, -1) {
 		br := make([]int64, 4)
@@ -220,34 +242,16 @@ func (v *verifier) discover() []*foundSig {
 		}
 		known := false
 		for _, s := range sigs {
-			if equalRanges(s.byteRange, br) {
-				known = true
-			}
+			known = known || equalRanges(s.byteRange, br)
 		}
 		// Only a range that frames a hex string is a signature; anything
 		// else is the text "/ByteRange" occurring in some content.
 		if !known && framesGap(v.data, br) {
-			sigs = append(sigs, &foundSig{byteRange: br})
+			sigs = append(sigs, &foundSig{byteRange: br, rev: -1})
 		}
-	}
-	// A byte range too damaged to read still means a signature was there:
-	// report it broken rather than call the document unsigned.
-	unreadable := 0
-	for _, loc := range looseByteRangeRE().FindAllIndex(v.data, -1) {
-		if loc := byteRangeRE().FindIndex(v.data[loc[0]:min(loc[0]+128, len(v.data))]); loc == nil || loc[0] != 0 {
-			unreadable++
-		}
-	}
-	for _, s := range sigs {
-		if len(s.byteRange) != 4 {
-			unreadable-- // already reported through its form field
-		}
-	}
-	for ; unreadable > 0; unreadable-- {
-		sigs = append(sigs, &foundSig{damaged: true})
 	}
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
-	return sigs
+	return sigs, nil
 }
 
 func equalRanges(a, b []int64) bool {
@@ -295,35 +299,30 @@ type sigMeta struct {
 	claimed                                             time.Time
 	permission                                          int
 	contents                                            []byte
-	byteRange                                           []int64
 }
 
-func readMeta(d pdf.Value) (m sigMeta, err error) {
-	err = guard("reading signature dictionary", func() error {
-		m.name = d.Key("Name").Text()
-		m.reason = d.Key("Reason").Text()
-		m.location = d.Key("Location").Text()
-		m.contact = d.Key("ContactInfo").Text()
-		m.subFilter = d.Key("SubFilter").Name()
-		m.sigType = d.Key("Type").Name()
-		if t, ok := parsePDFDate(d.Key("M").Text()); ok {
-			m.claimed = t
-		}
-		m.permission = docMDPPermission(d)
-		m.contents = []byte(d.Key("Contents").RawString())
-		br := d.Key("ByteRange")
-		for i := 0; i < br.Len(); i++ {
-			m.byteRange = append(m.byteRange, br.Index(i).Int64())
-		}
-		return nil
-	})
-	return m, err
-}
-
-func (m sigMeta) sameClaims(o sigMeta) bool {
-	return m.name == o.name && m.reason == o.reason && m.location == o.location && m.contact == o.contact &&
-		m.claimed.Equal(o.claimed) && m.permission == o.permission && m.subFilter == o.subFilter &&
-		equalRanges(m.byteRange, o.byteRange) && bytes.Equal(m.contents, o.contents)
+func (v *verifier) readMeta(s *foundSig) sigMeta {
+	k, d := s.rev, s.dict
+	text := func(key string) string {
+		o, _ := v.f.Resolve(k, d[pdfread.Name(key)])
+		str, _ := o.(pdfread.String)
+		return decodeText(string(str))
+	}
+	name := func(key string) string {
+		o, _ := v.f.Resolve(k, d[pdfread.Name(key)])
+		n, _ := o.(pdfread.Name)
+		return string(n)
+	}
+	m := sigMeta{name: text("Name"), reason: text("Reason"), location: text("Location"), contact: text("ContactInfo"),
+		subFilter: name("SubFilter"), sigType: name("Type")}
+	if t, ok := parsePDFDate(text("M")); ok {
+		m.claimed = t
+	}
+	if c, ok := d["Contents"].(pdfread.String); ok {
+		m.contents = []byte(c)
+	}
+	m.permission = docMDP(v.f, k, d)
+	return m
 }
 
 func (v *verifier) check(s *foundSig) SignatureReport {
@@ -333,16 +332,13 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		rep.Detail = fmt.Sprintf(format, args...)
 		return rep
 	}
-	if s.damaged {
-		return fail(VerdictInvalid, "the signature dictionary is damaged and cannot be read")
+	if s.rev < 0 {
+		return fail(VerdictInvalid, "a signature value that no signature field of the document lists")
 	}
-	var meta sigMeta
-	if s.inForm {
-		var err error
-		if meta, err = readMeta(s.dict); err != nil {
-			return fail(VerdictInvalid, "the signature dictionary is unreadable")
-		}
+	if s.dict == nil {
+		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
 	}
+	meta := v.readMeta(s)
 	rep.Name, rep.Reason, rep.Location, rep.Contact = meta.name, meta.reason, meta.location, meta.contact
 	rep.Certification = meta.permission != 0
 	rep.Permission = meta.permission
@@ -358,6 +354,19 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if br[2]+br[3] > int64(len(v.data)) {
 		return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
 	}
+	signedRev := v.signedRevision(br[2] + br[3])
+	if signedRev < 0 {
+		return fail(VerdictInvalid, "the signed bytes do not end at the end of a revision of the file")
+	}
+	if problem := v.placement(s, signedRev); problem != "" {
+		return fail(VerdictInvalid, "%s", problem)
+	}
+	// What was signed is the dictionary as the signed revision has it.
+	s.rev = signedRev
+	s.dict, _ = resolveDict(v.f, signedRev, s.ref)
+	if meta = v.readMeta(s); !equalRanges(intArray(v.f, signedRev, s.dict["ByteRange"]), br) {
+		return fail(VerdictInvalid, "the signature dictionary in the signed revision has another byte range")
+	}
 	gap := v.data[br[1]+1 : br[2]-1]
 	contents, err := hex.DecodeString(string(bytes.Map(func(r rune) rune {
 		if r < 128 && isPDFSpace(byte(r)) {
@@ -365,47 +374,88 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		}
 		return r
 	}, gap)))
-	if err != nil {
-		return fail(VerdictInvalid, "the signature value is not valid hexadecimal")
-	}
-	if s.inForm && !bytes.Equal(contents, meta.contents) {
+	if err != nil || !bytes.Equal(contents, meta.contents) {
 		return fail(VerdictInvalid, "the signature value in the byte range is not the one in the signature dictionary")
 	}
 	ranges := [][]byte{v.data[:br[1]], v.data[br[2] : br[2]+br[3]]}
+	rep.CoversWholeDocument = signedRev == len(v.f.Revisions)-1
 
-	var verdict Verdict
-	var detail string
+	var res cryptoResult
 	if meta.subFilter == "ETSI.RFC3161" {
-		verdict, detail = v.checkDocTimestamp(&rep, contents, ranges)
+		res = v.checkDocTimestamp(&rep, contents, ranges)
 	} else {
-		verdict, detail = v.checkCMS(&rep, contents, ranges)
+		res = v.checkCMS(&rep, contents, ranges)
 	}
-	if verdict != VerdictValid {
-		rep.Verdict, rep.Detail = verdict, detail
+	if res.verdict == VerdictInvalid || res.verdict == VerdictModified {
+		rep.Verdict, rep.Detail = res.verdict, res.detail
 		return rep
 	}
-
-	coverage, problem := v.coverage(s, meta)
-	rep.CoversWholeDocument = coverage == ""
-	switch {
-	case problem != "":
-		rep.Verdict = VerdictModified
-		rep.Detail = joinDetail(problem, detail)
-	case !s.inForm && v.finalErr == nil && !rep.CoversWholeDocument:
-		rep.Verdict = VerdictModified
-		rep.Detail = joinDetail("the signature is no longer listed among the document's signature fields: it was removed in a later revision", detail)
-	case !s.inForm && v.finalErr == nil:
-		// Signed that way: the writer never listed its own field.
-		rep.Verdict = VerdictValid
-		rep.Detail = joinDetail("the signature is not listed among the document's signature fields", detail)
-	default:
-		rep.Verdict = VerdictValid
-		rep.Detail = joinDetail(coverage, detail)
-		if v.finalErr != nil {
-			rep.Detail = joinDetail("the PDF structure is damaged; only the signed bytes could be checked", rep.Detail)
+	level := 2
+	if meta.permission != 0 {
+		level = meta.permission
+	}
+	rep.Changes = v.changesAfter(signedRev, level)
+	coverage := ""
+	if !rep.CoversWholeDocument {
+		coverage = fmt.Sprintf("the signature covers revision %d of %d", signedRev+1, len(v.f.Revisions))
+		later := 0
+		for _, o := range v.sigs {
+			if o.end() > br[2]+br[3] {
+				later++
+			}
+		}
+		switch {
+		case len(rep.Changes) > 0:
+		case later == 0:
+			coverage += "; later revisions leave the document's content unchanged"
+		default:
+			coverage += fmt.Sprintf("; %d later signature(s) were added without changing the document's content", later)
 		}
 	}
+	if len(rep.Changes) > 0 {
+		rep.Verdict = VerdictModified
+		rep.Detail = joinDetail(coverage+"; after signing: "+joinList(rep.Changes), res.detail)
+		return rep
+	}
+	rep.Verdict = res.verdict
+	rep.Detail = joinDetail(coverage, res.detail)
 	return rep
+}
+
+// signedRevision returns the revision whose %%EOF the signed bytes end at
+// (white space after it may be included), or -1.
+func (v *verifier) signedRevision(end int64) int {
+	for k, rev := range v.f.Revisions {
+		if end < rev.End {
+			return -1
+		}
+		next := int64(len(v.data))
+		if k+1 < len(v.f.Revisions) {
+			next = v.f.Revisions[k+1].End
+		}
+		if end <= next && len(bytes.Trim(v.data[rev.End:end], "\r\n \t")) == 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// placement requires the signature dictionary to be part of the signed
+// revision, listed by its form, with the excluded gap inside it: a
+// dictionary elsewhere (signature wrapping) signs other bytes than the
+// ones it claims.
+func (v *verifier) placement(s *foundSig, signedRev int) string {
+	if s.rev > signedRev {
+		return "the signature was attached to the form only after the revision it signs"
+	}
+	start, end, ok := v.f.Span(signedRev, s.ref)
+	if !ok {
+		return "the signature dictionary is not an object of the revision it signs"
+	}
+	if s.byteRange[1] < start || s.byteRange[2] > end {
+		return "the excluded signature value lies outside the signature dictionary"
+	}
+	return ""
 }
 
 func joinDetail(a, b string) string {
@@ -418,287 +468,17 @@ func joinDetail(a, b string) string {
 	return a + "; " + b
 }
 
-// checkCMS verifies an adbe.pkcs7.detached / ETSI.CAdES.detached signature.
-// The returned detail describes trust when the verdict is valid.
-func (v *verifier) checkCMS(rep *SignatureReport, contents []byte, ranges [][]byte) (Verdict, string) {
-	p7, err := parseCMS(contents)
-	if err != nil {
-		return VerdictInvalid, "the signature value is not a readable CMS signature"
+func joinList(items []string) string {
+	const shown = 5
+	if len(items) > shown {
+		return fmt.Sprintf("%s; and %d more", joinList(items[:shown]), len(items)-shown)
 	}
-	if len(p7.Signers) != 1 {
-		return VerdictInvalid, fmt.Sprintf("the signature has %d signers instead of 1", len(p7.Signers))
-	}
-	si := p7.Signers[0]
-	var cert *x509.Certificate
-	for _, c := range p7.Certificates {
-		if c.SerialNumber.Cmp(si.IssuerAndSerialNumber.SerialNumber) == 0 && bytes.Equal(c.RawIssuer, si.IssuerAndSerialNumber.IssuerName.FullBytes) {
-			cert = c
+	out := ""
+	for i, s := range items {
+		if i > 0 {
+			out += "; "
 		}
+		out += s
 	}
-	if cert == nil {
-		return VerdictInvalid, "the signer's certificate is not in the signature"
-	}
-	rep.Signer = displayName(cert)
-	rep.Issuer = issuerName(cert)
-	rep.CertificateSHA256 = Fingerprint(cert)
-
-	hash, ok := hashForOID(si.DigestAlgorithm.Algorithm)
-	if !ok {
-		return VerdictInvalid, fmt.Sprintf("unsupported digest algorithm %v", si.DigestAlgorithm.Algorithm)
-	}
-	h := hash.New()
-	for _, r := range ranges {
-		h.Write(r)
-	}
-	digest := h.Sum(nil)
-
-	alg, ok := signatureAlgorithm(si.DigestEncryptionAlgorithm.Algorithm, hash)
-	if !ok {
-		return VerdictInvalid, fmt.Sprintf("unsupported signature algorithm %v", si.DigestEncryptionAlgorithm.Algorithm)
-	}
-	var signingTime time.Time
-	if len(si.AuthenticatedAttributes) == 0 {
-		// Old-style signature straight over the content.
-		if err := cert.CheckSignature(alg, bytes.Join(ranges, nil), si.EncryptedDigest); err != nil {
-			return VerdictInvalid, "the signature value does not match the signer's key: " + err.Error()
-		}
-	} else {
-		// The signer signed the DER encoding of its attributes (RFC 5652,
-		// 5.4). Most files hold exactly those bytes; some signers leave
-		// the set unsorted and sign it that way, and a BER-encoded CMS
-		// holds other bytes than were signed. So the attributes as they
-		// are in the file are tried first, then their DER re-encoding.
-		// The digest and time are read from the very bytes whose
-		// signature verified, by a strict parser.
-		var candidates [][]byte
-		if raw := rawSignedAttributes(contents); raw != nil {
-			candidates = append(candidates, raw)
-		}
-		attrs := make([]cmsAttribute, len(si.AuthenticatedAttributes))
-		for i, a := range si.AuthenticatedAttributes {
-			attrs[i] = cmsAttribute{Type: a.Type, Value: a.Value}
-		}
-		if der, err := marshalAttributeSet(attrs); err == nil && (len(candidates) == 0 || !bytes.Equal(der, candidates[0])) {
-			candidates = append(candidates, der)
-		}
-		var signed []byte
-		var sigErr error
-		for _, c := range candidates {
-			if sigErr = cert.CheckSignature(alg, c, si.EncryptedDigest); sigErr == nil {
-				signed = c
-				break
-			}
-		}
-		if signed == nil {
-			if sigErr == nil {
-				return VerdictInvalid, "the signed attributes cannot be read"
-			}
-			return VerdictInvalid, "the signature value does not match the signer's key: " + sigErr.Error()
-		}
-		md, t, err := attributeValues(signed)
-		if err != nil {
-			return VerdictInvalid, "the signed attributes are malformed: " + err.Error()
-		}
-		if !bytes.Equal(md, digest) {
-			return VerdictModified, "the signed bytes were changed after signing: their digest no longer matches the signature"
-		}
-		signingTime = t
-	}
-
-	if !signingTime.IsZero() {
-		rep.Time = signingTime
-	}
-	trustTime := rep.Time
-	var tsDetail string
-	for _, a := range si.UnauthenticatedAttributes {
-		if !a.Type.Equal(oidAttrTimeStampToken) {
-			continue
-		}
-		ts, err := parseTimestampToken(a.Value.Bytes)
-		if err != nil {
-			return VerdictInvalid, "the signature's timestamp is unreadable or its own signature is wrong"
-		}
-		th := ts.HashAlgorithm.New()
-		th.Write(si.EncryptedDigest)
-		if !bytes.Equal(th.Sum(nil), ts.HashedMessage) {
-			return VerdictInvalid, "the timestamp belongs to a different signature"
-		}
-		// A token without certificates has no checked signature (the
-		// parser only verifies one when certificates are present): its time
-		// is nobody's word and is not shown as an authority's.
-		tsa := tokenSigner(a.Value.Bytes)
-		if tsa == nil {
-			tsDetail = "the signature carries a timestamp without the authority's certificate; it cannot be checked and is ignored"
-			continue
-		}
-		rep.Timestamped = true
-		rep.Time = ts.Time
-		rep.TimestampAuthority = displayName(tsa)
-		var why string
-		rep.TimestampTrust, why = v.chainTrust(tsa, ts.Certificates, ts.Time, x509.ExtKeyUsageTimeStamping)
-		tsDetail = joinDetail("timestamped by "+rep.TimestampAuthority, why)
-		// Only a trusted authority's clock replaces the signer's claim
-		// when judging whether the certificate was valid at signing.
-		if rep.TimestampTrust == TrustTrusted {
-			trustTime = ts.Time
-		}
-	}
-	if trustTime.IsZero() {
-		trustTime = time.Now()
-	}
-	var why string
-	rep.Trust, why = v.trust(cert, p7.Certificates, trustTime)
-	return VerdictValid, joinDetail(why, tsDetail)
-}
-
-// checkDocTimestamp verifies an ETSI.RFC3161 document timestamp.
-func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, ranges [][]byte) (Verdict, string) {
-	ts, err := parseTimestampToken(trimDER(contents))
-	if err != nil {
-		return VerdictInvalid, "the document timestamp is unreadable or its signature is wrong"
-	}
-	h := ts.HashAlgorithm.New()
-	for _, r := range ranges {
-		h.Write(r)
-	}
-	if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
-		return VerdictModified, "the timestamped bytes were changed: their digest no longer matches the timestamp"
-	}
-	cert := tokenSigner(trimDER(contents))
-	if cert == nil {
-		return VerdictInvalid, "document timestamp without the authority's certificate: its signature cannot be checked"
-	}
-	rep.Timestamped = true
-	rep.Time = ts.Time
-	rep.Signer, rep.Issuer, rep.CertificateSHA256 = displayName(cert), issuerName(cert), Fingerprint(cert)
-	var why string
-	rep.Trust, why = v.trust(cert, ts.Certificates, ts.Time)
-	return VerdictValid, joinDetail("document timestamp", why)
-}
-
-func issuerName(c *x509.Certificate) string {
-	if c.Issuer.CommonName != "" {
-		return c.Issuer.CommonName
-	}
-	return c.Issuer.String()
-}
-
-// trust evaluates the signer's certificate at the signing time.
-func (v *verifier) trust(cert *x509.Certificate, pool []*x509.Certificate, at time.Time) (string, string) {
-	if reason := usageProblem(cert); reason != "" {
-		return TrustNotForSigning, "the certificate " + reason
-	}
-	return v.chainTrust(cert, pool, at, x509.ExtKeyUsageAny)
-}
-
-// chainTrust checks that cert chains to the roots at time at, for usage.
-func (v *verifier) chainTrust(cert *x509.Certificate, pool []*x509.Certificate, at time.Time, usage x509.ExtKeyUsage) (string, string) {
-	inter := x509.NewCertPool()
-	for _, c := range pool {
-		if !c.Equal(cert) {
-			inter.AddCert(c)
-		}
-	}
-	_, err := cert.Verify(x509.VerifyOptions{
-		Roots: v.roots, Intermediates: inter, CurrentTime: at,
-		KeyUsages: []x509.ExtKeyUsage{usage},
-	})
-	if err == nil {
-		return TrustTrusted, ""
-	}
-	var unknown x509.UnknownAuthorityError
-	var invalid x509.CertificateInvalidError
-	switch {
-	case errors.As(err, &unknown):
-		if isSelfSigned(cert) {
-			return TrustSelfSigned, "the certificate is self-signed and not among the trusted ones"
-		}
-		return TrustUnknownIssuer, fmt.Sprintf("the issuer %q is not among the trusted certificate authorities", issuerName(cert))
-	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
-		if at.Before(cert.NotBefore) {
-			return TrustNotYetValid, "the certificate was not yet valid at the signing time"
-		}
-		return TrustExpired, "a certificate in the chain had expired at the signing time"
-	}
-	return TrustUntrusted, "the certificate chain was rejected: " + err.Error()
-}
-
-// cmsAttribute mirrors the CMS Attribute so parsed signed attributes can be
-// re-encoded byte for byte (their Value keeps the original encoding).
-type cmsAttribute struct {
-	Type  asn1.ObjectIdentifier
-	Value asn1.RawValue `asn1:"set"`
-}
-
-func marshalAttributeSet(attrs []cmsAttribute) ([]byte, error) {
-	seq, err := asn1.Marshal(struct {
-		A []cmsAttribute `asn1:"set"`
-	}{attrs})
-	if err != nil {
-		return nil, err
-	}
-	var outer asn1.RawValue
-	if _, err := asn1.Unmarshal(seq, &outer); err != nil {
-		return nil, err
-	}
-	return outer.Bytes, nil
-}
-
-func parseCMS(der []byte) (p7 *pkcs7.PKCS7, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			p7, err = nil, errors.New("unreadable CMS")
-		}
-	}()
-	return pkcs7.Parse(der)
-}
-
-// trimDER cuts the zero padding after a DER structure.
-func trimDER(b []byte) []byte {
-	var raw asn1.RawValue
-	if rest, err := asn1.Unmarshal(b, &raw); err == nil {
-		return b[:len(b)-len(rest)]
-	}
-	return b
-}
-
-var (
-	oidSHA1   = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}
-	oidSHA384 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
-	oidSHA512 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}
-)
-
-func hashForOID(oid asn1.ObjectIdentifier) (crypto.Hash, bool) {
-	switch {
-	case oid.Equal(oidSHA256):
-		return crypto.SHA256, true
-	case oid.Equal(oidSHA384):
-		return crypto.SHA384, true
-	case oid.Equal(oidSHA512):
-		return crypto.SHA512, true
-	case oid.Equal(oidSHA1):
-		return crypto.SHA1, true
-	}
-	return 0, false
-}
-
-// signatureAlgorithm maps a SignerInfo's signature algorithm and digest to
-// the x509 algorithm that checks it.
-func signatureAlgorithm(oid asn1.ObjectIdentifier, h crypto.Hash) (x509.SignatureAlgorithm, bool) {
-	rsa := map[crypto.Hash]x509.SignatureAlgorithm{crypto.SHA1: x509.SHA1WithRSA, crypto.SHA256: x509.SHA256WithRSA, crypto.SHA384: x509.SHA384WithRSA, crypto.SHA512: x509.SHA512WithRSA}
-	pss := map[crypto.Hash]x509.SignatureAlgorithm{crypto.SHA256: x509.SHA256WithRSAPSS, crypto.SHA384: x509.SHA384WithRSAPSS, crypto.SHA512: x509.SHA512WithRSAPSS}
-	ec := map[crypto.Hash]x509.SignatureAlgorithm{crypto.SHA1: x509.ECDSAWithSHA1, crypto.SHA256: x509.ECDSAWithSHA256, crypto.SHA384: x509.ECDSAWithSHA384, crypto.SHA512: x509.ECDSAWithSHA512}
-	var table map[crypto.Hash]x509.SignatureAlgorithm
-	switch s := oid.String(); s {
-	case "1.2.840.113549.1.1.1", "1.2.840.113549.1.1.5", "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13":
-		table = rsa
-	case "1.2.840.113549.1.1.10":
-		table = pss
-	case "1.2.840.10045.2.1", "1.2.840.10045.4.1", "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4":
-		table = ec
-	case "1.3.101.112":
-		return x509.PureEd25519, true
-	}
-	alg, ok := table[h]
-	return alg, ok
+	return out
 }

@@ -19,8 +19,6 @@ func TestVerifyInputErrors(t *testing.T) {
 	p := getPKI(t)
 	leaf := p.leaves[ecP256]
 	p12, _ := pkcs12.Modern2023.Encode(leaf.key, leaf.Certificate, nil, goodPassword)
-	half := testPDF(t, 1)
-	half = half[:len(half)/2]
 	cases := []struct {
 		name   string
 		data   []byte
@@ -32,8 +30,6 @@ func TestVerifyInputErrors(t *testing.T) {
 		{"text", []byte("Dear colleagues,\nplease find the statement attached.\n"), true, "not a PDF file"},
 		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), true, "not a PDF file"},
 		{"PKCS#12", p12, true, "not a PDF file"},
-		{"header only", []byte("%PDF-1.7\n"), false, "unreadable PDF"},
-		{"truncated unsigned PDF", half, false, "unreadable PDF"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -48,16 +44,30 @@ func TestVerifyInputErrors(t *testing.T) {
 	}
 }
 
+// TestVerifyMalformedInput: a PDF that is not whole is malformed, with the
+// byte offset where reading failed.
+func TestVerifyMalformedInput(t *testing.T) {
+	half := testPDF(t, 1)
+	half = half[:len(half)/2]
+	for _, data := range [][]byte{[]byte("%PDF-1.7\n"), half} {
+		rep, err := Verify(data, nil)
+		if err != nil || rep.Verdict != VerdictMalformed || !strings.Contains(rep.Detail, "byte ") {
+			t.Errorf("got %+v, %v", rep, err)
+		}
+	}
+}
+
 func TestVerifyUnsigned(t *testing.T) {
 	rep, err := Verify(testPDF(t, 2), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Verdict != VerdictNotSigned || rep.Signatures == nil || len(rep.Signatures) != 0 {
+	// The issue's verdicts are the only ones: no signature is no valid one.
+	if rep.Verdict != VerdictInvalid || rep.Signatures == nil || len(rep.Signatures) != 0 {
 		t.Errorf("got %+v", rep)
 	}
 	out, _ := json.Marshal(rep)
-	if string(out) != `{"signatures":[],"verdict":"not_signed"}` {
+	if string(out) != `{"signatures":[],"verdict":"invalid","detail":"the PDF carries no signature"}` {
 		t.Errorf("JSON %s", out)
 	}
 }
@@ -121,22 +131,23 @@ func TestVerifyTrust(t *testing.T) {
 		return out
 	}
 	cases := []struct {
-		name   string
-		pdf    []byte
-		roots  *x509.CertPool
-		trust  string
-		detail string
+		name    string
+		pdf     []byte
+		roots   *x509.CertPool
+		verdict Verdict
+		trust   string
+		detail  string
 	}{
-		// The rogue authority's time is not used: judged at the claimed
-		// signing time, when the certificate was still valid.
-		{"expired, timestamped by an untrusted authority", signElsewhere(expired, Options{Time: p.now.Add(-2 * time.Hour), TSAURL: rogue.URL}), p.roots(), TrustTrusted, "timestamped by Rogue TSA; the certificate is self-signed"},
-		{"CA-issued, root trusted", sign(p.leaves[ecP256], Options{}), p.roots(), TrustTrusted, ""},
-		{"CA-issued, root unknown", sign(p.leaves[ecP256], Options{}), x509.NewCertPool(), TrustUnknownIssuer, `issuer "Communiqué Test Issuing CA" is not among the trusted`},
-		{"CA-issued, system roots", sign(p.leaves[ecP256], Options{}), nil, TrustUnknownIssuer, "not among the trusted"},
-		{"self-signed", sign(p.selfSigned, Options{}), p.roots(), TrustSelfSigned, "self-signed"},
-		{"self-signed and trusted", sign(p.selfSigned, Options{}), selfRoots, TrustTrusted, ""},
-		{"expired when timestamped", signElsewhere(expired, Options{Time: p.now.Add(-2 * time.Hour), TSAURL: tsa.URL}), p.roots(), TrustExpired, "expired at the signing time"},
-		{"encryption-only key usage", encSigned, p.roots(), TrustNotForSigning, "neither digital signature nor non-repudiation"},
+		// The rogue authority's time is not used, nor the claimed signing
+		// time: judged now, when the certificate has expired.
+		{"expired, timestamped by an untrusted authority", signElsewhere(expired, Options{Time: p.now.Add(-2 * time.Hour), TSAURL: rogue.URL}), p.roots(), VerdictExpired, TrustExpired, "not trusted as a timestamp authority"},
+		{"CA-issued, root trusted", sign(p.leaves[ecP256], Options{}), p.roots(), VerdictValid, TrustTrusted, ""},
+		{"CA-issued, root unknown", sign(p.leaves[ecP256], Options{}), x509.NewCertPool(), VerdictUntrusted, TrustUnknownIssuer, `issuer "Communiqué Test Issuing CA" is not among the trusted`},
+		{"CA-issued, no roots", sign(p.leaves[ecP256], Options{}), nil, VerdictUntrusted, TrustUnknownIssuer, "not among the trusted"},
+		{"self-signed", sign(p.selfSigned, Options{}), p.roots(), VerdictUntrusted, TrustSelfSigned, "self-signed"},
+		{"self-signed and trusted", sign(p.selfSigned, Options{}), selfRoots, VerdictValid, TrustTrusted, ""},
+		{"expired when timestamped", signElsewhere(expired, Options{Time: p.now.Add(-2 * time.Hour), TSAURL: tsa.URL}), p.roots(), VerdictExpired, TrustExpired, "expired at"},
+		{"encryption-only key usage", encSigned, p.roots(), VerdictUntrusted, TrustNotForSigning, "neither digital signature nor non-repudiation"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -145,9 +156,10 @@ func TestVerifyTrust(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := rep.Signatures[0]
-			// Trust never turns an intact signature into a broken one.
-			if rep.Verdict != VerdictValid || s.Trust != c.trust || !strings.Contains(s.Detail, c.detail) {
-				t.Errorf("got %s / %s %q, want valid / %s %q", rep.Verdict, s.Trust, s.Detail, c.trust, c.detail)
+			// Trust never turns an intact signature into a broken one,
+			// but only a trusted one is valid.
+			if rep.Verdict != c.verdict || s.Trust != c.trust || !strings.Contains(s.Detail, c.detail) {
+				t.Errorf("got %s / %s %q, want %s / %s %q", rep.Verdict, s.Trust, s.Detail, c.verdict, c.trust, c.detail)
 			}
 		})
 	}

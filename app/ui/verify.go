@@ -23,14 +23,31 @@ func (c *controller) verifyDialog() {
 	c.pickFile([]string{".pdf", ".PDF"}, start, c.verifyFile)
 }
 
-// verifyFile checks a PDF's signatures and says what they mean.
+// verifyFile checks a PDF's signatures and says what they mean. The check
+// runs off the UI thread (a hostile file may take up to a couple of
+// seconds); its result comes back through fyne.Do.
 func (c *controller) verifyFile(path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		c.showError(err)
 		return
 	}
-	rep, err := sign.Verify(data, nil)
+	opt := sign.VerifyOptions{}
+	if c.ws != nil && c.ws.Config.TrustedCertificates != "" {
+		// The organisation's own signers, pinned in communique.toml.
+		opt.Pinned, err = sign.LoadCertificates(filepath.Join(c.ws.Dir, c.ws.Config.TrustedCertificates))
+		if err != nil {
+			c.showError(err)
+			return
+		}
+	}
+	go func() {
+		rep, err := sign.VerifyWith(data, opt)
+		fyne.Do(func() { c.showVerification(path, rep, err) })
+	}()
+}
+
+func (c *controller) showVerification(path string, rep *sign.Report, err error) {
 	var text string
 	imp := widget.MediumImportance
 	if err != nil {
@@ -50,11 +67,14 @@ func (c *controller) verifyFile(path string) {
 	d.Show()
 }
 
+// verdictImportance: only a valid signature is good news; an intact one
+// nobody trusted vouches for (or whose certificate had expired) is a
+// warning; anything else is danger.
 func verdictImportance(v sign.Verdict) widget.Importance {
 	switch v {
 	case sign.VerdictValid:
 		return widget.SuccessImportance
-	case sign.VerdictNotSigned:
+	case sign.VerdictUntrusted, sign.VerdictExpired:
 		return widget.WarningImportance
 	}
 	return widget.DangerImportance
@@ -66,14 +86,25 @@ func verdictImportance(v sign.Verdict) widget.Importance {
 func describeReport(tx *uitext.Text, rep *sign.Report) []string {
 	var out []string
 	switch rep.Verdict {
-	case sign.VerdictValid:
+	case sign.VerdictValid, sign.VerdictUntrusted, sign.VerdictExpired:
+		// Intact; the trust line of each signature says who vouches.
 		out = append(out, tx.T("VerdictValid"))
 	case sign.VerdictModified:
 		out = append(out, tx.T("VerdictModified"))
 	case sign.VerdictInvalid:
-		out = append(out, tx.T("VerdictInvalid"))
-	default:
-		out = append(out, tx.T("VerdictNotSigned"))
+		if len(rep.Signatures) == 0 {
+			out = append(out, tx.T("VerdictNotSigned"))
+		} else {
+			out = append(out, tx.T("VerdictInvalid"))
+		}
+	default: // malformed, weak: the reason is the message
+		detail := rep.Detail
+		for _, s := range rep.Signatures {
+			if s.Verdict == rep.Verdict {
+				detail = joinNonEmpty(detail, s.Detail)
+			}
+		}
+		out = append(out, tx.T("VerifyNotPDF", "Error", detail))
 	}
 	for i, s := range rep.Signatures {
 		var b strings.Builder
@@ -125,4 +156,14 @@ func trustText(tx *uitext.Text, trust string) string {
 		return tx.T("TrustUntrusted")
 	}
 	return tx.T("TrustUnknown")
+}
+
+func joinNonEmpty(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
 }

@@ -29,6 +29,10 @@ type Config struct {
 	CatalogFormat  string   `toml:"catalog_format"`
 	Logo           string   `toml:"logo"`   // optional letterhead image, relative to the workspace
 	Notice         string   `toml:"notice"` // shown with the workspace, e.g. "translations are samples"
+	// TrustedCertificates is a PEM file, relative to the workspace, of the
+	// certificates verify trusts without flags: CA certificates act as
+	// roots, others pin the organisation's own signers.
+	TrustedCertificates string `toml:"trusted_certificates"`
 }
 
 func (c *Config) normalize() {

@@ -1,0 +1,24 @@
+// Package pdfread is a strict, bounded reader of PDF file structure for the
+// signature verifier: it parses every revision of an incrementally updated
+// file exactly as its cross-reference sections describe it, and refuses
+// (as a *Error naming the byte offset) anything a mainstream reader would
+// have to repair — objects outside the cross-reference, entries that point
+// past the end or at another object, duplicate numbers in an object stream,
+// free entries for objects still referenced, a broken trailer chain, bytes
+// after the last %%EOF.
+//
+// It replaces github.com/digitorus/pdf for verification because that reader
+// repairs silently (it ignores free entries and object-stream indexes, so it
+// sees another document than poppler or pdf.js) and cannot be bounded: its
+// recursion overflows the stack on nested arrays, it allocates from
+// attacker-chosen counts and it follows /Extends cycles forever. Go's stack
+// overflow and out-of-memory are fatal and cannot be recovered, so here
+// every limit is checked before the work is done: nesting depth, object
+// numbers, values parsed and bytes inflated are capped (see Limits), loops
+// in /Prev chains and /Length references are detected, and every scan is
+// linear in the file size. Nothing recurses deeper than Limits.MaxDepth.
+//
+// Content streams are never decoded here: the verifier compares revisions by
+// their encoded bytes. Only cross-reference and object streams (and, on
+// request, small appearance streams) are inflated.
+package pdfread

@@ -1,0 +1,455 @@
+package sign
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	"communique/app/pdfread"
+)
+
+// What may follow a signature. Each incremental update after the signed
+// revision is compared object by object with the revision before it, and
+// every object it redefines or frees must match a rule of the signature's
+// DocMDP level (ISO 32000-2 §12.8.2.2, Table 257), in the spirit of
+// pyHanko's diff analysis but stricter:
+//
+//   - any level: validation data (/DSS and its /VRI), /Extensions, and new
+//     invisible document timestamps;
+//   - P=2 (and approval signatures): new invisible signature fields,
+//     signing an empty signature field, filling form fields (/V /AS /AP);
+//   - P=3: also new annotations other than widgets.
+//
+// Everything else is a change: the catalog beyond /AcroForm /DSS
+// /Extensions /Version, form defaults (/DR /DA /NeedAppearances), page
+// keys other than /Annots, removed annotations or fields, freed objects,
+// the Info dictionary and XMP metadata, and any other object rewritten. A
+// later signature widget that paints something is a change to the page,
+// whoever signed it. New objects are judged through the references that
+// reach them, since a reference from an unchanged object would already
+// have been dangling (and malformed) in the older revision.
+
+// revisionContext is what an update is judged against: the roles objects
+// play in the revision before it.
+type revisionContext struct {
+	f                   *pdfread.File
+	old, cur            int // revision numbers
+	level               int
+	root, acro, fieldsA pdfread.Ref
+	fields              map[pdfread.Ref]bool
+	pages               map[pdfread.Ref]int // page number, 1-based
+	annots              map[pdfread.Ref]int // indirect /Annots arrays, by page
+	dss                 map[pdfread.Ref]bool
+	changes             []string
+	// purpose is set when the update adds validation data or a document
+	// timestamp: under P=1 an update must do one of these.
+	purpose bool
+}
+
+// changesAfter lists the changes the revisions after signedRev make that a
+// signature of the given DocMDP level does not allow.
+func (v *verifier) changesAfter(signedRev, level int) []string {
+	var out []string
+	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
+		c := newContext(v.f, u-1, u, level)
+		c.diffTrailer()
+		c.diffObjects()
+		if level == 1 && !c.purpose && len(c.changes) == 0 {
+			c.change("the document was certified with no changes allowed, but the file was updated after signing")
+		}
+		for _, ch := range c.changes {
+			out = append(out, fmt.Sprintf("revision %d: %s", u+1, ch))
+		}
+	}
+	return out
+}
+
+func (c *revisionContext) change(format string, args ...any) {
+	c.changes = append(c.changes, fmt.Sprintf(format, args...))
+}
+
+func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
+	c := &revisionContext{f: f, old: old, cur: cur, level: level, fields: map[pdfread.Ref]bool{},
+		pages: map[pdfread.Ref]int{}, annots: map[pdfread.Ref]int{}, dss: map[pdfread.Ref]bool{}}
+	c.root, _ = f.Revisions[old].Trailer["Root"].(pdfread.Ref)
+	root, _ := resolveDict(f, old, c.root)
+	c.acro, _ = root["AcroForm"].(pdfread.Ref)
+	acro, _ := resolveDict(f, old, root["AcroForm"])
+	c.fieldsA, _ = acro["Fields"].(pdfread.Ref)
+	if fields, err := formFields(f, old); err == nil {
+		for _, fl := range fields {
+			c.fields[fl.ref] = true
+		}
+	}
+	for i, p := range pageRefs(f, old, root["Pages"]) {
+		c.pages[p] = i + 1
+		pd, _ := resolveDict(f, old, p)
+		if a, ok := pd["Annots"].(pdfread.Ref); ok {
+			c.annots[a] = i + 1
+		}
+	}
+	if r, ok := root["DSS"].(pdfread.Ref); ok {
+		c.dss[r] = true
+	}
+	dss, _ := resolveDict(f, old, root["DSS"])
+	if r, ok := dss["VRI"].(pdfread.Ref); ok {
+		c.dss[r] = true
+	}
+	vri, _ := resolveDict(f, old, dss["VRI"])
+	for _, x := range vri {
+		if r, ok := x.(pdfread.Ref); ok {
+			c.dss[r] = true
+		}
+	}
+	return c
+}
+
+// pageRefs lists the page objects of revision k's page tree, in order.
+func pageRefs(f *pdfread.File, k int, node pdfread.Object) []pdfread.Ref {
+	var out []pdfread.Ref
+	seen := map[pdfread.Ref]bool{}
+	type item struct {
+		o     pdfread.Object
+		depth int
+	}
+	stack := []item{{node, 0}}
+	for len(stack) > 0 && len(out) < 1_000_000 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		r, ok := it.o.(pdfread.Ref)
+		if !ok || seen[r] || it.depth > 64 {
+			continue
+		}
+		seen[r] = true
+		d, _ := resolveDict(f, k, r)
+		if resolveName(f, k, d["Type"]) == "Page" {
+			out = append(out, r)
+			continue
+		}
+		kids := resolveArray(f, k, d["Kids"])
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, item{kids[i], it.depth + 1})
+		}
+	}
+	return out
+}
+
+func (c *revisionContext) diffTrailer() {
+	ot, nt := c.f.Revisions[c.old].Trailer, c.f.Revisions[c.cur].Trailer
+	for _, k := range []pdfread.Name{"Root", "Info"} {
+		if !pdfread.Equal(ot[k], nt[k]) {
+			c.change("the trailer's /%s now names another object", k)
+		}
+	}
+}
+
+func (c *revisionContext) diffObjects() {
+	entries := c.f.Revisions[c.cur].Entries
+	nums := make([]int, 0, len(entries))
+	for n := range entries {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		e := entries[n]
+		prev, had := c.f.Lookup(c.old, n)
+		if !had || prev.Kind == 'f' {
+			continue // a new object, judged by what refers to it
+		}
+		oldGen, newGen := prev.Gen, e.Gen
+		if prev.Kind == 'c' {
+			oldGen = 0
+		}
+		if e.Kind == 'c' {
+			newGen = 0
+		}
+		if e.Kind == 'f' {
+			c.change("object %d was deleted", n)
+			continue
+		}
+		ref := pdfread.Ref{Num: n, Gen: oldGen}
+		if newGen != oldGen {
+			c.change("object %d was replaced by a new generation", n)
+			continue
+		}
+		oldObj, err1 := c.f.Object(c.old, ref)
+		newObj, err2 := c.f.Object(c.cur, ref)
+		if err1 != nil || err2 != nil {
+			c.change("object %d cannot be compared", n)
+			continue
+		}
+		if !pdfread.Equal(oldObj, newObj) {
+			c.redefined(ref, oldObj, newObj)
+		}
+	}
+}
+
+// redefined judges an object the update rewrote, by the role it had.
+func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object) {
+	od, _ := oldObj.(pdfread.Dict)
+	nd, _ := newObj.(pdfread.Dict)
+	switch {
+	case r == c.root && od != nil && nd != nil:
+		c.diffCatalog(od, nd)
+	case r == c.acro && od != nil && nd != nil:
+		c.diffAcroForm(od, nd)
+	case r == c.fieldsA:
+		c.diffFields(oldObj, newObj)
+	case c.fields[r] && od != nil && nd != nil:
+		c.diffField(r, od, nd)
+	case c.pages[r] > 0 && od != nil && nd != nil:
+		c.diffPage(c.pages[r], od, nd)
+	case c.annots[r] > 0:
+		c.diffAnnots(c.annots[r], oldObj, newObj)
+	case c.dss[r]:
+		c.purpose = true
+	default:
+		c.change("%s was rewritten", describe(c.f, c.old, r, oldObj))
+	}
+}
+
+func describe(f *pdfread.File, k int, r pdfread.Ref, o pdfread.Object) string {
+	d, _ := resolveDict(f, k, o)
+	if t := resolveName(f, k, d["Type"]); t != "" {
+		return fmt.Sprintf("object %d (/%s)", r.Num, t)
+	}
+	if t := resolveName(f, k, d["Subtype"]); t != "" {
+		return fmt.Sprintf("object %d (/%s)", r.Num, t)
+	}
+	if _, ok := o.(*pdfread.Stream); ok {
+		return fmt.Sprintf("object %d (a stream)", r.Num)
+	}
+	return fmt.Sprintf("object %d", r.Num)
+}
+
+// changedKeys lists the keys whose values differ, in order.
+func changedKeys(od, nd pdfread.Dict) []pdfread.Name {
+	var keys []pdfread.Name
+	for k, v := range od {
+		if !pdfread.Equal(v, nd[k]) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range nd {
+		if _, ok := od[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
+
+func (c *revisionContext) diffCatalog(od, nd pdfread.Dict) {
+	for _, k := range changedKeys(od, nd) {
+		switch k {
+		case "AcroForm":
+			oa, _ := resolveDict(c.f, c.old, od[k])
+			na, _ := resolveDict(c.f, c.cur, nd[k])
+			if na == nil {
+				c.change("the form (/AcroForm) was removed")
+				continue
+			}
+			c.diffAcroForm(oa, na)
+		case "DSS":
+			c.purpose = true
+		case "Extensions":
+		case "Version":
+			if _, ok := nd[k].(pdfread.Name); !ok {
+				c.change("the catalog's /Version is not a name")
+			}
+		default:
+			c.change("the document catalog's /%s changed", k)
+		}
+	}
+}
+
+func (c *revisionContext) diffAcroForm(od, nd pdfread.Dict) {
+	for _, k := range changedKeys(od, nd) {
+		switch k {
+		case "Fields":
+			c.diffFields(od[k], nd[k])
+		case "SigFlags":
+		default:
+			// /DR and /DA decide how every field is drawn: changing
+			// them changes what a signed form shows.
+			c.change("the form's /%s changed", k)
+		}
+	}
+}
+
+// diffFields: old fields stay, in place; new ones must be signature fields
+// this level allows.
+func (c *revisionContext) diffFields(oldObj, newObj pdfread.Object) {
+	oa := resolveArray(c.f, c.old, oldObj)
+	na := resolveArray(c.f, c.cur, newObj)
+	if !c.keepsAll(oa, na) {
+		c.change("form fields were removed or reordered")
+		return
+	}
+	for _, o := range na[len(oa):] {
+		c.newField(o)
+	}
+}
+
+// keepsAll tells whether na starts with the elements of oa.
+func (c *revisionContext) keepsAll(oa, na pdfread.Array) bool {
+	if len(na) < len(oa) {
+		return false
+	}
+	for i := range oa {
+		if !pdfread.Equal(oa[i], na[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *revisionContext) newField(o pdfread.Object) {
+	d, _ := resolveDict(c.f, c.cur, o)
+	if resolveName(c.f, c.cur, d["FT"]) != "Sig" {
+		c.change("a form field other than a signature was added")
+		return
+	}
+	c.newSignature(d)
+	if resolveName(c.f, c.cur, d["Subtype"]) == "Widget" {
+		c.invisibleWidget(d, "a new signature field")
+	}
+	for _, kid := range resolveArray(c.f, c.cur, d["Kids"]) {
+		kd, _ := resolveDict(c.f, c.cur, kid)
+		c.invisibleWidget(kd, "a new signature field")
+	}
+}
+
+// newSignature checks that the level allows the signature a new or newly
+// signed field holds: a certification with no changes allowed only lets
+// document timestamps follow.
+func (c *revisionContext) newSignature(field pdfread.Dict) {
+	v, _ := resolveDict(c.f, c.cur, field["V"])
+	if resolveName(c.f, c.cur, v["Type"]) == "DocTimeStamp" || resolveName(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
+		c.purpose = true
+		return
+	}
+	if c.level != 1 {
+		return
+	}
+	c.change("a signature was added to a document certified with no changes allowed")
+}
+
+// invisibleWidget records a change when widget d can paint anything.
+func (c *revisionContext) invisibleWidget(d pdfread.Dict, what string) {
+	if paints(c.f, c.cur, d) {
+		c.change("%s has a visible appearance that draws over the page", what)
+	}
+}
+
+// paints tells whether an annotation can draw anything: not hidden, a
+// rectangle with area, and a normal appearance with content.
+func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
+	flags, _ := f.Resolve(k, d["F"])
+	if n, ok := flags.(int64); ok && n&(2|32) != 0 { // Hidden, NoView
+		return false
+	}
+	rect := resolveArray(f, k, d["Rect"])
+	if len(rect) != 4 {
+		return false
+	}
+	var x [4]float64
+	for i, e := range rect {
+		e, _ = f.Resolve(k, e)
+		switch n := e.(type) {
+		case int64:
+			x[i] = float64(n)
+		case float64:
+			x[i] = n
+		default:
+			return true
+		}
+	}
+	if x[0] == x[2] || x[1] == x[3] {
+		return false
+	}
+	ap, _ := resolveDict(f, k, d["AP"])
+	if ap == nil {
+		return false
+	}
+	n, err := f.Resolve(k, ap["N"])
+	if err != nil {
+		return true
+	}
+	switch s := n.(type) {
+	case nil:
+		return false
+	case *pdfread.Stream:
+		data, err := f.Decode(s)
+		return err != nil || len(bytes.TrimSpace(data)) > 0
+	}
+	return true
+}
+
+// diffField: form filling changes a field's value and appearance only.
+func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
+	isSig := resolveName(c.f, c.old, od["FT"]) == "Sig"
+	for _, k := range changedKeys(od, nd) {
+		switch {
+		case c.level < 2 && !isSig:
+			c.change("form field %d's /%s changed in a document certified with no changes allowed", r.Num, k)
+		case k == "V" && isSig:
+			if _, had := od["V"]; had {
+				c.change("the value of signature field %d was replaced", r.Num)
+				continue
+			}
+			c.newSignature(nd)
+		case k == "V" || k == "AS":
+		case k == "AP":
+			if isSig && paints(c.f, c.cur, nd) {
+				c.change("signature field %d was given a visible appearance that draws over the page", r.Num)
+			}
+		default:
+			c.change("form field %d's /%s changed", r.Num, k)
+		}
+	}
+}
+
+func (c *revisionContext) diffPage(page int, od, nd pdfread.Dict) {
+	for _, k := range changedKeys(od, nd) {
+		if k != "Annots" {
+			c.change("page %d's /%s changed", page, k)
+			continue
+		}
+		c.diffAnnots(page, od[k], nd[k])
+	}
+}
+
+// diffAnnots: a page keeps its annotations and may gain those the level
+// allows.
+func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
+	oa := resolveArray(c.f, c.old, oldObj)
+	na := resolveArray(c.f, c.cur, newObj)
+	if !c.keepsAll(oa, na) {
+		c.change("annotations were removed from page %d", page)
+		return
+	}
+	for _, o := range na[len(oa):] {
+		d, _ := resolveDict(c.f, c.cur, o)
+		sub := resolveName(c.f, c.cur, d["Subtype"])
+		switch {
+		case sub == "Widget":
+			if c.isSigWidget(d) {
+				c.invisibleWidget(d, fmt.Sprintf("a new signature widget on page %d", page))
+			} else {
+				c.change("a form field widget was added to page %d", page)
+			}
+		case c.level >= 3:
+		default:
+			c.change("an annotation (/%s) was added to page %d", sub, page)
+		}
+	}
+}
+
+func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {
+	if resolveName(c.f, c.cur, d["FT"]) == "Sig" {
+		return true
+	}
+	p, _ := resolveDict(c.f, c.cur, d["Parent"])
+	return resolveName(c.f, c.cur, p["FT"]) == "Sig"
+}
