@@ -37,6 +37,11 @@ type File struct {
 	objs      map[int64]*parsed // indirect objects by offset
 	objstms   map[int64]*objStream
 	nesting   int
+	// defs lists, per object number, the revisions that define or free
+	// it, oldest first: Lookup is a binary search, not a walk back
+	// through every revision.
+	defs      map[int][]int
+	reachable map[int]error
 }
 
 type parsed struct {
@@ -54,7 +59,8 @@ const maxNesting = 4
 // cross-reference lists, every reference reachable from each revision's
 // trailer. Any fault is an *Error.
 func Open(data []byte, lim Limits) (*File, error) {
-	f := &File{data: data, lim: &budget{lim: lim}, objs: map[int64]*parsed{}, objstms: map[int64]*objStream{}}
+	f := &File{data: data, lim: &budget{lim: lim}, objs: map[int64]*parsed{}, objstms: map[int64]*objStream{},
+		defs: map[int][]int{}, reachable: map[int]error{}}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, &Error{Msg: "the file does not start with %PDF-"}
 	}
@@ -65,9 +71,9 @@ func Open(data []byte, lim Limits) (*File, error) {
 		if err := f.checkCoverage(k); err != nil {
 			return nil, err
 		}
-		if err := f.checkReachable(k); err != nil {
-			return nil, err
-		}
+	}
+	if err := f.CheckReachable(len(f.Revisions) - 1); err != nil {
+		return nil, err
 	}
 	return f, nil
 }
@@ -131,6 +137,11 @@ func (f *File) readChain() error {
 		return &Error{Offset: last, Msg: fmt.Sprintf("%d bytes after the last %%%%EOF", int64(end)-last)}
 	}
 	f.Revisions = revs
+	for k, rev := range revs {
+		for num := range rev.Entries {
+			f.defs[num] = append(f.defs[num], k)
+		}
+	}
 	return f.checkEntries()
 }
 
@@ -375,12 +386,12 @@ func streamEntry(b []byte, w [3]int) (Entry, error) {
 
 // Lookup returns the entry in force for object num in revision k.
 func (f *File) Lookup(k, num int) (Entry, bool) {
-	for ; k >= 0; k-- {
-		if e, ok := f.Revisions[k].Entries[num]; ok {
-			return e, true
-		}
+	revs := f.defs[num]
+	i := sort.SearchInts(revs, k+1) - 1
+	if i < 0 {
+		return Entry{}, false
 	}
-	return Entry{}, false
+	return f.Revisions[revs[i]].Entries[num], true
 }
 
 // Resolve follows o if it is a reference, as revision k sees it.
@@ -585,9 +596,19 @@ func (f *File) checkCoverage(k int) error {
 	}
 }
 
-// checkReachable resolves every reference reachable from revision k's
+// CheckReachable resolves every reference reachable from revision k's
 // trailer: a dangling reference, or one to a free object, makes readers
-// disagree (some repair, some show nothing).
+// disagree (some repair, some show nothing). Open checks the last
+// revision; the verifier also checks each signed one. Results are cached.
+func (f *File) CheckReachable(k int) error {
+	if err, done := f.reachable[k]; done {
+		return err
+	}
+	err := f.checkReachable(k)
+	f.reachable[k] = err
+	return err
+}
+
 func (f *File) checkReachable(k int) error {
 	trailer := f.Revisions[k].Trailer
 	if _, enc := trailer["Encrypt"]; enc {

@@ -30,15 +30,16 @@ import (
 // have been dangling (and malformed) in the older revision.
 
 // revisionContext is what an update is judged against: the roles objects
-// play in the revision before it.
+// play in the revision before it. Roles are read from the objects
+// themselves (a /Type /Page dictionary follows the page rules, a field
+// dictionary the field rules) rather than by walking the page tree and
+// form for every revision, which would make many small revisions cost
+// pages times revisions.
 type revisionContext struct {
 	f                   *pdfread.File
 	old, cur            int // revision numbers
 	level               int
 	root, acro, fieldsA pdfread.Ref
-	fields              map[pdfread.Ref]bool
-	pages               map[pdfread.Ref]int // page number, 1-based
-	annots              map[pdfread.Ref]int // indirect /Annots arrays, by page
 	dss                 map[pdfread.Ref]bool
 	changes             []string
 	// purpose is set when the update adds validation data or a document
@@ -47,17 +48,24 @@ type revisionContext struct {
 }
 
 // changesAfter lists the changes the revisions after signedRev make that a
-// signature of the given DocMDP level does not allow.
+// signature of the given DocMDP level does not allow. Each update is
+// judged once per level, however many signatures precede it.
 func (v *verifier) changesAfter(signedRev, level int) []string {
 	var out []string
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
-		c := newContext(v.f, u-1, u, level)
-		c.diffTrailer()
-		c.diffObjects()
-		if level == 1 && !c.purpose && len(c.changes) == 0 {
-			c.change("the document was certified with no changes allowed, but the file was updated after signing")
+		key := [2]int{u, level}
+		changes, done := v.diffs[key]
+		if !done {
+			c := newContext(v.f, u-1, u, level)
+			c.diffTrailer()
+			c.diffObjects()
+			if level == 1 && !c.purpose && len(c.changes) == 0 {
+				c.change("the document was certified with no changes allowed, but the file was updated after signing")
+			}
+			changes = c.changes
+			v.diffs[key] = changes
 		}
-		for _, ch := range c.changes {
+		for _, ch := range changes {
 			out = append(out, fmt.Sprintf("revision %d: %s", u+1, ch))
 		}
 	}
@@ -69,25 +77,12 @@ func (c *revisionContext) change(format string, args ...any) {
 }
 
 func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
-	c := &revisionContext{f: f, old: old, cur: cur, level: level, fields: map[pdfread.Ref]bool{},
-		pages: map[pdfread.Ref]int{}, annots: map[pdfread.Ref]int{}, dss: map[pdfread.Ref]bool{}}
+	c := &revisionContext{f: f, old: old, cur: cur, level: level, dss: map[pdfread.Ref]bool{}}
 	c.root, _ = f.Revisions[old].Trailer["Root"].(pdfread.Ref)
 	root, _ := resolveDict(f, old, c.root)
 	c.acro, _ = root["AcroForm"].(pdfread.Ref)
 	acro, _ := resolveDict(f, old, root["AcroForm"])
 	c.fieldsA, _ = acro["Fields"].(pdfread.Ref)
-	if fields, err := formFields(f, old); err == nil {
-		for _, fl := range fields {
-			c.fields[fl.ref] = true
-		}
-	}
-	for i, p := range pageRefs(f, old, root["Pages"]) {
-		c.pages[p] = i + 1
-		pd, _ := resolveDict(f, old, p)
-		if a, ok := pd["Annots"].(pdfread.Ref); ok {
-			c.annots[a] = i + 1
-		}
-	}
 	if r, ok := root["DSS"].(pdfread.Ref); ok {
 		c.dss[r] = true
 	}
@@ -102,36 +97,6 @@ func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
 		}
 	}
 	return c
-}
-
-// pageRefs lists the page objects of revision k's page tree, in order.
-func pageRefs(f *pdfread.File, k int, node pdfread.Object) []pdfread.Ref {
-	var out []pdfread.Ref
-	seen := map[pdfread.Ref]bool{}
-	type item struct {
-		o     pdfread.Object
-		depth int
-	}
-	stack := []item{{node, 0}}
-	for len(stack) > 0 && len(out) < 1_000_000 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		r, ok := it.o.(pdfread.Ref)
-		if !ok || seen[r] || it.depth > 64 {
-			continue
-		}
-		seen[r] = true
-		d, _ := resolveDict(f, k, r)
-		if resolveName(f, k, d["Type"]) == "Page" {
-			out = append(out, r)
-			continue
-		}
-		kids := resolveArray(f, k, d["Kids"])
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, item{kids[i], it.depth + 1})
-		}
-	}
-	return out
 }
 
 func (c *revisionContext) diffTrailer() {
@@ -188,6 +153,7 @@ func (c *revisionContext) diffObjects() {
 func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object) {
 	od, _ := oldObj.(pdfread.Dict)
 	nd, _ := newObj.(pdfread.Dict)
+	_, oldArray := oldObj.(pdfread.Array)
 	switch {
 	case r == c.root && od != nil && nd != nil:
 		c.diffCatalog(od, nd)
@@ -195,12 +161,14 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		c.diffAcroForm(od, nd)
 	case r == c.fieldsA:
 		c.diffFields(oldObj, newObj)
-	case c.fields[r] && od != nil && nd != nil:
+	case resolveName(c.f, c.old, od["Type"]) == "Page" && nd != nil:
+		c.diffPage(r.Num, od, nd)
+	case c.isField(od) && nd != nil:
 		c.diffField(r, od, nd)
-	case c.pages[r] > 0 && od != nil && nd != nil:
-		c.diffPage(c.pages[r], od, nd)
-	case c.annots[r] > 0:
-		c.diffAnnots(c.annots[r], oldObj, newObj)
+	case oldArray:
+		// An indirect array that grows is judged as a page's /Annots:
+		// what it gains must be an annotation the level allows.
+		c.diffAnnots(r.Num, oldObj, newObj)
 	case c.dss[r]:
 		c.purpose = true
 	default:
@@ -413,7 +381,7 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 func (c *revisionContext) diffPage(page int, od, nd pdfread.Dict) {
 	for _, k := range changedKeys(od, nd) {
 		if k != "Annots" {
-			c.change("page %d's /%s changed", page, k)
+			c.change("page object %d's /%s changed", page, k)
 			continue
 		}
 		c.diffAnnots(page, od[k], nd[k])
@@ -426,7 +394,7 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 	oa := resolveArray(c.f, c.old, oldObj)
 	na := resolveArray(c.f, c.cur, newObj)
 	if !c.keepsAll(oa, na) {
-		c.change("annotations were removed from page %d", page)
+		c.change("annotations were removed from page object %d", page)
 		return
 	}
 	for _, o := range na[len(oa):] {
@@ -435,15 +403,26 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 		switch {
 		case sub == "Widget":
 			if c.isSigWidget(d) {
-				c.invisibleWidget(d, fmt.Sprintf("a new signature widget on page %d", page))
+				c.invisibleWidget(d, fmt.Sprintf("a new signature widget on page object %d", page))
 			} else {
-				c.change("a form field widget was added to page %d", page)
+				c.change("a form field widget was added to page object %d", page)
 			}
 		case c.level >= 3:
 		default:
-			c.change("an annotation (/%s) was added to page %d", sub, page)
+			c.change("an annotation (/%s) was added to page object %d", sub, page)
 		}
 	}
+}
+
+// isField tells whether a dictionary is a form field or a widget.
+func (c *revisionContext) isField(d pdfread.Dict) bool {
+	if d == nil {
+		return false
+	}
+	_, ft := d["FT"]
+	_, title := d["T"]
+	_, parent := d["Parent"]
+	return ft || title && parent || resolveName(c.f, c.old, d["Subtype"]) == "Widget"
 }
 
 func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {

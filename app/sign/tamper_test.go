@@ -181,7 +181,7 @@ func TestTamperDetected(t *testing.T) {
 				return append(append([]byte{}, signed...), "1 0 obj\n(junk)\nendobj\n%%EOF\n"...)
 			}, VerdictMalformed, "bytes after the last %%EOF", "Not total document signed"},
 			{"incremental update changes a page", func() []byte { return forgePage(t, signed) },
-				VerdictModified, "page 1's /Contents changed", "Not total document signed"},
+				VerdictModified, "'s /Contents changed", "Not total document signed"},
 			{"signature dictionary replaced", func() []byte {
 				body := strings.Replace(lastDefinition(t, signed, sigID), "Publication", "Forged reason", 1)
 				return appendUpdate(t, signed, map[int]string{sigID: body})

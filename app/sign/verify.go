@@ -150,7 +150,7 @@ func VerifyWith(data []byte, opt VerifyOptions) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool()}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int][]string{}}
 	v.setTrust()
 	sigs, err := v.discover()
 	if err != nil {
@@ -201,6 +201,7 @@ type verifier struct {
 	pinnedRoots *x509.CertPool
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
+	diffs       map[[2]int][]string // changes by (update, DocMDP level)
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -357,6 +358,9 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	signedRev := v.signedRevision(br[2] + br[3])
 	if signedRev < 0 {
 		return fail(VerdictInvalid, "the signed bytes do not end at the end of a revision of the file")
+	}
+	if err := v.f.CheckReachable(signedRev); err != nil {
+		return fail(VerdictMalformed, "the signed revision is malformed: %v", err)
 	}
 	if problem := v.placement(s, signedRev); problem != "" {
 		return fail(VerdictInvalid, "%s", problem)
