@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"communique/app/pdfread/hostile"
 	"communique/app/sign"
 )
 
@@ -219,5 +220,20 @@ func TestTerminalKeepsLibraryOutputOffStdout(t *testing.T) {
 	}
 	if os.Stdout != os.Stderr {
 		t.Error("os.Stdout still is standard output: a library's prints would mix into verify --json")
+	}
+}
+
+// TestVerifyHostileExit2: a hostile file ends in exit 2 and a message
+// naming what is wrong and where.
+func TestVerifyHostileExit2(t *testing.T) {
+	for _, c := range hostile.Cases()[1:4] {
+		path := filepath.Join(t.TempDir(), "hostile.pdf")
+		if err := os.WriteFile(path, c.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, stdout, stderr := run(t, "verify", path, "--json")
+		if code != ExitUsage || !strings.Contains(stderr, "malformed") || !strings.Contains(stderr, "byte ") || !strings.Contains(stdout, `"verdict": "malformed"`) {
+			t.Errorf("%s: exit %d, stderr %q", c.Name, code, stderr)
+		}
 	}
 }

@@ -1,0 +1,71 @@
+package sign
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"communique/app/pdfread/hostile"
+)
+
+// hostileSigned is a signed statement followed by n small updates that
+// each rewrite an unreferenced object: the worst case for the revision
+// diff, which judges every update after every signature.
+func hostileSigned(tb testing.TB, n int) []byte {
+	tb.Helper()
+	id, _ := fuzzIdentity()
+	signed, err := Sign(testPDF(tb, 1), id, Options{Approval: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, maxID := firstPage(tb, signed)
+	size, root, info, prev := trailerOf(tb, signed)
+	size = max(size, maxID+2)
+	data := signed
+	for i := 0; i < n; i++ {
+		off := len(data)
+		data = fmt.Appendf(data, "%d 0 obj\n(note %d)\nendobj\n", maxID+1, i)
+		xref := len(data)
+		data = fmt.Appendf(data, "xref\n%d 1\n%010d 00000 n\r\ntrailer\n<</Size %d /Root %s%s /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
+			maxID+1, off, size, root, info, prev, xref)
+		prev = xref
+	}
+	return data
+}
+
+// TestHostileFilesAreMalformedNeverValid: the hostile corpus, and a signed
+// file followed by thousands of updates, get a verdict (malformed for the
+// broken ones) with a message, never valid, never a crash.
+func TestHostileFilesAreMalformedNeverValid(t *testing.T) {
+	cases := hostile.Cases()
+	cases = append(cases, hostile.Case{Name: "signed, then 3000 updates", Data: hostileSigned(t, 3000)})
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			rep, err := Verify(c.Data, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%d bytes: %s %s", len(c.Data), rep.Verdict, rep.Detail)
+			if rep.Verdict == VerdictValid {
+				t.Fatalf("hostile file is valid: %+v", rep)
+			}
+			if rep.Verdict == VerdictMalformed && !bytes.Contains([]byte(rep.Detail), []byte("byte ")) {
+				t.Errorf("malformed without the offset: %q", rep.Detail)
+			}
+		})
+	}
+}
+
+// BenchmarkVerifyHostile measures each hostile file (issue 10's target:
+// a file of at most 1 MB ends within 2 s and 256 MiB).
+func BenchmarkVerifyHostile(b *testing.B) {
+	cases := append(hostile.Cases(), hostile.Case{Name: "signed, then 3000 updates", Data: hostileSigned(b, 3000)})
+	for _, c := range cases {
+		b.Run(c.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Verify(c.Data, nil)
+			}
+		})
+	}
+}
