@@ -35,6 +35,7 @@ test: vet
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseWrite$$' -fuzztime $(FUZZTIME) ./i18n/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 0x ./app/sign
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...

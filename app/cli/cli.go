@@ -1,10 +1,8 @@
 // Package cli is Communiqué's headless command line: the same engines as the
 // desktop app, driven from a terminal or a script.
 //
-// Exit codes: 0 success, 1 a verified PDF is not validly signed (invalid,
-// modified after signing, not signed, or signed with a certificate that was
-// not valid for it; with --strict also an untrusted issuer or bytes added
-// after the last signature), 2 bad usage or bad input.
+// Exit codes: 0 success, 1 a PDF a command signed does not verify, 2 bad
+// usage or bad input; verify has one code per verdict (verify_cmd.go).
 package cli
 
 import (
@@ -57,7 +55,7 @@ func init() {
 		{"handoff", "--workspace DIR --lang LANG --out DIR", "write a file for a translator with what needs work", runHandoff},
 		{"merge", "--workspace DIR FILE…", "take translated files back into the workspace", runMerge},
 		{"export", "--workspace DIR [--statement ID] [--lang fr,ar|all] --out DIR [--sign FILE.p12] [--tsa URL]", "typeset statements as PDF files, optionally signed", runExport},
-		{"verify", "FILE.pdf [--json] [--roots CA.pem] [--strict]", "check the signatures of a PDF", runVerify},
+		{"verify", "FILE.pdf [--json] [--roots CA.pem] [--workspace DIR]", "check the signatures of a PDF", runVerify},
 	}
 }
 
