@@ -232,7 +232,7 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 	}
 	c := newTestUI(t, ws)
 	good := filepath.Join(out, "seed.en.pdf")
-	c.verifyFile(good)
+	<-c.verifyFile(good) // verification runs off the UI thread
 	got := overlayText(c)
 	for _, want := range []string{c.tx.T("VerdictValid"), c.tx.T("TrustSelfSigned"), c.tx.T("CoversWhole"), "Test Spokesperson"} {
 		if !strings.Contains(got, want) {
@@ -243,14 +243,14 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 	data, _ := os.ReadFile(good)
 	bad := filepath.Join(out, "tampered.pdf")
 	os.WriteFile(bad, append(data, []byte("\n% appended after signing\n")...), 0o644)
-	c.verifyFile(bad)
+	<-c.verifyFile(bad) // verification runs off the UI thread
 	if got := overlayText(c); strings.Contains(got, c.tx.T("VerdictValid")) {
 		t.Errorf("a file with bytes appended verifies as valid:\n%s", got)
 	}
 
 	notPDF := filepath.Join(out, "note.pdf")
 	os.WriteFile(notPDF, []byte("hello"), 0o644)
-	c.verifyFile(notPDF)
+	<-c.verifyFile(notPDF) // verification runs off the UI thread
 	if got := overlayText(c); !strings.Contains(got, "cannot be verified") {
 		t.Errorf("a non-PDF is not reported plainly:\n%s", got)
 	}

@@ -20,17 +20,20 @@ func (c *controller) verifyDialog() {
 	if dir := c.prefs.exportDir(); dir != "" {
 		start = dir
 	}
-	c.pickFile([]string{".pdf", ".PDF"}, start, c.verifyFile)
+	c.pickFile([]string{".pdf", ".PDF"}, start, func(p string) { c.verifyFile(p) })
 }
 
 // verifyFile checks a PDF's signatures and says what they mean. The check
 // runs off the UI thread (a hostile file may take up to a couple of
-// seconds); its result comes back through fyne.Do.
-func (c *controller) verifyFile(path string) {
+// seconds); its result comes back through fyne.Do. The returned channel is
+// closed once the result is on screen.
+func (c *controller) verifyFile(path string) <-chan struct{} {
+	done := make(chan struct{})
 	data, err := os.ReadFile(path)
 	if err != nil {
 		c.showError(err)
-		return
+		close(done)
+		return done
 	}
 	opt := sign.VerifyOptions{}
 	if c.ws != nil && c.ws.Config.TrustedCertificates != "" {
@@ -38,13 +41,18 @@ func (c *controller) verifyFile(path string) {
 		opt.Pinned, err = sign.LoadCertificates(filepath.Join(c.ws.Dir, c.ws.Config.TrustedCertificates))
 		if err != nil {
 			c.showError(err)
-			return
+			close(done)
+			return done
 		}
 	}
 	go func() {
 		rep, err := sign.VerifyWith(data, opt)
-		fyne.Do(func() { c.showVerification(path, rep, err) })
+		fyne.Do(func() {
+			c.showVerification(path, rep, err)
+			close(done)
+		})
 	}()
+	return done
 }
 
 func (c *controller) showVerification(path string, rep *sign.Report, err error) {
