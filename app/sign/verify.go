@@ -326,35 +326,80 @@ func (v *verifier) readMeta(s *foundSig) sigMeta {
 	return m
 }
 
+// check judges one signature in three phases, each of which may settle
+// the verdict: locate (is it where it claims, framing what it claims),
+// cryptography (does it match the bytes, who vouches for its key), and
+// the revision diff (what changed after it).
 func (v *verifier) check(s *foundSig) SignatureReport {
 	rep := SignatureReport{Field: s.field, Trust: TrustUnknown}
-	fail := func(verdict Verdict, format string, args ...any) SignatureReport {
-		rep.Verdict = verdict
-		rep.Detail = fmt.Sprintf(format, args...)
+	loc := v.locate(s)
+	m := loc.meta
+	rep.Name, rep.Reason, rep.Location, rep.Contact = m.name, m.reason, m.location, m.contact
+	rep.Certification, rep.Permission, rep.Time = m.permission != 0, m.permission, m.claimed
+	if loc.problem != "" {
+		rep.Verdict, rep.Detail = loc.verdict, loc.problem
 		return rep
 	}
-	if s.rev < 0 {
-		return fail(VerdictInvalid, "a signature value that no signature field of the document lists")
-	}
-	if s.dict == nil {
-		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
-	}
-	meta := v.readMeta(s)
-	rep.Name, rep.Reason, rep.Location, rep.Contact = meta.name, meta.reason, meta.location, meta.contact
-	rep.Certification = meta.permission != 0
-	rep.Permission = meta.permission
-	rep.Time = meta.claimed
-
 	br := s.byteRange
-	if len(br) != 4 {
+	ranges := [][]byte{v.data[:br[1]], v.data[br[2] : br[2]+br[3]]}
+	rep.CoversWholeDocument = loc.rev == len(v.f.Revisions)-1
+
+	var res cryptoResult
+	if m.subFilter == "ETSI.RFC3161" {
+		res = v.checkDocTimestamp(&rep, loc.contents, ranges)
+	} else {
+		res = v.checkCMS(&rep, loc.contents, ranges)
+	}
+	if res.verdict == VerdictInvalid || res.verdict == VerdictModified {
+		rep.Verdict, rep.Detail = res.verdict, res.detail
+		return rep
+	}
+	level := 2
+	if m.permission != 0 {
+		level = m.permission
+	}
+	rep.Changes = v.changesAfter(loc.rev, level)
+	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0)
+	if len(rep.Changes) > 0 {
+		rep.Verdict = VerdictModified
+		rep.Detail = joinDetail(coverage+"; after signing: "+joinList(rep.Changes), res.detail)
+		return rep
+	}
+	rep.Verdict = res.verdict
+	rep.Detail = joinDetail(coverage, res.detail)
+	return rep
+}
+
+// location is where a signature sits: its signed revision, its value and
+// what its dictionary says; or why it cannot be placed.
+type location struct {
+	rev      int
+	contents []byte
+	meta     sigMeta
+	verdict  Verdict
+	problem  string
+}
+
+// locate checks that the signature frames exactly its own value, ends at
+// the end of a revision, and that its dictionary is an object of that
+// revision holding the excluded value (no wrapping).
+func (v *verifier) locate(s *foundSig) location {
+	fail := func(verdict Verdict, format string, args ...any) location {
+		return location{meta: v.metaOf(s), verdict: verdict, problem: fmt.Sprintf(format, args...)}
+	}
+	switch br := s.byteRange; {
+	case s.rev < 0:
+		return fail(VerdictInvalid, "a signature value that no signature field of the document lists")
+	case s.dict == nil:
+		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
+	case len(br) != 4:
 		return fail(VerdictInvalid, "the signature's byte range has %d numbers instead of 4", len(br))
-	}
-	if !framesGap(v.data, br) {
+	case !framesGap(v.data, br):
 		return fail(VerdictInvalid, "the signature's byte range does not start at the beginning of the file and exclude exactly the signature value")
-	}
-	if br[2]+br[3] > int64(len(v.data)) {
+	case br[2]+br[3] > int64(len(v.data)):
 		return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
 	}
+	br := s.byteRange
 	signedRev := v.signedRevision(br[2] + br[3])
 	if signedRev < 0 {
 		return fail(VerdictInvalid, "the signed bytes do not end at the end of a revision of the file")
@@ -368,62 +413,51 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	// What was signed is the dictionary as the signed revision has it.
 	s.rev = signedRev
 	s.dict, _ = resolveDict(v.f, signedRev, s.ref)
-	if meta = v.readMeta(s); !equalRanges(intArray(v.f, signedRev, s.dict["ByteRange"]), br) {
+	if !equalRanges(intArray(v.f, signedRev, s.dict["ByteRange"]), br) {
 		return fail(VerdictInvalid, "the signature dictionary in the signed revision has another byte range")
 	}
-	gap := v.data[br[1]+1 : br[2]-1]
+	meta := v.readMeta(s)
 	contents, err := hex.DecodeString(string(bytes.Map(func(r rune) rune {
 		if r < 128 && isPDFSpace(byte(r)) {
 			return -1
 		}
 		return r
-	}, gap)))
+	}, v.data[br[1]+1:br[2]-1])))
 	if err != nil || !bytes.Equal(contents, meta.contents) {
 		return fail(VerdictInvalid, "the signature value in the byte range is not the one in the signature dictionary")
 	}
-	ranges := [][]byte{v.data[:br[1]], v.data[br[2] : br[2]+br[3]]}
-	rep.CoversWholeDocument = signedRev == len(v.f.Revisions)-1
+	return location{rev: signedRev, contents: contents, meta: meta}
+}
 
-	var res cryptoResult
-	if meta.subFilter == "ETSI.RFC3161" {
-		res = v.checkDocTimestamp(&rep, contents, ranges)
-	} else {
-		res = v.checkCMS(&rep, contents, ranges)
+// metaOf reads what a signature dictionary claims, if there is one.
+func (v *verifier) metaOf(s *foundSig) sigMeta {
+	if s.rev < 0 || s.dict == nil {
+		return sigMeta{}
 	}
-	if res.verdict == VerdictInvalid || res.verdict == VerdictModified {
-		rep.Verdict, rep.Detail = res.verdict, res.detail
-		return rep
+	return v.readMeta(s)
+}
+
+// coverage describes how much of the file the signature ending at end (in
+// revision rev) covers.
+func (v *verifier) coverage(rev int, end int64, changed bool) string {
+	if rev == len(v.f.Revisions)-1 {
+		return ""
 	}
-	level := 2
-	if meta.permission != 0 {
-		level = meta.permission
-	}
-	rep.Changes = v.changesAfter(signedRev, level)
-	coverage := ""
-	if !rep.CoversWholeDocument {
-		coverage = fmt.Sprintf("the signature covers revision %d of %d", signedRev+1, len(v.f.Revisions))
-		later := 0
-		for _, o := range v.sigs {
-			if o.end() > br[2]+br[3] {
-				later++
-			}
-		}
-		switch {
-		case len(rep.Changes) > 0:
-		case later == 0:
-			coverage += "; later revisions leave the document's content unchanged"
-		default:
-			coverage += fmt.Sprintf("; %d later signature(s) were added without changing the document's content", later)
+	text := fmt.Sprintf("the signature covers revision %d of %d", rev+1, len(v.f.Revisions))
+	later := 0
+	for _, o := range v.sigs {
+		if o.end() > end {
+			later++
 		}
 	}
-	if len(rep.Changes) > 0 {
-		rep.Verdict = VerdictModified
-		rep.Detail = joinDetail(coverage+"; after signing: "+joinList(rep.Changes), res.detail)
-		return rep
+	switch {
+	case changed:
+	case later == 0:
+		text += "; later revisions leave the document's content unchanged"
+	default:
+		text += fmt.Sprintf("; %d later signature(s) were added without changing the document's content", later)
 	}
-	rep.Verdict = res.verdict
-	rep.Detail = joinDetail(coverage, res.detail)
-	return rep
+	return text
 }
 
 // signedRevision returns the revision whose %%EOF the signed bytes end at
