@@ -11,7 +11,9 @@ type Limits struct {
 	// MaxObjectNumber is the largest object number or /Size accepted
 	// (ISO 32000-1 Annex C: 8,388,607).
 	MaxObjectNumber int
-	// MaxValues caps the values parsed over the whole file.
+	// MaxValues caps the values parsed over the whole file, in units of
+	// about 40 bytes of memory: a number or name costs 1, a dictionary 4
+	// plus 4 per entry (a Go map entry costs several times an array slot).
 	MaxValues int
 	// MaxInflate caps the bytes decompressed over the whole file.
 	MaxInflate int64
@@ -22,7 +24,7 @@ func LimitsFor(size int) Limits {
 	return Limits{
 		MaxDepth:        100,
 		MaxObjectNumber: 8_388_607,
-		MaxValues:       1_000_000 + 2*size,
+		MaxValues:       500_000 + size,
 		MaxInflate:      32<<20 + 8*int64(size),
 	}
 }
@@ -34,8 +36,10 @@ type budget struct {
 	inflated int64
 }
 
-func (b *budget) value() error {
-	b.values++
+func (b *budget) value() error { return b.charge(1) }
+
+func (b *budget) charge(n int) error {
+	b.values += n
 	if b.values > b.lim.MaxValues {
 		return fmt.Errorf("more than %d values: too large to check", b.lim.MaxValues)
 	}

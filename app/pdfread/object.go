@@ -49,6 +49,10 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("byte %d: %s", e.Offset, e.Msg)
 }
 
+// dictCost is what a dictionary and each of its entries count against
+// Limits.MaxValues beyond the values themselves.
+const dictCost = 4
+
 // lexer reads PDF tokens from buf. Every loop advances pos, every nested
 // value increases depth, and every value counts against the file's budget.
 type lexer struct {
@@ -208,6 +212,9 @@ func (l *lexer) dict(depth int) (Object, error) {
 		return nil, l.errf(l.pos, "objects nested deeper than %d levels", l.lim.lim.MaxDepth)
 	}
 	l.pos += 2 // <<
+	if err := l.lim.charge(dictCost); err != nil {
+		return nil, l.errf(l.pos, "%v", err)
+	}
 	d := Dict{}
 	for {
 		l.skip()
@@ -229,6 +236,9 @@ func (l *lexer) dict(depth int) (Object, error) {
 		v, err := l.value(depth)
 		if err != nil {
 			return nil, err
+		}
+		if err := l.lim.charge(dictCost); err != nil {
+			return nil, l.errf(at, "%v", err)
 		}
 		// Readers disagree on which of two equal keys wins.
 		if _, dup := d[k.(Name)]; dup {

@@ -108,6 +108,7 @@ func Cases() []Case {
 	add("800 KB without %%EOF", bytes.Repeat([]byte("%PDF-1.7\n0 0 obj\n"), 50_000))
 	add("40 flate bombs as object streams", bombFile(deflate(make([]byte, 20<<20)), 40))
 	add("object stream header claims a billion objects", bytes.Replace(withXrefStream(page[:2], []string{"<</Type /Page /Parent 2 0 R>>"}, "", nil), []byte("/N 1 "), []byte("/N 1000000000 "), 1))
+	add("two million small dictionaries in an object stream", withXrefStream(page[:2], []string{"[" + strings.Repeat("<</a 1>>", 2_000_000) + "]"}, "", nil))
 	add("unterminated hex string in an object stream", withXrefStream(page[:2], []string{"<" + strings.Repeat("4", 30_000)}, "", nil))
 	add("/Length refers to its own object", PDF(append(append([]string{}, page...), "<</Length 4 0 R>>\nstream\nabc\nendstream"), ""))
 	loop := PDF(page, " /Prev 9")
