@@ -211,8 +211,9 @@ var byteRangeRE = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // discover lists the signature fields' values of every revision (a
-// signature a later revision removed from the form is still checked), then
-// signature values in the raw bytes that no field lists.
+// signature a later revision removed from the form is still checked). Only
+// when there are none, signature values in the raw bytes are reported, so
+// that a file carrying one outside its form is not merely "not signed".
 func (v *verifier) discover() ([]*foundSig, error) {
 	var sigs []*foundSig
 	seen := map[pdfread.Ref]bool{}
@@ -235,6 +236,13 @@ func (v *verifier) discover() ([]*foundSig, error) {
 			s.byteRange = intArray(v.f, k, d["ByteRange"])
 			sigs = append(sigs, s)
 		}
+	}
+	if len(sigs) > 0 {
+		// Every revision's form was read strictly: a byte range no field
+		// lists is not a signature of the document as readers show it
+		// (and may be text about signatures in some content).
+		sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
+		return sigs, nil
 	}
 	for _, m := range byteRangeRE().FindAllSubmatch(v.data, -1) {
 		br := make([]int64, 4)
