@@ -385,3 +385,47 @@ func TestForgeryInfoChangedAfterApproval(t *testing.T) {
 	}, nil)
 	expectVerdict(t, meta, VerdictModified, "/Metadata changed")
 }
+
+// What a no-changes certification still allows after it: validation data
+// (/DSS) and an invisible document timestamp. (The timestamp here has a
+// dummy value, so it is itself invalid; the certification stays valid.)
+func TestCertificationAllowsDSSAndDocumentTimestamp(t *testing.T) {
+	signed := signedStatement(t, false)
+	page, maxID := firstPage(t, signed)
+	_, root, _, _ := trailerOf(t, signed)
+	rootNum, _ := strconv.Atoi(strings.Fields(root)[0])
+	catalog := lastDefinition(t, signed, rootNum)
+	dss := appendRawUpdate(t, signed, []rawObj{
+		{maxID + 1, "<</Certs []>>", true},
+		{rootNum, strings.Replace(catalog, "<<", fmt.Sprintf("<< /DSS %d 0 R", maxID+1), 1), true},
+	}, nil)
+	expectVerdict(t, dss, VerdictValid, "later revisions leave the document's content unchanged")
+
+	sig, widget := maxID+1, maxID+2
+	withField := regexp.MustCompile(`/Fields \[([^\]]*)\]`).ReplaceAllString(catalog, fmt.Sprintf("/Fields [$1 %d 0 R]", widget))
+	pageBody := regexp.MustCompile(`/Annots \[([^\]]*)\]`).ReplaceAllString(lastDefinition(t, signed, page), fmt.Sprintf("/Annots [$1 %d 0 R]", widget))
+	dts := func(typ string) []byte {
+		return appendRawUpdate(t, signed, []rawObj{
+			{sig, "<</Type /" + typ + " /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /Contents <00>>>", true},
+			{widget, fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /T (Timestamp1) /V %d 0 R /P %d 0 R /Rect [0 0 0 0] /F 132>>", sig, page), true},
+			{page, pageBody, true},
+			{rootNum, withField, true},
+		}, nil)
+	}
+	rep, err := Verify(dts("DocTimeStamp"), getPKI(t).roots())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Signatures {
+		if s.Field == "Signature1" && s.Verdict != VerdictValid {
+			t.Errorf("certification after an invisible document timestamp: %s %q", s.Verdict, s.Detail)
+		}
+	}
+	// The same field holding an ordinary signature is a change under P=1.
+	rep, _ = Verify(bytes.Replace(dts("Sig"), []byte("/SubFilter /ETSI.RFC3161"), []byte("/SubFilter /adbe.pkcs7.detached"), 1), getPKI(t).roots())
+	for _, s := range rep.Signatures {
+		if s.Field == "Signature1" && (s.Verdict != VerdictModified || !strings.Contains(s.Detail, "certified with no changes allowed")) {
+			t.Errorf("a second signature after a no-changes certification: %s %q", s.Verdict, s.Detail)
+		}
+	}
+}
