@@ -187,6 +187,9 @@ func printVerification(env *Env, file string, rep *sign.Report) {
 		for _, c := range s.Changes {
 			fmt.Fprintf(out, "  change:    %s\n", c)
 		}
+		for _, c := range s.AllowedChanges {
+			fmt.Fprintf(out, "  allowed:   %s\n", c)
+		}
 		if s.Detail != "" {
 			fmt.Fprintf(out, "  detail:    %s\n", s.Detail)
 		}

@@ -42,19 +42,19 @@ type revisionContext struct {
 	root, acro, fieldsA pdfread.Ref
 	dss                 map[pdfread.Ref]bool
 	changes             []string
+	allowed             []string // what the update did that the level allows
 	// purpose is set when the update adds validation data or a document
 	// timestamp: under P=1 an update must do one of these.
 	purpose bool
 }
 
 // changesAfter lists the changes the revisions after signedRev make that a
-// signature of the given DocMDP level does not allow. Each update is
-// judged once per level, however many signatures precede it.
-func (v *verifier) changesAfter(signedRev, level int) []string {
-	var out []string
+// signature of the given DocMDP level does not allow, and those it allows.
+// Each update is judged once per level, however many signatures precede it.
+func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string) {
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
 		key := [2]int{u, level}
-		changes, done := v.diffs[key]
+		d, done := v.diffs[key]
 		if !done {
 			c := newContext(v.f, u-1, u, level)
 			c.diffTrailer()
@@ -62,18 +62,29 @@ func (v *verifier) changesAfter(signedRev, level int) []string {
 			if level == 1 && !c.purpose && len(c.changes) == 0 {
 				c.change("the document was certified with no changes allowed, but the file was updated after signing")
 			}
-			changes = c.changes
-			v.diffs[key] = changes
+			d = diff{c.changes, c.allowed}
+			v.diffs[key] = d
 		}
-		for _, ch := range changes {
-			out = append(out, fmt.Sprintf("revision %d: %s", u+1, ch))
+		for _, ch := range d.changes {
+			changes = append(changes, fmt.Sprintf("revision %d: %s", u+1, ch))
+		}
+		for _, a := range d.allowed {
+			allowed = append(allowed, fmt.Sprintf("revision %d: %s", u+1, a))
 		}
 	}
-	return out
+	return changes, allowed
 }
+
+// diff is what one update changed, for one DocMDP level.
+type diff struct{ changes, allowed []string }
 
 func (c *revisionContext) change(format string, args ...any) {
 	c.changes = append(c.changes, fmt.Sprintf(format, args...))
+}
+
+// allow records a change the level allows: reported, not failed.
+func (c *revisionContext) allow(format string, args ...any) {
+	c.allowed = append(c.allowed, fmt.Sprintf(format, args...))
 }
 
 func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
@@ -171,6 +182,7 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		c.diffAnnots(r.Num, oldObj, newObj)
 	case c.dss[r]:
 		c.purpose = true
+		c.allow("validation data (/DSS) updated")
 	default:
 		c.change("%s was rewritten", describe(c.f, c.old, r, oldObj))
 	}
@@ -220,6 +232,7 @@ func (c *revisionContext) diffCatalog(od, nd pdfread.Dict) {
 			c.diffAcroForm(oa, na)
 		case "DSS":
 			c.purpose = true
+			c.allow("validation data (/DSS) added")
 		case "Extensions":
 		case "Version":
 			if _, ok := nd[k].(pdfread.Name); !ok {
@@ -295,8 +308,10 @@ func (c *revisionContext) newSignature(field pdfread.Dict) {
 	v, _ := resolveDict(c.f, c.cur, field["V"])
 	if resolveName(c.f, c.cur, v["Type"]) == "DocTimeStamp" || resolveName(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
 		c.purpose = true
+		c.allow("a document timestamp added")
 		return
 	}
+	c.allow("a signature added")
 	if c.level != 1 {
 		return
 	}
@@ -368,6 +383,7 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 			}
 			c.newSignature(nd)
 		case k == "V" || k == "AS":
+			c.allow("form field %d filled in (/%s)", r.Num, k)
 		case k == "AP":
 			if isSig && paints(c.f, c.cur, nd) {
 				c.change("signature field %d was given a visible appearance that draws over the page", r.Num)
@@ -408,6 +424,7 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 				c.change("a form field widget was added to page object %d", page)
 			}
 		case c.level >= 3:
+			c.allow("an annotation (/%s) added to page object %d", sub, page)
 		default:
 			c.change("an annotation (/%s) was added to page object %d", sub, page)
 		}

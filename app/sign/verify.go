@@ -99,8 +99,12 @@ type SignatureReport struct {
 	CoversWholeDocument bool    `json:"covers_whole_document"`
 	Verdict             Verdict `json:"verdict"`
 	Trust               string  `json:"trust"`
-	// Changes lists what revisions after this signature changed.
-	Changes []string `json:"changes,omitempty"`
+	// Changes lists what revisions after this signature changed that its
+	// signer did not allow (any makes the verdict modified);
+	// AllowedChanges what they changed within what the signer allowed
+	// (form filling, later signatures, validation data).
+	Changes        []string `json:"changes,omitempty"`
+	AllowedChanges []string `json:"allowed_changes,omitempty"`
 	// Detail explains the verdict and trust in a sentence or two.
 	Detail string `json:"detail,omitempty"`
 }
@@ -150,7 +154,7 @@ func VerifyWith(data []byte, opt VerifyOptions) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int][]string{}}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}}
 	v.setTrust()
 	sigs, err := v.discover()
 	if err != nil {
@@ -201,7 +205,7 @@ type verifier struct {
 	pinnedRoots *x509.CertPool
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
-	diffs       map[[2]int][]string // changes by (update, DocMDP level)
+	diffs       map[[2]int]diff // changes by (update, DocMDP level)
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -366,7 +370,7 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if m.permission != 0 {
 		level = m.permission
 	}
-	rep.Changes = v.changesAfter(loc.rev, level)
+	rep.Changes, rep.AllowedChanges = v.changesAfter(loc.rev, level)
 	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0)
 	if len(rep.Changes) > 0 {
 		rep.Verdict = VerdictModified
