@@ -1,8 +1,7 @@
 // Package sign makes and checks the digital signatures on exported statements:
 // it loads the officer's identity (PKCS#12 or PEM), signs a finished PDF with a
 // CMS signature appended as an incremental update, and verifies the signatures
-// of any PDF it is handed, including whether bytes were changed or appended
-// after signing.
+// of any PDF it is handed, including what was changed after signing.
 //
 // The incremental update (signature dictionary, field widget, catalog and
 // cross-reference section) is written here rather than by
@@ -16,10 +15,14 @@
 // anything is laid out; the only second pass, for a timestamp token larger
 // than the space reserved, rebuilds the update from the untouched input.
 //
-// Verify does not trust the file's structure to find signatures: byte ranges
-// are also located in the raw bytes, and a signature that covers only an
-// earlier revision is judged by comparing the document's content in that
-// revision with the final one.
+// Verify reads the file with app/pdfread, strictly: anything a reader would
+// have to repair makes it malformed, since readers repair differently and
+// would show different documents. A signature must frame its own value in
+// its own dictionary and end exactly at the end of a revision; every later
+// revision is compared object by object with the one before it, against
+// an allow-list for the signature's DocMDP level (mdp.go). Trust is
+// explicit (VerifyOptions): roots and pinned certificates, judged at a
+// trusted timestamp authority's time or now, never the signer's claim.
 //
 // Private keys stay inside Identity and are never formatted, logged or written;
 // passwords are used once and never appear in errors.
