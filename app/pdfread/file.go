@@ -42,6 +42,13 @@ type File struct {
 	// through every revision.
 	defs      map[int][]int
 	reachable map[int]error
+	spans     []objSpan // every parsed indirect object, by offset
+}
+
+type objSpan struct {
+	start, end int64
+	ref        Ref
+	stream     bool
 }
 
 type parsed struct {
@@ -424,6 +431,25 @@ func (f *File) Object(k int, r Ref) (Object, error) {
 	return obj, err
 }
 
+// ObjectAt returns the uncompressed object whose bytes contain offset off,
+// and whether it is a stream.
+func (f *File) ObjectAt(off int64) (r Ref, stream, ok bool) {
+	if f.spans == nil {
+		for start, p := range f.objs {
+			if p.err == nil {
+				_, isStream := p.obj.(*Stream)
+				f.spans = append(f.spans, objSpan{start, p.end, Ref{p.num, p.gen}, isStream})
+			}
+		}
+		sort.Slice(f.spans, func(i, j int) bool { return f.spans[i].start < f.spans[j].start })
+	}
+	i := sort.Search(len(f.spans), func(i int) bool { return f.spans[i].start > off }) - 1
+	if i < 0 || off >= f.spans[i].end {
+		return Ref{}, false, false
+	}
+	return f.spans[i].ref, f.spans[i].stream, true
+}
+
 // Span returns the bytes [start, end) of the uncompressed object r in
 // revision k.
 func (f *File) Span(k int, r Ref) (start, end int64, ok bool) {
@@ -609,6 +635,16 @@ func (f *File) CheckReachable(k int) error {
 	return err
 }
 
+// Spend counts n object visits of a whole-document walk against
+// Limits.MaxWork; past it, the file is too costly to check.
+func (f *File) Spend(n int) error {
+	f.lim.work += n
+	if f.lim.work > f.lim.lim.MaxWork {
+		return &Error{Msg: fmt.Sprintf("more than %d object visits: too many revisions or objects to check", f.lim.lim.MaxWork)}
+	}
+	return nil
+}
+
 func (f *File) checkReachable(k int) error {
 	trailer := f.Revisions[k].Trailer
 	if _, enc := trailer["Encrypt"]; enc {
@@ -628,6 +664,9 @@ func (f *File) checkReachable(k int) error {
 				continue
 			}
 			seen[v] = true
+			if err := f.Spend(1); err != nil {
+				return err
+			}
 			obj, err := f.Object(k, v)
 			if err != nil {
 				return asError(err, int(f.Revisions[k].XrefOffset))

@@ -17,6 +17,11 @@ type Limits struct {
 	MaxValues int
 	// MaxInflate caps the bytes decompressed over the whole file.
 	MaxInflate int64
+	// MaxWork caps the object visits of whole-document walks (the
+	// reachability of each signed revision, the verifier's reading of
+	// each revision's form): many small revisions over a large document
+	// would otherwise cost revisions times objects.
+	MaxWork int
 }
 
 // LimitsFor returns the default limits for a file of size bytes.
@@ -26,6 +31,7 @@ func LimitsFor(size int) Limits {
 		MaxObjectNumber: 8_388_607,
 		MaxValues:       500_000 + size,
 		MaxInflate:      32<<20 + 8*int64(size),
+		MaxWork:         500_000 + size,
 	}
 }
 
@@ -34,6 +40,7 @@ type budget struct {
 	lim      Limits
 	values   int
 	inflated int64
+	work     int
 }
 
 func (b *budget) value() error { return b.charge(1) }

@@ -154,7 +154,7 @@ func VerifyWith(data []byte, opt VerifyOptions) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}, forms: map[int]map[pdfread.Ref]bool{}}
 	v.setTrust()
 	sigs, err := v.discover()
 	if err != nil {
@@ -205,7 +205,8 @@ type verifier struct {
 	pinnedRoots *x509.CertPool
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
-	diffs       map[[2]int]diff // changes by (update, DocMDP level)
+	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
+	diffs       map[[2]int]diff              // changes by (update, DocMDP level)
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -214,54 +215,56 @@ var byteRangeRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]`)
 })
 
-// discover lists the signature fields' values of every revision (a
-// signature a later revision removed from the form is still checked). Only
-// when there are none, signature values in the raw bytes are reported, so
-// that a file carrying one outside its form is not merely "not signed".
+// discover lists the signatures: the values of the final form's signature
+// fields, and signature dictionaries found by their /ByteRange in the raw
+// bytes, which a later revision may have removed from the form (they are
+// judged against the form of the revision they sign). Reading only one
+// form keeps many small revisions from costing revisions times fields.
 func (v *verifier) discover() ([]*foundSig, error) {
 	var sigs []*foundSig
 	seen := map[pdfread.Ref]bool{}
-	for k := range v.f.Revisions {
-		fields, err := formFields(v.f, k)
-		if err != nil {
-			return nil, err
-		}
-		for _, fl := range fields {
-			if fl.ft != "Sig" {
-				continue
-			}
-			r, ok := fl.dict["V"].(pdfread.Ref)
-			if !ok || seen[r] {
-				continue
-			}
-			seen[r] = true
-			d, _ := resolveDict(v.f, k, r)
-			s := &foundSig{field: fl.name, ref: r, rev: k, dict: d}
-			s.byteRange = intArray(v.f, k, d["ByteRange"])
-			sigs = append(sigs, s)
-		}
+	last := len(v.f.Revisions) - 1
+	fields, err := formFields(v.f, last)
+	if err != nil {
+		return nil, err
 	}
-	if len(sigs) > 0 {
-		// Every revision's form was read strictly: a byte range no field
-		// lists is not a signature of the document as readers show it
-		// (and may be text about signatures in some content).
-		sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
-		return sigs, nil
+	for _, fl := range fields {
+		r, ok := fl.dict["V"].(pdfread.Ref)
+		if fl.ft != "Sig" || !ok || seen[r] {
+			continue
+		}
+		seen[r] = true
+		d, _ := resolveDict(v.f, last, r)
+		s := &foundSig{field: fl.name, ref: r, rev: last, dict: d}
+		s.byteRange = intArray(v.f, last, d["ByteRange"])
+		sigs = append(sigs, s)
 	}
-	for _, m := range byteRangeRE().FindAllSubmatch(v.data, -1) {
+	for _, loc := range byteRangeRE().FindAllSubmatchIndex(v.data, -1) {
+		r, inStream, inObject := v.f.ObjectAt(int64(loc[0]))
+		// Text about signatures in a stream (content, an object stream)
+		// is not a signature dictionary.
+		if inObject && (seen[r] || inStream) {
+			continue
+		}
 		br := make([]int64, 4)
 		for i := range br {
-			br[i], _ = strconv.ParseInt(string(m[i+1]), 10, 64)
-		}
-		known := false
-		for _, s := range sigs {
-			known = known || equalRanges(s.byteRange, br)
+			br[i], _ = strconv.ParseInt(string(v.data[loc[2+2*i]:loc[3+2*i]]), 10, 64)
 		}
 		// Only a range that frames a hex string is a signature; anything
 		// else is the text "/ByteRange" occurring in some content.
-		if !known && framesGap(v.data, br) {
-			sigs = append(sigs, &foundSig{byteRange: br, rev: -1})
+		if !framesGap(v.data, br) {
+			continue
 		}
+		s := &foundSig{byteRange: br, rev: -1}
+		if inObject {
+			seen[r] = true
+			if rev := v.signedRevision(br[2] + br[3]); rev >= 0 {
+				if d, _ := resolveDict(v.f, rev, r); d != nil {
+					s.ref, s.rev, s.dict = r, rev, d
+				}
+			}
+		}
+		sigs = append(sigs, s)
 	}
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
 	return sigs, nil
@@ -401,7 +404,7 @@ func (v *verifier) locate(s *foundSig) location {
 	}
 	switch br := s.byteRange; {
 	case s.rev < 0:
-		return fail(VerdictInvalid, "a signature value that no signature field of the document lists")
+		return fail(VerdictInvalid, "a signature value that is not a signature dictionary of the revision it signs")
 	case s.dict == nil:
 		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
 	case len(br) != 4:
@@ -495,8 +498,12 @@ func (v *verifier) signedRevision(end int64) int {
 // dictionary elsewhere (signature wrapping) signs other bytes than the
 // ones it claims.
 func (v *verifier) placement(s *foundSig, signedRev int) string {
-	if s.rev > signedRev {
-		return "the signature was attached to the form only after the revision it signs"
+	listed, err := v.formSigs(signedRev)
+	if err != nil {
+		return "the form of the signed revision cannot be read: " + err.Error()
+	}
+	if !listed[s.ref] {
+		return "the form of the revision it signs does not list the signature"
 	}
 	start, end, ok := v.f.Span(signedRev, s.ref)
 	if !ok {
@@ -506,6 +513,25 @@ func (v *verifier) placement(s *foundSig, signedRev int) string {
 		return "the excluded signature value lies outside the signature dictionary"
 	}
 	return ""
+}
+
+// formSigs returns the signature dictionaries revision k's form lists.
+func (v *verifier) formSigs(k int) (map[pdfread.Ref]bool, error) {
+	if m, ok := v.forms[k]; ok {
+		return m, nil
+	}
+	fields, err := formFields(v.f, k)
+	if err != nil {
+		return nil, err
+	}
+	m := map[pdfread.Ref]bool{}
+	for _, fl := range fields {
+		if r, ok := fl.dict["V"].(pdfread.Ref); ok && fl.ft == "Sig" {
+			m[r] = true
+		}
+	}
+	v.forms[k] = m
+	return m, nil
 }
 
 func joinDetail(a, b string) string {

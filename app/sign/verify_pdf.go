@@ -126,6 +126,9 @@ func formFields(f *pdfread.File, k int) ([]field, error) {
 			continue
 		}
 		seen[r] = true
+		if err := f.Spend(1); err != nil {
+			return nil, err
+		}
 		d, err := resolveDict(f, k, it.o)
 		if err != nil {
 			return nil, err

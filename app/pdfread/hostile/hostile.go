@@ -116,6 +116,7 @@ func Cases() []Case {
 	add("/Prev points to itself", loop)
 	add("many small revisions", manyRevisions(6000))
 	add("long chain of references", refChain(22_000))
+	add("many revisions over a large form", formRevisions(5000, 4000))
 	return cs
 }
 
@@ -156,4 +157,28 @@ func refChain(n int) []byte {
 		objs = append(objs, fmt.Sprintf("[%d 0 R]", next))
 	}
 	return PDF(objs, "")
+}
+
+// formRevisions is a form of n signature fields followed by revs updates
+// that each rename the first field: reading every revision's form would
+// cost n times revs.
+func formRevisions(n, revs int) []byte {
+	var fields strings.Builder
+	objs := []string{"", "<</Type /Pages /Kids [3 0 R] /Count 1>>", "<</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>>"}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&fields, "%d 0 R ", i+4)
+		objs = append(objs, fmt.Sprintf("<</FT /Sig /T (f%d)>>", i))
+	}
+	objs[0] = "<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [" + fields.String() + "]>>>>"
+	data := PDF(objs, "")
+	for i := 0; i < revs; i++ {
+		prev := bytes.LastIndex(data, []byte("startxref\n"))
+		var prevOff int
+		fmt.Sscanf(string(data[prev+len("startxref\n"):]), "%d", &prevOff)
+		off := len(data)
+		data = fmt.Appendf(data, "4 0 obj\n<</FT /Sig /T (g%d)>>\nendobj\n", i)
+		xref := len(data)
+		data = fmt.Appendf(data, "xref\n4 1\n%010d 00000 n\r\ntrailer\n<</Size %d /Root 1 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n", off, n+4, prevOff, xref)
+	}
+	return data
 }
