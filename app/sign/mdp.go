@@ -52,6 +52,7 @@ type revisionContext struct {
 // signature of the given DocMDP level does not allow, and those it allows.
 // Each update is judged once per level, however many signatures precede it.
 func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string) {
+	moreChanges, moreAllowed := 0, 0
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
 		key := [2]int{u, level}
 		d, done := v.diffs[key]
@@ -65,14 +66,31 @@ func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string
 			d = diff{c.changes, c.allowed}
 			v.diffs[key] = d
 		}
-		for _, ch := range d.changes {
-			changes = append(changes, fmt.Sprintf("revision %d: %s", u+1, ch))
-		}
-		for _, a := range d.allowed {
-			allowed = append(allowed, fmt.Sprintf("revision %d: %s", u+1, a))
-		}
+		changes = appendCapped(changes, &moreChanges, u, d.changes)
+		allowed = appendCapped(allowed, &moreAllowed, u, d.allowed)
+	}
+	if moreChanges > 0 {
+		changes = append(changes, fmt.Sprintf("and %d more", moreChanges))
+	}
+	if moreAllowed > 0 {
+		allowed = append(allowed, fmt.Sprintf("and %d more", moreAllowed))
 	}
 	return changes, allowed
+}
+
+// maxListed caps each list of changes in a report: a file with thousands
+// of updates must not make a report of millions of lines.
+const maxListed = 50
+
+func appendCapped(list []string, more *int, u int, items []string) []string {
+	for _, it := range items {
+		if len(list) >= maxListed {
+			*more++
+			continue
+		}
+		list = append(list, fmt.Sprintf("revision %d: %s", u+1, it))
+	}
+	return list
 }
 
 // diff is what one update changed, for one DocMDP level.
