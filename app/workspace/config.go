@@ -141,6 +141,9 @@ func (c *Config) encode() []byte {
 	if c.Notice != "" {
 		fmt.Fprintf(&b, "notice = %s\n", tomlString(c.Notice))
 	}
+	if c.TrustedCertificates != "" {
+		fmt.Fprintf(&b, "trusted_certificates = %s\n", tomlString(c.TrustedCertificates))
+	}
 	return b.Bytes()
 }
 
