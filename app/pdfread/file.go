@@ -27,6 +27,11 @@ type Revision struct {
 	Trailer    Dict
 	// Entries are the objects this section defines or frees.
 	Entries map[int]Entry
+	// sections are the byte spans of the revision's cross-reference
+	// sections with their trailers: one, or two for a linearized file
+	// (the first-page section and the main one).
+	sections  [][2]int64
+	startxref int64 // the offset the startxref after the section names
 }
 
 // File is a parsed PDF. Revisions are oldest first.
@@ -120,10 +125,21 @@ func (f *File) readChain() error {
 			return &Error{Offset: off, Msg: "hybrid cross-reference (/XRefStm): readers disagree on which section wins"}
 		}
 		prev, has := rev.Trailer["Prev"]
+		p, ok := prev.(int64)
+		if has && ok && p > off && f.linearized(off) {
+			// The first-page section of a linearized file names the
+			// main section after it: together they are the original.
+			if err := f.mergeMainSection(rev, p); err != nil {
+				return err
+			}
+			break
+		}
+		if rev.startxref != off {
+			return &Error{Offset: rev.End, Msg: fmt.Sprintf("startxref after the section at %d does not point to it", off)}
+		}
 		if !has {
 			break
 		}
-		p, ok := prev.(int64)
 		if !ok || p < 0 || p >= off {
 			return &Error{Offset: off, Msg: fmt.Sprintf("/Prev %v does not point to an earlier cross-reference section", prev)}
 		}
@@ -194,15 +210,65 @@ func (f *File) readSection(off int64) (*Revision, error) {
 		return nil, l.errf(l.pos, "the cross-reference section at %d is not followed by startxref", off)
 	}
 	l.skipSpace()
-	if n, ok := l.uint(); !ok || n != off {
-		return nil, l.errf(l.pos, "startxref after the section at %d does not point to it", off)
+	n, ok := l.uint()
+	if !ok {
+		return nil, l.errf(l.pos, "startxref after the section at %d has no offset", off)
 	}
+	rev.startxref = n
 	l.skipSpace()
 	if !bytes.HasPrefix(f.data[l.pos:], []byte("%%EOF")) {
 		return nil, l.errf(l.pos, "no %%%%EOF after startxref")
 	}
 	rev.End = int64(l.pos + len("%%EOF"))
+	rev.sections = [][2]int64{{off, rev.End}}
 	return rev, nil
+}
+
+// linearized tells whether the section at off is the first-page section of
+// a linearized file (ISO 32000-1 Annex F): the file's first object is the
+// linearization dictionary, and the section follows it.
+func (f *File) linearized(off int64) bool {
+	l := &lexer{buf: f.data, lim: f.lim}
+	l.skip()
+	start := int64(l.pos)
+	if start >= off {
+		return false
+	}
+	obj, end, err := f.parseIndirect(start, -1, -1, nil)
+	d, isDict := obj.(Dict)
+	if err != nil || !isDict || end > off {
+		return false
+	}
+	_, lin := d["Linearized"]
+	return lin
+}
+
+// mergeMainSection reads a linearized file's main section at p into rev,
+// the first-page section: the main section must end the original file
+// with a startxref naming the first-page section, and chain no further.
+func (f *File) mergeMainSection(rev *Revision, p int64) error {
+	main, err := f.readSection(p)
+	if err != nil {
+		return err
+	}
+	if main.startxref != rev.XrefOffset {
+		return &Error{Offset: main.End, Msg: "the main section of a linearized file is not followed by a startxref naming its first-page section"}
+	}
+	if _, more := main.Trailer["Prev"]; more {
+		return &Error{Offset: p, Msg: "the main section of a linearized file chains to another"}
+	}
+	if rev.XrefStream != main.XrefStream {
+		return &Error{Offset: p, Msg: "a linearized file mixes cross-reference tables and streams"}
+	}
+	for num, e := range main.Entries {
+		if _, dup := rev.Entries[num]; dup {
+			return &Error{Offset: p, Msg: fmt.Sprintf("object %d is listed by both sections of a linearized file", num)}
+		}
+		rev.Entries[num] = e
+	}
+	rev.sections = append(rev.sections, main.sections...)
+	rev.End = main.End
+	return nil
 }
 
 func (f *File) readTable(l *lexer, rev *Revision) error {
@@ -573,7 +639,10 @@ func asError(err error, at int) *Error {
 func (f *File) checkCoverage(k int) error {
 	rev := f.Revisions[k]
 	type span struct{ start, end int64 }
-	spans := []span{{rev.XrefOffset, rev.End}}
+	var spans []span
+	for _, s := range rev.sections {
+		spans = append(spans, span{s[0], s[1]})
+	}
 	nums := make([]int, 0, len(rev.Entries))
 	for num := range rev.Entries {
 		nums = append(nums, num)

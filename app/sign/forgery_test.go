@@ -433,3 +433,30 @@ func TestCertificationAllowsDSSAndDocumentTimestamp(t *testing.T) {
 		}
 	}
 }
+
+// TestLinearizedInput: a linearized original (two cross-reference
+// sections, the first naming the later one) is read as one revision, so
+// signing it keeps verifying, and forging it is still caught.
+func TestLinearizedInput(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	in := writeTemp(t, "in.pdf", testPDF(t, 2))
+	out := filepath.Join(t.TempDir(), "lin.pdf")
+	if msg, err := exec.Command(qpdf, "--linearize", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, msg)
+	}
+	lin, _ := os.ReadFile(out)
+	if !bytes.Contains(lin[:1024], []byte("/Linearized")) {
+		t.Fatal("qpdf did not linearize")
+	}
+	if rep, err := Verify(lin, nil); err != nil || rep.Verdict != VerdictInvalid || rep.Detail != "the PDF carries no signature" {
+		t.Fatalf("unsigned linearized file: %+v %v", rep, err)
+	}
+	p := getPKI(t)
+	signed, err := Sign(lin, p.leaves[ecP256], Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectVerdict(t, signed, VerdictValid, "")
+	assertPdfsigValid(t, pdfsigBlocks(pdfsig(t, signed))[0], true)
+	expectVerdict(t, forgePage(t, signed), VerdictModified, "/Contents changed")
+}
