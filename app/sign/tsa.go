@@ -108,6 +108,9 @@ func parseTimestampResponse(data []byte) (ts *timestamp.Timestamp, err error) {
 // usage, may be anyone's: a forger can include a genuine authority's
 // certificate beside their own.
 func tokenSigner(data []byte) (cert *x509.Certificate) {
+	if !asn1DepthOK(data, maxASN1Depth) {
+		return nil
+	}
 	defer func() {
 		if recover() != nil {
 			cert = nil
@@ -121,6 +124,9 @@ func tokenSigner(data []byte) (cert *x509.Certificate) {
 }
 
 func parseTimestampToken(data []byte) (ts *timestamp.Timestamp, err error) {
+	if !asn1DepthOK(data, maxASN1Depth) {
+		return nil, errors.New("the timestamp token nests too deeply")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			ts, err = nil, errors.New("unreadable timestamp token")

@@ -266,6 +266,9 @@ func marshalAttributeSet(attrs []cmsAttribute) ([]byte, error) {
 }
 
 func parseCMS(der []byte) (p7 *pkcs7.PKCS7, err error) {
+	if !asn1DepthOK(der, maxASN1Depth) {
+		return nil, errors.New("the signature value nests too deeply")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			p7, err = nil, errors.New("unreadable CMS")
