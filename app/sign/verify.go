@@ -206,6 +206,7 @@ type verifier struct {
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
 	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
+	hashed      int64                        // bytes hashed so far, see maxHashed
 	diffs       map[[2]int]diff              // changes by (update, DocMDP level)
 }
 
@@ -358,6 +359,12 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	br := s.byteRange
 	ranges := [][]byte{v.data[:br[1]], v.data[br[2] : br[2]+br[3]]}
 	rep.CoversWholeDocument = loc.rev == len(v.f.Revisions)-1
+	// Each signature hashes up to the whole file: a budget tied to the
+	// file's size keeps thousands of signatures from costing gigabytes.
+	if v.hashed += br[1] + br[3]; v.hashed > maxHashed(len(v.data)) {
+		rep.Verdict, rep.Detail = VerdictMalformed, "too many signatures over too many bytes to check"
+		return rep
+	}
 
 	var res cryptoResult
 	if m.subFilter == "ETSI.RFC3161" {
@@ -384,6 +391,10 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	rep.Detail = joinDetail(coverage, res.detail)
 	return rep
 }
+
+// maxHashed is how many bytes the signatures of a file of size bytes may
+// hash in all: 64 signatures over the whole file, or more over less.
+func maxHashed(size int) int64 { return 64<<20 + 64*int64(size) }
 
 // location is where a signature sits: its signed revision, its value and
 // what its dictionary says; or why it cannot be placed.
