@@ -150,6 +150,11 @@ func (c *revisionContext) diffObjects() {
 		if !had || prev.Kind == 'f' {
 			continue // a new object, judged by what refers to it
 		}
+		if e == prev {
+			// The same bytes listed again: unchanged, and not compared,
+			// so re-listing a large object in every update costs nothing.
+			continue
+		}
 		oldGen, newGen := prev.Gen, e.Gen
 		if prev.Kind == 'c' {
 			oldGen = 0
