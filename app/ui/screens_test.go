@@ -419,6 +419,10 @@ func TestDroppedFiles(t *testing.T) {
 	unsigned := filepath.Join(dir, "plain.pdf")
 	os.WriteFile(unsigned, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), 0o644)
 	c.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(unsigned)})
+	// Verification runs off the UI thread; its dialog comes when it is done.
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(overlayText(c), "plain.pdf") && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if got := overlayText(c); !strings.Contains(got, "plain.pdf") {
 		t.Errorf("dropping a PDF did not verify it:\n%s", got)
 	}
