@@ -78,7 +78,7 @@ type caretStop struct {
 
 // textLine is one laid-out line with its caret stops sorted by x.
 type textLine struct {
-	start, end int // rune offsets; end includes trailing spaces
+	start, end int  // rune offsets; end includes trailing spaces
 	hard       bool // the line ends at a line feed (or the text's end)
 	rtl        bool
 	stops      []caretStop
