@@ -49,7 +49,7 @@ func BenchmarkTypeInParagraph(b *testing.B) {
 	c.tabs.SelectIndex(0)
 	c.preview.delay = time.Hour // the typeset preview is measured on its own
 	en := c.editor.row(24).entry
-	orig := en.Text
+	orig := en.Text()
 	const keys = "The Coalition reaffirms its commitment to stabilisation support in the liberated areas, now + later "
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -107,7 +107,7 @@ func BenchmarkTypeTranslation(b *testing.B) {
 	c.preview.delay = time.Hour
 	id := c.st.Paragraphs[24]
 	en := c.bench.rows[id].forms[0].entry
-	orig := en.Text
+	orig := en.Text()
 	const keys = "وأكد المديرون السياسيون التزامهم بدعم الاستقرار في المناطق المحررة الآن وفي المستقبل القريب جداً جدا"
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

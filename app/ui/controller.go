@@ -204,6 +204,7 @@ var shortcutSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 func (c *controller) addShortcuts() {
 	c.win.Canvas().RemoveShortcut(shortcutSave)
 	c.win.Canvas().AddShortcut(shortcutSave, func(fyne.Shortcut) { c.save() })
+	c.addWorkbenchShortcuts()
 }
 
 // setWorkspace shows ws, which replaces whatever was open.

@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"image/color"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -25,7 +23,8 @@ type editor struct {
 	content *fyne.Container
 	st      *statement.Statement
 
-	title, body, place *widget.Entry
+	title              *textEdit
+	body, place        *widget.Entry
 	date               *widget.DateEntry
 	paras              *fyne.Container
 	rows               []*paraRow
@@ -37,19 +36,15 @@ type editor struct {
 
 // paraRow is one paragraph in the editor.
 type paraRow struct {
-	id     string
-	num    *widget.Label
-	entry  *widget.Entry
-	height *canvas.Rectangle // holds the box open to the paragraph's height
-	box    *fyne.Container
+	id    string
+	num   *textLabel
+	entry *textEdit
+	box   *fyne.Container
 }
 
 func newEditor(c *controller) *editor {
 	e := &editor{c: c}
-	e.title = widget.NewMultiLineEntry()
-	e.title.Wrapping = fyne.TextWrapWord
-	e.title.SetMinRowsVisible(2)
-	e.title.SetPlaceHolder(c.tx.T("TitlePlaceholder"))
+	e.title = newTextEdit(c.ws.Config.SourceLanguage, c.tx.T("TitlePlaceholder"))
 	e.title.OnChanged = func(s string) {
 		if e.loading || e.st == nil {
 			return
@@ -111,7 +106,8 @@ func (e *editor) show(st *statement.Statement) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	ws := e.c.ws
-	setText(e.title, ws.Text(ws.Config.SourceLanguage, st.TitleID))
+	e.title.Lang = ws.Config.SourceLanguage
+	e.title.SetText(ws.Text(ws.Config.SourceLanguage, st.TitleID))
 	setText(e.body, st.IssuingBody)
 	setText(e.place, st.Place)
 	if st.Date.IsZero() {
@@ -149,11 +145,8 @@ func (e *editor) rebuildParagraphs() {
 		if r == nil {
 			r = e.newRow(id, num, text)
 		} else {
-			if r.num.Text != num {
-				r.num.SetText(num)
-			}
-			setText(r.entry, text)
-			r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
+			r.num.SetText(num)
+			r.entry.SetText(text)
 		}
 		e.rows = append(e.rows, r)
 		objs = append(objs, r.box)
@@ -175,18 +168,19 @@ func rowsHeight(text string, perLine int) float32 {
 // newRow makes the row of a paragraph. Its widgets get their text before
 // they are first drawn, so nothing is laid out twice.
 func (e *editor) newRow(id, num, text string) *paraRow {
-	r := &paraRow{id: id, num: widget.NewLabelWithStyle(num, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	r.entry = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: text, PlaceHolder: e.c.tx.T("ParagraphPlaceholder")}
-	r.entry.ExtendBaseWidget(r.entry)
+	r := &paraRow{id: id, num: newTextLabel(num, e.c.tx.Lang(), false)}
+	r.num.Bold = true
+	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
+	r.entry.text = []rune(text)
 	r.entry.OnChanged = func(s string) {
-		if e.loading || e.st == nil {
+		// A row whose paragraph was deleted may still hold the focus
+		// for a moment: its keystrokes must not bring the message back.
+		if e.loading || e.st == nil || e.indexOf(r.id) < 0 {
 			return
 		}
 		e.c.ws.SetSource(e.st, r.id, s)
 		e.c.sourceEdited(r.id)
 	}
-	r.height = canvas.NewRectangle(color.Transparent)
-	r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
 	tx := e.c.tx
 	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
 		b := widget.NewButtonWithIcon(label, icon, func() {
@@ -206,7 +200,7 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		layout.NewSpacer(),
 		btn("", theme.DeleteIcon(), e.confirmDelete),
 	)
-	r.box = container.NewBorder(r.num, tools, nil, nil, container.NewStack(r.height, r.entry))
+	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
 	return r
 }
 
@@ -242,9 +236,9 @@ func (e *editor) move(from, to int) {
 }
 
 // split cuts paragraph i at the entry's cursor.
-func (e *editor) split(i int, en *widget.Entry) {
-	runes := []rune(en.Text)
-	off := en.CursorTextOffset()
+func (e *editor) split(i int, en *textEdit) {
+	runes := []rune(en.Text())
+	off := en.CursorOffset()
 	if off <= 0 || off >= len(runes) || strings.TrimSpace(string(runes[:off])) == "" || strings.TrimSpace(string(runes[off:])) == "" {
 		e.c.showInfo(e.c.tx.T("Split"), e.c.tx.T("SplitHowTo"))
 		return
@@ -282,21 +276,30 @@ func (e *editor) confirmDelete(i int) {
 		}, e.c.win).Show()
 }
 
+// remove deletes paragraph i and puts the focus in the paragraph that
+// takes its place (or the one before), never leaving it in the removed
+// box, where typing would bring the message back.
 func (e *editor) remove(i int) {
 	if err := e.c.ws.DeleteParagraph(e.st, i); err != nil {
 		e.c.showError(err)
 		return
 	}
 	e.c.structureChanged()
+	if n := len(e.st.Paragraphs); n > 0 {
+		e.focus(e.st.Paragraphs[min(i, n-1)])
+	} else {
+		e.c.win.Canvas().Unfocus()
+	}
 }
 
 // focus puts the keyboard focus in the paragraph with this ID.
 func (e *editor) focus(id string) {
 	for _, r := range e.rows {
 		if r.id == id {
-			if cv := fyne.CurrentApp().Driver().CanvasForObject(r.entry); cv != nil {
-				cv.Focus(r.entry)
-			}
+			// The window's canvas, not CanvasForObject: a row made a
+			// moment ago has not been drawn and belongs to no canvas yet.
+			e.c.win.Canvas().Focus(r.entry)
+			r.entry.SetCursor(len(r.entry.text))
 			e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y+e.paras.Position().Y))
 			return
 		}

@@ -18,11 +18,16 @@ import (
 // pixels per unit, each line's top pad units below the last, x from pad.
 // Fyne's canvas.Text cannot do this: it draws runs in logical order.
 func drawLayout(l *textLayout, w, h int, scale, pad float64, ink color.Color) image.Image {
+	return drawLayoutAt(l, w, h, scale, pad, pad, ink)
+}
+
+// drawLayoutAt is drawLayout with different horizontal and vertical padding.
+func drawLayoutAt(l *textLayout, w, h int, scale, padX, padY float64, ink color.Color) image.Image {
 	img := image.NewNRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
 	src := image.NewUniform(ink)
 	for k := range l.lines {
 		ln := &l.lines[k].line
-		base := pad + float64(k)*l.leading + (l.leading-l.ascent+l.descent)/2 + l.ascent
+		base := padY + float64(k)*l.leading + (l.leading-l.ascent+l.descent)/2 + l.ascent
 		for _, run := range ln.Runs {
 			fc, err := outlineFace(run.Font)
 			if err != nil {
@@ -30,7 +35,7 @@ func drawLayout(l *textLayout, w, h int, scale, pad float64, ink color.Color) im
 			}
 			k := run.Size / run.Font.UnitsPerEm() * scale
 			for _, g := range run.Glyphs {
-				px := float32((pad + g.X) * scale)
+				px := float32((padX + g.X) * scale)
 				py := float32((base - g.Y) * scale)
 				ix, fx := quarterPixel(px)
 				iy, fy := quarterPixel(py)

@@ -397,13 +397,23 @@ func (e *textEdit) TypedShortcut(s fyne.Shortcut) {
 	case *fyne.ShortcutRedo:
 		e.Redo()
 	case *desktop.CustomShortcut:
-		if !e.customShortcut(sc) && e.OnShortcut != nil {
-			e.OnShortcut(s)
+		if !e.customShortcut(sc) {
+			e.passOn(s)
 		}
 	default:
-		if e.OnShortcut != nil {
-			e.OnShortcut(s)
-		}
+		e.passOn(s)
+	}
+}
+
+// passOn gives a shortcut the editor does not use to its owner, then to
+// the window (Ctrl+S must save whatever has the focus).
+func (e *textEdit) passOn(s fyne.Shortcut) {
+	if e.OnShortcut != nil && e.OnShortcut(s) {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if sh, ok := c.(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+		sh.TypedShortcut(s)
 	}
 }
 

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -45,6 +43,7 @@ type workbench struct {
 	counts   *widget.Label
 	hint     *widget.Label
 	list     *fyne.Container
+	scroll   *container.Scroll
 	none     *widget.Label
 	rows     map[string]*benchRow
 	order    []string        // part IDs in reading order
@@ -58,14 +57,14 @@ type benchRow struct {
 	b       *workbench
 	id      string
 	box     *fyne.Container
-	head    *widget.Label
-	state   *widget.Label
-	source  *widget.Label
+	head    *textLabel
+	state   *textLabel
+	source  *textLabel
 	forms   []*formEntry
 	was     *widget.RichText
 	now     *widget.RichText
 	diffBox *fyne.Container
-	qa      *widget.Label
+	qa      *textLabel
 	review  *widget.Button
 	loading bool
 }
@@ -74,7 +73,7 @@ type benchRow struct {
 // ordinary, non-plural message).
 type formEntry struct {
 	form  string
-	entry *widget.Entry
+	entry *textEdit
 }
 
 func newWorkbench(c *controller) *workbench {
@@ -111,7 +110,8 @@ func newWorkbench(c *controller) *workbench {
 		container.NewGridWithColumns(2, b.filter, b.search),
 		b.progress, b.counts, b.hint,
 	)
-	b.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(b.none, b.list)))
+	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
+	b.content = container.NewBorder(top, nil, nil, nil, b.scroll)
 	b.lang = c.lang
 	b.selectLang()
 	return b
@@ -303,7 +303,8 @@ func (b *workbench) visibleRows() []string {
 func (b *workbench) newRow(p statement.Part) *benchRow {
 	tx := b.c.tx
 	r := &benchRow{b: b, id: p.ID}
-	r.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.head = newTextLabel("", tx.Lang(), false)
+	r.head.Bold = true
 	switch p.Kind {
 	case statement.Title:
 		r.head.SetText(tx.T("Title"))
@@ -316,9 +317,8 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	default:
 		r.head.SetText(tx.T("ParagraphNumber", "N", paragraphIndex(b.st, p.ID)+1))
 	}
-	r.state = widget.NewLabel("")
-	r.source = widget.NewLabel("")
-	r.source.Wrapping = fyne.TextWrapWord
+	r.state = newTextLabel("", tx.Lang(), false)
+	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
 	r.review = widget.NewButtonWithIcon(tx.T("MarkReviewed"), theme.ConfirmIcon(), func() {
 		if err := b.c.ws.MarkReviewed(b.lang, r.id); err != nil {
 			b.c.showError(err)
@@ -337,26 +337,20 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	r.diffBox = container.NewVBox(legend,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Was"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.was),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Now"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.now))
-	r.qa = widget.NewLabel("")
-	r.qa.Wrapping = fyne.TextWrapWord
+	r.qa = newTextLabel("", tx.Lang(), true)
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
-	// A translation box as tall as the source beside it, so most
-	// paragraphs can be translated without scrolling inside the box.
-	srcText := b.c.ws.Text(b.c.ws.Config.SourceLanguage, p.ID)
 	for _, f := range b.formsFor(p.ID) {
-		en := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: tx.T("TranslationPlaceholder")}
-		en.ExtendBaseWidget(en)
+		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
+		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(p.ID)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		}
-		height := canvas.NewRectangle(color.Transparent)
-		height.SetMinSize(fyne.NewSize(0, rowsHeight(srcText, 45)))
-		forms.Add(container.NewStack(height, fe.entry))
+		forms.Add(fe.entry)
 	}
 	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
 	sides := container.NewGridWithColumns(2, r.source, forms)
@@ -389,9 +383,9 @@ func (r *benchRow) edited() {
 	var other string
 	forms := map[string]string{}
 	for _, f := range r.forms {
-		forms[f.form] = f.entry.Text
+		forms[f.form] = f.entry.Text()
 		if f.form == "other" {
-			other = f.entry.Text
+			other = f.entry.Text()
 		}
 	}
 	if err := setTranslation(b.c.ws, b.lang, r.id, other, forms); err != nil {
@@ -412,15 +406,11 @@ func (r *benchRow) fill(refresh bool) {
 	b := r.b
 	tx := b.c.tx
 	e, _ := b.entry(r.id)
-	setLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
+	setTextLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
 	r.loading = true
 	for _, f := range r.forms {
-		if t := e.Translation.Form(f.form); f.entry.Text != t {
-			if refresh {
-				f.entry.SetText(t)
-			} else {
-				f.entry.Text = t
-			}
+		if t := e.Translation.Form(f.form); f.entry.Text() != t {
+			f.entry.SetText(t)
 		}
 	}
 	r.loading = false
@@ -436,10 +426,7 @@ func (r *benchRow) fill(refresh bool) {
 		state = tx.T("StateMissing")
 		r.state.Importance = widget.DangerImportance
 	}
-	r.state.Text = state
-	if refresh {
-		r.state.Refresh()
-	}
+	setTextLabel(r.state, state, refresh)
 	review := stateOf(e) == stateNeedsReview
 	setShown(r.review, review, refresh)
 	setShown(r.diffBox, review && e.OldSourceKnown, refresh)
@@ -456,18 +443,18 @@ func (r *benchRow) fill(refresh bool) {
 	for i, p := range e.Problems {
 		lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
-	setLabel(r.qa, strings.Join(lines, "\n"), refresh)
+	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
 }
 
-func setLabel(l *widget.Label, text string, refresh bool) {
-	if l.Text == text {
+func setTextLabel(l *textLabel, text string, refresh bool) {
+	if l.text == text {
 		return
 	}
 	if refresh {
 		l.SetText(text)
 	} else {
-		l.Text = text
+		l.text, l.lay = text, nil
 	}
 }
 

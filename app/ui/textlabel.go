@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/typeset"
+)
+
+// textLabel shows text that may hold right-to-left runs (statement text,
+// translations, language names, UI strings in Arabic), set by the
+// typesetting engine so mixed Arabic, digits and Latin read in the right
+// order. widget.Label draws runs in logical order.
+type textLabel struct {
+	widget.BaseWidget
+
+	text string
+	// Lang gives the paragraph direction; empty: the first strong
+	// character decides.
+	Lang string
+	Bold bool
+	// Wrap breaks lines at the widget's width; otherwise the label is as
+	// wide as its text.
+	Wrap       bool
+	Importance widget.Importance
+
+	lay *textLayout
+}
+
+func newTextLabel(text, lang string, wrap bool) *textLabel {
+	l := &textLabel{text: text, Lang: lang, Wrap: wrap}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Text returns the label's text.
+func (l *textLabel) Text() string { return l.text }
+
+// SetText changes the text and redraws.
+func (l *textLabel) SetText(s string) {
+	if s == l.text {
+		return
+	}
+	l.text, l.lay = s, nil
+	l.Refresh()
+}
+
+func (l *textLabel) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
+
+func (l *textLabel) layout() *textLayout {
+	pad := float64(theme.InnerPadding())
+	w := float64(l.Size().Width) - 2*pad
+	if !l.Wrap || l.Size().Width <= 0 {
+		w = 1e6
+	}
+	if l.lay != nil && l.lay.width == w {
+		return l.lay
+	}
+	lay, err := layoutText(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+	if err != nil {
+		fyne.LogError("label layout", err)
+		lay = &textLayout{width: w, leading: 1.45 * float64(theme.TextSize()), lines: []textLine{{}}}
+	}
+	l.lay = lay
+	return lay
+}
+
+// naturalWidth is the width of the widest line.
+func (lay *textLayout) naturalWidth() float64 {
+	w := 0.0
+	for _, ln := range lay.lines {
+		w = max(w, ln.line.Width)
+	}
+	return w
+}
+
+func (l *textLabel) color() color.Color {
+	switch l.Importance {
+	case widget.DangerImportance:
+		return theme.Color(theme.ColorNameError)
+	case widget.WarningImportance:
+		return theme.Color(theme.ColorNameWarning)
+	case widget.SuccessImportance:
+		return theme.Color(theme.ColorNameSuccess)
+	case widget.HighImportance:
+		return theme.Color(theme.ColorNamePrimary)
+	}
+	return theme.Color(theme.ColorNameForeground)
+}
+
+func (l *textLabel) CreateRenderer() fyne.WidgetRenderer {
+	l.ExtendBaseWidget(l)
+	r := &textLabelRenderer{l: l}
+	r.raster = canvas.NewRaster(r.draw)
+	return r
+}
+
+type textLabelRenderer struct {
+	l      *textLabel
+	raster *canvas.Raster
+}
+
+func (r *textLabelRenderer) Destroy() {}
+
+func (r *textLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+
+func (r *textLabelRenderer) Layout(size fyne.Size) { r.raster.Resize(size) }
+
+func (r *textLabelRenderer) MinSize() fyne.Size {
+	lay := r.l.layout()
+	pad := float64(theme.InnerPadding())
+	w := 2 * pad
+	if !r.l.Wrap {
+		w += lay.naturalWidth()
+	}
+	return fyne.NewSize(float32(w), float32(lay.height()+2*pad*0.5))
+}
+
+func (r *textLabelRenderer) Refresh() {
+	r.l.lay = nil
+	r.raster.Refresh()
+}
+
+// draw paints the text; an unwrapped label lays its one line out in its
+// actual width, so alignment follows the direction.
+func (r *textLabelRenderer) draw(w, h int) image.Image {
+	l := r.l
+	size := l.Size()
+	if size.Width <= 0 || l.text == "" {
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	}
+	pad := float64(theme.InnerPadding())
+	lay := l.layout()
+	if !l.Wrap {
+		var err error
+		lay, err = layoutText(l.text, float64(size.Width)-2*pad, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+		if err != nil {
+			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+		}
+	}
+	scale := float64(w) / float64(size.Width)
+	return drawLayoutAt(lay, w, h, scale, pad, pad*0.5, l.color())
+}
