@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -97,10 +98,7 @@ func (c *controller) build() {
 		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
 	)
 	c.tabs.OnSelected = func(*container.TabItem) { c.bench.visible(c.tabs.SelectedIndex() == 1) }
-	c.work = container.NewHSplit(c.tabs, c.preview.content)
-	c.work.Offset = 0.58
-	main := container.NewHSplit(c.sidebar.content, c.work)
-	main.Offset = 0.19
+	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
 		notice := widget.NewLabel(n)
@@ -122,13 +120,31 @@ func (c *controller) build() {
 	c.updateTitle()
 }
 
+// panes puts the sidebar, the editing tabs and the preview side by side:
+// from the left in a left-to-right interface, from the right (mirrored) in
+// a right-to-left one. The preview stays a page either way.
+func (c *controller) panes() fyne.CanvasObject {
+	if !rightToLeft(c.tx.Lang()) {
+		c.work = container.NewHSplit(c.tabs, c.preview.content)
+		c.work.Offset = 0.58
+		main := container.NewHSplit(c.sidebar.content, c.work)
+		main.Offset = 0.19
+		return main
+	}
+	c.work = container.NewHSplit(c.preview.content, c.tabs)
+	c.work.Offset = 0.42
+	main := container.NewHSplit(c.work, c.sidebar.content)
+	main.Offset = 0.81
+	return main
+}
+
 func (c *controller) toolbar() fyne.CanvasObject {
 	b := func(label string, icon fyne.Resource, f func()) *widget.Button {
 		btn := widget.NewButtonWithIcon(label, icon, f)
 		btn.Importance = widget.LowImportance
 		return btn
 	}
-	return container.NewHBox(
+	items := []fyne.CanvasObject{
 		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),
 		widget.NewSeparator(),
 		b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
@@ -138,7 +154,13 @@ func (c *controller) toolbar() fyne.CanvasObject {
 		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
 		widget.NewSeparator(),
 		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog),
-	)
+	}
+	if rightToLeft(c.tx.Lang()) {
+		// Mirrored: the first tool at the right edge.
+		slices.Reverse(items)
+		items = append([]fyne.CanvasObject{layout.NewSpacer()}, items...)
+	}
+	return container.NewHBox(items...)
 }
 
 func (c *controller) mainMenu() *fyne.MainMenu {

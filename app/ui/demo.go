@@ -43,7 +43,11 @@ func (c *controller) demo(mode string) {
 		if arg != "" {
 			c.setLanguage(arg)
 		}
-		c.work.SetOffset(0.3)
+		if rightToLeft(c.tx.Lang()) {
+			c.work.SetOffset(0.7) // the preview is on the left
+		} else {
+			c.work.SetOffset(0.3)
+		}
 	case "export":
 		// Export to COMMUNIQUE_DEMO_OUT (or a fresh temporary folder),
 		// signing with COMMUNIQUE_IDENTITY and COMMUNIQUE_PASSWORD when set.

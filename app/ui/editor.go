@@ -23,15 +23,15 @@ type editor struct {
 	content *fyne.Container
 	st      *statement.Statement
 
-	title              *textEdit
-	body, place        *widget.Entry
-	date               *widget.DateEntry
-	paras              *fyne.Container
-	rows               []*paraRow
-	scroll             *container.Scroll
-	form               fyne.CanvasObject
-	empty              fyne.CanvasObject
-	loading            bool // fields are being filled from the model
+	title       *textEdit
+	body, place *widget.Entry
+	date        *widget.DateEntry
+	paras       *fyne.Container
+	rows        []*paraRow
+	scroll      *container.Scroll
+	form        fyne.CanvasObject
+	empty       fyne.CanvasObject
+	loading     bool // fields are being filled from the model
 }
 
 // paraRow is one paragraph in the editor.
@@ -86,7 +86,7 @@ func newEditor(c *controller) *editor {
 	)
 	e.paras = container.NewVBox()
 	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })
-	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
 	e.form = e.scroll
 	empty := widget.NewLabelWithStyle(c.tx.T("NoStatement"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	empty.Wrapping = fyne.TextWrapWord

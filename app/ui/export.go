@@ -144,7 +144,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.close = widget.NewButton(tx.T("Cancel"), func() { x.d.Hide() })
 	x.updateWarning()
 	form := container.NewVBox(
-		heading(tx.T("Languages")), langBox, x.warn,
+		c.heading(tx.T("Languages")), langBox, x.warn,
 		widget.NewSeparator(),
 		widget.NewForm(widget.NewFormItem(tx.T("OutputFolder"), container.NewBorder(nil, nil, nil, browse, x.folder))),
 		x.signIt, signing,

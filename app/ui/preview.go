@@ -88,7 +88,7 @@ func newPreview(c *controller) *preview {
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading(c.tx.T("Preview")), nil, p.langSel),
+		container.NewBorder(nil, nil, c.heading(c.tx.T("Preview")), nil, p.langSel),
 		bar, p.note)
 	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
 	p.showZoom()

@@ -94,9 +94,9 @@ func (c *controller) settingsDialog() {
 		widget.NewFormItem(tx.T("Logo"), container.NewBorder(nil, nil, nil, pickLogo, s.logo)),
 	)
 	body := container.NewVBox(
-		heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
+		c.heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
 		widget.NewSeparator(),
-		heading(tx.T("Letterhead")), letter, hint(letterheadHint),
+		c.heading(tx.T("Letterhead")), letter, hint(letterheadHint),
 	)
 	save := widget.NewButtonWithIcon(tx.T("Save"), theme.DocumentSaveIcon(), s.apply)
 	save.Importance = widget.HighImportance

@@ -27,6 +27,7 @@ type textLabel struct {
 	// Wrap breaks lines at the widget's width; otherwise the label is as
 	// wide as its text.
 	Wrap       bool
+	Center     bool
 	Importance widget.Importance
 
 	lay *textLayout
@@ -52,6 +53,13 @@ func (l *textLabel) SetText(s string) {
 
 func (l *textLabel) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
 
+func (l *textLabel) align() typeset.Align {
+	if l.Center {
+		return typeset.AlignCenter
+	}
+	return typeset.AlignStart
+}
+
 func (l *textLabel) layout() *textLayout {
 	pad := float64(theme.InnerPadding())
 	w := float64(l.Size().Width) - 2*pad
@@ -61,7 +69,7 @@ func (l *textLabel) layout() *textLayout {
 	if l.lay != nil && l.lay.width == w {
 		return l.lay
 	}
-	lay, err := layoutText(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+	lay, err := layoutAligned(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
 	if err != nil {
 		fyne.LogError("label layout", err)
 		lay = &textLayout{width: w, leading: 1.45 * float64(theme.TextSize()), lines: []textLine{{}}}
@@ -138,11 +146,15 @@ func (r *textLabelRenderer) draw(w, h int) image.Image {
 	lay := l.layout()
 	if !l.Wrap {
 		var err error
-		lay, err = layoutText(l.text, float64(size.Width)-2*pad, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+		// At least the natural width: a hair less (float32 sizes) would
+		// wrap the last letter out of sight.
+		lay, err = layoutAligned(l.text, max(float64(size.Width)-2*pad, lay.naturalWidth()+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
 		if err != nil {
 			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
 		}
 	}
 	scale := float64(w) / float64(size.Width)
-	return drawLayoutAt(lay, w, h, scale, pad, pad*0.5, l.color())
+	// Centred vertically: a label may be given more height than its lines.
+	top := max(pad*0.5, (float64(size.Height)-lay.height())/2)
+	return drawLayoutAt(lay, w, h, scale, pad, top, l.color())
 }

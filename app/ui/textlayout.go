@@ -101,6 +101,11 @@ type textLayout struct {
 // points). dir is the paragraph direction (typeset.Auto: from the first
 // strong character).
 func layoutText(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool) (*textLayout, error) {
+	return layoutAligned(text, width, size, lang, dir, bold, typeset.AlignStart)
+}
+
+// layoutAligned is layoutText with an alignment other than the start.
+func layoutAligned(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool, align typeset.Align) (*textLayout, error) {
 	set, err := textFonts()
 	if err != nil {
 		return nil, err
@@ -108,7 +113,7 @@ func layoutText(text string, width float64, size float64, lang string, dir types
 	if width < 1 {
 		width = 1
 	}
-	st := typeset.Style{Fonts: set, Size: size, Lang: lang, Dir: dir, Bold: bold, Leading: 1.45 * size}
+	st := typeset.Style{Fonts: set, Size: size, Lang: lang, Dir: dir, Bold: bold, Leading: 1.45 * size, Align: align}
 	uiEngine.Lock()
 	if uiEngine.e == nil {
 		uiEngine.e = typeset.NewEngine()

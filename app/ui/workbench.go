@@ -39,9 +39,8 @@ type workbench struct {
 	filter   *widget.Select
 	filters  []string
 	search   *widget.Entry
-	progress *widget.ProgressBar
-	counts   *widget.Label
-	hint     *widget.Label
+	progress *progress
+	counts   *textLabel
 	list     *fyne.Container
 	scroll   *container.Scroll
 	none     *widget.Label
@@ -94,13 +93,8 @@ func newWorkbench(c *controller) *workbench {
 	b.search.SetPlaceHolder(c.tx.T("SearchPlaceholder"))
 	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	b.search.OnChanged = func(string) { b.applyFilter() }
-	b.progress = widget.NewProgressBar()
-	b.counts = widget.NewLabel("")
-	b.counts.Truncation = fyne.TextTruncateEllipsis
-	b.hint = widget.NewLabel(c.tx.T("RightToLeftHint"))
-	b.hint.Wrapping = fyne.TextWrapWord
-	b.hint.Importance = widget.MediumImportance
-	b.hint.Hide()
+	b.progress = c.newProgress()
+	b.counts = newTextLabel("", c.tx.Lang(), true)
 	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	b.none.Hide()
 	b.list = container.NewVBox()
@@ -108,7 +102,7 @@ func newWorkbench(c *controller) *workbench {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(c.tx.T("Language")), nil, b.langSel),
 		container.NewGridWithColumns(2, b.filter, b.search),
-		b.progress, b.counts, b.hint,
+		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
 	b.content = container.NewBorder(top, nil, nil, nil, b.scroll)
@@ -157,7 +151,6 @@ func (b *workbench) show(st *statement.Statement) {
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
-	b.hint.Hidden = !rightToLeft(b.lang)
 	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
 		for _, p := range b.c.ws.Parts(st) {
 			r := b.newRow(p)
@@ -169,7 +162,6 @@ func (b *workbench) show(st *statement.Statement) {
 	}
 	b.list.Objects = objs
 	b.c.refreshIfShown(b.list)
-	b.hint.Refresh()
 	b.updateProgress()
 	b.applyFilter()
 }
@@ -233,9 +225,7 @@ func (b *workbench) updateProgress() {
 		qa += len(e.Problems)
 	}
 	total := len(b.order)
-	b.progress.Max = float64(max(total, 1))
-	b.progress.TextFormatter = func() string { return b.c.tx.T("ProgressOf", "Done", done, "Total", total) }
-	b.progress.SetValue(float64(done))
+	b.progress.set(done, total, b.c.tx.T("ProgressOf", "Done", done, "Total", total))
 	if b.lang == "" {
 		b.counts.SetText(b.c.tx.T("NoTargetLanguage"))
 		return
