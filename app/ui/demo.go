@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,10 @@ func (c *controller) demo(mode string) {
 	}
 	switch name {
 	case "editor":
+		// editor[:OP,OP…], OP delete=N (paragraph N, as its button
+		// does once confirmed) or add (as the "+" under the paragraphs).
 		c.tabs.SelectIndex(0)
+		c.demoEdit(arg)
 	case "workbench":
 		// workbench:LANG[:FILTER], FILTER one of missing, needs_review,
 		// translated, qa.
@@ -102,4 +106,19 @@ func (c *controller) frameProbe() fyne.CanvasObject {
 	})
 	r.SetMinSize(fyne.NewSize(1, 1))
 	return r
+}
+
+// demoEdit runs the paragraph operations of an editor demo.
+func (c *controller) demoEdit(ops string) {
+	for _, op := range strings.Split(ops, ",") {
+		name, n, _ := strings.Cut(op, "=")
+		switch name {
+		case "delete":
+			if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= len(c.st.Paragraphs) {
+				c.editor.remove(i - 1)
+			}
+		case "add":
+			c.editor.insert(len(c.st.Paragraphs))
+		}
+	}
 }
