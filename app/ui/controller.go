@@ -56,6 +56,11 @@ type controller struct {
 	firstFrame bool
 
 	shownDirty bool
+	// journal holds unsaved edits for crash recovery; journalTicks
+	// writes it on a timer (the real window; tests flush by hand).
+	journal         *journal
+	journalTicks    bool
+	pendingRecovery []journalEntry
 	// now is the clock, replaceable in tests.
 	now func() time.Time
 	// previewDelay is the pause in typing after which the page is
@@ -197,7 +202,9 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(c.tx.T("MenuFile"), items...)
-	help := fyne.NewMenu(c.tx.T("MenuHelp"), fyne.NewMenuItem(c.tx.T("About"), c.about))
+	help := fyne.NewMenu(c.tx.T("MenuHelp"),
+		fyne.NewMenuItem(c.tx.T("KeyboardShortcuts"), c.shortcutList),
+		fyne.NewMenuItem(c.tx.T("About"), c.about))
 	return fyne.NewMainMenu(file, help)
 }
 
@@ -244,6 +251,8 @@ func (c *controller) setWorkspace(ws *workspace.Workspace) {
 	c.refreshStatus()
 	c.build()
 	c.setStatus(c.tx.T("Opened", "Path", ws.Dir))
+	c.startJournal()
+	c.offerRecovery()
 }
 
 // openWorkspace opens the workspace in dir, first asking what to do with
@@ -358,6 +367,7 @@ func (c *controller) openLanguage(lang string) {
 
 // sourceEdited is called after the source text of a part changed.
 func (c *controller) sourceEdited(id string) {
+	c.noteEdit(c.ws.Config.SourceLanguage, id)
 	c.refreshStatus()
 	c.bench.partChanged(id)
 	c.sidebar.showProgress()
@@ -370,6 +380,7 @@ func (c *controller) sourceEdited(id string) {
 
 // translationEdited is called after a translation changed.
 func (c *controller) translationEdited(lang, id string) {
+	c.noteEdit(lang, id)
 	c.refreshLang(lang)
 	c.bench.partChanged(id)
 	c.sidebar.showProgress()
@@ -497,6 +508,7 @@ func (c *controller) saveThen(after func()) {
 		return
 	}
 	c.updateTitle()
+	c.journalSaved()
 	c.setStatus(c.tx.T("SavedAt", "Time", c.now().Format("15:04")))
 	if after != nil {
 		after()
@@ -512,6 +524,7 @@ func (c *controller) conflictDialog(err error) {
 				c.reload()
 			}
 		}, c.win)
+	c.dialogKeys(d, d.Confirm, d.Dismiss)
 	d.Show()
 }
 
@@ -530,11 +543,12 @@ func (c *controller) whenSaved(next func()) {
 		c.saveThen(next)
 	})
 	saveBtn.Importance = widget.HighImportance
-	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); next() })
+	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
 	discard.Importance = widget.DangerImportance
 	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), container.NewGridWrap(fyne.NewSize(420, 60), msg), c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
+	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
 	d.Show()
 }
 
@@ -550,14 +564,18 @@ func (c *controller) showError(err error) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	box := container.NewGridWrap(fyne.NewSize(480, msg.MinSize().Height*3), msg)
-	dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win).Show()
+	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Show()
 }
 
 func (c *controller) about() {
 	msg := widget.NewLabel(c.tx.T("AboutText", "Version", c.app.Metadata().Version))
 	msg.Wrapping = fyne.TextWrapWord
-	dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win).Show()
+	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
+		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Show()
 }
 
 // dropped handles files dropped on the window: a PDF is verified, a text

@@ -264,3 +264,37 @@ func TestEndToEndEditorAfterDeleteAndAdd(t *testing.T) {
 		return nil
 	})
 }
+
+// TestEndToEndKillRecovers: type a translation, wait for the journal,
+// kill -9, start again: the edit is offered back; Enter restores it and
+// Ctrl+S saves it.
+func TestEndToEndKillRecovers(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	missing := missingIDs(t, ws, "fr")
+	const text = "Les directeurs politiques se réuniront de nouveau à Rome."
+	app := x.run(ws.Dir, "workbench:fr:missing")
+	x.xdo("key", "ctrl+Return")
+	x.typeSlowly(text)
+	time.Sleep(journalEvery + 2*time.Second)
+	if err := app.Process.Kill(); err != nil { // SIGKILL: no chance to save
+		t.Fatal(err)
+	}
+	_ = app.Wait()
+	if w, err := workspace.Open(ws.Dir); err != nil || w.Text("fr", missing[0]) != "" {
+		t.Fatalf("the killed app saved (or the workspace broke: %v)", err)
+	}
+	x.run(ws.Dir, "workbench:fr")
+	x.xdo("key", "Return") // the recovery dialog's default: restore
+	time.Sleep(500 * time.Millisecond)
+	x.xdo("key", "ctrl+s")
+	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
+		if got := w.Text("fr", missing[0]); got != text {
+			return fmt.Errorf("after recovery, fr %s on disk is %q", missing[0], got)
+		}
+		if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
+			return fmt.Errorf("journal still there after saving (%v)", err)
+		}
+		return nil
+	})
+}

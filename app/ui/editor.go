@@ -45,6 +45,7 @@ type paraRow struct {
 func newEditor(c *controller) *editor {
 	e := &editor{c: c}
 	e.title = newTextEdit(c.ws.Config.SourceLanguage, c.tx.T("TitlePlaceholder"))
+	e.title.OnFocus = c.focusChanged
 	e.title.OnChanged = func(s string) {
 		if e.loading || e.st == nil {
 			return
@@ -172,6 +173,7 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 	r.num.Bold = true
 	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
 	r.entry.text = []rune(text)
+	r.entry.OnFocus = e.c.focusChanged
 	r.entry.OnChanged = func(s string) {
 		// A row whose paragraph was deleted may still hold the focus
 		// for a moment: its keystrokes must not bring the message back.
@@ -182,23 +184,32 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		e.c.sourceEdited(r.id)
 	}
 	tx := e.c.tx
-	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, func() {
+	do := func(f func(i int)) func() {
+		return func() {
 			if i := e.indexOf(r.id); i >= 0 {
 				f(i)
 			}
-		})
+		}
+	}
+	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, do(f))
+		b.Importance = widget.LowImportance
+		return b
+	}
+	// Icon-only buttons say what they do when the pointer rests on them.
+	tip := func(text string, icon fyne.Resource, f func(i int)) *tipButton {
+		b := e.c.newTipButton(text, icon, do(f))
 		b.Importance = widget.LowImportance
 		return b
 	}
 	tools := container.NewHBox(
-		btn("", theme.MoveUpIcon(), func(i int) { e.move(i, i-1) }),
-		btn("", theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
+		tip(tx.T("MoveUp"), theme.MoveUpIcon(), func(i int) { e.move(i, i-1) }),
+		tip(tx.T("MoveDown"), theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
 		btn(tx.T("Split"), theme.ContentCutIcon(), func(i int) { e.split(i, r.entry) }),
 		btn(tx.T("MergeWithNext"), theme.ContentPasteIcon(), e.merge),
-		btn("", theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
+		tip(tx.T("InsertParagraphAfter"), theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
 		layout.NewSpacer(),
-		btn("", theme.DeleteIcon(), e.confirmDelete),
+		tip(tx.T("DeleteParagraph"), theme.DeleteIcon(), e.confirmDelete),
 	)
 	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
 	return r
@@ -268,12 +279,14 @@ func (e *editor) merge(i int) {
 func (e *editor) confirmDelete(i int) {
 	msg := widget.NewLabel(e.c.tx.T("DeleteParagraphExplain", "N", i+1))
 	msg.Wrapping = fyne.TextWrapWord
-	dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
+	d := dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
 		container.NewGridWrap(fyne.NewSize(420, 80), msg), func(ok bool) {
 			if ok {
 				e.remove(i)
 			}
-		}, e.c.win).Show()
+		}, e.c.win)
+	e.c.dialogKeys(d, d.Confirm, d.Dismiss)
+	d.Show()
 }
 
 // remove deletes paragraph i and puts the focus in the paragraph that

@@ -100,7 +100,7 @@ func (x *exporter) form() fyne.CanvasObject {
 		dir = filepath.Join(c.ws.Dir, "export")
 	}
 	x.folder.SetText(dir)
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+	browse := c.newTipButton(tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				x.folder.SetText(u.Path())
@@ -112,7 +112,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.ident = widget.NewEntry()
 	x.ident.SetText(c.prefs.identity())
 	x.ident.SetPlaceHolder(tx.T("IdentityPlaceholder"))
-	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
+	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		dir := c.wsParent()
 		if p := x.ident.Text; p != "" {
 			dir = filepath.Dir(p)

@@ -42,8 +42,8 @@ type preview struct {
 	pageLabel *widget.Label
 	zoomLabel *widget.Label
 	note      *widget.Label
-	prev      *widget.Button
-	next      *widget.Button
+	prev      *tipButton
+	next      *tipButton
 
 	pageNo, pages int
 	zoom          float32 // 0: fit the width of the pane
@@ -77,11 +77,11 @@ func newPreview(c *controller) *preview {
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
 	p.pageLabel = widget.NewLabel("")
 	p.zoomLabel = widget.NewLabel("")
-	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.turn(-1) })
-	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.turn(1) })
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { p.zoomBy(1) })
-	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { p.setZoom(0) })
+	p.prev = c.newTipButton(c.tx.T("PreviousPage"), theme.NavigateBackIcon(), func() { p.turn(-1) })
+	p.next = c.newTipButton(c.tx.T("NextPage"), theme.NavigateNextIcon(), func() { p.turn(1) })
+	zoomOut := c.newTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
+	zoomIn := c.newTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
+	fit := c.newTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Importance = widget.WarningImportance

@@ -48,7 +48,7 @@ func (c *controller) settingsDialog() {
 	s.identity = widget.NewEntry()
 	s.identity.SetText(c.prefs.identity())
 	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
-	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
+	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
 	s.tsa = widget.NewEntry()
@@ -66,7 +66,7 @@ func (c *controller) settingsDialog() {
 		s.org.SetText(c.prefs.organisation())
 		s.logo.Disable()
 	}
-	pickLogo := widget.NewButtonWithIcon("", theme.FileImageIcon(), func() {
+	pickLogo := c.newTipButton(tx.T("ChooseFile"), theme.FileImageIcon(), func() {
 		c.pickFile([]string{".png"}, c.ws.Dir, func(p string) {
 			if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
 				p = rel // keep the workspace movable

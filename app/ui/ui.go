@@ -38,6 +38,7 @@ func Run() {
 	w.SetMaster()
 	c := newController(a, w)
 	c.firstFrame = os.Getenv("COMMUNIQUE_FIRST_FRAME") != ""
+	c.journalTicks = true
 	c.start()
 	if mode := os.Getenv("COMMUNIQUE_DEMO"); mode != "" {
 		a.Lifecycle().SetOnStarted(func() { c.demo(mode) })

@@ -335,6 +335,7 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
+		fe.entry.OnFocus = b.c.focusChanged
 		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(p.ID)) > 1 {

@@ -108,7 +108,7 @@ func (c *controller) newWorkspaceDialog() {
 		}
 		return nil
 	}
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+	browse := c.newTipButton(c.tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				folder.SetText(dir.Path())
