@@ -44,7 +44,7 @@ type controller struct {
 	bench   *workbench
 	preview *preview
 	tabs    *container.AppTabs
-	status  *widget.Label // status line at the bottom
+	status  *textLabel // status line at the bottom
 
 	export    *exporter // the export dialog last opened
 	settings  *settings // the settings dialog last opened
@@ -85,8 +85,7 @@ func (c *controller) build() {
 	c.applyTheme()
 	c.win.SetMainMenu(c.mainMenu())
 	c.addShortcuts()
-	c.status = widget.NewLabel("")
-	c.status.Truncation = fyne.TextTruncateEllipsis
+	c.status = newTextLabel("", c.tx.Lang(), false)
 	if c.ws == nil {
 		c.sidebar, c.editor, c.bench, c.preview, c.tabs = nil, nil, nil, nil, nil
 		c.win.SetContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
@@ -144,10 +143,8 @@ func (c *controller) panes() fyne.CanvasObject {
 }
 
 func (c *controller) toolbar() fyne.CanvasObject {
-	b := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		btn := widget.NewButtonWithIcon(label, icon, f)
-		btn.Importance = widget.LowImportance
-		return btn
+	b := func(label string, icon fyne.Resource, f func()) fyne.CanvasObject {
+		return c.textButton(label, icon, f, widget.LowImportance)
 	}
 	items := []fyne.CanvasObject{
 		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),

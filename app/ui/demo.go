@@ -40,8 +40,17 @@ func (c *controller) demo(mode string) {
 			c.openLanguage(lang)
 		}
 		c.tabs.SelectIndex(1)
+		// A last ":edit" puts the caret in the first message that needs
+		// work, as Ctrl+Enter does.
+		filter, edit := strings.CutSuffix(filter, ":edit")
+		if filter == "edit" {
+			filter, edit = "", true
+		}
 		if i := slices.Index([]string{"", "missing", "needs_review", "translated", "qa"}, filter); i > 0 {
 			c.bench.filter.SetSelectedIndex(i)
+		}
+		if edit {
+			c.bench.focusNext("", true, 1)
 		}
 	case "preview":
 		if arg != "" {

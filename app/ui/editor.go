@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -211,6 +212,9 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		layout.NewSpacer(),
 		tip(tx.T("DeleteParagraph"), theme.DeleteIcon(), e.confirmDelete),
 	)
+	if rightToLeft(tx.Lang()) {
+		slices.Reverse(tools.Objects)
+	}
 	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
 	return r
 }

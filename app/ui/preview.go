@@ -39,9 +39,9 @@ type preview struct {
 	img       *canvas.Image
 	page      *pageBox
 	scroll    *container.Scroll
-	pageLabel *widget.Label
-	zoomLabel *widget.Label
-	note      *widget.Label
+	pageLabel *textLabel
+	zoomLabel *textLabel
+	note      *textLabel
 	prev      *tipButton
 	next      *tipButton
 
@@ -75,15 +75,14 @@ func newPreview(c *controller) *preview {
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.page = newPageBox(p)
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
-	p.pageLabel = widget.NewLabel("")
-	p.zoomLabel = widget.NewLabel("")
+	p.pageLabel = newTextLabel("", c.tx.Lang(), false)
+	p.zoomLabel = newTextLabel("", c.tx.Lang(), false)
 	p.prev = c.newTipButton(c.tx.T("PreviousPage"), theme.NavigateBackIcon(), func() { p.turn(-1) })
 	p.next = c.newTipButton(c.tx.T("NextPage"), theme.NavigateNextIcon(), func() { p.turn(1) })
 	zoomOut := c.newTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
 	zoomIn := c.newTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
 	fit := c.newTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
-	p.note = widget.NewLabel("")
-	p.note.Wrapping = fyne.TextWrapWord
+	p.note = newTextLabel("", c.tx.Lang(), true)
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -35,7 +37,7 @@ func (p *progress) set(done, total int, s string) {
 func (p *progress) Text() string { return p.label.Text() }
 
 func (p *progress) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg := canvas.NewRectangle(barBackground())
 	bg.CornerRadius = theme.InputRadiusSize()
 	fill := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	fill.CornerRadius = theme.InputRadiusSize()
@@ -74,10 +76,16 @@ func (r *progressRenderer) Layout(size fyne.Size) {
 }
 
 func (r *progressRenderer) Refresh() {
-	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.bg.FillColor = barBackground()
 	r.fill.FillColor = theme.Color(theme.ColorNamePrimary)
 	r.Layout(r.p.Size())
 	r.bg.Refresh()
 	r.fill.Refresh()
 	r.p.label.Refresh()
+}
+
+// barBackground is the unfilled part of a bar: the primary colour, faint.
+func barBackground() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x50}
 }

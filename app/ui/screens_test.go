@@ -309,12 +309,12 @@ func TestPreviewShowsTypesetPage(t *testing.T) {
 		t.Errorf("the page image is %v, not a portrait page", b)
 	}
 	if !p.note.Hidden {
-		t.Errorf("complete Arabic shows a note: %q", p.note.Text)
+		t.Errorf("complete Arabic shows a note: %q", p.note.Text())
 	}
 	c.setLanguage("fr")
 	<-shown
-	if p.note.Hidden || !strings.Contains(p.note.Text, "English") {
-		t.Errorf("French lacks a paragraph but the preview says %q", p.note.Text)
+	if p.note.Hidden || !strings.Contains(p.note.Text(), "English") {
+		t.Errorf("French lacks a paragraph but the preview says %q", p.note.Text())
 	}
 }
 

@@ -22,7 +22,7 @@ type sidebar struct {
 }
 
 type langRow struct {
-	button *widget.Button
+	button fyne.CanvasObject
 	bar    *progress
 	detail *textLabel
 	shown  [5]int // counts on screen, to redraw only what changed
@@ -56,12 +56,12 @@ func newSidebar(c *controller) *sidebar {
 			c.selectStatement(c.ws.Statements[i])
 		}
 	}
-	newSt := widget.NewButtonWithIcon(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog)
-	imp := widget.NewButtonWithIcon(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog)
+	newSt := c.textButton(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog, widget.MediumImportance)
+	imp := c.textButton(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog, widget.MediumImportance)
 	statements := container.NewBorder(c.heading(c.tx.T("Statements")), container.NewGridWithColumns(2, newSt, imp), nil, nil, s.list)
 
 	s.langs = container.NewVBox()
-	add := widget.NewButtonWithIcon(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog)
+	add := c.textButton(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog, widget.MediumImportance)
 	// The languages scroll: with ten of them the window must still fit a
 	// 1024×600 screen.
 	languages := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.heading(c.tx.T("Languages"))), add, nil, nil,
@@ -105,12 +105,13 @@ func (s *sidebar) showLanguages() {
 	clear(s.rows)
 	for _, lang := range s.c.ws.Languages()[1:] {
 		r := &langRow{bar: s.c.newProgress(), detail: newTextLabel("", s.c.tx.Lang(), false)}
-		r.button = widget.NewButton(languageName(lang), func() { s.c.openLanguage(lang) })
-		r.button.Alignment = widget.ButtonAlignLeading
-		r.button.Importance = widget.LowImportance
+		// Drawn with the bundled fonts: a Sorani or Arabic name must not
+		// depend on the fonts the system has.
+		imp := widget.LowImportance
 		if lang == s.c.lang {
-			r.button.Importance = widget.HighImportance
+			imp = widget.HighImportance
 		}
+		r.button = s.c.textButton(languageName(lang), nil, func() { s.c.openLanguage(lang) }, imp)
 		s.rows[lang] = r
 		s.langs.Add(container.NewVBox(r.button, r.bar, r.detail))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -345,6 +346,11 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	}
 	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
 	sides := container.NewGridWithColumns(2, r.source, forms)
+	if rightToLeft(tx.Lang()) {
+		// Mirrored: the heading and the source on the right.
+		slices.Reverse(head.Objects)
+		slices.Reverse(sides.Objects)
+	}
 	r.box = container.NewVBox(widget.NewSeparator(), head, sides, r.diffBox, r.qa)
 	return r
 }
