@@ -23,7 +23,18 @@ func drawLayout(l *textLayout, w, h int, scale, pad float64, ink color.Color) im
 
 // drawLayoutAt is drawLayout with different horizontal and vertical padding.
 func drawLayoutAt(l *textLayout, w, h int, scale, padX, padY float64, ink color.Color) image.Image {
-	img := image.NewNRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	return drawLayoutInto(nil, l, w, h, scale, padX, padY, ink)
+}
+
+// drawLayoutInto is drawLayoutAt reusing img when it has the size: a
+// keystroke repaints its box, and a fresh megabyte a key is wasted work.
+func drawLayoutInto(img *image.NRGBA, l *textLayout, w, h int, scale, padX, padY float64, ink color.Color) *image.NRGBA {
+	r := image.Rect(0, 0, max(w, 1), max(h, 1))
+	if img == nil || img.Rect != r {
+		img = image.NewNRGBA(r)
+	} else {
+		clear(img.Pix)
+	}
 	src := image.NewUniform(ink)
 	for k := range l.lines {
 		ln := &l.lines[k].line

@@ -534,7 +534,8 @@ type textEditRenderer struct {
 	glyphs *canvas.Raster
 	caret  *canvas.Rectangle
 	sel    []*canvas.Rectangle
-	drawn  *textLayout // the layout the raster shows
+	drawn  *textLayout  // the layout the raster shows
+	img    *image.NRGBA // reused from frame to frame
 }
 
 func (r *textEditRenderer) Destroy() {}
@@ -577,7 +578,8 @@ func (r *textEditRenderer) draw(w, h int) image.Image {
 			return drawLayout(pl, w, h, scale, e.padding(), theme.Color(theme.ColorNamePlaceHolder))
 		}
 	}
-	return drawLayout(l, w, h, scale, e.padding(), theme.Color(theme.ColorNameForeground))
+	r.img = drawLayoutInto(r.img, l, w, h, scale, e.padding(), e.padding(), theme.Color(theme.ColorNameForeground))
+	return r.img
 }
 
 // place puts the caret and the selection rectangles where the layout says.
