@@ -26,7 +26,7 @@ type editor struct {
 
 	title       *textEdit
 	body, place *widget.Entry
-	date        *widget.DateEntry
+	date        *dateField
 	paras       *fyne.Container
 	rows        []*paraRow
 	scroll      *container.Scroll
@@ -68,7 +68,7 @@ func newEditor(c *controller) *editor {
 			c.metadataEdited()
 		}
 	}
-	e.date = widget.NewDateEntry()
+	e.date = c.newDateField()
 	e.date.OnChanged = func(t *time.Time) {
 		if e.loading || e.st == nil {
 			return
@@ -84,7 +84,7 @@ func newEditor(c *controller) *editor {
 		widget.NewFormItem(c.tx.T("Title"), e.title),
 		widget.NewFormItem(c.tx.T("IssuingBody"), e.body),
 		widget.NewFormItem(c.tx.T("Place"), e.place),
-		widget.NewFormItem(c.tx.T("Date"), e.date),
+		widget.NewFormItem(c.tx.T("Date"), e.date.content),
 	)
 	e.paras = container.NewVBox()
 	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })

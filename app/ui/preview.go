@@ -52,6 +52,7 @@ type preview struct {
 	gen           uint64  // bumped by every change; stale renders are dropped
 	scale         float32 // pixels per point of the image shown
 	busy, again   bool
+	fresh         bool   // a new page, language or zoom: scroll to where reading starts
 	onShown       func() // test hook: a render reached the screen
 }
 
@@ -65,6 +66,7 @@ func newPreview(c *controller) *preview {
 			if languageName(l) == s && l != p.lang {
 				p.lang = l
 				p.pageNo = 1
+				p.fresh = true
 				p.schedule()
 			}
 		}
@@ -107,6 +109,7 @@ func (p *preview) refreshLanguages() {
 func (p *preview) show(st *statement.Statement) {
 	p.st = st
 	p.pageNo = 1
+	p.fresh = true
 	p.schedule()
 }
 
@@ -117,6 +120,7 @@ func (p *preview) setLanguage(lang string) {
 	}
 	p.lang = lang
 	p.pageNo = 1
+	p.fresh = true
 	p.langSel.SetSelected(languageName(lang))
 	p.schedule()
 }
@@ -127,6 +131,7 @@ func (p *preview) turn(d int) {
 		return
 	}
 	p.pageNo = n
+	p.fresh = true
 	p.renderSoon(0)
 }
 
@@ -146,6 +151,7 @@ func (p *preview) zoomBy(d int) {
 
 func (p *preview) setZoom(z float32) {
 	p.zoom = z
+	p.fresh = true
 	p.showZoom()
 	p.page.Refresh()
 	p.renderSoon(0)
@@ -244,6 +250,10 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 		p.img.Image = img
 		p.img.Refresh()
 		p.page.Refresh()
+		if p.fresh {
+			p.fresh = false
+			p.scrollToStart()
+		}
 	}
 	p.pageLabel.SetText(p.c.tx.T("PageOf", "Page", p.pageNo, "Pages", max(p.pages, 1)))
 	p.prev.Disable()
@@ -321,3 +331,14 @@ func (r *pageRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *pageRenderer) Destroy() {}
+
+// scrollToStart shows the top of the page at the side where its lines
+// start: the right for a right-to-left language.
+func (p *preview) scrollToStart() {
+	p.scroll.Refresh() // lay the page out at its new size first
+	x := float32(0)
+	if rightToLeft(p.lang) {
+		x = max(0, p.scroll.Content.MinSize().Width-p.scroll.Size().Width)
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(x, 0))
+}
