@@ -99,7 +99,9 @@ shoot() {
 }
 
 shoot editor COMMUNIQUE_DEMO=editor
-shoot workbench-ar COMMUNIQUE_DEMO=workbench:ar:needs_review
+# ":edit" puts the caret in the first message that needs work, as Ctrl+Enter.
+shoot workbench-ar COMMUNIQUE_DEMO=workbench:ar:needs_review:edit
+SHOT_LANG=ar_EG.UTF-8 shoot interface-ar COMMUNIQUE_DEMO=workbench:ckb:missing:edit
 shoot preview-ar COMMUNIQUE_DEMO=preview:ar
 if [ -n "$ident" ]; then
 	shoot export COMMUNIQUE_DEMO=export COMMUNIQUE_DEMO_OUT="$tmp/export" \
