@@ -247,7 +247,7 @@ func (c *controller) setWorkspace(ws *workspace.Workspace) {
 	c.prefs.opened(ws.Dir)
 	c.refreshStatus()
 	c.build()
-	c.setStatus(c.tx.T("Opened", "Path", ws.Dir))
+	c.setStatus(c.tx.T("Opened", "Path", isolateLTR(ws.Dir)))
 	c.startJournal()
 	c.offerRecovery()
 }
@@ -597,3 +597,8 @@ func (c *controller) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 }
+
+// isolateLTR wraps a path or other left-to-right token in a bidi isolate
+// (LRI … PDI), so a right-to-left sentence around it cannot pull its
+// leading slash to the wrong end.
+func isolateLTR(s string) string { return "\u2066" + s + "\u2069" }

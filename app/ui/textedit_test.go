@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"communique/app/typeset"
 )
 
 // mixed is Latin, Arabic, European digits after Arabic (which UAX #9
@@ -376,5 +378,28 @@ func checkCoverage(t *testing.T, l *textLayout, w int) {
 	}
 	if next != len(l.text) {
 		t.Fatalf("width %d: lines end at %d of %d", w, next, len(l.text))
+	}
+}
+
+// TestIsolatedPathInArabic: a path isolated with LRI…PDI keeps its
+// leading slash at its left inside an Arabic sentence.
+func TestIsolatedPathInArabic(t *testing.T) {
+	l, err := layoutText("فُتحت "+isolateLTR("/tmp/ws"), 1000, 14, "ar", typeset.RightToLeft, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slashX, tX float64 = -1, -1
+	for _, run := range l.lines[0].line.Runs {
+		for _, c := range run.Clusters {
+			if c.Start == 7 { // the first "/"
+				slashX = c.X
+			}
+			if c.Text == "t" {
+				tX = c.X
+			}
+		}
+	}
+	if slashX < 0 || tX < 0 || slashX > tX {
+		t.Errorf("leading slash at x=%.1f, 't' at %.1f: the path is not read left to right", slashX, tX)
 	}
 }
