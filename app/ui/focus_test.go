@@ -3,8 +3,10 @@ package ui
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"communique/i18n/catalog"
@@ -112,5 +114,46 @@ func TestCtrlEnterGoesToNextMessageNeedingWork(t *testing.T) {
 	c.bench.rows[next].forms[0].entry.TypedShortcut(shortcutPrevMsg)
 	if c.win.Canvas().Focused() != te {
 		t.Errorf("Ctrl+Up did not come back")
+	}
+}
+
+// Enter confirms and Escape cancels a dialog: here, deleting a paragraph.
+func TestDialogEnterAndEscape(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	n := len(c.st.Paragraphs)
+	key := func(k fyne.KeyName) { c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	c.editor.confirmDelete(1)
+	key(fyne.KeyEscape)
+	if len(c.st.Paragraphs) != n {
+		t.Fatalf("Escape deleted the paragraph")
+	}
+	if len(c.win.Canvas().Overlays().List()) != 0 {
+		t.Fatalf("Escape left the dialog open")
+	}
+	c.editor.confirmDelete(1)
+	key(fyne.KeyReturn)
+	if len(c.st.Paragraphs) != n-1 {
+		t.Fatalf("Enter did not delete: %d paragraphs", len(c.st.Paragraphs))
+	}
+}
+
+// Icon-only buttons show what they do when the pointer rests on them.
+func TestIconButtonsHaveTips(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	b := c.preview.next
+	if b.Tip != c.tx.T("NextPage") {
+		t.Fatalf("next-page button tip %q", b.Tip)
+	}
+	b.MouseIn(&desktop.MouseEvent{})
+	deadline := time.Now().Add(3 * time.Second)
+	for (b.popup == nil || !b.popup.Visible()) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if b.popup == nil || !b.popup.Visible() {
+		t.Fatal("no tip after resting on the button")
+	}
+	b.MouseOut()
+	if b.popup.Visible() {
+		t.Error("tip stays after the pointer left")
 	}
 }

@@ -231,6 +231,12 @@ func (b *workbench) updateProgress() {
 		b.counts.SetText(b.c.tx.T("NoTargetLanguage"))
 		return
 	}
+	if _, ok := b.c.reports[b.lang]; !ok || b.c.ws.Catalogs[b.lang] == nil {
+		// An unreadable catalog is not "0 of 0, complete".
+		b.progress.set(0, 0, "")
+		b.counts.SetText(b.c.tx.T("CatalogUnreadableShort"))
+		return
+	}
 	text := b.c.summary(missing, review, qa)
 	if rep, ok := b.c.reports[b.lang]; ok && rep.NoPluralRule {
 		text += " · " + b.c.tx.T("RuleNoPluralRule")
