@@ -25,7 +25,7 @@ type editor struct {
 	st      *statement.Statement
 
 	title       *textEdit
-	body, place *widget.Entry
+	body, place *textEdit
 	date        *dateField
 	paras       *fyne.Container
 	rows        []*paraRow
@@ -54,14 +54,18 @@ func newEditor(c *controller) *editor {
 		c.ws.SetSource(e.st, e.st.TitleID, s)
 		c.sourceEdited(e.st.TitleID)
 	}
-	e.body = widget.NewEntry()
+	// The issuing body and place are in the source language, which may
+	// be written right to left.
+	e.body = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.body.SingleLine, e.body.MinLines = true, 1
 	e.body.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
 			e.st.IssuingBody = s
 			c.metadataEdited()
 		}
 	}
-	e.place = widget.NewEntry()
+	e.place = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.place.SingleLine, e.place.MinLines = true, 1
 	e.place.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
 			e.st.Place = s
@@ -110,8 +114,9 @@ func (e *editor) show(st *statement.Statement) {
 	ws := e.c.ws
 	e.title.Lang = ws.Config.SourceLanguage
 	e.title.SetText(ws.Text(ws.Config.SourceLanguage, st.TitleID))
-	setText(e.body, st.IssuingBody)
-	setText(e.place, st.Place)
+	e.body.Lang, e.place.Lang = e.title.Lang, e.title.Lang
+	e.body.SetText(st.IssuingBody)
+	e.place.SetText(st.Place)
 	if st.Date.IsZero() {
 		e.date.SetDate(nil)
 	} else {
@@ -122,12 +127,6 @@ func (e *editor) show(st *statement.Statement) {
 	if len(e.content.Objects) != 1 || e.content.Objects[0] != e.form {
 		e.content.Objects = []fyne.CanvasObject{e.form}
 		e.c.refreshIfShown(e.content)
-	}
-}
-
-func setText(en *widget.Entry, s string) {
-	if en.Text != s {
-		en.SetText(s)
 	}
 }
 

@@ -28,8 +28,11 @@ type textEdit struct {
 	Lang        string
 	PlaceHolder string
 	// MinLines is the height of an empty box, in lines.
-	MinLines  int
-	OnChanged func(string)
+	MinLines int
+	// SingleLine boxes take no line breaks: Enter is left to the window
+	// and pasted line breaks become spaces.
+	SingleLine bool
+	OnChanged  func(string)
 	// OnFocus reports focus gained (true) and lost.
 	OnFocus func(bool)
 	// OnShortcut sees the shortcuts the editor does not handle itself
@@ -237,7 +240,9 @@ func (e *textEdit) shiftHeld() bool {
 func (e *textEdit) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		e.edit([]rune{'\n'}, editOther)
+		if !e.SingleLine {
+			e.edit([]rune{'\n'}, editOther)
+		}
 	case fyne.KeyBackspace:
 		e.deleteBy(func(l *textLayout, o int) int { return l.prevGrapheme(o) })
 	case fyne.KeyDelete:
@@ -388,7 +393,15 @@ func (e *textEdit) TypedShortcut(s fyne.Shortcut) {
 			e.edit(nil, editOther)
 		}
 	case *fyne.ShortcutPaste:
-		e.edit([]rune(sc.Clipboard.Content()), editOther)
+		text := []rune(sc.Clipboard.Content())
+		if e.SingleLine {
+			for i, r := range text {
+				if r == '\n' || r == '\r' {
+					text[i] = ' '
+				}
+			}
+		}
+		e.edit(text, editOther)
 	case *fyne.ShortcutSelectAll:
 		e.anchor, e.caret, e.upstream = 0, len(e.text), false
 		e.Refresh()
