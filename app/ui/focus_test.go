@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"communique/i18n/catalog"
+	"communique/i18n/uitext"
 )
 
 // typeFocused types into whatever has the window's focus, as the keyboard
@@ -155,5 +156,31 @@ func TestIconButtonsHaveTips(t *testing.T) {
 	b.MouseOut()
 	if b.popup.Visible() {
 		t.Error("tip stays after the pointer left")
+	}
+}
+
+// With ten target languages the window still fits a 1024×600 screen: the
+// language list scrolls.
+func TestTenLanguagesFitSmallScreen(t *testing.T) {
+	ws := fixture(t, 0)
+	for _, l := range []string{"de", "es", "it", "tr", "ru", "fa", "ckb", "ur"} {
+		if err := ws.AddLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ui := range []string{"en", "ar"} {
+		c := newTestUI(t, ws)
+		if ui == "ar" {
+			c.tx = uitext.New("ar")
+			c.build()
+		}
+		for _, tab := range []int{0, 1} {
+			c.tabs.SelectIndex(tab)
+			m := c.win.Content().MinSize()
+			t.Logf("%s interface, tab %d: minimum %v", ui, tab, m)
+			if m.Width > 1024 || m.Height > 600 {
+				t.Errorf("%s interface, tab %d: window needs %v, more than 1024×600", ui, tab, m)
+			}
+		}
 	}
 }
