@@ -73,6 +73,7 @@ func newController(a fyne.App, w fyne.Window) *controller {
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
+	addFyneCatalog(c.tx.Lang())
 	w.SetCloseIntercept(c.quit)
 	w.SetOnDropped(c.dropped)
 	return c

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"communique/i18n/uitext"
@@ -62,5 +63,18 @@ func waitFor(t *testing.T, cond func() bool) {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Fyne's own words (dialog buttons) are Arabic in the Arabic interface.
+func TestFyneStringsInArabic(t *testing.T) {
+	// Runs last, once the environment is back: Fyne looks at it again.
+	t.Cleanup(func() { _ = lang.AddTranslationsForLocale([]byte("{}"), "en") })
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "ar.UTF-8")
+	t.Setenv("LANG", "ar.UTF-8")
+	addFyneCatalog("ar")
+	if got := lang.L("Cancel"); got != "إلغاء" {
+		t.Errorf("Fyne's Cancel is %q in the Arabic interface", got)
 	}
 }

@@ -140,6 +140,7 @@ func (s *settings) apply() {
 		c.prefs.setUILanguage(code)
 		alignFyneLocale(code)
 		c.tx = uitext.New(c.prefs.uiLanguage())
+		addFyneCatalog(c.tx.Lang())
 		c.build()
 	}
 	c.updateTitle()
