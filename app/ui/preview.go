@@ -35,7 +35,7 @@ type preview struct {
 	lang    string
 	langs   []string
 
-	langSel   *widget.Select
+	langSel   *picker
 	img       *canvas.Image
 	page      *pageBox
 	scroll    *container.Scroll
@@ -61,7 +61,7 @@ func newPreview(c *controller) *preview {
 	if p.lang == "" {
 		p.lang = c.ws.Config.SourceLanguage
 	}
-	p.langSel = widget.NewSelect(nil, func(s string) {
+	p.langSel = c.newPicker(func(s string) {
 		for _, l := range p.langs {
 			if languageName(l) == s && l != p.lang {
 				p.lang = l
@@ -89,7 +89,7 @@ func newPreview(c *controller) *preview {
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, c.heading(c.tx.T("Preview")), nil, p.langSel),
+		c.labelled(c.heading(c.tx.T("Preview")), p.langSel.content),
 		bar, p.note)
 	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
 	p.showZoom()

@@ -35,7 +35,7 @@ type workbench struct {
 	st      *statement.Statement
 	lang    string
 
-	langSel  *widget.Select
+	langSel  *picker
 	langs    []string
 	filter   *widget.Select
 	filters  []string
@@ -78,7 +78,7 @@ type formEntry struct {
 
 func newWorkbench(c *controller) *workbench {
 	b := &workbench{c: c, rows: map[string]*benchRow{}, pending: map[string]bool{}}
-	b.langSel = widget.NewSelect(nil, nil)
+	b.langSel = c.newPicker(nil)
 	b.refreshLanguages()
 	b.langSel.OnChanged = func(s string) {
 		for i, l := range b.langs {
@@ -101,7 +101,7 @@ func newWorkbench(c *controller) *workbench {
 	b.list = container.NewVBox()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(c.tx.T("Language")), nil, b.langSel),
+		c.labelled(newTextLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.content),
 		container.NewGridWithColumns(2, b.filter, b.search),
 		b.progress, b.counts,
 	)

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// picker chooses one of a few options, like widget.Select, but draws the
+// options with the typesetting engine and the bundled fonts: language
+// names in Arabic script ("ckb · کوردیی ناوەندی") must not depend on the
+// fonts a system has, and must read right inside a left-to-right list.
+type picker struct {
+	c        *controller
+	content  *fyne.Container
+	current  *textLabel
+	options  []string
+	selected string
+	popup    *widget.PopUp
+	// OnChanged is called when the user (or SetSelected) picks another
+	// option.
+	OnChanged func(string)
+}
+
+func (c *controller) newPicker(changed func(string)) *picker {
+	p := &picker{c: c, current: newTextLabel("", "", false), OnChanged: changed}
+	btn := widget.NewButton("", p.open)
+	icon := widget.NewIcon(theme.MenuDropDownIcon())
+	inner := container.NewBorder(nil, nil, nil, icon, p.current)
+	if rightToLeft(c.tx.Lang()) {
+		inner = container.NewBorder(nil, nil, icon, nil, p.current)
+	}
+	p.content = container.NewStack(btn, container.NewPadded(inner))
+	return p
+}
+
+// SetOptions replaces the options.
+func (p *picker) SetOptions(opts []string) { p.options = opts }
+
+// SetSelected shows s and calls OnChanged if it changed.
+func (p *picker) SetSelected(s string) {
+	if s == p.selected {
+		return
+	}
+	p.selected = s
+	p.current.SetText(s)
+	if p.OnChanged != nil {
+		p.OnChanged(s)
+	}
+}
+
+// Selected is the option shown.
+func (p *picker) Selected() string { return p.selected }
+
+func (p *picker) open() {
+	list := container.NewVBox()
+	for _, o := range p.options {
+		imp := widget.LowImportance
+		if o == p.selected {
+			imp = widget.HighImportance
+		}
+		list.Add(p.c.textButton(o, nil, func() {
+			p.popup.Hide()
+			p.SetSelected(o)
+		}, imp))
+	}
+	cv := p.c.win.Canvas()
+	p.popup = widget.NewPopUp(list, cv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.content)
+	p.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, p.content.Size().Height)))
+	p.popup.Resize(fyne.NewSize(p.content.Size().Width, p.popup.MinSize().Height))
+}
+
+// labelled puts a label before a field: on its left, or on its right in a
+// right-to-left interface.
+func (c *controller) labelled(label, field fyne.CanvasObject) fyne.CanvasObject {
+	if rightToLeft(c.tx.Lang()) {
+		return container.NewBorder(nil, nil, nil, label, field)
+	}
+	return container.NewBorder(nil, nil, label, nil, field)
+}
