@@ -403,3 +403,35 @@ func TestIsolatedPathInArabic(t *testing.T) {
 		t.Errorf("leading slash at x=%.1f, 't' at %.1f: the path is not read left to right", slashX, tX)
 	}
 }
+
+// TestMixedLabelsReadRight: Arabic labels holding digits or Latin come out
+// in reading order ("الفقرة 1" with the number at the left end, "(TSA)" with
+// its brackets around it), where widget.Label drew "1الفقرة" and ")TSA(".
+func TestMixedLabelsReadRight(t *testing.T) {
+	visual := func(text string) string {
+		l, err := layoutText(text, 1000, 14, "ar", typeset.RightToLeft, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s string
+		for _, run := range l.lines[0].line.Runs {
+			for _, c := range run.Clusters {
+				if run.RTL() {
+					s += "<" + c.Text
+				} else {
+					s += c.Text
+				}
+			}
+		}
+		return s
+	}
+	// Left to right on screen: the number, then the Arabic word (its
+	// letters drawn right to left, shown here as <letter).
+	if got := visual("الفقرة 1"); got != "1< <ة<ر<ق<ف<ل<ا" {
+		t.Errorf("الفقرة 1 drawn as %q", got)
+	}
+	got := visual("ختم زمني (TSA)")
+	if want := "<)TSA<(< <ي<ن<م<ز< <م<ت<خ"; got != want {
+		t.Errorf("brackets: drawn as %q, want %q", got, want)
+	}
+}
