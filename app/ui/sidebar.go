@@ -33,9 +33,10 @@ func newSidebar(c *controller) *sidebar {
 	s.list = widget.NewList(
 		func() int { return len(c.ws.Statements) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
+			// The title is in the source language, which may be
+			// written right to left.
+			title := newTextLabel("", c.ws.Config.SourceLanguage, false)
+			title.Bold, title.Truncate = true, true
 			id := widget.NewLabel("")
 			id.SizeName = theme.SizeNameCaptionText
 			id.Truncation = fyne.TextTruncateEllipsis
@@ -48,7 +49,7 @@ func newSidebar(c *controller) *sidebar {
 			if title == "" {
 				title = c.tx.T("Untitled")
 			}
-			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[0].(*textLabel).SetText(title)
 			box.Objects[1].(*widget.Label).SetText(st.ID)
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {

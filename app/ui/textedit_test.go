@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -433,5 +434,23 @@ func TestMixedLabelsReadRight(t *testing.T) {
 	got := visual("ختم زمني (TSA)")
 	if want := "<)TSA<(< <ي<ن<م<ز< <م<ت<خ"; got != want {
 		t.Errorf("brackets: drawn as %q, want %q", got, want)
+	}
+}
+
+// TestTruncatedLabel: a truncated label asks for no width and cuts its
+// text at a grapheme with an ellipsis so that it fits.
+func TestTruncatedLabel(t *testing.T) {
+	l := newTextLabel("بيان المديرين السياسيين للمجموعة المصغرة في التحالف الدولي", "ar", false)
+	l.Truncate = true
+	if w := l.MinSize().Width; w > 3*theme.InnerPadding() {
+		t.Errorf("truncated label asks for %.0f wide", w)
+	}
+	s := l.truncated(120)
+	if !strings.HasSuffix(s, "…") || len([]rune(s)) < 4 || !strings.HasPrefix(l.Text(), strings.TrimSuffix(s, "…")) {
+		t.Fatalf("truncated to %q", s)
+	}
+	lay, err := layoutText(s, 1e6, float64(theme.TextSize()), "ar", typeset.RightToLeft, false)
+	if err != nil || lay.naturalWidth() > 120 {
+		t.Errorf("%q is %.1f wide, more than 120", s, lay.naturalWidth())
 	}
 }

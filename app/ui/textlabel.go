@@ -26,8 +26,11 @@ type textLabel struct {
 	Bold bool
 	// Wrap breaks lines at the widget's width; otherwise the label is as
 	// wide as its text.
-	Wrap       bool
-	Center     bool
+	Wrap   bool
+	Center bool
+	// Truncate cuts an unwrapped text that does not fit with an ellipsis
+	// (at its end in reading order), and asks for no width.
+	Truncate   bool
 	Importance widget.Importance
 
 	lay *textLayout
@@ -123,7 +126,7 @@ func (r *textLabelRenderer) MinSize() fyne.Size {
 	lay := r.l.layout()
 	pad := float64(theme.InnerPadding())
 	w := 2 * pad
-	if !r.l.Wrap {
+	if !r.l.Wrap && !r.l.Truncate {
 		w += lay.naturalWidth()
 	}
 	return fyne.NewSize(float32(w), float32(lay.height()+2*pad*0.5))
@@ -145,10 +148,18 @@ func (r *textLabelRenderer) draw(w, h int) image.Image {
 	pad := float64(theme.InnerPadding())
 	lay := l.layout()
 	if !l.Wrap {
+		avail := float64(size.Width) - 2*pad
+		text, natural := l.text, lay.naturalWidth()
+		if l.Truncate && natural > avail {
+			text = l.truncated(avail)
+			if tl, err := layoutText(text, 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold); err == nil {
+				natural = tl.naturalWidth()
+			}
+		}
 		var err error
 		// At least the natural width: a hair less (float32 sizes) would
 		// wrap the last letter out of sight.
-		lay, err = layoutAligned(l.text, max(float64(size.Width)-2*pad, lay.naturalWidth()+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
+		lay, err = layoutAligned(text, max(avail, natural+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
 		if err != nil {
 			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
 		}
@@ -157,4 +168,28 @@ func (r *textLabelRenderer) draw(w, h int) image.Image {
 	// Centred vertically: a label may be given more height than its lines.
 	top := max(pad*0.5, (float64(size.Height)-lay.height())/2)
 	return drawLayoutAt(lay, w, h, scale, pad, top, l.color())
+}
+
+// truncated is the longest start of the text that fits in width with an
+// ellipsis after it (a binary search over whole graphemes).
+func (l *textLabel) truncated(width float64) string {
+	runes := []rune(l.text)
+	g := graphemeBoundaries(runes)
+	fits := func(n int) bool {
+		lay, err := layoutText(string(runes[:n])+"…", 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+		return err == nil && lay.naturalWidth() <= width
+	}
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	for lo > 0 && !g[lo] {
+		lo--
+	}
+	return string(runes[:lo]) + "…"
 }
