@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"image"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,8 +81,13 @@ func newPreview(c *controller) *preview {
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
 	p.pageLabel = newTextLabel("", c.tx.Lang(), false)
 	p.zoomLabel = newTextLabel("", c.tx.Lang(), false)
-	p.prev = c.newTipButton(c.tx.T("PreviousPage"), theme.NavigateBackIcon(), func() { p.turn(-1) })
-	p.next = c.newTipButton(c.tx.T("NextPage"), theme.NavigateNextIcon(), func() { p.turn(1) })
+	back, fwd := theme.NavigateBackIcon(), theme.NavigateNextIcon()
+	rtl := rightToLeft(c.tx.Lang())
+	if rtl {
+		back, fwd = fwd, back // pages turn leftwards in a right-to-left interface
+	}
+	p.prev = c.newTipButton(c.tx.T("PreviousPage"), back, func() { p.turn(-1) })
+	p.next = c.newTipButton(c.tx.T("NextPage"), fwd, func() { p.turn(1) })
 	zoomOut := c.newTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
 	zoomIn := c.newTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
 	fit := c.newTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
@@ -88,6 +95,10 @@ func newPreview(c *controller) *preview {
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
+	if rtl {
+		slices.Reverse(bar.Objects)
+		bar.Objects = append([]fyne.CanvasObject{layout.NewSpacer()}, bar.Objects...)
+	}
 	top := container.NewVBox(
 		c.labelled(c.heading(c.tx.T("Preview")), p.langSel.content),
 		bar, p.note)
