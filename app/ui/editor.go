@@ -84,11 +84,11 @@ func newEditor(c *controller) *editor {
 		}
 		c.metadataEdited()
 	}
-	meta := widget.NewForm(
-		widget.NewFormItem(c.tx.T("Title"), e.title),
-		widget.NewFormItem(c.tx.T("IssuingBody"), e.body),
-		widget.NewFormItem(c.tx.T("Place"), e.place),
-		widget.NewFormItem(c.tx.T("Date"), e.date.content),
+	meta := c.form(
+		formItem{c.tx.T("Title"), e.title},
+		formItem{c.tx.T("IssuingBody"), e.body},
+		formItem{c.tx.T("Place"), e.place},
+		formItem{c.tx.T("Date"), e.date.content},
 	)
 	e.paras = container.NewVBox()
 	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })

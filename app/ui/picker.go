@@ -80,3 +80,63 @@ func (c *controller) labelled(label, field fyne.CanvasObject) fyne.CanvasObject 
 	}
 	return container.NewBorder(nil, nil, label, nil, field)
 }
+
+// formGrid lays out label/field pairs as widget.Form does, with the label
+// column on the right in a right-to-left interface.
+type formGrid struct{ rtl bool }
+
+// formItem is a labelled field of a form.
+type formItem struct {
+	label string
+	field fyne.CanvasObject
+}
+
+// form lays out labelled fields; the labels are bold and set by the
+// typesetting engine.
+func (c *controller) form(items ...formItem) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, it := range items {
+		l := newTextLabel(it.label, c.tx.Lang(), false)
+		l.Bold = true
+		objs = append(objs, l, it.field)
+	}
+	return container.New(formGrid{rtl: rightToLeft(c.tx.Lang())}, objs...)
+}
+
+func (g formGrid) widths(objs []fyne.CanvasObject) (label float32) {
+	for i := 0; i+1 < len(objs); i += 2 {
+		label = max(label, objs[i].MinSize().Width)
+	}
+	return label
+}
+
+func (g formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	lw := g.widths(objs)
+	pad := theme.Padding()
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		l, f := objs[i], objs[i+1]
+		h := max(l.MinSize().Height, f.MinSize().Height)
+		fw := size.Width - lw - pad
+		lx, fx := float32(0), lw+pad
+		if g.rtl {
+			lx, fx = fw+pad, 0
+		}
+		l.Move(fyne.NewPos(lx, y))
+		l.Resize(fyne.NewSize(lw, l.MinSize().Height))
+		f.Move(fyne.NewPos(fx, y))
+		f.Resize(fyne.NewSize(fw, h))
+		y += h + pad
+	}
+}
+
+func (g formGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	lw := g.widths(objs)
+	var w, h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		l, f := objs[i].MinSize(), objs[i+1].MinSize()
+		w = max(w, f.Width)
+		h += max(l.Height, f.Height) + theme.Padding()
+	}
+	return fyne.NewSize(lw+theme.Padding()+w, h)
+}
