@@ -184,3 +184,51 @@ func TestTenLanguagesFitSmallScreen(t *testing.T) {
 		}
 	}
 }
+
+// In a form dialog, Enter in a field submits and Escape cancels.
+func TestFormDialogEnterAndEscape(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	n := len(c.ws.Languages())
+	c.addLanguageDialog()
+	code := c.win.Canvas().Overlays().Top()
+	entry := findDialogEntry(code)
+	if entry == nil {
+		t.Fatal("no entry in the add-language dialog")
+	}
+	test.Type(entry, "de")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(c.ws.Languages()) != n || c.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape did not cancel: %v", c.ws.Languages())
+	}
+	c.addLanguageDialog()
+	entry = findDialogEntry(c.win.Canvas().Overlays().Top())
+	test.Type(entry, "de")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(c.ws.Languages()) != n+1 {
+		t.Fatalf("Enter did not add the language: %v", c.ws.Languages())
+	}
+}
+
+func findDialogEntry(o fyne.CanvasObject) *dialogEntry {
+	if o == nil {
+		return nil
+	}
+	if e, ok := o.(*dialogEntry); ok {
+		return e
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, ch := range test.WidgetRenderer(w).Objects() {
+			if e := findDialogEntry(ch); e != nil {
+				return e
+			}
+		}
+	}
+	if ctr, ok := o.(*fyne.Container); ok {
+		for _, ch := range ctr.Objects {
+			if e := findDialogEntry(ch); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}

@@ -496,7 +496,7 @@ func diffSegments(spans []span, mark change) []widget.RichTextSegment {
 
 // addLanguageDialog adds a target language to the workspace.
 func (c *controller) addLanguageDialog() {
-	code := widget.NewEntry()
+	code := newDialogEntry()
 	code.SetPlaceHolder("de, tr, ckb…")
 	code.Validator = func(s string) error {
 		if err := workspace.ValidLanguage(strings.TrimSpace(s)); err != nil {
@@ -516,6 +516,7 @@ func (c *controller) addLanguageDialog() {
 		}
 		c.languagesChanged(lang)
 	}, c.win)
+	c.formKeys(d, code)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
