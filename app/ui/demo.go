@@ -18,7 +18,8 @@ import (
 var processStart = time.Now()
 
 // demo opens a screen by name, so scripts can show (and photograph) any
-// screen of the real app without a mouse: "editor", "workbench:ar[:needs_review]",
+// screen of the real app without a mouse: "editor[:delete=2,add]",
+// "workbench:ar[:needs_review][:edit]",
 // "preview:ar", "export", "settings", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
