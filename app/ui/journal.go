@@ -187,9 +187,12 @@ func (c *controller) offerRecovery() {
 	list := container.NewVBox()
 	for _, e := range edits {
 		was := c.ws.Text(e.Lang, e.ID)
-		head := newTextLabel(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", e.ID), c.tx.Lang(), true)
+		head := newTextLabel(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", c.partNameOf(e.ID)), c.tx.Lang(), true)
 		head.Bold = true
 		list.Add(head)
+		if was == "" {
+			was = "—"
+		}
 		list.Add(newTextLabel(c.tx.T("Was")+" "+was, e.Lang, true))
 		now := newTextLabel(c.tx.T("Now")+" "+e.Forms["other"], e.Lang, true)
 		now.Importance = widget.SuccessImportance
@@ -258,4 +261,17 @@ func (c *controller) focusChanged(gained bool) {
 	if !gained {
 		c.flushJournal()
 	}
+}
+
+// partNameOf names the part with this message ID, in whichever statement
+// holds it (the ID itself when none does).
+func (c *controller) partNameOf(id string) string {
+	for _, st := range c.ws.Statements {
+		for _, p := range c.ws.Parts(st) {
+			if p.ID == id {
+				return fmt.Sprintf("%s · %s", st.ID, c.partName(st, p))
+			}
+		}
+	}
+	return id
 }

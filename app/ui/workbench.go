@@ -300,20 +300,8 @@ func (b *workbench) visibleRows() []string {
 func (b *workbench) newRow(p statement.Part) *benchRow {
 	tx := b.c.tx
 	r := &benchRow{b: b, id: p.ID}
-	r.head = newTextLabel("", tx.Lang(), false)
+	r.head = newTextLabel(b.c.partName(b.st, p), tx.Lang(), false)
 	r.head.Bold = true
-	switch p.Kind {
-	case statement.Title:
-		r.head.SetText(tx.T("Title"))
-	case statement.Organisation:
-		r.head.SetText(tx.T("Organisation"))
-	case statement.IssuingBody:
-		r.head.SetText(tx.T("IssuingBody"))
-	case statement.Place:
-		r.head.SetText(tx.T("Place"))
-	default:
-		r.head.SetText(tx.T("ParagraphNumber", "N", paragraphIndex(b.st, p.ID)+1))
-	}
 	r.state = newTextLabel("", tx.Lang(), false)
 	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
 	r.review = widget.NewButtonWithIcon(tx.T("MarkReviewed"), theme.ConfirmIcon(), func() {
@@ -519,4 +507,19 @@ func (c *controller) addLanguageDialog() {
 	c.formKeys(d, code)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
+}
+
+// partName names a part of a statement for people: "Title", "Paragraph 3".
+func (c *controller) partName(st *statement.Statement, p statement.Part) string {
+	switch p.Kind {
+	case statement.Title:
+		return c.tx.T("Title")
+	case statement.Organisation:
+		return c.tx.T("Organisation")
+	case statement.IssuingBody:
+		return c.tx.T("IssuingBody")
+	case statement.Place:
+		return c.tx.T("Place")
+	}
+	return c.tx.T("ParagraphNumber", "N", paragraphIndex(st, p.ID)+1)
 }
