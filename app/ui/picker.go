@@ -53,6 +53,23 @@ func (p *picker) SetSelected(s string) {
 // Selected is the option shown.
 func (p *picker) Selected() string { return p.selected }
 
+// SetSelectedIndex selects option i.
+func (p *picker) SetSelectedIndex(i int) {
+	if i >= 0 && i < len(p.options) {
+		p.SetSelected(p.options[i])
+	}
+}
+
+// SelectedIndex is the index of the option shown, -1 for none.
+func (p *picker) SelectedIndex() int {
+	for i, o := range p.options {
+		if o == p.selected {
+			return i
+		}
+	}
+	return -1
+}
+
 func (p *picker) open() {
 	list := container.NewVBox()
 	for _, o := range p.options {

@@ -19,7 +19,7 @@ import (
 type settings struct {
 	c        *controller
 	d        *dialog.CustomDialog
-	uiLang   *widget.Select
+	uiLang   *picker
 	codes    []string
 	identity *widget.Entry
 	tsa      *widget.Entry
@@ -38,7 +38,9 @@ func (c *controller) settingsDialog() {
 		opts = append(opts, l.Name)
 		s.codes = append(s.codes, l.Code)
 	}
-	s.uiLang = widget.NewSelect(opts, nil)
+	// Language names in their own scripts, drawn with the bundled fonts.
+	s.uiLang = c.newPicker(nil)
+	s.uiLang.SetOptions(opts)
 	s.uiLang.SetSelectedIndex(0)
 	for i, code := range s.codes {
 		if code != "" && code == c.prefs.uiLanguageChoice() {
@@ -85,7 +87,7 @@ func (c *controller) settingsDialog() {
 		return l
 	}
 	app := widget.NewForm(
-		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang),
+		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang.content),
 		widget.NewFormItem(tx.T("DefaultIdentity"), container.NewBorder(nil, nil, nil, pick, s.identity)),
 		widget.NewFormItem(tx.T("TSAURL"), s.tsa),
 	)
