@@ -60,7 +60,7 @@ type controller struct {
 	// writes it on a timer (the real window; tests flush by hand).
 	journal         *journal
 	journalTicks    bool
-	pendingRecovery []journalEntry
+	pendingRecovery recovery
 	// now is the clock, replaceable in tests.
 	now func() time.Time
 	// previewDelay is the pause in typing after which the page is
@@ -404,6 +404,7 @@ func (c *controller) structureChanged() {
 // loses or updates their rows.
 func (c *controller) metadataEdited() {
 	c.ws.StatementChanged(c.st)
+	c.noteMeta(c.st)
 	c.letterheadChanged()
 }
 

@@ -37,6 +37,24 @@ type journalFile struct {
 	Version int            `json:"version"`
 	Written time.Time      `json:"written"`
 	Edits   []journalEntry `json:"edits"`
+	// Statements holds the metadata of statements edited since the save.
+	Statements []journalMeta `json:"statements,omitempty"`
+}
+
+// journalMeta is a statement's issuing body, place and date.
+type journalMeta struct {
+	ID          string    `json:"id"`
+	IssuingBody string    `json:"issuingBody"`
+	Place       string    `json:"place"`
+	Date        time.Time `json:"date"`
+}
+
+func metaOf(st *statement.Statement) journalMeta {
+	return journalMeta{ID: st.ID, IssuingBody: st.IssuingBody, Place: st.Place, Date: st.Date}
+}
+
+func (m journalMeta) same(st *statement.Statement) bool {
+	return m.IssuingBody == st.IssuingBody && m.Place == st.Place && m.Date.Equal(st.Date)
 }
 
 // journalEntry is the text of one part in one language: the source text
@@ -53,7 +71,8 @@ type editKey struct{ lang, id string }
 type journal struct {
 	c       *controller
 	edited  map[editKey]bool
-	written bool // the file on disk holds every edit so far
+	meta    map[string]bool // statement IDs whose metadata changed
+	written bool            // the file on disk holds every edit so far
 	stop    chan struct{}
 }
 
@@ -69,13 +88,21 @@ func (c *controller) noteEdit(lang, id string) {
 	j.written = false
 }
 
+// noteMeta records that a statement's issuing body, place or date changed.
+func (c *controller) noteMeta(st *statement.Statement) {
+	if j := c.journal; j != nil && st != nil {
+		j.meta[st.ID] = true
+		j.written = false
+	}
+}
+
 // startJournal begins journaling for the open workspace, writing every
 // journalEvery while the window runs.
 func (c *controller) startJournal() {
 	if c.journal != nil {
 		close(c.journal.stop)
 	}
-	c.journal = &journal{c: c, edited: map[editKey]bool{}, written: true, stop: make(chan struct{})}
+	c.journal = &journal{c: c, edited: map[editKey]bool{}, meta: map[string]bool{}, written: true, stop: make(chan struct{})}
 	if c.journalTicks {
 		stop := c.journal.stop
 		go func() {
@@ -103,6 +130,12 @@ func (c *controller) flushJournal() {
 	for k := range j.edited {
 		f.Edits = append(f.Edits, c.journalEntryOf(k))
 	}
+	for id := range j.meta {
+		if st := c.ws.Statement(id); st != nil {
+			f.Statements = append(f.Statements, metaOf(st))
+		}
+	}
+	sort.Slice(f.Statements, func(a, b int) bool { return f.Statements[a].ID < f.Statements[b].ID })
 	sort.Slice(f.Edits, func(a, b int) bool {
 		return f.Edits[a].Lang+"\x00"+f.Edits[a].ID < f.Edits[b].Lang+"\x00"+f.Edits[b].ID
 	})
@@ -136,23 +169,32 @@ func (c *controller) journalSaved() {
 		return
 	}
 	clear(c.journal.edited)
+	clear(c.journal.meta)
 	c.journal.written = true
 	if err := os.Remove(c.journalPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		c.setStatus(c.tx.T("RecoveryWriteFailed", "Error", err.Error()))
 	}
 }
 
+// recovery is what a journal holds that differs from the workspace.
+type recovery struct {
+	edits []journalEntry
+	meta  []journalMeta
+}
+
+func (r recovery) size() int { return len(r.edits) + len(r.meta) }
+
 // readJournal returns the edits a journal holds that differ from ws.
-func readJournal(ws *workspace.Workspace) (journalFile, []journalEntry, error) {
+func readJournal(ws *workspace.Workspace) (journalFile, recovery, error) {
 	var f journalFile
+	var r recovery
 	data, err := os.ReadFile(filepath.Join(ws.Dir, journalName))
 	if err != nil {
-		return f, nil, err
+		return f, r, err
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
-		return f, nil, fmt.Errorf("%s: %w", filepath.Join(ws.Dir, journalName), err)
+		return f, r, fmt.Errorf("%s: %w", filepath.Join(ws.Dir, journalName), err)
 	}
-	var changed []journalEntry
 	for _, e := range f.Edits {
 		cat := ws.Catalogs[e.Lang]
 		if cat == nil {
@@ -161,50 +203,64 @@ func readJournal(ws *workspace.Workspace) (journalFile, []journalEntry, error) {
 		m, _ := cat.Get(e.ID)
 		for form, text := range e.Forms {
 			if m.Form(form) != text {
-				changed = append(changed, e)
+				r.edits = append(r.edits, e)
 				break
 			}
 		}
 	}
-	return f, changed, nil
+	for _, m := range f.Statements {
+		if st := ws.Statement(m.ID); st != nil && !m.same(st) {
+			r.meta = append(r.meta, m)
+		}
+	}
+	return f, r, nil
 }
 
 // offerRecovery shows the edits a journal holds, if any differ from what
 // is on disk, and restores them or drops the journal as the user says.
 func (c *controller) offerRecovery() {
-	f, edits, err := readJournal(c.ws)
+	f, r, err := readJournal(c.ws)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			c.showError(err)
 		}
 		return
 	}
-	if len(edits) == 0 {
+	if r.size() == 0 {
 		_ = os.Remove(c.journalPath())
 		return
 	}
-	c.pendingRecovery = edits
+	c.pendingRecovery = r
 	list := container.NewVBox()
-	for _, e := range edits {
-		was := c.ws.Text(e.Lang, e.ID)
-		head := newTextLabel(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", c.partNameOf(e.ID)), c.tx.Lang(), true)
+	item := func(title, lang, was, now string) {
+		head := newTextLabel(title, c.tx.Lang(), true)
 		head.Bold = true
 		list.Add(head)
 		if was == "" {
 			was = "—"
 		}
-		list.Add(newTextLabel(c.tx.T("Was")+" "+was, e.Lang, true))
-		now := newTextLabel(c.tx.T("Now")+" "+e.Forms["other"], e.Lang, true)
-		now.Importance = widget.SuccessImportance
-		list.Add(now)
+		list.Add(newTextLabel(c.tx.T("Was")+" "+was, lang, true))
+		nowL := newTextLabel(c.tx.T("Now")+" "+now, lang, true)
+		nowL.Importance = widget.SuccessImportance
+		list.Add(nowL)
 	}
-	intro := newTextLabel(c.tx.N("RecoveryExplain", len(edits), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
+	for _, e := range r.edits {
+		item(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", c.partNameOf(e.ID)),
+			e.Lang, c.ws.Text(e.Lang, e.ID), e.Forms["other"])
+	}
+	src := c.ws.Config.SourceLanguage
+	for _, m := range r.meta {
+		st := c.ws.Statement(m.ID)
+		item(c.tx.T("RecoveryItem", "Language", languageName(src), "Part", m.ID), src,
+			c.metaText(st.IssuingBody, st.Place, st.Date), c.metaText(m.IssuingBody, m.Place, m.Date))
+	}
+	intro := newTextLabel(c.tx.N("RecoveryExplain", r.size(), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(c.tx.T("RecoveryTitle"), c.tx.T("Restore"), c.tx.T("Discard"), body, func(ok bool) {
 		if ok {
 			c.restoreJournal()
 		} else {
-			c.pendingRecovery = nil
+			c.pendingRecovery = recovery{}
 			_ = os.Remove(c.journalPath())
 		}
 	}, c.win)
@@ -213,11 +269,27 @@ func (c *controller) offerRecovery() {
 	d.Show()
 }
 
+// metaText shows a statement's issuing body, place and date on one line.
+func (c *controller) metaText(body, place string, date time.Time) string {
+	d := ""
+	if !date.IsZero() {
+		d = date.Format("2006-01-02")
+	}
+	return body + " · " + place + " · " + d
+}
+
 // restoreJournal applies the offered edits to the workspace (unsaved, so
 // the user can still look before saving).
 func (c *controller) restoreJournal() {
 	src := c.ws.Config.SourceLanguage
-	for _, e := range c.pendingRecovery {
+	for _, m := range c.pendingRecovery.meta {
+		if st := c.ws.Statement(m.ID); st != nil {
+			st.IssuingBody, st.Place, st.Date = m.IssuingBody, m.Place, m.Date
+			c.ws.StatementChanged(st)
+			c.noteMeta(st)
+		}
+	}
+	for _, e := range c.pendingRecovery.edits {
 		if e.Lang == src {
 			if st := c.statementOf(e.ID); st != nil {
 				c.ws.SetSource(st, e.ID, e.Forms["other"])
@@ -231,7 +303,7 @@ func (c *controller) restoreJournal() {
 		}
 		c.noteEdit(e.Lang, e.ID)
 	}
-	c.pendingRecovery = nil
+	c.pendingRecovery = recovery{}
 	c.refreshStatus()
 	for _, l := range c.ws.Languages()[1:] {
 		c.refreshLang(l)

@@ -23,6 +23,7 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 	c.openLanguage("fr")
 	last := c.st.Paragraphs[len(c.st.Paragraphs)-1]
 	test.Type(c.bench.rows[last].forms[0].entry, "Jamais perdu.")
+	c.editor.place.SetText("Roma")
 	c.flushJournal()
 	path := filepath.Join(ws.Dir, journalName)
 	data, err := os.ReadFile(path)
@@ -42,8 +43,8 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 		t.Fatal("edits reached the workspace without saving")
 	}
 	c2 := newTestUI(t, ws2)
-	if n := len(c2.pendingRecovery); n != 2 {
-		t.Fatalf("recovery offers %d edits, want 2", n)
+	if n := c2.pendingRecovery.size(); n != 3 {
+		t.Fatalf("recovery offers %d edits, want 3 (paragraph, translation, place)", n)
 	}
 	c2.restoreJournal()
 	if got := ws2.Text("en", id); got != "Lost? "+before {
@@ -51,6 +52,9 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 	}
 	if got := ws2.Text("fr", last); got != "Jamais perdu." {
 		t.Errorf("restored translation %q", got)
+	}
+	if got := ws2.Statements[0].Place; got != "Roma" {
+		t.Errorf("restored place %q", got)
 	}
 	if !ws2.Dirty() {
 		t.Error("restored edits are not marked unsaved")
@@ -77,8 +81,8 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2 := newTestUI(t, ws2)
-	if len(c2.pendingRecovery) != 0 {
-		t.Errorf("offered %d edits that are already saved", len(c2.pendingRecovery))
+	if c2.pendingRecovery.size() != 0 {
+		t.Errorf("offered %d edits that are already saved", c2.pendingRecovery.size())
 	}
 	if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
 		t.Error("stale journal kept")
