@@ -222,6 +222,21 @@ func TestEndToEndSoraniTranslation(t *testing.T) {
 	translate(t, x, ws, "ckb", "بەڕێوەبەرە سیاسییەکان لە ٣ی حوزەیرانی 2020 لە Rome کۆبوونەوە و پشتگیری NATO یان کرد.")
 }
 
+// Arabic with digits, Latin and brackets, into a message whose Arabic
+// was emptied.
+func TestEndToEndArabicTranslation(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	st := ws.Statements[0]
+	if err := ws.SetTranslation("ar", st.Paragraphs[len(st.Paragraphs)-1], ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Save(); err != nil {
+		t.Fatal(err)
+	}
+	translate(t, x, ws, "ar", "أكد المديرون السياسيون في 3 حزيران/يونيو 2020 دعمهم لعملية العزم الصلب (OIR) في العراق.")
+}
+
 // Persian joins with the zero-width non-joiner (U+200C), which must reach
 // the catalog as typed.
 func TestEndToEndPersianTranslation(t *testing.T) {
