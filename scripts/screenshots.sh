@@ -67,6 +67,12 @@ shoot() {
 		cat "$tmp/$name.log" >&2
 		exit 1
 	fi
+	# A busy machine can show the window before its first frame: two black
+	# grabs would look settled. Wait for the app to say it painted.
+	for _ in $(seq 120); do
+		grep -q 'unix_ns=' "$tmp/$name.log" 2>/dev/null && break
+		sleep 0.25
+	done
 	# Settled = two grabs half a second apart differ in (almost) no pixel:
 	# the preview has been typeset and the export has finished.
 	local prev="$tmp/prev.png" cur="$tmp/cur.png" i
@@ -99,7 +105,9 @@ shoot() {
 }
 
 shoot editor COMMUNIQUE_DEMO=editor
-shoot workbench-ar COMMUNIQUE_DEMO=workbench:ar:needs_review
+# ":edit" puts the caret in the first message that needs work, as Ctrl+Enter.
+shoot workbench-ar COMMUNIQUE_DEMO=workbench:ar:needs_review:edit
+SHOT_LANG=ar_EG.UTF-8 shoot interface-ar COMMUNIQUE_DEMO=workbench:ckb:missing:edit
 shoot preview-ar COMMUNIQUE_DEMO=preview:ar
 if [ -n "$ident" ]; then
 	shoot export COMMUNIQUE_DEMO=export COMMUNIQUE_DEMO_OUT="$tmp/export" \

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,7 +44,7 @@ type controller struct {
 	bench   *workbench
 	preview *preview
 	tabs    *container.AppTabs
-	status  *widget.Label // status line at the bottom
+	status  *textLabel // status line at the bottom
 
 	export    *exporter // the export dialog last opened
 	settings  *settings // the settings dialog last opened
@@ -55,6 +56,11 @@ type controller struct {
 	firstFrame bool
 
 	shownDirty bool
+	// journal holds unsaved edits for crash recovery; journalTicks
+	// writes it on a timer (the real window; tests flush by hand).
+	journal         *journal
+	journalTicks    bool
+	pendingRecovery recovery
 	// now is the clock, replaceable in tests.
 	now func() time.Time
 	// previewDelay is the pause in typing after which the page is
@@ -67,6 +73,7 @@ func newController(a fyne.App, w fyne.Window) *controller {
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
+	addFyneCatalog(c.tx.Lang())
 	w.SetCloseIntercept(c.quit)
 	w.SetOnDropped(c.dropped)
 	return c
@@ -79,8 +86,7 @@ func (c *controller) build() {
 	c.applyTheme()
 	c.win.SetMainMenu(c.mainMenu())
 	c.addShortcuts()
-	c.status = widget.NewLabel("")
-	c.status.Truncation = fyne.TextTruncateEllipsis
+	c.status = newTextLabel("", c.tx.Lang(), false)
 	if c.ws == nil {
 		c.sidebar, c.editor, c.bench, c.preview, c.tabs = nil, nil, nil, nil, nil
 		c.win.SetContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
@@ -97,10 +103,7 @@ func (c *controller) build() {
 		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
 	)
 	c.tabs.OnSelected = func(*container.TabItem) { c.bench.visible(c.tabs.SelectedIndex() == 1) }
-	c.work = container.NewHSplit(c.tabs, c.preview.content)
-	c.work.Offset = 0.58
-	main := container.NewHSplit(c.sidebar.content, c.work)
-	main.Offset = 0.19
+	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
 		notice := widget.NewLabel(n)
@@ -122,13 +125,29 @@ func (c *controller) build() {
 	c.updateTitle()
 }
 
-func (c *controller) toolbar() fyne.CanvasObject {
-	b := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		btn := widget.NewButtonWithIcon(label, icon, f)
-		btn.Importance = widget.LowImportance
-		return btn
+// panes puts the sidebar, the editing tabs and the preview side by side:
+// from the left in a left-to-right interface, from the right (mirrored) in
+// a right-to-left one. The preview stays a page either way.
+func (c *controller) panes() fyne.CanvasObject {
+	if !rightToLeft(c.tx.Lang()) {
+		c.work = container.NewHSplit(c.tabs, c.preview.content)
+		c.work.Offset = 0.58
+		main := container.NewHSplit(c.sidebar.content, c.work)
+		main.Offset = 0.19
+		return main
 	}
-	return container.NewHBox(
+	c.work = container.NewHSplit(c.preview.content, c.tabs)
+	c.work.Offset = 0.42
+	main := container.NewHSplit(c.work, c.sidebar.content)
+	main.Offset = 0.81
+	return main
+}
+
+func (c *controller) toolbar() fyne.CanvasObject {
+	b := func(label string, icon fyne.Resource, f func()) fyne.CanvasObject {
+		return c.textButton(label, icon, f, widget.LowImportance)
+	}
+	items := []fyne.CanvasObject{
 		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),
 		widget.NewSeparator(),
 		b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
@@ -138,7 +157,13 @@ func (c *controller) toolbar() fyne.CanvasObject {
 		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
 		widget.NewSeparator(),
 		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog),
-	)
+	}
+	if rightToLeft(c.tx.Lang()) {
+		// Mirrored: the first tool at the right edge.
+		slices.Reverse(items)
+		items = append([]fyne.CanvasObject{layout.NewSpacer()}, items...)
+	}
+	return container.NewHBox(items...)
 }
 
 func (c *controller) mainMenu() *fyne.MainMenu {
@@ -175,7 +200,9 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(c.tx.T("MenuFile"), items...)
-	help := fyne.NewMenu(c.tx.T("MenuHelp"), fyne.NewMenuItem(c.tx.T("About"), c.about))
+	help := fyne.NewMenu(c.tx.T("MenuHelp"),
+		fyne.NewMenuItem(c.tx.T("KeyboardShortcuts"), c.shortcutList),
+		fyne.NewMenuItem(c.tx.T("About"), c.about))
 	return fyne.NewMainMenu(file, help)
 }
 
@@ -204,6 +231,7 @@ var shortcutSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 func (c *controller) addShortcuts() {
 	c.win.Canvas().RemoveShortcut(shortcutSave)
 	c.win.Canvas().AddShortcut(shortcutSave, func(fyne.Shortcut) { c.save() })
+	c.addWorkbenchShortcuts()
 }
 
 // setWorkspace shows ws, which replaces whatever was open.
@@ -220,7 +248,9 @@ func (c *controller) setWorkspace(ws *workspace.Workspace) {
 	c.prefs.opened(ws.Dir)
 	c.refreshStatus()
 	c.build()
-	c.setStatus(c.tx.T("Opened", "Path", ws.Dir))
+	c.setStatus(c.tx.T("Opened", "Path", isolateLTR(ws.Dir)))
+	c.startJournal()
+	c.offerRecovery()
 }
 
 // openWorkspace opens the workspace in dir, first asking what to do with
@@ -335,6 +365,7 @@ func (c *controller) openLanguage(lang string) {
 
 // sourceEdited is called after the source text of a part changed.
 func (c *controller) sourceEdited(id string) {
+	c.noteEdit(c.ws.Config.SourceLanguage, id)
 	c.refreshStatus()
 	c.bench.partChanged(id)
 	c.sidebar.showProgress()
@@ -347,6 +378,7 @@ func (c *controller) sourceEdited(id string) {
 
 // translationEdited is called after a translation changed.
 func (c *controller) translationEdited(lang, id string) {
+	c.noteEdit(lang, id)
 	c.refreshLang(lang)
 	c.bench.partChanged(id)
 	c.sidebar.showProgress()
@@ -372,6 +404,7 @@ func (c *controller) structureChanged() {
 // loses or updates their rows.
 func (c *controller) metadataEdited() {
 	c.ws.StatementChanged(c.st)
+	c.noteMeta(c.st)
 	c.letterheadChanged()
 }
 
@@ -474,6 +507,7 @@ func (c *controller) saveThen(after func()) {
 		return
 	}
 	c.updateTitle()
+	c.journalSaved()
 	c.setStatus(c.tx.T("SavedAt", "Time", c.now().Format("15:04")))
 	if after != nil {
 		after()
@@ -489,6 +523,7 @@ func (c *controller) conflictDialog(err error) {
 				c.reload()
 			}
 		}, c.win)
+	c.dialogKeys(d, d.Confirm, d.Dismiss)
 	d.Show()
 }
 
@@ -507,11 +542,12 @@ func (c *controller) whenSaved(next func()) {
 		c.saveThen(next)
 	})
 	saveBtn.Importance = widget.HighImportance
-	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); next() })
+	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
 	discard.Importance = widget.DangerImportance
 	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), container.NewGridWrap(fyne.NewSize(420, 60), msg), c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
+	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
 	d.Show()
 }
 
@@ -527,14 +563,18 @@ func (c *controller) showError(err error) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	box := container.NewGridWrap(fyne.NewSize(480, msg.MinSize().Height*3), msg)
-	dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win).Show()
+	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Show()
 }
 
 func (c *controller) about() {
 	msg := widget.NewLabel(c.tx.T("AboutText", "Version", c.app.Metadata().Version))
 	msg.Wrapping = fyne.TextWrapWord
-	dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win).Show()
+	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
+		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Show()
 }
 
 // dropped handles files dropped on the window: a PDF is verified, a text
@@ -559,3 +599,8 @@ func (c *controller) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 }
+
+// isolateLTR wraps a path or other left-to-right token in a bidi isolate
+// (LRI … PDI), so a right-to-left sentence around it cannot pull its
+// leading slash to the wrong end.
+func isolateLTR(s string) string { return "\u2066" + s + "\u2069" }

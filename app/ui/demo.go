@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,7 +18,8 @@ import (
 var processStart = time.Now()
 
 // demo opens a screen by name, so scripts can show (and photograph) any
-// screen of the real app without a mouse: "editor", "workbench:ar[:needs_review]",
+// screen of the real app without a mouse: "editor[:delete=2,add]",
+// "workbench:ar[:needs_review][:edit]",
 // "preview:ar", "export", "settings", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
@@ -27,7 +29,10 @@ func (c *controller) demo(mode string) {
 	}
 	switch name {
 	case "editor":
+		// editor[:OP,OP…], OP delete=N (paragraph N, as its button
+		// does once confirmed) or add (as the "+" under the paragraphs).
 		c.tabs.SelectIndex(0)
+		c.demoEdit(arg)
 	case "workbench":
 		// workbench:LANG[:FILTER], FILTER one of missing, needs_review,
 		// translated, qa.
@@ -36,14 +41,27 @@ func (c *controller) demo(mode string) {
 			c.openLanguage(lang)
 		}
 		c.tabs.SelectIndex(1)
+		// A last ":edit" puts the caret in the first message that needs
+		// work, as Ctrl+Enter does.
+		filter, edit := strings.CutSuffix(filter, ":edit")
+		if filter == "edit" {
+			filter, edit = "", true
+		}
 		if i := slices.Index([]string{"", "missing", "needs_review", "translated", "qa"}, filter); i > 0 {
 			c.bench.filter.SetSelectedIndex(i)
+		}
+		if edit {
+			c.bench.focusNext("", true, 1)
 		}
 	case "preview":
 		if arg != "" {
 			c.setLanguage(arg)
 		}
-		c.work.SetOffset(0.3)
+		if rightToLeft(c.tx.Lang()) {
+			c.work.SetOffset(0.7) // the preview is on the left
+		} else {
+			c.work.SetOffset(0.3)
+		}
 	case "export":
 		// Export to COMMUNIQUE_DEMO_OUT (or a fresh temporary folder),
 		// signing with COMMUNIQUE_IDENTITY and COMMUNIQUE_PASSWORD when set.
@@ -98,4 +116,19 @@ func (c *controller) frameProbe() fyne.CanvasObject {
 	})
 	r.SetMinSize(fyne.NewSize(1, 1))
 	return r
+}
+
+// demoEdit runs the paragraph operations of an editor demo.
+func (c *controller) demoEdit(ops string) {
+	for _, op := range strings.Split(ops, ",") {
+		name, n, _ := strings.Cut(op, "=")
+		switch name {
+		case "delete":
+			if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= len(c.st.Paragraphs) {
+				c.editor.remove(i - 1)
+			}
+		case "add":
+			c.editor.insert(len(c.st.Paragraphs))
+		}
+	}
 }

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"image/color"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -25,31 +24,29 @@ type editor struct {
 	content *fyne.Container
 	st      *statement.Statement
 
-	title, body, place *widget.Entry
-	date               *widget.DateEntry
-	paras              *fyne.Container
-	rows               []*paraRow
-	scroll             *container.Scroll
-	form               fyne.CanvasObject
-	empty              fyne.CanvasObject
-	loading            bool // fields are being filled from the model
+	title       *textEdit
+	body, place *textEdit
+	date        *dateField
+	paras       *fyne.Container
+	rows        []*paraRow
+	scroll      *container.Scroll
+	form        fyne.CanvasObject
+	empty       fyne.CanvasObject
+	loading     bool // fields are being filled from the model
 }
 
 // paraRow is one paragraph in the editor.
 type paraRow struct {
-	id     string
-	num    *widget.Label
-	entry  *widget.Entry
-	height *canvas.Rectangle // holds the box open to the paragraph's height
-	box    *fyne.Container
+	id    string
+	num   *textLabel
+	entry *textEdit
+	box   *fyne.Container
 }
 
 func newEditor(c *controller) *editor {
 	e := &editor{c: c}
-	e.title = widget.NewMultiLineEntry()
-	e.title.Wrapping = fyne.TextWrapWord
-	e.title.SetMinRowsVisible(2)
-	e.title.SetPlaceHolder(c.tx.T("TitlePlaceholder"))
+	e.title = newTextEdit(c.ws.Config.SourceLanguage, c.tx.T("TitlePlaceholder"))
+	e.title.OnFocus = c.focusChanged
 	e.title.OnChanged = func(s string) {
 		if e.loading || e.st == nil {
 			return
@@ -57,21 +54,25 @@ func newEditor(c *controller) *editor {
 		c.ws.SetSource(e.st, e.st.TitleID, s)
 		c.sourceEdited(e.st.TitleID)
 	}
-	e.body = widget.NewEntry()
+	// The issuing body and place are in the source language, which may
+	// be written right to left.
+	e.body = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.body.SingleLine, e.body.MinLines = true, 1
 	e.body.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
 			e.st.IssuingBody = s
 			c.metadataEdited()
 		}
 	}
-	e.place = widget.NewEntry()
+	e.place = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.place.SingleLine, e.place.MinLines = true, 1
 	e.place.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
 			e.st.Place = s
 			c.metadataEdited()
 		}
 	}
-	e.date = widget.NewDateEntry()
+	e.date = c.newDateField()
 	e.date.OnChanged = func(t *time.Time) {
 		if e.loading || e.st == nil {
 			return
@@ -83,15 +84,15 @@ func newEditor(c *controller) *editor {
 		}
 		c.metadataEdited()
 	}
-	meta := widget.NewForm(
-		widget.NewFormItem(c.tx.T("Title"), e.title),
-		widget.NewFormItem(c.tx.T("IssuingBody"), e.body),
-		widget.NewFormItem(c.tx.T("Place"), e.place),
-		widget.NewFormItem(c.tx.T("Date"), e.date),
+	meta := c.form(
+		formItem{c.tx.T("Title"), e.title},
+		formItem{c.tx.T("IssuingBody"), e.body},
+		formItem{c.tx.T("Place"), e.place},
+		formItem{c.tx.T("Date"), e.date.content},
 	)
 	e.paras = container.NewVBox()
 	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })
-	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
 	e.form = e.scroll
 	empty := widget.NewLabelWithStyle(c.tx.T("NoStatement"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	empty.Wrapping = fyne.TextWrapWord
@@ -111,9 +112,11 @@ func (e *editor) show(st *statement.Statement) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	ws := e.c.ws
-	setText(e.title, ws.Text(ws.Config.SourceLanguage, st.TitleID))
-	setText(e.body, st.IssuingBody)
-	setText(e.place, st.Place)
+	e.title.Lang = ws.Config.SourceLanguage
+	e.title.SetText(ws.Text(ws.Config.SourceLanguage, st.TitleID))
+	e.body.Lang, e.place.Lang = e.title.Lang, e.title.Lang
+	e.body.SetText(st.IssuingBody)
+	e.place.SetText(st.Place)
 	if st.Date.IsZero() {
 		e.date.SetDate(nil)
 	} else {
@@ -124,12 +127,6 @@ func (e *editor) show(st *statement.Statement) {
 	if len(e.content.Objects) != 1 || e.content.Objects[0] != e.form {
 		e.content.Objects = []fyne.CanvasObject{e.form}
 		e.c.refreshIfShown(e.content)
-	}
-}
-
-func setText(en *widget.Entry, s string) {
-	if en.Text != s {
-		en.SetText(s)
 	}
 }
 
@@ -149,11 +146,8 @@ func (e *editor) rebuildParagraphs() {
 		if r == nil {
 			r = e.newRow(id, num, text)
 		} else {
-			if r.num.Text != num {
-				r.num.SetText(num)
-			}
-			setText(r.entry, text)
-			r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
+			r.num.SetText(num)
+			r.entry.SetText(text)
 		}
 		e.rows = append(e.rows, r)
 		objs = append(objs, r.box)
@@ -175,38 +169,52 @@ func rowsHeight(text string, perLine int) float32 {
 // newRow makes the row of a paragraph. Its widgets get their text before
 // they are first drawn, so nothing is laid out twice.
 func (e *editor) newRow(id, num, text string) *paraRow {
-	r := &paraRow{id: id, num: widget.NewLabelWithStyle(num, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	r.entry = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: text, PlaceHolder: e.c.tx.T("ParagraphPlaceholder")}
-	r.entry.ExtendBaseWidget(r.entry)
+	r := &paraRow{id: id, num: newTextLabel(num, e.c.tx.Lang(), false)}
+	r.num.Bold = true
+	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
+	r.entry.text = []rune(text)
+	r.entry.OnFocus = e.c.focusChanged
 	r.entry.OnChanged = func(s string) {
-		if e.loading || e.st == nil {
+		// A row whose paragraph was deleted may still hold the focus
+		// for a moment: its keystrokes must not bring the message back.
+		if e.loading || e.st == nil || e.indexOf(r.id) < 0 {
 			return
 		}
 		e.c.ws.SetSource(e.st, r.id, s)
 		e.c.sourceEdited(r.id)
 	}
-	r.height = canvas.NewRectangle(color.Transparent)
-	r.height.SetMinSize(fyne.NewSize(0, rowsHeight(text, 80)))
 	tx := e.c.tx
-	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, func() {
+	do := func(f func(i int)) func() {
+		return func() {
 			if i := e.indexOf(r.id); i >= 0 {
 				f(i)
 			}
-		})
+		}
+	}
+	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, do(f))
+		b.Importance = widget.LowImportance
+		return b
+	}
+	// Icon-only buttons say what they do when the pointer rests on them.
+	tip := func(text string, icon fyne.Resource, f func(i int)) *tipButton {
+		b := e.c.newTipButton(text, icon, do(f))
 		b.Importance = widget.LowImportance
 		return b
 	}
 	tools := container.NewHBox(
-		btn("", theme.MoveUpIcon(), func(i int) { e.move(i, i-1) }),
-		btn("", theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
+		tip(tx.T("MoveUp"), theme.MoveUpIcon(), func(i int) { e.move(i, i-1) }),
+		tip(tx.T("MoveDown"), theme.MoveDownIcon(), func(i int) { e.move(i, i+1) }),
 		btn(tx.T("Split"), theme.ContentCutIcon(), func(i int) { e.split(i, r.entry) }),
 		btn(tx.T("MergeWithNext"), theme.ContentPasteIcon(), e.merge),
-		btn("", theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
+		tip(tx.T("InsertParagraphAfter"), theme.ContentAddIcon(), func(i int) { e.insert(i + 1) }),
 		layout.NewSpacer(),
-		btn("", theme.DeleteIcon(), e.confirmDelete),
+		tip(tx.T("DeleteParagraph"), theme.DeleteIcon(), e.confirmDelete),
 	)
-	r.box = container.NewBorder(r.num, tools, nil, nil, container.NewStack(r.height, r.entry))
+	if rightToLeft(tx.Lang()) {
+		slices.Reverse(tools.Objects)
+	}
+	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
 	return r
 }
 
@@ -242,9 +250,9 @@ func (e *editor) move(from, to int) {
 }
 
 // split cuts paragraph i at the entry's cursor.
-func (e *editor) split(i int, en *widget.Entry) {
-	runes := []rune(en.Text)
-	off := en.CursorTextOffset()
+func (e *editor) split(i int, en *textEdit) {
+	runes := []rune(en.Text())
+	off := en.CursorOffset()
 	if off <= 0 || off >= len(runes) || strings.TrimSpace(string(runes[:off])) == "" || strings.TrimSpace(string(runes[off:])) == "" {
 		e.c.showInfo(e.c.tx.T("Split"), e.c.tx.T("SplitHowTo"))
 		return
@@ -274,29 +282,40 @@ func (e *editor) merge(i int) {
 func (e *editor) confirmDelete(i int) {
 	msg := widget.NewLabel(e.c.tx.T("DeleteParagraphExplain", "N", i+1))
 	msg.Wrapping = fyne.TextWrapWord
-	dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
+	d := dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
 		container.NewGridWrap(fyne.NewSize(420, 80), msg), func(ok bool) {
 			if ok {
 				e.remove(i)
 			}
-		}, e.c.win).Show()
+		}, e.c.win)
+	e.c.dialogKeys(d, d.Confirm, d.Dismiss)
+	d.Show()
 }
 
+// remove deletes paragraph i and puts the focus in the paragraph that
+// takes its place (or the one before), never leaving it in the removed
+// box, where typing would bring the message back.
 func (e *editor) remove(i int) {
 	if err := e.c.ws.DeleteParagraph(e.st, i); err != nil {
 		e.c.showError(err)
 		return
 	}
 	e.c.structureChanged()
+	if n := len(e.st.Paragraphs); n > 0 {
+		e.focus(e.st.Paragraphs[min(i, n-1)])
+	} else {
+		e.c.win.Canvas().Unfocus()
+	}
 }
 
 // focus puts the keyboard focus in the paragraph with this ID.
 func (e *editor) focus(id string) {
 	for _, r := range e.rows {
 		if r.id == id {
-			if cv := fyne.CurrentApp().Driver().CanvasForObject(r.entry); cv != nil {
-				cv.Focus(r.entry)
-			}
+			// The window's canvas, not CanvasForObject: a row made a
+			// moment ago has not been drawn and belongs to no canvas yet.
+			e.c.win.Canvas().Focus(r.entry)
+			r.entry.SetCursor(len(r.entry.text))
 			e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y+e.paras.Position().Y))
 			return
 		}

@@ -100,7 +100,7 @@ func (x *exporter) form() fyne.CanvasObject {
 		dir = filepath.Join(c.ws.Dir, "export")
 	}
 	x.folder.SetText(dir)
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+	browse := c.newTipButton(tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				x.folder.SetText(u.Path())
@@ -112,7 +112,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.ident = widget.NewEntry()
 	x.ident.SetText(c.prefs.identity())
 	x.ident.SetPlaceHolder(tx.T("IdentityPlaceholder"))
-	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
+	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		dir := c.wsParent()
 		if p := x.ident.Text; p != "" {
 			dir = filepath.Dir(p)
@@ -144,7 +144,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.close = widget.NewButton(tx.T("Cancel"), func() { x.d.Hide() })
 	x.updateWarning()
 	form := container.NewVBox(
-		heading(tx.T("Languages")), langBox, x.warn,
+		c.heading(tx.T("Languages")), langBox, x.warn,
 		widget.NewSeparator(),
 		widget.NewForm(widget.NewFormItem(tx.T("OutputFolder"), container.NewBorder(nil, nil, nil, browse, x.folder))),
 		x.signIt, signing,

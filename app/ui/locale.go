@@ -72,3 +72,13 @@ func alignFyneLocale(chosen string) {
 		fyne.LogError("cannot switch Fyne's language", err)
 	}
 }
+
+// addFyneCatalog gives Fyne its own strings (dialog buttons, weekdays) in
+// an interface language Fyne does not ship (Arabic).
+func addFyneCatalog(code string) {
+	if data, ok := uitext.FyneCatalog(code); ok {
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(code)); err != nil {
+			fyne.LogError("cannot add Fyne's strings for "+code, err)
+		}
+	}
+}

@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"image"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,15 +37,15 @@ type preview struct {
 	lang    string
 	langs   []string
 
-	langSel   *widget.Select
+	langSel   *picker
 	img       *canvas.Image
 	page      *pageBox
 	scroll    *container.Scroll
-	pageLabel *widget.Label
-	zoomLabel *widget.Label
-	note      *widget.Label
-	prev      *widget.Button
-	next      *widget.Button
+	pageLabel *textLabel
+	zoomLabel *textLabel
+	note      *textLabel
+	prev      *tipButton
+	next      *tipButton
 
 	pageNo, pages int
 	zoom          float32 // 0: fit the width of the pane
@@ -52,6 +54,7 @@ type preview struct {
 	gen           uint64  // bumped by every change; stale renders are dropped
 	scale         float32 // pixels per point of the image shown
 	busy, again   bool
+	fresh         bool   // a new page, language or zoom: scroll to where reading starts
 	onShown       func() // test hook: a render reached the screen
 }
 
@@ -60,11 +63,12 @@ func newPreview(c *controller) *preview {
 	if p.lang == "" {
 		p.lang = c.ws.Config.SourceLanguage
 	}
-	p.langSel = widget.NewSelect(nil, func(s string) {
+	p.langSel = c.newPicker(func(s string) {
 		for _, l := range p.langs {
 			if languageName(l) == s && l != p.lang {
 				p.lang = l
 				p.pageNo = 1
+				p.fresh = true
 				p.schedule()
 			}
 		}
@@ -75,20 +79,28 @@ func newPreview(c *controller) *preview {
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.page = newPageBox(p)
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
-	p.pageLabel = widget.NewLabel("")
-	p.zoomLabel = widget.NewLabel("")
-	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.turn(-1) })
-	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.turn(1) })
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { p.zoomBy(1) })
-	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { p.setZoom(0) })
-	p.note = widget.NewLabel("")
-	p.note.Wrapping = fyne.TextWrapWord
+	p.pageLabel = newTextLabel("", c.tx.Lang(), false)
+	p.zoomLabel = newTextLabel("", c.tx.Lang(), false)
+	back, fwd := theme.NavigateBackIcon(), theme.NavigateNextIcon()
+	rtl := rightToLeft(c.tx.Lang())
+	if rtl {
+		back, fwd = fwd, back // pages turn leftwards in a right-to-left interface
+	}
+	p.prev = c.newTipButton(c.tx.T("PreviousPage"), back, func() { p.turn(-1) })
+	p.next = c.newTipButton(c.tx.T("NextPage"), fwd, func() { p.turn(1) })
+	zoomOut := c.newTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
+	zoomIn := c.newTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
+	fit := c.newTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
+	p.note = newTextLabel("", c.tx.Lang(), true)
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
+	if rtl {
+		slices.Reverse(bar.Objects)
+		bar.Objects = append([]fyne.CanvasObject{layout.NewSpacer()}, bar.Objects...)
+	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading(c.tx.T("Preview")), nil, p.langSel),
+		c.labelled(c.heading(c.tx.T("Preview")), p.langSel.content),
 		bar, p.note)
 	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
 	p.showZoom()
@@ -108,6 +120,7 @@ func (p *preview) refreshLanguages() {
 func (p *preview) show(st *statement.Statement) {
 	p.st = st
 	p.pageNo = 1
+	p.fresh = true
 	p.schedule()
 }
 
@@ -118,6 +131,7 @@ func (p *preview) setLanguage(lang string) {
 	}
 	p.lang = lang
 	p.pageNo = 1
+	p.fresh = true
 	p.langSel.SetSelected(languageName(lang))
 	p.schedule()
 }
@@ -128,6 +142,7 @@ func (p *preview) turn(d int) {
 		return
 	}
 	p.pageNo = n
+	p.fresh = true
 	p.renderSoon(0)
 }
 
@@ -147,6 +162,7 @@ func (p *preview) zoomBy(d int) {
 
 func (p *preview) setZoom(z float32) {
 	p.zoom = z
+	p.fresh = true
 	p.showZoom()
 	p.page.Refresh()
 	p.renderSoon(0)
@@ -245,6 +261,10 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 		p.img.Image = img
 		p.img.Refresh()
 		p.page.Refresh()
+		if p.fresh {
+			p.fresh = false
+			p.scrollToStart()
+		}
 	}
 	p.pageLabel.SetText(p.c.tx.T("PageOf", "Page", p.pageNo, "Pages", max(p.pages, 1)))
 	p.prev.Disable()
@@ -322,3 +342,14 @@ func (r *pageRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *pageRenderer) Destroy() {}
+
+// scrollToStart shows the top of the page at the side where its lines
+// start: the right for a right-to-left language.
+func (p *preview) scrollToStart() {
+	p.scroll.Refresh() // lay the page out at its new size first
+	x := float32(0)
+	if rightToLeft(p.lang) {
+		x = max(0, p.scroll.Content.MinSize().Width-p.scroll.Size().Width)
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(x, 0))
+}

@@ -146,7 +146,7 @@ func TestParagraphOperations(t *testing.T) {
 	// Split paragraph 1 after its first sentence-like part.
 	en := c.editor.row(0).entry
 	cut := strings.Index(first, " to reaffirm")
-	en.CursorRow, en.CursorColumn = 0, len([]rune(first[:cut]))
+	en.SetCursor(len([]rune(first[:cut])))
 	c.editor.split(0, en)
 	if len(st.Paragraphs) != n+1 {
 		t.Fatalf("split: %d paragraphs, want %d", len(st.Paragraphs), n+1)
@@ -173,7 +173,7 @@ func TestParagraphOperations(t *testing.T) {
 	if st.Paragraphs[1] != id {
 		t.Errorf("move: %v", st.Paragraphs)
 	}
-	if c.editor.rows[1].id != id || c.editor.rows[1].num.Text != c.tx.T("ParagraphNumber", "N", 2) {
+	if c.editor.rows[1].id != id || c.editor.rows[1].num.Text() != c.tx.T("ParagraphNumber", "N", 2) {
 		t.Error("the editor does not show the moved paragraph second")
 	}
 
@@ -276,7 +276,7 @@ func TestSettingsChangeLanguageAndKeepNoPassword(t *testing.T) {
 	if !strings.HasPrefix(c.ws.Text("en", c.st.Paragraphs[0]), "Unsaved ") || !c.ws.Dirty() {
 		t.Error("switching language lost the unsaved edit")
 	}
-	if c.editor.row(0).entry.Text != c.ws.Text("en", c.st.Paragraphs[0]) {
+	if c.editor.row(0).entry.Text() != c.ws.Text("en", c.st.Paragraphs[0]) {
 		t.Error("the rebuilt editor does not show the edit")
 	}
 	if c.prefs.identity() != "/keys/officer.p12" || c.prefs.tsa() != "http://127.0.0.1:1/tsr" {
@@ -309,12 +309,12 @@ func TestPreviewShowsTypesetPage(t *testing.T) {
 		t.Errorf("the page image is %v, not a portrait page", b)
 	}
 	if !p.note.Hidden {
-		t.Errorf("complete Arabic shows a note: %q", p.note.Text)
+		t.Errorf("complete Arabic shows a note: %q", p.note.Text())
 	}
 	c.setLanguage("fr")
 	<-shown
-	if p.note.Hidden || !strings.Contains(p.note.Text, "English") {
-		t.Errorf("French lacks a paragraph but the preview says %q", p.note.Text)
+	if p.note.Hidden || !strings.Contains(p.note.Text(), "English") {
+		t.Errorf("French lacks a paragraph but the preview says %q", p.note.Text())
 	}
 }
 

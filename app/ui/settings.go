@@ -19,7 +19,7 @@ import (
 type settings struct {
 	c        *controller
 	d        *dialog.CustomDialog
-	uiLang   *widget.Select
+	uiLang   *picker
 	codes    []string
 	identity *widget.Entry
 	tsa      *widget.Entry
@@ -38,7 +38,9 @@ func (c *controller) settingsDialog() {
 		opts = append(opts, l.Name)
 		s.codes = append(s.codes, l.Code)
 	}
-	s.uiLang = widget.NewSelect(opts, nil)
+	// Language names in their own scripts, drawn with the bundled fonts.
+	s.uiLang = c.newPicker(nil)
+	s.uiLang.SetOptions(opts)
 	s.uiLang.SetSelectedIndex(0)
 	for i, code := range s.codes {
 		if code != "" && code == c.prefs.uiLanguageChoice() {
@@ -48,7 +50,7 @@ func (c *controller) settingsDialog() {
 	s.identity = widget.NewEntry()
 	s.identity.SetText(c.prefs.identity())
 	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
-	pick := widget.NewButtonWithIcon("", theme.FileIcon(), func() {
+	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
 	s.tsa = widget.NewEntry()
@@ -66,7 +68,7 @@ func (c *controller) settingsDialog() {
 		s.org.SetText(c.prefs.organisation())
 		s.logo.Disable()
 	}
-	pickLogo := widget.NewButtonWithIcon("", theme.FileImageIcon(), func() {
+	pickLogo := c.newTipButton(tx.T("ChooseFile"), theme.FileImageIcon(), func() {
 		c.pickFile([]string{".png"}, c.ws.Dir, func(p string) {
 			if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
 				p = rel // keep the workspace movable
@@ -85,7 +87,7 @@ func (c *controller) settingsDialog() {
 		return l
 	}
 	app := widget.NewForm(
-		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang),
+		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang.content),
 		widget.NewFormItem(tx.T("DefaultIdentity"), container.NewBorder(nil, nil, nil, pick, s.identity)),
 		widget.NewFormItem(tx.T("TSAURL"), s.tsa),
 	)
@@ -94,9 +96,9 @@ func (c *controller) settingsDialog() {
 		widget.NewFormItem(tx.T("Logo"), container.NewBorder(nil, nil, nil, pickLogo, s.logo)),
 	)
 	body := container.NewVBox(
-		heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
+		c.heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
 		widget.NewSeparator(),
-		heading(tx.T("Letterhead")), letter, hint(letterheadHint),
+		c.heading(tx.T("Letterhead")), letter, hint(letterheadHint),
 	)
 	save := widget.NewButtonWithIcon(tx.T("Save"), theme.DocumentSaveIcon(), s.apply)
 	save.Importance = widget.HighImportance
@@ -140,6 +142,7 @@ func (s *settings) apply() {
 		c.prefs.setUILanguage(code)
 		alignFyneLocale(code)
 		c.tx = uitext.New(c.prefs.uiLanguage())
+		addFyneCatalog(c.tx.Lang())
 		c.build()
 	}
 	c.updateTitle()

@@ -22,9 +22,9 @@ type sidebar struct {
 }
 
 type langRow struct {
-	button *widget.Button
-	bar    *widget.ProgressBar
-	detail *widget.Label
+	button fyne.CanvasObject
+	bar    *progress
+	detail *textLabel
 	shown  [5]int // counts on screen, to redraw only what changed
 }
 
@@ -33,9 +33,10 @@ func newSidebar(c *controller) *sidebar {
 	s.list = widget.NewList(
 		func() int { return len(c.ws.Statements) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
+			// The title is in the source language, which may be
+			// written right to left.
+			title := newTextLabel("", c.ws.Config.SourceLanguage, false)
+			title.Bold, title.Truncate = true, true
 			id := widget.NewLabel("")
 			id.SizeName = theme.SizeNameCaptionText
 			id.Truncation = fyne.TextTruncateEllipsis
@@ -48,7 +49,7 @@ func newSidebar(c *controller) *sidebar {
 			if title == "" {
 				title = c.tx.T("Untitled")
 			}
-			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[0].(*textLabel).SetText(title)
 			box.Objects[1].(*widget.Label).SetText(st.ID)
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -56,20 +57,28 @@ func newSidebar(c *controller) *sidebar {
 			c.selectStatement(c.ws.Statements[i])
 		}
 	}
-	newSt := widget.NewButtonWithIcon(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog)
-	imp := widget.NewButtonWithIcon(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog)
-	statements := container.NewBorder(heading(c.tx.T("Statements")), container.NewGridWithColumns(2, newSt, imp), nil, nil, s.list)
+	newSt := c.textButton(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog, widget.MediumImportance)
+	imp := c.textButton(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog, widget.MediumImportance)
+	statements := container.NewBorder(c.heading(c.tx.T("Statements")), container.NewGridWithColumns(2, newSt, imp), nil, nil, s.list)
 
 	s.langs = container.NewVBox()
-	add := widget.NewButtonWithIcon(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog)
-	languages := container.NewVBox(widget.NewSeparator(), heading(c.tx.T("Languages")), s.langs, add)
-	s.content = container.NewBorder(nil, languages, nil, nil, statements)
+	add := c.textButton(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog, widget.MediumImportance)
+	// The languages scroll: with ten of them the window must still fit a
+	// 1024×600 screen.
+	languages := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.heading(c.tx.T("Languages"))), add, nil, nil,
+		container.NewVScroll(s.langs))
+	split := container.NewVSplit(statements, languages)
+	split.Offset = 0.3
+	s.content = split
 	s.showLanguages()
 	return s
 }
 
-func heading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// heading is a bold label in the interface language, aligned to its
+// start (the right in Arabic).
+func (c *controller) heading(text string) *textLabel {
+	l := newTextLabel(text, c.tx.Lang(), false)
+	l.Bold = true
 	return l
 }
 
@@ -96,15 +105,14 @@ func (s *sidebar) showLanguages() {
 	s.langs.RemoveAll()
 	clear(s.rows)
 	for _, lang := range s.c.ws.Languages()[1:] {
-		r := &langRow{bar: widget.NewProgressBar(), detail: widget.NewLabel("")}
-		r.button = widget.NewButton(languageName(lang), func() { s.c.openLanguage(lang) })
-		r.button.Alignment = widget.ButtonAlignLeading
-		r.button.Importance = widget.LowImportance
+		r := &langRow{bar: s.c.newProgress(), detail: newTextLabel("", s.c.tx.Lang(), false)}
+		// Drawn with the bundled fonts: a Sorani or Arabic name must not
+		// depend on the fonts the system has.
+		imp := widget.LowImportance
 		if lang == s.c.lang {
-			r.button.Importance = widget.HighImportance
+			imp = widget.HighImportance
 		}
-		r.detail.SizeName = theme.SizeNameCaptionText
-		r.detail.Truncation = fyne.TextTruncateEllipsis
+		r.button = s.c.textButton(languageName(lang), nil, func() { s.c.openLanguage(lang) }, imp)
 		s.rows[lang] = r
 		s.langs.Add(container.NewVBox(r.button, r.bar, r.detail))
 	}
@@ -117,20 +125,16 @@ func (s *sidebar) showProgress() {
 		rep, ok := s.c.reports[lang]
 		if !ok {
 			r.detail.SetText(s.c.tx.T("CatalogUnreadableShort"))
-			r.bar.SetValue(0)
+			r.bar.set(0, 0, "")
 			continue
 		}
 		counts := [5]int{rep.Total, rep.Translated, rep.Missing, rep.NeedsReview, rep.QAProblems}
-		if counts == r.shown && r.bar.TextFormatter != nil {
+		if counts == r.shown && r.bar.Text() != "" {
 			continue
 		}
 		r.shown = counts
 		done, total := rep.Translated, rep.Total
-		r.bar.TextFormatter = func() string {
-			return s.c.tx.T("ProgressOf", "Done", done, "Total", total)
-		}
-		r.bar.Max = float64(max(total, 1))
-		r.bar.SetValue(float64(done))
+		r.bar.set(done, total, s.c.tx.T("ProgressOf", "Done", done, "Total", total))
 		r.detail.SetText(s.c.summary(rep.Missing, rep.NeedsReview, rep.QAProblems))
 	}
 }

@@ -23,14 +23,14 @@ func (c *controller) newStatementDialog() {
 		return
 	}
 	tx := c.tx
-	title := widget.NewEntry()
+	title := newDialogEntry()
 	title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New(tx.T("TitleRequired"))
 		}
 		return nil
 	}
-	id := widget.NewEntry()
+	id := newDialogEntry()
 	id.SetPlaceHolder(tx.T("IDPlaceholder"))
 	id.Validator = func(s string) error {
 		if s != "" && statement.ValidID(s) != nil {
@@ -38,8 +38,8 @@ func (c *controller) newStatementDialog() {
 		}
 		return nil
 	}
-	body := widget.NewEntry()
-	place := widget.NewEntry()
+	body := newDialogEntry()
+	place := newDialogEntry()
 	date := widget.NewDateEntry()
 	today := c.today()
 	date.SetDate(&today)
@@ -68,6 +68,7 @@ func (c *controller) newStatementDialog() {
 		c.statementsChanged(st)
 		c.tabs.SelectIndex(0)
 	}, c.win)
+	c.formKeys(d, title, id, body, place)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }

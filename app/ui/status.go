@@ -99,5 +99,7 @@ func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[s
 func (c *controller) showInfo(title, text string) {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	dialog.NewCustom(title, c.tx.T("Close"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg), c.win).Show()
+	d := dialog.NewCustom(title, c.tx.T("Close"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg), c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Show()
 }

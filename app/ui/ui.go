@@ -28,7 +28,8 @@ const AppID = "org.communique.app"
 //
 // Environment variables for scripts and screenshots:
 // COMMUNIQUE_WORKSPACE opens that workspace; COMMUNIQUE_DEMO opens a screen
-// (editor, workbench:LANG, preview:LANG, export, settings, verify:FILE);
+// (editor[:delete=N,add], workbench:LANG[:FILTER][:edit], preview:LANG,
+// export, settings, verify:FILE);
 // COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted.
 func Run() {
 	a := app.NewWithID(AppID)
@@ -38,6 +39,7 @@ func Run() {
 	w.SetMaster()
 	c := newController(a, w)
 	c.firstFrame = os.Getenv("COMMUNIQUE_FIRST_FRAME") != ""
+	c.journalTicks = true
 	c.start()
 	if mode := os.Getenv("COMMUNIQUE_DEMO"); mode != "" {
 		a.Lifecycle().SetOnStarted(func() { c.demo(mode) })

@@ -39,7 +39,7 @@ func TestTypingInParagraphMakesTranslationsStale(t *testing.T) {
 	}
 	c.openLanguage("ar")
 	r := c.bench.rows[id]
-	if got, want := r.state.Text, c.tx.T("StateNeedsReview"); got != want {
+	if got, want := r.state.Text(), c.tx.T("StateNeedsReview"); got != want {
 		t.Errorf("workbench shows %q, want %q", got, want)
 	}
 	if !r.diffBox.Visible() || !r.review.Visible() {
@@ -84,8 +84,8 @@ func TestEditingThePlaceMakesItsTranslationStale(t *testing.T) {
 	if r == nil {
 		t.Fatal("the workbench has no row for the place")
 	}
-	if r.head.Text != c.tx.T("Place") || r.state.Text != c.tx.T("StateNeedsReview") {
-		t.Errorf("place row %q shows %q", r.head.Text, r.state.Text)
+	if r.head.Text() != c.tx.T("Place") || r.state.Text() != c.tx.T("StateNeedsReview") {
+		t.Errorf("place row %q shows %q", r.head.Text(), r.state.Text())
 	}
 }
 

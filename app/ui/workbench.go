@@ -2,11 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -36,15 +35,15 @@ type workbench struct {
 	st      *statement.Statement
 	lang    string
 
-	langSel  *widget.Select
+	langSel  *picker
 	langs    []string
 	filter   *widget.Select
 	filters  []string
 	search   *widget.Entry
-	progress *widget.ProgressBar
-	counts   *widget.Label
-	hint     *widget.Label
+	progress *progress
+	counts   *textLabel
 	list     *fyne.Container
+	scroll   *container.Scroll
 	none     *widget.Label
 	rows     map[string]*benchRow
 	order    []string        // part IDs in reading order
@@ -58,14 +57,14 @@ type benchRow struct {
 	b       *workbench
 	id      string
 	box     *fyne.Container
-	head    *widget.Label
-	state   *widget.Label
-	source  *widget.Label
+	head    *textLabel
+	state   *textLabel
+	source  *textLabel
 	forms   []*formEntry
 	was     *widget.RichText
 	now     *widget.RichText
 	diffBox *fyne.Container
-	qa      *widget.Label
+	qa      *textLabel
 	review  *widget.Button
 	loading bool
 }
@@ -74,12 +73,12 @@ type benchRow struct {
 // ordinary, non-plural message).
 type formEntry struct {
 	form  string
-	entry *widget.Entry
+	entry *textEdit
 }
 
 func newWorkbench(c *controller) *workbench {
 	b := &workbench{c: c, rows: map[string]*benchRow{}, pending: map[string]bool{}}
-	b.langSel = widget.NewSelect(nil, nil)
+	b.langSel = c.newPicker(nil)
 	b.refreshLanguages()
 	b.langSel.OnChanged = func(s string) {
 		for i, l := range b.langs {
@@ -95,23 +94,19 @@ func newWorkbench(c *controller) *workbench {
 	b.search.SetPlaceHolder(c.tx.T("SearchPlaceholder"))
 	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	b.search.OnChanged = func(string) { b.applyFilter() }
-	b.progress = widget.NewProgressBar()
-	b.counts = widget.NewLabel("")
-	b.counts.Truncation = fyne.TextTruncateEllipsis
-	b.hint = widget.NewLabel(c.tx.T("RightToLeftHint"))
-	b.hint.Wrapping = fyne.TextWrapWord
-	b.hint.Importance = widget.MediumImportance
-	b.hint.Hide()
+	b.progress = c.newProgress()
+	b.counts = newTextLabel("", c.tx.Lang(), true)
 	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	b.none.Hide()
 	b.list = container.NewVBox()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(c.tx.T("Language")), nil, b.langSel),
+		c.labelled(newTextLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.content),
 		container.NewGridWithColumns(2, b.filter, b.search),
-		b.progress, b.counts, b.hint,
+		b.progress, b.counts,
 	)
-	b.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(b.none, b.list)))
+	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
+	b.content = container.NewBorder(top, nil, nil, nil, b.scroll)
 	b.lang = c.lang
 	b.selectLang()
 	return b
@@ -157,7 +152,6 @@ func (b *workbench) show(st *statement.Statement) {
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
-	b.hint.Hidden = !rightToLeft(b.lang)
 	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
 		for _, p := range b.c.ws.Parts(st) {
 			r := b.newRow(p)
@@ -169,7 +163,6 @@ func (b *workbench) show(st *statement.Statement) {
 	}
 	b.list.Objects = objs
 	b.c.refreshIfShown(b.list)
-	b.hint.Refresh()
 	b.updateProgress()
 	b.applyFilter()
 }
@@ -233,11 +226,15 @@ func (b *workbench) updateProgress() {
 		qa += len(e.Problems)
 	}
 	total := len(b.order)
-	b.progress.Max = float64(max(total, 1))
-	b.progress.TextFormatter = func() string { return b.c.tx.T("ProgressOf", "Done", done, "Total", total) }
-	b.progress.SetValue(float64(done))
+	b.progress.set(done, total, b.c.tx.T("ProgressOf", "Done", done, "Total", total))
 	if b.lang == "" {
 		b.counts.SetText(b.c.tx.T("NoTargetLanguage"))
+		return
+	}
+	if _, ok := b.c.reports[b.lang]; !ok || b.c.ws.Catalogs[b.lang] == nil {
+		// An unreadable catalog is not "0 of 0, complete".
+		b.progress.set(0, 0, "")
+		b.counts.SetText(b.c.tx.T("CatalogUnreadableShort"))
 		return
 	}
 	text := b.c.summary(missing, review, qa)
@@ -303,22 +300,10 @@ func (b *workbench) visibleRows() []string {
 func (b *workbench) newRow(p statement.Part) *benchRow {
 	tx := b.c.tx
 	r := &benchRow{b: b, id: p.ID}
-	r.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	switch p.Kind {
-	case statement.Title:
-		r.head.SetText(tx.T("Title"))
-	case statement.Organisation:
-		r.head.SetText(tx.T("Organisation"))
-	case statement.IssuingBody:
-		r.head.SetText(tx.T("IssuingBody"))
-	case statement.Place:
-		r.head.SetText(tx.T("Place"))
-	default:
-		r.head.SetText(tx.T("ParagraphNumber", "N", paragraphIndex(b.st, p.ID)+1))
-	}
-	r.state = widget.NewLabel("")
-	r.source = widget.NewLabel("")
-	r.source.Wrapping = fyne.TextWrapWord
+	r.head = newTextLabel(b.c.partName(b.st, p), tx.Lang(), false)
+	r.head.Bold = true
+	r.state = newTextLabel("", tx.Lang(), false)
+	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
 	r.review = widget.NewButtonWithIcon(tx.T("MarkReviewed"), theme.ConfirmIcon(), func() {
 		if err := b.c.ws.MarkReviewed(b.lang, r.id); err != nil {
 			b.c.showError(err)
@@ -337,29 +322,29 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	r.diffBox = container.NewVBox(legend,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Was"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.was),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Now"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.now))
-	r.qa = widget.NewLabel("")
-	r.qa.Wrapping = fyne.TextWrapWord
+	r.qa = newTextLabel("", tx.Lang(), true)
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
-	// A translation box as tall as the source beside it, so most
-	// paragraphs can be translated without scrolling inside the box.
-	srcText := b.c.ws.Text(b.c.ws.Config.SourceLanguage, p.ID)
 	for _, f := range b.formsFor(p.ID) {
-		en := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: tx.T("TranslationPlaceholder")}
-		en.ExtendBaseWidget(en)
+		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
+		fe.entry.OnFocus = b.c.focusChanged
+		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(p.ID)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		}
-		height := canvas.NewRectangle(color.Transparent)
-		height.SetMinSize(fyne.NewSize(0, rowsHeight(srcText, 45)))
-		forms.Add(container.NewStack(height, fe.entry))
+		forms.Add(fe.entry)
 	}
 	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
 	sides := container.NewGridWithColumns(2, r.source, forms)
+	if rightToLeft(tx.Lang()) {
+		// Mirrored: the heading and the source on the right.
+		slices.Reverse(head.Objects)
+		slices.Reverse(sides.Objects)
+	}
 	r.box = container.NewVBox(widget.NewSeparator(), head, sides, r.diffBox, r.qa)
 	return r
 }
@@ -389,9 +374,9 @@ func (r *benchRow) edited() {
 	var other string
 	forms := map[string]string{}
 	for _, f := range r.forms {
-		forms[f.form] = f.entry.Text
+		forms[f.form] = f.entry.Text()
 		if f.form == "other" {
-			other = f.entry.Text
+			other = f.entry.Text()
 		}
 	}
 	if err := setTranslation(b.c.ws, b.lang, r.id, other, forms); err != nil {
@@ -412,15 +397,11 @@ func (r *benchRow) fill(refresh bool) {
 	b := r.b
 	tx := b.c.tx
 	e, _ := b.entry(r.id)
-	setLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
+	setTextLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
 	r.loading = true
 	for _, f := range r.forms {
-		if t := e.Translation.Form(f.form); f.entry.Text != t {
-			if refresh {
-				f.entry.SetText(t)
-			} else {
-				f.entry.Text = t
-			}
+		if t := e.Translation.Form(f.form); f.entry.Text() != t {
+			f.entry.SetText(t)
 		}
 	}
 	r.loading = false
@@ -436,10 +417,7 @@ func (r *benchRow) fill(refresh bool) {
 		state = tx.T("StateMissing")
 		r.state.Importance = widget.DangerImportance
 	}
-	r.state.Text = state
-	if refresh {
-		r.state.Refresh()
-	}
+	setTextLabel(r.state, state, refresh)
 	review := stateOf(e) == stateNeedsReview
 	setShown(r.review, review, refresh)
 	setShown(r.diffBox, review && e.OldSourceKnown, refresh)
@@ -456,18 +434,18 @@ func (r *benchRow) fill(refresh bool) {
 	for i, p := range e.Problems {
 		lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
-	setLabel(r.qa, strings.Join(lines, "\n"), refresh)
+	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
 }
 
-func setLabel(l *widget.Label, text string, refresh bool) {
-	if l.Text == text {
+func setTextLabel(l *textLabel, text string, refresh bool) {
+	if l.text == text {
 		return
 	}
 	if refresh {
 		l.SetText(text)
 	} else {
-		l.Text = text
+		l.text, l.lay = text, nil
 	}
 }
 
@@ -506,7 +484,7 @@ func diffSegments(spans []span, mark change) []widget.RichTextSegment {
 
 // addLanguageDialog adds a target language to the workspace.
 func (c *controller) addLanguageDialog() {
-	code := widget.NewEntry()
+	code := newDialogEntry()
 	code.SetPlaceHolder("de, tr, ckb…")
 	code.Validator = func(s string) error {
 		if err := workspace.ValidLanguage(strings.TrimSpace(s)); err != nil {
@@ -526,6 +504,22 @@ func (c *controller) addLanguageDialog() {
 		}
 		c.languagesChanged(lang)
 	}, c.win)
+	c.formKeys(d, code)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
+}
+
+// partName names a part of a statement for people: "Title", "Paragraph 3".
+func (c *controller) partName(st *statement.Statement, p statement.Part) string {
+	switch p.Kind {
+	case statement.Title:
+		return c.tx.T("Title")
+	case statement.Organisation:
+		return c.tx.T("Organisation")
+	case statement.IssuingBody:
+		return c.tx.T("IssuingBody")
+	case statement.Place:
+		return c.tx.T("Place")
+	}
+	return c.tx.T("ParagraphNumber", "N", paragraphIndex(st, p.ID)+1)
 }

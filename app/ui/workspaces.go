@@ -100,7 +100,7 @@ func (c *controller) pickFile(exts []string, dir string, chosen func(path string
 
 // newWorkspaceDialog creates a workspace in a new or empty folder.
 func (c *controller) newWorkspaceDialog() {
-	folder := widget.NewEntry()
+	folder := newDialogEntry()
 	folder.SetPlaceHolder(c.tx.T("FolderPlaceholder"))
 	folder.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -108,7 +108,7 @@ func (c *controller) newWorkspaceDialog() {
 		}
 		return nil
 	}
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+	browse := c.newTipButton(c.tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				folder.SetText(dir.Path())
@@ -117,12 +117,12 @@ func (c *controller) newWorkspaceDialog() {
 		c.startIn(d, c.wsParent())
 		d.Show()
 	})
-	org := widget.NewEntry()
+	org := newDialogEntry()
 	org.SetText(c.prefs.organisation())
-	source := widget.NewEntry()
+	source := newDialogEntry()
 	source.SetText("en")
 	source.Validator = workspace.ValidLanguage
-	targets := widget.NewEntry()
+	targets := newDialogEntry()
 	targets.SetPlaceHolder("fr, ar")
 	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
 	format.SetSelected("toml")
@@ -149,6 +149,7 @@ func (c *controller) newWorkspaceDialog() {
 			c.setWorkspace(ws)
 		})
 	}, c.win)
+	c.formKeys(d, folder, org, source, targets)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
 }

@@ -25,6 +25,19 @@ const Source = "en"
 //go:embed locales/active.*.toml
 var files embed.FS
 
+// Fyne's own words (dialog buttons, the file dialog, weekday names) for the
+// interface languages Fyne does not ship, as go-i18n JSON in Fyne's format.
+//
+//go:embed locales/fyne.*.json
+var fyneFiles embed.FS
+
+// FyneCatalog returns the catalog of Fyne's own strings this package adds
+// for lang, and false when Fyne ships that language itself.
+func FyneCatalog(lang string) ([]byte, bool) {
+	data, err := fyneFiles.ReadFile("locales/fyne." + lang + ".json")
+	return data, err == nil
+}
+
 // Language is one shipped interface language.
 type Language struct {
 	Code string // BCP 47, as in the catalog file name

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"communique/i18n/uitext"
+)
+
+// The date shows in the interface language's style, never month first,
+// and a typed date reaches the statement.
+func TestDateFieldStyle(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	if got := c.editor.date.Text(); got != "3 June 2020" {
+		t.Errorf("English date shown as %q, want 3 June 2020", got)
+	}
+	c.editor.date.entry.SetText("")
+	test.Type(c.editor.date.entry, "2021-11-05")
+	if want := time.Date(2021, 11, 5, 0, 0, 0, 0, time.UTC); !c.st.Date.Equal(want) {
+		t.Errorf("typed date gave %v", c.st.Date)
+	}
+	c.tx = uitext.New("fr")
+	f := c.newDateField()
+	d := time.Date(2020, 6, 3, 0, 0, 0, 0, time.UTC)
+	f.SetDate(&d)
+	if f.Text() != "03/06/2020" {
+		t.Errorf("French date shown as %q", f.Text())
+	}
+}
+
+// An Arabic page wider than the pane opens scrolled to its right edge,
+// where the lines start.
+func TestRightToLeftPreviewOpensAtTheRight(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	p := c.preview
+	c.setLanguage("ar")
+	p.setZoom(3)
+	if p.scroll.Content.MinSize().Width <= p.scroll.Size().Width {
+		t.Fatalf("page %v not wider than the pane %v", p.scroll.Content.MinSize(), p.scroll.Size())
+	}
+	waitFor(t, func() bool { return p.scroll.Offset.X > 0 && !p.busy })
+	if p.scroll.Offset.X <= 0 {
+		t.Errorf("Arabic page at offset %v, want scrolled to the right", p.scroll.Offset)
+	}
+	c.setLanguage("fr")
+	p.setZoom(3)
+	waitFor(t, func() bool { return p.scroll.Offset.X == 0 && !p.busy })
+	if p.scroll.Offset != (fyne.Position{}) {
+		t.Errorf("French page at offset %v, want the top left", p.scroll.Offset)
+	}
+}
+
+// waitFor polls cond for up to five seconds (the preview renders in the
+// background).
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for range 100 {
+		if cond() {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Fyne's own words (dialog buttons) are Arabic in the Arabic interface.
+func TestFyneStringsInArabic(t *testing.T) {
+	// Runs last, once the environment is back: Fyne looks at it again.
+	t.Cleanup(func() { _ = lang.AddTranslationsForLocale([]byte("{}"), "en") })
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "ar.UTF-8")
+	t.Setenv("LANG", "ar.UTF-8")
+	addFyneCatalog("ar")
+	if got := lang.L("Cancel"); got != "إلغاء" {
+		t.Errorf("Fyne's Cancel is %q in the Arabic interface", got)
+	}
+}

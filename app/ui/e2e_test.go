@@ -1,0 +1,315 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"communique/app/workspace"
+	"communique/i18n/catalog"
+	"communique/internal/judge"
+)
+
+// The end-to-end tests run the real window (this test binary, re-executed
+// with e2eChild set, calls Run) under Xvfb and type into it with xdotool,
+// slowly, as a translator would: what lands in the catalog on disk must be
+// exactly what was typed.
+
+const e2eChild = "COMMUNIQUE_E2E_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(e2eChild) == "1" {
+		Run()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// xsession is an Xvfb display with the app running on it.
+type xsession struct {
+	t       *testing.T
+	display string
+	xdotool string
+}
+
+func startX(t *testing.T) *xsession {
+	t.Helper()
+	xvfb := judge.Tool(t, "Xvfb")
+	xdo := judge.Tool(t, "xdotool")
+	n := 120
+	for ; n < 200; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); os.IsNotExist(err) {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); os.IsNotExist(err) {
+				break
+			}
+		}
+	}
+	display := fmt.Sprintf(":%d", n)
+	cmd := exec.Command(xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	for range 100 {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return &xsession{t: t, display: display, xdotool: xdo}
+}
+
+// run starts the app on ws with COMMUNIQUE_DEMO=demo and waits for its
+// window to have the keyboard focus.
+func (x *xsession) run(ws, demo string) *exec.Cmd {
+	x.t.Helper()
+	home := x.t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), e2eChild+"=1", "DISPLAY="+x.display, "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "LANG=C.UTF-8", "LC_ALL=",
+		"COMMUNIQUE_WORKSPACE="+ws, "COMMUNIQUE_DEMO="+demo)
+	var log strings.Builder
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		x.t.Fatal(err)
+	}
+	x.t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if x.t.Failed() {
+			x.t.Logf("app output:\n%s", log.String())
+		}
+	})
+	out := x.xdo("search", "--sync", "--onlyvisible", "--name", "Communiqu")
+	win := strings.Fields(out)[0]
+	x.xdo("windowfocus", "--sync", win)
+	time.Sleep(1500 * time.Millisecond) // the demo screen opens after the first frame
+	return cmd
+}
+
+func (x *xsession) xdo(args ...string) string {
+	x.t.Helper()
+	cmd := exec.Command(x.xdotool, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	done := make(chan struct{})
+	var out []byte
+	var err error
+	go func() { out, err = cmd.Output(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		_ = cmd.Process.Kill()
+		x.t.Fatalf("xdotool %v: timed out", args)
+	}
+	if err != nil {
+		x.t.Fatalf("xdotool %v: %v", args, err)
+	}
+	return string(out)
+}
+
+// typeSlowly types s one key every 30 ms, so the box wraps lines while
+// typing goes on.
+func (x *xsession) typeSlowly(s string) {
+	x.keymap(s)
+	x.xdo("type", "--delay", "30", s)
+}
+
+// keymap gives every non-ASCII character of s a key of its own (from the
+// top of the keycode range, XF86 keys nobody presses here). Otherwise
+// xdotool rebinds a spare key for each such character and unbinds it right
+// after, and the app, reading the event later, finds no character.
+func (x *xsession) keymap(s string) {
+	x.t.Helper()
+	xmodmap := judge.Tool(x.t, "xmodmap")
+	seen := map[rune]bool{}
+	args := []string{}
+	code := 255
+	for _, r := range s {
+		if r < 128 || seen[r] {
+			continue
+		}
+		seen[r] = true
+		args = append(args, "-e", fmt.Sprintf("keycode %d = U%04X", code, r))
+		code--
+	}
+	if len(args) == 0 {
+		return
+	}
+	cmd := exec.Command(xmodmap, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		x.t.Fatalf("xmodmap: %v\n%s", err, out)
+	}
+	time.Sleep(300 * time.Millisecond) // the app reads the new keymap
+}
+
+// waitSaved polls the workspace on disk until check passes.
+func waitSaved(t *testing.T, dir string, check func(*workspace.Workspace) error) {
+	t.Helper()
+	var err error
+	for range 50 {
+		var ws *workspace.Workspace
+		if ws, err = workspace.Open(dir); err == nil {
+			if err = check(ws); err == nil {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatal(err)
+}
+
+// missingIDs lists the messages of lang that have no translation.
+func missingIDs(t *testing.T, ws *workspace.Workspace, lang string) []string {
+	t.Helper()
+	rep, ok := ws.Status(lang)
+	if !ok {
+		t.Fatalf("no status for %s", lang)
+	}
+	var ids []string
+	for _, e := range rep.Entries {
+		if e.State == catalog.Missing {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
+}
+
+// translate opens lang's workbench with the missing filter, presses
+// Ctrl+Enter, types text slowly and saves; the first missing message on
+// disk must hold exactly text.
+func translate(t *testing.T, x *xsession, ws *workspace.Workspace, lang, text string) {
+	missing := missingIDs(t, ws, lang)
+	if len(missing) == 0 {
+		t.Fatalf("%s: nothing missing to translate", lang)
+	}
+	x.run(ws.Dir, "workbench:"+lang+":missing")
+	x.xdo("key", "ctrl+Return")
+	x.typeSlowly(text)
+	x.xdo("key", "ctrl+s")
+	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
+		for _, id := range missing {
+			if got := w.Text(lang, id); got != "" {
+				if got != text {
+					return fmt.Errorf("%s %s on disk: %q, typed %q", lang, id, got, text)
+				}
+				return nil
+			}
+		}
+		return fmt.Errorf("%s: none of %v translated on disk", lang, missing)
+	})
+}
+
+func TestEndToEndFrenchTranslation(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	translate(t, x, ws, "fr", "Les directeurs politiques ont souligné l'importance de la stabilisation dans les zones libérées, et ils se réuniront de nouveau à Rome le 3 juin 2020.")
+}
+
+func TestEndToEndSoraniTranslation(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	if err := ws.AddLanguage("ckb"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Save(); err != nil {
+		t.Fatal(err)
+	}
+	translate(t, x, ws, "ckb", "بەڕێوەبەرە سیاسییەکان لە ٣ی حوزەیرانی 2020 لە Rome کۆبوونەوە و پشتگیری NATO یان کرد.")
+}
+
+// Arabic with digits, Latin and brackets, into a message whose Arabic
+// was emptied.
+func TestEndToEndArabicTranslation(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	st := ws.Statements[0]
+	if err := ws.SetTranslation("ar", st.Paragraphs[len(st.Paragraphs)-1], ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Save(); err != nil {
+		t.Fatal(err)
+	}
+	translate(t, x, ws, "ar", "أكد المديرون السياسيون في 3 حزيران/يونيو 2020 دعمهم لعملية العزم الصلب (OIR) في العراق.")
+}
+
+// Persian joins with the zero-width non-joiner (U+200C), which must reach
+// the catalog as typed.
+func TestEndToEndPersianTranslation(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	if err := ws.AddLanguage("fa"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Save(); err != nil {
+		t.Fatal(err)
+	}
+	translate(t, x, ws, "fa", "مدیران سیاسی می‌خواهند در ۳ خرداد ۱۳۹۹ با NATO گفت‌وگو کنند.")
+}
+
+// TestEndToEndEditorAfterDeleteAndAdd: delete paragraph 2 and add one at
+// the end (the demo does what the buttons do), type into whatever has the
+// focus, save: the new paragraph holds the text, no deleted message comes
+// back.
+func TestEndToEndEditorAfterDeleteAndAdd(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	st := ws.Statements[0]
+	gone := st.Paragraphs[1]
+	n := len(st.Paragraphs)
+	x.run(ws.Dir, "editor:delete=2,add")
+	const text = "The Coalition will meet again in Rome, where the Political Directors will review progress on stabilisation."
+	x.typeSlowly(text)
+	x.xdo("key", "ctrl+s")
+	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
+		s := w.Statements[0]
+		if len(s.Paragraphs) != n {
+			return fmt.Errorf("%d paragraphs on disk, want %d", len(s.Paragraphs), n)
+		}
+		if got := w.Text("en", s.Paragraphs[n-1]); got != text {
+			return fmt.Errorf("new paragraph on disk: %q", got)
+		}
+		if _, ok := w.Source().Get(gone); ok {
+			return fmt.Errorf("deleted paragraph %s came back", gone)
+		}
+		return nil
+	})
+}
+
+// TestEndToEndKillRecovers: type a translation, wait for the journal,
+// kill -9, start again: the edit is offered back; Enter restores it and
+// Ctrl+S saves it.
+func TestEndToEndKillRecovers(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	missing := missingIDs(t, ws, "fr")
+	const text = "Les directeurs politiques se réuniront de nouveau à Rome."
+	app := x.run(ws.Dir, "workbench:fr:missing")
+	x.xdo("key", "ctrl+Return")
+	x.typeSlowly(text)
+	time.Sleep(journalEvery + 2*time.Second)
+	if err := app.Process.Kill(); err != nil { // SIGKILL: no chance to save
+		t.Fatal(err)
+	}
+	_ = app.Wait()
+	if w, err := workspace.Open(ws.Dir); err != nil || w.Text("fr", missing[0]) != "" {
+		t.Fatalf("the killed app saved (or the workspace broke: %v)", err)
+	}
+	x.run(ws.Dir, "workbench:fr")
+	x.xdo("key", "Return") // the recovery dialog's default: restore
+	time.Sleep(500 * time.Millisecond)
+	x.xdo("key", "ctrl+s")
+	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
+		if got := w.Text("fr", missing[0]); got != text {
+			return fmt.Errorf("after recovery, fr %s on disk is %q", missing[0], got)
+		}
+		if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
+			return fmt.Errorf("journal still there after saving (%v)", err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/typeset"
+)
+
+// textLabel shows text that may hold right-to-left runs (statement text,
+// translations, language names, UI strings in Arabic), set by the
+// typesetting engine so mixed Arabic, digits and Latin read in the right
+// order. widget.Label draws runs in logical order.
+type textLabel struct {
+	widget.BaseWidget
+
+	text string
+	// Lang gives the paragraph direction; empty: the first strong
+	// character decides.
+	Lang string
+	Bold bool
+	// Wrap breaks lines at the widget's width; otherwise the label is as
+	// wide as its text.
+	Wrap   bool
+	Center bool
+	// Truncate cuts an unwrapped text that does not fit with an ellipsis
+	// (at its end in reading order), and asks for no width.
+	Truncate   bool
+	Importance widget.Importance
+
+	lay *textLayout
+}
+
+func newTextLabel(text, lang string, wrap bool) *textLabel {
+	l := &textLabel{text: text, Lang: lang, Wrap: wrap}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Text returns the label's text.
+func (l *textLabel) Text() string { return l.text }
+
+// SetText changes the text and redraws.
+func (l *textLabel) SetText(s string) {
+	if s == l.text {
+		return
+	}
+	l.text, l.lay = s, nil
+	l.Refresh()
+}
+
+func (l *textLabel) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
+
+func (l *textLabel) align() typeset.Align {
+	if l.Center {
+		return typeset.AlignCenter
+	}
+	return typeset.AlignStart
+}
+
+func (l *textLabel) layout() *textLayout {
+	pad := float64(theme.InnerPadding())
+	w := float64(l.Size().Width) - 2*pad
+	if !l.Wrap || l.Size().Width <= 0 {
+		w = 1e6
+	}
+	if l.lay != nil && l.lay.width == w {
+		return l.lay
+	}
+	lay, err := layoutAligned(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
+	if err != nil {
+		fyne.LogError("label layout", err)
+		lay = &textLayout{width: w, leading: 1.45 * float64(theme.TextSize()), lines: []textLine{{}}}
+	}
+	l.lay = lay
+	return lay
+}
+
+// naturalWidth is the width of the widest line.
+func (lay *textLayout) naturalWidth() float64 {
+	w := 0.0
+	for _, ln := range lay.lines {
+		w = max(w, ln.line.Width)
+	}
+	return w
+}
+
+func (l *textLabel) color() color.Color {
+	switch l.Importance {
+	case widget.DangerImportance:
+		return theme.Color(theme.ColorNameError)
+	case widget.WarningImportance:
+		return theme.Color(theme.ColorNameWarning)
+	case widget.SuccessImportance:
+		return theme.Color(theme.ColorNameSuccess)
+	case widget.HighImportance:
+		return theme.Color(theme.ColorNamePrimary)
+	}
+	return theme.Color(theme.ColorNameForeground)
+}
+
+func (l *textLabel) CreateRenderer() fyne.WidgetRenderer {
+	l.ExtendBaseWidget(l)
+	r := &textLabelRenderer{l: l}
+	r.raster = canvas.NewRaster(r.draw)
+	return r
+}
+
+type textLabelRenderer struct {
+	l      *textLabel
+	raster *canvas.Raster
+}
+
+func (r *textLabelRenderer) Destroy() {}
+
+func (r *textLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+
+func (r *textLabelRenderer) Layout(size fyne.Size) { r.raster.Resize(size) }
+
+func (r *textLabelRenderer) MinSize() fyne.Size {
+	lay := r.l.layout()
+	pad := float64(theme.InnerPadding())
+	w := 2 * pad
+	if !r.l.Wrap && !r.l.Truncate {
+		w += lay.naturalWidth()
+	}
+	return fyne.NewSize(float32(w), float32(lay.height()+2*pad*0.5))
+}
+
+func (r *textLabelRenderer) Refresh() {
+	r.l.lay = nil
+	r.raster.Refresh()
+}
+
+// draw paints the text; an unwrapped label lays its one line out in its
+// actual width, so alignment follows the direction.
+func (r *textLabelRenderer) draw(w, h int) image.Image {
+	l := r.l
+	size := l.Size()
+	if size.Width <= 0 || l.text == "" {
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	}
+	pad := float64(theme.InnerPadding())
+	lay := l.layout()
+	if !l.Wrap {
+		avail := float64(size.Width) - 2*pad
+		text, natural := l.text, lay.naturalWidth()
+		if l.Truncate && natural > avail {
+			text = l.truncated(avail)
+			if tl, err := layoutText(text, 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold); err == nil {
+				natural = tl.naturalWidth()
+			}
+		}
+		var err error
+		// At least the natural width: a hair less (float32 sizes) would
+		// wrap the last letter out of sight.
+		lay, err = layoutAligned(text, max(avail, natural+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
+		if err != nil {
+			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+		}
+	}
+	scale := float64(w) / float64(size.Width)
+	// Centred vertically: a label may be given more height than its lines.
+	top := max(pad*0.5, (float64(size.Height)-lay.height())/2)
+	return drawLayoutAt(lay, w, h, scale, pad, top, l.color())
+}
+
+// truncated is the longest start of the text that fits in width with an
+// ellipsis after it (a binary search over whole graphemes).
+func (l *textLabel) truncated(width float64) string {
+	runes := []rune(l.text)
+	g := graphemeBoundaries(runes)
+	fits := func(n int) bool {
+		lay, err := layoutText(string(runes[:n])+"…", 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+		return err == nil && lay.naturalWidth() <= width
+	}
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	for lo > 0 && !g[lo] {
+		lo--
+	}
+	return string(runes[:lo]) + "…"
+}
