@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"communique/app/safefile"
-	"communique/app/workspace"
 	"communique/i18n/catalog"
 )
 
@@ -31,10 +30,11 @@ func runHandoff(env *Env, args []string) int {
 	if *lang == "" || *out == "" {
 		return usageError(env, "handoff", "--lang and --out are required")
 	}
-	w, err := workspace.Open(*dir)
+	w, err := openWorkspace(env, *dir, false)
 	if err != nil {
 		return fail(env, "handoff", ExitUsage, err)
 	}
+	defer w.Close()
 	if *lang == w.Config.SourceLanguage {
 		return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is the source language; hand off a target language", *lang))
 	}
@@ -83,7 +83,7 @@ func runHandoff(env *Env, args []string) int {
 func runMerge(env *Env, args []string) int {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
 	dir := fs.String("workspace", ".", "workspace folder")
-	quiet := fs.Bool("quiet", false, "print only totals and rejections")
+	quiet := fs.Bool("quiet", false, "print only totals and rejected messages, not every merged one")
 	pos, ok := flags(env, "merge", fs, args)
 	if !ok {
 		return ExitUsage
@@ -91,10 +91,11 @@ func runMerge(env *Env, args []string) int {
 	if len(pos) == 0 {
 		return usageError(env, "merge", "give the returned translation files")
 	}
-	w, err := workspace.Open(*dir)
+	w, err := openWorkspace(env, *dir, true)
 	if err != nil {
 		return fail(env, "merge", ExitUsage, err)
 	}
+	defer w.Close()
 	// Read every file before changing anything: one bad file stops the
 	// merge with nothing applied.
 	var returned []*catalog.Catalog
@@ -135,8 +136,11 @@ func runMerge(env *Env, args []string) int {
 		}
 		return fail(env, "merge", ExitUsage, err)
 	}
+	// The accepted messages are saved either way; exit 1 tells a script
+	// that some of the translator's work did not go in.
 	if rejected > 0 {
-		fmt.Fprintf(env.Stderr, "communique merge: %d messages rejected (see above)\n", rejected)
+		fmt.Fprintf(env.Stderr, "communique merge: %d messages rejected (see above); the others were merged\n", rejected)
+		return ExitInvalid
 	}
 	return ExitOK
 }

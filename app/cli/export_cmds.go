@@ -16,7 +16,6 @@ import (
 	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/sign"
-	"communique/app/workspace"
 )
 
 // PasswordEnv is the environment variable an identity's password is read
@@ -53,10 +52,11 @@ func runExport(env *Env, args []string) int {
 	debug.SetGCPercent(400)
 	// Every document needs Noto Sans; parse it while the workspace is read.
 	go pdf.Preload()
-	w, err := workspace.Open(*dir)
+	w, err := openWorkspace(env, *dir, false)
 	if err != nil {
 		return fail(env, "export", ExitUsage, err)
 	}
+	defer w.Close()
 	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval}
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}

@@ -86,10 +86,11 @@ func runImport(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, "import", ExitUsage, fmt.Errorf("%s:%w", pos[0], err))
 	}
-	w, err := workspace.Open(*dir)
+	w, err := openWorkspace(env, *dir, true)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}
+	defer w.Close()
 	st, err := w.AddStatement(txt, meta)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
@@ -140,10 +141,11 @@ func runStatus(env *Env, args []string) int {
 	if len(pos) != 0 {
 		return usageError(env, "status", "unexpected argument "+pos[0])
 	}
-	w, err := workspace.Open(*dir)
+	w, err := openWorkspace(env, *dir, false)
 	if err != nil {
 		return fail(env, "status", ExitUsage, err)
 	}
+	defer w.Close()
 	rep := statusReport{Source: w.Config.SourceLanguage, Statements: []statementStatus{}, Problems: []string{}}
 	for _, st := range w.Statements {
 		rep.Statements = append(rep.Statements, statementStatus{ID: st.ID, Title: w.Text(w.Config.SourceLanguage, st.TitleID), Parts: len(w.Parts(st))})
@@ -232,4 +234,24 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// LockWaitEnv is the environment variable that sets how long a command
+// waits for another process to release the workspace (a Go duration such
+// as "30s"); the default is workspace.DefaultLockWait.
+const LockWaitEnv = "COMMUNIQUE_LOCK_WAIT"
+
+// openWorkspace opens dir holding its lock until the command ends
+// (w.Close): exclusive for a command that writes, shared for one that
+// only reads.
+func openWorkspace(env *Env, dir string, write bool) (*workspace.Workspace, error) {
+	wait := workspace.DefaultLockWait
+	if s := env.Getenv(LockWaitEnv); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return nil, fmt.Errorf("%s=%q: want a duration such as 30s", LockWaitEnv, s)
+		}
+		wait = d
+	}
+	return workspace.OpenLocked(dir, write, wait)
 }

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"communique/app/safefile"
 	"communique/app/statement"
@@ -46,6 +47,12 @@ type Workspace struct {
 	// are loaded; a broken one is never written over.
 	CatalogErrors []error
 
+	// LockWait is how long Save waits for another process (a merge, the
+	// desktop app) to release the workspace; zero means DefaultLockWait.
+	LockWait time.Duration
+
+	lock           *safefile.Lock // held from OpenLocked until Close
+	lockExclusive  bool
 	stamps         map[string]safefile.Stamp // config and statement files, by path
 	dirtyConfig    bool
 	dirtyStatement map[string]bool
@@ -175,6 +182,46 @@ func Open(dir string) (*Workspace, error) {
 		}
 	}
 	return w, nil
+}
+
+// DefaultLockWait is how long a command or a save waits for another
+// process to finish with the workspace before giving up with a
+// *safefile.LockedError: long enough for a merge or a save, short enough
+// that a stuck process is reported rather than waited on forever.
+const DefaultLockWait = 5 * time.Second
+
+// OpenLocked takes the workspace's lock, then opens it, and holds the lock
+// until Close: what the workspace holds cannot change under a command
+// between reading and writing. Commands that write (merge, import) take it
+// exclusive; commands that only read (status, handoff, export) share it,
+// so they run side by side but never see a save half done.
+func OpenLocked(dir string, exclusive bool, wait time.Duration) (*Workspace, error) {
+	l, err := safefile.LockDir(dir, exclusive, wait)
+	if err != nil {
+		if !errors.Is(err, safefile.ErrLocked) {
+			// A missing folder is better named by Open ("not a workspace")
+			// than by the lock.
+			if _, oerr := Open(dir); oerr != nil {
+				return nil, oerr
+			}
+		}
+		return nil, err
+	}
+	w, err := Open(dir)
+	if err != nil {
+		l.Unlock()
+		return nil, err
+	}
+	w.lock, w.lockExclusive, w.LockWait = l, exclusive, wait
+	return w, nil
+}
+
+// Close releases the lock taken by OpenLocked; for a workspace opened with
+// Open it does nothing.
+func (w *Workspace) Close() error {
+	l := w.lock
+	w.lock = nil
+	return l.Unlock()
 }
 
 // Init creates a new, empty workspace in dir, which must not already be one.
@@ -580,7 +627,29 @@ type pendingWrite struct {
 // *safefile.ConflictError for each such file, so the workspace on disk is
 // never left half old and half new. Catalogs are written before the
 // statements that refer to their messages.
+//
+// Save holds the workspace's exclusive lock from that check to the last
+// write, so a merge running in another process cannot slip in between and
+// be overwritten; it waits up to LockWait for that process to finish.
 func (w *Workspace) Save() error {
+	switch {
+	case w.lock != nil && !w.lockExclusive:
+		return fmt.Errorf("%s: opened for reading only; nothing was written", w.Dir)
+	case w.lock == nil:
+		wait := w.LockWait
+		if wait == 0 {
+			wait = DefaultLockWait
+		}
+		l, err := safefile.LockDir(w.Dir, true, wait)
+		if err != nil {
+			return err
+		}
+		defer l.Unlock()
+	}
+	return w.save()
+}
+
+func (w *Workspace) save() error {
 	var pending []pendingWrite
 	var catalogs []*catalog.Catalog
 	for _, lang := range w.Languages() {
