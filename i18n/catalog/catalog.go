@@ -26,12 +26,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"communique/app/safefile"
 
@@ -126,7 +124,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, excerpt(e.Msg))
 }
 
 // Catalog is one catalog file: its messages in file order, and the original
@@ -184,7 +182,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 // Load reads and parses the catalog at path and remembers its content, so
 // that Save can tell whether someone else changed the file meanwhile.
 func Load(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
 	}
@@ -255,7 +253,10 @@ func scan(format Format, src []byte, positions bool) (*value, []*entry, error) {
 }
 
 func (c *Catalog) parse(src []byte) error {
-	if c.Format == TOML && utf8.Valid(src) {
+	if err := checkUTF8(c.Format, src); err != nil {
+		return c.parseError(src, err)
+	}
+	if c.Format == TOML {
 		if msgs, ok := fastTOML(src); ok {
 			return c.setMessages(src, msgs, nil)
 		}
@@ -279,9 +280,9 @@ func (c *Catalog) parseError(src []byte, err error) error {
 		if pe.line > 0 {
 			line, col = pe.line, pe.col
 		}
-		return &ParseError{Path: c.Path, Line: line, Col: col, Msg: pe.msg}
+		return &ParseError{Path: c.Path, Line: line, Col: col, Msg: excerpt(pe.msg)}
 	}
-	return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
+	return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: excerpt(err.Error())}
 }
 
 // setMessages makes msgs, read from src, the catalog's content. entries
@@ -312,7 +313,7 @@ func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error
 			l2, c2 := lineCol(src, e.start)
 			// go-i18n would keep one of the two at random (map order);
 			// refusing is the only way not to lose one silently.
-			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1)}
+			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: excerpt(fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1))}
 		}
 	}
 	msgs := make([]stored, len(all))

@@ -7,7 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // HandoffName is the file name goi18n gives a translate file:

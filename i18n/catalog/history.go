@@ -35,7 +35,7 @@ type History struct {
 // history.
 func LoadHistory(path string) (*History, error) {
 	h := &History{path: path, entries: map[string]Message{}}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return h, nil
 	}

@@ -1,0 +1,90 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// Limits on what a catalog file may make this package do. A catalog is
+// hostile input as far as the process is concerned: it may come back from
+// anyone a handoff was sent to.
+const (
+	// MaxFileSize is the largest catalog read. 30 languages of 5,000
+	// messages are half a megabyte each; 64 MiB leaves a hundredfold
+	// margin and keeps the whole process within a few hundred MB.
+	MaxFileSize = 64 << 20
+	// maxExcerpt is the most of a file's content an error message quotes.
+	maxExcerpt = 120
+)
+
+// readLimited reads path, refusing a file larger than MaxFileSize before
+// reading it.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
+		return nil, tooLarge(path, fi.Size())
+	}
+	// Read at most one byte more than allowed: the file may grow, or be
+	// a device or pipe with no size.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(path string, size int64) error {
+	return &ParseError{Path: path, Line: 1, Col: 1,
+		Msg: fmt.Sprintf("file is %.1f MiB; catalogs over %d MiB are refused (is it really a catalog?)", float64(size)/(1<<20), MaxFileSize>>20)}
+}
+
+// checkUTF8 refuses content that is not UTF-8, naming where, as TOML and
+// YAML parsers do: go-i18n's JSON reader would turn the bad bytes into
+// U+FFFD, which then reaches a PDF. A YAML file in UTF-16 (with its
+// byte-order mark) is YAML's business, not an encoding error.
+func checkUTF8(format Format, src []byte) error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	if format == YAML && (bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE})) {
+		return nil
+	}
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	return errAt(off, "invalid UTF-8 (byte 0x%02X); catalogs must be UTF-8", src[off])
+}
+
+// excerpt shortens a message that quotes file content, so that an error in
+// a one-line file of 50 MB is one line of a terminal, not 50 MB of it. It
+// keeps the start and the end, where a message says what is wrong with
+// what it quoted.
+func excerpt(msg string) string {
+	const max = 4 * maxExcerpt
+	if len(msg) <= max {
+		return msg
+	}
+	head, tail := 2*maxExcerpt, len(msg)-maxExcerpt
+	for head > 0 && !utf8.RuneStart(msg[head]) {
+		head--
+	}
+	for tail < len(msg) && !utf8.RuneStart(msg[tail]) {
+		tail++
+	}
+	return fmt.Sprintf("%s…(%d more bytes)…%s", msg[:head], tail-head, msg[tail:])
+}
