@@ -6,8 +6,8 @@ import (
 	"fmt"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/language"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 // HandoffName is the file name goi18n gives a translate file:
