@@ -23,6 +23,7 @@ package catalog
 import (
 	"bytes"
 	"crypto/sha1"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -152,6 +153,9 @@ type Catalog struct {
 	dirty   bool
 	// renderErr is set by Bytes when an edit cannot be written safely.
 	renderErr error
+	// utf16 is the byte order of a YAML file read as UTF-16 (which YAML
+	// allows): src holds it as UTF-8, and Bytes encodes it back.
+	utf16 binary.ByteOrder
 }
 
 // entry is a message found in src, with where its bytes are.
@@ -253,7 +257,16 @@ func scan(format Format, src []byte, positions bool) (*value, []*entry, error) {
 }
 
 func (c *Catalog) parse(src []byte) error {
-	if err := checkUTF8(c.Format, src); err != nil {
+	if c.Format == YAML {
+		dec, order, err := fromUTF16(src)
+		if err != nil {
+			return c.parseError(src, err)
+		}
+		if order != nil {
+			src, c.utf16 = dec, order
+		}
+	}
+	if err := checkUTF8(src); err != nil {
 		return c.parseError(src, err)
 	}
 	if c.Format == TOML {
@@ -582,13 +595,16 @@ func (c *Catalog) Dirty() bool {
 	if !c.dirty {
 		return false
 	}
-	return !bytes.Equal(c.Bytes(), c.src)
+	return !bytes.Equal(c.text(), c.src)
 }
 
 // Bytes returns the catalog file content: the bytes it was read from with
 // only the changed messages rewritten. With no changes it is byte-identical to
-// what was read.
-func (c *Catalog) Bytes() []byte {
+// what was read, in the file's encoding.
+func (c *Catalog) Bytes() []byte { return c.encode(c.text()) }
+
+// text is the content as UTF-8, which is what the writer edits.
+func (c *Catalog) text() []byte {
 	if !c.dirty {
 		return bytes.Clone(c.src)
 	}
@@ -601,13 +617,14 @@ func (c *Catalog) Bytes() []byte {
 // catalog's messages, so a writer bug can never put a file on disk that loses
 // or garbles a message.
 func (c *Catalog) Save() error {
-	data := c.Bytes()
+	text := c.text()
 	if c.renderErr != nil {
 		return c.renderErr
 	}
-	if err := c.verify(data); err != nil {
+	if err := c.verify(text); err != nil {
 		return err
 	}
+	data := c.encode(text)
 	if err := safefile.WriteIfUnchanged(c.Path, data, 0o644, c.stamp); err != nil {
 		return err
 	}

@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -48,15 +50,65 @@ func tooLarge(path string, size int64) error {
 		Msg: fmt.Sprintf("file is %.1f MiB; catalogs over %d MiB are refused (is it really a catalog?)", float64(size)/(1<<20), MaxFileSize>>20)}
 }
 
+// fromUTF16 turns YAML in UTF-16 (recognised by its byte-order mark, as
+// YAML requires) into UTF-8 without the mark, and says which byte order it
+// was in; other content is returned as it is with a nil order. Lone
+// surrogates are refused: the file could not be written back as it was.
+func fromUTF16(src []byte) ([]byte, binary.ByteOrder, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	default:
+		return src, nil, nil
+	}
+	if len(src)%2 != 0 {
+		return nil, nil, errAt(0, "UTF-16 file with an odd number of bytes")
+	}
+	out := make([]byte, 0, len(src)/2*3/2)
+	line := 1
+	for i := 2; i < len(src); i += 2 {
+		r := rune(order.Uint16(src[i:]))
+		if utf16.IsSurrogate(r) {
+			var r2 rune = -1
+			if i+4 <= len(src) {
+				r2 = rune(order.Uint16(src[i+2:]))
+			}
+			if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+				return nil, nil, &posError{line: line, col: 1, msg: "invalid UTF-16 (a lone surrogate)"}
+			}
+			i += 2
+		}
+		if r == '\n' {
+			line++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, order, nil
+}
+
+// encode returns UTF-8 text in the catalog's own encoding.
+func (c *Catalog) encode(text []byte) []byte {
+	if c.utf16 == nil {
+		return text
+	}
+	units := utf16.Encode([]rune(string(text)))
+	out := make([]byte, 2+2*len(units))
+	c.utf16.PutUint16(out, 0xFEFF)
+	for i, u := range units {
+		c.utf16.PutUint16(out[2+2*i:], u)
+	}
+	return out
+}
+
 // checkUTF8 refuses content that is not UTF-8, naming where, as TOML and
 // YAML parsers do: go-i18n's JSON reader would turn the bad bytes into
-// U+FFFD, which then reaches a PDF. A YAML file in UTF-16 (with its
-// byte-order mark) is YAML's business, not an encoding error.
-func checkUTF8(format Format, src []byte) error {
+// U+FFFD, which then reaches a PDF. (YAML in UTF-16 was made UTF-8 by
+// fromUTF16 before this check.)
+func checkUTF8(src []byte) error {
 	if utf8.Valid(src) {
-		return nil
-	}
-	if format == YAML && (bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE})) {
 		return nil
 	}
 	off := 0
