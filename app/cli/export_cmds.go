@@ -24,7 +24,7 @@ const PasswordEnv = "COMMUNIQUE_PASSWORD"
 
 func runExport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
+	ws := workspaceFlags(fs)
 	stmt := fs.String("statement", "", "statement ID (default: every statement)")
 	langs := fs.String("lang", "", "languages, comma-separated, or all (default: every complete language)")
 	out := fs.String("out", "", "output folder")
@@ -52,7 +52,7 @@ func runExport(env *Env, args []string) int {
 	debug.SetGCPercent(400)
 	// Every document needs Noto Sans; parse it while the workspace is read.
 	go pdf.Preload()
-	w, err := openWorkspace(env, *dir, false)
+	w, err := ws.open(env, false)
 	if err != nil {
 		return fail(env, "export", ExitUsage, err)
 	}

@@ -201,6 +201,25 @@ func Load(path string) (*Catalog, error) {
 	return c, nil
 }
 
+// LoadAs is Load for a file whose name does not give its language
+// (locales/fr/messages.yaml): the language is lang.
+func LoadAs(path string, lang language.Tag) (*Catalog, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	format, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{Path: path, Lang: lang, Format: format}
+	if err := c.parse(data); err != nil {
+		return nil, err
+	}
+	c.stamp = safefile.StampBytes(data)
+	return c, nil
+}
+
 // New returns an empty catalog for a file that does not exist yet. Save
 // refuses to overwrite a file that appeared at path in the meantime.
 func New(path string) (*Catalog, error) {

@@ -3,6 +3,8 @@ package catalog
 import (
 	"runtime"
 	"sync"
+
+	"golang.org/x/text/language"
 )
 
 // LoadAll loads the catalogs at paths concurrently. errs[i] is the error of
@@ -12,6 +14,17 @@ func LoadAll(paths []string) (cats []*Catalog, errs []error) {
 	errs = make([]error, len(paths))
 	parallel(len(paths), func(i int) {
 		cats[i], errs[i] = Load(paths[i])
+	})
+	return cats, errs
+}
+
+// LoadAllAs is LoadAs of each path with the language at the same index,
+// on all cores.
+func LoadAllAs(paths []string, langs []language.Tag) (cats []*Catalog, errs []error) {
+	cats = make([]*Catalog, len(paths))
+	errs = make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		cats[i], errs[i] = LoadAs(paths[i], langs[i])
 	})
 	return cats, errs
 }
