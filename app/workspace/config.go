@@ -29,6 +29,11 @@ type Config struct {
 	CatalogFormat  string   `toml:"catalog_format"`
 	Logo           string   `toml:"logo"`   // optional letterhead image, relative to the workspace
 	Notice         string   `toml:"notice"` // shown with the workspace, e.g. "translations are samples"
+	// QA's "identical" rule: a translation may equal a source of up to
+	// identical_max_words words (default 1; -1 flags every one), or one
+	// of the texts in identical_ok.
+	IdenticalMaxWords int      `toml:"identical_max_words"`
+	IdenticalOK       []string `toml:"identical_ok"`
 }
 
 func (c *Config) normalize() {
@@ -136,6 +141,19 @@ func (c *Config) encode() []byte {
 	}
 	if c.Notice != "" {
 		fmt.Fprintf(&b, "notice = %s\n", tomlString(c.Notice))
+	}
+	if c.IdenticalMaxWords != 0 {
+		fmt.Fprintf(&b, "identical_max_words = %d\n", c.IdenticalMaxWords)
+	}
+	if len(c.IdenticalOK) > 0 {
+		b.WriteString("identical_ok = [")
+		for i, s := range c.IdenticalOK {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(tomlString(s))
+		}
+		b.WriteString("]\n")
 	}
 	return b.Bytes()
 }

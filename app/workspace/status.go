@@ -15,7 +15,8 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		return catalog.Report{}, false
 	}
 	if lang != w.Config.SourceLanguage {
-		r := catalog.Status(w.Source(), c, w.History)
+		r := catalog.StatusWith(w.Source(), c, w.History, &catalog.QAOptions{
+			IdenticalMaxWords: w.Config.IdenticalMaxWords, IdenticalOK: w.Config.IdenticalOK})
 		// A name kept as it is ("Paris" in French) is no QA problem.
 		for i := range r.Entries {
 			e := &r.Entries[i]

@@ -61,6 +61,11 @@ type Report struct {
 // the "identical" QA problem, so it cannot pass unnoticed; Merge refuses
 // such pre-fills outright, so they only reach a catalog through other tools.
 func Status(source, target *Catalog, hist *History) Report {
+	return StatusWith(source, target, hist, nil)
+}
+
+// StatusWith is Status with a project's QA options (nil: the defaults).
+func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 	r := Report{Lang: target.Lang}
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
@@ -136,6 +141,7 @@ func Status(source, target *Catalog, hist *History) Report {
 				f = &facts[i]
 			}
 			c := newCase(target.Lang, &src, &tr, f)
+			c.srcLang, c.opt = source.Lang, opt
 			e.Problems = c.run()
 		}
 		switch e.State {
