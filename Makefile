@@ -39,6 +39,10 @@ fuzz:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Whole `communique status --json` process against goi18n merge, 30 × 5,000.
+bench-status: deps
+	i18n/catalog/bench/status.sh
+
 # Whole `communique export` processes, both builds, against LibreOffice.
 bench-export: build headless
 	scripts/bench-export.sh ./$(BIN) ./$(HEADLESS_BIN)

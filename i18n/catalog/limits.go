@@ -30,19 +30,32 @@ func readLimited(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return nil, tooLarge(path, fi.Size())
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > MaxFileSize {
+			return nil, tooLarge(path, fi.Size())
+		}
+		size = max(size, fi.Size()+1) // +1: sees the end without growing
 	}
-	// Read at most one byte more than allowed: the file may grow, or be
-	// a device or pipe with no size.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	// As os.ReadFile, but stopping past the limit: the file may grow, or
+	// be a device or pipe with no size.
+	data := make([]byte, 0, size)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxFileSize {
+			return nil, tooLarge(path, int64(len(data)))
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
-	if len(data) > MaxFileSize {
-		return nil, tooLarge(path, int64(len(data)))
-	}
-	return data, nil
 }
 
 func tooLarge(path string, size int64) error {

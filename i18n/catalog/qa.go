@@ -50,6 +50,9 @@ type qaCase struct {
 	lang    language.Tag
 	srcLang language.Tag // und: English conventions
 	opt     *QAOptions   // nil: the defaults
+	// The decimal separators (sepMark) of the two languages; 0 until
+	// needed. Status sets them once for all messages.
+	srcDec, trDec byte
 	src, tr Message      // copies: pointers to the caller's would force them onto the heap
 	ps      [6]pair
 	n       int
@@ -534,7 +537,10 @@ func (c *qaCase) numbers() []Problem {
 		if len(srcNums) == 0 && len(trNums) == 0 {
 			continue
 		}
-		missing, extra := compareNumbers(srcNums, trNums, decimalMark(c.srcLang), decimalMark(c.lang))
+		if c.srcDec == 0 {
+			c.srcDec, c.trDec = decimalMark(c.srcLang), decimalMark(c.lang)
+		}
+		missing, extra := compareNumbers(srcNums, trNums, c.srcDec, c.trDec)
 		if p.form != "other" && len(extra) == 0 {
 			continue // "one" may spell the number out
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -58,7 +59,7 @@ func (c *qaCase) spacing() []Problem {
 }
 
 // bracketPairs are the marks that must pair up in a text, across scripts.
-var bracketPairs = [][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}, {'«', '»'}, {'‹', '›'}, {'「', '」'}, {'『', '』'}, {'（', '）'}, {'【', '】'}, {'《', '》'}}
+var bracketPairs = [...][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}, {'«', '»'}, {'‹', '›'}, {'「', '」'}, {'『', '』'}, {'（', '）'}, {'【', '】'}, {'《', '》'}}
 
 // CheckBrackets reports brackets and quotation marks that pair up in the
 // source but not in the translation: "(see annex" where the source closes
@@ -72,48 +73,99 @@ func CheckBrackets(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) brackets() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
-		src, tr := stripActions(p.src, c.sl, c.sr), stripActions(p.tr, c.tl, c.trd)
-		if !strings.ContainsAny(src+tr, "()[]{}«»‹›「」『』（）【】《》\"“”„") {
+		srcBad := unbalanced(p.src, c.sl, c.sr)
+		bad := unbalanced(p.tr, c.tl, c.trd) &^ srcBad // only what the source pairs up
+		if bad == 0 {
 			continue
 		}
-		var bad []string
-		for _, bp := range bracketPairs {
-			if balanced(src, bp) && !balanced(tr, bp) {
-				bad = append(bad, string(bp[0])+" "+string(bp[1]))
+		var names []string
+		for i, bp := range bracketPairs {
+			if bad&(1<<i) != 0 {
+				names = append(names, string(bp[0])+" "+string(bp[1]))
 			}
 		}
-		if strings.Count(src, `"`)%2 == 0 && strings.Count(tr, `"`)%2 != 0 {
-			bad = append(bad, `"`)
+		if bad&straightQuoteBit != 0 {
+			names = append(names, `"`)
 		}
-		if curlyQuotes(src)%2 == 0 && curlyQuotes(tr)%2 != 0 {
-			bad = append(bad, "“ ”")
+		if bad&curlyQuoteBit != 0 {
+			names = append(names, "“ ”")
 		}
-		if len(bad) > 0 {
-			out = append(out, Problem{"brackets", "unbalanced " + strings.Join(bad, ", ") + formLabel(p.form)})
-		}
+		out = append(out, Problem{"brackets", "unbalanced " + strings.Join(names, ", ") + formLabel(p.form)})
 	}
 	return out
 }
 
-// balanced reports whether every opening mark of bp in s is closed, in
-// order.
-func balanced(s string, bp [2]rune) bool {
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case bp[0]:
-			depth++
-		case bp[1]:
-			if depth--; depth < 0 {
-				return false
+const (
+	straightQuoteBit = 1 << 30
+	curlyQuoteBit    = 1 << 29
+)
+
+// unbalanced returns a bit per mark that does not pair up in s, outside
+// template actions: bit i for bracketPairs[i], straightQuoteBit and
+// curlyQuoteBit for an odd number of quotation marks. One pass, no
+// allocation: it runs on every message of every language.
+func unbalanced(s, left, right string) uint32 {
+	var depth [len(bracketPairs)]int
+	var bad uint32
+	straight, curly := 0, 0
+	for i := 0; i < len(s); {
+		if left != "" && strings.HasPrefix(s[i:], left) {
+			if j := strings.Index(s[i+len(left):], right); j >= 0 {
+				i += len(left) + j + len(right)
+				continue
 			}
 		}
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			switch b {
+			case '"':
+				straight++
+			case '(', ')', '[', ']', '{', '}':
+				track(rune(b), &depth, &bad)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case '“', '”', '„':
+			curly++
+		default:
+			track(r, &depth, &bad)
+		}
 	}
-	return depth == 0
+	for k, d := range depth {
+		if d != 0 {
+			bad |= 1 << k
+		}
+	}
+	if straight%2 != 0 {
+		bad |= straightQuoteBit
+	}
+	if curly%2 != 0 {
+		bad |= curlyQuoteBit
+	}
+	return bad
 }
 
-func curlyQuotes(s string) int {
-	return strings.Count(s, "“") + strings.Count(s, "”") + strings.Count(s, "„")
+// track follows the nesting of the bracket pair r belongs to, if any; a
+// closing mark with nothing open is unbalanced for good.
+func track(r rune, depth *[len(bracketPairs)]int, bad *uint32) {
+	for k, bp := range bracketPairs {
+		switch r {
+		case bp[0]:
+			depth[k]++
+		case bp[1]:
+			if depth[k]--; depth[k] < 0 {
+				*bad |= 1 << k
+				depth[k] = 0
+			}
+		default:
+			continue
+		}
+		return
+	}
 }
 
 // markupRE finds HTML/XML tags and character entities.

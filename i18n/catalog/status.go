@@ -67,6 +67,7 @@ func Status(source, target *Catalog, hist *History) Report {
 // StatusWith is Status with a project's QA options (nil: the defaults).
 func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 	r := Report{Lang: target.Lang}
+	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
 	srcMsgs := source.list()
@@ -141,7 +142,7 @@ func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 				f = &facts[i]
 			}
 			c := newCase(target.Lang, &src, &tr, f)
-			c.srcLang, c.opt = source.Lang, opt
+			c.srcLang, c.opt, c.srcDec, c.trDec = source.Lang, opt, srcDec, trDec
 			e.Problems = c.run()
 		}
 		switch e.State {
