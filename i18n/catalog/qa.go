@@ -53,12 +53,12 @@ type qaCase struct {
 	// The decimal separators (sepMark) of the two languages; 0 until
 	// needed. Status sets them once for all messages.
 	srcDec, trDec byte
-	src, tr Message      // copies: pointers to the caller's would force them onto the heap
-	ps      [6]pair
-	n       int
-	sl, sr  string // source delimiters
-	tl, trd string // translation delimiters
-	facts   *sourceFacts
+	src, tr       Message // copies: pointers to the caller's would force them onto the heap
+	ps            [6]pair
+	n             int
+	sl, sr        string // source delimiters
+	tl, trd       string // translation delimiters
+	facts         *sourceFacts
 }
 
 // pair is a translated plural form and the source text it translates: the
