@@ -170,21 +170,27 @@ func runStatus(env *Env, args []string) int {
 	for _, st := range w.Statements {
 		rep.Statements = append(rep.Statements, statementStatus{ID: st.ID, Title: w.Text(w.Config.SourceLanguage, st.TitleID), Parts: len(w.Parts(st))})
 	}
-	for _, lang := range w.Languages() {
-		r, ok := w.Status(lang)
-		if !ok {
-			continue // reported below with its parse error
-		}
+	// Languages are computed side by side; each keeps its place in the
+	// report, and its per-message entries go once summarised.
+	langs := make([]*languageStatus, len(w.Languages()))
+	problems := make([][]string, len(langs))
+	w.EachStatus(func(i int, lang string, r catalog.Report) {
 		ls := languageStatus{Lang: lang, Total: r.Total, Translated: r.Translated,
 			NeedsReview: r.NeedsReview, Missing: r.Missing, QAProblems: r.QAProblems, NoPluralRule: r.NoPluralRule}
 		if *details {
 			ls.NeedsWork = needsWork(r)
 		}
-		rep.Languages = append(rep.Languages, ls)
+		langs[i] = &ls
 		for _, e := range r.Entries {
 			for _, p := range e.Problems {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s %s %s: %s", lang, e.ID, p.Rule, p.Detail))
+				problems[i] = append(problems[i], fmt.Sprintf("%s %s %s: %s", lang, e.ID, p.Rule, p.Detail))
 			}
+		}
+	})
+	for i, ls := range langs {
+		if ls != nil { // nil: not readable, reported below with its parse error
+			rep.Languages = append(rep.Languages, *ls)
+			rep.Problems = append(rep.Problems, problems[i]...)
 		}
 	}
 	for _, err := range w.CatalogErrors {

@@ -74,8 +74,9 @@ type pair struct {
 // Status compares with every language: per plural form, its numbers and
 // template actions. It is read-only once made.
 type sourceFacts struct {
-	nums    [6][]string
-	actions [6][]string
+	nums       [6][]string
+	actions    [6][]string
+	unbalanced [6]uint32 // brackets and quotes that do not pair up
 }
 
 func newSourceFacts(m *Message) sourceFacts {
@@ -85,6 +86,7 @@ func newSourceFacts(m *Message) sourceFacts {
 		if t := m.Form(form); t != "" {
 			f.nums[i] = numbers(nil, t, l, r)
 			f.actions[i] = placeholders(nil, t, l, r)
+			f.unbalanced[i] = unbalanced(t, l, r)
 		}
 	}
 	return f

@@ -73,7 +73,12 @@ func CheckBrackets(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) brackets() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
-		srcBad := unbalanced(p.src, c.sl, c.sr)
+		var srcBad uint32
+		if c.facts != nil {
+			srcBad = c.facts.unbalanced[p.srcForm]
+		} else {
+			srcBad = unbalanced(p.src, c.sl, c.sr)
+		}
 		bad := unbalanced(p.tr, c.tl, c.trd) &^ srcBad // only what the source pairs up
 		if bad == 0 {
 			continue
@@ -109,13 +114,13 @@ func unbalanced(s, left, right string) uint32 {
 	var bad uint32
 	straight, curly := 0, 0
 	for i := 0; i < len(s); {
-		if left != "" && strings.HasPrefix(s[i:], left) {
+		b := s[i]
+		if left != "" && b == left[0] && strings.HasPrefix(s[i:], left) {
 			if j := strings.Index(s[i+len(left):], right); j >= 0 {
 				i += len(left) + j + len(right)
 				continue
 			}
 		}
-		b := s[i]
 		if b < utf8.RuneSelf {
 			i++
 			switch b {
