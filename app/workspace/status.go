@@ -55,8 +55,8 @@ func (w *Workspace) namesAreNoProblem(r *catalog.Report) {
 // EachStatus is Status of every language that could be read, the target
 // languages computed on all cores; fn gets each report (one call at a
 // time, in no particular order) with the language's index in Languages.
-// Keeping only what it needs, a caller never holds every language's
-// entries at once.
+// A target language's Entries hold only the messages that need work
+// (catalog.StatusEach); the counts are complete.
 func (w *Workspace) EachStatus(fn func(i int, lang string, r catalog.Report)) {
 	langs := w.Languages()
 	var targets []*catalog.Catalog

@@ -43,14 +43,16 @@ func StatusAll(source *Catalog, targets []*Catalog, hist *History) []Report {
 // StatusEach is StatusWith of each target against source, computed
 // concurrently, handing each report to fn as soon as it is made: fn is
 // called from one goroutine at a time, in no particular order, with the
-// target's index. A caller that keeps a summary never holds the entries
-// of every language at once (30 languages × 5,000 messages would be ~65
-// MB). Nothing may edit the catalogs meanwhile.
+// target's index. Each report's Entries hold only the messages that need
+// work (missing, needs review, or a QA problem); the counts are complete.
+// A summary of 30 languages × 5,000 messages thus never makes, let alone
+// holds, an entry for every message (~65 MB). Nothing may edit the
+// catalogs meanwhile.
 func StatusEach(source *Catalog, targets []*Catalog, hist *History, opt *QAOptions, fn func(i int, r Report)) {
 	source.qaCache() // once, before the workers share it
 	var mu sync.Mutex
 	parallel(len(targets), func(i int) {
-		r := StatusWith(source, targets[i], hist, opt)
+		r := status(source, targets[i], hist, opt, false)
 		mu.Lock()
 		defer mu.Unlock()
 		fn(i, r)

@@ -66,6 +66,14 @@ func Status(source, target *Catalog, hist *History) Report {
 
 // StatusWith is Status with a project's QA options (nil: the defaults).
 func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
+	return status(source, target, hist, opt, true)
+}
+
+// status is StatusWith; without all, Entries holds only the messages that
+// need work (not translated, or with a QA problem): the counts are the
+// same, and a summary of many languages does not make and drop an entry
+// for every message of each.
+func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Report {
 	r := Report{Lang: target.Lang}
 	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
@@ -79,7 +87,9 @@ func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 			hashes[i] = Hash(m.Description, m.Other)
 		}
 	}
-	r.Entries = make([]Entry, 0, srcMsgs.len())
+	if all {
+		r.Entries = make([]Entry, 0, srcMsgs.len())
+	}
 	tgtMsgs := target.list()
 	find := target.position
 	if tgtMsgs.ms != nil {
@@ -154,9 +164,11 @@ func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 			r.Missing++
 		}
 		r.QAProblems += len(e.Problems)
-		r.Entries = append(r.Entries, e)
+		r.Total++
+		if all || e.State != Translated || len(e.Problems) > 0 {
+			r.Entries = append(r.Entries, e)
+		}
 	}
-	r.Total = len(r.Entries)
 	for i := range matched {
 		if !matched[i] {
 			r.Orphans = append(r.Orphans, tgtMsgs.id(i))
