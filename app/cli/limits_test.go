@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -49,9 +48,7 @@ func runProcess(t *testing.T, args ...string) bombResult {
 	err = cmd.Run()
 	r := bombResult{stderr: errb.String(), elapsed: time.Since(start), code: cmd.ProcessState.ExitCode(),
 		cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = int64(ru.Maxrss) * 1024 // kilobytes on Linux
-	}
+	r.maxRSS = maxRSS(cmd.ProcessState)
 	if _, isExit := err.(*exec.ExitError); err != nil && !isExit {
 		t.Fatal(err)
 	}
