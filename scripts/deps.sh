@@ -7,6 +7,7 @@ set -euo pipefail
 # Fyne's cgo build needs the X11/GL headers; the tests use poppler-utils and
 # qpdf (and openssl for signatures) as outside oracles for PDFs, Xvfb for the real window.
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl)
+pkgs+=(time) # /usr/bin/time: peak memory in the bench scripts (make bench-status)
 if [ "${1:-}" = "--screenshots" ]; then
 	pkgs+=(imagemagick xdotool)
 fi
