@@ -188,7 +188,7 @@ func CheckMarkup(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) markup() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
-		if !strings.ContainsAny(p.src, "<&") && !strings.ContainsAny(p.tr, "<&") {
+		if !hasMarkupStart(p.src) && !hasMarkupStart(p.tr) {
 			continue
 		}
 		missing, extra := sortedDiff(markupOf(stripActions(p.src, c.sl, c.sr)), markupOf(stripActions(p.tr, c.tl, c.trd)))
@@ -204,6 +204,12 @@ func (c *qaCase) markup() []Problem {
 		}
 	}
 	return out
+}
+
+// hasMarkupStart reports whether s has a '<' or '&': two vectorised byte
+// searches, cheaper than strings.ContainsAny on every message.
+func hasMarkupStart(s string) bool {
+	return strings.IndexByte(s, '<') >= 0 || strings.IndexByte(s, '&') >= 0
 }
 
 // markupOf lists the tags (by name: <a>, </a>, <br/>) and entities of s,
