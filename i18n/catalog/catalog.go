@@ -348,10 +348,7 @@ func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error
 			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: excerpt(fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1))}
 		}
 	}
-	msgs := make([]stored, len(all))
-	for i := range all {
-		msgs[i] = pack(all[i])
-	}
+	msgs := packAll(all)
 	c.src = src
 	c.msgs = msgs
 	c.srcHashes = nil
@@ -420,12 +417,32 @@ type stored struct {
 	full            *Message // set when the message has any other field
 }
 
-func pack(m Message) stored {
-	if m.Description == "" && m.LeftDelim == "" && m.RightDelim == "" &&
-		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" {
-		return stored{id: m.ID, other: m.Other, hash: m.Hash}
+func needsFull(m *Message) bool {
+	return m.Description != "" || m.LeftDelim != "" || m.RightDelim != "" ||
+		m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != ""
+}
+
+// packAll packs messages, the full ones in one block: a catalog of
+// thousands makes one allocation for them rather than one each, which is
+// a good part of loading many languages.
+func packAll(all []Message) []stored {
+	n := 0
+	for i := range all {
+		if needsFull(&all[i]) {
+			n++
+		}
 	}
-	return stored{id: m.ID, other: m.Other, hash: m.Hash, full: &m}
+	full := make([]Message, 0, n)
+	msgs := make([]stored, len(all))
+	for i := range all {
+		m := &all[i]
+		msgs[i] = stored{id: m.ID, other: m.Other, hash: m.Hash}
+		if needsFull(m) {
+			full = append(full, *m)
+			msgs[i].full = &full[len(full)-1]
+		}
+	}
+	return msgs
 }
 
 func (s *stored) msg() Message {
