@@ -8,7 +8,7 @@ HEADLESS_BIN ?= communique-headless
 # is left out: it links Fyne, whose cgo parts would be rebuilt for -race.
 DOMAIN    = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
 
-.PHONY: deps run build headless test vet fuzz bench bench-export screenshots clean
+.PHONY: deps run build headless test vet fuzz bench bench-export bench-status screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -39,6 +39,10 @@ fuzz:
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Whole `communique status --json` process against goi18n merge, 30 × 5,000.
+bench-status: deps
+	i18n/catalog/bench/status.sh
 
 # Whole `communique export` processes, both builds, against LibreOffice.
 bench-export: build headless

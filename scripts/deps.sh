@@ -10,6 +10,7 @@ pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mu
 # xdotool types into the real window in the end-to-end tests; xmodmap gives
 # each non-ASCII character a key first.
 pkgs+=(xdotool x11-xserver-utils)
+pkgs+=(time) # /usr/bin/time: peak memory in the bench scripts (make bench-status)
 if [ "${1:-}" = "--screenshots" ]; then
 	pkgs+=(imagemagick xdotool)
 fi

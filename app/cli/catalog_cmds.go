@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,13 +11,12 @@ import (
 	"strings"
 
 	"communique/app/safefile"
-	"communique/app/workspace"
 	"communique/i18n/catalog"
 )
 
 func runHandoff(env *Env, args []string) int {
 	fs := flag.NewFlagSet("handoff", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
+	ws := workspaceFlags(fs)
 	lang := fs.String("lang", "", "target language")
 	out := fs.String("out", "", "folder for translate.<lang>.<format>")
 	format := fs.String("format", "", "toml, json or yaml (default: the workspace's)")
@@ -31,9 +31,13 @@ func runHandoff(env *Env, args []string) int {
 	if *lang == "" || *out == "" {
 		return usageError(env, "handoff", "--lang and --out are required")
 	}
-	w, err := workspace.Open(*dir)
+	w, err := ws.open(env, false)
 	if err != nil {
 		return fail(env, "handoff", ExitUsage, err)
+	}
+	defer w.Close()
+	if l, ok := w.MatchLanguage(*lang); ok {
+		*lang = l // "pt-BR" for a project's pt_BR
 	}
 	if *lang == w.Config.SourceLanguage {
 		return fail(env, "handoff", ExitUsage, fmt.Errorf("%s is the source language; hand off a target language", *lang))
@@ -53,7 +57,7 @@ func runHandoff(env *Env, args []string) int {
 		}
 	}
 	r, _ := w.Status(*lang)
-	data := catalog.Handoff(w.Source(), target, w.History, f)
+	data, n := catalog.HandoffCounted(w.Source(), target, w.History, f)
 	if data == nil {
 		fmt.Fprintf(env.Stdout, "%s: nothing needs work (%d of %d translated)\n", *lang, r.Translated, r.Total)
 		return ExitOK
@@ -76,14 +80,14 @@ func runHandoff(env *Env, args []string) int {
 		}
 		return fail(env, "handoff", ExitUsage, err)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s: %d missing, %d to review\n", path, r.Missing, r.NeedsReview)
+	fmt.Fprintf(env.Stdout, "wrote %s: %d messages (%d missing, %d to review, %d lacking a plural form)\n", path, n.Total(), n.Missing, n.NeedsReview, n.LacksForms)
 	return ExitOK
 }
 
 func runMerge(env *Env, args []string) int {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
-	quiet := fs.Bool("quiet", false, "print only totals and rejections")
+	ws := workspaceFlags(fs)
+	quiet := fs.Bool("quiet", false, "print only totals and rejected messages, not every merged one")
 	pos, ok := flags(env, "merge", fs, args)
 	if !ok {
 		return ExitUsage
@@ -91,10 +95,11 @@ func runMerge(env *Env, args []string) int {
 	if len(pos) == 0 {
 		return usageError(env, "merge", "give the returned translation files")
 	}
-	w, err := workspace.Open(*dir)
+	w, err := ws.open(env, true)
 	if err != nil {
 		return fail(env, "merge", ExitUsage, err)
 	}
+	defer w.Close()
 	// Read every file before changing anything: one bad file stops the
 	// merge with nothing applied.
 	var returned []*catalog.Catalog
@@ -103,7 +108,7 @@ func runMerge(env *Env, args []string) int {
 		if err != nil {
 			return fail(env, "merge", ExitUsage, err)
 		}
-		lang := c.Lang.String()
+		lang := cmp.Or(w.LanguageOf(c.Lang), c.Lang.String())
 		if lang == w.Config.SourceLanguage {
 			return fail(env, "merge", ExitUsage, fmt.Errorf("%s: is for the source language %s; edit the statement instead", p, lang))
 		}
@@ -117,7 +122,7 @@ func runMerge(env *Env, args []string) int {
 	}
 	rejected := 0
 	for i, c := range returned {
-		lang := c.Lang.String()
+		lang := cmp.Or(w.LanguageOf(c.Lang), c.Lang.String())
 		rep := catalog.MergeWith(w.Source(), w.Catalogs[lang], c, catalog.MergeOptions{History: w.History, Names: w.IsName})
 		for _, r := range rep.Results {
 			if !*quiet || r.Action == catalog.Rejected {
@@ -135,8 +140,11 @@ func runMerge(env *Env, args []string) int {
 		}
 		return fail(env, "merge", ExitUsage, err)
 	}
+	// The accepted messages are saved either way; exit 1 tells a script
+	// that some of the translator's work did not go in.
 	if rejected > 0 {
-		fmt.Fprintf(env.Stderr, "communique merge: %d messages rejected (see above)\n", rejected)
+		fmt.Fprintf(env.Stderr, "communique merge: %d messages rejected (see above); the others were merged\n", rejected)
+		return ExitInvalid
 	}
 	return ExitOK
 }

@@ -12,7 +12,6 @@ import (
 	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/sign"
-	"communique/app/workspace"
 )
 
 // PasswordEnv is the environment variable an identity's password is read
@@ -21,7 +20,7 @@ const PasswordEnv = "COMMUNIQUE_PASSWORD"
 
 func runExport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
+	ws := workspaceFlags(fs)
 	stmt := fs.String("statement", "", "statement ID (default: every statement)")
 	langs := fs.String("lang", "", "languages, comma-separated, or all (default: every complete language)")
 	out := fs.String("out", "", "output folder")
@@ -49,10 +48,11 @@ func runExport(env *Env, args []string) int {
 	debug.SetGCPercent(400)
 	// Every document needs Noto Sans; parse it while the workspace is read.
 	go pdf.Preload()
-	w, err := workspace.Open(*dir)
+	w, err := ws.open(env, false)
 	if err != nil {
 		return fail(env, "export", ExitUsage, err)
 	}
+	defer w.Close()
 	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval}
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}

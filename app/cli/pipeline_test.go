@@ -45,10 +45,11 @@ func TestHandoffAndMerge(t *testing.T) {
 	if bytes.Count(data, []byte("hash = ")) != 1 || !bytes.Contains(data, []byte("sovereignty of Iraq")) {
 		t.Fatalf("handoff file:\n%s", data)
 	}
-	// Returned untouched: the pre-fill is refused, nothing changes.
+	// Returned untouched: the pre-fill is refused, nothing changes, and
+	// the exit code says something was rejected.
 	before, _ := os.ReadFile(filepath.Join(dir, "locales", "active.fr.toml"))
 	code, stdout, _ = run(t, "merge", "--workspace", dir, path)
-	if code != 0 || !strings.Contains(stdout, "0 added, 0 updated, 0 unchanged, 1 rejected") {
+	if code != ExitInvalid || !strings.Contains(stdout, "0 added, 0 updated, 0 unchanged, 1 rejected") {
 		t.Fatalf("merge of untouched file: %d %q", code, stdout)
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "locales", "active.fr.toml")); !bytes.Equal(before, after) {

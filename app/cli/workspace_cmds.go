@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/assets"
+	"communique/i18n/catalog"
 )
 
 func runInit(env *Env, args []string) int {
@@ -54,7 +56,7 @@ func runSample(env *Env, args []string) int {
 
 func runImport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
+	ws := workspaceFlags(fs)
 	id := fs.String("id", "", "statement ID (default: from the title)")
 	body := fs.String("body", "", "issuing body")
 	place := fs.String("place", "", "dateline place")
@@ -86,10 +88,11 @@ func runImport(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, "import", ExitUsage, fmt.Errorf("%s:%w", pos[0], err))
 	}
-	w, err := workspace.Open(*dir)
+	w, err := ws.open(env, true)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}
+	defer w.Close()
 	st, err := w.AddStatement(txt, meta)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
@@ -113,6 +116,17 @@ type languageStatus struct {
 	Missing      int    `json:"missing"`
 	QAProblems   int    `json:"qa_problems"`
 	NoPluralRule bool   `json:"no_plural_rule,omitempty"`
+	// NeedsWork lists, with --details, every message that is missing,
+	// needs review or has a QA problem.
+	NeedsWork []messageStatus `json:"needs_work,omitempty"`
+}
+
+// messageStatus is one message that needs work, in `status --details`.
+type messageStatus struct {
+	ID       string   `json:"id"`
+	State    string   `json:"state"`
+	Source   string   `json:"source"`
+	Problems []string `json:"problems,omitempty"`
 }
 
 type statementStatus struct {
@@ -122,7 +136,10 @@ type statementStatus struct {
 }
 
 type statusReport struct {
-	Source     string            `json:"source"`
+	Source string `json:"source"`
+	// Catalogs describes an existing go-i18n project's files when the
+	// folder is one (no statements).
+	Catalogs   string            `json:"catalogs,omitempty"`
 	Statements []statementStatus `json:"statements"`
 	Languages  []languageStatus  `json:"languages"`
 	Problems   []string          `json:"problems"`
@@ -131,8 +148,9 @@ type statusReport struct {
 
 func runStatus(env *Env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
-	dir := fs.String("workspace", ".", "workspace folder")
+	ws := workspaceFlags(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	details := fs.Bool("details", false, "list every message that needs work (missing, to review, QA problem), per language")
 	pos, ok := flags(env, "status", fs, args)
 	if !ok {
 		return ExitUsage
@@ -140,25 +158,39 @@ func runStatus(env *Env, args []string) int {
 	if len(pos) != 0 {
 		return usageError(env, "status", "unexpected argument "+pos[0])
 	}
-	w, err := workspace.Open(*dir)
+	w, err := ws.open(env, false)
 	if err != nil {
 		return fail(env, "status", ExitUsage, err)
 	}
+	defer w.Close()
 	rep := statusReport{Source: w.Config.SourceLanguage, Statements: []statementStatus{}, Problems: []string{}}
+	if l := w.Layout; l != nil {
+		rep.Catalogs = filepath.Join(l.Dir, l.Pattern)
+	}
 	for _, st := range w.Statements {
 		rep.Statements = append(rep.Statements, statementStatus{ID: st.ID, Title: w.Text(w.Config.SourceLanguage, st.TitleID), Parts: len(w.Parts(st))})
 	}
-	for _, lang := range w.Languages() {
-		r, ok := w.Status(lang)
-		if !ok {
-			continue // reported below with its parse error
+	// Languages are computed side by side; each keeps its place in the
+	// report, and its per-message entries go once summarised.
+	langs := make([]*languageStatus, len(w.Languages()))
+	problems := make([][]string, len(langs))
+	w.EachStatus(func(i int, lang string, r catalog.Report) {
+		ls := languageStatus{Lang: lang, Total: r.Total, Translated: r.Translated,
+			NeedsReview: r.NeedsReview, Missing: r.Missing, QAProblems: r.QAProblems, NoPluralRule: r.NoPluralRule}
+		if *details {
+			ls.NeedsWork = needsWork(r)
 		}
-		rep.Languages = append(rep.Languages, languageStatus{Lang: lang, Total: r.Total, Translated: r.Translated,
-			NeedsReview: r.NeedsReview, Missing: r.Missing, QAProblems: r.QAProblems, NoPluralRule: r.NoPluralRule})
+		langs[i] = &ls
 		for _, e := range r.Entries {
 			for _, p := range e.Problems {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s %s %s: %s", lang, e.ID, p.Rule, p.Detail))
+				problems[i] = append(problems[i], fmt.Sprintf("%s %s %s: %s", lang, e.ID, p.Rule, p.Detail))
 			}
+		}
+	})
+	for i, ls := range langs {
+		if ls != nil { // nil: not readable, reported below with its parse error
+			rep.Languages = append(rep.Languages, *ls)
+			rep.Problems = append(rep.Problems, problems[i]...)
 		}
 	}
 	for _, err := range w.CatalogErrors {
@@ -181,6 +213,23 @@ func runStatus(env *Env, args []string) int {
 	return ExitOK
 }
 
+// needsWork lists the messages of a report that are not translated or
+// have a QA problem, in catalog order.
+func needsWork(r catalog.Report) []messageStatus {
+	var out []messageStatus
+	for _, e := range r.Entries {
+		if e.State == catalog.Translated && len(e.Problems) == 0 {
+			continue
+		}
+		m := messageStatus{ID: e.ID, State: string(e.State), Source: e.Source.Other}
+		for _, p := range e.Problems {
+			m.Problems = append(m.Problems, p.Rule+": "+p.Detail)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 func printStatus(env *Env, w *workspace.Workspace, rep statusReport) {
 	out := env.Stdout
 	name := w.Config.Organisation
@@ -191,9 +240,13 @@ func printStatus(env *Env, w *workspace.Workspace, rep statusReport) {
 	if w.Config.Notice != "" {
 		fmt.Fprintf(out, "Note: %s\n", w.Config.Notice)
 	}
-	fmt.Fprintf(out, "\nStatements (%d):\n", len(rep.Statements))
-	for _, s := range rep.Statements {
-		fmt.Fprintf(out, "  %-40s %2d parts  %s\n", s.ID, s.Parts, s.Title)
+	if rep.Catalogs != "" {
+		fmt.Fprintf(out, "go-i18n catalogs %s (source %s; opened as they are, no %s written)\n", rep.Catalogs, rep.Source, workspace.ConfigFile)
+	} else {
+		fmt.Fprintf(out, "\nStatements (%d):\n", len(rep.Statements))
+		for _, s := range rep.Statements {
+			fmt.Fprintf(out, "  %-40s %2d parts  %s\n", s.ID, s.Parts, s.Title)
+		}
 	}
 	fmt.Fprintf(out, "\nLanguages:\n")
 	for _, l := range rep.Languages {
@@ -207,6 +260,12 @@ func printStatus(env *Env, w *workspace.Workspace, rep statusReport) {
 			fmt.Fprint(out, " (no CLDR plural rule known)")
 		}
 		fmt.Fprintln(out)
+		for _, m := range l.NeedsWork {
+			fmt.Fprintf(out, "      %-12s %s  %q\n", m.State, m.ID, shorten(m.Source, 60))
+			for _, p := range m.Problems {
+				fmt.Fprintf(out, "      %12s   %s\n", "", p)
+			}
+		}
 	}
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(out, "\nProblems:\n")
@@ -232,4 +291,50 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// LockWaitEnv is the environment variable that sets how long a command
+// waits for another process to release the workspace (a Go duration such
+// as "30s"); the default is workspace.DefaultLockWait.
+const LockWaitEnv = "COMMUNIQUE_LOCK_WAIT"
+
+// wsFlags are the options every command that works on a workspace has.
+type wsFlags struct {
+	dir, locales, source *string
+}
+
+func workspaceFlags(fs *flag.FlagSet) wsFlags {
+	return wsFlags{
+		dir:     fs.String("workspace", ".", "workspace folder, or the folder of an existing go-i18n project (opened as it is when it has no communique.toml)"),
+		locales: fs.String("locales", "", "open this folder as an existing go-i18n project's catalogs (base.fr.json, i18n/fr.toml, fr/messages.yaml…), instead of --workspace"),
+		source:  fs.String("source", "", "source language of a go-i18n project (default: the language with the most messages)"),
+	}
+}
+
+// open opens the workspace the flags name, holding its lock until the
+// command ends (w.Close): exclusive for a command that writes, shared for
+// one that only reads.
+func (f wsFlags) open(env *Env, write bool) (*workspace.Workspace, error) {
+	opt := workspace.Options{Exclusive: write, LockWait: workspace.DefaultLockWait, Source: *f.source}
+	if s := env.Getenv(LockWaitEnv); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return nil, fmt.Errorf("%s=%q: want a duration such as 30s", LockWaitEnv, s)
+		}
+		opt.LockWait = d
+	}
+	dir := *f.dir
+	if *f.locales != "" {
+		dir, opt.Locales = *f.locales, true
+	}
+	return workspace.OpenLocked(dir, opt)
+}
+
+// shorten cuts s to about n runes for a one-line listing.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

@@ -161,6 +161,9 @@ type Options struct {
 	// Progress, when set, is called after each step of each file, from
 	// the goroutines making the files but never two at a time.
 	Progress func(Progress)
+	// LockWait is how long the export waits for another export writing
+	// into OutDir to finish; zero waits up to five seconds.
+	LockWait time.Duration
 }
 
 // Progress reports one step of an export.
@@ -367,7 +370,20 @@ func (p *Plan) Run() (*Manifest, error) {
 	}
 	writes = append(writes, safefile.File{Path: filepath.Join(opt.OutDir, ManifestFile), Data: append(data, '\n'), Perm: 0o644,
 		RemoveFirst: true})
-	if err := safefile.WriteAll(writes); err != nil {
+	// Two exports into one folder would interleave their renames, leaving
+	// a manifest that describes the other export's PDF: the folder's lock
+	// makes each export's set of files replace the other's as a whole.
+	wait := opt.LockWait
+	if wait == 0 {
+		wait = 5 * time.Second
+	}
+	lock, err := safefile.LockDir(opt.OutDir, true, wait)
+	if err != nil {
+		return nil, err
+	}
+	err = safefile.WriteAll(writes)
+	lock.Unlock()
+	if err != nil {
 		return nil, err
 	}
 	for i, f := range m.Files {

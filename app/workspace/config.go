@@ -33,6 +33,11 @@ type Config struct {
 	// certificates verify trusts without flags: CA certificates act as
 	// roots, others pin the organisation's own signers.
 	TrustedCertificates string `toml:"trusted_certificates"`
+	// QA's "identical" rule: a translation may equal a source of up to
+	// identical_max_words words (default 1; -1 flags every one), or one
+	// of the texts in identical_ok.
+	IdenticalMaxWords int      `toml:"identical_max_words"`
+	IdenticalOK       []string `toml:"identical_ok"`
 }
 
 func (c *Config) normalize() {
@@ -143,6 +148,19 @@ func (c *Config) encode() []byte {
 	}
 	if c.TrustedCertificates != "" {
 		fmt.Fprintf(&b, "trusted_certificates = %s\n", tomlString(c.TrustedCertificates))
+	}
+	if c.IdenticalMaxWords != 0 {
+		fmt.Fprintf(&b, "identical_max_words = %d\n", c.IdenticalMaxWords)
+	}
+	if len(c.IdenticalOK) > 0 {
+		b.WriteString("identical_ok = [")
+		for i, s := range c.IdenticalOK {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(tomlString(s))
+		}
+		b.WriteString("]\n")
 	}
 	return b.Bytes()
 }

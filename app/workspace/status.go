@@ -15,17 +15,8 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		return catalog.Report{}, false
 	}
 	if lang != w.Config.SourceLanguage {
-		r := catalog.Status(w.Source(), c, w.History)
-		// A name kept as it is ("Paris" in French) is no QA problem.
-		for i := range r.Entries {
-			e := &r.Entries[i]
-			if !w.IsName(e.ID) {
-				continue
-			}
-			kept := slices.DeleteFunc(slices.Clone(e.Problems), func(p catalog.Problem) bool { return p.Rule == "identical" })
-			r.QAProblems -= len(e.Problems) - len(kept)
-			e.Problems = kept
-		}
+		r := catalog.StatusWith(w.Source(), c, w.History, w.qaOptions())
+		w.namesAreNoProblem(&r)
 		return r, true
 	}
 	r := catalog.Report{Lang: c.Lang}
@@ -41,4 +32,49 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		r.Entries = append(r.Entries, e)
 	}
 	return r, true
+}
+
+func (w *Workspace) qaOptions() *catalog.QAOptions {
+	return &catalog.QAOptions{IdenticalMaxWords: w.Config.IdenticalMaxWords, IdenticalOK: w.Config.IdenticalOK}
+}
+
+// namesAreNoProblem drops the "identical" problem of names kept as they
+// are ("Paris" in French).
+func (w *Workspace) namesAreNoProblem(r *catalog.Report) {
+	for i := range r.Entries {
+		e := &r.Entries[i]
+		if !w.IsName(e.ID) {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(e.Problems), func(p catalog.Problem) bool { return p.Rule == "identical" })
+		r.QAProblems -= len(e.Problems) - len(kept)
+		e.Problems = kept
+	}
+}
+
+// EachStatus is Status of every language that could be read, the target
+// languages computed on all cores; fn gets each report (one call at a
+// time, in no particular order) with the language's index in Languages.
+// A target language's Entries hold only the messages that need work
+// (catalog.StatusEach); the counts are complete.
+func (w *Workspace) EachStatus(fn func(i int, lang string, r catalog.Report)) {
+	langs := w.Languages()
+	var targets []*catalog.Catalog
+	var index []int
+	for i, lang := range langs {
+		if lang == w.Config.SourceLanguage {
+			if r, ok := w.Status(lang); ok {
+				fn(i, lang, r)
+			}
+			continue
+		}
+		if c := w.Catalogs[lang]; c != nil {
+			targets = append(targets, c)
+			index = append(index, i)
+		}
+	}
+	catalog.StatusEach(w.Source(), targets, w.History, w.qaOptions(), func(k int, r catalog.Report) {
+		w.namesAreNoProblem(&r)
+		fn(index[k], langs[index[k]], r)
+	})
 }

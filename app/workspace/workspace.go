@@ -12,6 +12,7 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,6 +21,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"communique/app/safefile"
 	"communique/app/statement"
@@ -42,10 +44,20 @@ type Workspace struct {
 	// Catalogs holds one catalog per language, the source language included.
 	Catalogs map[string]*catalog.Catalog
 	History  *catalog.History
+	// Layout is set when the folder is an existing go-i18n project opened
+	// as it is (no communique.toml): its catalogs are named and placed as
+	// the project has them, and there are no statements.
+	Layout *Layout
 	// CatalogErrors lists catalogs that could not be read. The other catalogs
 	// are loaded; a broken one is never written over.
 	CatalogErrors []error
 
+	// LockWait is how long Save waits for another process (a merge, the
+	// desktop app) to release the workspace; zero means DefaultLockWait.
+	LockWait time.Duration
+
+	lock           *safefile.Lock // held from OpenLocked until Close
+	lockExclusive  bool
 	stamps         map[string]safefile.Stamp // config and statement files, by path
 	dirtyConfig    bool
 	dirtyStatement map[string]bool
@@ -77,11 +89,48 @@ func (e *FileError) Error() string {
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrNotWorkspace is returned by Open for a folder without communique.toml.
-var ErrNotWorkspace = errors.New("not a Communiqué workspace (no " + ConfigFile + ")")
+var ErrNotWorkspace = errors.New("not a Communiqué workspace (no " + ConfigFile + ") and no go-i18n catalogs found in it")
+
+// Options say how to open a folder.
+type Options struct {
+	// Locales opens the folder as an existing go-i18n project's catalogs
+	// even when it has a communique.toml.
+	Locales bool
+	// Source is the source language of such a project; "" guesses it (the
+	// language with the most messages). Unused for a Communiqué workspace.
+	Source string
+	// Exclusive and LockWait are for OpenLocked: a writer's lock or a
+	// reader's, and how long to wait for it (zero: DefaultLockWait).
+	Exclusive bool
+	LockWait  time.Duration
+}
 
 // Open reads a workspace. Errors in communique.toml or a statement file stop
 // it; an unreadable catalog is reported in CatalogErrors and left alone.
-func Open(dir string) (*Workspace, error) {
+//
+// A folder without communique.toml that holds go-i18n catalogs (an existing
+// project's locales: base.fr.json, i18n/fr.toml, fr/messages.yaml…) opens
+// as it is, with no statements; see DetectLayout.
+func Open(dir string) (*Workspace, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(dir string, opt Options) (*Workspace, error) {
+	if _, err := os.Stat(filepath.Join(dir, ConfigFile)); opt.Locales || err != nil {
+		l, derr := DetectLayout(dir)
+		if derr != nil {
+			return nil, derr
+		}
+		if l != nil {
+			return openLayout(dir, l, opt.Source)
+		}
+		if opt.Locales {
+			return nil, fmt.Errorf("%s: no go-i18n catalogs found (files named like active.fr.toml, base.fr.json, fr.yaml or fr/messages.json)", dir)
+		}
+	}
+	return openWorkspace(dir)
+}
+
+func openWorkspace(dir string) (*Workspace, error) {
 	w := &Workspace{Dir: dir, Catalogs: map[string]*catalog.Catalog{}, stamps: map[string]safefile.Stamp{},
 		dirtyStatement: map[string]bool{}}
 	cfgPath := filepath.Join(dir, ConfigFile)
@@ -177,6 +226,48 @@ func Open(dir string) (*Workspace, error) {
 	return w, nil
 }
 
+// DefaultLockWait is how long a command or a save waits for another
+// process to finish with the workspace before giving up with a
+// *safefile.LockedError: long enough for a merge or a save, short enough
+// that a stuck process is reported rather than waited on forever.
+const DefaultLockWait = 5 * time.Second
+
+// OpenLocked takes the workspace's lock, then opens it (OpenWith), and
+// holds the lock until Close: what the workspace holds cannot change under
+// a command between reading and writing. Commands that write (merge,
+// import) take it exclusive; commands that only read (status, handoff,
+// export) share it, so they run side by side but never see a save half
+// done.
+func OpenLocked(dir string, opt Options) (*Workspace, error) {
+	wait := cmp.Or(opt.LockWait, DefaultLockWait)
+	l, err := safefile.LockDir(dir, opt.Exclusive, wait)
+	if err != nil {
+		if !errors.Is(err, safefile.ErrLocked) {
+			// A missing folder is better named by Open ("not a workspace")
+			// than by the lock.
+			if _, oerr := OpenWith(dir, opt); oerr != nil {
+				return nil, oerr
+			}
+		}
+		return nil, err
+	}
+	w, err := OpenWith(dir, opt)
+	if err != nil {
+		l.Unlock()
+		return nil, err
+	}
+	w.lock, w.lockExclusive, w.LockWait = l, opt.Exclusive, wait
+	return w, nil
+}
+
+// Close releases the lock taken by OpenLocked; for a workspace opened with
+// Open it does nothing.
+func (w *Workspace) Close() error {
+	l := w.lock
+	w.lock = nil
+	return l.Unlock()
+}
+
 // Init creates a new, empty workspace in dir, which must not already be one.
 func Init(dir string, cfg Config) (*Workspace, error) {
 	cfg.SourceLanguage = CanonicalLanguage(cfg.SourceLanguage)
@@ -190,6 +281,12 @@ func Init(dir string, cfg Config) (*Workspace, error) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ConfigFile)); err == nil {
 		return nil, fmt.Errorf("%s: already a workspace", dir)
+	}
+	// A project's own catalogs would be left aside for new, empty ones:
+	// say where they are and how to work on them instead.
+	if l, _ := DetectLayout(dir); l != nil && !(l.Dir == filepath.Join(dir, LocalesDir) && strings.HasPrefix(l.Pattern, "active.")) {
+		return nil, fmt.Errorf("%s already holds go-i18n catalogs (%s in %s: %s); work on them as they are with --workspace %s (nothing is added to the folder), or init a new workspace elsewhere",
+			dir, l.Pattern, l.Dir, strings.Join(l.Languages(), ", "), dir)
 	}
 	for _, d := range []string{dir, filepath.Join(dir, StatementsDir), filepath.Join(dir, LocalesDir)} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -237,6 +334,9 @@ func (w *Workspace) Languages() []string { return w.Config.languages() }
 
 // CatalogPath is where the catalog of lang lives.
 func (w *Workspace) CatalogPath(lang string) string {
+	if w.Layout != nil {
+		return w.Layout.Paths[lang]
+	}
 	return filepath.Join(w.Dir, LocalesDir, "active."+lang+"."+w.Config.CatalogFormat)
 }
 
@@ -487,6 +587,9 @@ func (w *Workspace) syncDescriptions(st *statement.Statement) {
 // meta (ID, issuing body, place, date) are used as given; an empty ID is
 // derived from the title.
 func (w *Workspace) AddStatement(txt *statement.Text, meta statement.Statement) (*statement.Statement, error) {
+	if w.Layout != nil {
+		return nil, fmt.Errorf("%s holds a go-i18n project's catalogs, not Communiqué statements; create a workspace for statements with init", w.Dir)
+	}
 	st := meta
 	if st.ID == "" {
 		base := statement.Slug(txt.Title)
@@ -580,7 +683,29 @@ type pendingWrite struct {
 // *safefile.ConflictError for each such file, so the workspace on disk is
 // never left half old and half new. Catalogs are written before the
 // statements that refer to their messages.
+//
+// Save holds the workspace's exclusive lock from that check to the last
+// write, so a merge running in another process cannot slip in between and
+// be overwritten; it waits up to LockWait for that process to finish.
 func (w *Workspace) Save() error {
+	switch {
+	case w.lock != nil && !w.lockExclusive:
+		return fmt.Errorf("%s: opened for reading only; nothing was written", w.Dir)
+	case w.lock == nil:
+		wait := w.LockWait
+		if wait == 0 {
+			wait = DefaultLockWait
+		}
+		l, err := safefile.LockDir(w.Dir, true, wait)
+		if err != nil {
+			return err
+		}
+		defer l.Unlock()
+	}
+	return w.save()
+}
+
+func (w *Workspace) save() error {
 	var pending []pendingWrite
 	var catalogs []*catalog.Catalog
 	for _, lang := range w.Languages() {

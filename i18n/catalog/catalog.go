@@ -23,15 +23,14 @@ package catalog
 import (
 	"bytes"
 	"crypto/sha1"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"communique/app/safefile"
 
@@ -126,7 +125,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, excerpt(e.Msg))
 }
 
 // Catalog is one catalog file: its messages in file order, and the original
@@ -154,6 +153,9 @@ type Catalog struct {
 	dirty   bool
 	// renderErr is set by Bytes when an edit cannot be written safely.
 	renderErr error
+	// utf16 is the byte order of a YAML file read as UTF-16 (which YAML
+	// allows): src holds it as UTF-8, and Bytes encodes it back.
+	utf16 binary.ByteOrder
 }
 
 // entry is a message found in src, with where its bytes are.
@@ -184,7 +186,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 // Load reads and parses the catalog at path and remembers its content, so
 // that Save can tell whether someone else changed the file meanwhile.
 func Load(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
 	}
@@ -192,6 +194,25 @@ func Load(path string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := c.parse(data); err != nil {
+		return nil, err
+	}
+	c.stamp = safefile.StampBytes(data)
+	return c, nil
+}
+
+// LoadAs is Load for a file whose name does not give its language
+// (locales/fr/messages.yaml): the language is lang.
+func LoadAs(path string, lang language.Tag) (*Catalog, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	format, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{Path: path, Lang: lang, Format: format}
 	if err := c.parse(data); err != nil {
 		return nil, err
 	}
@@ -255,7 +276,19 @@ func scan(format Format, src []byte, positions bool) (*value, []*entry, error) {
 }
 
 func (c *Catalog) parse(src []byte) error {
-	if c.Format == TOML && utf8.Valid(src) {
+	if c.Format == YAML {
+		dec, order, err := fromUTF16(src)
+		if err != nil {
+			return c.parseError(src, err)
+		}
+		if order != nil {
+			src, c.utf16 = dec, order
+		}
+	}
+	if err := checkUTF8(src); err != nil {
+		return c.parseError(src, err)
+	}
+	if c.Format == TOML {
 		if msgs, ok := fastTOML(src); ok {
 			return c.setMessages(src, msgs, nil)
 		}
@@ -279,9 +312,9 @@ func (c *Catalog) parseError(src []byte, err error) error {
 		if pe.line > 0 {
 			line, col = pe.line, pe.col
 		}
-		return &ParseError{Path: c.Path, Line: line, Col: col, Msg: pe.msg}
+		return &ParseError{Path: c.Path, Line: line, Col: col, Msg: excerpt(pe.msg)}
 	}
-	return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: err.Error()}
+	return &ParseError{Path: c.Path, Line: 1, Col: 1, Msg: excerpt(err.Error())}
 }
 
 // setMessages makes msgs, read from src, the catalog's content. entries
@@ -312,13 +345,10 @@ func (c *Catalog) setMessages(src []byte, all []Message, entries []*entry) error
 			l2, c2 := lineCol(src, e.start)
 			// go-i18n would keep one of the two at random (map order);
 			// refusing is the only way not to lose one silently.
-			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1)}
+			return &ParseError{Path: c.Path, Line: l2, Col: c2, Msg: excerpt(fmt.Sprintf("message %q defined twice (first on line %d)", e.ID, l1))}
 		}
 	}
-	msgs := make([]stored, len(all))
-	for i := range all {
-		msgs[i] = pack(all[i])
-	}
+	msgs := packAll(all)
 	c.src = src
 	c.msgs = msgs
 	c.srcHashes = nil
@@ -387,12 +417,32 @@ type stored struct {
 	full            *Message // set when the message has any other field
 }
 
-func pack(m Message) stored {
-	if m.Description == "" && m.LeftDelim == "" && m.RightDelim == "" &&
-		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" {
-		return stored{id: m.ID, other: m.Other, hash: m.Hash}
+func needsFull(m *Message) bool {
+	return m.Description != "" || m.LeftDelim != "" || m.RightDelim != "" ||
+		m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != ""
+}
+
+// packAll packs messages, the full ones in one block: a catalog of
+// thousands makes one allocation for them rather than one each, which is
+// a good part of loading many languages.
+func packAll(all []Message) []stored {
+	n := 0
+	for i := range all {
+		if needsFull(&all[i]) {
+			n++
+		}
 	}
-	return stored{id: m.ID, other: m.Other, hash: m.Hash, full: &m}
+	full := make([]Message, 0, n)
+	msgs := make([]stored, len(all))
+	for i := range all {
+		m := &all[i]
+		msgs[i] = stored{id: m.ID, other: m.Other, hash: m.Hash}
+		if needsFull(m) {
+			full = append(full, *m)
+			msgs[i].full = &full[len(full)-1]
+		}
+	}
+	return msgs
 }
 
 func (s *stored) msg() Message {
@@ -581,13 +631,16 @@ func (c *Catalog) Dirty() bool {
 	if !c.dirty {
 		return false
 	}
-	return !bytes.Equal(c.Bytes(), c.src)
+	return !bytes.Equal(c.text(), c.src)
 }
 
 // Bytes returns the catalog file content: the bytes it was read from with
 // only the changed messages rewritten. With no changes it is byte-identical to
-// what was read.
-func (c *Catalog) Bytes() []byte {
+// what was read, in the file's encoding.
+func (c *Catalog) Bytes() []byte { return c.encode(c.text()) }
+
+// text is the content as UTF-8, which is what the writer edits.
+func (c *Catalog) text() []byte {
 	if !c.dirty {
 		return bytes.Clone(c.src)
 	}
@@ -600,13 +653,14 @@ func (c *Catalog) Bytes() []byte {
 // catalog's messages, so a writer bug can never put a file on disk that loses
 // or garbles a message.
 func (c *Catalog) Save() error {
-	data := c.Bytes()
+	text := c.text()
 	if c.renderErr != nil {
 		return c.renderErr
 	}
-	if err := c.verify(data); err != nil {
+	if err := c.verify(text); err != nil {
 		return err
 	}
+	data := c.encode(text)
 	if err := safefile.WriteIfUnchanged(c.Path, data, 0o644, c.stamp); err != nil {
 		return err
 	}

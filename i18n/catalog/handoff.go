@@ -6,8 +6,8 @@ import (
 	"fmt"
 
 	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
 )
 
 // HandoffName is the file name goi18n gives a translate file:
@@ -28,6 +28,25 @@ func HandoffName(lang language.Tag, format Format) string {
 //
 // It returns nil when nothing needs work.
 func Handoff(source, target *Catalog, hist *History, format Format) []byte {
+	data, _ := HandoffCounted(source, target, hist, format)
+	return data
+}
+
+// HandoffCount says what a handoff file holds, by why each message is in it.
+type HandoffCount struct {
+	Missing, NeedsReview int
+	// LacksForms counts translations that are current but lack a plural
+	// form the language needs.
+	LacksForms int
+}
+
+// Total is the number of messages in the file.
+func (n HandoffCount) Total() int { return n.Missing + n.NeedsReview + n.LacksForms }
+
+// HandoffCounted is Handoff that also counts what the file holds, so what
+// a command reports is what it wrote.
+func HandoffCounted(source, target *Catalog, hist *History, format Format) ([]byte, HandoffCount) {
+	var n HandoffCount
 	r := Status(source, target, hist)
 	forms, ok := PluralForms(target.Lang)
 	v := map[string]any{}
@@ -40,8 +59,15 @@ func Handoff(source, target *Catalog, hist *History, format Format) []byte {
 		case !ok:
 			need = src.Forms()
 		}
-		if e.State == Translated && !lacksForm(e.Translation, need) {
+		switch {
+		case e.State == Translated && !lacksForm(e.Translation, need):
 			continue
+		case e.State == Translated:
+			n.LacksForms++
+		case e.State == Missing:
+			n.Missing++
+		default:
+			n.NeedsReview++
 		}
 		m := map[string]string{}
 		if src.Description != "" {
@@ -65,7 +91,7 @@ func Handoff(source, target *Catalog, hist *History, format Format) []byte {
 		v[src.ID] = m
 	}
 	if len(v) == 0 {
-		return nil
+		return nil, n
 	}
 	out, err := marshalLikeGoi18n(v, format)
 	if err != nil {
@@ -73,7 +99,7 @@ func Handoff(source, target *Catalog, hist *History, format Format) []byte {
 		// escapes rather than lose the file.
 		out, _ = json.MarshalIndent(v, "", "  ")
 	}
-	return out
+	return out, n
 }
 
 func lacksForm(m Message, forms []string) bool {

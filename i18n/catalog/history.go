@@ -31,11 +31,16 @@ type History struct {
 	dirty   bool
 }
 
+// NewHistory returns an empty history kept in memory only: Save writes
+// nothing. A go-i18n project that did not ask for Communiqué's files gets
+// none.
+func NewHistory() *History { return &History{entries: map[string]Message{}} }
+
 // LoadHistory reads the history file at path; a missing file is an empty
 // history.
 func LoadHistory(path string) (*History, error) {
 	h := &History{path: path, entries: map[string]Message{}}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return h, nil
 	}
@@ -102,6 +107,9 @@ func (h *History) Len() int { return len(h.entries) }
 // meanwhile (another app instance, a git merge) are merged in rather than
 // treated as a conflict.
 func (h *History) Save() error {
+	if h.path == "" {
+		return nil // NewHistory: in memory only
+	}
 	for attempt := 0; ; attempt++ {
 		disk, err := os.ReadFile(h.path)
 		switch {

@@ -145,7 +145,9 @@ func (j jsonSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 		b.WriteString(nl + "}" + nl)
 		return []patch{{start: 0, end: len(src), text: b.String()}}
 	}
-	pretty := j.pretty()
+	// A file holding only "{}" (what init writes) has no layout to keep:
+	// messages are laid out as goi18n writes them, one per line or block.
+	pretty := j.pretty() || len(root.members) == 0 && len(root.elems) == 0
 	var items []string
 	for _, m := range ms {
 		if root.kind == vArray {

@@ -31,7 +31,10 @@ var QARules = []QARule{
 	{"template", CheckTemplate},
 	{"numbers", CheckNumbers},
 	{"whitespace", CheckWhitespace},
+	{"spacing", CheckSpacing},
 	{"punctuation", CheckPunctuation},
+	{"brackets", CheckBrackets},
+	{"markup", CheckMarkup},
 	{"identical", CheckIdentical},
 }
 
@@ -45,12 +48,17 @@ func QA(lang language.Tag, source, translation Message) []Problem {
 // worked out once for all rules.
 type qaCase struct {
 	lang    language.Tag
-	src, tr Message // copies: pointers to the caller's would force them onto the heap
-	ps      [6]pair
-	n       int
-	sl, sr  string // source delimiters
-	tl, trd string // translation delimiters
-	facts   *sourceFacts
+	srcLang language.Tag // und: English conventions
+	opt     *QAOptions   // nil: the defaults
+	// The decimal separators (sepMark) of the two languages; 0 until
+	// needed. Status sets them once for all messages.
+	srcDec, trDec byte
+	src, tr       Message // copies: pointers to the caller's would force them onto the heap
+	ps            [6]pair
+	n             int
+	sl, sr        string // source delimiters
+	tl, trd       string // translation delimiters
+	facts         *sourceFacts
 }
 
 // pair is a translated plural form and the source text it translates: the
@@ -66,8 +74,9 @@ type pair struct {
 // Status compares with every language: per plural form, its numbers and
 // template actions. It is read-only once made.
 type sourceFacts struct {
-	nums    [6][]string
-	actions [6][]string
+	nums       [6][]string
+	actions    [6][]string
+	unbalanced [6]uint32 // brackets and quotes that do not pair up
 }
 
 func newSourceFacts(m *Message) sourceFacts {
@@ -77,6 +86,7 @@ func newSourceFacts(m *Message) sourceFacts {
 		if t := m.Form(form); t != "" {
 			f.nums[i] = numbers(nil, t, l, r)
 			f.actions[i] = placeholders(nil, t, l, r)
+			f.unbalanced[i] = unbalanced(t, l, r)
 		}
 	}
 	return f
@@ -112,7 +122,10 @@ func (c *qaCase) run() []Problem {
 	out = append(out, c.template()...)
 	out = append(out, c.numbers()...)
 	out = append(out, c.whitespace()...)
+	out = append(out, c.spacing()...)
 	out = append(out, c.punctuation()...)
+	out = append(out, c.brackets()...)
+	out = append(out, c.markup()...)
 	out = append(out, c.identical()...)
 	return out
 }
@@ -370,27 +383,33 @@ func digitValue(r rune) (byte, bool) {
 	switch {
 	case r >= '0' && r <= '9':
 		return byte(r - '0'), true
-	case r >= '٠' && r <= '٩':
-		return byte(r - '٠'), true
-	case r >= '۰' && r <= '۹':
-		return byte(r - '۰'), true
+	case r < 0x80 || !unicode.IsDigit(r):
+		return 0, false
 	}
-	return 0, false
+	// Every Unicode decimal digit system (Nd) is a run of ten code points
+	// from zero to nine, and runs that touch (mathematical digits) are
+	// whole runs of ten: the value is the distance to the run's start.
+	zero := r
+	for zero > 0 && r-zero < 60 && unicode.IsDigit(zero-1) {
+		zero--
+	}
+	return byte((r - zero) % 10), true
 }
 
 // isGroupSep reports characters that separate digit groups or decimals in
 // some locale: 1,000.5 · 1.000,5 · 1 000,5 · ١٬٠٠٠٫٥.
 func isGroupSep(r rune) bool {
 	switch r {
-	case ',', '.', '\'', '\u00a0', '\u202f', '\u066b', '\u066c', '\u2009':
+	case ',', '.', '\'', '\u2019', '\u00a0', '\u202f', '\u066b', '\u066c', '\u2009':
 		return true
 	}
 	return false
 }
 
-// numbers appends to buf the numbers in s as Latin digit strings, sorted,
-// ignoring group and decimal separators (locales write them differently)
-// and anything inside template actions ({{.Count}} is not a number).
+// numbers appends to buf the numbers in s, sorted, with Latin digits and
+// their separators kept in a canonical form (sepMark), ignoring anything
+// inside template actions ({{.Count}} is not a number). What a separator
+// means depends on the locale: numValue decides.
 func numbers(buf []string, s, left, right string) []string {
 	var stack [32]byte
 	digits := stack[:0]
@@ -467,8 +486,9 @@ func numbers(buf []string, s, left, right string) []string {
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
 			spaceGroups := r == ' ' && threeDigits(s[i+n:]) && (groups == 0 && group <= 3 || group == 3)
 			if _, ok := digitValue(next); ok && (isGroupSep(r) || spaceGroups) {
+				digits = append(digits, sepMark(r))
 				i += n
-				clean = false
+				clean = clean && r < 0x80
 				group, groups = 0, groups+1
 				continue
 			}
@@ -515,7 +535,14 @@ func (c *qaCase) numbers() []Problem {
 	for i := range c.ps[:c.n] {
 		p := &c.ps[i]
 		var sb, tb [8]string
-		missing, extra := sortedDiff(c.srcNumbers(p, sb[:0]), numbers(tb[:0], p.tr, c.tl, c.trd))
+		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbers(tb[:0], p.tr, c.tl, c.trd)
+		if len(srcNums) == 0 && len(trNums) == 0 {
+			continue
+		}
+		if c.srcDec == 0 {
+			c.srcDec, c.trDec = decimalMark(c.srcLang), decimalMark(c.lang)
+		}
+		missing, extra := compareNumbers(srcNums, trNums, c.srcDec, c.trDec)
 		if p.form != "other" && len(extra) == 0 {
 			continue // "one" may spell the number out
 		}
@@ -680,7 +707,7 @@ func CheckIdentical(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) identical() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
-		if p.src == p.tr && hasLetter(p.tr, c.tl, c.trd) {
+		if p.src == p.tr && hasLetter(p.tr, c.tl, c.trd) && !c.opt.identicalAllowed(p.src, c.sl, c.sr) {
 			out = append(out, Problem{"identical", "same text as the source" + formLabel(p.form)})
 		}
 	}

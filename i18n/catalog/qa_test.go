@@ -65,7 +65,7 @@ func TestQARules(t *testing.T) {
 		{"numbers", "fr", en("In 2020, 100 people"), en("En 2020 100 personnes"), nil},
 		{"numbers", "fr", en("In 2020, 100 people"), en("100 personnes en 2020"), nil},
 		{"numbers", "fr", en("In 2020, 100 people"), en("En 2020 101 personnes"), []string{"missing 100; not in source 101"}},
-		{"numbers", "fr", en("1,000 people"), en("1 0000 personnes"), []string{"missing 1000; not in source 0000, 1"}},
+		{"numbers", "fr", en("1,000 people"), en("1 0000 personnes"), []string{"missing 1,000; not in source 0000, 1"}},
 		{"numbers", "fr", en("3 and 4"), en("3"), []string{"missing 4"}},
 		{"numbers", "fr", Message{One: "1 file", Other: "{{.Count}} files"}, Message{One: "un fichier", Other: "{{.Count}} fichiers"}, nil},
 
@@ -91,9 +91,31 @@ func TestQARules(t *testing.T) {
 		{"punctuation", "ja", en("Done."), en("完了。"), nil},
 		{"punctuation", "fr", en("Wait..."), en("Attendez…"), nil},
 
-		// identical
-		{"identical", "fr", en("Hello"), en("Hello"), []string{"same text as the source"}},
-		{"identical", "fr", en("PDF"), en("PDF"), []string{"same text as the source"}},
+		// spacing
+		{"spacing", "fr", en("Hello world"), en("Bonjour  le monde"), []string{"double space"}},
+		{"spacing", "fr", en("Hello  world"), en("Bonjour  le monde"), nil},
+		{"spacing", "fr", en("Hello world "), en("Bonjour le monde "), nil},
+
+		// brackets
+		{"brackets", "fr", en("See (annex 2)."), en("Voir (annexe 2."), []string{"unbalanced ( )"}},
+		{"brackets", "fr", en(`He said "yes".`), en(`Il a dit "oui.`), []string{`unbalanced "`}},
+		{"brackets", "de", en("He said “yes”."), en("Er sagte „ja“."), nil},
+		{"brackets", "fr", en("He said “yes”."), en("Il a dit « oui »."), nil},
+		{"brackets", "fr", en("He said “yes”."), en("Il a dit « oui."), []string{"unbalanced « »"}},
+		{"brackets", "fr", en("{{.Name}} (admin)"), en("{{.Name}} (admin)"), nil},
+
+		// markup
+		{"markup", "fr", en("Click <b>Save</b>"), en("Cliquez sur <b>Enregistrer</b>"), nil},
+		{"markup", "fr", en("Click <b>Save</b>"), en("Cliquez sur <b>Enregistrer"), []string{"missing </b>"}},
+		{"markup", "fr", en("Click <b>Save</b>"), en("Cliquez sur <strong>Enregistrer</strong>"), []string{"missing </b> <b>; not in source </strong> <strong>"}},
+		{"markup", "fr", en(`See <a href="/x" title="More">this</a>`), en(`Voir <a href="/x" title="Plus">ceci</a>`), nil},
+		{"markup", "fr", en("Tom &amp; Jerry"), en("Tom & Jerry"), []string{"missing &amp;"}},
+		{"markup", "fr", en("if a < b"), en("si a < b"), nil},
+
+		// identical: a short UI word or name may stay as it is
+		{"identical", "fr", en("Good morning"), en("Good morning"), []string{"same text as the source"}},
+		{"identical", "fr", en("Hello"), en("Hello"), nil},
+		{"identical", "fr", en("PDF"), en("PDF"), nil},
 		{"identical", "fr", en("{{.Count}}"), en("{{.Count}}"), nil},
 		{"identical", "fr", en("2024"), en("2024"), nil},
 		{"identical", "fr", en("Hello"), en("Bonjour"), nil},

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The writer never re-encodes a file. It computes patches (replace a byte
@@ -134,9 +137,53 @@ func (c *Catalog) render() []byte {
 				}
 			}
 		}
+		if m := tableClash(root, added, gone, entries); m != "" && c.renderErr == nil {
+			c.renderErr = fmt.Errorf("%s: %s (nothing was written)", c.Path, m)
+		}
 		patches = append(patches, syn.appendMessages(c.src, root, added, gone)...)
 	}
-	return applyPatches(c.src, patches)
+	out := applyPatches(c.src, patches)
+	if c.Format == YAML && root != nil && !yamlHasContent(out) {
+		// The last message went and only comments are left: go-i18n
+		// cannot load a YAML file with no document, so it says "{}".
+		out = append(out, "{}"+newline(c.src)...)
+	}
+	return out
+}
+
+// tableClash describes a new message whose ID is already the key of a
+// group of nested messages at the top of the file ("nav" where "nav.back"
+// is written as nav: {back: …}): go-i18n cannot hold a message and a group
+// of the same name, so the only honest answer is to refuse it.
+func tableClash(root *value, added []*Message, gone map[any]bool, entries []*entry) string {
+	if root == nil || root.kind != vTable {
+		return ""
+	}
+	for _, m := range added {
+		mem := root.lookup(m.ID)
+		if mem == nil || gone[mem] || gone[mem.val] {
+			continue
+		}
+		inside := ""
+		for _, e := range entries {
+			if strings.HasPrefix(e.ID, m.ID+".") {
+				inside = e.ID
+				break
+			}
+		}
+		return fmt.Sprintf("message %q cannot be added: %q is already a group of messages in this file (%s); go-i18n cannot read a message and a group of the same name, so rename one of them", m.ID, m.ID, inside)
+	}
+	return ""
+}
+
+// yamlHasContent reports whether YAML data has a document with content
+// (not only comments and blank lines).
+func yamlHasContent(data []byte) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return true // not for this check to report; Save's read-back does
+	}
+	return doc.Kind != 0 && len(doc.Content) > 0
 }
 
 func usesAnchor(e *entry) bool {

@@ -61,7 +61,21 @@ type Report struct {
 // the "identical" QA problem, so it cannot pass unnoticed; Merge refuses
 // such pre-fills outright, so they only reach a catalog through other tools.
 func Status(source, target *Catalog, hist *History) Report {
+	return StatusWith(source, target, hist, nil)
+}
+
+// StatusWith is Status with a project's QA options (nil: the defaults).
+func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
+	return status(source, target, hist, opt, true)
+}
+
+// status is StatusWith; without all, Entries holds only the messages that
+// need work (not translated, or with a QA problem): the counts are the
+// same, and a summary of many languages does not make and drop an entry
+// for every message of each.
+func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Report {
 	r := Report{Lang: target.Lang}
+	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
 	srcMsgs := source.list()
@@ -73,7 +87,9 @@ func Status(source, target *Catalog, hist *History) Report {
 			hashes[i] = Hash(m.Description, m.Other)
 		}
 	}
-	r.Entries = make([]Entry, 0, srcMsgs.len())
+	if all {
+		r.Entries = make([]Entry, 0, srcMsgs.len())
+	}
 	tgtMsgs := target.list()
 	find := target.position
 	if tgtMsgs.ms != nil {
@@ -136,6 +152,7 @@ func Status(source, target *Catalog, hist *History) Report {
 				f = &facts[i]
 			}
 			c := newCase(target.Lang, &src, &tr, f)
+			c.srcLang, c.opt, c.srcDec, c.trDec = source.Lang, opt, srcDec, trDec
 			e.Problems = c.run()
 		}
 		switch e.State {
@@ -147,9 +164,11 @@ func Status(source, target *Catalog, hist *History) Report {
 			r.Missing++
 		}
 		r.QAProblems += len(e.Problems)
-		r.Entries = append(r.Entries, e)
+		r.Total++
+		if all || e.State != Translated || len(e.Problems) > 0 {
+			r.Entries = append(r.Entries, e)
+		}
 	}
-	r.Total = len(r.Entries)
 	for i := range matched {
 		if !matched[i] {
 			r.Orphans = append(r.Orphans, tgtMsgs.id(i))

@@ -66,8 +66,8 @@ func TestStatusWithoutHistoryStillFlagsReview(t *testing.T) {
 }
 
 func TestStatusUntouchedPrefillIsFlaggedIdentical(t *testing.T) {
-	src, _ := Parse("active.en.toml", []byte("a = \"Hello\"\n"))
-	fr, _ := Parse("active.fr.toml", []byte("[a]\nhash = \""+Hash("", "Hello")+"\"\nother = \"Hello\"\n"))
+	src, _ := Parse("active.en.toml", []byte("a = \"Hello there\"\n"))
+	fr, _ := Parse("active.fr.toml", []byte("[a]\nhash = \""+Hash("", "Hello there")+"\"\nother = \"Hello there\"\n"))
 	r := Status(src, fr, nil)
 	e := r.Entries[0]
 	if e.State != Translated || len(e.Problems) != 1 || e.Problems[0].Rule != "identical" {

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // YAML value forms.
@@ -26,7 +26,16 @@ type yamlBuilder struct {
 	a          *arena
 	src        []byte
 	lineStarts []int
+	// budget is how many more values the tree may have. Each alias is
+	// expanded into a copy of its anchor's tree, so a few hundred bytes of
+	// nested aliases ("b: [*a,*a,…]", "c: [*b,*b,…]") would expand to
+	// billions of values; a real catalog has about one value per few bytes.
+	budget int
 }
+
+// yamlBudget is the value budget for src: what its own nodes need, plus as
+// much again for aliases, and room for a small file to use a few.
+func yamlBudget(src []byte) int { return 2*len(src) + 10_000 }
 
 var yamlParserErrors = map[string]bool{
 	"did not find expected ',' or ']'":       true,
@@ -70,7 +79,7 @@ func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 	if bytes.HasPrefix(src, utf8BOM) {
 		first = len(utf8BOM)
 	}
-	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}}
+	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}, budget: yamlBudget(src)}
 	for i, c := range src {
 		if c == '\n' {
 			b.lineStarts = append(b.lineStarts, i+1)
@@ -115,6 +124,9 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		return nil, errAt(b.off(n.Line, n.Column), "exceeded max depth")
 	}
 	start := b.off(n.Line, n.Column)
+	if b.budget--; b.budget < 0 {
+		return nil, errAt(start, "aliases expand to more than %d values, far more than the file holds (an alias bomb?); refused", yamlBudget(b.src))
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		end := start + 1

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 type yamlSyntax struct{ src []byte }
@@ -226,48 +226,13 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 	nl := newline(src)
 	unit := yamlUnit(src)
 	if root != nil && root.form == yamlFlow {
-		var items []string
-		for _, m := range ms {
-			if root.kind == vArray {
-				fields := append([]fieldText{{"id", m.ID}}, fieldsOf(m)...)
-				parts := make([]string, len(fields))
-				for i, f := range fields {
-					parts[i] = f.name + ": " + y.scalarText(f.value, 0, 0, true)
-				}
-				items = append(items, "{"+strings.Join(parts, ", ")+"}")
-				continue
-			}
-			key := y.scalarText(m.ID, 0, 0, true)
-			if onlyOther(m) {
-				items = append(items, key+": "+y.scalarText(m.Other, 0, 0, true))
-				continue
-			}
-			parts := []string{}
-			for _, f := range fieldsOf(m) {
-				parts = append(parts, f.name+": "+y.scalarText(f.value, 0, 0, true))
-			}
-			items = append(items, key+": {"+strings.Join(parts, ", ")+"}")
+		if root.kind == vTable && len(root.members) == 0 {
+			// Only "{}" (what init writes): no layout to keep, so the
+			// messages are laid out as goi18n writes them, one per block.
+			text := strings.TrimSuffix(y.blockText(ms, 0, unit, nl, false), nl)
+			return []patch{{start: root.start, end: root.end, text: text, order: 1 << 30}}
 		}
-		lastEnd := -1
-		for _, m := range root.members {
-			if !gone[m] {
-				lastEnd = m.spanEnd
-			}
-		}
-		for _, v := range root.elems {
-			if !gone[v] {
-				lastEnd = v.end
-			}
-		}
-		if lastEnd < 0 {
-			// Empty (or emptied): write the collection afresh.
-			open, close := "{", "}"
-			if root.kind == vArray {
-				open, close = "[", "]"
-			}
-			return []patch{{start: root.start, end: root.end, text: open + strings.Join(items, ", ") + close}}
-		}
-		return []patch{{start: lastEnd, end: lastEnd, text: ", " + strings.Join(items, ", "), order: 1 << 30}}
+		return y.appendFlow(root, ms, gone)
 	}
 	// New messages go at the end of the document: before a "..." line
 	// that ends it, if there is one (what follows is not read).
@@ -282,9 +247,9 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 			break
 		}
 	}
-	var b strings.Builder
+	lead := ""
 	if at > 0 && src[at-1] != '\n' {
-		b.WriteString(nl)
+		lead = nl
 	}
 	seq := root != nil && root.kind == vArray
 	// New keys line up with the root's first key (or dash).
@@ -295,6 +260,61 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 	case seq:
 		col = root.start - lineStartOf(src, root.start)
 	}
+	// An empty or comment-only file keeps what is there too.
+	return []patch{{start: at, end: at, text: lead + y.blockText(ms, col, unit, nl, seq), order: 1 << 30}}
+}
+
+// appendFlow adds messages to a flow collection ({a: x} or [{id: a}]),
+// after its last remaining item.
+func (y yamlSyntax) appendFlow(root *value, ms []*Message, gone map[any]bool) []patch {
+	var items []string
+	for _, m := range ms {
+		if root.kind == vArray {
+			fields := append([]fieldText{{"id", m.ID}}, fieldsOf(m)...)
+			parts := make([]string, len(fields))
+			for i, f := range fields {
+				parts[i] = f.name + ": " + y.scalarText(f.value, 0, 0, true)
+			}
+			items = append(items, "{"+strings.Join(parts, ", ")+"}")
+			continue
+		}
+		key := y.scalarText(m.ID, 0, 0, true)
+		if onlyOther(m) {
+			items = append(items, key+": "+y.scalarText(m.Other, 0, 0, true))
+			continue
+		}
+		parts := []string{}
+		for _, f := range fieldsOf(m) {
+			parts = append(parts, f.name+": "+y.scalarText(f.value, 0, 0, true))
+		}
+		items = append(items, key+": {"+strings.Join(parts, ", ")+"}")
+	}
+	lastEnd := -1
+	for _, m := range root.members {
+		if !gone[m] {
+			lastEnd = m.spanEnd
+		}
+	}
+	for _, v := range root.elems {
+		if !gone[v] {
+			lastEnd = v.end
+		}
+	}
+	if lastEnd < 0 {
+		// Empty (or emptied): write the collection afresh.
+		open, close := "{", "}"
+		if root.kind == vArray {
+			open, close = "[", "]"
+		}
+		return []patch{{start: root.start, end: root.end, text: open + strings.Join(items, ", ") + close}}
+	}
+	return []patch{{start: lastEnd, end: lastEnd, text: ", " + strings.Join(items, ", "), order: 1 << 30}}
+}
+
+// blockText renders messages in block style at column col: as keys of a
+// mapping, or as items of a go-i18n v1 list when seq.
+func (y yamlSyntax) blockText(ms []*Message, col, unit int, nl string, seq bool) string {
+	var b strings.Builder
 	pad0 := strings.Repeat(" ", col)
 	for _, m := range ms {
 		if seq {
@@ -324,6 +344,5 @@ func (y yamlSyntax) appendMessages(src []byte, root *value, ms []*Message, gone 
 			b.WriteString(pad + f.name + ": " + y.scalarText(f.value, 0, col+unit, false) + nl)
 		}
 	}
-	// An empty or comment-only file keeps what is there too.
-	return []patch{{start: at, end: at, text: b.String(), order: 1 << 30}}
+	return b.String()
 }
