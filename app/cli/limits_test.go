@@ -41,14 +41,15 @@ func runProcess(t *testing.T, args ...string) bombResult {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, args...)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
+	hwm := filepath.Join(t.TempDir(), "hwm")
+	cmd.Env = append(os.Environ(), childEnv+"=1", hwmEnv+"="+hwm)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	start := time.Now()
 	err = cmd.Run()
 	r := bombResult{stderr: errb.String(), elapsed: time.Since(start), code: cmd.ProcessState.ExitCode(),
 		cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	r.maxRSS = maxRSS(cmd.ProcessState)
+	r.maxRSS = maxRSS(cmd.ProcessState, hwm)
 	if _, isExit := err.(*exec.ExitError); err != nil && !isExit {
 		t.Fatal(err)
 	}

@@ -21,7 +21,9 @@ const childEnv = "COMMUNIQUE_TEST_CHILD"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		os.Exit(child(os.Args[1:]))
+		code := child(os.Args[1:])
+		reportHWM()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }
