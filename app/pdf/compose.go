@@ -44,6 +44,17 @@ type placedLine struct {
 	x, y float64
 	gray bool
 	id   string // message the line comes from
+	// elem is the structure element the line belongs to; nil for an
+	// artifact (page numbers, the signature appearance), whose kind is
+	// artifact.
+	elem     *structElem
+	artifact string
+}
+
+// structElem is an element of the tagged PDF's structure tree: the
+// document's parts in reading order (ISO 14289-1, PDF/UA).
+type structElem struct {
+	role string // standard structure type: H1, P
 }
 
 type page struct {
@@ -56,6 +67,7 @@ type page struct {
 type composition struct {
 	faces map[*typeset.Font]*face // the fonts the layout used, re-encoded for the writer
 	pages []*page
+	elems []*structElem // in reading order
 	sig   *Rect
 	logo  *logo
 }
@@ -79,6 +91,7 @@ type composer struct {
 	width  float64
 	c      *composition
 	pg     *page
+	role   string  // structure type of the blocks being placed
 	top    float64 // top of the next line box
 	bottom float64
 }
@@ -148,9 +161,11 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.letterhead(); err != nil {
 		return nil, err
 	}
+	k.role = "H1"
 	if err := k.block(doc.Title.ID, doc.Title.Text, sizeTitle, true, typeset.AlignStart, false, 6); err != nil {
 		return nil, err
 	}
+	k.role = "P"
 	if err := k.block(partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
 		return nil, err
 	}
@@ -185,6 +200,13 @@ func partTexts(ps []Part) []string {
 		out[i] = p.Text
 	}
 	return out
+}
+
+// newElem starts a structure element of the current role.
+func (k *composer) newElem() *structElem {
+	e := &structElem{role: k.role}
+	k.c.elems = append(k.c.elems, e)
+	return e
 }
 
 func (k *composer) newPage() {
@@ -281,6 +303,7 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 	}
 	p := r.p
 	lines := p.Lines
+	elem := k.newElem()
 	for len(lines) > 0 {
 		fit := int((k.top - k.bottom + 1e-6) / p.Leading)
 		n := len(lines)
@@ -298,7 +321,7 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 			n = fit
 		}
 		for _, ln := range lines[:n] {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id, elem: elem})
 			k.top -= p.Leading
 		}
 		lines = lines[n:]
@@ -352,8 +375,10 @@ func (k *composer) letterhead() error {
 			x = k.left
 		}
 		t := top - max(0, (logoH-nameH)/2)
+		k.role = "P"
+		elem := k.newElem()
 		for _, ln := range p.Lines {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x, y: baseline(t, p.Leading, sizeOrg)})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x, y: baseline(t, p.Leading, sizeOrg), elem: elem})
 			t -= p.Leading
 		}
 	}
@@ -409,7 +434,7 @@ func (k *composer) signature() error {
 	t := y1 - sigPadding
 	for _, p := range paras {
 		for _, ln := range p.Lines {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + sigPadding, y: baseline(t, p.Leading, sizeSig)})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + sigPadding, y: baseline(t, p.Leading, sizeSig), artifact: "Layout"})
 			t -= p.Leading
 		}
 	}
@@ -431,7 +456,7 @@ func (k *composer) footers() error {
 			return err
 		}
 		for _, ln := range p.Lines {
-			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true})
+			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true, artifact: "Pagination"})
 		}
 	}
 	return nil

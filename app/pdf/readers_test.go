@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"communique/app/pdf/readertest"
+	"communique/app/typeset"
 )
 
 // checkReaders extracts res with poppler, pdf.js and MuPDF and holds every
@@ -15,7 +16,7 @@ func checkReaders(t *testing.T, name string, doc Document, res *Result) {
 	path := writeTemp(t, name+".pdf", res.PDF)
 	want := expectedLines(t, doc)
 	for _, reader := range readertest.Readers {
-		readertest.Check(t, name, reader, readertest.Pages(t, reader, path), want)
+		readertest.Check(t, name, reader, typeset.DirectionOf(doc.Lang) == typeset.RightToLeft, readertest.Pages(t, reader, path), want)
 	}
 }
 

@@ -171,6 +171,17 @@ func popplerType(r rune) ptype {
 	return pNeutral
 }
 
+// weakStart reports characters whose direction MuPDF takes from the glyph
+// before them.
+func weakStart(r rune) bool {
+	props, _ := bidi.LookupRune(r)
+	switch props.Class() {
+	case bidi.CS, bidi.ON, bidi.NSM, bidi.BN, bidi.WS, bidi.S, bidi.B:
+		return true
+	}
+	return false
+}
+
 func allSpace(rs []rune) bool {
 	for _, r := range rs {
 		if !unicode.IsSpace(r) {
@@ -211,6 +222,13 @@ func markBoundaries(items []visCluster, rtl bool) {
 		}
 		if rtl {
 			if i == 0 {
+				// MuPDF gives a neutral the direction of the glyph drawn
+				// before it, which for the left end of a line is the end
+				// of another line: a mark makes the punctuation ending a
+				// right-to-left line right to left.
+				if weakStart(it.visual[0]) {
+					it.visual = append([]rune{rlm}, it.visual...)
+				}
 				continue
 			}
 			prev := items[i-1]

@@ -48,9 +48,13 @@ func wellFormedTag(lang string) bool {
 type writer struct {
 	faces map[*typeset.Font]*face
 	font  *docFont
+	c     *composition
 	ops   []pageOp // the page so far, for fpdf
 	out   []byte   // raw operators not yet in ops
 	gray  bool     // the current fill colour is the secondary grey
+	// marks[p][mcid] is the structure element of marked-content
+	// sequence mcid on page p.
+	marks [][]*structElem
 }
 
 // pageOp is one call into fpdf's page: raw operators, or a font size
@@ -93,14 +97,19 @@ func write(doc *Document, c *composition) ([]byte, error) {
 	// same as in sequence.
 	started := make(chan *fpdf.Fpdf, 1)
 	go func() { started <- newFpdf(doc, c, font) }()
-	w := &writer{faces: c.faces, font: font}
+	w := &writer{faces: c.faces, font: font, c: c}
 	pages := make([][]pageOp, len(c.pages))
 	for i, pg := range c.pages {
 		w.gray = false // fpdf starts every page with black fill
-		for _, r := range pg.rules {
-			w.out = append(w.out, "q 0.431 g "...)
-			w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
-			w.out = append(w.out, "re f Q\n"...)
+		w.marks = append(w.marks, nil)
+		if len(pg.rules) > 0 {
+			w.out = append(w.out, "/Artifact BMC\n"...)
+			for _, r := range pg.rules {
+				w.out = append(w.out, "q 0.431 g "...)
+				w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+				w.out = append(w.out, "re f Q\n"...)
+			}
+			w.out = append(w.out, "EMC\n"...)
 		}
 		for _, pl := range pg.lines {
 			if err := w.line(pl); err != nil {
@@ -116,7 +125,9 @@ func write(doc *Document, c *composition) ([]byte, error) {
 		pdf.AddPage()
 		if pg.logo != nil {
 			r := pg.logo
+			pdf.RawWriteStr("/Artifact BMC\n")
 			pdf.ImageOptions("logo", r.x0, pageH-r.y1, r.x1-r.x0, r.y1-r.y0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+			pdf.RawWriteStr("EMC\n")
 		}
 		for _, op := range pages[i] {
 			if op.size > 0 {
@@ -158,6 +169,7 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 	if wellFormedTag(doc.Lang) {
 		pdf.SetLang(doc.Lang)
 	}
+	pdf.SetXmpMetadata(xmpMetadata(doc))
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
@@ -209,6 +221,8 @@ func (w *writer) line(pl placedLine) error {
 	if err != nil {
 		return err
 	}
+	w.beginMarked(pl)
+	defer w.endMarked()
 	var p pending
 	size := 0.0
 	for _, d := range ds {
@@ -290,6 +304,9 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: reading fpdf's output: %w", err)
 	}
 	if err := p.setToUnicode(tagged, w.font.text); err != nil {
+		return nil, err
+	}
+	if err := addStructTree(p, w.c, w.marks); err != nil {
 		return nil, err
 	}
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {

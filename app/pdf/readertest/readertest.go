@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
@@ -112,13 +113,15 @@ func Forbidden(s string) (rune, bool) {
 }
 
 // Mixed reports a line that holds right-to-left letters and also Latin
-// letters or digits. MuPDF reverses each right-to-left stretch of a line
-// drawn in visual order where it stands, without the bidi algorithm's
-// reordering of the stretches, so on such a line it gets every character
-// but not their order; pdf.js and poppler reorder properly, and no
-// ToUnicode map satisfies both (see ../../../../shared/notes/pdftext.md).
-func Mixed(line string) bool {
-	var rtl, other bool
+// letters or digits (or, with rtl, a line of a right-to-left paragraph
+// that holds Latin letters or digits at all). MuPDF reverses each
+// right-to-left stretch of a line drawn in visual order where it stands,
+// without the bidi algorithm's reordering of the stretches, and Arabic
+// digits with them, so on such a line it gets every character but not
+// their order; pdf.js and poppler reorder properly, and no ToUnicode map
+// satisfies both (see ../../../../shared/notes/pdftext.md).
+func Mixed(line string, rtlParagraph bool) bool {
+	rtl, other := rtlParagraph, false
 	for _, r := range line {
 		p, _ := bidi.LookupRune(r)
 		switch p.Class() {
@@ -131,6 +134,33 @@ func Mixed(line string) bool {
 	return rtl && other
 }
 
+// Lenient reports whether a reader can only be held to a line's
+// characters, not their order, for reasons of its own that no file can
+// change: MuPDF on a Mixed line or one with combining marks; pdf.js on a line of a right-to-left
+// paragraph in which right-to-left characters are under 30% (its bidi.js
+// then takes the whole line as left to right, so "COVID-19." alone on the
+// last line of an Arabic paragraph comes out ".COVID-19").
+func Lenient(reader string, rtl bool, line string) bool {
+	switch reader {
+	case "mupdf":
+		// MuPDF also moves its pen over no character whose first code
+		// point is a combining mark, so a letter with harakat drawn as one
+		// glyph gets a space after it.
+		return Mixed(line, rtl) || strings.ContainsFunc(line, func(r rune) bool { return unicode.Is(unicode.Mn, r) })
+	case "pdfjs":
+		n, r := 0, 0
+		for _, c := range line {
+			n++
+			p, _ := bidi.LookupRune(c)
+			if k := p.Class(); k == bidi.R || k == bidi.AL || k == bidi.AN {
+				r++
+			}
+		}
+		return rtl && n > 4 && float64(r)/float64(n) < 0.3
+	}
+	return false
+}
+
 // SameCharacters reports whether two texts hold the same characters,
 // ignoring order and white space.
 func SameCharacters(a, b string) bool {
@@ -140,6 +170,24 @@ func SameCharacters(a, b string) bool {
 		return rs
 	}
 	return slices.Equal(sorted(a), sorted(b))
+}
+
+// charDiff lists the characters one text has more of than the other.
+func charDiff(want, got string) string {
+	count := map[rune]int{}
+	for _, r := range strings.Join(strings.Fields(want), "") {
+		count[r]++
+	}
+	for _, r := range strings.Join(strings.Fields(got), "") {
+		count[r]--
+	}
+	var b strings.Builder
+	for r, n := range count {
+		if n != 0 {
+			fmt.Fprintf(&b, "%q×%d ", r, n)
+		}
+	}
+	return b.String()
 }
 
 // Diff describes how two multisets of lines differ.
@@ -160,9 +208,9 @@ func Diff(want, got []string) string {
 
 // Check compares the pages a reader extracted with the lines each page
 // should hold (normalized, any order: the order of blocks is the reader's
-// choice) and reports every difference through tb.Errorf. From MuPDF, a
-// Mixed line need only come back with the same characters.
-func Check(tb testing.TB, name, reader string, pages []string, want [][]string) {
+// choice) and reports every difference through tb.Errorf. A line for which
+// Lenient says so need only come back with the same characters.
+func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
 	tb.Helper()
 	if len(pages) != len(want) {
 		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
@@ -181,9 +229,21 @@ func Check(tb testing.TB, name, reader string, pages []string, want [][]string) 
 				missing = append(missing, w)
 			}
 		}
-		if reader == "mupdf" && len(missing) > 0 && !slices.ContainsFunc(missing, func(l string) bool { return !Mixed(l) }) &&
-			SameCharacters(strings.Join(missing, " "), strings.Join(got, " ")) {
+		var strict []string
+		for _, l := range missing {
+			if !Lenient(reader, rtl, l) {
+				strict = append(strict, l)
+			}
+		}
+		if len(strict) == 0 && SameCharacters(strings.Join(missing, " "), strings.Join(got, " ")) {
 			continue
+		}
+		if len(strict) > 0 && len(strict) < len(missing) {
+			tb.Errorf("%s page %d: %s misses lines it must get exactly:\n%s", name, i+1, reader, Diff(strict, nil))
+		}
+		if len(strict) < len(missing) {
+			tb.Logf("%s page %d: %s: %d lines held to their characters only; characters differ: %s", name, i+1, reader, len(missing)-len(strict),
+				charDiff(strings.Join(missing, " "), strings.Join(got, " ")))
 		}
 		if len(missing) > 0 || len(got) > 0 {
 			tb.Errorf("%s page %d: %s extracts different text\n%s", name, i+1, reader, Diff(missing, got))
