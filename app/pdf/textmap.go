@@ -79,14 +79,18 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 	}
 	ds = joinZeroWidth(ds)
 	out := ds[:0]
-	for _, d := range ds {
+	for i, d := range ds {
+		// pdf.js reads a space from the gap before the next glyph it
+		// measures, and it measures no glyph whose text holds a combining
+		// mark: the space before one is drawn as part of the glyph before.
+		beforeMark := i+1 < len(ds) && strings.ContainsFunc(ds[i+1].text, isMark)
 		switch {
 		case d.text == "" && d.blank:
-			continue // a bidi control: nothing to textDraw, nothing to read
+			continue // a bidi control: nothing to draw, nothing to read
 		case d.text == "":
 			d.text = " "
 		case d.space && d.blank && len(out) > 0 && !out[len(out)-1].blank &&
-			float64(d.form.adv) > wideSpace*float64(d.form.face.upem):
+			(beforeMark || float64(d.form.adv) > wideSpace*float64(d.form.face.upem)):
 			prev := &out[len(out)-1]
 			prev.text += d.text
 			prev.form.adv += d.form.adv
@@ -122,6 +126,9 @@ func joinZeroWidth(ds []textDraw) []textDraw {
 	}
 	return out
 }
+
+// isMark reports a combining mark (a haraka, an accent).
+func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
 
 // invisible reports layout controls that are not text: the bidi
 // embeddings, overrides, isolates and marks, and the soft hyphen.
