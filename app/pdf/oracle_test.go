@@ -54,7 +54,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 func normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
 			return -1
 		}
 		return r

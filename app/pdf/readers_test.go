@@ -63,3 +63,53 @@ func TestReadersStatements(t *testing.T) {
 		})
 	}
 }
+
+// TestReadersSoftHyphen: where a line breaks at a soft hyphen a hyphen is
+// drawn, elsewhere nothing; no reader gets a soft hyphen or that hyphen.
+func TestReadersSoftHyphen(t *testing.T) {
+	_, paras := seedParts(t)
+	shy := func(s string) string {
+		// A soft hyphen in the middle of every word of nine letters or more.
+		words := strings.Fields(s)
+		for i, w := range words {
+			if r := []rune(w); len(r) >= 9 {
+				words[i] = string(r[:len(r)/2]) + "\u00AD" + string(r[len(r)/2:])
+			}
+		}
+		return strings.Join(words, " ")
+	}
+	doc := Document{Lang: "en", Title: Part{"title", "Soft hyphens"}, Date: testDate}
+	for _, p := range paras {
+		doc.Paragraphs = append(doc.Paragraphs, Part{p.ID, shy(p.Text)})
+	}
+	d := sanitize(doc)
+	c, err := compose(&d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	breaks := 0
+	for _, pg := range c.pages {
+		for _, pl := range pg.lines {
+			if text := logicalText(pl.line); strings.HasSuffix(text, "\u00AD") {
+				breaks++
+			}
+		}
+	}
+	if breaks == 0 {
+		t.Fatal("no line breaks at a soft hyphen; the test needs one")
+	}
+	res, err := Export(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReaders(t, "shy", doc, res)
+	path := writeTemp(t, "shy.pdf", res.PDF)
+	for _, reader := range readertest.Readers {
+		for _, page := range readertest.Pages(t, reader, path) {
+			if strings.ContainsAny(page, "\u00AD\u2010") {
+				t.Errorf("%s extracts a soft hyphen or a hyphen", reader)
+			}
+		}
+	}
+	t.Logf("%d lines end at a soft hyphen", breaks)
+}

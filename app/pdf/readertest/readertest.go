@@ -78,11 +78,12 @@ func scriptsDir(tb testing.TB) string {
 // Normalize is how extracted and expected text are compared: NFC, the
 // invisible bidi controls and marks removed (pdftotext wraps right-to-left
 // lines in embeddings; the writer adds marks where poppler's reordering
-// needs them), runs of white space made one space.
+// needs them), soft hyphens removed (the layout's text has them, no
+// reader gets them), runs of white space made one space.
 func Normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
 			return -1
 		}
 		return r
