@@ -131,11 +131,13 @@ func (f *face) blank(g uint16) bool {
 
 // form is what one code draws: a glyph of a bundled face, or several of
 // them at offsets (a composite glyph in the document font), with the
-// advance the layout gave it. parts packs (glyph, dx, dy) triples, offsets
-// in font units from the first glyph's origin, so that a form can be a map
-// key; adv is in font units.
+// advance the layout gave it, in font units. A lone glyph without offsets
+// (nearly every cluster) is gid with no parts; otherwise parts packs
+// (glyph, dx, dy) triples, offsets in font units from the pen, so that a
+// form can be a map key.
 type form struct {
 	face  *face
+	gid   uint16
 	parts string
 	adv   int
 }
@@ -146,16 +148,22 @@ type formPart struct {
 }
 
 func packForm(f *face, parts []formPart, adv int) form {
+	if len(parts) == 1 && parts[0].dx == 0 && parts[0].dy == 0 {
+		return form{face: f, gid: parts[0].gid, adv: adv}
+	}
 	b := make([]byte, 0, 6*len(parts))
 	for _, p := range parts {
 		b = binary.BigEndian.AppendUint16(b, p.gid)
 		b = binary.BigEndian.AppendUint16(b, uint16(p.dx))
 		b = binary.BigEndian.AppendUint16(b, uint16(p.dy))
 	}
-	return form{f, string(b), adv}
+	return form{face: f, parts: string(b), adv: adv}
 }
 
 func (fm form) unpack() []formPart {
+	if fm.parts == "" {
+		return []formPart{{gid: fm.gid}}
+	}
 	be := binary.BigEndian
 	out := make([]formPart, len(fm.parts)/6)
 	for i := range out {
@@ -171,7 +179,7 @@ func glyphForm(f *face, gid uint16) form {
 	if int(gid) < len(f.adv) {
 		adv = int(f.adv[gid])
 	}
-	return packForm(f, []formPart{{gid: gid}}, adv)
+	return form{face: f, gid: gid, adv: adv}
 }
 
 // own reports whether the form is a face glyph as the face has it, whose
@@ -181,13 +189,8 @@ func (fm form) own() (uint16, bool) {
 	return gid, ok && int(gid) < len(fm.face.adv) && int(fm.face.adv[gid]) == fm.adv
 }
 
-// single reports whether the form is one glyph, and which.
-func (fm form) single() (uint16, bool) {
-	if len(fm.parts) != 6 || fm.parts[2:] != "\x00\x00\x00\x00" {
-		return 0, false
-	}
-	return binary.BigEndian.Uint16([]byte(fm.parts)), true
-}
+// single reports whether the form is one glyph without offsets, and which.
+func (fm form) single() (uint16, bool) { return fm.gid, fm.parts == "" }
 
 // clusterForm returns the form that draws a cluster's glyphs from the
 // pen position x (points from the line's left; the baseline) with the
@@ -198,6 +201,9 @@ func (fm form) single() (uint16, bool) {
 func clusterForm(f *face, size float64, glyphs []typeset.Glyph, x, advance float64) (form, bool) {
 	k := float64(f.upem) / size
 	adv := int(roundUnits(advance * k))
+	if g := glyphs[0]; len(glyphs) == 1 && roundUnits((g.X-x)*k) == 0 && roundUnits(g.Y*k) == 0 {
+		return form{face: f, gid: g.ID, adv: adv}, !f.blank(g.ID)
+	}
 	var parts []formPart
 	ink := false
 	for _, g := range glyphs {
@@ -249,8 +255,8 @@ func (d *docFont) code(fm form, text string) rune { return d.codes[use{fm, text}
 // phases: the (form, text) pairs the layout uses, a code for each, the
 // glyph order of the merged font, its glyph and metric tables, and the
 // font file.
-func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error) {
-	uses, base, err := collectUses(c, faces)
+func newDocFont(draws [][][]textDraw) (*docFont, error) {
+	uses, base, err := collectUses(draws)
 	if err != nil {
 		return nil, err
 	}
@@ -289,41 +295,43 @@ func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error)
 	return d, nil
 }
 
-// forEachDraw calls fn for every draw of the composition.
-func forEachDraw(c *composition, faces map[*typeset.Font]*face, fn func(d textDraw)) error {
-	for _, pg := range c.pages {
-		for _, pl := range pg.lines {
-			ds, err := lineDraws(pl, faces)
+// pageDraws returns the draws of every line of the composition, page by
+// page: the font is made from them, then the pages are drawn with them.
+func pageDraws(c *composition) ([][][]textDraw, error) {
+	out := make([][][]textDraw, len(c.pages))
+	for i, pg := range c.pages {
+		out[i] = make([][]textDraw, len(pg.lines))
+		for j, pl := range pg.lines {
+			ds, err := lineDraws(pl, c.faces)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			for _, d := range ds {
-				fn(d)
-			}
+			out[i][j] = ds
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // collectUses returns the (form, text) pairs the composition draws, in a
 // deterministic order (regular faces first, then by glyph and text), and
 // the face whose tables the merged font borrows.
-func collectUses(c *composition, faces map[*typeset.Font]*face) ([]use, *face, error) {
+func collectUses(draws [][][]textDraw) ([]use, *face, error) {
 	seen := make(map[use]bool)
 	var uses []use
 	var base *face
-	err := forEachDraw(c, faces, func(d textDraw) {
-		u := use{d.form, d.text}
-		if base == nil || d.form.face.order < base.order {
-			base = d.form.face
+	for _, page := range draws {
+		for _, line := range page {
+			for _, d := range line {
+				u := use{d.form, d.text}
+				if base == nil || d.form.face.order < base.order {
+					base = d.form.face
+				}
+				if !seen[u] {
+					seen[u] = true
+					uses = append(uses, u)
+				}
+			}
 		}
-		if !seen[u] {
-			seen[u] = true
-			uses = append(uses, u)
-		}
-	})
-	if err != nil {
-		return nil, nil, err
 	}
 	if base == nil {
 		return nil, nil, errors.New("pdf: the document draws no text")
@@ -331,6 +339,9 @@ func collectUses(c *composition, faces map[*typeset.Font]*face) ([]use, *face, e
 	slices.SortFunc(uses, func(a, b use) int {
 		if a.form.face.order != b.form.face.order {
 			return a.form.face.order - b.form.face.order
+		}
+		if a.form.gid != b.form.gid {
+			return int(a.form.gid) - int(b.form.gid)
 		}
 		if c := strings.Compare(a.form.parts, b.form.parts); c != 0 {
 			return c

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -101,12 +102,19 @@ func (p *pdfObjects) addToDict(n int, entries string) {
 	}
 }
 
+// zlibWriters keeps compressors between exports: making one costs more
+// than compressing a ToUnicode map. Huffman coding alone suits the hex
+// digits of a CMap and needs no match tables.
+var zlibWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.HuffmanOnly); return w }}
+
 // stream returns a stream object's body, compressed.
 func stream(dict string, data []byte) []byte {
 	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	w := zlibWriters.Get().(*zlib.Writer)
+	w.Reset(&z)
 	w.Write(data)
 	w.Close()
+	zlibWriters.Put(w)
 	b := fmt.Appendf(nil, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", dict, z.Len())
 	b = append(b, z.Bytes()...)
 	return append(b, "\nendstream"...)
@@ -116,6 +124,11 @@ func stream(dict string, data []byte) []byte {
 // whose /ID is id (both halves: a first version).
 func (p *pdfObjects) bytes(id string) []byte {
 	var b bytes.Buffer
+	size := len(p.header) + 64*len(p.objs) + 256
+	for _, o := range p.objs {
+		size += len(o)
+	}
+	b.Grow(size)
 	b.Write(p.header)
 	offsets := make([]int, len(p.objs))
 	for n := 1; n < len(p.objs); n++ {
@@ -174,15 +187,22 @@ func toUnicodeCMap(text map[rune]string) []byte {
 		chunk := codes[:min(100, len(codes))] // at most 100 entries per block
 		codes = codes[len(chunk):]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		var line []byte
 		for _, c := range chunk {
-			fmt.Fprintf(&b, "<%04X> <", c)
+			line = appendHex4(append(line[:0], '<'), uint16(c))
+			line = append(line, "> <"...)
 			for _, u := range utf16.Encode([]rune(text[c])) {
-				fmt.Fprintf(&b, "%04X", u)
+				line = appendHex4(line, u)
 			}
-			b.WriteString(">\n")
+			b.Write(append(line, ">\n"...))
 		}
 		b.WriteString("endbfchar\n")
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()
+}
+
+func appendHex4(b []byte, u uint16) []byte {
+	const digits = "0123456789ABCDEF"
+	return append(b, digits[u>>12], digits[u>>8&15], digits[u>>4&15], digits[u&15])
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
 
@@ -49,8 +50,12 @@ const wideSpace = 0.55
 
 // lineDraws returns the draws of a placed line, left to right.
 func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error) {
-	var ds []textDraw
-	var items []visCluster
+	n := 0
+	for _, r := range pl.line.Runs {
+		n += len(r.Clusters)
+	}
+	ds := make([]textDraw, 0, n)
+	items := make([]visCluster, 0, n)
 	for r := range pl.line.Runs {
 		run := &pl.line.Runs[r]
 		f, ok := faces[run.Font]
@@ -59,15 +64,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		}
 		for _, cl := range run.Clusters {
 			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
-			chars := []rune(strings.Map(func(r rune) rune {
-				if invisible(r) {
-					return -1
-				}
-				return r
-			}, cl.Text))
-			if run.RTL() {
-				slices.Reverse(chars)
-			}
+			chars := readerChars(cl.Text, run.RTL())
 			fm, ink := clusterForm(f, run.Size, glyphs, cl.X, cl.Advance)
 			ds = append(ds, textDraw{form: fm, x: pl.x + cl.X, y: pl.y, size: run.Size, blank: !ink})
 			items = append(items, visCluster{level: run.Level, space: allSpace(chars), visual: chars})
@@ -75,7 +72,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 	}
 	markBoundaries(items, pl.line.RTL)
 	for i := range ds {
-		ds[i].text, ds[i].space = string(items[i].visual), items[i].space
+		ds[i].text, ds[i].space = items[i].visual, items[i].space
 	}
 	ds = joinZeroWidth(ds)
 	out := ds[:0]
@@ -99,6 +96,24 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// readerChars returns a cluster's characters without the invisible
+// controls, reversed in a right-to-left run.
+func readerChars(text string, rtl bool) string {
+	if r, n := utf8.DecodeRuneInString(text); n == len(text) && !invisible(r) {
+		return text
+	}
+	chars := []rune(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, text))
+	if rtl {
+		slices.Reverse(chars)
+	}
+	return string(chars)
 }
 
 // joinZeroWidth draws a glyph the layout gave no advance (the alef of a
@@ -189,7 +204,7 @@ func weakStart(r rune) bool {
 	return false
 }
 
-func allSpace(rs []rune) bool {
+func allSpace(rs string) bool {
 	for _, r := range rs {
 		if !unicode.IsSpace(r) {
 			return false
@@ -203,7 +218,7 @@ func allSpace(rs []rune) bool {
 type visCluster struct {
 	level  uint8
 	space  bool
-	visual []rune
+	visual string
 }
 
 // markBoundaries adds the bidi marks that keep pdftotext's reordering
@@ -218,9 +233,11 @@ func markBoundaries(items []visCluster, rtl bool) {
 			return pNeutral
 		}
 		if last {
-			return popplerType(v.visual[len(v.visual)-1])
+			r, _ := utf8.DecodeLastRuneInString(v.visual)
+			return popplerType(r)
 		}
-		return popplerType(v.visual[0])
+		r, _ := utf8.DecodeRuneInString(v.visual)
+		return popplerType(r)
 	}
 	for i := range items {
 		it := &items[i]
@@ -233,8 +250,8 @@ func markBoundaries(items []visCluster, rtl bool) {
 				// before it, which for the left end of a line is the end
 				// of another line: a mark makes the punctuation ending a
 				// right-to-left line right to left.
-				if weakStart(it.visual[0]) {
-					it.visual = append([]rune{rlm}, it.visual...)
+				if r, _ := utf8.DecodeRuneInString(it.visual); weakStart(r) {
+					it.visual = string(rlm) + it.visual
 				}
 				continue
 			}
@@ -242,14 +259,14 @@ func markBoundaries(items []visCluster, rtl bool) {
 			t := edge(*it, false)
 			sameRun := it.level%2 == 0 && prev.level%2 == 0
 			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
-				it.visual = append([]rune{rlm}, it.visual...)
+				it.visual = string(rlm) + it.visual
 			}
 			continue
 		}
 		if it.level%2 == 1 && i+1 < len(items) && items[i+1].level%2 == 0 && len(items[i+1].visual) > 0 {
 			if t := edge(items[i+1], false); t != pL && t != pNum {
 				next := &items[i+1]
-				next.visual = append([]rune{lrm}, next.visual...)
+				next.visual = string(lrm) + next.visual
 			}
 		}
 	}

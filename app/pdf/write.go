@@ -86,7 +86,11 @@ type pending struct {
 }
 
 func write(doc *Document, c *composition) ([]byte, error) {
-	font, err := newDocFont(c, c.faces)
+	draws, err := pageDraws(c)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
+	}
+	font, err := newDocFont(draws)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
 	}
@@ -111,11 +115,8 @@ func write(doc *Document, c *composition) ([]byte, error) {
 			}
 			w.out = append(w.out, "EMC\n"...)
 		}
-		for _, pl := range pg.lines {
-			if err := w.line(pl); err != nil {
-				<-started
-				return nil, err
-			}
+		for j, pl := range pg.lines {
+			w.line(pl, draws[i][j])
 		}
 		w.emit()
 		pages[i], w.ops = w.ops, nil
@@ -208,7 +209,7 @@ func appendNums(b []byte, vs ...float64) []byte {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl placedLine) error {
+func (w *writer) line(pl placedLine, ds []textDraw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -216,10 +217,6 @@ func (w *writer) line(pl placedLine) error {
 			w.out = append(w.out, "0 g\n"...)
 		}
 		w.gray = pl.gray
-	}
-	ds, err := lineDraws(pl, w.faces)
-	if err != nil {
-		return err
 	}
 	w.beginMarked(pl)
 	defer w.endMarked()
@@ -235,7 +232,6 @@ func (w *writer) line(pl placedLine) error {
 		w.add(&p, w.font.width[d.form], d.size, d.x, d.y, w.font.code(d.form, d.text))
 	}
 	w.flush(&p)
-	return nil
 }
 
 func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
