@@ -19,7 +19,7 @@ import (
 // TestReadersSampleSignedAndUnsigned exports every part of the bundled
 // sample in English, Arabic and Sorani (what Sorani has of it), signs each, and holds poppler, pdf.js and
 // MuPDF to the logical text of every line, before and after signing.
-// Signing must also keep the file tagged.
+// Signing must also keep the file tagged, PDF/A-2u and qpdf-clean.
 func TestReadersSampleSignedAndUnsigned(t *testing.T) {
 	w := sample(t)
 	id, _ := testIdentity(t)
@@ -80,6 +80,14 @@ func TestReadersSampleSignedAndUnsigned(t *testing.T) {
 				out, err := exec.Command(judge.Tool(t, "pdfinfo"), path).CombinedOutput()
 				if err != nil || !strings.Contains(string(out), "Tagged:          yes") {
 					t.Errorf("%s %s: pdfinfo does not say Tagged: yes (%v)\n%s", lang, name, err, out)
+				}
+				meta, err := exec.Command(judge.Tool(t, "pdfinfo"), "-meta", path).CombinedOutput()
+				if err != nil || !strings.Contains(string(meta), "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>U</pdfaid:conformance>") {
+					t.Errorf("%s %s: the XMP no longer declares PDF/A-2u (%v)", lang, name, err)
+				}
+				check, _ := exec.Command(judge.Tool(t, "qpdf"), "--check", path).CombinedOutput()
+				if !strings.Contains(string(check), "No syntax or stream encoding errors found") {
+					t.Errorf("%s %s: qpdf --check:\n%s", lang, name, check)
 				}
 			}
 		})

@@ -65,8 +65,8 @@ func splitObjects(b []byte) (*pdfObjects, error) {
 	if r := reInfo.FindSubmatch(trailer); r != nil {
 		p.info, _ = strconv.Atoi(string(r[1]))
 	}
-	if p.root <= 0 || p.root >= count || p.info <= 0 || p.info >= count {
-		return nil, errors.New("trailer has no /Root or /Info")
+	if p.root <= 0 || p.root >= count {
+		return nil, errors.New("trailer has no /Root")
 	}
 	sorted := slices.Clone(offsets[1:])
 	slices.Sort(sorted)

@@ -155,8 +155,8 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: "A4"})
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(doc.Date)
-	pdf.SetModificationDate(doc.Date)
+	pdf.SetCreationDate(doc.Date.UTC())
+	pdf.SetModificationDate(doc.Date.UTC())
 	pdf.SetProducer(producer, true)
 	pdf.SetCreator(producer, true)
 	pdf.SetTitle(doc.Title.Text, true)
@@ -171,6 +171,7 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 		pdf.SetLang(doc.Lang)
 	}
 	pdf.SetXmpMetadata(xmpMetadata(doc))
+	addOutputIntent(pdf)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
@@ -303,6 +304,9 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	if err := addStructTree(p, w.c, w.marks); err != nil {
+		return nil, err
+	}
+	if err := fixInfo(p); err != nil {
 		return nil, err
 	}
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
