@@ -388,53 +388,92 @@ func (k *composer) letterhead() error {
 	return nil
 }
 
+// sigEntry is one paragraph of the signature block.
+type sigEntry struct {
+	id, text string
+	bold     bool
+}
+
 // signature typesets the visible signature block at the end side of the
 // last page, framed, and records its rectangle for the signature widget.
+// It never adds a page: the app previews the unsigned document, and a
+// signed file must not have a page the preview did not show (issue #10).
+// When the full block does not fit below the text, a compact one (the
+// caption, then signer, role and date on one line, smaller) goes into
+// the band between the text and the page number.
 func (k *composer) signature() error {
 	s := k.doc.Signature
 	date := s.Date
 	if date.IsZero() {
 		date = k.doc.Date
 	}
-	type entry struct {
-		id, text string
-		bold     bool
+	caption := sigEntry{"(signature caption)", signedCaption(k.doc.Lang), true}
+	full := []sigEntry{caption, {"(signer)", s.Signer, false}, {"(role)", s.Role, false},
+		{"(signature date)", formatDate(k.doc.Lang, date), false}}
+	paras, height, err := k.sigParagraphs(full, sizeSig, sigWidth-2*sigPadding, sigPadding)
+	if err != nil {
+		return err
 	}
-	entries := []entry{
-		{"(signature caption)", signedCaption(k.doc.Lang), true},
-		{"(signer)", s.Signer, false},
-		{"(role)", s.Role, false},
-		{"(signature date)", formatDate(k.doc.Lang, date), false},
+	const gap = 24
+	if k.top-gap-height >= k.bottom {
+		k.sigBox(paras, k.top-gap, height, sigWidth, sigPadding, sizeSig)
+		return nil
 	}
-	inner := float64(sigWidth - 2*sigPadding)
+	var details []string
+	for _, t := range []string{s.Signer, s.Role, formatDate(k.doc.Lang, date)} {
+		if strings.TrimSpace(t) != "" {
+			details = append(details, t)
+		}
+	}
+	compact := []sigEntry{caption, {"(signature details)", strings.Join(details, listSeparator(k.doc.Lang)), false}}
+	bandBottom := footerY + sizeFooter + 4.0
+	const width, padding = 2 * sigWidth, 3
+	size := sizeFooter
+	for ; ; size -= 0.5 {
+		paras, height, err = k.sigParagraphs(compact, size, width-2*padding, padding)
+		if err != nil {
+			return err
+		}
+		if k.top-bandBottom >= height || size <= 5 {
+			break
+		}
+	}
+	k.sigBox(paras, bandBottom+height, height, width, padding, size)
+	return nil
+}
+
+// sigParagraphs lays out the block's entries in a box inner points wide
+// and returns them with the block's height, padding included.
+func (k *composer) sigParagraphs(entries []sigEntry, size, inner, padding float64) ([]*typeset.Paragraph, float64, error) {
 	var paras []*typeset.Paragraph
-	height := float64(2 * sigPadding)
+	height := 0.0
 	for _, e := range entries {
 		if strings.TrimSpace(e.text) == "" {
 			continue
 		}
-		p, err := k.layout(e.id, e.text, inner, sizeSig, e.bold, typeset.AlignStart)
+		p, err := k.layout(e.id, e.text, inner, size, e.bold, typeset.AlignStart)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		paras = append(paras, p)
 		height += p.Height()
 	}
-	const gap = 24
-	if k.top-gap-height < k.bottom {
-		k.newPage()
-	}
-	y1 := k.top - gap
+	return paras, height + 2*padding, nil
+}
+
+// sigBox places the block's paragraphs in a frame width points wide whose
+// top is y1, on the end side of the current page.
+func (k *composer) sigBox(paras []*typeset.Paragraph, y1, height, width, padding, size float64) {
 	y0 := y1 - height
-	x0 := k.left + k.width - sigWidth
+	x0 := k.left + k.width - width
 	if k.rtl {
 		x0 = k.left
 	}
-	x1 := x0 + sigWidth
-	t := y1 - sigPadding
+	x1 := x0 + width
+	t := y1 - (height-sumHeights(paras))/2
 	for _, p := range paras {
 		for _, ln := range p.Lines {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + sigPadding, y: baseline(t, p.Leading, sizeSig), artifact: "Layout"})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + padding, y: baseline(t, p.Leading, size), artifact: "Layout"})
 			t -= p.Leading
 		}
 	}
@@ -442,9 +481,25 @@ func (k *composer) signature() error {
 	k.pg.rules = append(k.pg.rules,
 		rect{x0, y1 - w, x1, y1}, rect{x0, y0, x1, y0 + w},
 		rect{x0, y0, x0 + w, y1}, rect{x1 - w, y0, x1, y1})
-	k.top = y0
+	k.top = min(k.top, y0)
 	k.c.sig = &Rect{Page: len(k.c.pages), X0: x0, Y0: y0, X1: x1, Y1: y1}
-	return nil
+}
+
+// listSeparator joins the signer, role and date of a compact signature
+// block the way the language separates list items.
+func listSeparator(lang string) string {
+	if l, ok := localeFor(lang); ok {
+		return l.comma
+	}
+	return ", "
+}
+
+func sumHeights(ps []*typeset.Paragraph) float64 {
+	h := 0.0
+	for _, p := range ps {
+		h += p.Height()
+	}
+	return h
 }
 
 // footers writes "page x of y" at the foot of every page.
