@@ -1,8 +1,11 @@
 // Package pdf lays out a statement on A4 pages and writes it as a PDF with
 // fpdf, or renders a page to an image for the preview, both from the same
-// layout. Text is shaped by package typeset and drawn glyph by glyph through
-// re-encoded fonts, with /ActualText so that copying and searching give back
-// the logical text in every script.
+// layout. Text is shaped by package typeset and drawn cluster by cluster
+// through a font made for each document, whose ToUnicode map gives every
+// code the text of its cluster, so that copying, searching and screen
+// readers get the logical text in every script and every reader
+// (textmap.go). The files are tagged PDF/UA-1 (tags.go) and PDF/A-2u
+// (archival.go).
 package pdf
 
 import (
