@@ -425,12 +425,7 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		}
 		glyphs := glyphsIn(it.glyphs, from, to)
 		if hy != nil && from <= b-1 && b-1 < to {
-			glyphs = slices.Clone(glyphs) // the item's glyphs are shared by every line
-			for i, g := range glyphs {
-				if g.cluster == b-1 {
-					glyphs[i].id, glyphs[i].xAdv, glyphs[i].xOff, glyphs[i].yOff = hy.id, hy.xAdv, 0, 0
-				}
-			}
+			glyphs = hyphenate(glyphs, b-1, hy)
 		}
 		pieces = append(pieces, piece{it: it, from: from, to: to, glyphs: glyphs})
 	}
@@ -517,6 +512,18 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		}
 	}
 	return ln
+}
+
+// hyphenate returns glyphs with the soft hyphen at rune shy drawn as hy,
+// in a copy: an item's glyphs are shared by every line.
+func hyphenate(glyphs []shapedGlyph, shy int, hy *hyphen) []shapedGlyph {
+	glyphs = slices.Clone(glyphs)
+	for i, g := range glyphs {
+		if g.cluster == shy {
+			glyphs[i].id, glyphs[i].xAdv, glyphs[i].xOff, glyphs[i].yOff = hy.id, hy.xAdv, 0, 0
+		}
+	}
+	return glyphs
 }
 
 // clusters groups the glyphs of a piece by cluster and gives each group the
