@@ -171,7 +171,6 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 		pdf.SetLang(doc.Lang)
 	}
 	pdf.SetXmpMetadata(xmpMetadata(doc))
-	addOutputIntent(pdf)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
@@ -309,6 +308,7 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	if err := fixInfo(p); err != nil {
 		return nil, err
 	}
+	addOutputIntent(p)
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
 		if bytes.HasPrefix(p.header, []byte(v)) {
 			p.header = slices.Concat([]byte("%PDF-1.5"), p.header[len(v):])
