@@ -12,6 +12,7 @@ DOMAIN    = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
 
 deps:
 	@scripts/deps.sh
+	@test -d scripts/readers/node_modules/pdfjs-dist || (cd scripts/readers && npm ci --no-audit --no-fund)
 
 build: deps
 	$(GO) build -o $(BIN) .

@@ -6,7 +6,9 @@ set -euo pipefail
 
 # Fyne's cgo build needs the X11/GL headers; the tests use poppler-utils and
 # qpdf (and openssl for signatures) as outside oracles for PDFs, Xvfb for the real window.
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mupdf-tools)
+# nodejs runs the pdf.js and MuPDF.js readers (scripts/readers); unicode-data
+# has Unicode's bidi conformance files.
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mupdf-tools nodejs unicode-data)
 # xdotool types into the real window in the end-to-end tests; xmodmap gives
 # each non-ASCII character a key first.
 pkgs+=(xdotool x11-xserver-utils)

@@ -44,6 +44,17 @@ type placedLine struct {
 	x, y float64
 	gray bool
 	id   string // message the line comes from
+	// elem is the structure element the line belongs to; nil for an
+	// artifact (page numbers, the signature appearance), whose kind is
+	// artifact.
+	elem     *structElem
+	artifact string
+}
+
+// structElem is an element of the tagged PDF's structure tree: the
+// document's parts in reading order (ISO 14289-1, PDF/UA).
+type structElem struct {
+	role string // standard structure type: H1, P
 }
 
 type page struct {
@@ -56,6 +67,7 @@ type page struct {
 type composition struct {
 	faces map[*typeset.Font]*face // the fonts the layout used, re-encoded for the writer
 	pages []*page
+	elems []*structElem // in reading order
 	sig   *Rect
 	logo  *logo
 }
@@ -79,6 +91,7 @@ type composer struct {
 	width  float64
 	c      *composition
 	pg     *page
+	role   string  // structure type of the blocks being placed
 	top    float64 // top of the next line box
 	bottom float64
 }
@@ -148,9 +161,11 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.letterhead(); err != nil {
 		return nil, err
 	}
+	k.role = "H1"
 	if err := k.block(doc.Title.ID, doc.Title.Text, sizeTitle, true, typeset.AlignStart, false, 6); err != nil {
 		return nil, err
 	}
+	k.role = "P"
 	if err := k.block(partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
 		return nil, err
 	}
@@ -185,6 +200,13 @@ func partTexts(ps []Part) []string {
 		out[i] = p.Text
 	}
 	return out
+}
+
+// newElem starts a structure element of the current role.
+func (k *composer) newElem() *structElem {
+	e := &structElem{role: k.role}
+	k.c.elems = append(k.c.elems, e)
+	return e
 }
 
 func (k *composer) newPage() {
@@ -281,6 +303,7 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 	}
 	p := r.p
 	lines := p.Lines
+	elem := k.newElem()
 	for len(lines) > 0 {
 		fit := int((k.top - k.bottom + 1e-6) / p.Leading)
 		n := len(lines)
@@ -298,7 +321,7 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 			n = fit
 		}
 		for _, ln := range lines[:n] {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id, elem: elem})
 			k.top -= p.Leading
 		}
 		lines = lines[n:]
@@ -352,8 +375,10 @@ func (k *composer) letterhead() error {
 			x = k.left
 		}
 		t := top - max(0, (logoH-nameH)/2)
+		k.role = "P"
+		elem := k.newElem()
 		for _, ln := range p.Lines {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x, y: baseline(t, p.Leading, sizeOrg)})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x, y: baseline(t, p.Leading, sizeOrg), elem: elem})
 			t -= p.Leading
 		}
 	}
@@ -363,53 +388,92 @@ func (k *composer) letterhead() error {
 	return nil
 }
 
+// sigEntry is one paragraph of the signature block.
+type sigEntry struct {
+	id, text string
+	bold     bool
+}
+
 // signature typesets the visible signature block at the end side of the
 // last page, framed, and records its rectangle for the signature widget.
+// It never adds a page: the app previews the unsigned document, and a
+// signed file must not have a page the preview did not show (issue #10).
+// When the full block does not fit below the text, a compact one (the
+// caption, then signer, role and date on one line, smaller) goes into
+// the band between the text and the page number.
 func (k *composer) signature() error {
 	s := k.doc.Signature
 	date := s.Date
 	if date.IsZero() {
 		date = k.doc.Date
 	}
-	type entry struct {
-		id, text string
-		bold     bool
+	caption := sigEntry{"(signature caption)", signedCaption(k.doc.Lang), true}
+	full := []sigEntry{caption, {"(signer)", s.Signer, false}, {"(role)", s.Role, false},
+		{"(signature date)", formatDate(k.doc.Lang, date), false}}
+	paras, height, err := k.sigParagraphs(full, sizeSig, sigWidth-2*sigPadding, sigPadding)
+	if err != nil {
+		return err
 	}
-	entries := []entry{
-		{"(signature caption)", signedCaption(k.doc.Lang), true},
-		{"(signer)", s.Signer, false},
-		{"(role)", s.Role, false},
-		{"(signature date)", formatDate(k.doc.Lang, date), false},
+	const gap = 24
+	if k.top-gap-height >= k.bottom {
+		k.sigBox(paras, k.top-gap, height, sigWidth, sigPadding, sizeSig)
+		return nil
 	}
-	inner := float64(sigWidth - 2*sigPadding)
+	var details []string
+	for _, t := range []string{s.Signer, s.Role, formatDate(k.doc.Lang, date)} {
+		if strings.TrimSpace(t) != "" {
+			details = append(details, t)
+		}
+	}
+	compact := []sigEntry{caption, {"(signature details)", strings.Join(details, listSeparator(k.doc.Lang)), false}}
+	bandBottom := footerY + sizeFooter + 4.0
+	const width, padding = 2 * sigWidth, 3
+	size := sizeFooter
+	for ; ; size -= 0.5 {
+		paras, height, err = k.sigParagraphs(compact, size, width-2*padding, padding)
+		if err != nil {
+			return err
+		}
+		if k.top-bandBottom >= height || size <= 5 {
+			break
+		}
+	}
+	k.sigBox(paras, bandBottom+height, height, width, padding, size)
+	return nil
+}
+
+// sigParagraphs lays out the block's entries in a box inner points wide
+// and returns them with the block's height, padding included.
+func (k *composer) sigParagraphs(entries []sigEntry, size, inner, padding float64) ([]*typeset.Paragraph, float64, error) {
 	var paras []*typeset.Paragraph
-	height := float64(2 * sigPadding)
+	height := 0.0
 	for _, e := range entries {
 		if strings.TrimSpace(e.text) == "" {
 			continue
 		}
-		p, err := k.layout(e.id, e.text, inner, sizeSig, e.bold, typeset.AlignStart)
+		p, err := k.layout(e.id, e.text, inner, size, e.bold, typeset.AlignStart)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		paras = append(paras, p)
 		height += p.Height()
 	}
-	const gap = 24
-	if k.top-gap-height < k.bottom {
-		k.newPage()
-	}
-	y1 := k.top - gap
+	return paras, height + 2*padding, nil
+}
+
+// sigBox places the block's paragraphs in a frame width points wide whose
+// top is y1, on the end side of the current page.
+func (k *composer) sigBox(paras []*typeset.Paragraph, y1, height, width, padding, size float64) {
 	y0 := y1 - height
-	x0 := k.left + k.width - sigWidth
+	x0 := k.left + k.width - width
 	if k.rtl {
 		x0 = k.left
 	}
-	x1 := x0 + sigWidth
-	t := y1 - sigPadding
+	x1 := x0 + width
+	t := y1 - (height-sumHeights(paras))/2
 	for _, p := range paras {
 		for _, ln := range p.Lines {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + sigPadding, y: baseline(t, p.Leading, sizeSig)})
+			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: x0 + padding, y: baseline(t, p.Leading, size), artifact: "Layout"})
 			t -= p.Leading
 		}
 	}
@@ -417,9 +481,25 @@ func (k *composer) signature() error {
 	k.pg.rules = append(k.pg.rules,
 		rect{x0, y1 - w, x1, y1}, rect{x0, y0, x1, y0 + w},
 		rect{x0, y0, x0 + w, y1}, rect{x1 - w, y0, x1, y1})
-	k.top = y0
+	k.top = min(k.top, y0)
 	k.c.sig = &Rect{Page: len(k.c.pages), X0: x0, Y0: y0, X1: x1, Y1: y1}
-	return nil
+}
+
+// listSeparator joins the signer, role and date of a compact signature
+// block the way the language separates list items.
+func listSeparator(lang string) string {
+	if l, ok := localeFor(lang); ok {
+		return l.comma
+	}
+	return ", "
+}
+
+func sumHeights(ps []*typeset.Paragraph) float64 {
+	h := 0.0
+	for _, p := range ps {
+		h += p.Height()
+	}
+	return h
 }
 
 // footers writes "page x of y" at the foot of every page.
@@ -431,7 +511,7 @@ func (k *composer) footers() error {
 			return err
 		}
 		for _, ln := range p.Lines {
-			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true})
+			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true, artifact: "Pagination"})
 		}
 	}
 	return nil

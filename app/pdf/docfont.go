@@ -15,12 +15,21 @@ import (
 // cmap reaches. Contextual Arabic forms, ligatures and mirrored brackets
 // are reached by no code point, so each document gets its own font: the
 // glyphs its layout uses, gathered from the bundled faces, with a cmap that
-// maps each glyph's own character to it where possible and every other
-// glyph to a Private Use code point. /ActualText restores the text of the
-// latter. One merged font instead of one per face matters for speed: fpdf
-// spends milliseconds per font on fixed-size tables (a 64K-entry width
-// array serialized to JSON, a 128 KB CIDToGIDMap compressed) whatever the
-// font holds.
+// gives every code the document draws its glyph.
+//
+// Readers get the text from the font's ToUnicode map alone (pdf.js never
+// reads /ActualText), so a code stands for one (glyph, text) pair: an
+// Arabic letter's initial form and its final form get codes that both map
+// to the base letter, a ligature's code maps to all its characters, and a
+// glyph drawn for two different texts gets two codes. A cluster drawn with
+// several glyphs (a letter and its harakat, a base and a mark) becomes one
+// composite glyph, so that its text is mapped exactly once. See
+// ../../../shared/notes/pdftext.md for what each reader does.
+//
+// One merged font instead of one per face matters for speed: fpdf spends
+// milliseconds per font on fixed-size tables (a 64K-entry width array
+// serialized to JSON, a 128 KB CIDToGIDMap compressed) whatever the font
+// holds.
 
 // face is a bundled font prepared once per process for merging: metrics,
 // glyph locations and the tables a merged font borrows. Glyph descriptions
@@ -114,10 +123,113 @@ func (f *face) glyph(g uint16) ([]byte, error) {
 	return d, nil
 }
 
-// glyphKey names a glyph of a bundled face.
-type glyphKey struct {
-	face *face
-	gid  uint16
+// blank reports whether glyph g has no outline (a space, a zero-width
+// control).
+func (f *face) blank(g uint16) bool {
+	return int(g)+1 >= len(f.starts) || f.starts[g] == f.starts[g+1]
+}
+
+// form is what one code draws: a glyph of a bundled face, or several of
+// them at offsets (a composite glyph in the document font), with the
+// advance the layout gave it, in font units. A lone glyph without offsets
+// (nearly every cluster) is gid with no parts; otherwise parts packs
+// (glyph, dx, dy) triples, offsets in font units from the pen, so that a
+// form can be a map key.
+type form struct {
+	face  *face
+	gid   uint16
+	parts string
+	adv   int
+}
+
+type formPart struct {
+	gid    uint16
+	dx, dy int16
+}
+
+func packForm(f *face, parts []formPart, adv int) form {
+	if len(parts) == 1 && parts[0].dx == 0 && parts[0].dy == 0 {
+		return form{face: f, gid: parts[0].gid, adv: adv}
+	}
+	b := make([]byte, 0, 6*len(parts))
+	for _, p := range parts {
+		b = binary.BigEndian.AppendUint16(b, p.gid)
+		b = binary.BigEndian.AppendUint16(b, uint16(p.dx))
+		b = binary.BigEndian.AppendUint16(b, uint16(p.dy))
+	}
+	return form{face: f, parts: string(b), adv: adv}
+}
+
+func (fm form) unpack() []formPart {
+	if fm.parts == "" {
+		return []formPart{{gid: fm.gid}}
+	}
+	be := binary.BigEndian
+	out := make([]formPart, len(fm.parts)/6)
+	for i := range out {
+		p := fm.parts[6*i:]
+		out[i] = formPart{be.Uint16([]byte(p[0:2])), int16(be.Uint16([]byte(p[2:4]))), int16(be.Uint16([]byte(p[4:6])))}
+	}
+	return out
+}
+
+// glyphForm is a face glyph with its own advance.
+func glyphForm(f *face, gid uint16) form {
+	adv := 0
+	if int(gid) < len(f.adv) {
+		adv = int(f.adv[gid])
+	}
+	return form{face: f, gid: gid, adv: adv}
+}
+
+// own reports whether the form is a face glyph as the face has it, whose
+// description the document font can copy.
+func (fm form) own() (uint16, bool) {
+	gid, ok := fm.single()
+	return gid, ok && int(gid) < len(fm.face.adv) && int(fm.face.adv[gid]) == fm.adv
+}
+
+// single reports whether the form is one glyph without offsets, and which.
+func (fm form) single() (uint16, bool) { return fm.gid, fm.parts == "" }
+
+// clusterForm returns the form that draws a cluster's glyphs from the
+// pen position x (points from the line's left; the baseline) with the
+// cluster's advance, and whether the cluster draws anything at all. A lone
+// glyph without offsets is itself; anything else becomes a composite, so
+// that the pen never jumps inside a line: a letter with its harakat, a
+// glyph HarfBuzz moved. Glyphs with no outline are left out of composites.
+func clusterForm(f *face, size float64, glyphs []typeset.Glyph, x, advance float64) (form, bool) {
+	k := float64(f.upem) / size
+	adv := int(roundUnits(advance * k))
+	if g := glyphs[0]; len(glyphs) == 1 && roundUnits((g.X-x)*k) == 0 && roundUnits(g.Y*k) == 0 {
+		return form{face: f, gid: g.ID, adv: adv}, !f.blank(g.ID)
+	}
+	var parts []formPart
+	ink := false
+	for _, g := range glyphs {
+		if f.blank(g.ID) {
+			continue
+		}
+		ink = true
+		parts = append(parts, formPart{g.ID, roundUnits((g.X - x) * k), roundUnits(g.Y * k)})
+	}
+	if len(parts) == 0 {
+		parts = []formPart{{gid: glyphs[0].ID}}
+	}
+	return packForm(f, parts, adv), ink
+}
+
+func roundUnits(v float64) int16 {
+	if v < 0 {
+		return int16(v - 0.5)
+	}
+	return int16(v + 0.5)
+}
+
+// use is one (form, text) pair the document draws; it gets its own code.
+type use struct {
+	form form
+	text string // what ToUnicode gives for the code, in the order readers read it
 }
 
 // docFont is the font one document is drawn with.
@@ -126,9 +238,9 @@ type docFont struct {
 	// "utf8"+family BaseFont finish turns into "TAG+"+name.
 	name, family string
 	data         []byte
-	codes        map[glyphKey][]rune // the first is the glyph's main code
-	width        map[glyphKey]int    // /W advance, thousandths of the size
-	anchor       glyphKey            // an empty glyph (a space) to pin spans
+	codes        map[use]rune    // the code that draws each use
+	text         map[rune]string // ToUnicode: the text of each code
+	width        map[form]int    // /W advance, thousandths of the size
 }
 
 const (
@@ -136,17 +248,149 @@ const (
 	puaLast  = 0xF8FF
 )
 
-// code returns the code that draws k in a cluster whose text is text: the
-// text's character when the font maps it to k, so that fpdf's identity
-// ToUnicode already gives the text, else the glyph's main code.
-func (d *docFont) code(k glyphKey, text string) rune {
-	cs := d.codes[k]
-	if r, size := firstRune(text); size == len(text) {
-		if slices.Contains(cs, r) {
-			return r
+// code returns the code that draws fm standing for text.
+func (d *docFont) code(fm form, text string) rune { return d.codes[use{fm, text}] }
+
+// newDocFont gathers the glyphs the composition draws into one font, in
+// phases: the (form, text) pairs the layout uses, a code for each, the
+// glyph order of the merged font, its glyph and metric tables, and the
+// font file.
+func newDocFont(draws [][][]textDraw) (*docFont, error) {
+	uses, base, err := collectUses(draws)
+	if err != nil {
+		return nil, err
+	}
+	d := &docFont{width: make(map[form]int)}
+	if d.codes, d.text, err = assignCodes(uses); err != nil {
+		return nil, err
+	}
+	order := glyphOrder(base, uses)
+	g, err := buildGlyphs(base, order)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range uses {
+		d.width[u.form] = (int(g.advance[u.form])*1000 + base.upem/2) / base.upem
+	}
+	var entries []cmapEntry
+	for u, code := range d.codes {
+		entries = append(entries, cmapEntry{code, uint16(g.index[u.form])})
+	}
+	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
+	cmap, err := buildCmap(entries)
+	if err != nil {
+		return nil, err
+	}
+	head, hhea, maxp := mergedHeaders(base, g)
+	d.data = writeSfnt([]sfntTable{
+		{"cmap", cmap}, {"head", head}, {"hhea", hhea}, {"hmtx", g.hmtx}, {"maxp", maxp},
+		{"loca", g.loca}, {"glyf", g.glyf},
+		{"OS/2", base.tables["OS/2"]}, {"post", base.tables["post"]}, {"name", base.tables["name"]},
+	})
+	d.name = base.src.Name
+	if len(g.faces) > 1 {
+		d.name = "Noto-Communique"
+	}
+	d.family = "cq-" + strings.ToLower(d.name)
+	return d, nil
+}
+
+// pageDraws returns the draws of every line of the composition, page by
+// page: the font is made from them, then the pages are drawn with them.
+func pageDraws(c *composition) ([][][]textDraw, error) {
+	out := make([][][]textDraw, len(c.pages))
+	for i, pg := range c.pages {
+		out[i] = make([][]textDraw, len(pg.lines))
+		for j, pl := range pg.lines {
+			ds, err := lineDraws(pl, c.faces)
+			if err != nil {
+				return nil, err
+			}
+			out[i][j] = ds
 		}
 	}
-	return cs[0]
+	return out, nil
+}
+
+// collectUses returns the (form, text) pairs the composition draws, in a
+// deterministic order (regular faces first, then by glyph and text), and
+// the face whose tables the merged font borrows.
+func collectUses(draws [][][]textDraw) ([]use, *face, error) {
+	seen := make(map[use]bool)
+	var uses []use
+	var base *face
+	for _, page := range draws {
+		for _, line := range page {
+			for _, d := range line {
+				u := use{d.form, d.text}
+				if base == nil || d.form.face.order < base.order {
+					base = d.form.face
+				}
+				if !seen[u] {
+					seen[u] = true
+					uses = append(uses, u)
+				}
+			}
+		}
+	}
+	if base == nil {
+		return nil, nil, errors.New("pdf: the document draws no text")
+	}
+	slices.SortFunc(uses, func(a, b use) int {
+		if a.form.face.order != b.form.face.order {
+			return a.form.face.order - b.form.face.order
+		}
+		if a.form.gid != b.form.gid {
+			return int(a.form.gid) - int(b.form.gid)
+		}
+		if c := strings.Compare(a.form.parts, b.form.parts); c != 0 {
+			return c
+		}
+		if a.form.adv != b.form.adv {
+			return a.form.adv - b.form.adv
+		}
+		return strings.Compare(a.text, b.text)
+	})
+	return uses, base, nil
+}
+
+// assignCodes gives each use a code: the character itself when the use is
+// the face's own glyph for that one character (regular faces claim their
+// characters first, so the content stream of body text reads as text), a
+// Private Use code otherwise. Every code's text goes into ToUnicode.
+func assignCodes(uses []use) (map[use]rune, map[rune]string, error) {
+	codes := make(map[use]rune, len(uses))
+	text := make(map[rune]string, len(uses))
+	for _, u := range uses {
+		r, size := firstRune(u.text)
+		if size != len(u.text) || r > 0xFFFF || r >= puaFirst && r <= puaLast || r < 0x20 {
+			continue
+		}
+		gid, ok := u.form.own()
+		if !ok {
+			continue
+		}
+		if g, ok := u.form.face.src.Parsed().NominalGlyph(r); !ok || uint16(g) != gid {
+			continue
+		}
+		if _, taken := text[r]; !taken {
+			codes[u], text[r] = r, u.text
+		}
+	}
+	next := rune(puaFirst)
+	for _, u := range uses {
+		if _, ok := codes[u]; ok {
+			continue
+		}
+		for _, taken := text[next]; taken; _, taken = text[next] {
+			next++
+		}
+		if next > puaLast {
+			return nil, nil, errors.New("pdf: more distinct glyphs than Private Use code points")
+		}
+		codes[u], text[next] = next, u.text
+	}
+	return codes, text, nil
 }
 
 func firstRune(s string) (rune, int) {
@@ -156,165 +400,151 @@ func firstRune(s string) (rune, int) {
 	return 0, -1
 }
 
-// newDocFont gathers the glyphs the composition draws into one font.
-func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error) {
-	wanted := make(map[glyphKey][]rune)
-	var keys []glyphKey
-	use := func(k glyphKey, r rune) {
-		rs, seen := wanted[k]
-		if !seen {
-			keys = append(keys, k)
-		}
-		if r != 0 && !slices.Contains(rs, r) {
-			rs = append(rs, r)
-		}
-		wanted[k] = rs
-	}
-	var base *face
-	for _, pg := range c.pages {
-		for _, pl := range pg.lines {
-			for _, run := range pl.line.Runs {
-				f, ok := faces[run.Font]
-				if !ok {
-					return nil, fmt.Errorf("pdf: font %s is not a bundled font", run.Font.Name)
-				}
-				if base == nil || f.order < base.order {
-					base = f
-				}
-				for _, cl := range run.Clusters {
-					glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
-					var nominal rune
-					if r, size := firstRune(cl.Text); size == len(cl.Text) && len(glyphs) == 1 && r <= 0xFFFF {
-						if g, ok := f.src.Parsed().NominalGlyph(r); ok && uint16(g) == glyphs[0].ID {
-							nominal = r
-						}
-					}
-					for _, g := range glyphs {
-						use(glyphKey{f, g.ID}, nominal)
-					}
-				}
-			}
+// glyphOrder lists the merged font's glyphs: .notdef, every form drawn,
+// then composite components. Composite components are appended by
+// buildGlyphs as it meets them.
+func glyphOrder(base *face, uses []use) []form {
+	order := []form{glyphForm(base, 0)}
+	seen := map[form]bool{order[0]: true}
+	for _, u := range uses {
+		if !seen[u.form] {
+			seen[u.form] = true
+			order = append(order, u.form)
 		}
 	}
-	if base == nil {
-		return nil, errors.New("pdf: the document draws no text")
-	}
-	anchor := glyphKey{base, base.space}
-	use(anchor, ' ')
+	return order
+}
 
-	// Codes: regular faces claim their characters first, so body text
-	// needs no ActualText; a bold glyph whose character is taken, and
-	// every glyph no character reaches, gets a Private Use code.
-	slices.SortFunc(keys, func(a, b glyphKey) int {
-		if a.face.order != b.face.order {
-			return a.face.order - b.face.order
-		}
-		return int(a.gid) - int(b.gid)
-	})
-	d := &docFont{codes: make(map[glyphKey][]rune, len(keys)), width: make(map[glyphKey]int, len(keys)), anchor: anchor}
-	taken := make(map[rune]bool)
-	for _, k := range keys {
-		rs := wanted[k]
-		slices.Sort(rs)
-		for _, r := range rs {
-			if !taken[r] {
-				taken[r] = true
-				d.codes[k] = append(d.codes[k], r)
-			}
-		}
-	}
-	next := rune(puaFirst)
-	for _, k := range keys {
-		if len(d.codes[k]) > 0 {
-			continue
-		}
-		for taken[next] {
-			next++
-		}
-		if next > puaLast {
-			return nil, errors.New("pdf: more distinct glyphs than Private Use code points")
-		}
-		taken[next] = true
-		d.codes[k] = []rune{next}
-	}
+// glyphTables are the merged font's glyph data.
+type glyphTables struct {
+	index      map[form]int
+	advance    map[form]uint16
+	loca, glyf []byte
+	hmtx       []byte
+	faces      map[*face]bool
+	components int // most components in one composite, for maxp
+}
 
-	// Glyph order: .notdef, the drawn glyphs, then composite components.
-	index := map[glyphKey]int{{base, 0}: 0}
-	order := []glyphKey{{base, 0}}
-	add := func(k glyphKey) {
-		if _, ok := index[k]; !ok {
-			index[k] = len(order)
-			order = append(order, k)
+// buildGlyphs writes loca, glyf and hmtx for order, adding the components
+// composite glyphs refer to, renumbered to the merged font.
+func buildGlyphs(base *face, order []form) (*glyphTables, error) {
+	g := &glyphTables{index: make(map[form]int), advance: make(map[form]uint16), faces: make(map[*face]bool)}
+	for i, fm := range order {
+		g.index[fm] = i
+	}
+	add := func(fm form) {
+		if _, ok := g.index[fm]; !ok {
+			g.index[fm] = len(order)
+			order = append(order, fm)
 		}
 	}
-	for _, k := range keys {
-		add(k)
-	}
-	descs := make([][]byte, 0, len(order)) // descs[i] is order[i]'s description
+	descs := make([][]byte, 0, len(order))
+	lsbs := make([]int16, 0, len(order))
 	for i := 0; i < len(order); i++ {
-		k := order[i]
-		g, err := k.face.glyph(k.gid)
+		fm := order[i]
+		if fm.face.upem != base.upem {
+			return nil, fmt.Errorf("pdf: fonts %s and %s have different units per em", fm.face.src.Name, base.src.Name)
+		}
+		g.faces[fm.face] = true
+		desc, adv, lsb, err := g.describe(fm, add)
 		if err != nil {
 			return nil, err
 		}
-		descs = append(descs, g)
-		err = components(g, func(at int) {
-			add(glyphKey{k.face, binary.BigEndian.Uint16(g[at:])})
-		})
-		if err != nil {
-			return nil, fmt.Errorf("pdf: font %s glyph %d: %w", k.face.src.Name, k.gid, err)
-		}
+		descs = append(descs, desc)
+		lsbs = append(lsbs, lsb)
+		g.advance[fm] = adv
 	}
-
 	be := binary.BigEndian
 	n := len(order)
-	loca := make([]byte, 4*(n+1))
-	var glyf []byte
-	hmtx := make([]byte, 4*n)
-	faceSet := map[*face]bool{}
-	for i, k := range order {
-		faceSet[k.face] = true
-		if k.face.upem != base.upem {
-			return nil, fmt.Errorf("pdf: fonts %s and %s have different units per em", k.face.src.Name, base.src.Name)
+	g.loca = make([]byte, 4*(n+1))
+	g.hmtx = make([]byte, 4*n)
+	for i, fm := range order {
+		be.PutUint32(g.loca[4*i:], uint32(len(g.glyf)))
+		desc := descs[i]
+		if _, ok := fm.own(); ok {
+			err := components(desc, func(at int) {
+				be.PutUint16(desc[at:], uint16(g.index[glyphForm(fm.face, be.Uint16(desc[at:]))]))
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
-		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		g := descs[i]
-		err := components(g, func(at int) {
-			be.PutUint16(g[at:], uint16(index[glyphKey{k.face, be.Uint16(g[at:])}]))
-		})
+		g.glyf = append(g.glyf, desc...)
+		for len(g.glyf)%4 != 0 {
+			g.glyf = append(g.glyf, 0)
+		}
+		be.PutUint16(g.hmtx[4*i:], g.advance[fm])
+		be.PutUint16(g.hmtx[4*i+2:], uint16(lsbs[i]))
+	}
+	be.PutUint32(g.loca[4*n:], uint32(len(g.glyf)))
+	return g, nil
+}
+
+// describe returns a form's glyph description, advance and left side
+// bearing, calling add for every glyph it refers to. A face glyph keeps
+// its own description (component indices still the face's; buildGlyphs
+// renumbers them); a multi-glyph form becomes a composite whose component
+// indices are already the merged font's.
+func (g *glyphTables) describe(fm form, add func(form)) ([]byte, uint16, int16, error) {
+	f := fm.face
+	if gid, ok := fm.own(); ok {
+		desc, err := f.glyph(gid)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
-		glyf = append(glyf, g...)
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
+		err = components(desc, func(at int) { add(glyphForm(f, binary.BigEndian.Uint16(desc[at:]))) })
+		if err != nil {
+			return nil, 0, 0, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, gid, err)
 		}
-		be.PutUint16(hmtx[4*i:], k.face.adv[k.gid])
-		be.PutUint16(hmtx[4*i+2:], uint16(k.face.lsb[k.gid]))
-		if _, drawn := d.codes[k]; drawn {
-			d.width[k] = (int(k.face.adv[k.gid])*1000 + base.upem/2) / base.upem
-		}
+		return desc, f.adv[gid], f.lsb[gid], nil
 	}
-	be.PutUint32(loca[4*n:], uint32(len(glyf)))
+	parts := fm.unpack()
+	for _, p := range parts {
+		add(glyphForm(f, p.gid))
+	}
+	be := binary.BigEndian
+	desc := make([]byte, 10, 10+10*len(parts))
+	be.PutUint16(desc, 0xFFFF) // numberOfContours -1: a composite
+	bbox := [4]int{32767, 32767, -32768, -32768}
+	for i, p := range parts {
+		if d := f.glyf[f.starts[p.gid]:f.starts[p.gid+1]]; len(d) >= 10 {
+			bbox[0] = min(bbox[0], int(int16(be.Uint16(d[2:])))+int(p.dx))
+			bbox[1] = min(bbox[1], int(int16(be.Uint16(d[4:])))+int(p.dy))
+			bbox[2] = max(bbox[2], int(int16(be.Uint16(d[6:])))+int(p.dx))
+			bbox[3] = max(bbox[3], int(int16(be.Uint16(d[8:])))+int(p.dy))
+		}
+		flags := uint16(argsAreWords | argsAreXY)
+		if i+1 < len(parts) {
+			flags |= moreComponents
+		}
+		desc = be.AppendUint16(desc, flags)
+		desc = be.AppendUint16(desc, uint16(g.index[glyphForm(f, p.gid)]))
+		desc = be.AppendUint16(desc, uint16(p.dx))
+		desc = be.AppendUint16(desc, uint16(p.dy))
+	}
+	if bbox[0] > bbox[2] {
+		bbox = [4]int{}
+	}
+	for i, v := range bbox {
+		be.PutUint16(desc[2+2*i:], uint16(int16(v)))
+	}
+	g.components = max(g.components, len(parts))
+	return desc, uint16(max(0, min(fm.adv, 0xFFFF))), int16(bbox[0]), nil
+}
 
-	var entries []cmapEntry
-	for _, k := range keys {
-		for _, r := range d.codes[k] {
-			entries = append(entries, cmapEntry{r, uint16(index[k])})
-		}
-	}
-	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
-	cmap, err := buildCmap(entries)
-	if err != nil {
-		return nil, err
-	}
-
-	// head, hhea and maxp from the base face, widened to hold every face.
-	head := slices.Clone(base.tables["head"])
-	hhea := slices.Clone(base.tables["hhea"])
-	maxp := slices.Clone(base.tables["maxp"])
+// mergedHeaders returns head, hhea and maxp from the base face, widened to
+// hold every face the merged font draws from.
+func mergedHeaders(base *face, g *glyphTables) (head, hhea, maxp []byte) {
+	be := binary.BigEndian
+	head = slices.Clone(base.tables["head"])
+	hhea = slices.Clone(base.tables["hhea"])
+	maxp = slices.Clone(base.tables["maxp"])
 	be.PutUint16(head[50:], 1) // long loca offsets
-	for f := range faceSet {
+	faces := make([]*face, 0, len(g.faces))
+	for f := range g.faces {
+		faces = append(faces, f)
+	}
+	for _, f := range faces {
 		h, hh, mp := f.tables["head"], f.tables["hhea"], f.tables["maxp"]
 		for _, at := range []int{36, 38} { // xMin, yMin
 			be.PutUint16(head[at:], uint16(min(int16(be.Uint16(head[at:])), int16(be.Uint16(h[at:])))))
@@ -329,20 +559,15 @@ func newDocFont(c *composition, faces map[*typeset.Font]*face) (*docFont, error)
 			be.PutUint16(maxp[at:], max(be.Uint16(maxp[at:]), be.Uint16(mp[at:])))
 		}
 	}
+	if len(maxp) >= 32 && g.components > 0 {
+		// A document composite adds one level above the faces' own.
+		be.PutUint16(maxp[28:], max(be.Uint16(maxp[28:]), uint16(g.components)))
+		be.PutUint16(maxp[30:], be.Uint16(maxp[30:])+1)
+	}
+	n := len(g.index)
 	be.PutUint16(hhea[34:], uint16(n))
 	be.PutUint16(maxp[4:], uint16(n))
-
-	d.data = writeSfnt([]sfntTable{
-		{"cmap", cmap}, {"head", head}, {"hhea", hhea}, {"hmtx", hmtx}, {"maxp", maxp},
-		{"loca", loca}, {"glyf", glyf},
-		{"OS/2", base.tables["OS/2"]}, {"post", base.tables["post"]}, {"name", base.tables["name"]},
-	})
-	d.name = base.src.Name
-	if len(faceSet) > 1 {
-		d.name = "Noto-Communique"
-	}
-	d.family = "cq-" + strings.ToLower(d.name)
-	return d, nil
+	return head, hhea, maxp
 }
 
 // subsetTag derives the six-letter subset prefix from the font program.

@@ -80,8 +80,11 @@ var locales = map[string]*locale{
 		months: [12]string{"كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"},
 		date:   func(d int, m string, y int) string { return itoa(d) + " " + m + " " + itoa(y) },
 		digits: "0123456789", comma: "، ",
-		page:   func(x, y string) string { return "الصفحة " + x + " من " + y },
-		signed: "موقّع رقمياً",
+		page: func(x, y string) string { return "الصفحة " + x + " من " + y },
+		// The tanween sits on the yaa (رقميًا), the spelling that leaves the
+		// line-final alef bare: pdf.js splits a line whose leftmost glyph
+		// carries a combining mark into two text items.
+		signed: "موقّع رقميًا",
 	},
 	"fa": {
 		months: [12]string{"ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"},

@@ -54,7 +54,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 func normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F:
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
 			return -1
 		}
 		return r
@@ -520,7 +520,7 @@ func TestSignatureRect(t *testing.T) {
 		if r == nil || r.Page != res.Pages {
 			t.Fatalf("%s: signature rect %+v, want one on the last page %d", lang, r, res.Pages)
 		}
-		if r.X0 < 0 || r.X1 > pageW || r.Y0 < marginBottom-1 || r.Y1 > pageH || r.X1-r.X0 < 100 || r.Y1-r.Y0 < 30 {
+		if r.X0 < 0 || r.X1 > pageW || r.Y0 < footerY+sizeFooter || r.Y1 > pageH || r.X1-r.X0 < 100 || r.Y1-r.Y0 < 20 {
 			t.Errorf("%s: signature rect %+v out of the page body", lang, r)
 		}
 		// The block is on the end side: right for English, left for Arabic.
@@ -593,4 +593,66 @@ func TestLongStatementPaginates(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSignatureNeverAddsAPage (issue #10): the app previews the unsigned
+// document, so signing must not add a page. Statements of growing length
+// end at every height of the page; each keeps its page count when signed,
+// with the block clear of the text and of the page number.
+func TestSignatureNeverAddsAPage(t *testing.T) {
+	_, paras := seedParts(t)
+	compact := 0
+	for _, lang := range []string{"en", "ar"} {
+		lines := readScriptLines(t)
+		base := statement(t, lang, lines)
+		for n := 1; n <= 14; n++ {
+			doc := base
+			doc.Paragraphs = nil
+			for i := range n {
+				p := base.Paragraphs[i%len(base.Paragraphs)]
+				if lang == "en" {
+					p = paras[i%len(paras)]
+				}
+				doc.Paragraphs = append(doc.Paragraphs, Part{fmt.Sprintf("p%d", i), p.Text})
+			}
+			unsigned := sanitize(doc)
+			cu, err := compose(&unsigned)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc.Signature = &SignatureBlock{Signer: "Jane Doe", Role: "Director of Communications"}
+			signed := sanitize(doc)
+			cs, err := compose(&signed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs.pages) != len(cu.pages) {
+				t.Errorf("%s, %d paragraphs: %d pages signed, %d unsigned", lang, n, len(cs.pages), len(cu.pages))
+				continue
+			}
+			r := cs.sig
+			if r == nil || r.Page != len(cs.pages) {
+				t.Fatalf("%s, %d paragraphs: signature rect %+v", lang, n, r)
+			}
+			if r.X1-r.X0 > sigWidth {
+				compact++
+			}
+			if r.Y0 < footerY+sizeFooter {
+				t.Errorf("%s, %d paragraphs: signature block reaches the page number (y0 %.1f)", lang, n, r.Y0)
+			}
+			for _, pl := range cs.pages[r.Page-1].lines {
+				if pl.elem == nil {
+					continue
+				}
+				top, bottom := pl.y+pl.line.Ascent, pl.y+pl.line.Descent
+				if bottom < r.Y1 && top > r.Y0 {
+					t.Errorf("%s, %d paragraphs: signature block %.1f–%.1f overlaps a line at %.1f–%.1f", lang, n, r.Y0, r.Y1, bottom, top)
+				}
+			}
+		}
+	}
+	if compact == 0 {
+		t.Error("no statement needed the compact block; the test does not reach it")
+	}
+	t.Logf("%d statements got the compact block", compact)
 }

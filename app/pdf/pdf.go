@@ -1,16 +1,22 @@
 // Package pdf lays out a statement on A4 pages and writes it as a PDF with
 // fpdf, or renders a page to an image for the preview, both from the same
-// layout. Text is shaped by package typeset and drawn glyph by glyph through
-// re-encoded fonts, with /ActualText so that copying and searching give back
-// the logical text in every script.
+// layout. Text is shaped by package typeset and drawn cluster by cluster
+// through a font made for each document, whose ToUnicode map gives every
+// code the text of its cluster, so that copying, searching and screen
+// readers get the logical text in every script and every reader
+// (textmap.go). The files are tagged PDF/UA-1 (tags.go) and PDF/A-2u
+// (archival.go).
 package pdf
 
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"communique/app/typeset"
 )
 
 // Part is a piece of statement text and the go-i18n message it comes from.
@@ -151,4 +157,39 @@ func sanitize(doc Document) Document {
 		doc.Signature = &SignatureBlock{Signer: clean(s.Signer), Role: clean(s.Role), Date: s.Date}
 	}
 	return doc
+}
+
+// TextLines returns, page by page, the logical text of every line Export
+// places for doc (page numbers and the signature block included), each
+// line's characters in reading order: what a reader that extracts the
+// exported PDF's text should get back, line by line.
+func TextLines(doc Document) ([][]string, error) {
+	doc = sanitize(doc)
+	c, err := compose(&doc)
+	if err != nil {
+		return nil, err
+	}
+	var pages [][]string
+	for _, pg := range c.pages {
+		var lines []string
+		for _, pl := range pg.lines {
+			lines = append(lines, logicalText(pl.line))
+		}
+		pages = append(pages, lines)
+	}
+	return pages, nil
+}
+
+// logicalText is a line's text in logical order, from its clusters.
+func logicalText(ln typeset.Line) string {
+	var cls []typeset.Cluster
+	for _, r := range ln.Runs {
+		cls = append(cls, r.Clusters...)
+	}
+	slices.SortFunc(cls, func(a, b typeset.Cluster) int { return a.Start - b.Start })
+	var b strings.Builder
+	for _, cl := range cls {
+		b.WriteString(cl.Text)
+	}
+	return b.String()
 }

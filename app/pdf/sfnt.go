@@ -214,6 +214,7 @@ func unhinted(g []byte) ([]byte, error) {
 // composite-glyph flags
 const (
 	argsAreWords     = 0x0001
+	argsAreXY        = 0x0002
 	haveScale        = 0x0008
 	moreComponents   = 0x0020
 	haveXYScale      = 0x0040

@@ -1,6 +1,8 @@
 package typeset
 
 import (
+	"slices"
+
 	"golang.org/x/text/unicode/bidi"
 )
 
@@ -52,7 +54,8 @@ type bidiParagraph struct {
 	initial     []bidi.Class // original classes, used by L1
 	types       []bidi.Class // classes as the rules rewrite them
 	levels      []uint8
-	matchingPDI []int // for isolate initiators: index of matching PDI or -1
+	embedding   []uint8 // levels after X1–X8, before the implicit rules
+	matchingPDI []int   // for isolate initiators: index of matching PDI or -1
 	paraLevel   uint8
 }
 
@@ -82,6 +85,7 @@ func resolveLevels(text []rune, base int) (levels []uint8, paraLevel uint8) {
 		}
 	}
 	p.explicitLevels()
+	p.embedding = slices.Clone(p.levels)
 	for _, seq := range p.isolatingRunSequences() {
 		p.resolveSequence(seq)
 	}
@@ -290,14 +294,36 @@ func levelDir(l uint8) bidi.Class {
 }
 
 // resolveSequence applies W1–W7, N0–N2 and I1–I2 to one isolating run
-// sequence.
+// sequence, one named phase per group of rules.
 func (p *bidiParagraph) resolveSequence(seq []int) {
-	level := p.levels[seq[0]]
-	// sos and eos (X10).
+	s := p.newRunSequence(seq)
+	s.resolveWeak()
+	p.resolveBrackets(seq, s.t, s.sos, s.e)
+	s.resolveNeutral()
+	s.resolveImplicit()
+}
+
+// runSequence is an isolating run sequence being resolved: the rules
+// rewrite t, the types of its characters, and finally the paragraph's
+// levels.
+type runSequence struct {
+	p           *bidiParagraph
+	seq         []int
+	t           []bidi.Class
+	level       uint8
+	sos, eos, e bidi.Class
+}
+
+// newRunSequence determines the sequence's embedding direction and its
+// sos and eos (X10). They come from the embedding levels X1–X8 gave the
+// characters on either side, not from levels an earlier sequence has
+// already resolved.
+func (p *bidiParagraph) newRunSequence(seq []int) *runSequence {
+	level := p.embedding[seq[0]]
 	prevLevel := p.paraLevel
 	for j := seq[0] - 1; j >= 0; j-- {
 		if !removedByX9(p.initial[j]) {
-			prevLevel = p.levels[j]
+			prevLevel = p.embedding[j]
 			break
 		}
 	}
@@ -306,21 +332,25 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 	if !isIsolateInitiator(p.initial[last]) {
 		for j := last + 1; j < len(p.text); j++ {
 			if !removedByX9(p.initial[j]) {
-				nextLevel = p.levels[j]
+				nextLevel = p.embedding[j]
 				break
 			}
 		}
 	}
-	sos := levelDir(max(level, prevLevel))
-	eos := levelDir(max(level, nextLevel))
-
-	t := make([]bidi.Class, len(seq))
+	s := &runSequence{p: p, seq: seq, level: level, t: make([]bidi.Class, len(seq)), e: levelDir(level)}
+	s.sos = levelDir(max(level, prevLevel))
+	s.eos = levelDir(max(level, nextLevel))
 	for k, i := range seq {
-		t[k] = p.types[i]
+		s.t[k] = p.types[i]
 	}
+	return s
+}
 
-	// W1
-	prev := sos
+// resolveWeak applies W1–W7 to the weak types.
+func (s *runSequence) resolveWeak() {
+	t := s.t
+	// W1: a nonspacing mark takes the type of what precedes it.
+	prev := s.sos
 	for k := range t {
 		if t[k] == bidi.NSM {
 			t[k] = prev
@@ -332,8 +362,9 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 			prev = t[k]
 		}
 	}
-	// W2, W3
-	strong := sos
+	// W2: European numbers after Arabic letters are Arabic numbers; W3:
+	// Arabic letters are right to left.
+	strong := s.sos
 	for k := range t {
 		switch t[k] {
 		case bidi.L, bidi.R, bidi.AL:
@@ -349,7 +380,7 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 			t[k] = bidi.R
 		}
 	}
-	// W4
+	// W4: one separator between two numbers of a kind joins them.
 	for k := 1; k+1 < len(t); k++ {
 		switch t[k] {
 		case bidi.ES:
@@ -362,7 +393,7 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 			}
 		}
 	}
-	// W5
+	// W5: terminators next to European numbers join them.
 	for k := 0; k < len(t); k++ {
 		if t[k] != bidi.ET {
 			continue
@@ -378,15 +409,15 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 		}
 		k = end - 1
 	}
-	// W6
+	// W6: the remaining separators and terminators are neutral.
 	for k := range t {
 		switch t[k] {
 		case bidi.ES, bidi.ET, bidi.CS:
 			t[k] = bidi.ON
 		}
 	}
-	// W7
-	strong = sos
+	// W7: European numbers after left-to-right text are left to right.
+	strong = s.sos
 	for k := range t {
 		switch t[k] {
 		case bidi.L, bidi.R:
@@ -397,11 +428,13 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 			}
 		}
 	}
+}
 
-	e := levelDir(level)
-	p.resolveBrackets(seq, t, sos, e)
-
-	// N1, N2
+// resolveNeutral applies N1 and N2: a stretch of neutrals and isolate
+// formatting characters between two strong types of one direction takes
+// it, any other the embedding direction.
+func (s *runSequence) resolveNeutral() {
+	t := s.t
 	isNI := func(c bidi.Class) bool {
 		switch c {
 		case bidi.B, bidi.S, bidi.WS, bidi.ON, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
@@ -423,15 +456,15 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 		for end < len(t) && isNI(t[end]) {
 			end++
 		}
-		before := sos
+		before := s.sos
 		if k > 0 {
 			before = asStrong(t[k-1])
 		}
-		after := eos
+		after := s.eos
 		if end < len(t) {
 			after = asStrong(t[end])
 		}
-		dir := e
+		dir := s.e
 		if before == after {
 			dir = before
 		}
@@ -440,20 +473,24 @@ func (p *bidiParagraph) resolveSequence(seq []int) {
 		}
 		k = end - 1
 	}
+}
 
-	// I1, I2
-	for k, i := range seq {
-		l := p.levels[i]
+// resolveImplicit applies I1 and I2, giving every character of the
+// sequence its resolved level.
+func (s *runSequence) resolveImplicit() {
+	p := s.p
+	for k, i := range s.seq {
+		l := p.embedding[i]
 		switch {
-		case l&1 == 0 && t[k] == bidi.R:
+		case l&1 == 0 && s.t[k] == bidi.R:
 			l++
-		case l&1 == 0 && (t[k] == bidi.AN || t[k] == bidi.EN):
+		case l&1 == 0 && (s.t[k] == bidi.AN || s.t[k] == bidi.EN):
 			l += 2
-		case l&1 == 1 && (t[k] == bidi.L || t[k] == bidi.EN || t[k] == bidi.AN):
+		case l&1 == 1 && (s.t[k] == bidi.L || s.t[k] == bidi.EN || s.t[k] == bidi.AN):
 			l++
 		}
 		p.levels[i] = l
-		p.types[i] = t[k]
+		p.types[i] = s.t[k]
 	}
 }
 
@@ -633,4 +670,26 @@ func DirectionOfText(text string) Direction {
 		return RightToLeft
 	}
 	return LeftToRight
+}
+
+// applyL1 returns the levels of a line holding the whole paragraph after
+// rule L1: segment and paragraph separators, and any white space or
+// isolate formatting characters before them or at the end of the line, go
+// back to the paragraph level (characters removed by X9 among them too).
+func applyL1(text []rune, levels []uint8, paraLevel uint8) []uint8 {
+	out := slices.Clone(levels)
+	trailing := true // inside a stretch that ends the line or a separator
+	for i := len(text) - 1; i >= 0; i-- {
+		c := bidiClass(text[i])
+		switch {
+		case c == bidi.S || c == bidi.B:
+			out[i] = paraLevel
+			trailing = true
+		case trailing && (c == bidi.WS || isIsolateInitiator(c) || c == bidi.PDI || removedByX9(c)):
+			out[i] = paraLevel
+		default:
+			trailing = false
+		}
+	}
+	return out
 }

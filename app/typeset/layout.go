@@ -194,11 +194,16 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		}
 	}
 
-	ranges := e.breakLines(text, adv, width, st.Lang)
+	hyphens := e.hyphens(text, items, st.Size)
+	ranges := e.breakLines(text, adv, hyphens, width, st.Lang)
 	lines := make([]Line, 0, len(ranges))
 	for k, r := range ranges {
 		justify := st.Align == AlignJustify && k < len(ranges)-1 && !r.mandatory
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, justify, width, st)
+		var hy *hyphen
+		if h, ok := hyphens[r.end-1]; ok && r.end < len(text) {
+			hy = &h
+		}
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, justify, width, st, hy)
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {
@@ -235,6 +240,42 @@ func primaryTag(lang string) string {
 	return p
 }
 
+// softHyphen marks where a word may be broken: invisible inside a line,
+// drawn as a hyphen at the end of one.
+const softHyphen = '\u00AD'
+
+// hyphen is the glyph a soft hyphen becomes at the end of a line.
+type hyphen struct {
+	id    uint16
+	xAdv  int32   // 1/64 font units, like HarfBuzz's
+	width float64 // points
+}
+
+// hyphens returns, for every soft hyphen of text, the hyphen of its font:
+// U+2010 HYPHEN, or the hyphen-minus when the font lacks it.
+func (e *Engine) hyphens(text []rune, items []item, size float64) map[int]hyphen {
+	var out map[int]hyphen
+	for _, it := range items {
+		for i := it.start; i < it.end; i++ {
+			if text[i] != softHyphen {
+				continue
+			}
+			gid, ok := it.font.parsed.NominalGlyph('\u2010')
+			if !ok {
+				if gid, ok = it.font.parsed.NominalGlyph('-'); !ok {
+					continue
+				}
+			}
+			units := e.face(it.font).HorizontalAdvance(gid)
+			if out == nil {
+				out = make(map[int]hyphen)
+			}
+			out[i] = hyphen{id: uint16(gid), xAdv: int32(units * 64), width: float64(units) * size / it.font.upem}
+		}
+	}
+	return out
+}
+
 type lineRange struct {
 	start, end int
 	mandatory  bool
@@ -261,12 +302,18 @@ func trimEnd(text []rune, a, b int) int {
 // breakLines chooses line ends greedily at UAX #14 opportunities, measuring
 // with shaped advances; a word wider than the box is broken between
 // grapheme clusters.
-func (e *Engine) breakLines(text []rune, adv []float64, width float64, lang string) []lineRange {
+func (e *Engine) breakLines(text []rune, adv []float64, hyphens map[int]hyphen, width float64, lang string) []lineRange {
 	prefix := make([]float64, len(text)+1)
 	for i, a := range adv {
 		prefix[i+1] = prefix[i] + a
 	}
-	widthOf := func(a, b int) float64 { return prefix[trimEnd(text, a, b)] - prefix[a] }
+	widthOf := func(a, b int) float64 {
+		w := prefix[trimEnd(text, a, b)] - prefix[a]
+		if h, ok := hyphens[b-1]; ok && b < len(text) {
+			w += h.width // the hyphen drawn if the line ends here
+		}
+		return w
+	}
 	const eps = 1e-6
 
 	e.seg.Init(text)
@@ -361,10 +408,14 @@ type piece struct {
 }
 
 // buildLine cuts the shaped items to text[a:b], reorders them visually and
-// places every glyph.
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justify bool, width float64, st *Style) Line {
+// places every glyph. hy, when set, is the hyphen the soft hyphen ending
+// the line becomes.
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justify bool, width float64, st *Style, hy *hyphen) Line {
 	ln := Line{Start: a, End: b, RTL: paraLevel == 1}
 	t := trimEnd(text, a, b)
+	if hy != nil {
+		t = b
+	}
 	var pieces []piece
 	for k := range items {
 		it := &items[k]
@@ -372,7 +423,11 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		if from >= to {
 			continue
 		}
-		pieces = append(pieces, piece{it: it, from: from, to: to, glyphs: glyphsIn(it.glyphs, from, to)})
+		glyphs := glyphsIn(it.glyphs, from, to)
+		if hy != nil && from <= b-1 && b-1 < to {
+			glyphs = hyphenate(glyphs, b-1, hy)
+		}
+		pieces = append(pieces, piece{it: it, from: from, to: to, glyphs: glyphs})
 	}
 	levels := make([]uint8, len(pieces))
 	for k, pc := range pieces {
@@ -457,6 +512,18 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justi
 		}
 	}
 	return ln
+}
+
+// hyphenate returns glyphs with the soft hyphen at rune shy drawn as hy,
+// in a copy: an item's glyphs are shared by every line.
+func hyphenate(glyphs []shapedGlyph, shy int, hy *hyphen) []shapedGlyph {
+	glyphs = slices.Clone(glyphs)
+	for i, g := range glyphs {
+		if g.cluster == shy {
+			glyphs[i].id, glyphs[i].xAdv, glyphs[i].xOff, glyphs[i].yOff = hy.id, hy.xAdv, 0, 0
+		}
+	}
+	return glyphs
 }
 
 // clusters groups the glyphs of a piece by cluster and gives each group the

@@ -402,3 +402,52 @@ func Example() {
 	// NotoSans-Regular level 2: C|O|V|I|D|-|1|9
 	// NotoNaskhArabic-Regular level 1:  |ر|ب|ع
 }
+
+// TestSoftHyphen: a soft hyphen is invisible where the line does not break
+// and drawn as a hyphen where it does, with the hyphen's width counted
+// when the line is filled.
+func TestSoftHyphen(t *testing.T) {
+	fonts := testFonts(t)
+	hy, _ := fonts.Families[0].Regular.parsed.NominalGlyph('\u2010')
+	text := "the sta\u00ADbi\u00ADliza\u00ADtion of liberated areas"
+	whole := layout(t, text, 1000, Style{Fonts: fonts})
+	if len(whole.Lines) != 1 {
+		t.Fatalf("%d lines, want 1", len(whole.Lines))
+	}
+	plain := layout(t, strings.ReplaceAll(text, "\u00AD", ""), 1000, Style{Fonts: fonts})
+	if d := whole.Lines[0].Width - plain.Lines[0].Width; d > 1e-9 || d < -1e-9 {
+		t.Errorf("soft hyphens inside a line take %.3f pt", d)
+	}
+	for _, r := range whole.Lines[0].Runs {
+		for _, g := range r.Glyphs {
+			if g.ID == uint16(hy) {
+				t.Error("a hyphen is drawn inside the line")
+			}
+		}
+	}
+	// Narrow enough that "the sta-" fits but "the stabi-" does not.
+	narrow := layout(t, text, layout(t, "the stabi", 1000, Style{Fonts: fonts}).Lines[0].Width, Style{Fonts: fonts})
+	if len(narrow.Lines) < 2 {
+		t.Fatalf("%d lines, want a break", len(narrow.Lines))
+	}
+	first := narrow.Lines[0]
+	runs := first.Runs
+	last := runs[len(runs)-1]
+	g := last.Glyphs[len(last.Glyphs)-1]
+	if g.ID != uint16(hy) || g.Advance <= 0 {
+		t.Errorf("line %q does not end with a hyphen glyph (last glyph %d, advance %.2f)", text[:first.End], g.ID, g.Advance)
+	}
+	if first.Width > narrow.Width+1e-6 {
+		t.Errorf("line with its hyphen is %.2f pt wide, box %.2f", first.Width, narrow.Width)
+	}
+	for _, ln := range narrow.Lines[1:] {
+		for _, r := range ln.Runs {
+			for _, c := range r.Clusters {
+				drawn := r.Glyphs[c.FirstGlyph].ID == uint16(hy)
+				if strings.ContainsRune(c.Text, '\u00AD') && drawn != (c.Start == ln.End-1) {
+					t.Errorf("soft hyphen at %d, line ending at %d: drawn %v", c.Start, ln.End, drawn)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,253 @@
+// Package readertest extracts the text of PDF files the way three
+// independent readers do, for tests that judge what a reader copying,
+// searching or reading aloud a Communiqué PDF gets: poppler's pdftotext,
+// pdf.js (Firefox and most web viewers) and current MuPDF (MuPDF.js). The
+// two JavaScript readers run under node from scripts/readers, whose
+// packages `make deps` installs with npm ci.
+package readertest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/bidi"
+	"golang.org/x/text/unicode/norm"
+
+	"communique/internal/judge"
+)
+
+// Readers names the readers Pages knows, in the order tests report them.
+var Readers = []string{"poppler", "pdfjs", "mupdf"}
+
+// Pages returns the text reader extracts from each page of the PDF at
+// path. A reader that cannot run fails the test (see package judge).
+func Pages(tb testing.TB, reader, path string) []string {
+	tb.Helper()
+	var cmd *exec.Cmd
+	switch reader {
+	case "poppler":
+		cmd = exec.Command(judge.Tool(tb, "pdftotext"), "-enc", "UTF-8", path, "-")
+	case "pdfjs", "mupdf":
+		dir := scriptsDir(tb)
+		script := map[string]string{"pdfjs": "pdfjs-text.mjs", "mupdf": "mupdf-text.mjs"}[reader]
+		cmd = exec.Command(judge.Tool(tb, "node"), filepath.Join(dir, script), path)
+		cmd.Dir = dir
+	default:
+		tb.Fatalf("readertest: unknown reader %q", reader)
+	}
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		tb.Fatalf("%s on %s: %v\n%s", reader, path, err, stderr.String())
+	}
+	return strings.Split(strings.TrimRight(out.String(), "\f"), "\f")
+}
+
+// scriptsDir finds scripts/readers above the test's directory and checks
+// that its packages are installed.
+func scriptsDir(tb testing.TB) string {
+	tb.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			dir := filepath.Join(d, "scripts", "readers")
+			for _, pkg := range []string{"pdfjs-dist", "mupdf"} {
+				if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg, "package.json")); err != nil {
+					judge.Missing(tb, "npm package "+pkg+" (make deps runs npm ci in scripts/readers)", err)
+				}
+			}
+			return dir
+		}
+		if filepath.Dir(d) == d {
+			judge.Missing(tb, "scripts/readers", errors.New("no go.mod above "+wd))
+		}
+	}
+}
+
+// Normalize is how extracted and expected text are compared: NFC, the
+// invisible bidi controls and marks removed (pdftotext wraps right-to-left
+// lines in embeddings; the writer adds marks where poppler's reordering
+// needs them), soft hyphens removed (the layout's text has them, no
+// reader gets them), runs of white space made one space.
+func Normalize(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// Lines returns the normalized non-empty lines of a page's text.
+func Lines(page string) []string {
+	var out []string
+	for _, l := range strings.Split(page, "\n") {
+		if s := Normalize(l); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Forbidden finds a Private Use or Arabic presentation-form character:
+// proof that a glyph code leaked instead of the text.
+func Forbidden(s string) (rune, bool) {
+	for _, r := range s {
+		if (r >= 0xE000 && r <= 0xF8FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// Mixed reports a line that holds right-to-left letters and also Latin
+// letters or digits (or, with rtl, a line of a right-to-left paragraph
+// that holds Latin letters or digits at all). MuPDF reverses each
+// right-to-left stretch of a line drawn in visual order where it stands,
+// without the bidi algorithm's reordering of the stretches, and Arabic
+// digits with them, so on such a line it gets every character but not
+// their order; pdf.js and poppler reorder properly, and no ToUnicode map
+// satisfies both (see ../../../../shared/notes/pdftext.md).
+func Mixed(line string, rtlParagraph bool) bool {
+	rtl, other := rtlParagraph, false
+	for _, r := range line {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			rtl = true
+		case bidi.L, bidi.EN, bidi.AN:
+			other = true
+		}
+	}
+	return rtl && other
+}
+
+// Lenient reports whether a reader can only be held to a line's
+// characters, not their order, for reasons of its own that no file can
+// change: MuPDF on a Mixed line or one with combining marks; pdf.js on a line of a right-to-left
+// paragraph in which right-to-left characters are under 30% (its bidi.js
+// then takes the whole line as left to right, so "COVID-19." alone on the
+// last line of an Arabic paragraph comes out ".COVID-19").
+func Lenient(reader string, rtl bool, line string) bool {
+	switch reader {
+	case "mupdf":
+		// MuPDF also moves its pen over no character whose first code
+		// point is a combining mark, so a letter with harakat drawn as one
+		// glyph gets a space after it.
+		return Mixed(line, rtl) || strings.ContainsFunc(line, func(r rune) bool { return unicode.Is(unicode.Mn, r) })
+	case "pdfjs":
+		n, r := 0, 0
+		for _, c := range line {
+			n++
+			p, _ := bidi.LookupRune(c)
+			if k := p.Class(); k == bidi.R || k == bidi.AL || k == bidi.AN {
+				r++
+			}
+		}
+		return rtl && n > 4 && float64(r)/float64(n) < 0.3
+	}
+	return false
+}
+
+// SameCharacters reports whether two texts hold the same characters,
+// ignoring order and white space.
+func SameCharacters(a, b string) bool {
+	sorted := func(s string) []rune {
+		rs := []rune(strings.Join(strings.Fields(s), ""))
+		slices.Sort(rs)
+		return rs
+	}
+	return slices.Equal(sorted(a), sorted(b))
+}
+
+// charDiff lists the characters one text has more of than the other.
+func charDiff(want, got string) string {
+	count := map[rune]int{}
+	for _, r := range strings.Join(strings.Fields(want), "") {
+		count[r]++
+	}
+	for _, r := range strings.Join(strings.Fields(got), "") {
+		count[r]--
+	}
+	var b strings.Builder
+	for r, n := range count {
+		if n != 0 {
+			fmt.Fprintf(&b, "%q×%d ", r, n)
+		}
+	}
+	return b.String()
+}
+
+// Diff describes how two multisets of lines differ.
+func Diff(want, got []string) string {
+	var b strings.Builder
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			fmt.Fprintf(&b, "  missing: %q\n", w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			fmt.Fprintf(&b, "  extra:   %q\n", g)
+		}
+	}
+	return b.String()
+}
+
+// Check compares the pages a reader extracted with the lines each page
+// should hold (normalized, any order: the order of blocks is the reader's
+// choice) and reports every difference through tb.Errorf. A line for which
+// Lenient says so need only come back with the same characters.
+func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
+	tb.Helper()
+	if len(pages) != len(want) {
+		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
+		return
+	}
+	for i, page := range pages {
+		if r, bad := Forbidden(page); bad {
+			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
+		}
+		got := Lines(page)
+		var missing []string
+		for _, w := range want[i] {
+			if k := slices.Index(got, w); k >= 0 {
+				got = slices.Delete(got, k, k+1)
+			} else {
+				missing = append(missing, w)
+			}
+		}
+		var strict []string
+		for _, l := range missing {
+			if !Lenient(reader, rtl, l) {
+				strict = append(strict, l)
+			}
+		}
+		if len(strict) == 0 && SameCharacters(strings.Join(missing, " "), strings.Join(got, " ")) {
+			continue
+		}
+		if len(strict) > 0 && len(strict) < len(missing) {
+			tb.Errorf("%s page %d: %s misses lines it must get exactly:\n%s", name, i+1, reader, Diff(strict, nil))
+		}
+		if len(strict) < len(missing) {
+			tb.Logf("%s page %d: %s: %d lines held to their characters only; characters differ: %s", name, i+1, reader, len(missing)-len(strict),
+				charDiff(strings.Join(missing, " "), strings.Join(got, " ")))
+		}
+		if len(missing) > 0 || len(got) > 0 {
+			tb.Errorf("%s page %d: %s extracts different text\n%s", name, i+1, reader, Diff(missing, got))
+		}
+	}
+}

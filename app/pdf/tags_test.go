@@ -1,0 +1,63 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"communique/app/pdf/readertest"
+)
+
+// TestStructureTree: pdfinfo -struct-text shows the document's structure
+// elements in reading order (organisation, H1 title, issuing body,
+// dateline, each paragraph), each with its text, and neither the page
+// numbers nor the signature block, which are artifacts. poppler prints an
+// element's text in content order, which for right-to-left lines is
+// visual order, so the text is compared for English.
+func TestStructureTree(t *testing.T) {
+	title, paras := seedParts(t)
+	doc := Document{Lang: "en", Organisation: "Global Coalition", Title: title, IssuingBody: "Political Directors",
+		Place: "Washington", Date: testDate, Paragraphs: paras, Signature: &SignatureBlock{Signer: "Jane Doe", Role: "Director"}}
+	res, err := Export(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "pdfinfo", "-struct-text", writeTemp(t, "tags.pdf", res.PDF))
+	// Elements and their text, in the order pdfinfo lists them.
+	type elem struct{ role, text string }
+	var elems []elem
+	for _, line := range strings.Split(out, "\n") {
+		s := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(s, "Document"):
+		case strings.HasPrefix(s, `"`):
+			if len(elems) == 0 {
+				t.Fatalf("text outside an element:\n%s", out)
+			}
+			elems[len(elems)-1].text += " " + strings.Trim(s, `"`)
+		case s != "":
+			elems = append(elems, elem{role: strings.Fields(s)[0]})
+		}
+	}
+	want := []elem{{"P", doc.Organisation}, {"H1", title.Text}, {"P", doc.IssuingBody}, {"P", dateline("en", doc.Place, doc.Date)}}
+	for _, p := range paras {
+		want = append(want, elem{"P", p.Text})
+	}
+	if len(elems) != len(want) {
+		t.Fatalf("%d structure elements, want %d:\n%s", len(elems), len(want), out)
+	}
+	for i, w := range want {
+		if elems[i].role != w.role || readertest.Normalize(elems[i].text) != readertest.Normalize(w.text) {
+			t.Errorf("element %d: %s %q, want %s %q", i, elems[i].role, readertest.Normalize(elems[i].text), w.role, readertest.Normalize(w.text))
+		}
+	}
+	for _, artifact := range []string{"Page 1 of 1", "Jane Doe", signedCaption("en")} {
+		if strings.Contains(out, artifact) {
+			t.Errorf("structure text holds the artifact %q", artifact)
+		}
+	}
+	for _, want := range []string{"/MarkInfo <</Marked true>>", "/ViewerPreferences <</DisplayDocTitle true>>", "/StructTreeRoot ", "/Lang (en)"} {
+		if !strings.Contains(string(res.PDF), want) {
+			t.Errorf("catalog lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+
+	"communique/app/typeset"
+)
+
+// What a reader extracts is decided here: every line is drawn as a list
+// of draws, each one code of the document font (a glyph or a composite of
+// a cluster's glyphs) standing for the text a reader must get for it. The
+// font (docfont.go) gives each distinct (form, text) pair its own code and
+// ToUnicode entry; the writer puts the codes on the page. Three readers
+// judge the result (see ../../../shared/notes/pdftext.md):
+//
+//   - pdf.js reads ToUnicode only, in stream order, and reorders each text
+//     item with its own bidi pass; an item ends where the pen jumps back
+//     by more than 0.2 em or on by more than 0.6 em.
+//   - MuPDF reads ToUnicode, detects glyphs drawn in visual order and
+//     reverses right-to-left runs character by character.
+//   - poppler reads ToUnicode, builds words from positions and reorders
+//     right-to-left lines with its own heuristic (see popplerType).
+//
+// So glyphs are drawn in visual order, the text of a right-to-left
+// cluster is stored reversed, and the pen never jumps inside a line:
+// every draw's advance is the one the layout gave it (a zero-width alef
+// under a lam-alef, a justified space), and a space wider than pdf.js's
+// limit is drawn as part of the glyph before it.
+
+// textDraw is one code on the page.
+type textDraw struct {
+	form  form
+	text  string  // the code's ToUnicode text, in visual order
+	x, y  float64 // origin of the form, in points
+	size  float64
+	blank bool // draws no ink
+	space bool // stands for white space only
+}
+
+// wideSpace is the widest space, in ems, that stays a textDraw of its own:
+// pdf.js ends a text item at a gap wider than 0.6 em, which would leave
+// the words of a right-to-left line in visual order.
+const wideSpace = 0.55
+
+// lineDraws returns the draws of a placed line, left to right.
+func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error) {
+	n := 0
+	for _, r := range pl.line.Runs {
+		n += len(r.Clusters)
+	}
+	ds := make([]textDraw, 0, n)
+	items := make([]visCluster, 0, n)
+	for r := range pl.line.Runs {
+		run := &pl.line.Runs[r]
+		f, ok := faces[run.Font]
+		if !ok {
+			return nil, fmt.Errorf("pdf: font %s is not a bundled font", run.Font.Name)
+		}
+		for _, cl := range run.Clusters {
+			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
+			chars := readerChars(cl.Text, run.RTL())
+			fm, ink := clusterForm(f, run.Size, glyphs, cl.X, cl.Advance)
+			ds = append(ds, textDraw{form: fm, x: pl.x + cl.X, y: pl.y, size: run.Size, blank: !ink})
+			items = append(items, visCluster{level: run.Level, space: allSpace(chars), visual: chars})
+		}
+	}
+	markBoundaries(items, pl.line.RTL)
+	for i := range ds {
+		ds[i].text, ds[i].space = items[i].visual, items[i].space
+	}
+	ds = joinZeroWidth(ds)
+	out := ds[:0]
+	for i, d := range ds {
+		// pdf.js reads a space from the gap before the next glyph it
+		// measures, and it measures no glyph whose text holds a combining
+		// mark: the space before one is drawn as part of the glyph before.
+		beforeMark := i+1 < len(ds) && strings.ContainsFunc(ds[i+1].text, isMark)
+		switch {
+		case d.text == "" && d.blank:
+			continue // a bidi control: nothing to draw, nothing to read
+		case d.text == "":
+			d.text = " "
+		case d.space && d.blank && len(out) > 0 && !out[len(out)-1].blank &&
+			(beforeMark || float64(d.form.adv) > wideSpace*float64(d.form.face.upem)):
+			prev := &out[len(out)-1]
+			prev.text += d.text
+			prev.form.adv += d.form.adv
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// readerChars returns a cluster's characters without the invisible
+// controls, reversed in a right-to-left run.
+func readerChars(text string, rtl bool) string {
+	if r, n := utf8.DecodeRuneInString(text); n == len(text) && !invisible(r) {
+		return text
+	}
+	chars := []rune(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, text))
+	if rtl {
+		slices.Reverse(chars)
+	}
+	return string(chars)
+}
+
+// joinZeroWidth draws a glyph the layout gave no advance (the alef of a
+// lam-alef in Noto Naskh Arabic) together with the glyph to its right, as
+// one composite whose text is both: pdf.js does not move its pen over a
+// zero-width glyph and would read a second space before the next one.
+func joinZeroWidth(ds []textDraw) []textDraw {
+	out := ds[:0]
+	for i := 0; i < len(ds); i++ {
+		d := ds[i]
+		if d.form.adv == 0 && !d.blank && i+1 < len(ds) && !ds[i+1].blank && ds[i+1].form.face == d.form.face && ds[i+1].size == d.size {
+			next := ds[i+1]
+			k := float64(d.form.face.upem) / d.size
+			dx, dy := roundUnits((d.x-next.x)*k), roundUnits((d.y-next.y)*k)
+			parts := next.form.unpack()
+			for _, p := range d.form.unpack() {
+				parts = append(parts, formPart{p.gid, p.dx + dx, p.dy + dy})
+			}
+			next.form = packForm(next.form.face, parts, next.form.adv)
+			next.text = d.text + next.text
+			ds[i+1] = next
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// isMark reports a combining mark (a haraka, an accent).
+func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
+
+// invisible reports layout controls that are not text: the bidi
+// embeddings, overrides, isolates and marks, and the soft hyphen.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
+		return true
+	}
+	return false
+}
+
+// How poppler's pdftotext rebuilds a right-to-left line: it reads the
+// characters in visual order, then walks from the right taking runs of
+// "not L and not number" as right-to-left and runs of "not R" as
+// left-to-right. A space or comma just left of a number or Latin word is
+// therefore pulled into the left-to-right run and comes out on the wrong
+// side; in a left-to-right line, the space after an Arabic word is pulled
+// into the right-to-left run. An invisible mark in the text at such a
+// boundary stops the run where the bidi algorithm stopped it. The mark
+// sits where the neutral already resolved to that direction, so the
+// copied text means the same, and the comparison of extracted text drops
+// marks.
+const (
+	rlm = '\u061C'
+	lrm = '\u200E'
+)
+
+type ptype uint8
+
+const (
+	pNeutral ptype = iota
+	pR
+	pL
+	pNum
+)
+
+func popplerType(r rune) ptype {
+	props, _ := bidi.LookupRune(r)
+	switch props.Class() {
+	case bidi.R, bidi.AL:
+		return pR
+	case bidi.L:
+		return pL
+	case bidi.EN, bidi.AN, bidi.ES, bidi.ET, bidi.CS:
+		return pNum
+	}
+	return pNeutral
+}
+
+// weakStart reports characters whose direction MuPDF takes from the glyph
+// before them.
+func weakStart(r rune) bool {
+	props, _ := bidi.LookupRune(r)
+	switch props.Class() {
+	case bidi.CS, bidi.ON, bidi.NSM, bidi.BN, bidi.WS, bidi.S, bidi.B:
+		return true
+	}
+	return false
+}
+
+func allSpace(rs string) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// visCluster is a cluster with the characters an extractor will meet
+// for it, left to right.
+type visCluster struct {
+	level  uint8
+	space  bool
+	visual string
+}
+
+// markBoundaries adds the bidi marks that keep pdftotext's reordering
+// faithful (see popplerType): in a right-to-left line a RIGHT-TO-LEFT MARK
+// before a number or Latin text that a space or punctuation precedes, in a
+// left-to-right line a LEFT-TO-RIGHT MARK after right-to-left text that a
+// space or punctuation follows. Marks start a code's text, never end it:
+// pdf.js drops a glyph whose text ends with a format character.
+func markBoundaries(items []visCluster, rtl bool) {
+	edge := func(v visCluster, last bool) ptype {
+		if v.space || len(v.visual) == 0 {
+			return pNeutral
+		}
+		if last {
+			r, _ := utf8.DecodeLastRuneInString(v.visual)
+			return popplerType(r)
+		}
+		r, _ := utf8.DecodeRuneInString(v.visual)
+		return popplerType(r)
+	}
+	for i := range items {
+		it := &items[i]
+		if it.space || len(it.visual) == 0 {
+			continue
+		}
+		if rtl {
+			if i == 0 {
+				// MuPDF gives a neutral the direction of the glyph drawn
+				// before it, which for the left end of a line is the end
+				// of another line: a mark makes the punctuation ending a
+				// right-to-left line right to left.
+				if r, _ := utf8.DecodeRuneInString(it.visual); weakStart(r) {
+					it.visual = string(rlm) + it.visual
+				}
+				continue
+			}
+			prev := items[i-1]
+			t := edge(*it, false)
+			sameRun := it.level%2 == 0 && prev.level%2 == 0
+			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
+				it.visual = string(rlm) + it.visual
+			}
+			continue
+		}
+		if it.level%2 == 1 && i+1 < len(items) && items[i+1].level%2 == 0 && len(items[i+1].visual) > 0 {
+			if t := edge(items[i+1], false); t != pL && t != pNum {
+				next := &items[i+1]
+				next.visual = string(lrm) + next.visual
+			}
+		}
+	}
+}

@@ -1,0 +1,27 @@
+// Prints the text pdf.js (Firefox's reader) extracts from a PDF, page by
+// page, pages separated by a form feed, the way a reader copying the text
+// layer would get it: text items in order, a line feed where pdf.js ends a
+// line or the next item sits on another baseline. Usage:
+// node pdfjs-text.mjs file.pdf
+import { readFileSync } from "node:fs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+const data = new Uint8Array(readFileSync(process.argv[2]));
+const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+const pages = [];
+for (let i = 1; i <= doc.numPages; i++) {
+  const page = await doc.getPage(i);
+  const content = await page.getTextContent();
+  let s = "";
+  let y = null;
+  for (const item of content.items) {
+    if (item.str === undefined) continue;
+    const itemY = item.transform[5];
+    if (y !== null && item.str !== "" && Math.abs(itemY - y) > 1 && !s.endsWith("\n")) s += "\n";
+    if (item.str !== "") y = itemY;
+    s += item.str;
+    if (item.hasEOL) s += "\n";
+  }
+  pages.push(s);
+}
+process.stdout.write(pages.join("\f"));
