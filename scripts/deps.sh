@@ -7,6 +7,8 @@ set -euo pipefail
 # Fyne's cgo build needs the X11/GL headers; the tests use poppler-utils and
 # qpdf (and openssl for signatures) as outside oracles for PDFs, Xvfb for the real window.
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mupdf-tools)
+# translate-toolkit (tmx2po, xliff2po, po2xliff) judges the TMX and XLIFF we write.
+pkgs+=(translate-toolkit)
 if [ "${1:-}" = "--screenshots" ]; then
 	pkgs+=(imagemagick xdotool)
 fi
