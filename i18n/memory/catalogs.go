@@ -43,7 +43,7 @@ type Prefilled struct {
 // OriginDescription is the description under which a pre-filled message's
 // source is remembered in the history, so the review shows where the
 // translation came from.
-func OriginDescription(origin string) string { return "translation memory: " + origin }
+func OriginDescription(origin string) string { return catalog.MemoryOriginPrefix + origin }
 
 // Prefill fills the messages ids of target that have no text with exact
 // matches from memory. Each gets the hash of OriginDescription(origin) and
