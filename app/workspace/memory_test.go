@@ -9,6 +9,7 @@ import (
 	"communique/assets"
 	"communique/i18n/catalog"
 	"communique/i18n/glossary"
+	"communique/i18n/segment"
 )
 
 // TestSecondStatementPrefilledFromMemory is the sample: a second
@@ -26,10 +27,18 @@ func TestSecondStatementPrefilledFromMemory(t *testing.T) {
 	}
 	first := w.Statements[0]
 	p1, p3 := w.Text("en", first.Paragraphs[0]), w.Text("en", first.Paragraphs[2])
-	mem := w.Memory()
+	// A paragraph made of the second sentence of paragraph 2 and paragraph 1,
+	// and one where only the first sentence is known.
+	p2 := segment.Texts(w.Text("en", first.Paragraphs[1]))
+	mixed := p2[1] + " " + p1
+	partly := p2[0] + " A sentence nobody has translated."
+	mem, err := w.Memory()
+	if err != nil {
+		t.Fatal(err)
+	}
 	st, err := w.AddStatement(&statement.Text{
 		Title:      "Second statement of the Small Group",
-		Paragraphs: []string{p1, "A paragraph nobody has translated yet.", p3},
+		Paragraphs: []string{p1, "A paragraph nobody has translated yet.", p3, mixed, partly},
 	}, statement.Statement{})
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +61,10 @@ func TestSecondStatementPrefilledFromMemory(t *testing.T) {
 		"ckb " + st.Paragraphs[0]: first.Paragraphs[0] + " (ckb)",
 		// The Arabic of p3 is stale, so only French offers it.
 		"fr " + st.Paragraphs[2]: first.Paragraphs[2] + " (fr)",
+		// Sentence by sentence, where source and translation have as many.
+		"ar " + st.Paragraphs[3]: first.Paragraphs[1] + " (ar), sentence 2; " + first.Paragraphs[0] + " (ar)",
+		"fr " + st.Paragraphs[3]: first.Paragraphs[1] + " (fr), sentence 2; " + first.Paragraphs[0] + " (fr)",
+		// st.Paragraphs[4] has a sentence no one translated: not filled.
 	}
 	if len(got) != len(want) {
 		t.Errorf("prefilled %v, want %v", got, want)
@@ -60,6 +73,10 @@ func TestSecondStatementPrefilledFromMemory(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%s: origin %q, want %q", k, got[k], v)
 		}
+	}
+	arP2 := segment.Texts(w.Text("ar", first.Paragraphs[1]))
+	if got := w.Text("ar", st.Paragraphs[3]); got != arP2[1]+" "+w.Text("ar", first.Paragraphs[0]) {
+		t.Errorf("sentence-level prefill: %q", got)
 	}
 	for lang := range map[string]bool{"ar": true, "fr": true} {
 		rep, _ := w.Status(lang)

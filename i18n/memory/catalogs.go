@@ -2,8 +2,10 @@ package memory
 
 import (
 	"fmt"
+	"strings"
 
 	"communique/i18n/catalog"
+	"communique/i18n/segment"
 )
 
 // FromCatalogs adds every current translation of source found in targets:
@@ -22,7 +24,7 @@ func (m *Memory) FromCatalogs(source *catalog.Catalog, targets ...*catalog.Catal
 				continue
 			}
 			for _, form := range sm.Forms() {
-				m.Add(Segment{
+				m.addAligned(Segment{
 					SourceLang: source.Lang.String(), TargetLang: t.Lang.String(),
 					Source: sm.Form(form), Target: tm.Form(form),
 					Origin: fmt.Sprintf("%s (%s)", tm.ID, t.Lang),
@@ -32,12 +34,28 @@ func (m *Memory) FromCatalogs(source *catalog.Catalog, targets ...*catalog.Catal
 	}
 }
 
+// addAligned stores a message and, when its source and translation have
+// the same number of sentences, each sentence pair: statements reuse
+// sentences more often than whole paragraphs. Paragraphs whose sentence
+// counts differ (a translator joined or split sentences) are kept whole
+// only, since pairing them by position would pair wrong sentences.
+func (m *Memory) addAligned(s Segment) {
+	m.Add(s)
+	src, tgt := segment.Texts(s.Source), segment.Texts(s.Target)
+	if len(src) < 2 || len(src) != len(tgt) {
+		return
+	}
+	for i := range src {
+		m.Add(Segment{SourceLang: s.SourceLang, TargetLang: s.TargetLang, Source: src[i], Target: tgt[i],
+			Origin: fmt.Sprintf("%s, sentence %d", s.Origin, i+1)})
+	}
+}
+
 // Prefilled is one message filled from memory.
 type Prefilled struct {
-	ID     string
-	Lang   string
-	Match  Match
-	Origin string
+	ID, Lang string
+	Text     string // the translation filled in
+	Origin   string // where it came from; "; " between sentences' origins
 }
 
 // OriginDescription is the description under which a pre-filled message's
@@ -62,22 +80,47 @@ func (m *Memory) Prefill(source, target *catalog.Catalog, ids []string, remember
 		if tm, ok := target.Get(id); ok && !tm.Empty() {
 			continue
 		}
-		var best *Match
-		for _, mt := range m.Lookup(source.Lang.String(), target.Lang.String(), sm.Other, Options{MinScore: 1, Max: 1}) {
-			if mt.Exact {
-				best = &mt
-				break
-			}
-		}
-		if best == nil {
+		text, origin, ok := m.exactText(source.Lang.String(), target.Lang.String(), sm.Other)
+		if !ok {
 			continue
 		}
-		desc := OriginDescription(best.Segment.Origin)
+		desc := OriginDescription(origin)
 		if remember != nil {
 			remember(catalog.Message{ID: id, Description: desc, Other: sm.Other})
 		}
-		target.Set(catalog.Message{ID: id, Other: best.Segment.Target, Hash: catalog.Hash(desc, sm.Other)})
-		out = append(out, Prefilled{ID: id, Lang: target.Lang.String(), Match: *best, Origin: best.Segment.Origin})
+		target.Set(catalog.Message{ID: id, Other: text, Hash: catalog.Hash(desc, sm.Other)})
+		out = append(out, Prefilled{ID: id, Lang: target.Lang.String(), Text: text, Origin: origin})
 	}
 	return out
+}
+
+// exactText finds a translation of text made only of exact matches: the
+// whole text, or else every one of its sentences, joined.
+func (m *Memory) exactText(srcLang, tgtLang, text string) (string, string, bool) {
+	if mt, ok := m.exact(srcLang, tgtLang, text); ok {
+		return mt.Target, mt.Origin, true
+	}
+	sentences := segment.Texts(text)
+	if len(sentences) < 2 {
+		return "", "", false
+	}
+	var texts, origins []string
+	for _, s := range sentences {
+		mt, ok := m.exact(srcLang, tgtLang, s)
+		if !ok {
+			return "", "", false
+		}
+		texts = append(texts, mt.Target)
+		origins = append(origins, mt.Origin)
+	}
+	return segment.Join(texts, tgtLang), strings.Join(origins, "; "), true
+}
+
+func (m *Memory) exact(srcLang, tgtLang, text string) (Segment, bool) {
+	for _, mt := range m.Lookup(srcLang, tgtLang, text, Options{MinScore: 1, Max: 1}) {
+		if mt.Exact {
+			return mt.Segment, true
+		}
+	}
+	return Segment{}, false
 }
