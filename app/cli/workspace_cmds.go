@@ -90,10 +90,15 @@ func runImport(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}
+	mem, err := w.Memory()
+	if err != nil {
+		return fail(env, "import", ExitUsage, err)
+	}
 	st, err := w.AddStatement(txt, meta)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}
+	prefillFromMemory(env, w, mem, st)
 	if err := w.Save(); err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}

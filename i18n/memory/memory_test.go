@@ -218,10 +218,11 @@ func bigMemory(n int) (*Memory, []string) {
 	return m, src
 }
 
-// A paragraph of six stored sentences, one word changed: the index must
-// still find the stored ones among 100,000.
+// A stored sentence with a word added: the index must still find it among
+// many (20,000 here to keep the race-detector run short; the benchmarks use
+// 100,000).
 func TestFuzzyFoundAmongManySegments(t *testing.T) {
-	m, src := bigMemory(100_000)
+	m, src := bigMemory(20_000)
 	q := strings.Replace(src[4242], " ", " extra ", 1)
 	got := m.Lookup("en", "ar", q, Options{})
 	if len(got) == 0 || got[0].Segment.Origin != "4242" || got[0].Score < 0.9 {
