@@ -279,11 +279,21 @@ func (m *Memory) shortlist(p *pairIndex, q []token) []int32 {
 	return ids
 }
 
-// similarity is 1 - word edit distance / length of the longer text.
+// maxCells bounds the quadratic work of one edit distance or edit script
+// (word pairs compared): a million cells is a couple of milliseconds, and
+// texts of 1,000 words each. Longer pairs (a hostile TMX, a pasted book) get
+// cheaper answers rather than minutes and gigabytes.
+const maxCells = 1 << 20
+
+// similarity is 1 - word edit distance / length of the longer text. Past
+// maxCells it is the Dice coefficient of the two texts' words instead.
 func similarity(a, b []token) float64 {
 	n := max(len(a), len(b))
 	if n == 0 {
 		return 1
+	}
+	if len(a)*len(b) > maxCells {
+		return dice(a, b)
 	}
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -304,9 +314,29 @@ func similarity(a, b []token) float64 {
 	return 1 - float64(prev[len(b)])/float64(n)
 }
 
+func dice(a, b []token) float64 {
+	in := map[string]int{}
+	for _, t := range a {
+		in[t.key]++
+	}
+	shared := 0
+	for _, t := range b {
+		if in[t.key] > 0 {
+			in[t.key]--
+			shared++
+		}
+	}
+	return 2 * float64(shared) / float64(len(a)+len(b))
+}
+
 // diff is the word-level edit script (longest common subsequence) from the
-// stored source to the query, with runs of one Op joined.
+// stored source to the query, with runs of one Op joined. Past maxCells the
+// middle between the common prefix and suffix is shown as one deletion and
+// one insertion.
 func diff(stored string, a []token, query string, b []token) []Edit {
+	if len(a)*len(b) > maxCells {
+		return coarseDiff(stored, a, query, b)
+	}
 	lcs := make([][]int32, len(a)+1)
 	for i := range lcs {
 		lcs[i] = make([]int32, len(b)+1)
@@ -335,13 +365,35 @@ func diff(stored string, a []token, query string, b []token) []Edit {
 		case i < len(a) && j < len(b) && a[i].key == b[j].key:
 			add(Equal, query, b[j])
 			i, j = i+1, j+1
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			add(Delete, stored, a[i]) // deletions before insertions, as diff tools show them
+			i++
+		default:
 			add(Insert, query, b[j])
 			j++
-		default:
-			add(Delete, stored, a[i])
-			i++
 		}
 	}
+	return out
+}
+
+func coarseDiff(stored string, a []token, query string, b []token) []Edit {
+	p := 0
+	for p < len(a) && p < len(b) && a[p].key == b[p].key {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q].key == b[len(b)-1-q].key {
+		q++
+	}
+	var out []Edit
+	span := func(op Op, text string, t []token) {
+		if len(t) > 0 {
+			out = append(out, Edit{op, text[t[0].start:t[len(t)-1].end], t[0].start, t[len(t)-1].end})
+		}
+	}
+	span(Equal, query, b[:p])
+	span(Delete, stored, a[p:len(a)-q])
+	span(Insert, query, b[p:len(b)-q])
+	span(Equal, query, b[len(b)-q:])
 	return out
 }

@@ -250,3 +250,37 @@ func BenchmarkLookupSentence(b *testing.B) {
 		m.Lookup("en", "ar", q, Options{})
 	}
 }
+
+// FuzzReadTMX: any input ends in segments or an error, never a panic.
+func FuzzReadTMX(f *testing.F) {
+	var buf bytes.Buffer
+	if err := sample().WriteTMX(&buf, "en"); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := New()
+		n, err := m.ReadTMX("f.tmx", bytes.NewReader(data), "en")
+		if err == nil && n != m.Len() {
+			t.Fatalf("reported %d, stored %d", n, m.Len())
+		}
+		for _, s := range m.Segments() {
+			m.Lookup(s.SourceLang, s.TargetLang, s.Source, Options{})
+		}
+	})
+}
+
+// Texts far past maxCells are matched without quadratic work.
+func TestLongTextsStayBounded(t *testing.T) {
+	long := strings.Repeat("word ", 20_000)
+	m := New()
+	m.Add(Segment{SourceLang: "en", TargetLang: "fr", Source: long + "end.", Target: "x"})
+	got := m.Lookup("en", "fr", long+"fin.", Options{})
+	if len(got) != 1 || got[0].Score < 0.99 {
+		t.Fatalf("got %d matches", len(got))
+	}
+	d := got[0].Diff
+	if len(d) != 4 || d[1].Op != Delete || d[1].Text != "end" || d[2].Op != Insert || d[2].Text != "fin" {
+		t.Errorf("diff %+v", d[1:])
+	}
+}

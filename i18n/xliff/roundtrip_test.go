@@ -38,7 +38,7 @@ other = "Already translated."
 
 // workspaceFiles writes a source catalog and an Arabic one where "done" is
 // translated and "p2" was translated from an older text (needs review).
-func workspaceFiles(t *testing.T) (src, ar *catalog.Catalog) {
+func workspaceFiles(t testing.TB) (src, ar *catalog.Catalog) {
 	t.Helper()
 	dir := t.TempDir()
 	sp := filepath.Join(dir, "active.en.toml")

@@ -78,3 +78,21 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("%+v", k)
 	}
 }
+
+// FuzzRead: any input ends in a File or an error, never a panic, and the
+// catalog built from it never holds more messages than units.
+func FuzzRead(f *testing.F) {
+	src, ar := workspaceFiles(f)
+	f.Add(Handoff(src, ar, nil))
+	f.Add([]byte(`<xliff version="1.2"><file target-language="ar"><body><group><group><trans-unit id="a|other|1|2|h"><source>x</source><target>y</target></trans-unit></group></group></body></file></xliff>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		x, err := Read("translate.ar.xlf", data)
+		if err != nil {
+			return
+		}
+		c, _, err := x.Catalog()
+		if err == nil && c.Len() > len(x.Units) {
+			t.Fatalf("%d messages from %d units", c.Len(), len(x.Units))
+		}
+	})
+}
