@@ -176,13 +176,12 @@ func distinctWords(toks []token) []string {
 }
 
 // candidateWords is how many of the query's rarest words name candidates;
-// postingBudget caps the segment references read for them (the rarest word
-// is always read), which keeps a query of common words from touching every
-// segment; maxShortlist is how many candidates get the (quadratic) edit
-// distance.
+// postingBudget caps the segment references read for them, so a query of
+// common words does not touch every segment; maxShortlist is how many
+// candidates get the (quadratic) edit distance.
 const (
 	candidateWords = 12
-	postingBudget  = 20_000
+	postingBudget  = 8_000
 	maxShortlist   = 24
 )
 
@@ -249,28 +248,31 @@ func (m *Memory) shortlist(p *pairIndex, q []token) []int32 {
 		if i >= candidateWords || (i > 0 && visited+len(post) > postingBudget) {
 			break
 		}
+		if len(post) > postingBudget {
+			// Even the rarest word is everywhere: the newest segments
+			// that have it are the best guess left.
+			post = post[len(post)-postingBudget:]
+		}
 		visited += len(post)
 		for _, id := range post {
 			shared[id]++
 		}
 	}
-	nq := len(distinctWords(q))
-	type cand struct {
-		id   int32
-		dice float64
-	}
-	cands := make([]cand, 0, len(shared))
+	nq := len(words)
+	// Keep the best maxShortlist by insertion: sorting every candidate
+	// would cost more than all the rest of a lookup.
+	var cands []cand
 	for id, n := range shared {
-		cands = append(cands, cand{id, 2 * float64(n) / float64(nq+len(m.toks[id]))})
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].dice != cands[j].dice {
-			return cands[i].dice > cands[j].dice
+		c := cand{id, 2 * float64(n) / float64(nq+len(m.toks[id]))}
+		if len(cands) == maxShortlist && !c.better(cands[maxShortlist-1]) {
+			continue
 		}
-		return cands[i].id < cands[j].id
-	})
-	if len(cands) > maxShortlist {
-		cands = cands[:maxShortlist]
+		i := sort.Search(len(cands), func(i int) bool { return c.better(cands[i]) })
+		if len(cands) < maxShortlist {
+			cands = append(cands, cand{})
+		}
+		copy(cands[i+1:], cands[i:])
+		cands[i] = c
 	}
 	ids := make([]int32, len(cands))
 	for i, c := range cands {
@@ -284,6 +286,20 @@ func (m *Memory) shortlist(p *pairIndex, q []token) []int32 {
 // texts of 1,000 words each. Longer pairs (a hostile TMX, a pasted book) get
 // cheaper answers rather than minutes and gigabytes.
 const maxCells = 1 << 20
+
+type cand struct {
+	id   int32
+	dice float64
+}
+
+// better orders candidates by Dice coefficient, then by age, so the
+// shortlist does not depend on map order.
+func (c cand) better(d cand) bool {
+	if c.dice != d.dice {
+		return c.dice > d.dice
+	}
+	return c.id < d.id
+}
 
 // similarity is 1 - word edit distance / length of the longer text. Past
 // maxCells it is the Dice coefficient of the two texts' words instead.

@@ -284,3 +284,17 @@ func TestLongTextsStayBounded(t *testing.T) {
 		t.Errorf("diff %+v", d[1:])
 	}
 }
+
+// BenchmarkLookupCommonWords is the worst case for the index: a query whose
+// rarest word is in every one of 100,000 segments.
+func BenchmarkLookupCommonWords(b *testing.B) {
+	r := rand.New(rand.NewSource(3))
+	m := New()
+	for i := 0; i < 100_000; i++ {
+		m.Add(Segment{SourceLang: "en", TargetLang: "ar", Source: "the " + randomSentence(r, 15), Target: "ت", Origin: fmt.Sprint(i)})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Lookup("en", "ar", "the the the", Options{})
+	}
+}
