@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -148,7 +149,7 @@ func Name(target *catalog.Catalog) string { return fmt.Sprintf("translate.%s.xlf
 func Handoff(source, target *catalog.Catalog, hist *catalog.History) []byte {
 	r := catalog.Status(source, target, hist)
 	forms, hasRule := catalog.PluralForms(target.Lang)
-	f := xFile{Original: target.Path, SourceLang: source.Lang.String(), TargetLang: target.Lang.String(), DataType: "plaintext"}
+	f := xFile{Original: filepath.Base(target.Path), SourceLang: source.Lang.String(), TargetLang: target.Lang.String(), DataType: "plaintext"}
 	for _, e := range r.Entries {
 		need := neededForms(e.Source, forms, hasRule)
 		var todo []string
