@@ -13,9 +13,9 @@
 // context (xliff2po made it the PO entry's location), and Read looks there.
 //
 // A target counts as a translation unless its state is "new" or
-// "needs-…", or it is marked approved="no" with no state (how po2xliff
-// writes a fuzzy PO entry); a form is merged only when all its sentences
-// have one.
+// "needs-…" (po2xliff writes a fuzzy PO entry as state="needs-translation")
+// or it is marked approved="no" with no state; a form is merged only when
+// all its sentences have one.
 package xliff
 
 import (

@@ -96,3 +96,42 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A fuzzy PO entry, as translate-toolkit 3.8.4's po2xliff writes it, is no
+// translation; the entry beside it is.
+func TestPo2xliffFuzzyIsSkipped(t *testing.T) {
+	const po2xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="f.po" source-language="en-US" datatype="po">
+    <body>
+      <trans-unit xml:space="preserve" id="2" approved="no" restype="x-gettext-domain-header"><source>Content-Type: text/plain; charset=UTF-8
+</source>
+        <target state="translated">Content-Type: text/plain; charset=UTF-8
+</target>
+      </trans-unit>
+      <trans-unit xml:space="preserve" id="3" approved="no"><source>Hello.</source>
+        <target state="needs-translation">Salut.</target>
+        <context-group name="po-reference" purpose="location"><context context-type="sourcefile">a|other|1|1|h</context></context-group>
+      </trans-unit>
+      <trans-unit xml:space="preserve" id="4" approved="yes"><source>Bye.</source>
+        <target state="translated">Adieu.</target>
+        <context-group name="po-reference" purpose="location"><context context-type="sourcefile">b|other|1|1|h</context></context-group>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>`
+	f, err := Read("translate.fr.xlf", []byte(po2xliff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, problems, err := f.Catalog()
+	if err != nil || len(problems) != 0 || len(f.Ignored) != 0 {
+		t.Fatalf("%v %v %v", err, problems, f.Ignored)
+	}
+	if _, ok := c.Get("a"); ok || c.Len() != 1 {
+		t.Errorf("fuzzy entry taken: %v", c.Messages())
+	}
+	if b, _ := c.Get("b"); b.Other != "Adieu." || b.Hash != "h" {
+		t.Errorf("b = %+v", b)
+	}
+}
