@@ -13,6 +13,8 @@ pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mu
 # each non-ASCII character a key first.
 pkgs+=(xdotool x11-xserver-utils)
 pkgs+=(time) # /usr/bin/time: peak memory in the bench scripts (make bench-status)
+# translate-toolkit (tmx2po, xliff2po, po2xliff) judges the TMX and XLIFF we write.
+pkgs+=(translate-toolkit)
 if [ "${1:-}" = "--screenshots" ]; then
 	pkgs+=(imagemagick xdotool)
 fi

@@ -19,7 +19,7 @@ func runHandoff(env *Env, args []string) int {
 	ws := workspaceFlags(fs)
 	lang := fs.String("lang", "", "target language")
 	out := fs.String("out", "", "folder for translate.<lang>.<format>")
-	format := fs.String("format", "", "toml, json or yaml (default: the workspace's)")
+	format := fs.String("format", "", "toml, json, yaml, or xliff for CAT tools (default: the workspace's)")
 	force := fs.Bool("force", false, "replace a translate file already in the folder")
 	pos, ok := flags(env, "handoff", fs, args)
 	if !ok {
@@ -49,11 +49,14 @@ func runHandoff(env *Env, args []string) int {
 		}
 		return fail(env, "handoff", ExitUsage, errors.Join(w.CatalogErrors...))
 	}
+	if isXLIFF(*format) {
+		return handoffXLIFF(env, w, target, *out, *force)
+	}
 	f := catalog.Format(w.Config.CatalogFormat)
 	if *format != "" {
 		var err error
 		if f, err = catalog.FormatOf("x." + *format); err != nil {
-			return usageError(env, "handoff", fmt.Sprintf("--format %q: use toml, json or yaml", *format))
+			return usageError(env, "handoff", fmt.Sprintf("--format %q: use toml, json, yaml or xliff", *format))
 		}
 	}
 	r, _ := w.Status(*lang)
@@ -104,7 +107,7 @@ func runMerge(env *Env, args []string) int {
 	// merge with nothing applied.
 	var returned []*catalog.Catalog
 	for _, p := range pos {
-		c, err := catalog.Load(p)
+		c, err := loadReturned(env, p)
 		if err != nil {
 			return fail(env, "merge", ExitUsage, err)
 		}

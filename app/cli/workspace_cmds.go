@@ -93,10 +93,15 @@ func runImport(env *Env, args []string) int {
 		return fail(env, "import", ExitUsage, err)
 	}
 	defer w.Close()
+	mem, err := w.Memory()
+	if err != nil {
+		return fail(env, "import", ExitUsage, err)
+	}
 	st, err := w.AddStatement(txt, meta)
 	if err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}
+	prefillFromMemory(env, w, mem, st)
 	if err := w.Save(); err != nil {
 		return fail(env, "import", ExitUsage, err)
 	}

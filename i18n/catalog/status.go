@@ -207,6 +207,6 @@ func sameText(hist *History, hash string, src Message) bool {
 		return false
 	}
 	old, ok := hist.Lookup(hash)
-	return ok && old.Zero == src.Zero && old.One == src.One && old.Two == src.Two &&
+	return ok && !fromMemory(old) && old.Zero == src.Zero && old.One == src.One && old.Two == src.Two &&
 		old.Few == src.Few && old.Many == src.Many && old.Other == src.Other
 }

@@ -1,0 +1,93 @@
+package workspace
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"communique/app/safefile"
+	"communique/app/statement"
+	"communique/i18n/catalog"
+	"communique/i18n/glossary"
+	"communique/i18n/memory"
+)
+
+// MemoryDir holds the TMX files imported into a workspace's translation
+// memory, kept as they came so they can be re-read, replaced or removed.
+const MemoryDir = "memory"
+
+// Memory builds a translation memory from every current translation in the
+// workspace's catalogs (all statements, all languages) and the TMX files in
+// MemoryDir.
+func (w *Workspace) Memory() (*memory.Memory, error) {
+	m := memory.New()
+	m.FromCatalogs(w.Source(), w.targetCatalogs()...)
+	files, err := filepath.Glob(filepath.Join(w.Dir, MemoryDir, "*.tmx"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := m.ReadTMX(filepath.Join(MemoryDir, filepath.Base(p)), bytes.NewReader(data), w.Config.SourceLanguage); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// ImportTMX checks a TMX file and copies it into MemoryDir, where Memory
+// reads it from then on. It returns how many segments the file adds for
+// the workspace's source language.
+func (w *Workspace) ImportTMX(path string) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	n, err := memory.New().ReadTMX(path, bytes.NewReader(data), w.Config.SourceLanguage)
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("%s: no translation unit has a %s segment and a translation", path, w.Config.SourceLanguage)
+	}
+	dst := filepath.Join(w.Dir, MemoryDir, filepath.Base(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return 0, err
+	}
+	return n, safefile.Write(dst, data, 0o644)
+}
+
+func (w *Workspace) targetCatalogs() []*catalog.Catalog {
+	var out []*catalog.Catalog
+	for _, lang := range w.Languages() {
+		if c := w.Catalogs[lang]; c != nil && lang != w.Config.SourceLanguage {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// PrefillFromMemory fills the untranslated messages of a statement, in every
+// target language, with exact matches from mem. They are marked needs-review
+// (never translated) and the history records the match's origin, so review
+// shows where each came from. The caller saves the workspace.
+func (w *Workspace) PrefillFromMemory(st *statement.Statement, mem *memory.Memory) []memory.Prefilled {
+	ids := partIDs(st.Parts())
+	var out []memory.Prefilled
+	for _, c := range w.targetCatalogs() {
+		out = append(out, mem.Prefill(w.Source(), c, ids, w.remember)...)
+	}
+	return out
+}
+
+// GlossaryPath is where the workspace's glossary lives.
+func (w *Workspace) GlossaryPath() string { return filepath.Join(w.Dir, glossary.FileName) }
+
+// Glossary reads the workspace's glossary; without a file it is empty.
+func (w *Workspace) Glossary() (*glossary.Glossary, error) { return glossary.Load(w.GlossaryPath()) }
