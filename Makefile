@@ -13,7 +13,7 @@ DOMAIN    = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
 # list, on which it would read the terminal).
 GOFILES = $(shell find . \( -name .git -o -name node_modules -o -name testdata -o -name dist \) -prune -o -name '*.go' -print)
 
-.PHONY: deps run build headless test vet staticcheck fuzz bench bench-export screenshots clean dist check-dist
+.PHONY: deps run build headless test vet staticcheck fuzz bench bench-export screenshots clean dist check-dist reproducible
 
 deps:
 	@scripts/deps.sh
@@ -72,6 +72,11 @@ dist: deps
 check-dist:
 	@scripts/deps.sh --check-dist
 	scripts/check-dist.sh dist
+
+# Builds HEAD again in a fresh clone with an empty build cache and compares
+# every file with dist/ (scripts/check-reproducible.sh).
+reproducible:
+	scripts/check-reproducible.sh dist
 
 clean:
 	rm -f $(BIN) $(HEADLESS_BIN)
