@@ -42,13 +42,14 @@ headless() {
 # Windows resources), from a copy of the tree so the files it writes
 # beside the source never touch the checkout.
 fyne_package() {
-	local src=$stage/src-$1
+	# The folder is named after the module: fyne names the binary after it.
+	local src=$stage/$1/communique
 	mkdir -p "$src"
 	tar -C "$root" --exclude=./dist --exclude=./.git --exclude=./node_modules --exclude='./communique*' -cf - . | tar -C "$src" -xf -
 	(
 		cd "$src"
 		# -release adds -s -w and -trimpath.
-		GOFLAGS=$fyneflags "${fyne[@]}" package -os "$1" -release -name communique \
+		GOFLAGS=$fyneflags "${fyne[@]}" package -os "$1" -release \
 			--app-version "$version" --app-build "$build" -icon assets/icon.png
 	)
 }
@@ -62,9 +63,9 @@ repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
 linux_bundle() {
 	echo "dist: Linux bundle (fyne package)"
 	fyne_package linux
-	local tree=$stage/linux
+	local tree=$stage/linux-tree
 	mkdir -p "$tree"
-	tar -C "$tree" -xJf "$stage/src-linux/communique.tar.xz"
+	tar -C "$tree" -xJf "$stage"/linux/communique/*.tar.xz
 	local desktop
 	desktop=$(find "$tree" -name '*.desktop')
 	desktop-file-validate "$desktop"
@@ -76,14 +77,15 @@ linux_bundle() {
 windows_zip() {
 	echo "dist: Windows app (fyne package, mingw-w64)"
 	CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 fyne_package windows
-	local tree=$stage/windows/communique-$version
+	local zipdir=$stage/windows-zip tree=$stage/windows-zip/communique-$version
 	mkdir -p "$tree/fonts"
-	cp "$stage/src-windows/communique.exe" "$tree/"
+	# fyne names the exe after the app's display name (Communiqué.exe).
+	cp "$stage"/windows/communique/*.exe "$tree/communique.exe"
 	cp "$out/communique-headless.exe" "$tree/"
 	cp LICENSE "$tree/LICENSE.txt"
 	cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
-	find "$stage/windows" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
-	(cd "$stage/windows" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
+	find "$zipdir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+	(cd "$zipdir" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
 	cp "$tree/communique.exe" "$out/communique.exe"
 }
 
