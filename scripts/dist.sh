@@ -19,7 +19,6 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
 fi
 export SOURCE_DATE_EPOCH TZ=UTC LC_ALL=C
 GO=${GO:-go}
-fyne=("$GO" tool -modfile="$root/tools/fyne/go.mod" fyne)
 # The version goes into the command line (--version) and, through fyne
 # package, into the app's metadata and the Windows version resource.
 ldflags="-s -w -buildid= -X communique/app/cli.Version=$version -X communique/app/cli.Build=$build"
@@ -30,6 +29,11 @@ echo "dist: Communiqué $version (build $build) into $out"
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+# The packager (pinned in tools/fyne/go.mod) is built once for this
+# machine, before CC and GOOS point at Windows for the app it packages.
+echo "dist: fyne packager"
+"$GO" build -modfile="$root/tools/fyne/go.mod" -o "$stage/fyne" fyne.io/tools/cmd/fyne
+fyne=("$stage/fyne")
 rm -f "$out"/communique-* "$out"/SHA256SUMS
 
 # headless GOOS GOARCH NAME: the command line alone, without cgo.
@@ -57,7 +61,7 @@ fyne_package() {
 repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
 	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 	tar -C "$1" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
-		--format=gnu -cf - . | xz -T1 -9 >"$2"
+		--format=gnu -cf - . | xz -T1 -6 >"$2"
 }
 
 linux_bundle() {

@@ -16,7 +16,8 @@ if [ -z "$toml" ]; then
 fi
 
 desc=""
-if git rev-parse --git-dir >/dev/null 2>&1; then
+# Only this project's own repository counts, not one it was unpacked into.
+if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$PWD" ]; then
 	desc=$(git describe --tags --long --match 'v[0-9]*.[0-9]*.[0-9]*' 2>/dev/null || true)
 fi
 if [ -z "$desc" ]; then
