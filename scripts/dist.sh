@@ -58,6 +58,23 @@ fyne_package() {
 	)
 }
 
+# licences GOOS DEST: the licence files of Go and of every module linked
+# into the app for GOOS, as DEST/<module path>/<file>.
+licences() {
+	mkdir -p "$2/go"
+	cp "$("$GO" env GOROOT)/LICENSE" "$2/go/LICENSE"
+	CGO_ENABLED=1 GOOS=$1 "$GO" list -deps -f '{{with .Module}}{{if not .Main}}{{.Path}} {{.Dir}}{{end}}{{end}}' . | sort -u |
+		while read -r mod dir; do
+			local found=0 f
+			for f in "$dir"/*; do
+				case $(basename "$f" | tr '[:upper:]' '[:lower:]') in
+				licen[cs]e* | copying* | notice* | unlicense*) mkdir -p "$2/$mod" && cp "$f" "$2/$mod/" && found=1 ;;
+				esac
+			done
+			[ $found = 1 ] || { echo "dist: no licence file in $mod" >&2; return 1; }
+		done
+}
+
 repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
 	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 	tar -C "$1" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
@@ -75,6 +92,7 @@ linux_bundle() {
 	desktop-file-validate "$desktop"
 	cp LICENSE "$tree/LICENSE"
 	mkdir -p "$tree/fonts" && cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
+	licences linux "$tree/licences"
 	repack_tar "$tree" "$out/communique-$version-linux-amd64.tar.xz"
 }
 
@@ -88,6 +106,7 @@ windows_zip() {
 	cp "$out/communique-headless.exe" "$tree/"
 	cp LICENSE "$tree/LICENSE.txt"
 	cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
+	licences windows "$tree/licences"
 	find "$zipdir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 	(cd "$zipdir" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
 	cp "$tree/communique.exe" "$out/communique.exe"
