@@ -90,9 +90,11 @@ linux_bundle() {
 	local desktop
 	desktop=$(find "$tree" -name '*.desktop')
 	desktop-file-validate "$desktop"
-	cp LICENSE "$tree/LICENSE"
-	mkdir -p "$tree/fonts" && cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
-	licences linux "$tree/licences"
+	# Everything under the one folder fyne's archive holds (communique/).
+	local top=$tree/communique
+	cp LICENSE "$top/LICENSE"
+	mkdir -p "$top/fonts" && cp assets/fonts/OFL.txt "$top/fonts/OFL.txt"
+	licences linux "$top/licences"
 	repack_tar "$tree" "$out/communique-$version-linux-amd64.tar.xz"
 }
 
