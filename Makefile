@@ -8,7 +8,12 @@ HEADLESS_BIN ?= communique-headless
 # is left out: it links Fyne, whose cgo parts would be rebuilt for -race.
 DOMAIN    = $(shell $(GO) list ./... | grep -v -e /app/ui -e '^communique$$')
 
-.PHONY: deps run build headless test vet fuzz bench bench-export bench-status screenshots clean
+# Go files to format-check: found on disk, not with git, so that a source
+# archive without .git checks the same files (and gofmt never gets an empty
+# list, on which it would read the terminal).
+GOFILES = $(shell find . \( -name .git -o -name node_modules -o -name testdata -o -name dist \) -prune -o -name '*.go' -print)
+
+.PHONY: deps run build headless test vet staticcheck fuzz bench bench-export bench-status screenshots clean dist check-dist reproducible
 
 deps:
 	@scripts/deps.sh
@@ -24,18 +29,26 @@ headless:
 	CGO_ENABLED=0 $(GO) build -tags headless -o $(HEADLESS_BIN) .
 
 vet: deps
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	@test -z "$$(gofmt -l $(GOFILES) </dev/null)" || { echo "gofmt needed:"; gofmt -l $(GOFILES) </dev/null; exit 1; }
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) vet -tags headless .
 
-test: vet
-	$(GO) test -race $(DOMAIN)
-	$(GO) test . ./app/ui/...
-	$(MAKE) --no-print-directory fuzz FUZZTIME=15s
+# staticcheck is pinned as a tool in go.mod (go tool staticcheck).
+staticcheck: deps
+	$(GO) tool staticcheck ./...
+	CGO_ENABLED=0 $(GO) tool staticcheck -tags headless .
+
+# Tests never read the terminal (</dev/null): a run from a script or a
+# source archive must not wait for input.
+test: vet staticcheck
+	$(GO) test -race $(DOMAIN) </dev/null
+	$(GO) test . ./app/ui/... </dev/null
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
 
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseWrite$$' -fuzztime $(FUZZTIME) ./i18n/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzParseAgreesWithGoI18n$$' -fuzztime $(FUZZTIME) ./i18n/catalog
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 0x ./app/sign
 
 bench: deps
@@ -53,5 +66,23 @@ screenshots: build
 	@scripts/deps.sh --screenshots
 	scripts/screenshots.sh ./$(BIN)
 
+# Release archives for Linux, Windows and macOS in dist/ (scripts/dist.sh);
+# the macOS .app is built by .github/workflows/release.yml on a Mac.
+dist: deps
+	@scripts/deps.sh --dist
+	scripts/dist.sh dist
+
+# Runs what make dist built: the Windows binaries under Wine, the Linux
+# bundle under Xvfb, the macOS binaries' headers (scripts/check-dist.sh).
+check-dist:
+	@scripts/deps.sh --check-dist
+	scripts/check-dist.sh dist
+
+# Builds HEAD again in a fresh clone with an empty build cache and compares
+# every file with dist/ (scripts/check-reproducible.sh).
+reproducible:
+	scripts/check-reproducible.sh dist
+
 clean:
 	rm -f $(BIN) $(HEADLESS_BIN)
+	rm -rf dist

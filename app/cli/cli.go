@@ -15,8 +15,15 @@ import (
 	"strings"
 )
 
-// Version is the application version, kept equal to FyneApp.toml's.
-const Version = "0.1.0"
+// Version is the application version. It equals FyneApp.toml's for a plain
+// `go build`; release builds (scripts/dist.sh) set it from the git tag with
+// -ldflags -X, the same value that goes into FyneApp metadata and the
+// Windows version resource.
+var Version = "0.1.0"
+
+// Build is the build number of Version (FyneApp.toml's Build; for releases,
+// 1 + commits since the tag).
+var Build = "1"
 
 // Exit codes.
 const (
@@ -35,6 +42,10 @@ type Env struct {
 	// ReadPassword reads a secret from the terminal with echo off; nil when
 	// there is no terminal.
 	ReadPassword func(prompt string) ([]byte, error)
+
+	// helped is set when a command printed its help instead of running, so
+	// that Main exits 0 whatever the command returned.
+	helped bool
 }
 
 type command struct {
@@ -52,9 +63,9 @@ func init() {
 		{"sample", "DIR", "write the bundled sample workspace", runSample},
 		{"import", "--workspace DIR [--id ID] [--body TEXT] [--place TEXT] [--date YYYY-MM-DD] [--keep-all] FILE.txt", "turn a plain-text statement into a statement of the workspace", runImport},
 		{"status", "--workspace DIR [--json]", "translation progress and problems per language", runStatus},
-		{"handoff", "--workspace DIR --lang LANG --out DIR", "write a file for a translator with what needs work", runHandoff},
-		{"merge", "--workspace DIR FILE…", "take translated files back into the workspace", runMerge},
-		{"export", "--workspace DIR [--statement ID] [--lang fr,ar|all] --out DIR [--sign FILE.p12] [--tsa URL]", "typeset statements as PDF files, optionally signed", runExport},
+		{"handoff", "--workspace DIR --lang LANG --out DIR [--format toml|json|yaml] [--force]", "write a file for a translator with what needs work", runHandoff},
+		{"merge", "--workspace DIR [--quiet] FILE…", "take translated files back into the workspace", runMerge},
+		{"export", "--workspace DIR [--statement ID] [--lang fr,ar|all] --out DIR [--sign FILE.p12 [--role TEXT] [--approval] [--tsa URL]]", "typeset statements as PDF files, optionally signed", runExport},
 		{"verify", "FILE.pdf [--json] [--roots CA.pem] [--workspace DIR]", "check the signatures of a PDF", runVerify},
 	}
 }
@@ -72,15 +83,20 @@ func Main(args []string, env *Env) int {
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 {
-			if c := find(args[1]); c != nil {
-				fmt.Fprintf(env.Stdout, "usage: communique %s %s\n\n%s.\n", c.name, c.usage, capitalize(c.summary))
-				return ExitOK
+			c := find(args[1])
+			if c == nil {
+				fmt.Fprintf(env.Stderr, "communique help: unknown command %q\n\n", args[1])
+				usage(env.Stderr)
+				return ExitUsage
 			}
+			// The command's own flag parsing prints its options, so help
+			// lists whatever flags it declares.
+			return runCommand(env, c, []string{"-h"})
 		}
 		usage(env.Stdout)
 		return ExitOK
 	case "-version", "--version", "version":
-		fmt.Fprintf(env.Stdout, "communique %s\n", Version)
+		fmt.Fprintf(env.Stdout, "communique %s (build %s)\n", Version, Build)
 		return ExitOK
 	}
 	c := find(args[0])
@@ -89,7 +105,18 @@ func Main(args []string, env *Env) int {
 		usage(env.Stderr)
 		return ExitUsage
 	}
-	return c.run(env, args[1:])
+	return runCommand(env, c, args[1:])
+}
+
+// runCommand runs c; a request for its help exits 0 whatever c returns
+// after printing it.
+func runCommand(env *Env, c *command, args []string) int {
+	env.helped = false
+	code := c.run(env, args)
+	if env.helped {
+		return ExitOK
+	}
+	return code
 }
 
 func find(name string) *command {
@@ -111,6 +138,26 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 a PDF is not validly signed, 2 bad usage or input (named with file and line).")
 }
 
+// printHelp writes c's synopsis, summary and every option fs declares, so a
+// flag added to a command is documented without touching the help.
+func printHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: communique %s %s\n\n%s.\n", c.name, c.usage, capitalize(c.summary))
+	fmt.Fprintln(w, "\nOptions:")
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, text := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s", f.Name)
+		if arg != "" {
+			fmt.Fprintf(w, " %s", arg)
+		}
+		fmt.Fprintf(w, "\n        %s", text)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %q)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+	fmt.Fprintln(w, "  -h, --help\n        print this help and exit")
+}
+
 func capitalize(s string) string {
 	if s == "" {
 		return s
@@ -126,8 +173,8 @@ func flags(env *Env, c string, fs *flag.FlagSet, args []string) ([]string, bool)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				cmd := find(c)
-				fmt.Fprintf(env.Stdout, "usage: communique %s %s\n", c, cmd.usage)
+				printHelp(env.Stdout, find(c), fs)
+				env.helped = true
 				return nil, false
 			}
 			fmt.Fprintf(env.Stderr, "communique %s: %v\nusage: communique %s %s\n", c, err, c, find(c).usage)

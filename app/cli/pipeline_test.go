@@ -66,7 +66,7 @@ func TestHandoffAndMerge(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "1 added") {
 		t.Fatalf("merge: %d %q", code, stdout)
 	}
-	code, stdout, _ = run(t, "status", "--workspace", dir, "--json")
+	_, stdout, _ = run(t, "status", "--workspace", dir, "--json")
 	var rep statusReport
 	json.Unmarshal([]byte(stdout), &rep)
 	for _, l := range rep.Languages {

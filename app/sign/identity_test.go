@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -379,7 +380,8 @@ func TestIdentityNeverPrintsKey(t *testing.T) {
 			secrets = []string{key.D.String(), key.D.Text(16), key.Primes[0].String()}
 		case *ecdsa.PrivateKey:
 			raw, _ := key.Bytes()
-			secrets = []string{key.D.String(), key.D.Text(16), hex.EncodeToString(raw)}
+			d := new(big.Int).SetBytes(raw) // the scalar, without the deprecated key.D
+			secrets = []string{d.String(), d.Text(16), hex.EncodeToString(raw)}
 		}
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x", "%q"} {
 			for _, val := range []any{id, *id, []*Identity{id}, struct{ ID Identity }{*id}, struct{ id Identity }{*id}, map[string]*Identity{"x": id}} {

@@ -43,7 +43,8 @@ func parsePEMKey(block *pem.Block, password string) (crypto.Signer, error) {
 		}
 		// Legacy OpenSSL PEM encryption (DEK-Info); deprecated because it is
 		// weak, but officers still hold such keys and only need to read them.
-		plain, err := x509.DecryptPEMBlock(block, []byte(password)) //nolint:staticcheck
+		//lint:ignore SA1019 reading legacy keys is the point here (see above)
+		plain, err := x509.DecryptPEMBlock(block, []byte(password))
 		if err != nil {
 			if errors.Is(err, x509.IncorrectPasswordError) {
 				return nil, ErrWrongPassword

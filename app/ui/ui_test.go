@@ -92,7 +92,7 @@ func TestEditingThePlaceMakesItsTranslationStale(t *testing.T) {
 // markedText is the text of the bold (changed) segments of a diff.
 func markedText(rt interface{ Visible() bool }) string {
 	var b strings.Builder
-	if r, ok := rt.(interface{ Visible() bool }); ok && r.Visible() {
+	if rt != nil && rt.Visible() {
 		for _, s := range rtSegments(rt) {
 			if s.Style.TextStyle.Bold {
 				b.WriteString(s.Text)

@@ -155,11 +155,8 @@ func (c *controller) newWorkspaceDialog() {
 }
 
 func splitLanguages(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		out = append(out, f)
-	}
-	return out
+	var out []string // stays nil when s names no language
+	return append(out, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })...)
 }
 
 // openSample opens the bundled sample, copied on first use into the

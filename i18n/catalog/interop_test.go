@@ -18,7 +18,8 @@ var (
 	goi18nErr  error
 )
 
-// goi18n builds the real goi18n v2.7.0 CLI once per test run.
+// goi18n builds the real goi18n CLI once per test run, at the version the
+// `tool` directive in go.mod pins (the same go-i18n the app links).
 func goi18n(t *testing.T) string {
 	t.Helper()
 	goi18nOnce.Do(func() {
@@ -27,15 +28,14 @@ func goi18n(t *testing.T) string {
 			goi18nErr = err
 			return
 		}
-		cmd := exec.Command("go", "install", "github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0")
-		cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOFLAGS=")
-		cmd.Dir = dir // outside our module: go.mod stays untouched
+		exe := filepath.Join(dir, "goi18n")
+		cmd := exec.Command("go", "build", "-o", exe, "github.com/nicksnyder/go-i18n/v2/goi18n")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			goi18nErr = err
 			goi18nPath = string(out)
 			return
 		}
-		goi18nPath = filepath.Join(dir, "goi18n")
+		goi18nPath = exe
 	})
 	if goi18nErr != nil {
 		judge.Missing(t, "goi18n", fmt.Errorf("%v\n%s", goi18nErr, goi18nPath))

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Builds the release files into DIR (default dist/): the Linux bundle and
+# static command line, the Windows app and command line, the macOS command
+# lines, and SHA256SUMS. The macOS .app needs a Mac: .github/workflows/release.yml.
+#
+# Reproducible: -trimpath, no build IDs, archive entries sorted, owned by
+# root and dated SOURCE_DATE_EPOCH (default: the last commit's time), so two
+# runs from the same commit, in any folder, give the same bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=${1:-dist}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+read -r version build < <(scripts/version.sh)
+if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+	SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+fi
+export SOURCE_DATE_EPOCH TZ=UTC LC_ALL=C
+GO=${GO:-go}
+# The version goes into the command line (--version) and, through fyne
+# package, into the app's metadata and the Windows version resource.
+ldflags="-s -w -buildid= -X communique/app/cli.Version=$version -X communique/app/cli.Build=$build"
+# fyne package takes its -ldflags from GOFLAGS, where a space separates
+# flags: one -ldflags= per linker flag, which it joins for go build.
+fyneflags="-buildvcs=false -ldflags=-buildid= -ldflags=-X=communique/app/cli.Version=$version -ldflags=-X=communique/app/cli.Build=$build"
+echo "dist: Communiqué $version (build $build) into $out"
+
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+# The packager (pinned in tools/fyne/go.mod) is built once for this
+# machine, before CC and GOOS point at Windows for the app it packages.
+echo "dist: fyne packager"
+"$GO" build -modfile="$root/tools/fyne/go.mod" -o "$stage/fyne" fyne.io/tools/cmd/fyne
+fyne=("$stage/fyne")
+rm -f "$out"/communique-* "$out"/SHA256SUMS
+
+# headless GOOS GOARCH NAME: the command line alone, without cgo.
+headless() {
+	echo "dist: $3"
+	CGO_ENABLED=0 GOOS=$1 GOARCH=$2 "$GO" build -trimpath -buildvcs=false -tags headless -ldflags "$ldflags" -o "$out/$3" .
+}
+
+# fyne_package OS: the desktop app through fyne package (icon, metadata,
+# Windows resources), from a copy of the tree so the files it writes
+# beside the source never touch the checkout.
+fyne_package() {
+	# The folder is named after the module: fyne names the binary after it.
+	local src=$stage/$1/communique
+	mkdir -p "$src"
+	tar -C "$root" --exclude=./dist --exclude=./.git --exclude=./node_modules --exclude='./communique*' -cf - . | tar -C "$src" -xf -
+	(
+		cd "$src"
+		# -release adds -s -w and -trimpath.
+		GOFLAGS=$fyneflags "${fyne[@]}" package -os "$1" -release \
+			--app-version "$version" --app-build "$build" -icon assets/icon.png
+	)
+}
+
+# licences GOOS DEST: the licence files of Go and of every module linked
+# into the app for GOOS, as DEST/<module path>/<file>.
+licences() {
+	mkdir -p "$2/go"
+	cp "$("$GO" env GOROOT)/LICENSE" "$2/go/LICENSE"
+	CGO_ENABLED=1 GOOS=$1 "$GO" list -deps -f '{{with .Module}}{{if not .Main}}{{.Path}} {{.Dir}}{{end}}{{end}}' . | sort -u |
+		while read -r mod dir; do
+			local found=0 f
+			for f in "$dir"/*; do
+				case $(basename "$f" | tr '[:upper:]' '[:lower:]') in
+				licen[cs]e* | copying* | notice* | unlicense*) mkdir -p "$2/$mod" && cp "$f" "$2/$mod/" && found=1 ;;
+				esac
+			done
+			[ $found = 1 ] || { echo "dist: no licence file in $mod" >&2; return 1; }
+		done
+}
+
+repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
+	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+	tar -C "$1" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
+		--format=gnu -cf - . | xz -T1 -6 >"$2"
+}
+
+linux_bundle() {
+	echo "dist: Linux bundle (fyne package)"
+	fyne_package linux
+	local tree=$stage/linux-tree
+	mkdir -p "$tree"
+	tar -C "$tree" -xJf "$stage"/linux/communique/*.tar.xz
+	local desktop
+	desktop=$(find "$tree" -name '*.desktop')
+	desktop-file-validate "$desktop"
+	# Everything under the one folder fyne's archive holds (communique/).
+	local top=$tree/communique
+	cp LICENSE "$top/LICENSE"
+	mkdir -p "$top/fonts" && cp assets/fonts/OFL.txt "$top/fonts/OFL.txt"
+	licences linux "$top/licences"
+	repack_tar "$tree" "$out/communique-$version-linux-amd64.tar.xz"
+}
+
+windows_zip() {
+	echo "dist: Windows app (fyne package, mingw-w64)"
+	CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 fyne_package windows
+	local zipdir=$stage/windows-zip tree=$stage/windows-zip/communique-$version
+	mkdir -p "$tree/fonts"
+	# fyne names the exe after the app's display name (Communiqué.exe).
+	cp "$stage"/windows/communique/*.exe "$tree/communique.exe"
+	cp "$out/communique-headless.exe" "$tree/"
+	cp LICENSE "$tree/LICENSE.txt"
+	cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
+	licences windows "$tree/licences"
+	find "$zipdir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+	(cd "$zipdir" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
+	cp "$tree/communique.exe" "$out/communique.exe"
+}
+
+headless linux amd64 communique-headless-linux-amd64
+headless windows amd64 communique-headless.exe
+headless darwin amd64 communique-headless-darwin-amd64
+headless darwin arm64 communique-headless-darwin-arm64
+linux_bundle
+windows_zip
+
+(cd "$out" && sha256sum communique-* communique.exe | LC_ALL=C sort -k2 >SHA256SUMS)
+echo "dist: done"
+ls -l "$out"
