@@ -29,7 +29,11 @@ type Entry struct {
 	// the history still knows it (looked up by the translation's hash).
 	OldSource      string
 	OldSourceKnown bool
-	Problems       []Problem
+	// LacksForms lists, for a translation of the current source text that
+	// is NeedsReview only because it is incomplete, the plural forms the
+	// language needs (CLDR, PluralForms) that it leaves empty.
+	LacksForms []string
+	Problems   []Problem
 }
 
 // Report is the status of one target language against the source.
@@ -49,8 +53,13 @@ type Report struct {
 
 // Status compares a target catalog with the source catalog. hist may be nil.
 //
-// A target message counts as translated when it has text and its hash is the
-// current source hash. One with no hash at all (added by hand, or a go-i18n
+// A target message counts as translated when it has text in every plural form
+// the target language needs (CLDR: Arabic needs zero, one, two, few, many and
+// other when the source has plural forms; a source with only "other" needs
+// only "other") and its hash is the current source hash. A current
+// translation lacking a needed form needs review, with Entry.LacksForms
+// saying which: go-i18n would fall back to "other" for those counts and print
+// the wrong grammatical number. One with no hash at all (added by hand, or a go-i18n
 // v1 file) also counts as translated: goi18n merge accepts such messages for
 // v1 compatibility, and flagging every hand-written catalog as stale would
 // bury the real reviews. A wrong hash means needs_review; no text, missing.
@@ -78,6 +87,7 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
+	need := neededForms{lang: r.PluralForms, rule: !r.NoPluralRule}
 	srcMsgs := source.list()
 	hashes, facts := source.qaCache()
 	if hashes == nil {
@@ -137,6 +147,9 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 		case tr.Hash == "" || tr.Hash == srcHash || sameText(hist, tr.Hash, src):
 			e.State = Translated
 			e.Translation = tr
+			if lack := need.lacking(&src, &tr); lack != nil {
+				e.State, e.LacksForms = NeedsReview, lack
+			}
 		default:
 			e.State = NeedsReview
 			e.Translation = tr
@@ -175,6 +188,50 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 		}
 	}
 	return r
+}
+
+// neededForms decides which plural forms a translation must fill.
+type neededForms struct {
+	lang []string // the target language's forms (PluralForms)
+	rule bool     // go-i18n has a plural rule for the language
+}
+
+// forms are the plural forms a translation of src needs, as goi18n decides
+// what to hand off: only "other" when the source has no plural forms; the
+// language's forms otherwise, or the source's own when go-i18n has no rule
+// for the language.
+func (n neededForms) forms(src *Message) []string {
+	switch {
+	case !hasPlurals(*src):
+		return otherOnly
+	case !n.rule:
+		return src.Forms()
+	}
+	return n.lang
+}
+
+var otherOnly = []string{"other"}
+
+// lacking returns the needed forms tr leaves empty, nil when none. For a
+// plural message in a language go-i18n has no rule for, nobody can tell
+// which forms are needed: the "plural" QA problem says so, and the handoff
+// asks for the source's forms, but the translation is not held back.
+func (n neededForms) lacking(src, tr *Message) []string {
+	if !n.rule && hasPlurals(*src) {
+		return nil
+	}
+	return lacksForms(tr, n.forms(src))
+}
+
+// lacksForms returns the forms tr leaves empty, nil when none.
+func lacksForms(tr *Message, forms []string) []string {
+	var lack []string
+	for _, f := range forms {
+		if tr.Form(f) == "" {
+			lack = append(lack, f)
+		}
+	}
+	return lack
 }
 
 // ProblemLines lists the report's QA problems as the CLI prints them:
