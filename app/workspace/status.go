@@ -19,8 +19,9 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		w.namesAreNoProblem(&r)
 		return r, true
 	}
-	r := catalog.Report{Lang: c.Lang}
-	for _, m := range c.Messages() {
+	msgs := c.Messages()
+	r := catalog.Report{Lang: c.Lang, Entries: make([]catalog.Entry, 0, len(msgs))}
+	for _, m := range msgs {
 		e := catalog.Entry{ID: m.ID, Source: m, Translation: m, State: catalog.Translated}
 		if m.Other == "" {
 			e.State = catalog.Missing

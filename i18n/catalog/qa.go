@@ -501,12 +501,27 @@ func numbers(buf []string, s, left, right string) []string {
 	return buf
 }
 
+// numStart flags the bytes a digit can start with: ASCII digits and the
+// lead bytes of the UTF-8 encodings of every Unicode decimal digit (Nd).
+// Outside a number every other byte is skipped without decoding: the
+// letters of Cyrillic, Arabic or CJK text cannot start a number, and
+// continuation bytes are never lead bytes.
 var numStart = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = true
+	var buf [utf8.UTFMax]byte
+	mark := func(lo, hi, stride uint32) {
+		for r := lo; r <= hi; r += stride {
+			utf8.EncodeRune(buf[:], rune(r))
+			t[buf[0]] = true
+		}
+	}
+	for _, rg := range unicode.Nd.R16 {
+		mark(uint32(rg.Lo), uint32(rg.Hi), uint32(rg.Stride))
+	}
+	for _, rg := range unicode.Nd.R32 {
+		mark(rg.Lo, rg.Hi, rg.Stride)
 	}
 	return t
 }()
@@ -599,6 +614,9 @@ func endPunct(s string) (class string, mark string) {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
+		// The mark as written in s: string(r) would allocate for every
+		// message of every language.
+		written := s[len(s)-n:]
 		if strings.ContainsRune(`"'»«”“’‘)]}›‹」』`, r) {
 			s = strings.TrimRightFunc(s[:len(s)-n], unicode.IsSpace)
 			continue
@@ -608,21 +626,21 @@ func endPunct(s string) (class string, mark string) {
 		}
 		switch r {
 		case '.', '。', '۔', '।', '．', '\u0589', '\u1362', '\u17d4', '\u104b': // … Armenian, Ethiopic, Khmer, Myanmar
-			return "full stop", string(r)
+			return "full stop", written
 		case '?', '؟', '？':
-			return "question mark", string(r)
+			return "question mark", written
 		case '!', '！':
-			return "exclamation mark", string(r)
+			return "exclamation mark", written
 		case ':', '：':
-			return "colon", string(r)
+			return "colon", written
 		case ';', '؛', '；':
-			return "semicolon", string(r)
+			return "semicolon", written
 		case ',', '،', '，', '、':
-			return "comma", string(r)
+			return "comma", written
 		case '…':
-			return "ellipsis", string(r)
+			return "ellipsis", written
 		case '\u037e': // Greek question mark looks like ;
-			return "question mark", string(r)
+			return "question mark", written
 		}
 		return "", ""
 	}
