@@ -68,6 +68,7 @@ type pair struct {
 	form    string
 	srcForm int // index in formNames of the source text
 	src, tr string
+	trAct   int // where tr's first template action starts, -1 if none
 }
 
 // sourceFacts caches what the rules extract from a source message, which
@@ -106,7 +107,7 @@ func newCase(lang language.Tag, source, translation *Message, facts *sourceFacts
 		if src == "" {
 			src, k = source.Other, 5
 		}
-		c.ps[c.n] = pair{form: f, srcForm: k, src: src, tr: tr}
+		c.ps[c.n] = pair{form: f, srcForm: k, src: src, tr: tr, trAct: strings.Index(tr, c.tl)}
 		c.n++
 	}
 	return c
@@ -285,11 +286,15 @@ func (c *qaCase) placeholders() []Problem {
 	var out []Problem
 	for i := range c.ps[:c.n] {
 		p := &c.ps[i]
-		if !strings.Contains(p.src, c.sl) && !strings.Contains(p.tr, c.tl) {
+		if p.trAct < 0 && !strings.Contains(p.src, c.sl) {
 			continue
 		}
 		var sb, tb [8]string
-		missing, extra := sortedDiff(c.srcActions(p, sb[:0]), placeholders(tb[:0], p.tr, c.tl, c.trd))
+		trActions := tb[:0]
+		if p.trAct >= 0 {
+			trActions = placeholders(trActions, p.tr[p.trAct:], c.tl, c.trd)
+		}
+		missing, extra := sortedDiff(c.srcActions(p, sb[:0]), trActions)
 		if p.form != "other" {
 			missing = nil
 		}
@@ -319,7 +324,7 @@ func (c *qaCase) template() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
 		s := p.tr
-		if !strings.Contains(s, l) || simpleTemplate(s, l, r) {
+		if p.trAct < 0 || simpleTemplate(s[p.trAct:], l, r) {
 			continue
 		}
 		// Functions are not checked: go-i18n lets the caller add them
@@ -411,6 +416,12 @@ func isGroupSep(r rune) bool {
 // inside template actions ({{.Count}} is not a number). What a separator
 // means depends on the locale: numValue decides.
 func numbers(buf []string, s, left, right string) []string {
+	return numbersFrom(buf, s, left, right, strings.Index(s, left))
+}
+
+// numbersFrom is numbers when the first template action is known to start
+// at next (-1: none).
+func numbersFrom(buf []string, s, left, right string, next int) []string {
 	var stack [32]byte
 	digits := stack[:0]
 	in := false
@@ -430,7 +441,6 @@ func numbers(buf []string, s, left, right string) []string {
 			group, groups = 0, 0
 		}
 	}
-	next := strings.Index(s, left) // the next template action
 	for i := 0; i < len(s); {
 		if !in {
 			// Outside a number only digits, non-ASCII (Arabic digits)
@@ -550,7 +560,7 @@ func (c *qaCase) numbers() []Problem {
 	for i := range c.ps[:c.n] {
 		p := &c.ps[i]
 		var sb, tb [8]string
-		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbers(tb[:0], p.tr, c.tl, c.trd)
+		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbersFrom(tb[:0], p.tr, c.tl, c.trd, p.trAct)
 		if len(srcNums) == 0 && len(trNums) == 0 {
 			continue
 		}
@@ -575,6 +585,13 @@ func (c *qaCase) numbers() []Problem {
 	return out
 }
 
+// solidEnds reports whether s begins and ends with an ASCII character
+// that is not whitespace: then it has no leading or trailing whitespace,
+// which most texts are, and the Unicode space tables need not be looked at.
+func solidEnds(s string) bool {
+	return s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf
+}
+
 func leadingSpace(s string) string {
 	return s[:len(s)-len(strings.TrimLeftFunc(s, unicode.IsSpace))]
 }
@@ -594,6 +611,9 @@ func CheckWhitespace(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) whitespace() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
+		if solidEnds(p.src) && solidEnds(p.tr) {
+			continue // no whitespace at either end of either text
+		}
 		if strings.TrimSpace(p.tr) == "" {
 			continue // CheckEmpty's business
 		}
