@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -84,10 +86,11 @@ func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
 // for every message of each.
 func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Report {
 	r := Report{Lang: target.Lang}
-	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
-	need := neededForms{lang: r.PluralForms, rule: !r.NoPluralRule}
+	sc := statusCase{source: source, target: target, hist: hist, opt: opt,
+		need:   neededForms{lang: r.PluralForms, rule: !r.NoPluralRule},
+		srcDec: decimalMark(source.Lang), trDec: decimalMark(target.Lang)}
 	srcMsgs := source.list()
 	hashes, facts := source.qaCache()
 	if hashes == nil {
@@ -97,98 +100,162 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 			hashes[i] = Hash(m.Description, m.Other)
 		}
 	}
+	var scratch *[]Entry
 	if all {
 		r.Entries = make([]Entry, 0, srcMsgs.len())
+	} else {
+		// How many need work is known only at the end: gather them in a
+		// reused buffer and keep an exact copy, rather than grow a slice
+		// of 400-byte entries and drop each old array (a third of what
+		// status on 30 languages allocated, every page of it touched).
+		scratch = entryScratch.Get().(*[]Entry)
+		r.Entries = (*scratch)[:0]
 	}
-	tgtMsgs := target.list()
-	find := target.position
-	if tgtMsgs.ms != nil {
-		// list() is a fresh copy: index it.
-		at := make(map[string]int, tgtMsgs.len())
-		for i, m := range tgtMsgs.ms {
-			at[m.ID] = i
+	m := newMatcher(target)
+	for i := 0; i < srcMsgs.len(); i++ {
+		var f *sourceFacts
+		if facts != nil {
+			f = &facts[i]
 		}
-		find = func(id string) int {
+		src := srcMsgs.at(i)
+		tr, ok := m.find(src.ID)
+		e := sc.entry(src, tr, ok, hashes[i], f)
+		r.tally(&e)
+		if all || e.State != Translated || len(e.Problems) > 0 {
+			r.Entries = append(r.Entries, e)
+		}
+	}
+	r.Orphans = m.unmatched()
+	if scratch != nil {
+		kept := r.Entries
+		if len(kept) == 0 {
+			kept = nil
+		} else {
+			kept = slices.Clone(kept)
+		}
+		*scratch = r.Entries[:0]
+		entryScratch.Put(scratch)
+		r.Entries = kept
+	}
+	return r
+}
+
+// statusCase is what the status of every message of one target language
+// shares.
+type statusCase struct {
+	source, target *Catalog
+	hist           *History
+	opt            *QAOptions
+	need           neededForms
+	srcDec, trDec  byte // decimal marks (sepMark) of the two languages
+}
+
+// entry classifies one source message against its translation tr (ok:
+// the target has one) and runs QA on it. srcHash is the source's current
+// hash; f its cached QA facts, if any.
+func (sc *statusCase) entry(src, tr Message, ok bool, srcHash string, f *sourceFacts) Entry {
+	e := Entry{ID: src.ID, Source: src, Translation: tr}
+	switch {
+	case !ok || tr.Empty():
+		e.State = Missing
+	case tr.Hash == "" || tr.Hash == srcHash || sameText(sc.hist, tr.Hash, src):
+		e.State = Translated
+		if lack := sc.need.lacking(&src, &tr); lack != nil {
+			e.State, e.LacksForms = NeedsReview, lack
+		}
+	default:
+		e.State = NeedsReview
+		if sc.hist != nil {
+			if old, ok := sc.hist.Lookup(tr.Hash); ok {
+				e.OldSource, e.OldSourceKnown = old.Other, true
+			}
+		}
+	}
+	if e.State != Missing {
+		c := newCase(sc.target.Lang, &src, &tr, f)
+		c.srcLang, c.opt, c.srcDec, c.trDec = sc.source.Lang, sc.opt, sc.srcDec, sc.trDec
+		e.Problems = c.run()
+	}
+	return e
+}
+
+// tally counts e in the report.
+func (r *Report) tally(e *Entry) {
+	switch e.State {
+	case Translated:
+		r.Translated++
+	case NeedsReview:
+		r.NeedsReview++
+	case Missing:
+		r.Missing++
+	}
+	r.QAProblems += len(e.Problems)
+	r.Total++
+}
+
+// matcher finds the target's message for each source message, in source
+// order, and remembers which target messages were never asked for.
+type matcher struct {
+	msgs     msgList
+	position func(id string) int // index of id in msgs, -1 if none
+	matched  []bool
+	hint     int
+}
+
+func newMatcher(target *Catalog) *matcher {
+	m := &matcher{msgs: target.list(), position: target.position}
+	if m.msgs.ms != nil {
+		// list() is a fresh copy: index it.
+		at := make(map[string]int, m.msgs.len())
+		for i, msg := range m.msgs.ms {
+			at[msg.ID] = i
+		}
+		m.position = func(id string) int {
 			if i, ok := at[id]; ok {
 				return i
 			}
 			return -1
 		}
 	}
-	matched := make([]bool, tgtMsgs.len())
-	hint := 0
-	for i := 0; i < srcMsgs.len(); i++ {
-		src := srcMsgs.at(i)
-		e := Entry{ID: src.ID, Source: src}
-		// Catalogs mostly share the source's order: look just after the
-		// last message found before searching.
-		var tr Message
-		ok := false
-		j := -1
-		for k := hint; k < min(hint+8, tgtMsgs.len()); k++ {
-			if tgtMsgs.id(k) == src.ID {
-				j = k
-				break
-			}
-		}
-		if j < 0 {
-			j = find(src.ID)
-		}
-		if j >= 0 {
-			tr, ok = tgtMsgs.at(j), true
-			matched[j] = true
-			hint = j + 1
-		}
-		srcHash := hashes[i]
-		switch {
-		case !ok || tr.Empty():
-			e.State = Missing
-			e.Translation = tr
-		case tr.Hash == "" || tr.Hash == srcHash || sameText(hist, tr.Hash, src):
-			e.State = Translated
-			e.Translation = tr
-			if lack := need.lacking(&src, &tr); lack != nil {
-				e.State, e.LacksForms = NeedsReview, lack
-			}
-		default:
-			e.State = NeedsReview
-			e.Translation = tr
-			if hist != nil {
-				if old, ok := hist.Lookup(tr.Hash); ok {
-					e.OldSource, e.OldSourceKnown = old.Other, true
-				}
-			}
-		}
-		if e.State != Missing {
-			var f *sourceFacts
-			if facts != nil {
-				f = &facts[i]
-			}
-			c := newCase(target.Lang, &src, &tr, f)
-			c.srcLang, c.opt, c.srcDec, c.trDec = source.Lang, opt, srcDec, trDec
-			e.Problems = c.run()
-		}
-		switch e.State {
-		case Translated:
-			r.Translated++
-		case NeedsReview:
-			r.NeedsReview++
-		case Missing:
-			r.Missing++
-		}
-		r.QAProblems += len(e.Problems)
-		r.Total++
-		if all || e.State != Translated || len(e.Problems) > 0 {
-			r.Entries = append(r.Entries, e)
-		}
-	}
-	for i := range matched {
-		if !matched[i] {
-			r.Orphans = append(r.Orphans, tgtMsgs.id(i))
-		}
-	}
-	return r
+	m.matched = make([]bool, m.msgs.len())
+	return m
 }
+
+// find returns the target message with id. Catalogs mostly share the
+// source's order: it looks just after the last message found before
+// searching.
+func (m *matcher) find(id string) (Message, bool) {
+	j := -1
+	for k := m.hint; k < min(m.hint+8, m.msgs.len()); k++ {
+		if m.msgs.id(k) == id {
+			j = k
+			break
+		}
+	}
+	if j < 0 {
+		j = m.position(id)
+	}
+	if j < 0 {
+		return Message{}, false
+	}
+	m.matched[j] = true
+	m.hint = j + 1
+	return m.msgs.at(j), true
+}
+
+// unmatched lists the IDs of the target messages find never returned.
+func (m *matcher) unmatched() []string {
+	var out []string
+	for i, ok := range m.matched {
+		if !ok {
+			out = append(out, m.msgs.id(i))
+		}
+	}
+	return out
+}
+
+// entryScratch holds the buffers status gathers a summary's entries in.
+var entryScratch = sync.Pool{New: func() any { return new([]Entry) }}
 
 // neededForms decides which plural forms a translation must fill.
 type neededForms struct {
