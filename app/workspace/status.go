@@ -69,6 +69,8 @@ func (w *Workspace) namesAreNoProblem(r *catalog.Report) {
 // time, in no particular order) with the language's index in Languages.
 // Each report's Entries hold only the messages that need work (for a
 // target language, catalog.StatusEach); the counts are complete.
+// As in catalog.StatusEach, a report's Entries are valid only until fn
+// returns.
 func (w *Workspace) EachStatus(fn func(i int, lang string, r catalog.Report)) {
 	langs := w.Languages()
 	var targets []*catalog.Catalog

@@ -73,11 +73,11 @@ func TestPluralMessageTranslatedOnlyWithEveryForm(t *testing.T) {
 			}
 			// The summary that status --details lists (entries that need
 			// work only) has it too.
-			var summary Report
-			StatusEach(src, []*Catalog{tgt}, nil, nil, func(_ int, rep Report) { summary = rep })
-			if summary.NeedsReview != 1 || len(summary.Entries) != 1 || summary.Entries[0].ID != "partners" {
-				t.Errorf("summary: %d review, entries %+v", summary.NeedsReview, summary.Entries)
-			}
+			StatusEach(src, []*Catalog{tgt}, nil, nil, func(_ int, rep Report) {
+				if rep.NeedsReview != 1 || len(rep.Entries) != 1 || rep.Entries[0].ID != "partners" {
+					t.Errorf("summary: %d review, entries %+v", rep.NeedsReview, rep.Entries)
+				}
+			})
 			if n := handoffCount(t, src, tgt); n != (HandoffCount{LacksForms: 1}) {
 				t.Errorf("handoff counts %+v, want one lacking a form", n)
 			}

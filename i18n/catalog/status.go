@@ -2,8 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"slices"
-	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -77,14 +75,16 @@ func Status(source, target *Catalog, hist *History) Report {
 
 // StatusWith is Status with a project's QA options (nil: the defaults).
 func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
-	return status(source, target, hist, opt, true)
+	r, _ := status(source, target, hist, opt, true, nil)
+	return r
 }
 
 // status is StatusWith; without all, Entries holds only the messages that
 // need work (not translated, or with a QA problem): the counts are the
 // same, and a summary of many languages does not make and drop an entry
-// for every message of each.
-func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Report {
+// for every message of each. The summary's entries are appended to buf[:0],
+// returned grown for the next language: Entries then shares its array.
+func status(source, target *Catalog, hist *History, opt *QAOptions, all bool, buf []Entry) (Report, []Entry) {
 	r := Report{Lang: target.Lang}
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
@@ -100,16 +100,10 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 			hashes[i] = Hash(m.Description, m.Other)
 		}
 	}
-	var scratch *[]Entry
 	if all {
 		r.Entries = make([]Entry, 0, srcMsgs.len())
 	} else {
-		// How many need work is known only at the end: gather them in a
-		// reused buffer and keep an exact copy, rather than grow a slice
-		// of 400-byte entries and drop each old array (a third of what
-		// status on 30 languages allocated, every page of it touched).
-		scratch = entryScratch.Get().(*[]Entry)
-		r.Entries = (*scratch)[:0]
+		r.Entries = buf[:0]
 	}
 	m := newMatcher(target)
 	for i := 0; i < srcMsgs.len(); i++ {
@@ -126,18 +120,11 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 		}
 	}
 	r.Orphans = m.unmatched()
-	if scratch != nil {
-		kept := r.Entries
-		if len(kept) == 0 {
-			kept = nil
-		} else {
-			kept = slices.Clone(kept)
-		}
-		*scratch = r.Entries[:0]
-		entryScratch.Put(scratch)
-		r.Entries = kept
+	buf = r.Entries[:0]
+	if len(r.Entries) == 0 {
+		r.Entries = nil
 	}
-	return r
+	return r, buf
 }
 
 // statusCase is what the status of every message of one target language
@@ -253,9 +240,6 @@ func (m *matcher) unmatched() []string {
 	}
 	return out
 }
-
-// entryScratch holds the buffers status gathers a summary's entries in.
-var entryScratch = sync.Pool{New: func() any { return new([]Entry) }}
 
 // neededForms decides which plural forms a translation must fill.
 type neededForms struct {
