@@ -75,6 +75,7 @@ type pair struct {
 // Status compares with every language: per plural form, its numbers and
 // template actions. It is read-only once made.
 type sourceFacts struct {
+	punct      [6][2]string // endPunct's class and mark
 	nums       [6][]string
 	actions    [6][]string
 	unbalanced [6]uint32 // brackets and quotes that do not pair up
@@ -88,6 +89,7 @@ func newSourceFacts(m *Message) sourceFacts {
 			f.nums[i] = numbers(nil, t, l, r)
 			f.actions[i] = placeholders(nil, t, l, r)
 			f.unbalanced[i] = unbalanced(t, l, r)
+			f.punct[i][0], f.punct[i][1] = endPunct(t)
 		}
 	}
 	return f
@@ -695,10 +697,15 @@ func CheckPunctuation(lang language.Tag, source, translation Message) []Problem 
 
 func (c *qaCase) punctuation() []Problem {
 	var out []Problem
+	base, _ := c.lang.Base()
 	for _, p := range c.ps[:c.n] {
-		sc, sm := endPunct(p.src)
+		var sc, sm string
+		if c.facts != nil {
+			sc, sm = c.facts.punct[p.srcForm][0], c.facts.punct[p.srcForm][1]
+		} else {
+			sc, sm = endPunct(p.src)
+		}
 		tc, tm := endPunct(p.tr)
-		base, _ := c.lang.Base()
 		switch base.String() {
 		case "el":
 			if tm == ";" { // Greek writes its question mark as a semicolon

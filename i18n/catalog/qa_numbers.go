@@ -28,6 +28,9 @@ func sepMark(r rune) byte {
 	return ' '
 }
 
+// sepMarks are the bytes isSepMark accepts.
+const sepMarks = ".,' dg"
+
 func isSepMark(c byte) bool {
 	return c == '.' || c == ',' || c == '\'' || c == ' ' || c == 'd' || c == 'g'
 }
@@ -175,7 +178,7 @@ func samePlainNumbers(src, tr []string) bool {
 		return false
 	}
 	for i, t := range src {
-		if t != tr[i] || strings.ContainsFunc(t, func(r rune) bool { return r < utf8.RuneSelf && isSepMark(byte(r)) }) {
+		if t != tr[i] || strings.ContainsAny(t, sepMarks) {
 			return false
 		}
 	}
