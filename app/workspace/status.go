@@ -19,8 +19,18 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 		w.namesAreNoProblem(&r)
 		return r, true
 	}
+	return sourceStatus(c, true), true
+}
+
+// sourceStatus is Status of the source catalog c; without all, Entries
+// holds only the messages that need work (empty ones), as in EachStatus.
+func sourceStatus(c *catalog.Catalog, all bool) catalog.Report {
+	msgs := c.Messages()
 	r := catalog.Report{Lang: c.Lang}
-	for _, m := range c.Messages() {
+	if all {
+		r.Entries = make([]catalog.Entry, 0, len(msgs))
+	}
+	for _, m := range msgs {
 		e := catalog.Entry{ID: m.ID, Source: m, Translation: m, State: catalog.Translated}
 		if m.Other == "" {
 			e.State = catalog.Missing
@@ -29,9 +39,11 @@ func (w *Workspace) Status(lang string) (catalog.Report, bool) {
 			r.Translated++
 		}
 		r.Total++
-		r.Entries = append(r.Entries, e)
+		if all || e.State != catalog.Translated {
+			r.Entries = append(r.Entries, e)
+		}
 	}
-	return r, true
+	return r
 }
 
 func (w *Workspace) qaOptions() *catalog.QAOptions {
@@ -55,16 +67,18 @@ func (w *Workspace) namesAreNoProblem(r *catalog.Report) {
 // EachStatus is Status of every language that could be read, the target
 // languages computed on all cores; fn gets each report (one call at a
 // time, in no particular order) with the language's index in Languages.
-// A target language's Entries hold only the messages that need work
-// (catalog.StatusEach); the counts are complete.
+// Each report's Entries hold only the messages that need work (for a
+// target language, catalog.StatusEach); the counts are complete.
+// As in catalog.StatusEach, a report's Entries are valid only until fn
+// returns.
 func (w *Workspace) EachStatus(fn func(i int, lang string, r catalog.Report)) {
 	langs := w.Languages()
 	var targets []*catalog.Catalog
 	var index []int
 	for i, lang := range langs {
 		if lang == w.Config.SourceLanguage {
-			if r, ok := w.Status(lang); ok {
-				fn(i, lang, r)
+			if c := w.Catalogs[lang]; c != nil {
+				fn(i, lang, sourceStatus(c, false))
 			}
 			continue
 		}

@@ -48,21 +48,19 @@ func (n HandoffCount) Total() int { return n.Missing + n.NeedsReview + n.LacksFo
 func HandoffCounted(source, target *Catalog, hist *History, format Format) ([]byte, HandoffCount) {
 	var n HandoffCount
 	r := Status(source, target, hist)
-	forms, ok := PluralForms(target.Lang)
+	needed := neededForms{lang: r.PluralForms, rule: !r.NoPluralRule}
 	v := map[string]any{}
 	for _, e := range r.Entries {
 		src := e.Source
-		need := forms
+		need := needed.forms(&src)
+		// A translation of the current text lacking a plural form counts
+		// as needing review (Status); its forms go out as context.
+		current := e.State == Translated || e.LacksForms != nil
+		lacks := e.LacksForms != nil || (e.State == Translated && lacksForms(&e.Translation, need) != nil)
 		switch {
-		case !hasPlurals(src):
-			need = []string{"other"} // as goi18n: a source with only "other" needs only "other"
-		case !ok:
-			need = src.Forms()
-		}
-		switch {
-		case e.State == Translated && !lacksForm(e.Translation, need):
+		case e.State == Translated && !lacks:
 			continue
-		case e.State == Translated:
+		case lacks:
 			n.LacksForms++
 		case e.State == Missing:
 			n.Missing++
@@ -81,7 +79,7 @@ func HandoffCounted(source, target *Catalog, hist *History, format Format) ([]by
 			}
 			// A needs-review translation was made from other text: goi18n
 			// discards it, and so does the handoff (the catalog keeps it).
-			if e.State == Translated {
+			if current {
 				if t := e.Translation.Form(f); t != "" {
 					text = t
 				}
@@ -100,15 +98,6 @@ func HandoffCounted(source, target *Catalog, hist *History, format Format) ([]by
 		out, _ = json.MarshalIndent(v, "", "  ")
 	}
 	return out, n
-}
-
-func lacksForm(m Message, forms []string) bool {
-	for _, f := range forms {
-		if m.Form(f) == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // marshalLikeGoi18n is goi18n's marshal (goi18n/marshal.go, v2.7.0).

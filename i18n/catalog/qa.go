@@ -68,12 +68,14 @@ type pair struct {
 	form    string
 	srcForm int // index in formNames of the source text
 	src, tr string
+	trAct   int // where tr's first template action starts, -1 if none
 }
 
 // sourceFacts caches what the rules extract from a source message, which
 // Status compares with every language: per plural form, its numbers and
 // template actions. It is read-only once made.
 type sourceFacts struct {
+	punct      [6][2]string // endPunct's class and mark
 	nums       [6][]string
 	actions    [6][]string
 	unbalanced [6]uint32 // brackets and quotes that do not pair up
@@ -87,6 +89,7 @@ func newSourceFacts(m *Message) sourceFacts {
 			f.nums[i] = numbers(nil, t, l, r)
 			f.actions[i] = placeholders(nil, t, l, r)
 			f.unbalanced[i] = unbalanced(t, l, r)
+			f.punct[i][0], f.punct[i][1] = endPunct(t)
 		}
 	}
 	return f
@@ -106,7 +109,7 @@ func newCase(lang language.Tag, source, translation *Message, facts *sourceFacts
 		if src == "" {
 			src, k = source.Other, 5
 		}
-		c.ps[c.n] = pair{form: f, srcForm: k, src: src, tr: tr}
+		c.ps[c.n] = pair{form: f, srcForm: k, src: src, tr: tr, trAct: strings.Index(tr, c.tl)}
 		c.n++
 	}
 	return c
@@ -285,11 +288,15 @@ func (c *qaCase) placeholders() []Problem {
 	var out []Problem
 	for i := range c.ps[:c.n] {
 		p := &c.ps[i]
-		if !strings.Contains(p.src, c.sl) && !strings.Contains(p.tr, c.tl) {
+		if p.trAct < 0 && !strings.Contains(p.src, c.sl) {
 			continue
 		}
 		var sb, tb [8]string
-		missing, extra := sortedDiff(c.srcActions(p, sb[:0]), placeholders(tb[:0], p.tr, c.tl, c.trd))
+		trActions := tb[:0]
+		if p.trAct >= 0 {
+			trActions = placeholders(trActions, p.tr[p.trAct:], c.tl, c.trd)
+		}
+		missing, extra := sortedDiff(c.srcActions(p, sb[:0]), trActions)
 		if p.form != "other" {
 			missing = nil
 		}
@@ -319,7 +326,7 @@ func (c *qaCase) template() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
 		s := p.tr
-		if !strings.Contains(s, l) || simpleTemplate(s, l, r) {
+		if p.trAct < 0 || simpleTemplate(s[p.trAct:], l, r) {
 			continue
 		}
 		// Functions are not checked: go-i18n lets the caller add them
@@ -411,6 +418,12 @@ func isGroupSep(r rune) bool {
 // inside template actions ({{.Count}} is not a number). What a separator
 // means depends on the locale: numValue decides.
 func numbers(buf []string, s, left, right string) []string {
+	return numbersFrom(buf, s, left, right, strings.Index(s, left))
+}
+
+// numbersFrom is numbers when the first template action is known to start
+// at next (-1: none).
+func numbersFrom(buf []string, s, left, right string, next int) []string {
 	var stack [32]byte
 	digits := stack[:0]
 	in := false
@@ -430,7 +443,6 @@ func numbers(buf []string, s, left, right string) []string {
 			group, groups = 0, 0
 		}
 	}
-	next := strings.Index(s, left) // the next template action
 	for i := 0; i < len(s); {
 		if !in {
 			// Outside a number only digits, non-ASCII (Arabic digits)
@@ -501,12 +513,27 @@ func numbers(buf []string, s, left, right string) []string {
 	return buf
 }
 
+// numStart flags the bytes a digit can start with: ASCII digits and the
+// lead bytes of the UTF-8 encodings of every Unicode decimal digit (Nd).
+// Outside a number every other byte is skipped without decoding: the
+// letters of Cyrillic, Arabic or CJK text cannot start a number, and
+// continuation bytes are never lead bytes.
 var numStart = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = true
+	var buf [utf8.UTFMax]byte
+	mark := func(lo, hi, stride uint32) {
+		for r := lo; r <= hi; r += stride {
+			utf8.EncodeRune(buf[:], rune(r))
+			t[buf[0]] = true
+		}
+	}
+	for _, rg := range unicode.Nd.R16 {
+		mark(uint32(rg.Lo), uint32(rg.Hi), uint32(rg.Stride))
+	}
+	for _, rg := range unicode.Nd.R32 {
+		mark(rg.Lo, rg.Hi, rg.Stride)
 	}
 	return t
 }()
@@ -535,7 +562,7 @@ func (c *qaCase) numbers() []Problem {
 	for i := range c.ps[:c.n] {
 		p := &c.ps[i]
 		var sb, tb [8]string
-		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbers(tb[:0], p.tr, c.tl, c.trd)
+		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbersFrom(tb[:0], p.tr, c.tl, c.trd, p.trAct)
 		if len(srcNums) == 0 && len(trNums) == 0 {
 			continue
 		}
@@ -560,6 +587,13 @@ func (c *qaCase) numbers() []Problem {
 	return out
 }
 
+// solidEnds reports whether s begins and ends with an ASCII character
+// that is not whitespace: then it has no leading or trailing whitespace,
+// which most texts are, and the Unicode space tables need not be looked at.
+func solidEnds(s string) bool {
+	return s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf
+}
+
 func leadingSpace(s string) string {
 	return s[:len(s)-len(strings.TrimLeftFunc(s, unicode.IsSpace))]
 }
@@ -579,6 +613,9 @@ func CheckWhitespace(lang language.Tag, source, translation Message) []Problem {
 func (c *qaCase) whitespace() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
+		if solidEnds(p.src) && solidEnds(p.tr) {
+			continue // no whitespace at either end of either text
+		}
 		if strings.TrimSpace(p.tr) == "" {
 			continue // CheckEmpty's business
 		}
@@ -599,6 +636,9 @@ func endPunct(s string) (class string, mark string) {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
+		// The mark as written in s: string(r) would allocate for every
+		// message of every language.
+		written := s[len(s)-n:]
 		if strings.ContainsRune(`"'»«”“’‘)]}›‹」』`, r) {
 			s = strings.TrimRightFunc(s[:len(s)-n], unicode.IsSpace)
 			continue
@@ -608,21 +648,21 @@ func endPunct(s string) (class string, mark string) {
 		}
 		switch r {
 		case '.', '。', '۔', '।', '．', '\u0589', '\u1362', '\u17d4', '\u104b': // … Armenian, Ethiopic, Khmer, Myanmar
-			return "full stop", string(r)
+			return "full stop", written
 		case '?', '؟', '？':
-			return "question mark", string(r)
+			return "question mark", written
 		case '!', '！':
-			return "exclamation mark", string(r)
+			return "exclamation mark", written
 		case ':', '：':
-			return "colon", string(r)
+			return "colon", written
 		case ';', '؛', '；':
-			return "semicolon", string(r)
+			return "semicolon", written
 		case ',', '،', '，', '、':
-			return "comma", string(r)
+			return "comma", written
 		case '…':
-			return "ellipsis", string(r)
+			return "ellipsis", written
 		case '\u037e': // Greek question mark looks like ;
-			return "question mark", string(r)
+			return "question mark", written
 		}
 		return "", ""
 	}
@@ -657,10 +697,15 @@ func CheckPunctuation(lang language.Tag, source, translation Message) []Problem 
 
 func (c *qaCase) punctuation() []Problem {
 	var out []Problem
+	base, _ := c.lang.Base()
 	for _, p := range c.ps[:c.n] {
-		sc, sm := endPunct(p.src)
+		var sc, sm string
+		if c.facts != nil {
+			sc, sm = c.facts.punct[p.srcForm][0], c.facts.punct[p.srcForm][1]
+		} else {
+			sc, sm = endPunct(p.src)
+		}
 		tc, tm := endPunct(p.tr)
-		base, _ := c.lang.Base()
 		switch base.String() {
 		case "el":
 			if tm == ";" { // Greek writes its question mark as a semicolon

@@ -51,11 +51,24 @@ func (c *qaCase) spacing() []Problem {
 	var out []Problem
 	for _, p := range c.ps[:c.n] {
 		inner := strings.TrimSpace(p.tr)
-		if strings.Contains(inner, "  ") && !strings.Contains(p.src, "  ") {
+		if hasDoubleSpace(inner) && !strings.Contains(p.src, "  ") {
 			out = append(out, Problem{"spacing", "double space inside the text" + formLabel(p.form)})
 		}
 	}
 	return out
+}
+
+// hasDoubleSpace reports whether s holds two spaces in a row. Any such
+// pair covers an odd index, so looking at every other byte suffices: with
+// spaces every few bytes of prose this beats strings.Contains, which
+// stops at each single space.
+func hasDoubleSpace(s string) bool {
+	for i := 1; i < len(s); i += 2 {
+		if s[i] == ' ' && (s[i-1] == ' ' || i+1 < len(s) && s[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // bracketPairs are the marks that must pair up in a text, across scripts.
@@ -115,6 +128,10 @@ func unbalanced(s, left, right string) uint32 {
 	straight, curly := 0, 0
 	for i := 0; i < len(s); {
 		b := s[i]
+		if !markByte[b] && (left == "" || b != left[0]) {
+			i++ // no mark starts here (nor inside a multi-byte letter)
+			continue
+		}
 		if left != "" && b == left[0] && strings.HasPrefix(s[i:], left) {
 			if j := strings.Index(s[i+len(left):], right); j >= 0 {
 				i += len(left) + j + len(right)
@@ -153,6 +170,26 @@ func unbalanced(s, left, right string) uint32 {
 	}
 	return bad
 }
+
+// markByte flags the bytes a mark of unbalanced can start with: ASCII
+// quotes and brackets, and the lead bytes of the UTF-8 encodings of the
+// others (« » from 0xC2, ‹ › “ ” „ from 0xE2, the CJK brackets from 0xE3
+// and 0xEF). Every other byte, letters of any script included, is skipped
+// without decoding: continuation bytes are never lead bytes.
+var markByte = func() (t [256]bool) {
+	for _, b := range []byte(`"()[]{}`) {
+		t[b] = true
+	}
+	for _, bp := range bracketPairs {
+		for _, r := range bp {
+			t[string(r)[0]] = true
+		}
+	}
+	for _, r := range "“”„" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
 
 // track follows the nesting of the bracket pair r belongs to, if any; a
 // closing mark with nothing open is unbalanced for good.

@@ -29,7 +29,11 @@ type Entry struct {
 	// the history still knows it (looked up by the translation's hash).
 	OldSource      string
 	OldSourceKnown bool
-	Problems       []Problem
+	// LacksForms lists, for a translation of the current source text that
+	// is NeedsReview only because it is incomplete, the plural forms the
+	// language needs (CLDR, PluralForms) that it leaves empty.
+	LacksForms []string
+	Problems   []Problem
 }
 
 // Report is the status of one target language against the source.
@@ -49,8 +53,13 @@ type Report struct {
 
 // Status compares a target catalog with the source catalog. hist may be nil.
 //
-// A target message counts as translated when it has text and its hash is the
-// current source hash. One with no hash at all (added by hand, or a go-i18n
+// A target message counts as translated when it has text in every plural form
+// the target language needs (CLDR: Arabic needs zero, one, two, few, many and
+// other when the source has plural forms; a source with only "other" needs
+// only "other") and its hash is the current source hash. A current
+// translation lacking a needed form needs review, with Entry.LacksForms
+// saying which: go-i18n would fall back to "other" for those counts and print
+// the wrong grammatical number. One with no hash at all (added by hand, or a go-i18n
 // v1 file) also counts as translated: goi18n merge accepts such messages for
 // v1 compatibility, and flagging every hand-written catalog as stale would
 // bury the real reviews. A wrong hash means needs_review; no text, missing.
@@ -66,18 +75,22 @@ func Status(source, target *Catalog, hist *History) Report {
 
 // StatusWith is Status with a project's QA options (nil: the defaults).
 func StatusWith(source, target *Catalog, hist *History, opt *QAOptions) Report {
-	return status(source, target, hist, opt, true)
+	r, _ := status(source, target, hist, opt, true, nil)
+	return r
 }
 
 // status is StatusWith; without all, Entries holds only the messages that
 // need work (not translated, or with a QA problem): the counts are the
 // same, and a summary of many languages does not make and drop an entry
-// for every message of each.
-func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Report {
+// for every message of each. The summary's entries are appended to buf[:0],
+// returned grown for the next language: Entries then shares its array.
+func status(source, target *Catalog, hist *History, opt *QAOptions, all bool, buf []Entry) (Report, []Entry) {
 	r := Report{Lang: target.Lang}
-	srcDec, trDec := decimalMark(source.Lang), decimalMark(target.Lang)
 	r.PluralForms, r.NoPluralRule = PluralForms(target.Lang)
 	r.NoPluralRule = !r.NoPluralRule
+	sc := statusCase{source: source, target: target, hist: hist, opt: opt,
+		need:   neededForms{lang: r.PluralForms, rule: !r.NoPluralRule},
+		srcDec: decimalMark(source.Lang), trDec: decimalMark(target.Lang)}
 	srcMsgs := source.list()
 	hashes, facts := source.qaCache()
 	if hashes == nil {
@@ -89,92 +102,187 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool) Re
 	}
 	if all {
 		r.Entries = make([]Entry, 0, srcMsgs.len())
+	} else {
+		r.Entries = buf[:0]
 	}
-	tgtMsgs := target.list()
-	find := target.position
-	if tgtMsgs.ms != nil {
-		// list() is a fresh copy: index it.
-		at := make(map[string]int, tgtMsgs.len())
-		for i, m := range tgtMsgs.ms {
-			at[m.ID] = i
+	m := newMatcher(target)
+	for i := 0; i < srcMsgs.len(); i++ {
+		var f *sourceFacts
+		if facts != nil {
+			f = &facts[i]
 		}
-		find = func(id string) int {
+		src := srcMsgs.at(i)
+		tr, ok := m.find(src.ID)
+		e := sc.entry(src, tr, ok, hashes[i], f)
+		r.tally(&e)
+		if all || e.State != Translated || len(e.Problems) > 0 {
+			r.Entries = append(r.Entries, e)
+		}
+	}
+	r.Orphans = m.unmatched()
+	buf = r.Entries[:0]
+	if len(r.Entries) == 0 {
+		r.Entries = nil
+	}
+	return r, buf
+}
+
+// statusCase is what the status of every message of one target language
+// shares.
+type statusCase struct {
+	source, target *Catalog
+	hist           *History
+	opt            *QAOptions
+	need           neededForms
+	srcDec, trDec  byte // decimal marks (sepMark) of the two languages
+}
+
+// entry classifies one source message against its translation tr (ok:
+// the target has one) and runs QA on it. srcHash is the source's current
+// hash; f its cached QA facts, if any.
+func (sc *statusCase) entry(src, tr Message, ok bool, srcHash string, f *sourceFacts) Entry {
+	e := Entry{ID: src.ID, Source: src, Translation: tr}
+	switch {
+	case !ok || tr.Empty():
+		e.State = Missing
+	case tr.Hash == "" || tr.Hash == srcHash || sameText(sc.hist, tr.Hash, src):
+		e.State = Translated
+		if lack := sc.need.lacking(&src, &tr); lack != nil {
+			e.State, e.LacksForms = NeedsReview, lack
+		}
+	default:
+		e.State = NeedsReview
+		if sc.hist != nil {
+			if old, ok := sc.hist.Lookup(tr.Hash); ok {
+				e.OldSource, e.OldSourceKnown = old.Other, true
+			}
+		}
+	}
+	if e.State != Missing {
+		c := newCase(sc.target.Lang, &src, &tr, f)
+		c.srcLang, c.opt, c.srcDec, c.trDec = sc.source.Lang, sc.opt, sc.srcDec, sc.trDec
+		e.Problems = c.run()
+	}
+	return e
+}
+
+// tally counts e in the report.
+func (r *Report) tally(e *Entry) {
+	switch e.State {
+	case Translated:
+		r.Translated++
+	case NeedsReview:
+		r.NeedsReview++
+	case Missing:
+		r.Missing++
+	}
+	r.QAProblems += len(e.Problems)
+	r.Total++
+}
+
+// matcher finds the target's message for each source message, in source
+// order, and remembers which target messages were never asked for.
+type matcher struct {
+	msgs     msgList
+	position func(id string) int // index of id in msgs, -1 if none
+	matched  []bool
+	hint     int
+}
+
+func newMatcher(target *Catalog) *matcher {
+	m := &matcher{msgs: target.list(), position: target.position}
+	if m.msgs.ms != nil {
+		// list() is a fresh copy: index it.
+		at := make(map[string]int, m.msgs.len())
+		for i, msg := range m.msgs.ms {
+			at[msg.ID] = i
+		}
+		m.position = func(id string) int {
 			if i, ok := at[id]; ok {
 				return i
 			}
 			return -1
 		}
 	}
-	matched := make([]bool, tgtMsgs.len())
-	hint := 0
-	for i := 0; i < srcMsgs.len(); i++ {
-		src := srcMsgs.at(i)
-		e := Entry{ID: src.ID, Source: src}
-		// Catalogs mostly share the source's order: look just after the
-		// last message found before searching.
-		var tr Message
-		ok := false
-		j := -1
-		for k := hint; k < min(hint+8, tgtMsgs.len()); k++ {
-			if tgtMsgs.id(k) == src.ID {
-				j = k
-				break
-			}
-		}
-		if j < 0 {
-			j = find(src.ID)
-		}
-		if j >= 0 {
-			tr, ok = tgtMsgs.at(j), true
-			matched[j] = true
-			hint = j + 1
-		}
-		srcHash := hashes[i]
-		switch {
-		case !ok || tr.Empty():
-			e.State = Missing
-			e.Translation = tr
-		case tr.Hash == "" || tr.Hash == srcHash || sameText(hist, tr.Hash, src):
-			e.State = Translated
-			e.Translation = tr
-		default:
-			e.State = NeedsReview
-			e.Translation = tr
-			if hist != nil {
-				if old, ok := hist.Lookup(tr.Hash); ok {
-					e.OldSource, e.OldSourceKnown = old.Other, true
-				}
-			}
-		}
-		if e.State != Missing {
-			var f *sourceFacts
-			if facts != nil {
-				f = &facts[i]
-			}
-			c := newCase(target.Lang, &src, &tr, f)
-			c.srcLang, c.opt, c.srcDec, c.trDec = source.Lang, opt, srcDec, trDec
-			e.Problems = c.run()
-		}
-		switch e.State {
-		case Translated:
-			r.Translated++
-		case NeedsReview:
-			r.NeedsReview++
-		case Missing:
-			r.Missing++
-		}
-		r.QAProblems += len(e.Problems)
-		r.Total++
-		if all || e.State != Translated || len(e.Problems) > 0 {
-			r.Entries = append(r.Entries, e)
+	m.matched = make([]bool, m.msgs.len())
+	return m
+}
+
+// find returns the target message with id. Catalogs mostly share the
+// source's order: it looks just after the last message found before
+// searching.
+func (m *matcher) find(id string) (Message, bool) {
+	j := -1
+	for k := m.hint; k < min(m.hint+8, m.msgs.len()); k++ {
+		if m.msgs.id(k) == id {
+			j = k
+			break
 		}
 	}
-	for i := range matched {
-		if !matched[i] {
-			r.Orphans = append(r.Orphans, tgtMsgs.id(i))
+	if j < 0 {
+		j = m.position(id)
+	}
+	if j < 0 {
+		return Message{}, false
+	}
+	m.matched[j] = true
+	m.hint = j + 1
+	return m.msgs.at(j), true
+}
+
+// unmatched lists the IDs of the target messages find never returned.
+func (m *matcher) unmatched() []string {
+	var out []string
+	for i, ok := range m.matched {
+		if !ok {
+			out = append(out, m.msgs.id(i))
 		}
 	}
-	return r
+	return out
+}
+
+// neededForms decides which plural forms a translation must fill.
+type neededForms struct {
+	lang []string // the target language's forms (PluralForms)
+	rule bool     // go-i18n has a plural rule for the language
+}
+
+// forms are the plural forms a translation of src needs, as goi18n decides
+// what to hand off: only "other" when the source has no plural forms; the
+// language's forms otherwise, or the source's own when go-i18n has no rule
+// for the language.
+func (n neededForms) forms(src *Message) []string {
+	switch {
+	case !hasPlurals(*src):
+		return otherOnly
+	case !n.rule:
+		return src.Forms()
+	}
+	return n.lang
+}
+
+var otherOnly = []string{"other"}
+
+// lacking returns the needed forms tr leaves empty, nil when none. For a
+// plural message in a language go-i18n has no rule for, nobody can tell
+// which forms are needed: the "plural" QA problem says so, and the handoff
+// asks for the source's forms, but the translation is not held back.
+func (n neededForms) lacking(src, tr *Message) []string {
+	if !n.rule && hasPlurals(*src) {
+		return nil
+	}
+	return lacksForms(tr, n.forms(src))
+}
+
+// lacksForms returns the forms tr leaves empty, nil when none.
+func lacksForms(tr *Message, forms []string) []string {
+	var lack []string
+	for _, f := range forms {
+		if tr.Form(f) == "" {
+			lack = append(lack, f)
+		}
+	}
+	return lack
 }
 
 // ProblemLines lists the report's QA problems as the CLI prints them:

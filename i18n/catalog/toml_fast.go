@@ -12,11 +12,19 @@ import "bytes"
 // duplicate ID and has the general scanner report it. FuzzFastTOML checks
 // that the two agree whenever this one answers.
 func fastTOML(src []byte) ([]Message, bool) {
+	return fastTOMLInto(src, nil)
+}
+
+// fastTOMLInto is fastTOML appending to buf[:0], which it may grow.
+func fastTOMLInto(src []byte, buf []Message) ([]Message, bool) {
 	s := &tomlScanner{src: src}
 	if bytes.HasPrefix(src, utf8BOM) {
 		s.pos = len(utf8BOM)
 	}
-	msgs := make([]Message, 0, len(src)/100+4)
+	msgs := buf[:0]
+	if msgs == nil {
+		msgs = make([]Message, 0, len(src)/100+4)
+	}
 	var cur *Message // the [table] being read, nil at the top level
 	var seen [numFields]bool
 	for s.pos < len(src) {
