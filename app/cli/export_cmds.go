@@ -22,12 +22,15 @@ func runExport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	ws := workspaceFlags(fs)
 	stmt := fs.String("statement", "", "statement ID (default: every statement)")
-	langs := fs.String("lang", "", "languages, comma-separated, or all (default: every complete language)")
+	langs := fs.String("lang", "", "languages, comma-separated, or all: every ready language is written, the others are "+
+		"reported with every reason and the exit code is 1 (default: every complete language)")
 	out := fs.String("out", "", "output folder")
 	identity := fs.String("sign", "", "sign with this identity (.p12/.pfx, or PEM key and certificate chain)")
 	role := fs.String("role", "", "signer's role, shown in the signature block")
 	tsa := fs.String("tsa", "", "RFC 3161 timestamp authority URL")
 	approval := fs.Bool("approval", false, "approval signature instead of certification (no changes allowed)")
+	strict := fs.Bool("strict", false, "refuse translations made from an older source text (needs review) instead of warning")
+	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	pos, ok := flags(env, "export", fs, args)
 	if !ok {
 		return ExitUsage
@@ -53,9 +56,17 @@ func runExport(env *Env, args []string) int {
 		return fail(env, "export", ExitUsage, err)
 	}
 	defer w.Close()
-	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval}
+	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
+		Strict: *strict, Generator: "Communiqué " + Version}
+	// Without a list the export serves a batch: what is ready goes out,
+	// the rest is reported. Languages named one by one are a request for
+	// exactly those files, all or none.
+	opt.Batch = len(opt.Langs) == 0 || len(opt.Langs) == 1 && opt.Langs[0] == "all"
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}
+	}
+	if !*quiet {
+		opt.Progress = progressLines(env)
 	}
 	if *identity != "" {
 		id, err := loadIdentity(env, *identity)
@@ -68,7 +79,6 @@ func runExport(env *Env, args []string) int {
 			info.Subject, info.Issuer, info.NotBefore.UTC().Format(time.DateOnly), info.NotAfter.UTC().Format(time.DateOnly),
 			info.KeyType, info.SHA256)
 	}
-	export.Generator = "Communiqué " + Version
 	var m *export.Manifest
 	plan, err := export.Prepare(w, opt)
 	if err == nil {
@@ -77,13 +87,14 @@ func runExport(env *Env, args []string) int {
 	}
 	if err != nil {
 		// Missing glyphs, untranslated parts, unwritable folders: all bad
-		// input, each named in the message.
-		return fail(env, "export", ExitUsage, err)
+		// input, each named in the message, one line per reason.
+		return failAll(env, "export", ExitUsage, err)
 	}
-	if len(m.Files) == 0 {
+	reportSkipped(env, m)
+	if len(m.Files) == 0 && len(m.Skipped) == 0 {
 		return fail(env, "export", ExitUsage, errors.New("no language is complete: name languages with --lang"))
 	}
-	invalid := false
+	invalid := len(m.Skipped) > 0
 	for _, f := range m.Files {
 		state := "unsigned"
 		if f.Signed {
@@ -109,7 +120,7 @@ func warnReadiness(env *Env, plan *export.Plan) {
 			switch {
 			case len(opt.Langs) == 0 && !r.Complete():
 				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", id, r.Lang, r.Missing, r.NeedsReview)
-			case requested && r.Missing == 0 && r.NeedsReview > 0:
+			case requested && r.Missing == 0 && r.NeedsReview > 0 && !opt.Strict:
 				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", id, r.Lang, r.NeedsReview)
 			}
 			if requested && r.Missing == 0 && r.QAProblems > 0 {

@@ -5,6 +5,7 @@
 package export
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
@@ -175,6 +176,9 @@ type Options struct {
 	// Strict refuses translations made from an older source text
 	// (needs review); without it they are published and the caller warns.
 	Strict bool
+	// Generator names the program and its version in the manifest; empty
+	// is "Communiqué".
+	Generator string
 }
 
 // Progress reports one step of an export.
@@ -238,8 +242,9 @@ func newSkipped(st, lang string, errs []error) Skipped {
 	return s
 }
 
-// Generator names the program in manifests; set by the caller.
-var Generator = "Communiqué"
+// defaultGenerator names the program in manifests when Options.Generator
+// is empty.
+const defaultGenerator = "Communiqué"
 
 // Plan is an export ready to run: the documents are taken from the
 // workspace when it is prepared, so running it touches no workspace state
@@ -345,7 +350,7 @@ func (p *Plan) Run() (*Manifest, error) {
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
+	m := &Manifest{Generator: cmp.Or(opt.Generator, defaultGenerator), Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
 		Statements: p.statements, Languages: p.languages}
 	if opt.Identity != nil {
 		if err := opt.Identity.Check(now()); err != nil {
