@@ -27,7 +27,7 @@ import (
 	"communique/assets"
 )
 
-func sample(t *testing.T) *workspace.Workspace {
+func sample(t testing.TB) *workspace.Workspace {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "ws")
 	if err := assets.WriteSample(dir); err != nil {
