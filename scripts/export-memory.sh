@@ -27,11 +27,11 @@ ws="$work/ws"
 "$bin" init "$ws" --langs ar >/dev/null
 "$bin" import --workspace "$ws" --keep-all --date 2020-04-15 --place "Washington, D.C." "$work/long.txt" >/dev/null 2>&1
 
-/usr/bin/time -f '%M %e' -o "$work/time" "$bin" export --quiet --workspace "$ws" --lang "$lang" --out "$work/out" >"$work/stdout"
-read -r kb secs <"$work/time"
+/usr/bin/time -f '%M %e %U %S' -o "$work/time" "$bin" export --quiet --workspace "$ws" --lang "$lang" --out "$work/out" >"$work/stdout"
+read -r kb secs user sys <"$work/time"
 got=$(grep -o '([0-9]* pages' "$work/stdout" | tr -dc 0-9)
-awk -v kb="$kb" -v p="$got" -v s="$secs" 'BEGIN {
-	printf "%d pages in %.1f s, peak RSS %.0f MB: %.0f KB a page\n", p, s, kb/1024, kb/p
+awk -v kb="$kb" -v p="$got" -v s="$secs" -v u="$user" -v y="$sys" 'BEGIN {
+	printf "%d pages in %.1f s (%.1f s CPU), peak RSS %.0f MB: %.0f KB a page\n", p, s, u + y, kb/1024, kb/p
 	printf "baseline 1.7 MB a page: %.2fx of it; target 100 KB a page: %.1fx of it; target peak 500 MB: %.2fx of it\n",
 		kb/p/1741, kb/p/100, kb/1024/500
 }'
