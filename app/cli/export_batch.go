@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"communique/app/export"
 )
@@ -10,8 +11,14 @@ import (
 // progressLines reports each file on stderr as it is made or skipped, so
 // that a long batch shows it is moving while stdout keeps only the list of
 // what was written. One line per file: steps within a file are quick.
-func progressLines(env *Env) func(export.Progress) {
+// Lines start once the export has run for quiet (zero: at once), so that
+// the export of a statement or two, a script's usual call, says nothing.
+func progressLines(env *Env, quiet time.Duration) func(export.Progress) {
+	start := time.Now()
 	return func(p export.Progress) {
+		if time.Since(start) < quiet {
+			return
+		}
 		switch p.Step {
 		case "made":
 			fmt.Fprintf(env.Stderr, "communique export: [%d/%d] %s.%s.pdf: %d pages\n", p.Done, p.Total, p.Statement, p.Lang, p.Pages)

@@ -35,6 +35,8 @@ func runExport(env *Env, args []string) int {
 	approval := fs.Bool("approval", false, "approval signature instead of certification (no changes allowed)")
 	strict := fs.Bool("strict", false, "refuse translations made from an older source text (needs review) instead of warning")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
+	progress := fs.Bool("progress", false, "a progress line on stderr for every file from the start "+
+		"(by default they start after a second)")
 	pos, ok := flags(env, "export", fs, args)
 	if !ok {
 		return ExitUsage
@@ -78,8 +80,11 @@ func runExport(env *Env, args []string) int {
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}
 	}
-	if !*quiet {
-		opt.Progress = progressLines(env)
+	switch {
+	case *progress:
+		opt.Progress = progressLines(env, 0)
+	case !*quiet:
+		opt.Progress = progressLines(env, time.Second)
 	}
 	if *identity != "" {
 		id, err := loadIdentity(env, *identity)

@@ -17,7 +17,7 @@ const sampleID = "political-directors-global-coalition"
 func TestExportLangAllOnSample(t *testing.T) {
 	dir := sampleWorkspace(t)
 	out := t.TempDir()
-	code, stdout, stderr := run(t, "export", "--workspace", dir, "--lang", "all", "--out", out)
+	code, stdout, stderr := run(t, "export", "--workspace", dir, "--lang", "all", "--progress", "--out", out)
 	if code != ExitInvalid {
 		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
