@@ -23,7 +23,7 @@ func TestUncovered(t *testing.T) {
 // accepts has none.
 func TestMissingGlyphsAgreesWithExport(t *testing.T) {
 	doc := Document{Lang: "ar", Organisation: "التحالف", Title: Part{"title", "بيان"}, Place: "واشنطن",
-		Date: time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC),
+		Date:       time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC),
 		Paragraphs: []Part{{"p1", "نص عربي (COVID-19)"}, {"p2", "نص آخر"}}}
 	if m, err := MissingGlyphs(doc); err != nil || len(m) != 0 {
 		t.Fatalf("sample: %v %v", m, err)
