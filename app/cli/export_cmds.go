@@ -112,20 +112,26 @@ func runExport(env *Env, args []string) int {
 	if len(m.Files) == 0 && len(m.Skipped) == 0 {
 		return fail(env, "export", ExitUsage, errors.New("no language is complete: name languages with --lang"))
 	}
-	invalid := len(m.Skipped) > 0
+	if !listWritten(env, *out, m) || len(m.Skipped) > 0 {
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// listWritten lists on stdout the files an export wrote and how each
+// verified, and reports whether every signed one is valid.
+func listWritten(env *Env, out string, m *export.Manifest) bool {
+	valid := true
 	for _, f := range m.Files {
 		state := "unsigned"
 		if f.Signed {
 			state = "signed, " + describeVerdict(f.Verification)
-			invalid = invalid || f.Verification.Verdict != sign.VerdictValid
+			valid = valid && f.Verification.Verdict == sign.VerdictValid
 		}
-		fmt.Fprintf(env.Stdout, "wrote %s (%d pages, %d KB, %s)\n", filepath.Join(*out, f.Name), f.Pages, (f.Size+1023)/1024, state)
+		fmt.Fprintf(env.Stdout, "wrote %s (%d pages, %d KB, %s)\n", filepath.Join(out, f.Name), f.Pages, (f.Size+1023)/1024, state)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(*out, export.ManifestFile))
-	if invalid {
-		return ExitInvalid
-	}
-	return ExitOK
+	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(out, export.ManifestFile))
+	return valid
 }
 
 // warnReadiness tells on stderr which languages are left out or go out with
