@@ -139,7 +139,8 @@ func TestBatchSkipsWhatCannotBeTypeset(t *testing.T) {
 	w := sample(t)
 	w.Statements[0].Date = time.Time{}
 	var steps []string
-	m, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"en", "ar"}, Batch: true,
+	out := filepath.Join(t.TempDir(), "out")
+	m, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}, Batch: true,
 		Progress: func(p Progress) { steps = append(steps, p.Lang+":"+p.Step) }})
 	if err != nil {
 		t.Fatal(err)
@@ -150,5 +151,8 @@ func TestBatchSkipsWhatCannotBeTypeset(t *testing.T) {
 	}
 	if !slices.Contains(steps, "ar:skipped") {
 		t.Errorf("progress %v does not report the skipped file", steps)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a batch that made nothing wrote its folder: %v", err)
 	}
 }

@@ -377,6 +377,11 @@ func (p *Plan) Run() (*Manifest, error) {
 	if len(m.Skipped) > len(p.Skipped) {
 		m.Languages = writtenLanguages(p.languages, m.Files)
 	}
+	// A batch that made nothing leaves the folder as it was: an empty
+	// manifest would disown the files of the last export still there.
+	if p.Batch && len(m.Files) == 0 {
+		return m, nil
+	}
 	if err := p.write(m, outputs); err != nil {
 		return nil, err
 	}
