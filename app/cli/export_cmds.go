@@ -18,16 +18,25 @@ import (
 // from when it is set; otherwise the terminal asks with echo off.
 const PasswordEnv = "COMMUNIQUE_PASSWORD"
 
+// exportMemoryLimit is the heap size past which an export collects
+// garbage eagerly (see runExport).
+const exportMemoryLimit = 384 << 20
+
 func runExport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	ws := workspaceFlags(fs)
 	stmt := fs.String("statement", "", "statement ID (default: every statement)")
-	langs := fs.String("lang", "", "languages, comma-separated, or all (default: every complete language)")
+	langs := fs.String("lang", "", "languages, comma-separated, or all: every ready language is written, the others are "+
+		"reported with every reason and the exit code is 1 (default: every complete language)")
 	out := fs.String("out", "", "output folder")
 	identity := fs.String("sign", "", "sign with this identity (.p12/.pfx, or PEM key and certificate chain)")
 	role := fs.String("role", "", "signer's role, shown in the signature block")
 	tsa := fs.String("tsa", "", "RFC 3161 timestamp authority URL")
 	approval := fs.Bool("approval", false, "approval signature instead of certification (no changes allowed)")
+	strict := fs.Bool("strict", false, "refuse translations made from an older source text (needs review) instead of warning")
+	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
+	progress := fs.Bool("progress", false, "a progress line on stderr for every file from the start "+
+		"(by default they start after a second)")
 	pos, ok := flags(env, "export", fs, args)
 	if !ok {
 		return ExitUsage
@@ -46,6 +55,15 @@ func runExport(env *Env, args []string) int {
 	// one-language run; at 400 % the heap still stays within a few times
 	// its live size.
 	debug.SetGCPercent(400)
+	// A long statement is held whole until its file is written (app/pdf
+	// does not stream pages yet), and at 400 % growth its garbage doubled
+	// the peak: 810 MB for 501 pages. A soft limit makes the collector work
+	// harder only once the heap is that large, which a statement of a few
+	// pages never reaches: 393 MB for the same run, at the same CPU time.
+	// GOMEMLIMIT, when set, wins.
+	if env.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(exportMemoryLimit)
+	}
 	// Every document needs Noto Sans; parse it while the workspace is read.
 	go pdf.Preload()
 	w, err := ws.open(env, false)
@@ -53,9 +71,20 @@ func runExport(env *Env, args []string) int {
 		return fail(env, "export", ExitUsage, err)
 	}
 	defer w.Close()
-	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval}
+	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
+		Strict: *strict, Generator: "Communiqué " + Version}
+	// Without a list the export serves a batch: what is ready goes out,
+	// the rest is reported. Languages named one by one are a request for
+	// exactly those files, all or none.
+	opt.Batch = len(opt.Langs) == 0 || len(opt.Langs) == 1 && opt.Langs[0] == "all"
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}
+	}
+	switch {
+	case *progress:
+		opt.Progress = progressLines(env, 0)
+	case !*quiet:
+		opt.Progress = progressLines(env, time.Second)
 	}
 	if *identity != "" {
 		id, err := loadIdentity(env, *identity)
@@ -68,7 +97,6 @@ func runExport(env *Env, args []string) int {
 			info.Subject, info.Issuer, info.NotBefore.UTC().Format(time.DateOnly), info.NotAfter.UTC().Format(time.DateOnly),
 			info.KeyType, info.SHA256)
 	}
-	export.Generator = "Communiqué " + Version
 	var m *export.Manifest
 	plan, err := export.Prepare(w, opt)
 	if err == nil {
@@ -77,26 +105,33 @@ func runExport(env *Env, args []string) int {
 	}
 	if err != nil {
 		// Missing glyphs, untranslated parts, unwritable folders: all bad
-		// input, each named in the message.
-		return fail(env, "export", ExitUsage, err)
+		// input, each named in the message, one line per reason.
+		return failAll(env, "export", ExitUsage, err)
 	}
-	if len(m.Files) == 0 {
+	reportSkipped(env, m)
+	if len(m.Files) == 0 && len(m.Skipped) == 0 {
 		return fail(env, "export", ExitUsage, errors.New("no language is complete: name languages with --lang"))
 	}
-	invalid := false
+	if !listWritten(env, *out, m) || len(m.Skipped) > 0 {
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// listWritten lists on stdout the files an export wrote and how each
+// verified, and reports whether every signed one is valid.
+func listWritten(env *Env, out string, m *export.Manifest) bool {
+	valid := true
 	for _, f := range m.Files {
 		state := "unsigned"
 		if f.Signed {
 			state = "signed, " + describeVerdict(f.Verification)
-			invalid = invalid || f.Verification.Verdict != sign.VerdictValid
+			valid = valid && f.Verification.Verdict == sign.VerdictValid
 		}
-		fmt.Fprintf(env.Stdout, "wrote %s (%d pages, %d KB, %s)\n", filepath.Join(*out, f.Name), f.Pages, (f.Size+1023)/1024, state)
+		fmt.Fprintf(env.Stdout, "wrote %s (%d pages, %d KB, %s)\n", filepath.Join(out, f.Name), f.Pages, (f.Size+1023)/1024, state)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(*out, export.ManifestFile))
-	if invalid {
-		return ExitInvalid
-	}
-	return ExitOK
+	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(out, export.ManifestFile))
+	return valid
 }
 
 // warnReadiness tells on stderr which languages are left out or go out with
@@ -109,7 +144,7 @@ func warnReadiness(env *Env, plan *export.Plan) {
 			switch {
 			case len(opt.Langs) == 0 && !r.Complete():
 				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", id, r.Lang, r.Missing, r.NeedsReview)
-			case requested && r.Missing == 0 && r.NeedsReview > 0:
+			case requested && r.Missing == 0 && r.NeedsReview > 0 && !opt.Strict:
 				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", id, r.Lang, r.NeedsReview)
 			}
 			if requested && r.Missing == 0 && r.QAProblems > 0 {

@@ -35,6 +35,7 @@ func runInit(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "created workspace %s (source %s; languages %s)\n", w.Dir, w.Config.SourceLanguage,
 		strings.Join(w.Config.Languages, ", "))
+	warnFontCoverage(env, "init", append([]string{w.Config.SourceLanguage}, w.Config.Languages...))
 	return ExitOK
 }
 

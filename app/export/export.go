@@ -5,6 +5,7 @@
 package export
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
@@ -164,13 +165,30 @@ type Options struct {
 	// LockWait is how long the export waits for another export writing
 	// into OutDir to finish; zero waits up to five seconds.
 	LockWait time.Duration
+	// Batch serves a run over many languages: a language that cannot be
+	// published (untranslated parts, characters no font can draw, a stale
+	// translation under Strict, a typesetting error) is left out and
+	// reported in Plan.Skipped and the manifest, with every reason, while
+	// the others are written. Without it any such language stops the
+	// export before anything is written, with every reason of every
+	// language in the error.
+	Batch bool
+	// Strict refuses translations made from an older source text
+	// (needs review); without it they are published and the caller warns.
+	Strict bool
+	// Generator names the program and its version in the manifest; empty
+	// is "Communiqué".
+	Generator string
 }
 
 // Progress reports one step of an export.
 type Progress struct {
 	Statement, Lang string
-	Step            string // "typeset", "sign", "verify", "written"
-	Done, Total     int    // files finished, files in all
+	// "typeset", "sign", "verify", "made" (the file is ready in memory;
+	// Done counts it), "skipped" (Batch: the file failed), "written".
+	Step        string
+	Done, Total int // files finished, files in all
+	Pages       int // pages of the file, with "made"
 }
 
 // File is one written PDF.
@@ -202,10 +220,31 @@ type Manifest struct {
 	Signer     *Signer   `json:"signer,omitempty"`
 	TSA        string    `json:"tsa,omitempty"`
 	Files      []File    `json:"files"`
+	// Skipped are the languages a Batch export left out, and why.
+	Skipped []Skipped `json:"skipped,omitempty"`
 }
 
-// Generator names the program in manifests; set by the caller.
-var Generator = "Communiqué"
+// Skipped is a file a Batch export did not write.
+type Skipped struct {
+	Statement string   `json:"statement"`
+	Lang      string   `json:"lang"`
+	Reasons   []string `json:"reasons"`
+	// Errs are the reasons as errors (*IncompleteError, *StaleError,
+	// *GlyphError, or what typesetting returned).
+	Errs []error `json:"-"`
+}
+
+func newSkipped(st, lang string, errs []error) Skipped {
+	s := Skipped{Statement: st, Lang: lang, Errs: errs}
+	for _, err := range errs {
+		s.Reasons = append(s.Reasons, err.Error())
+	}
+	return s
+}
+
+// defaultGenerator names the program in manifests when Options.Generator
+// is empty.
+const defaultGenerator = "Communiqué"
 
 // Plan is an export ready to run: the documents are taken from the
 // workspace when it is prepared, so running it touches no workspace state
@@ -220,6 +259,9 @@ type Plan struct {
 	// Readiness of every workspace language, per chosen statement, for
 	// warnings about what is left out or goes out stale.
 	Readiness map[string][]Readiness
+	// Skipped are the files a Batch export leaves out, with every reason;
+	// Run adds those whose typesetting fails.
+	Skipped []Skipped
 }
 
 type job struct {
@@ -228,8 +270,10 @@ type job struct {
 }
 
 // Prepare checks what to export and takes the documents from the
-// workspace. A language that cannot be exported stops it before anything
-// is written, so a folder never holds half an export.
+// workspace. Without Batch, a language that cannot be exported stops it
+// before anything is written, so a folder never holds half an export; the
+// error names every reason of every language. With Batch such a language
+// goes to Skipped instead.
 func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 	stmts, err := chooseStatements(w, opt.Statements)
 	if err != nil {
@@ -237,6 +281,7 @@ func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 	}
 	p := &Plan{Options: opt, Readiness: map[string][]Readiness{}}
 	langSet := map[string]bool{}
+	var refused []error
 	for _, st := range stmts {
 		p.Readiness[st.ID] = Ready(w, st)
 		langs, err := chooseLanguages(w, p.Readiness[st.ID], opt.Langs)
@@ -244,14 +289,24 @@ func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 			return nil, err
 		}
 		for _, lang := range langs {
-			doc, err := Document(w, st, lang)
+			doc, errs, err := problems(w, st, readinessOf(p.Readiness[st.ID], lang), opt.Strict)
 			if err != nil {
 				return nil, err
 			}
-			p.jobs = append(p.jobs, job{*st, doc})
-			langSet[lang] = true
+			switch {
+			case len(errs) > 0 && opt.Batch:
+				p.Skipped = append(p.Skipped, newSkipped(st.ID, lang, errs))
+			case len(errs) > 0:
+				refused = append(refused, errs...)
+			default:
+				p.jobs = append(p.jobs, job{*st, doc})
+				langSet[lang] = true
+			}
 		}
 		p.statements = append(p.statements, st.ID)
+	}
+	if len(refused) > 0 {
+		return nil, errors.Join(refused...)
 	}
 	for _, l := range w.Languages() {
 		if langSet[l] {
@@ -259,6 +314,15 @@ func Prepare(w *workspace.Workspace, opt Options) (*Plan, error) {
 		}
 	}
 	return p, nil
+}
+
+func readinessOf(rs []Readiness, lang string) Readiness {
+	for _, r := range rs {
+		if r.Lang == lang {
+			return r
+		}
+	}
+	return Readiness{Lang: lang}
 }
 
 // Files is how many PDFs Run will write.
@@ -278,14 +342,15 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 // and written to disk beside its target. Each file is replaced atomically,
 // the manifest last; if a file cannot be put in place after all (a target
 // that is a directory, a PDF held open on Windows), the old manifest is
-// gone rather than left describing files that changed.
+// gone rather than left describing files that changed. With Batch, a file
+// whose typesetting fails is skipped and the others are still written.
 func (p *Plan) Run() (*Manifest, error) {
 	opt := p.Options
 	now := time.Now
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	m := &Manifest{Generator: Generator, Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
+	m := &Manifest{Generator: cmp.Or(opt.Generator, defaultGenerator), Time: now().UTC().Truncate(time.Second), TSA: opt.TSAURL,
 		Statements: p.statements, Languages: p.languages}
 	if opt.Identity != nil {
 		if err := opt.Identity.Check(now()); err != nil {
@@ -294,24 +359,89 @@ func (p *Plan) Run() (*Manifest, error) {
 		info := opt.Identity.Info()
 		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
 	}
-	// Progress is called from one goroutine at a time.
-	var mu sync.Mutex
-	made := 0
-	report := func(pr Progress) {
-		if opt.Progress != nil {
-			mu.Lock()
-			defer mu.Unlock()
-			pr.Total = len(p.jobs)
-			if pr.Step != "written" {
-				pr.Done = made
-			}
-			opt.Progress(pr)
+	rep := &reporter{fn: opt.Progress, total: len(p.jobs)}
+	results, err := p.makeAll(now, rep)
+	if err != nil {
+		return nil, err
+	}
+	m.Skipped = slices.Clone(p.Skipped)
+	var outputs [][]byte
+	for i, r := range results {
+		if r.skipped != nil {
+			m.Skipped = append(m.Skipped, newSkipped(p.jobs[i].st.ID, p.jobs[i].doc.Lang, []error{r.skipped}))
+			continue
+		}
+		m.Files = append(m.Files, r.file)
+		outputs = append(outputs, r.data)
+	}
+	if len(m.Skipped) > len(p.Skipped) {
+		m.Languages = writtenLanguages(p.languages, m.Files)
+	}
+	// A batch that made nothing leaves the folder as it was: an empty
+	// manifest would disown the files of the last export still there.
+	if p.Batch && len(m.Files) == 0 {
+		return m, nil
+	}
+	if err := p.write(m, outputs); err != nil {
+		return nil, err
+	}
+	for i, f := range m.Files {
+		rep.report(Progress{Statement: f.Statement, Lang: f.Lang, Step: "written", Done: i + 1})
+	}
+	return m, nil
+}
+
+// writtenLanguages keeps the languages of which a file was made, in
+// workspace order.
+func writtenLanguages(langs []string, files []File) []string {
+	var out []string
+	for _, l := range langs {
+		if slices.ContainsFunc(files, func(f File) bool { return f.Lang == l }) {
+			out = append(out, l)
 		}
 	}
-	// Files are independent and each is deterministic, so they are made
-	// on every CPU at once; the results do not depend on the order.
-	files := make([]File, len(p.jobs))
-	outputs := make([][]byte, len(p.jobs))
+	return out
+}
+
+// reporter calls Options.Progress from one goroutine at a time and counts
+// the files made.
+type reporter struct {
+	mu    sync.Mutex
+	fn    func(Progress)
+	total int
+	made  int
+}
+
+func (r *reporter) report(pr Progress) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if pr.Step == "made" || pr.Step == "skipped" {
+		r.made++
+	}
+	if r.fn == nil {
+		return
+	}
+	pr.Total = r.total
+	if pr.Step != "written" {
+		pr.Done = r.made
+	}
+	r.fn(pr)
+}
+
+// result is one job's outcome: a file, or with Batch the reason it was
+// skipped.
+type result struct {
+	file    File
+	data    []byte
+	skipped error
+}
+
+// makeAll makes every file. Files are independent and each is
+// deterministic, so they are made on every CPU at once; the results do not
+// depend on the order. Without Batch the first failure in job order is
+// returned, whatever the timing.
+func (p *Plan) makeAll(now func() time.Time, rep *reporter) ([]result, error) {
+	results := make([]result, len(p.jobs))
 	errs := make([]error, len(p.jobs))
 	// A job after a failed one is skipped; one before it still runs, so
 	// the error returned is the first in job order whatever the timing.
@@ -325,20 +455,13 @@ func (p *Plan) Run() (*Manifest, error) {
 				if int64(i) > failedAt.Load() {
 					continue
 				}
-				j := p.jobs[i]
-				report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: "typeset"})
-				files[i], outputs[i], errs[i] = p.make(j, now(), func(step string) {
-					report(Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step})
-				})
+				results[i], errs[i] = p.makeOne(p.jobs[i], now(), rep)
 				for errs[i] != nil {
 					at := failedAt.Load()
 					if int64(i) >= at || failedAt.CompareAndSwap(at, int64(i)) {
 						break
 					}
 				}
-				mu.Lock()
-				made++
-				mu.Unlock()
 			}
 		})
 	}
@@ -347,20 +470,52 @@ func (p *Plan) Run() (*Manifest, error) {
 	}
 	close(next)
 	wg.Wait()
-	// The first failure in job order, so the error does not depend on
-	// which worker got there first.
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
-	m.Files = files
+	return results, nil
+}
+
+// makeOne makes one file and reports it. With Batch a document that
+// cannot be typeset is a skipped result, not an error: it concerns that
+// language only. Signing failures (a wrong identity, an unreachable
+// timestamp server) concern every file and still stop the export.
+func (p *Plan) makeOne(j job, signAt time.Time, rep *reporter) (result, error) {
+	at := func(step string) Progress { return Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step} }
+	rep.report(at("typeset"))
+	f, data, err := p.make(j, signAt, func(step string) { rep.report(at(step)) })
+	var te *typesetError
+	if err != nil && p.Batch && errors.As(err, &te) {
+		rep.report(at("skipped"))
+		return result{skipped: te.err}, nil
+	}
+	if err != nil {
+		return result{}, err
+	}
+	pr := at("made")
+	pr.Pages = f.Pages
+	rep.report(pr)
+	return result{file: f, data: data}, nil
+}
+
+// typesetError is a document the PDF engine refused.
+type typesetError struct{ err error }
+
+func (e *typesetError) Error() string { return e.err.Error() }
+func (e *typesetError) Unwrap() error { return e.err }
+
+// write puts the files and the manifest in place under the output
+// folder's lock.
+func (p *Plan) write(m *Manifest, outputs [][]byte) error {
+	opt := p.Options
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
-		return nil, err
+		return err
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// The manifest goes last: it is renamed into place after every PDF it
 	// describes.
@@ -379,17 +534,10 @@ func (p *Plan) Run() (*Manifest, error) {
 	}
 	lock, err := safefile.LockDir(opt.OutDir, true, wait)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	err = safefile.WriteAll(writes)
-	lock.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	for i, f := range m.Files {
-		report(Progress{Statement: f.Statement, Lang: f.Lang, Step: "written", Done: i + 1})
-	}
-	return m, nil
+	defer lock.Unlock()
+	return safefile.WriteAll(writes)
 }
 
 // make typesets one document and, with an identity, signs it and verifies
@@ -401,7 +549,7 @@ func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, e
 	}
 	res, err := pdf.Export(j.doc)
 	if err != nil {
-		return File{}, nil, fmt.Errorf("%s %s: %w", j.st.ID, j.doc.Lang, err)
+		return File{}, nil, &typesetError{fmt.Errorf("%s %s: %w", j.st.ID, j.doc.Lang, err)}
 	}
 	data := res.PDF
 	f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}

@@ -22,13 +22,12 @@ import (
 	"testing"
 	"time"
 
-	"communique/app/pdf"
 	"communique/app/sign"
 	"communique/app/workspace"
 	"communique/assets"
 )
 
-func sample(t *testing.T) *workspace.Workspace {
+func sample(t testing.TB) *workspace.Workspace {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "ws")
 	if err := assets.WriteSample(dir); err != nil {
@@ -157,14 +156,14 @@ func TestSignedExportVerifies(t *testing.T) {
 				mine = append(mine, s)
 			}
 		}
-		if want := lang + ":typeset " + lang + ":sign " + lang + ":verify"; strings.Join(mine, " ") != want {
+		if want := lang + ":typeset " + lang + ":sign " + lang + ":verify " + lang + ":made"; strings.Join(mine, " ") != want {
 			t.Errorf("%s went through %v, want %s", lang, mine, want)
 		}
 	}
 	if got := strings.Join(steps[len(steps)-2:], " "); got != "en:written:1/2 ar:written:2/2" {
 		t.Errorf("progress ends %q, want both files written after all were made", got)
 	}
-	if len(made) != 6 {
+	if len(made) != 8 {
 		t.Errorf("progress %v", steps)
 	}
 }
@@ -247,9 +246,9 @@ func TestLetterheadInTheDocumentsLanguage(t *testing.T) {
 	}
 }
 
-// TestFirstErrorInJobOrder: files are made side by side, but the error
-// reported is the first file's in job order, however the work was timed.
-func TestFirstErrorInJobOrder(t *testing.T) {
+// TestErrorsInJobOrder: every language's problem is reported, the first
+// file's first, however the work was timed.
+func TestErrorsInJobOrder(t *testing.T) {
 	w := sample(t)
 	st := w.Statements[0]
 	w.SetSource(st, st.TitleID, "Statement 声")
@@ -258,9 +257,9 @@ func TestFirstErrorInJobOrder(t *testing.T) {
 	}
 	for range 20 {
 		_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"en", "ar"}})
-		var mg *pdf.MissingGlyphError
-		if !errors.As(err, &mg) || mg.Lang != "en" {
-			t.Fatalf("err = %v, want the missing glyph of the English file, which comes first", err)
+		var ge *GlyphError
+		if !errors.As(err, &ge) || ge.Lang != "en" || !strings.Contains(err.Error(), "ar: no bundled font has a glyph for '声'") {
+			t.Fatalf("err = %v, want the missing glyph of the English file first, then the Arabic one's", err)
 		}
 	}
 }
@@ -274,8 +273,8 @@ func TestMissingGlyphInPlaceNamesItsMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}})
-	var mg *pdf.MissingGlyphError
-	if !errors.As(err, &mg) || mg.MessageID != st.PlaceID() || mg.Lang != "ar" {
+	var ge *GlyphError
+	if !errors.As(err, &ge) || !slices.Equal(ge.Messages, []string{st.PlaceID()}) || ge.Lang != "ar" || ge.Char != '声' {
 		t.Errorf("err = %v, want a missing glyph in %s (ar)", err, st.PlaceID())
 	}
 }

@@ -1,0 +1,42 @@
+package pdf
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestUncovered: each character no bundled font draws is reported once, in
+// order; drawable text, controls and default-ignorables are not.
+func TestUncovered(t *testing.T) {
+	got, err := Uncovered("Hello بيان א\u200dב\tא 中", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []rune{'א', 'ב', '中'}; !slices.Equal(got, want) {
+		t.Errorf("Uncovered = %q, want %q", got, want)
+	}
+}
+
+// TestMissingGlyphsAgreesWithExport: every character Export would refuse is
+// listed with its message, not only the first, and a document Export
+// accepts has none.
+func TestMissingGlyphsAgreesWithExport(t *testing.T) {
+	doc := Document{Lang: "ar", Organisation: "التحالف", Title: Part{"title", "بيان"}, Place: "واشنطن",
+		Date:       time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC),
+		Paragraphs: []Part{{"p1", "نص عربي (COVID-19)"}, {"p2", "نص آخر"}}}
+	if m, err := MissingGlyphs(doc); err != nil || len(m) != 0 {
+		t.Fatalf("sample: %v %v", m, err)
+	}
+	doc.Title.Text += " 中"
+	doc.Paragraphs[1].Text += " א"
+	m, err := MissingGlyphs(doc)
+	if err != nil || len(m) != 2 || m[0].MessageID != doc.Title.ID || m[0].Char != '中' ||
+		m[1].MessageID != doc.Paragraphs[1].ID || m[1].Char != 'א' {
+		t.Fatalf("MissingGlyphs = %v %v", m, err)
+	}
+	_, err = Export(doc)
+	if mg, ok := err.(*MissingGlyphError); !ok || mg.Char != m[0].Char || mg.MessageID != m[0].MessageID {
+		t.Errorf("Export: %v, want the first of %v", err, m)
+	}
+}
