@@ -66,11 +66,21 @@ type controller struct {
 	// previewDelay is the pause in typing after which the page is
 	// typeset again.
 	previewDelay time.Duration
+	// saving is closed when the save under way has finished (nil: none).
+	saving chan struct{}
+	// lastSave is the latest save's, kept for tests to wait on.
+	lastSave <-chan struct{}
+	// verdictLine is the verdict of the last verification shown.
+	verdictLine *textLabel
+	// lockWait is how long a save waits for another process to release
+	// the workspace folder.
+	lockWait time.Duration
 }
 
 func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
-		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay}
+		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
+		lockWait: workspace.DefaultLockWait}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	addFyneCatalog(c.tx.Lang())
@@ -98,11 +108,17 @@ func (c *controller) build() {
 	c.editor = newEditor(c)
 	c.bench = newWorkbench(c)
 	c.preview = newPreview(c)
-	c.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
-		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
-	)
-	c.tabs.OnSelected = func(*container.TabItem) { c.bench.visible(c.tabs.SelectedIndex() == 1) }
+	benchTab := container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content)
+	if c.project() {
+		// A go-i18n project has messages, not statements: no editor.
+		c.tabs = container.NewAppTabs(benchTab)
+		c.bench.visible(true)
+	} else {
+		c.tabs = container.NewAppTabs(
+			container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
+			benchTab)
+	}
+	c.tabs.OnSelected = func(t *container.TabItem) { c.bench.visible(t == benchTab) }
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
@@ -129,6 +145,18 @@ func (c *controller) build() {
 // from the left in a left-to-right interface, from the right (mirrored) in
 // a right-to-left one. The preview stays a page either way.
 func (c *controller) panes() fyne.CanvasObject {
+	if c.project() {
+		// No statements, so no page to preview.
+		c.work = nil
+		if rightToLeft(c.tx.Lang()) {
+			main := container.NewHSplit(c.tabs, c.sidebar.content)
+			main.Offset = 0.78
+			return main
+		}
+		main := container.NewHSplit(c.sidebar.content, c.tabs)
+		main.Offset = 0.22
+		return main
+	}
 	if !rightToLeft(c.tx.Lang()) {
 		c.work = container.NewHSplit(c.tabs, c.preview.content)
 		c.work.Offset = 0.58
@@ -147,17 +175,18 @@ func (c *controller) toolbar() fyne.CanvasObject {
 	b := func(label string, icon fyne.Resource, f func()) fyne.CanvasObject {
 		return c.textButton(label, icon, f, widget.LowImportance)
 	}
-	items := []fyne.CanvasObject{
-		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),
-		widget.NewSeparator(),
-		b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
-		b(c.tx.T("ImportText"), theme.FileTextIcon(), c.importDialog),
-		widget.NewSeparator(),
-		b(c.tx.T("ExportPDFs"), theme.UploadIcon(), c.exportDialog),
+	items := []fyne.CanvasObject{b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save), widget.NewSeparator()}
+	if !c.project() {
+		items = append(items,
+			b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
+			b(c.tx.T("ImportText"), theme.FileTextIcon(), c.importDialog),
+			widget.NewSeparator(),
+			b(c.tx.T("ExportPDFs"), theme.UploadIcon(), c.exportDialog))
+	}
+	items = append(items,
 		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
 		widget.NewSeparator(),
-		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog),
-	}
+		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog))
 	if rightToLeft(c.tx.Lang()) {
 		// Mirrored: the first tool at the right edge.
 		slices.Reverse(items)
@@ -179,12 +208,14 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
-	hasWS := c.ws != nil
+	// Statement features only where there can be statements: not in a
+	// go-i18n project opened as it is.
+	hasWS := c.ws != nil && !c.project()
 	save := item(c.tx.T("Save"), shortcutSave, c.save)
 	save.Icon = theme.DocumentSaveIcon()
 	items := []*fyne.MenuItem{
 		item(c.tx.T("NewWorkspace"), nil, c.newWorkspaceDialog),
-		item(c.tx.T("OpenWorkspace"), ctrl(fyne.KeyO), c.openWorkspaceDialog),
+		item(c.tx.T("OpenFolderMenu"), ctrl(fyne.KeyO), c.openWorkspaceDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
 		save,
@@ -360,8 +391,13 @@ func (c *controller) setLanguage(lang string) {
 // openLanguage shows the workbench for lang.
 func (c *controller) openLanguage(lang string) {
 	c.setLanguage(lang)
-	c.tabs.SelectIndex(1)
+	c.tabs.SelectIndex(len(c.tabs.Items) - 1)
 }
+
+// project reports whether the open folder is an existing go-i18n project
+// (opened as it is, without communique.toml): the window then offers its
+// messages to translate and no statement features.
+func (c *controller) project() bool { return c.ws != nil && c.ws.Layout != nil }
 
 // sourceEdited is called after the source text of a part changed.
 func (c *controller) sourceEdited(id string) {
@@ -488,19 +524,65 @@ func (c *controller) save() {
 	c.saveThen(nil)
 }
 
-func (c *controller) saveThen(after func()) {
+func (c *controller) saveThen(after func()) <-chan struct{} {
 	if c.ws == nil {
-		return
+		return closed()
 	}
 	if c.exporting {
 		c.setStatus(c.tx.T("SaveAfterExport"))
-		return
+		return closed()
 	}
-	if err := c.ws.Save(); err != nil {
+	if c.saving != nil {
+		return c.saving // the save under way writes these edits too
+	}
+	done := make(chan struct{})
+	c.saving, c.lastSave = done, done
+	c.setStatus(c.tx.T("Saving"))
+	ws := c.ws
+	go func() {
+		// Another process (a merge) may hold the folder for seconds:
+		// wait for it here, off the UI thread. The writing itself reads
+		// the model the UI edits, so it runs on the UI thread, quickly.
+		l, err := safefile.LockDir(ws.Dir, true, c.lockWait)
+		if err == nil {
+			err = l.Unlock()
+		}
+		fyne.Do(func() {
+			defer close(done)
+			c.saving = nil
+			if c.ws != ws {
+				return // another workspace was opened meanwhile
+			}
+			c.saveNow(err, after)
+		})
+	}()
+	return done
+}
+
+func closed() <-chan struct{} {
+	ch := make(chan struct{})
+	close(ch)
+	return ch
+}
+
+// saveNow writes the workspace once the folder was found free (waitErr
+// nil). The lock is taken again by Save with a short wait, as another
+// process may just have taken it.
+func (c *controller) saveNow(waitErr error, after func()) {
+	err := waitErr
+	if err == nil {
+		c.ws.LockWait = saveLockWait
+		err = c.ws.Save()
+	}
+	if err != nil {
 		var conflict *safefile.ConflictError
-		if errors.As(err, &conflict) {
+		switch {
+		case errors.As(err, &conflict):
 			c.conflictDialog(err)
-		} else {
+		case errors.Is(err, safefile.ErrLocked):
+			c.setStatus(c.tx.T("FolderInUseTitle"))
+			c.showInfo(c.tx.T("FolderInUseTitle"), c.tx.T("FolderInUse"))
+		default:
 			c.showError(err)
 		}
 		c.updateTitle()
@@ -513,6 +595,10 @@ func (c *controller) saveThen(after func()) {
 		after()
 	}
 }
+
+// saveLockWait is how long a save on the UI thread waits for the folder's
+// lock, which it found free a moment before.
+const saveLockWait = 300 * time.Millisecond
 
 func (c *controller) conflictDialog(err error) {
 	msg := widget.NewLabel(c.tx.T("ConflictExplain", "Error", err.Error()))

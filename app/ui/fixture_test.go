@@ -124,3 +124,17 @@ func testIdentity(tb testing.TB) string {
 	}
 	return p
 }
+
+// waitSave waits for the latest save, which waits for the folder's lock
+// off the UI thread, to finish.
+func waitSave(tb testing.TB, c *controller) {
+	tb.Helper()
+	if c.lastSave == nil {
+		tb.Fatal("no save was started")
+	}
+	select {
+	case <-c.lastSave:
+	case <-time.After(30 * time.Second):
+		tb.Fatal("the save did not finish")
+	}
+}

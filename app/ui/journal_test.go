@@ -73,6 +73,7 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 	c.flushJournal()
 	data, _ := os.ReadFile(filepath.Join(ws.Dir, journalName))
 	c.save()
+	waitSave(t, c)
 	if err := os.WriteFile(filepath.Join(ws.Dir, journalName), data, 0o600); err != nil {
 		t.Fatal(err)
 	}

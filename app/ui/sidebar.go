@@ -67,9 +67,14 @@ func newSidebar(c *controller) *sidebar {
 	// 1024×600 screen.
 	languages := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.heading(c.tx.T("Languages"))), add, nil, nil,
 		container.NewVScroll(s.langs))
-	split := container.NewVSplit(statements, languages)
-	split.Offset = 0.3
-	s.content = split
+	if c.project() {
+		// A go-i18n project has no statements to list.
+		s.content = languages
+	} else {
+		split := container.NewVSplit(statements, languages)
+		split.Offset = 0.3
+		s.content = split
+	}
 	s.showLanguages()
 	return s
 }

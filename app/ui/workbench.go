@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -152,11 +153,11 @@ func (b *workbench) show(st *statement.Statement) {
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
-	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
-		for _, p := range b.c.ws.Parts(st) {
-			r := b.newRow(p)
-			b.rows[p.ID] = r
-			b.order = append(b.order, p.ID)
+	if b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
+		for _, it := range b.items(st) {
+			r := b.newRow(it)
+			b.rows[it.id] = r
+			b.order = append(b.order, it.id)
 			r.fill(false)
 			objs = append(objs, r.box)
 		}
@@ -297,10 +298,41 @@ func (b *workbench) visibleRows() []string {
 	return ids
 }
 
-func (b *workbench) newRow(p statement.Part) *benchRow {
+// benchItem is what a row translates: a part of a statement, or in a
+// go-i18n project a message with its ID, description and variables.
+type benchItem struct {
+	id, name string
+	message  *catalog.Message // nil for a statement's part
+}
+
+// items lists what the workbench translates: the parts of st, or in a
+// go-i18n project every message of the source catalog, in file order.
+func (b *workbench) items(st *statement.Statement) []benchItem {
+	var items []benchItem
+	if b.c.project() {
+		for _, m := range b.c.ws.Source().Messages() {
+			items = append(items, benchItem{id: m.ID, name: m.ID, message: &m})
+		}
+		return items
+	}
+	if st == nil {
+		return nil
+	}
+	for _, p := range b.c.ws.Parts(st) {
+		items = append(items, benchItem{id: p.ID, name: b.c.partName(st, p)})
+	}
+	return items
+}
+
+func (b *workbench) newRow(it benchItem) *benchRow {
 	tx := b.c.tx
-	r := &benchRow{b: b, id: p.ID}
-	r.head = newTextLabel(b.c.partName(b.st, p), tx.Lang(), false)
+	r := &benchRow{b: b, id: it.id}
+	// A message ID is the program's, not the interface's language.
+	headLang := tx.Lang()
+	if it.message != nil {
+		headLang = "en"
+	}
+	r.head = newTextLabel(it.name, headLang, false)
 	r.head.Bold = true
 	r.state = newTextLabel("", tx.Lang(), false)
 	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
@@ -326,14 +358,14 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
-	for _, f := range b.formsFor(p.ID) {
+	for _, f := range b.formsFor(it.id) {
 		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
 		fe.entry.OnFocus = b.c.focusChanged
 		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
-		if len(b.formsFor(p.ID)) > 1 {
+		if len(b.formsFor(it.id)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		}
 		forms.Add(fe.entry)
@@ -345,8 +377,62 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 		slices.Reverse(head.Objects)
 		slices.Reverse(sides.Objects)
 	}
-	r.box = container.NewVBox(widget.NewSeparator(), head, sides, r.diffBox, r.qa)
+	r.box = container.NewVBox(widget.NewSeparator(), head)
+	if it.message != nil {
+		r.box.Add(b.messageFacts(*it.message))
+	}
+	r.box.Add(sides)
+	r.box.Add(r.diffBox)
+	r.box.Add(r.qa)
 	return r
+}
+
+// messageFacts tells a translator what the program says about a message:
+// its description, the template variables the translation must keep, and
+// the plural forms of the source.
+func (b *workbench) messageFacts(m catalog.Message) fyne.CanvasObject {
+	tx := b.c.tx
+	var lines []string
+	if d := strings.TrimSpace(m.Description); d != "" {
+		lines = append(lines, tx.T("MessageDescription", "Text", d))
+	}
+	if vars := templateVariables(m); len(vars) > 0 {
+		lines = append(lines, tx.T("MessageVariables", "Names", isolateLTR(strings.Join(vars, ", "))))
+	}
+	if forms := m.Forms(); len(forms) > 1 {
+		lines = append(lines, tx.T("MessagePluralForms", "Forms", isolateLTR(strings.Join(forms, ", "))))
+	}
+	facts := newTextLabel(strings.Join(lines, "\n"), tx.Lang(), true)
+	return facts
+}
+
+// templateVariables lists the {{.Name}} fields a message's texts use (with
+// the message's own delimiters), sorted and once each.
+func templateVariables(m catalog.Message) []string {
+	left, right := cmp.Or(m.LeftDelim, "{{"), cmp.Or(m.RightDelim, "}}")
+	var vars []string
+	for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		for {
+			i := strings.Index(text, left)
+			if i < 0 {
+				break
+			}
+			text = text[i+len(left):]
+			j := strings.Index(text, right)
+			if j < 0 {
+				break
+			}
+			action := strings.Trim(strings.TrimSpace(text[:j]), "-")
+			for _, f := range strings.Fields(action) {
+				if strings.HasPrefix(f, ".") && len(f) > 1 && !slices.Contains(vars, f) {
+					vars = append(vars, f)
+				}
+			}
+			text = text[j+len(right):]
+		}
+	}
+	slices.Sort(vars)
+	return vars
 }
 
 // formsFor lists the plural forms to edit for a part: the target
