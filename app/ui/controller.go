@@ -427,6 +427,7 @@ func (c *controller) translationEdited(lang, id string) {
 // structureChanged is called after paragraphs were added, removed, split,
 // merged or moved.
 func (c *controller) structureChanged() {
+	c.noteStructure(c.st)
 	c.refreshStatus()
 	c.editor.show(c.st)
 	c.bench.show(c.st)
