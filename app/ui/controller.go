@@ -70,6 +70,9 @@ type controller struct {
 	saving chan struct{}
 	// lastSave is the latest save's, kept for tests to wait on.
 	lastSave <-chan struct{}
+	// editorTab and benchTab are the statement editor's and the
+	// workbench's tabs (in mirrored order in a right-to-left interface).
+	editorTab, benchTab *container.TabItem
 	// verdictLine is the verdict of the last verification shown.
 	verdictLine *textLabel
 	// lockWait is how long a save waits for another process to release
@@ -108,17 +111,23 @@ func (c *controller) build() {
 	c.editor = newEditor(c)
 	c.bench = newWorkbench(c)
 	c.preview = newPreview(c)
-	benchTab := container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content)
+	c.editorTab = container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content)
+	c.benchTab = container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content)
+	items := []*container.TabItem{c.editorTab, c.benchTab}
 	if c.project() {
 		// A go-i18n project has messages, not statements: no editor.
-		c.tabs = container.NewAppTabs(benchTab)
+		items = items[1:]
 		c.bench.visible(true)
-	} else {
-		c.tabs = container.NewAppTabs(
-			container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
-			benchTab)
 	}
-	c.tabs.OnSelected = func(t *container.TabItem) { c.bench.visible(t == benchTab) }
+	if rightToLeft(c.tx.Lang()) {
+		// Mirrored: read from the right, the statement comes first.
+		slices.Reverse(items)
+	}
+	c.tabs = container.NewAppTabs(items...)
+	if !c.project() {
+		c.tabs.Select(c.editorTab) // mirrored, it is not the first
+	}
+	c.tabs.OnSelected = func(t *container.TabItem) { c.bench.visible(t == c.benchTab) }
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
@@ -391,7 +400,14 @@ func (c *controller) setLanguage(lang string) {
 // openLanguage shows the workbench for lang.
 func (c *controller) openLanguage(lang string) {
 	c.setLanguage(lang)
-	c.tabs.SelectIndex(len(c.tabs.Items) - 1)
+	c.tabs.Select(c.benchTab)
+}
+
+// showEditor brings the statement editor's tab to the front.
+func (c *controller) showEditor() {
+	if !c.project() {
+		c.tabs.Select(c.editorTab)
+	}
 }
 
 // project reports whether the open folder is an existing go-i18n project
@@ -602,10 +618,8 @@ func (c *controller) saveNow(waitErr error, after func()) {
 const saveLockWait = 300 * time.Millisecond
 
 func (c *controller) conflictDialog(err error) {
-	msg := widget.NewLabel(c.tx.T("ConflictExplain", "Error", err.Error()))
-	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(c.tx.T("ConflictTitle"), c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"),
-		container.NewGridWrap(fyne.NewSize(480, 160), msg), func(reload bool) {
+		c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480), func(reload bool) {
 			if reload {
 				c.reload()
 			}
@@ -622,8 +636,6 @@ func (c *controller) whenSaved(next func()) {
 		return
 	}
 	var d *dialog.CustomDialog
-	msg := widget.NewLabel(c.tx.T("UnsavedQuestion", "Workspace", filepath.Base(c.ws.Dir)))
-	msg.Wrapping = fyne.TextWrapWord
 	saveBtn := widget.NewButtonWithIcon(c.tx.T("Save"), theme.DocumentSaveIcon(), func() {
 		d.Hide()
 		c.saveThen(next)
@@ -632,7 +644,8 @@ func (c *controller) whenSaved(next func()) {
 	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
 	discard.Importance = widget.DangerImportance
 	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), container.NewGridWrap(fyne.NewSize(420, 60), msg), c.win)
+	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
+	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), msg, c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
 	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
 	d.Show()
@@ -647,19 +660,16 @@ func (c *controller) quit() {
 }
 
 func (c *controller) showError(err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	box := container.NewGridWrap(fyne.NewSize(480, msg.MinSize().Height*3), msg)
-	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win)
+	// An error may be ours (translated) or the system's (English, with
+	// paths): its first strong character gives its direction.
+	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), c.dialogText(err.Error(), "", 480), c.win)
 	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Show()
 }
 
 func (c *controller) about() {
-	msg := widget.NewLabel(c.tx.T("AboutText", "Version", c.app.Metadata().Version))
-	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win)
+		c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420), c.win)
 	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Show()
 }

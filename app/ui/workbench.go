@@ -38,9 +38,9 @@ type workbench struct {
 
 	langSel  *picker
 	langs    []string
-	filter   *widget.Select
+	filter   *picker
 	filters  []string
-	search   *widget.Entry
+	search   *textEdit
 	progress *progress
 	counts   *textLabel
 	list     *fyne.Container
@@ -89,12 +89,20 @@ func newWorkbench(c *controller) *workbench {
 		}
 	}
 	b.filters = []string{c.tx.T("FilterAll"), c.tx.T("FilterMissing"), c.tx.T("FilterNeedsReview"), c.tx.T("FilterTranslated"), c.tx.T("FilterQA")}
-	b.filter = widget.NewSelect(b.filters, func(string) { b.applyFilter() })
+	// The filter and the search are drawn by the typesetting engine, like
+	// the text they find: a search for Arabic with digits reads as typed.
+	b.filter = c.newPicker(func(string) { b.applyFilter() })
+	b.filter.SetOptions(b.filters)
 	b.filter.SetSelectedIndex(filterAll)
-	b.search = widget.NewEntry()
-	b.search.SetPlaceHolder(c.tx.T("SearchPlaceholder"))
-	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	b.search = newTextEdit("", c.tx.T("SearchPlaceholder"))
+	b.search.SingleLine, b.search.MinLines = true, 1
 	b.search.OnChanged = func(string) { b.applyFilter() }
+	search := container.NewBorder(nil, nil, nil, widget.NewIcon(theme.SearchIcon()), b.search)
+	filterAndSearch := container.NewGridWithColumns(2, b.filter.content, search)
+	if rightToLeft(c.tx.Lang()) {
+		search = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, b.search)
+		filterAndSearch = container.NewGridWithColumns(2, search, b.filter.content)
+	}
 	b.progress = c.newProgress()
 	b.counts = newTextLabel("", c.tx.Lang(), true)
 	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -103,7 +111,7 @@ func newWorkbench(c *controller) *workbench {
 
 	top := container.NewVBox(
 		c.labelled(newTextLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.content),
-		container.NewGridWithColumns(2, b.filter, b.search),
+		filterAndSearch,
 		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
@@ -251,7 +259,7 @@ func (b *workbench) applyFilter() {
 		return
 	}
 	f := b.filter.SelectedIndex()
-	q := strings.ToLower(strings.TrimSpace(b.search.Text))
+	q := strings.ToLower(strings.TrimSpace(b.search.Text()))
 	shown := 0
 	for _, id := range b.order {
 		r := b.rows[id]
