@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"communique/app/safefile"
+	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 )
@@ -120,6 +121,18 @@ func TestOpenFolderFyneCatalogsEditsOneMessage(t *testing.T) {
 	wantFile := bytes.Replace(before, []byte(`    "Quit": "Quitter",`), []byte(block), 1)
 	if bytes.Equal(wantFile, before) || !bytes.Equal(after, wantFile) {
 		t.Fatalf("saving changed more than the Quit message of base.fr.json:\n%s", after)
+	}
+	// Settings applied in a project change nothing in it.
+	c.settingsDialog()
+	c.settings.org.SetText("Fyne Project")
+	test.Tap(overlayButton(t, c, c.tx.T("Save")))
+	c.save()
+	waitSave(t, c)
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, after) {
+		t.Error("applying the settings changed base.fr.json")
+	}
+	if _, ok := c.ws.Source().Get(statement.OrganisationID); ok {
+		t.Error("applying the settings added an organisation message to the project")
 	}
 	if _, err := os.Stat(filepath.Join(dir, workspace.ConfigFile)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("saving a project wrote a %s into it (%v)", workspace.ConfigFile, err)
