@@ -526,7 +526,7 @@ func (r *benchRow) fill(refresh bool) {
 	}
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
+		lines[i] = tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
 	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
