@@ -208,6 +208,9 @@ func TestOpenFolderHugoMessagesShowFacts(t *testing.T) {
 		t.Errorf("greeting's facts %q lack its description or variables", g)
 	}
 	r := c.bench.rows["readingTime"]
+	if got, want := r.source.Text(), "one: {{ .Count }} minute to read\nother: {{ .Count }} minutes to read"; got != want {
+		t.Errorf("the plural source shows %q, want %q", got, want)
+	}
 	var forms []string
 	for _, f := range r.forms {
 		forms = append(forms, f.form)

@@ -491,7 +491,7 @@ func (r *benchRow) fill(refresh bool) {
 	b := r.b
 	tx := b.c.tx
 	e, _ := b.entry(r.id)
-	setTextLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
+	setTextLabel(r.source, b.sourceText(r.id), refresh)
 	r.loading = true
 	for _, f := range r.forms {
 		if t := e.Translation.Form(f.form); f.entry.Text() != t {
@@ -530,6 +530,22 @@ func (r *benchRow) fill(refresh bool) {
 	}
 	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
+}
+
+// sourceText is the source of a row: its text, or for a plural message
+// each of its forms on its own line ("one: …", "other: …").
+func (b *workbench) sourceText(id string) string {
+	src := b.c.ws.Config.SourceLanguage
+	m, _ := b.c.ws.Source().Get(id)
+	forms := m.Forms()
+	if len(forms) < 2 {
+		return b.c.ws.Text(src, id)
+	}
+	lines := make([]string, len(forms))
+	for i, f := range forms {
+		lines[i] = f + ": " + m.Form(f)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func setTextLabel(l *textLabel, text string, refresh bool) {
