@@ -116,4 +116,35 @@ else
 	shoot export COMMUNIQUE_DEMO=export COMMUNIQUE_DEMO_OUT="$tmp/export"
 fi
 SHOT_LANG=fr_FR.UTF-8 shoot settings-fr COMMUNIQUE_DEMO=settings
+# The Verify screen on the signed export, in the Arabic interface: one
+# coloured line says what the verdict means.
+signed=$(ls "$tmp"/export/*.en.pdf 2>/dev/null | head -n 1 || true)
+if [ -n "$signed" ]; then
+	SHOT_LANG=ar_EG.UTF-8 shoot verify-ar COMMUNIQUE_DEMO="verify:$signed"
+fi
+# An existing go-i18n project (a Hugo-style i18n/ folder), opened as it is:
+# its messages with description, variables and plural forms.
+mkdir -p "$tmp/site/i18n"
+cat >"$tmp/site/i18n/en.toml" <<'TOML'
+[readingTime]
+description = "Under each article title"
+one = "{{ .Count }} minute to read"
+other = "{{ .Count }} minutes to read"
+
+[greeting]
+description = "Top of the home page"
+other = "Hello {{ .Name }}, welcome to {{ .Site }}"
+
+[home]
+other = "Home"
+TOML
+cat >"$tmp/site/i18n/fr.toml" <<'TOML'
+[readingTime]
+one = "{{ .Count }} minute de lecture"
+other = "{{ .Count }} minutes de lecture"
+
+[home]
+other = "Accueil"
+TOML
+shoot project COMMUNIQUE_WORKSPACE="$tmp/site" COMMUNIQUE_DEMO=workbench:fr
 echo "screenshots: written to $out"

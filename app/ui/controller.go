@@ -66,11 +66,24 @@ type controller struct {
 	// previewDelay is the pause in typing after which the page is
 	// typeset again.
 	previewDelay time.Duration
+	// saving is closed when the save under way has finished (nil: none).
+	saving chan struct{}
+	// lastSave is the latest save's, kept for tests to wait on.
+	lastSave <-chan struct{}
+	// editorTab and benchTab are the statement editor's and the
+	// workbench's tabs (in mirrored order in a right-to-left interface).
+	editorTab, benchTab *container.TabItem
+	// verdictLine is the verdict of the last verification shown.
+	verdictLine *textLabel
+	// lockWait is how long a save waits for another process to release
+	// the workspace folder.
+	lockWait time.Duration
 }
 
 func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
-		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay}
+		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
+		lockWait: workspace.DefaultLockWait}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	addFyneCatalog(c.tx.Lang())
@@ -98,11 +111,23 @@ func (c *controller) build() {
 	c.editor = newEditor(c)
 	c.bench = newWorkbench(c)
 	c.preview = newPreview(c)
-	c.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content),
-		container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content),
-	)
-	c.tabs.OnSelected = func(*container.TabItem) { c.bench.visible(c.tabs.SelectedIndex() == 1) }
+	c.editorTab = container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content)
+	c.benchTab = container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content)
+	items := []*container.TabItem{c.editorTab, c.benchTab}
+	if c.project() {
+		// A go-i18n project has messages, not statements: no editor.
+		items = items[1:]
+		c.bench.visible(true)
+	}
+	if rightToLeft(c.tx.Lang()) {
+		// Mirrored: read from the right, the statement comes first.
+		slices.Reverse(items)
+	}
+	c.tabs = container.NewAppTabs(items...)
+	if !c.project() {
+		c.tabs.Select(c.editorTab) // mirrored, it is not the first
+	}
+	c.tabs.OnSelected = func(t *container.TabItem) { c.bench.visible(t == c.benchTab) }
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
@@ -129,6 +154,18 @@ func (c *controller) build() {
 // from the left in a left-to-right interface, from the right (mirrored) in
 // a right-to-left one. The preview stays a page either way.
 func (c *controller) panes() fyne.CanvasObject {
+	if c.project() {
+		// No statements, so no page to preview.
+		c.work = nil
+		if rightToLeft(c.tx.Lang()) {
+			main := container.NewHSplit(c.tabs, c.sidebar.content)
+			main.Offset = 0.78
+			return main
+		}
+		main := container.NewHSplit(c.sidebar.content, c.tabs)
+		main.Offset = 0.22
+		return main
+	}
 	if !rightToLeft(c.tx.Lang()) {
 		c.work = container.NewHSplit(c.tabs, c.preview.content)
 		c.work.Offset = 0.58
@@ -147,17 +184,18 @@ func (c *controller) toolbar() fyne.CanvasObject {
 	b := func(label string, icon fyne.Resource, f func()) fyne.CanvasObject {
 		return c.textButton(label, icon, f, widget.LowImportance)
 	}
-	items := []fyne.CanvasObject{
-		b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save),
-		widget.NewSeparator(),
-		b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
-		b(c.tx.T("ImportText"), theme.FileTextIcon(), c.importDialog),
-		widget.NewSeparator(),
-		b(c.tx.T("ExportPDFs"), theme.UploadIcon(), c.exportDialog),
+	items := []fyne.CanvasObject{b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save), widget.NewSeparator()}
+	if !c.project() {
+		items = append(items,
+			b(c.tx.T("NewStatement"), theme.ContentAddIcon(), c.newStatementDialog),
+			b(c.tx.T("ImportText"), theme.FileTextIcon(), c.importDialog),
+			widget.NewSeparator(),
+			b(c.tx.T("ExportPDFs"), theme.UploadIcon(), c.exportDialog))
+	}
+	items = append(items,
 		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
 		widget.NewSeparator(),
-		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog),
-	}
+		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog))
 	if rightToLeft(c.tx.Lang()) {
 		// Mirrored: the first tool at the right edge.
 		slices.Reverse(items)
@@ -179,12 +217,14 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
-	hasWS := c.ws != nil
+	// Statement features only where there can be statements: not in a
+	// go-i18n project opened as it is.
+	hasWS := c.ws != nil && !c.project()
 	save := item(c.tx.T("Save"), shortcutSave, c.save)
 	save.Icon = theme.DocumentSaveIcon()
 	items := []*fyne.MenuItem{
 		item(c.tx.T("NewWorkspace"), nil, c.newWorkspaceDialog),
-		item(c.tx.T("OpenWorkspace"), ctrl(fyne.KeyO), c.openWorkspaceDialog),
+		item(c.tx.T("OpenFolderMenu"), ctrl(fyne.KeyO), c.openWorkspaceDialog),
 		recent,
 		fyne.NewMenuItemSeparator(),
 		save,
@@ -360,8 +400,20 @@ func (c *controller) setLanguage(lang string) {
 // openLanguage shows the workbench for lang.
 func (c *controller) openLanguage(lang string) {
 	c.setLanguage(lang)
-	c.tabs.SelectIndex(1)
+	c.tabs.Select(c.benchTab)
 }
+
+// showEditor brings the statement editor's tab to the front.
+func (c *controller) showEditor() {
+	if !c.project() {
+		c.tabs.Select(c.editorTab)
+	}
+}
+
+// project reports whether the open folder is an existing go-i18n project
+// (opened as it is, without communique.toml): the window then offers its
+// messages to translate and no statement features.
+func (c *controller) project() bool { return c.ws != nil && c.ws.Layout != nil }
 
 // sourceEdited is called after the source text of a part changed.
 func (c *controller) sourceEdited(id string) {
@@ -391,6 +443,7 @@ func (c *controller) translationEdited(lang, id string) {
 // structureChanged is called after paragraphs were added, removed, split,
 // merged or moved.
 func (c *controller) structureChanged() {
+	c.noteStructure(c.st)
 	c.refreshStatus()
 	c.editor.show(c.st)
 	c.bench.show(c.st)
@@ -488,19 +541,65 @@ func (c *controller) save() {
 	c.saveThen(nil)
 }
 
-func (c *controller) saveThen(after func()) {
+func (c *controller) saveThen(after func()) <-chan struct{} {
 	if c.ws == nil {
-		return
+		return closed()
 	}
 	if c.exporting {
 		c.setStatus(c.tx.T("SaveAfterExport"))
-		return
+		return closed()
 	}
-	if err := c.ws.Save(); err != nil {
+	if c.saving != nil {
+		return c.saving // the save under way writes these edits too
+	}
+	done := make(chan struct{})
+	c.saving, c.lastSave = done, done
+	c.setStatus(c.tx.T("Saving"))
+	ws := c.ws
+	go func() {
+		// Another process (a merge) may hold the folder for seconds:
+		// wait for it here, off the UI thread. The writing itself reads
+		// the model the UI edits, so it runs on the UI thread, quickly.
+		l, err := safefile.LockDir(ws.Dir, true, c.lockWait)
+		if err == nil {
+			err = l.Unlock()
+		}
+		fyne.Do(func() {
+			defer close(done)
+			c.saving = nil
+			if c.ws != ws {
+				return // another workspace was opened meanwhile
+			}
+			c.saveNow(err, after)
+		})
+	}()
+	return done
+}
+
+func closed() <-chan struct{} {
+	ch := make(chan struct{})
+	close(ch)
+	return ch
+}
+
+// saveNow writes the workspace once the folder was found free (waitErr
+// nil). The lock is taken again by Save with a short wait, as another
+// process may just have taken it.
+func (c *controller) saveNow(waitErr error, after func()) {
+	err := waitErr
+	if err == nil {
+		c.ws.LockWait = saveLockWait
+		err = c.ws.Save()
+	}
+	if err != nil {
 		var conflict *safefile.ConflictError
-		if errors.As(err, &conflict) {
+		switch {
+		case errors.As(err, &conflict):
 			c.conflictDialog(err)
-		} else {
+		case errors.Is(err, safefile.ErrLocked):
+			c.setStatus(c.tx.T("FolderInUseTitle"))
+			c.showInfo(c.tx.T("FolderInUseTitle"), c.tx.T("FolderInUse"))
+		default:
 			c.showError(err)
 		}
 		c.updateTitle()
@@ -514,11 +613,13 @@ func (c *controller) saveThen(after func()) {
 	}
 }
 
+// saveLockWait is how long a save on the UI thread waits for the folder's
+// lock, which it found free a moment before.
+const saveLockWait = 300 * time.Millisecond
+
 func (c *controller) conflictDialog(err error) {
-	msg := widget.NewLabel(c.tx.T("ConflictExplain", "Error", err.Error()))
-	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(c.tx.T("ConflictTitle"), c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"),
-		container.NewGridWrap(fyne.NewSize(480, 160), msg), func(reload bool) {
+		c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480), func(reload bool) {
 			if reload {
 				c.reload()
 			}
@@ -535,8 +636,6 @@ func (c *controller) whenSaved(next func()) {
 		return
 	}
 	var d *dialog.CustomDialog
-	msg := widget.NewLabel(c.tx.T("UnsavedQuestion", "Workspace", filepath.Base(c.ws.Dir)))
-	msg.Wrapping = fyne.TextWrapWord
 	saveBtn := widget.NewButtonWithIcon(c.tx.T("Save"), theme.DocumentSaveIcon(), func() {
 		d.Hide()
 		c.saveThen(next)
@@ -545,7 +644,8 @@ func (c *controller) whenSaved(next func()) {
 	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
 	discard.Importance = widget.DangerImportance
 	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), container.NewGridWrap(fyne.NewSize(420, 60), msg), c.win)
+	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
+	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), msg, c.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
 	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
 	d.Show()
@@ -560,19 +660,16 @@ func (c *controller) quit() {
 }
 
 func (c *controller) showError(err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	box := container.NewGridWrap(fyne.NewSize(480, msg.MinSize().Height*3), msg)
-	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), box, c.win)
+	// An error may be ours (translated) or the system's (English, with
+	// paths): its first strong character gives its direction.
+	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), c.dialogText(err.Error(), "", 480), c.win)
 	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Show()
 }
 
 func (c *controller) about() {
-	msg := widget.NewLabel(c.tx.T("AboutText", "Version", c.app.Metadata().Version))
-	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		container.NewGridWrap(fyne.NewSize(420, 120), msg), c.win)
+		c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420), c.win)
 	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Show()
 }

@@ -31,7 +31,7 @@ func (c *controller) demo(mode string) {
 	case "editor":
 		// editor[:OP,OP…], OP delete=N (paragraph N, as its button
 		// does once confirmed) or add (as the "+" under the paragraphs).
-		c.tabs.SelectIndex(0)
+		c.showEditor()
 		c.demoEdit(arg)
 	case "workbench":
 		// workbench:LANG[:FILTER], FILTER one of missing, needs_review,
@@ -40,7 +40,7 @@ func (c *controller) demo(mode string) {
 		if lang != "" {
 			c.openLanguage(lang)
 		}
-		c.tabs.SelectIndex(1)
+		c.tabs.Select(c.benchTab)
 		// A last ":edit" puts the caret in the first message that needs
 		// work, as Ctrl+Enter does.
 		filter, edit := strings.CutSuffix(filter, ":edit")

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -309,6 +310,49 @@ func TestEndToEndKillRecovers(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
 			return fmt.Errorf("journal still there after saving (%v)", err)
+		}
+		return nil
+	})
+}
+
+// TestEndToEndKillRecoversStructure: delete a paragraph, add one and type
+// into it, wait for the journal, kill -9, start again: restoring and
+// saving gives the statement as it was edited, without the deleted
+// message.
+func TestEndToEndKillRecoversStructure(t *testing.T) {
+	x := startX(t)
+	ws := fixture(t, 0)
+	st := ws.Statements[0]
+	gone := st.Paragraphs[1]
+	n := len(st.Paragraphs)
+	const text = "Added before the crash, in a paragraph that did not exist on disk."
+	app := x.run(ws.Dir, "editor:delete=2,add")
+	x.typeSlowly(text)
+	time.Sleep(journalEvery + 2*time.Second)
+	if err := app.Process.Kill(); err != nil { // SIGKILL: no chance to save
+		t.Fatal(err)
+	}
+	_ = app.Wait()
+	if w, err := workspace.Open(ws.Dir); err != nil || w.Statements[0].Paragraphs[1] != gone {
+		t.Fatalf("the killed app saved (or the workspace broke: %v)", err)
+	}
+	x.run(ws.Dir, "editor")
+	x.xdo("key", "Return") // the recovery dialog's default: restore
+	time.Sleep(500 * time.Millisecond)
+	x.xdo("key", "ctrl+s")
+	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
+		s := w.Statements[0]
+		if len(s.Paragraphs) != n {
+			return fmt.Errorf("%d paragraphs on disk, want %d", len(s.Paragraphs), n)
+		}
+		if got := w.Text("en", s.Paragraphs[n-1]); got != text {
+			return fmt.Errorf("recovered new paragraph on disk: %q", got)
+		}
+		if slices.Contains(s.Paragraphs, gone) {
+			return fmt.Errorf("the deleted paragraph %s is back in the statement", gone)
+		}
+		if _, ok := w.Source().Get(gone); ok {
+			return fmt.Errorf("the deleted paragraph %s is back in the catalog", gone)
 		}
 		return nil
 	})

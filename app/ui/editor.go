@@ -280,10 +280,8 @@ func (e *editor) merge(i int) {
 }
 
 func (e *editor) confirmDelete(i int) {
-	msg := widget.NewLabel(e.c.tx.T("DeleteParagraphExplain", "N", i+1))
-	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
-		container.NewGridWrap(fyne.NewSize(420, 80), msg), func(ok bool) {
+		e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420), func(ok bool) {
 			if ok {
 				e.remove(i)
 			}

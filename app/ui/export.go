@@ -324,8 +324,7 @@ func (x *exporter) finished(m *export.Manifest, err error) {
 				st.SetText(tx.T("StageFailed"))
 			}
 		}
-		msg := widget.NewLabel(tx.T("ExportFailed", "Error", err.Error()))
-		msg.Wrapping = fyne.TextWrapWord
+		msg := newTextLabel(tx.T("ExportFailed", "Error", err.Error()), tx.Lang(), true)
 		msg.Importance = widget.DangerImportance
 		box.Add(msg)
 	}

@@ -76,11 +76,17 @@ func fixture(tb testing.TB, extra int) *workspace.Workspace {
 // rendering at once (no typing pause to wait for).
 func newTestUI(tb testing.TB, ws *workspace.Workspace) *controller {
 	tb.Helper()
+	return newTestUIIn(tb, ws, "en")
+}
+
+// newTestUIIn is newTestUI with the interface in lang.
+func newTestUIIn(tb testing.TB, ws *workspace.Workspace, lang string) *controller {
+	tb.Helper()
 	a := test.NewApp()
 	// The real theme: the test theme lacks some font styles the diff uses.
 	a.Settings().SetTheme(theme.DefaultTheme())
 	tb.Cleanup(func() { a.Quit() })
-	a.Preferences().SetString(prefUILanguage, "en")
+	a.Preferences().SetString(prefUILanguage, lang)
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1280, 800))
 	c := newController(a, w)
@@ -123,4 +129,18 @@ func testIdentity(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	return p
+}
+
+// waitSave waits for the latest save, which waits for the folder's lock
+// off the UI thread, to finish.
+func waitSave(tb testing.TB, c *controller) {
+	tb.Helper()
+	if c.lastSave == nil {
+		tb.Fatal("no save was started")
+	}
+	select {
+	case <-c.lastSave:
+	case <-time.After(30 * time.Second):
+		tb.Fatal("the save did not finish")
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -39,6 +40,18 @@ type journalFile struct {
 	Edits   []journalEntry `json:"edits"`
 	// Statements holds the metadata of statements edited since the save.
 	Statements []journalMeta `json:"statements,omitempty"`
+	// Structure holds the paragraph order of statements whose paragraphs
+	// were added, deleted, split, merged or moved since the save.
+	Structure []journalStructure `json:"structure,omitempty"`
+}
+
+// journalStructure is a statement's paragraphs, by message ID, in order.
+// NextParagraph keeps a restored statement from giving a new paragraph the
+// ID (and so the old translations) of a deleted one.
+type journalStructure struct {
+	ID            string   `json:"id"`
+	Paragraphs    []string `json:"paragraphs"`
+	NextParagraph int      `json:"nextParagraph"`
 }
 
 // journalMeta is a statement's issuing body, place and date.
@@ -72,6 +85,7 @@ type journal struct {
 	c       *controller
 	edited  map[editKey]bool
 	meta    map[string]bool // statement IDs whose metadata changed
+	shape   map[string]bool // statement IDs whose paragraphs changed
 	written bool            // the file on disk holds every edit so far
 	stop    chan struct{}
 }
@@ -96,13 +110,22 @@ func (c *controller) noteMeta(st *statement.Statement) {
 	}
 }
 
+// noteStructure records that st's paragraphs were added, deleted, split,
+// merged or moved.
+func (c *controller) noteStructure(st *statement.Statement) {
+	if j := c.journal; j != nil && st != nil {
+		j.shape[st.ID] = true
+		j.written = false
+	}
+}
+
 // startJournal begins journaling for the open workspace, writing every
 // journalEvery while the window runs.
 func (c *controller) startJournal() {
 	if c.journal != nil {
 		close(c.journal.stop)
 	}
-	c.journal = &journal{c: c, edited: map[editKey]bool{}, meta: map[string]bool{}, written: true, stop: make(chan struct{})}
+	c.journal = &journal{c: c, edited: map[editKey]bool{}, meta: map[string]bool{}, shape: map[string]bool{}, written: true, stop: make(chan struct{})}
 	if c.journalTicks {
 		stop := c.journal.stop
 		go func() {
@@ -127,6 +150,17 @@ func (c *controller) flushJournal() {
 		return
 	}
 	f := journalFile{Version: 1, Written: c.now().UTC()}
+	src := c.ws.Config.SourceLanguage
+	for id := range j.shape {
+		if st := c.ws.Statement(id); st != nil {
+			f.Structure = append(f.Structure, journalStructure{ID: id, Paragraphs: slices.Clone(st.Paragraphs), NextParagraph: st.NextParagraph})
+			// A new or split paragraph's text goes with the order.
+			for _, p := range st.Paragraphs {
+				j.edited[editKey{src, p}] = true
+			}
+		}
+	}
+	sort.Slice(f.Structure, func(a, b int) bool { return f.Structure[a].ID < f.Structure[b].ID })
 	for k := range j.edited {
 		f.Edits = append(f.Edits, c.journalEntryOf(k))
 	}
@@ -170,6 +204,7 @@ func (c *controller) journalSaved() {
 	}
 	clear(c.journal.edited)
 	clear(c.journal.meta)
+	clear(c.journal.shape)
 	c.journal.written = true
 	if err := os.Remove(c.journalPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		c.setStatus(c.tx.T("RecoveryWriteFailed", "Error", err.Error()))
@@ -180,9 +215,10 @@ func (c *controller) journalSaved() {
 type recovery struct {
 	edits []journalEntry
 	meta  []journalMeta
+	shape []journalStructure
 }
 
-func (r recovery) size() int { return len(r.edits) + len(r.meta) }
+func (r recovery) size() int { return len(r.edits) + len(r.meta) + len(r.shape) }
 
 // readJournal returns the edits a journal holds that differ from ws.
 func readJournal(ws *workspace.Workspace) (journalFile, recovery, error) {
@@ -211,6 +247,11 @@ func readJournal(ws *workspace.Workspace) (journalFile, recovery, error) {
 	for _, m := range f.Statements {
 		if st := ws.Statement(m.ID); st != nil && !m.same(st) {
 			r.meta = append(r.meta, m)
+		}
+	}
+	for _, sh := range f.Structure {
+		if st := ws.Statement(sh.ID); st != nil && !slices.Equal(st.Paragraphs, sh.Paragraphs) {
+			r.shape = append(r.shape, sh)
 		}
 	}
 	return f, r, nil
@@ -243,6 +284,11 @@ func (c *controller) offerRecovery() {
 		nowL := newTextLabel(c.tx.T("Now")+" "+now, lang, true)
 		nowL.Importance = widget.SuccessImportance
 		list.Add(nowL)
+	}
+	for _, sh := range r.shape {
+		st := c.ws.Statement(sh.ID)
+		item(c.tx.T("RecoveryStructure", "Statement", sh.ID), c.tx.Lang(),
+			c.tx.T("RecoveryParagraphs", "N", len(st.Paragraphs)), c.tx.T("RecoveryParagraphs", "N", len(sh.Paragraphs)))
 	}
 	for _, e := range r.edits {
 		item(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", c.partNameOf(e.ID)),
@@ -282,6 +328,9 @@ func (c *controller) metaText(body, place string, date time.Time) string {
 // the user can still look before saving).
 func (c *controller) restoreJournal() {
 	src := c.ws.Config.SourceLanguage
+	for _, sh := range c.pendingRecovery.shape {
+		c.restoreStructure(sh)
+	}
 	for _, m := range c.pendingRecovery.meta {
 		if st := c.ws.Statement(m.ID); st != nil {
 			st.IssuingBody, st.Place, st.Date = m.IssuingBody, m.Place, m.Date
@@ -309,6 +358,34 @@ func (c *controller) restoreJournal() {
 		c.refreshLang(l)
 	}
 	c.structureChanged()
+}
+
+// restoreStructure gives a statement back the paragraphs it had when the
+// journal was written: paragraphs deleted since are deleted the way the
+// editor does (their text kept in the history), new ones get their message
+// (its text comes with the journal's edits).
+func (c *controller) restoreStructure(sh journalStructure) {
+	st := c.ws.Statement(sh.ID)
+	if st == nil {
+		return
+	}
+	for i := len(st.Paragraphs) - 1; i >= 0; i-- {
+		if !slices.Contains(sh.Paragraphs, st.Paragraphs[i]) {
+			if err := c.ws.DeleteParagraph(st, i); err != nil {
+				c.showError(err)
+				return
+			}
+		}
+	}
+	st.Paragraphs = slices.Clone(sh.Paragraphs)
+	st.NextParagraph = max(st.NextParagraph, sh.NextParagraph)
+	for _, id := range st.Paragraphs {
+		if _, ok := c.ws.Source().Get(id); !ok {
+			c.ws.SetSource(st, id, "")
+		}
+	}
+	c.ws.StatementChanged(st)
+	c.noteStructure(st)
 }
 
 // statementOf finds the statement a part belongs to.

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,6 +61,7 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 		t.Error("restored edits are not marked unsaved")
 	}
 	c2.save()
+	waitSave(t, c2)
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("journal still there after saving: %v", err)
 	}
@@ -73,6 +75,7 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 	c.flushJournal()
 	data, _ := os.ReadFile(filepath.Join(ws.Dir, journalName))
 	c.save()
+	waitSave(t, c)
 	if err := os.WriteFile(filepath.Join(ws.Dir, journalName), data, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -86,5 +89,70 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
 		t.Error("stale journal kept")
+	}
+}
+
+// Structural edits are journaled too: after deleting, adding, splitting
+// and moving paragraphs, a new window on the unsaved workspace offers the
+// new paragraph order back, and restoring it gives the same statement
+// (texts, order, no deleted message) as before the "crash".
+func TestJournalOffersParagraphStructureBack(t *testing.T) {
+	ws := fixture(t, 0)
+	c := newTestUI(t, ws)
+	st := c.st
+	gone := st.Paragraphs[1]
+	c.editor.remove(1)
+	c.editor.insert(len(st.Paragraphs))
+	test.Type(c.editor.row(len(st.Paragraphs)-1).entry, "A paragraph added before the crash.")
+	first := c.editor.row(0).entry
+	first.SetCursor(strings.Index(first.Text(), " ") + 1)
+	c.editor.split(0, first)
+	c.editor.move(len(st.Paragraphs)-1, 0)
+	wantOrder := slices.Clone(st.Paragraphs)
+	wantText := map[string]string{}
+	for _, id := range wantOrder {
+		wantText[id] = ws.Text("en", id)
+	}
+	c.flushJournal()
+
+	ws2, err := workspace.Open(ws.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Equal(ws2.Statements[0].Paragraphs, wantOrder) {
+		t.Fatal("the structural edits reached the disk without saving")
+	}
+	c2 := newTestUI(t, ws2)
+	if len(c2.pendingRecovery.shape) != 1 {
+		t.Fatalf("recovery offers %d paragraph orders, want 1", len(c2.pendingRecovery.shape))
+	}
+	if got := overlayText(c2); !strings.Contains(got, c2.tx.T("RecoveryStructure", "Statement", st.ID)) {
+		t.Errorf("the recovery dialog does not mention the paragraph changes:\n%s", got)
+	}
+	c2.restoreJournal()
+	st2 := ws2.Statements[0]
+	if !slices.Equal(st2.Paragraphs, wantOrder) {
+		t.Fatalf("restored order %q, want %q", st2.Paragraphs, wantOrder)
+	}
+	for _, id := range wantOrder {
+		if got := ws2.Text("en", id); got != wantText[id] {
+			t.Errorf("restored %s: %q, want %q", id, got, wantText[id])
+		}
+	}
+	c2.save()
+	waitSave(t, c2)
+	ws3, err := workspace.Open(ws.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ws3.Statements[0].Paragraphs, wantOrder) {
+		t.Errorf("saved order %q, want %q", ws3.Statements[0].Paragraphs, wantOrder)
+	}
+	if _, ok := ws3.Source().Get(gone); ok {
+		t.Errorf("the deleted paragraph %s came back", gone)
+	}
+	// A paragraph added after the restore does not take a deleted one's ID.
+	if id, _ := ws3.InsertParagraph(ws3.Statements[0], 0, "x"); slices.Contains(append(wantOrder, gone), id) {
+		t.Errorf("a new paragraph reuses the ID %s", id)
 	}
 }

@@ -62,8 +62,11 @@ func overlayText(c *controller) string {
 	}
 	var b strings.Builder
 	walk(top, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
+		switch l := o.(type) {
+		case *widget.Label:
 			b.WriteString(l.Text + "\n")
+		case *textLabel:
+			b.WriteString(l.Text() + "\n")
 		}
 	})
 	return b.String()
@@ -77,6 +80,7 @@ func TestCtrlSSaves(t *testing.T) {
 		t.Fatal("an edit does not show as unsaved")
 	}
 	c.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutSave)
+	waitSave(t, c)
 	if c.ws.Dirty() || strings.HasPrefix(c.win.Title(), "•") {
 		t.Errorf("after Ctrl+S: dirty=%v, title %q", c.ws.Dirty(), c.win.Title())
 	}
@@ -101,6 +105,7 @@ func TestSaveConflictOffersReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.save()
+	waitSave(t, c)
 	if got := overlayText(c); !strings.Contains(got, "changed") {
 		t.Fatalf("no conflict explained; dialog says %q", got)
 	}
@@ -128,6 +133,7 @@ func TestClosingWithUnsavedChangesAsks(t *testing.T) {
 	}
 	c.quit()
 	test.Tap(overlayButton(t, c, c.tx.T("Save")))
+	waitSave(t, c)
 	if windows() != open-1 {
 		t.Fatal("Save did not close the window")
 	}
@@ -234,18 +240,22 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 	good := filepath.Join(out, "seed.en.pdf")
 	<-c.verifyFile(good) // verification runs off the UI thread
 	got := overlayText(c)
-	for _, want := range []string{c.tx.T("VerdictValid"), c.tx.T("TrustSelfSigned"), c.tx.T("CoversWhole"), "Test Spokesperson"} {
+	// Intact, but nothing in this workspace vouches for the signer.
+	for _, want := range []string{c.tx.T("VerdictUntrusted"), c.tx.T("TrustSelfSigned"), c.tx.T("CoversWhole"), "Test Spokesperson"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("report on a good file lacks %q:\n%s", want, got)
 		}
+	}
+	if c.verdictLine.Importance != widget.WarningImportance {
+		t.Errorf("an untrusted signer is shown with importance %d, want a warning", c.verdictLine.Importance)
 	}
 
 	data, _ := os.ReadFile(good)
 	bad := filepath.Join(out, "tampered.pdf")
 	os.WriteFile(bad, append(data, []byte("\n% appended after signing\n")...), 0o644)
 	<-c.verifyFile(bad) // verification runs off the UI thread
-	if got := overlayText(c); strings.Contains(got, c.tx.T("VerdictValid")) {
-		t.Errorf("a file with bytes appended verifies as valid:\n%s", got)
+	if got := overlayText(c); strings.Contains(got, c.tx.T("VerdictValid")) || c.verdictLine.Importance != widget.DangerImportance {
+		t.Errorf("a file with bytes appended is not shown as a danger:\n%s", got)
 	}
 
 	notPDF := filepath.Join(out, "note.pdf")

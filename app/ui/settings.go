@@ -76,7 +76,7 @@ func (c *controller) settingsDialog() {
 			s.logo.SetText(p)
 		})
 	})
-	if c.ws == nil {
+	if c.ws == nil || c.project() {
 		pickLogo.Disable()
 	}
 
@@ -129,7 +129,9 @@ func (s *settings) apply() {
 	if c.ws != nil && org == strings.TrimSpace(c.ws.Config.Organisation) {
 		org = c.ws.Config.Organisation // unchanged: its translations stay current
 	}
-	if c.ws != nil {
+	if c.ws != nil && !c.project() {
+		// A go-i18n project has no letterhead: its catalogs get no
+		// organisation message and no communique.toml is written.
 		c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text))
 		if c.preview != nil {
 			c.letterheadChanged()

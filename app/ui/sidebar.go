@@ -65,11 +65,22 @@ func newSidebar(c *controller) *sidebar {
 	add := c.textButton(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog, widget.MediumImportance)
 	// The languages scroll: with ten of them the window must still fit a
 	// 1024×600 screen.
-	languages := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.heading(c.tx.T("Languages"))), add, nil, nil,
+	var bottom fyne.CanvasObject = add
+	if c.project() {
+		// Adding a language would write a communique.toml into a project
+		// that did not ask for one.
+		bottom = nil
+	}
+	languages := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.heading(c.tx.T("Languages"))), bottom, nil, nil,
 		container.NewVScroll(s.langs))
-	split := container.NewVSplit(statements, languages)
-	split.Offset = 0.3
-	s.content = split
+	if c.project() {
+		// A go-i18n project has no statements to list.
+		s.content = languages
+	} else {
+		split := container.NewVSplit(statements, languages)
+		split.Offset = 0.3
+		s.content = split
+	}
 	s.showLanguages()
 	return s
 }

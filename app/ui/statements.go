@@ -66,7 +66,7 @@ func (c *controller) newStatementDialog() {
 			return
 		}
 		c.statementsChanged(st)
-		c.tabs.SelectIndex(0)
+		c.showEditor()
 	}, c.win)
 	c.formKeys(d, title, id, body, place)
 	d.Resize(fyne.NewSize(560, 0))
@@ -122,7 +122,7 @@ func (c *controller) importFile(path string) {
 			return
 		}
 		c.statementsChanged(st)
-		c.tabs.SelectIndex(0)
+		c.showEditor()
 		c.setStatus(tx.N("ImportedStatement", len(txt.Paragraphs), "ID", st.ID))
 	}, c.win)
 	d.Resize(fyne.NewSize(640, 480))

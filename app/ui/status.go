@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 	"maps"
 
 	"communique/app/workspace"
@@ -96,10 +95,25 @@ func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[s
 	return ws.SetTranslationForms(lang, id, all)
 }
 
+// dialogText is a dialog's message, set by the typesetting engine (it may
+// quote a path, a name or an error in another script than the interface's)
+// and as tall as its lines at width, scrolling beyond a screenful. lang
+// gives its direction; "" lets its first strong character decide.
+func (c *controller) dialogText(text, lang string, width float32) fyne.CanvasObject {
+	l := newTextLabel(text, lang, true)
+	l.Resize(fyne.NewSize(width, 0))
+	h := l.MinSize().Height
+	if h > maxDialogText {
+		return container.NewGridWrap(fyne.NewSize(width, maxDialogText), container.NewVScroll(l))
+	}
+	return container.NewGridWrap(fyne.NewSize(width, h), l)
+}
+
+// maxDialogText is the tallest a dialog's message grows before it scrolls.
+const maxDialogText = 360
+
 func (c *controller) showInfo(title, text string) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, c.tx.T("Close"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg), c.win)
+	d := dialog.NewCustom(title, c.tx.T("Close"), c.dialogText(text, c.tx.Lang(), 420), c.win)
 	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Show()
 }

@@ -106,7 +106,7 @@ func TestInterfaceLanguages(t *testing.T) {
 		c.tx = uitext.New(c.prefs.uiLanguage())
 		c.build()
 		want := uitext.New(code).T("TabTranslations")
-		if got := c.tabs.Items[1].Text; got != want {
+		if got := c.benchTab.Text; got != want {
 			t.Errorf("%s: tab says %q, want %q", code, got, want)
 		}
 	}

@@ -56,21 +56,27 @@ func (c *controller) verifyFile(path string) <-chan struct{} {
 }
 
 func (c *controller) showVerification(path string, rep *sign.Report, err error) {
-	var text string
-	imp := widget.MediumImportance
+	var verdict string
+	var details []string
+	imp := widget.DangerImportance
 	if err != nil {
-		text = c.tx.T("VerifyNotPDF", "Error", err.Error())
-		imp = widget.DangerImportance
+		verdict = c.tx.T("VerifyNotPDF", "Error", err.Error())
 	} else {
-		text = strings.Join(describeReport(c.tx, rep), "\n\n")
+		lines := describeReport(c.tx, rep)
+		verdict, details = lines[0], lines[1:]
 		imp = verdictImportance(rep.Verdict)
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Importance = imp
-	name := widget.NewLabelWithStyle(filepath.Base(path), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// The verdict stands alone, in its colour; the signatures' facts
+	// follow in the ordinary colour. Both may quote right-to-left names.
+	head := newTextLabel(verdict, c.tx.Lang(), true)
+	head.Bold, head.Importance = true, imp
+	body := newTextLabel(strings.Join(details, "\n\n"), c.tx.Lang(), true)
+	name := newTextLabel(filepath.Base(path), "", false)
+	name.Bold = true
 	d := dialog.NewCustom(c.tx.T("VerifyTitle"), c.tx.T("Close"),
-		container.NewBorder(name, nil, nil, nil, container.NewVScroll(msg)), c.win)
+		container.NewBorder(container.NewVBox(name, head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body)), c.win)
+	c.verdictLine = head
+	c.dialogKeys(d, d.Hide, d.Hide)
 	d.Resize(fyne.NewSize(600, 440))
 	d.Show()
 }
@@ -92,28 +98,7 @@ func verdictImportance(v sign.Verdict) widget.Importance {
 // first, then each signature: who, when, how much of the file, and how far
 // the certificate can be trusted.
 func describeReport(tx *uitext.Text, rep *sign.Report) []string {
-	var out []string
-	switch rep.Verdict {
-	case sign.VerdictValid, sign.VerdictUntrusted, sign.VerdictExpired:
-		// Intact; the trust line of each signature says who vouches.
-		out = append(out, tx.T("VerdictValid"))
-	case sign.VerdictModified:
-		out = append(out, tx.T("VerdictModified"))
-	case sign.VerdictInvalid:
-		if len(rep.Signatures) == 0 {
-			out = append(out, tx.T("VerdictNotSigned"))
-		} else {
-			out = append(out, tx.T("VerdictInvalid"))
-		}
-	default: // malformed, weak: the reason is the message
-		detail := rep.Detail
-		for _, s := range rep.Signatures {
-			if s.Verdict == rep.Verdict {
-				detail = joinNonEmpty(detail, s.Detail)
-			}
-		}
-		out = append(out, tx.T("VerifyNotPDF", "Error", detail))
-	}
+	out := []string{verdictLine(tx, rep)}
 	for i, s := range rep.Signatures {
 		var b strings.Builder
 		if len(rep.Signatures) > 1 {
@@ -144,6 +129,42 @@ func describeReport(tx *uitext.Text, rep *sign.Report) []string {
 		out = append(out, strings.TrimSpace(b.String()))
 	}
 	return out
+}
+
+// verdictLine says in one sentence what the verdict means for the reader:
+// whether to trust the document, and why not.
+func verdictLine(tx *uitext.Text, rep *sign.Report) string {
+	switch rep.Verdict {
+	case sign.VerdictValid:
+		return tx.T("VerdictValid")
+	case sign.VerdictUntrusted:
+		return tx.T("VerdictUntrusted")
+	case sign.VerdictExpired:
+		return tx.T("VerdictExpired")
+	case sign.VerdictModified:
+		return tx.T("VerdictModified")
+	case sign.VerdictInvalid:
+		if len(rep.Signatures) == 0 {
+			return tx.T("VerdictNotSigned")
+		}
+		return tx.T("VerdictInvalid")
+	case sign.VerdictWeak:
+		return strings.TrimSpace(tx.T("VerdictWeak", "Detail", verdictDetail(rep)))
+	}
+	// Malformed, and any verdict this window does not know yet: the
+	// file cannot be relied on.
+	return tx.T("VerdictMalformed", "Detail", verdictDetail(rep))
+}
+
+// verdictDetail is the verifier's reason for the report's verdict.
+func verdictDetail(rep *sign.Report) string {
+	detail := rep.Detail
+	for _, s := range rep.Signatures {
+		if s.Verdict == rep.Verdict {
+			detail = joinNonEmpty(detail, s.Detail)
+		}
+	}
+	return detail
 }
 
 func trustText(tx *uitext.Text, trust string) string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,9 +38,9 @@ type workbench struct {
 
 	langSel  *picker
 	langs    []string
-	filter   *widget.Select
+	filter   *picker
 	filters  []string
-	search   *widget.Entry
+	search   *textEdit
 	progress *progress
 	counts   *textLabel
 	list     *fyne.Container
@@ -88,12 +89,20 @@ func newWorkbench(c *controller) *workbench {
 		}
 	}
 	b.filters = []string{c.tx.T("FilterAll"), c.tx.T("FilterMissing"), c.tx.T("FilterNeedsReview"), c.tx.T("FilterTranslated"), c.tx.T("FilterQA")}
-	b.filter = widget.NewSelect(b.filters, func(string) { b.applyFilter() })
+	// The filter and the search are drawn by the typesetting engine, like
+	// the text they find: a search for Arabic with digits reads as typed.
+	b.filter = c.newPicker(func(string) { b.applyFilter() })
+	b.filter.SetOptions(b.filters)
 	b.filter.SetSelectedIndex(filterAll)
-	b.search = widget.NewEntry()
-	b.search.SetPlaceHolder(c.tx.T("SearchPlaceholder"))
-	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	b.search = newTextEdit("", c.tx.T("SearchPlaceholder"))
+	b.search.SingleLine, b.search.MinLines = true, 1
 	b.search.OnChanged = func(string) { b.applyFilter() }
+	search := container.NewBorder(nil, nil, nil, widget.NewIcon(theme.SearchIcon()), b.search)
+	filterAndSearch := container.NewGridWithColumns(2, b.filter.content, search)
+	if rightToLeft(c.tx.Lang()) {
+		search = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, b.search)
+		filterAndSearch = container.NewGridWithColumns(2, search, b.filter.content)
+	}
 	b.progress = c.newProgress()
 	b.counts = newTextLabel("", c.tx.Lang(), true)
 	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -102,7 +111,7 @@ func newWorkbench(c *controller) *workbench {
 
 	top := container.NewVBox(
 		c.labelled(newTextLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.content),
-		container.NewGridWithColumns(2, b.filter, b.search),
+		filterAndSearch,
 		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
@@ -152,11 +161,11 @@ func (b *workbench) show(st *statement.Statement) {
 	clear(b.rows)
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
-	if st != nil && b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
-		for _, p := range b.c.ws.Parts(st) {
-			r := b.newRow(p)
-			b.rows[p.ID] = r
-			b.order = append(b.order, p.ID)
+	if b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
+		for _, it := range b.items(st) {
+			r := b.newRow(it)
+			b.rows[it.id] = r
+			b.order = append(b.order, it.id)
 			r.fill(false)
 			objs = append(objs, r.box)
 		}
@@ -250,7 +259,7 @@ func (b *workbench) applyFilter() {
 		return
 	}
 	f := b.filter.SelectedIndex()
-	q := strings.ToLower(strings.TrimSpace(b.search.Text))
+	q := strings.ToLower(strings.TrimSpace(b.search.Text()))
 	shown := 0
 	for _, id := range b.order {
 		r := b.rows[id]
@@ -297,10 +306,41 @@ func (b *workbench) visibleRows() []string {
 	return ids
 }
 
-func (b *workbench) newRow(p statement.Part) *benchRow {
+// benchItem is what a row translates: a part of a statement, or in a
+// go-i18n project a message with its ID, description and variables.
+type benchItem struct {
+	id, name string
+	message  *catalog.Message // nil for a statement's part
+}
+
+// items lists what the workbench translates: the parts of st, or in a
+// go-i18n project every message of the source catalog, in file order.
+func (b *workbench) items(st *statement.Statement) []benchItem {
+	var items []benchItem
+	if b.c.project() {
+		for _, m := range b.c.ws.Source().Messages() {
+			items = append(items, benchItem{id: m.ID, name: m.ID, message: &m})
+		}
+		return items
+	}
+	if st == nil {
+		return nil
+	}
+	for _, p := range b.c.ws.Parts(st) {
+		items = append(items, benchItem{id: p.ID, name: b.c.partName(st, p)})
+	}
+	return items
+}
+
+func (b *workbench) newRow(it benchItem) *benchRow {
 	tx := b.c.tx
-	r := &benchRow{b: b, id: p.ID}
-	r.head = newTextLabel(b.c.partName(b.st, p), tx.Lang(), false)
+	r := &benchRow{b: b, id: it.id}
+	// A message ID is the program's, not the interface's language.
+	headLang := tx.Lang()
+	if it.message != nil {
+		headLang = "en"
+	}
+	r.head = newTextLabel(it.name, headLang, false)
 	r.head.Bold = true
 	r.state = newTextLabel("", tx.Lang(), false)
 	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
@@ -326,14 +366,14 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
-	for _, f := range b.formsFor(p.ID) {
+	for _, f := range b.formsFor(it.id) {
 		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
 		fe.entry.OnFocus = b.c.focusChanged
 		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
-		if len(b.formsFor(p.ID)) > 1 {
+		if len(b.formsFor(it.id)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		}
 		forms.Add(fe.entry)
@@ -345,8 +385,62 @@ func (b *workbench) newRow(p statement.Part) *benchRow {
 		slices.Reverse(head.Objects)
 		slices.Reverse(sides.Objects)
 	}
-	r.box = container.NewVBox(widget.NewSeparator(), head, sides, r.diffBox, r.qa)
+	r.box = container.NewVBox(widget.NewSeparator(), head)
+	if it.message != nil {
+		r.box.Add(b.messageFacts(*it.message))
+	}
+	r.box.Add(sides)
+	r.box.Add(r.diffBox)
+	r.box.Add(r.qa)
 	return r
+}
+
+// messageFacts tells a translator what the program says about a message:
+// its description, the template variables the translation must keep, and
+// the plural forms of the source.
+func (b *workbench) messageFacts(m catalog.Message) fyne.CanvasObject {
+	tx := b.c.tx
+	var lines []string
+	if d := strings.TrimSpace(m.Description); d != "" {
+		lines = append(lines, tx.T("MessageDescription", "Text", d))
+	}
+	if vars := templateVariables(m); len(vars) > 0 {
+		lines = append(lines, tx.T("MessageVariables", "Names", isolateLTR(strings.Join(vars, ", "))))
+	}
+	if forms := m.Forms(); len(forms) > 1 {
+		lines = append(lines, tx.T("MessagePluralForms", "Forms", isolateLTR(strings.Join(forms, ", "))))
+	}
+	facts := newTextLabel(strings.Join(lines, "\n"), tx.Lang(), true)
+	return facts
+}
+
+// templateVariables lists the {{.Name}} fields a message's texts use (with
+// the message's own delimiters), sorted and once each.
+func templateVariables(m catalog.Message) []string {
+	left, right := cmp.Or(m.LeftDelim, "{{"), cmp.Or(m.RightDelim, "}}")
+	var vars []string
+	for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		for {
+			i := strings.Index(text, left)
+			if i < 0 {
+				break
+			}
+			text = text[i+len(left):]
+			j := strings.Index(text, right)
+			if j < 0 {
+				break
+			}
+			action := strings.Trim(strings.TrimSpace(text[:j]), "-")
+			for _, f := range strings.Fields(action) {
+				if strings.HasPrefix(f, ".") && len(f) > 1 && !slices.Contains(vars, f) {
+					vars = append(vars, f)
+				}
+			}
+			text = text[j+len(right):]
+		}
+	}
+	slices.Sort(vars)
+	return vars
 }
 
 // formsFor lists the plural forms to edit for a part: the target
@@ -397,7 +491,7 @@ func (r *benchRow) fill(refresh bool) {
 	b := r.b
 	tx := b.c.tx
 	e, _ := b.entry(r.id)
-	setTextLabel(r.source, b.c.ws.Text(b.c.ws.Config.SourceLanguage, r.id), refresh)
+	setTextLabel(r.source, b.sourceText(r.id), refresh)
 	r.loading = true
 	for _, f := range r.forms {
 		if t := e.Translation.Form(f.form); f.entry.Text() != t {
@@ -432,10 +526,26 @@ func (r *benchRow) fill(refresh bool) {
 	}
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		lines[i] = "⚠ " + tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
+		lines[i] = tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
 	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
+}
+
+// sourceText is the source of a row: its text, or for a plural message
+// each of its forms on its own line ("one: …", "other: …").
+func (b *workbench) sourceText(id string) string {
+	src := b.c.ws.Config.SourceLanguage
+	m, _ := b.c.ws.Source().Get(id)
+	forms := m.Forms()
+	if len(forms) < 2 {
+		return b.c.ws.Text(src, id)
+	}
+	lines := make([]string, len(forms))
+	for i, f := range forms {
+		lines[i] = f + ": " + m.Form(f)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func setTextLabel(l *textLabel, text string, refresh bool) {

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// overlayTextLabels lists the typeset labels of the top dialog.
+func overlayTextLabels(c *controller) []*textLabel {
+	var out []*textLabel
+	if top := c.win.Canvas().Overlays().Top(); top != nil {
+		walk(top, func(o fyne.CanvasObject) {
+			if l, ok := o.(*textLabel); ok {
+				out = append(out, l)
+			}
+		})
+	}
+	return out
+}
+
+// In the Arabic interface the tabs read from the right (the statement
+// first), the filter sits right of the search box, both are drawn by the
+// typesetting engine, and a search typed in Arabic with digits finds its
+// row; in English the order is the usual one.
+func TestArabicTabsFilterAndSearchMirrored(t *testing.T) {
+	c := newTestUIIn(t, fixture(t, 0), "ar")
+	if c.tabs.Items[0] != c.benchTab || c.tabs.Items[1] != c.editorTab {
+		t.Error("the Arabic tabs are not mirrored: the statement tab is not the right one")
+	}
+	if c.tabs.Selected() != c.editorTab {
+		t.Error("the Arabic window does not open on the statement")
+	}
+	c.openLanguage("ar")
+	if c.tabs.Selected() != c.benchTab {
+		t.Fatal("opening a language did not show the workbench")
+	}
+	test.LaidOutObjects(c.win.Content()) // lay everything out
+	fx := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.bench.filter.content).X
+	sx := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.bench.search).X
+	if fx <= sx {
+		t.Errorf("filter at x=%.0f, search at x=%.0f: the filter is not at the right", fx, sx)
+	}
+	if c.bench.search.Lang != "" {
+		t.Error("the search box has a fixed direction; it must follow what is typed")
+	}
+	id := c.st.Paragraphs[2]
+	if c.tabs.Selected() != c.benchTab || len(c.bench.visibleRows()) == 0 {
+		t.Fatal("the workbench shows no rows")
+	}
+	query := c.ws.Text("ar", id) // Arabic with a digit
+	test.Type(c.bench.search, query)
+	if got := c.bench.visibleRows(); len(got) != 1 || got[0] != id {
+		t.Errorf("searching the Arabic %q shows rows %q, want %s", query, got, id)
+	}
+
+	en := newTestUI(t, fixture(t, 0))
+	if en.tabs.Items[0] != en.editorTab {
+		t.Error("the English tabs are mirrored")
+	}
+}
+
+// Dialog bodies are typeset: in the Arabic interface the unsaved-changes
+// question reads right to left with the workspace's Latin name kept whole
+// at its place, and an English error keeps its own direction.
+func TestDialogBodiesReadInTheirDirection(t *testing.T) {
+	ws := fixture(t, 0)
+	c := newTestUIIn(t, ws, "ar")
+	test.Type(c.editor.row(0).entry, "Draft ")
+	c.whenSaved(func() {})
+	var q *textLabel
+	for _, l := range overlayTextLabels(c) {
+		if strings.Contains(l.Text(), filepath.Base(ws.Dir)) {
+			q = l
+		}
+	}
+	if q == nil {
+		t.Fatal("the unsaved-changes question is not a typeset label")
+	}
+	if lay := q.layout(); !lay.rtl || len(lay.lines) == 0 || !lay.lines[0].rtl {
+		t.Errorf("the Arabic question %q is not laid out right to left", q.Text())
+	}
+	c.win.Canvas().Overlays().Top().Hide()
+
+	c.showError(errTest("open /tmp/ws/fr.toml: permission denied"))
+	labels := overlayTextLabels(c)
+	if len(labels) == 0 {
+		t.Fatal("the error is not a typeset label")
+	}
+	if lay := labels[0].layout(); lay.rtl {
+		t.Error("an English error is laid out right to left")
+	}
+}
+
+type errTest string
+
+func (e errTest) Error() string { return string(e) }
