@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -245,16 +244,4 @@ func parsePDFDate(s string) (time.Time, bool) {
 		off = -off
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.FixedZone("", off)), true
-}
-
-// streamBytes returns the decoded data of a stream, or an error for filters
-// the reader does not know.
-func streamBytes(v pdf.Value) (data []byte, err error) {
-	err = guard("reading stream", func() error {
-		rc := v.Reader()
-		defer rc.Close()
-		data, err = io.ReadAll(io.LimitReader(rc, 64<<20))
-		return err
-	})
-	return data, err
 }

@@ -249,7 +249,7 @@ func TestEndToEndPersianTranslation(t *testing.T) {
 	if err := ws.Save(); err != nil {
 		t.Fatal(err)
 	}
-	translate(t, x, ws, "fa", "مدیران سیاسی می‌خواهند در ۳ خرداد ۱۳۹۹ با NATO گفت‌وگو کنند.")
+	translate(t, x, ws, "fa", "مدیران سیاسی می\u200cخواهند در ۳ خرداد ۱۳۹۹ با NATO گفت\u200cوگو کنند.")
 }
 
 // TestEndToEndEditorAfterDeleteAndAdd: delete paragraph 2 and add one at

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -154,16 +153,6 @@ func (e *editor) rebuildParagraphs() {
 	}
 	e.paras.Objects = objs
 	e.c.refreshIfShown(e.paras)
-}
-
-// rowsHeight is the height of a paragraph box: enough lines that most
-// paragraphs are seen whole (at about perLine characters a line); longer
-// ones scroll inside their box.
-func rowsHeight(text string, perLine int) float32 {
-	n := utf8.RuneCountInString(text)/perLine + 1 + strings.Count(text, "\n")
-	n = min(max(n, 2), 10)
-	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
-	return float32(n)*line + 2*theme.InnerPadding()
 }
 
 // newRow makes the row of a paragraph. Its widgets get their text before

@@ -266,8 +266,8 @@ func (e *textEdit) moveKey(name fyne.KeyName, mod fyne.KeyModifier) bool {
 	l := e.layout()
 	ctrl := mod&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 	extend := mod&fyne.KeyModifierShift != 0 || e.shiftHeld()
-	off, up := e.caret, false
-	keepGoal := false
+	var off int
+	up, keepGoal := false, false
 	switch name {
 	case fyne.KeyLeft, fyne.KeyRight:
 		dir := 1

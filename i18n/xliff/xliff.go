@@ -104,7 +104,6 @@ type xUnit struct {
 	Target   *xText          `xml:"target"`
 	Notes    []xNote         `xml:"note"`
 	Contexts []xContextGroup `xml:"context-group"`
-	line     int
 }
 
 type xGroup struct {
