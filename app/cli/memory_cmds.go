@@ -28,16 +28,18 @@ func init() {
 }
 
 func runTMX(env *Env, args []string) int {
-	if len(args) == 0 || (args[0] != "export" && args[0] != "import") {
-		return usageError(env, "tmx", "say export or import")
-	}
-	sub := args[0]
 	fs := flag.NewFlagSet("tmx", flag.ContinueOnError)
 	dir := fs.String("workspace", ".", "workspace folder")
-	pos, ok := flags(env, "tmx", fs, args[1:])
+	// Flags first, so "tmx --help" is help whatever follows it.
+	pos, ok := flags(env, "tmx", fs, args)
 	if !ok {
 		return ExitUsage
 	}
+	if len(pos) == 0 || (pos[0] != "export" && pos[0] != "import") {
+		return usageError(env, "tmx", "say export or import")
+	}
+	sub := pos[0]
+	pos = pos[1:]
 	if len(pos) != 1 {
 		return usageError(env, "tmx", "give one .tmx file")
 	}
