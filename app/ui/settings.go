@@ -132,8 +132,9 @@ func (s *settings) apply() {
 	if c.ws != nil && !c.project() {
 		// A go-i18n project has no letterhead: its catalogs get no
 		// organisation message and no communique.toml is written.
-		c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text))
-		if c.preview != nil {
+		if err := c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text)); err != nil {
+			c.showError(err)
+		} else if c.preview != nil {
 			c.letterheadChanged()
 		}
 	}

@@ -105,6 +105,9 @@ func (w *Workspace) MarkReviewed(lang, id string) error {
 // AddLanguage adds a target language: it joins communique.toml and gets an
 // empty catalog (or keeps the one already in locales/).
 func (w *Workspace) AddLanguage(lang string) error {
+	if err := w.refuseInProject("adding a language"); err != nil {
+		return err
+	}
 	lang = CanonicalLanguage(lang)
 	if err := ValidLanguage(lang); err != nil {
 		return err
@@ -138,7 +141,10 @@ func (w *Workspace) AddLanguage(lang string) error {
 // AddLanguage) and the source language, which a workspace keeps for life.
 // The organisation's name is a message of the source catalog, translated
 // like the statements.
-func (w *Workspace) SetConfig(organisation, logo string) {
+func (w *Workspace) SetConfig(organisation, logo string) error {
+	if err := w.refuseInProject("a letterhead"); err != nil {
+		return err
+	}
 	if w.Config.Organisation != organisation {
 		w.Config.Organisation = organisation
 		w.syncOrganisation()
@@ -147,4 +153,15 @@ func (w *Workspace) SetConfig(organisation, logo string) {
 		w.Config.Logo = logo
 		w.dirtyConfig = true
 	}
+	return nil
+}
+
+// refuseInProject stops an edit that only a Communiqué workspace can hold:
+// in an existing go-i18n project it would write a communique.toml or an
+// organisation message into files that belong to that project.
+func (w *Workspace) refuseInProject(what string) error {
+	if w.Layout == nil {
+		return nil
+	}
+	return fmt.Errorf("%s holds a go-i18n project's catalogs (%s): %s needs a Communiqué workspace; nothing was changed", w.Dir, w.Layout.Pattern, what)
 }
