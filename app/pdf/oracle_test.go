@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"communique/app/pdf/readertest"
 	"communique/internal/judge"
 	"errors"
 	"fmt"
@@ -156,24 +157,25 @@ func checkPDF(t *testing.T, name string, doc Document, res *Result) {
 		slices.Sort(got)
 		slices.Sort(w)
 		if !slices.Equal(got, w) {
-			t.Errorf("%s page %d: extracted text differs\n%s", name, i+1, lineDiff(w, got))
+			t.Errorf("%s page %d: extracted text differs\n%s", name, i+1, readertest.Diff(w, got))
 		}
 	}
 }
 
-func lineDiff(want, got []string) string {
-	var b strings.Builder
-	for _, w := range want {
-		if !slices.Contains(got, w) {
-			fmt.Fprintf(&b, "  missing: %q\n", w)
-		}
+// scriptLineDoc is a test line of script-lines.txt as a document of its
+// own: its first words as letterhead, title and signer, the line as a
+// paragraph once and twice over, so it wraps.
+func scriptLineDoc(sl scriptLine) Document {
+	words := strings.Fields(sl.text)
+	return Document{
+		Lang:         sl.lang,
+		Organisation: words[0] + " " + words[1],
+		Title:        Part{ID: "title", Text: strings.Join(words[:min(4, len(words))], " ")},
+		Place:        places[sl.lang],
+		Date:         testDate,
+		Paragraphs:   []Part{{ID: "line", Text: sl.text}, {ID: "line-twice", Text: sl.text + " " + sl.text}},
+		Signature:    &SignatureBlock{Signer: words[2], Role: words[3]},
 	}
-	for _, g := range got {
-		if !slices.Contains(want, g) {
-			fmt.Fprintf(&b, "  extra:   %q\n", g)
-		}
-	}
-	return b.String()
 }
 
 // TestScriptLinesOracles exports every line of the script test file as a
@@ -183,16 +185,7 @@ func TestScriptLinesOracles(t *testing.T) {
 	for i, sl := range readScriptLines(t) {
 		name := fmt.Sprintf("%02d-%s", i+1, sl.lang)
 		t.Run(name, func(t *testing.T) {
-			words := strings.Fields(sl.text)
-			doc := Document{
-				Lang:         sl.lang,
-				Organisation: words[0] + " " + words[1],
-				Title:        Part{ID: "title", Text: strings.Join(words[:min(4, len(words))], " ")},
-				Place:        places[sl.lang],
-				Date:         testDate,
-				Paragraphs:   []Part{{ID: "line", Text: sl.text}, {ID: "line-twice", Text: sl.text + " " + sl.text}},
-				Signature:    &SignatureBlock{Signer: words[2], Role: words[3]},
-			}
+			doc := scriptLineDoc(sl)
 			res, err := Export(doc)
 			if err != nil {
 				t.Fatal(err)

@@ -28,16 +28,7 @@ func TestReadersScriptLines(t *testing.T) {
 		name := fmt.Sprintf("%02d-%s", i+1, sl.lang)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			words := strings.Fields(sl.text)
-			doc := Document{
-				Lang:         sl.lang,
-				Organisation: words[0] + " " + words[1],
-				Title:        Part{ID: "title", Text: strings.Join(words[:min(4, len(words))], " ")},
-				Place:        places[sl.lang],
-				Date:         testDate,
-				Paragraphs:   []Part{{ID: "line", Text: sl.text}, {ID: "line-twice", Text: sl.text + " " + sl.text}},
-				Signature:    &SignatureBlock{Signer: words[2], Role: words[3]},
-			}
+			doc := scriptLineDoc(sl)
 			res, err := Export(doc)
 			if err != nil {
 				t.Fatal(err)
