@@ -45,7 +45,9 @@ func agree(path string, data []byte) string {
 		return ""
 	case oerr != nil:
 		// Stricter than go-i18n on purpose: the same message or key twice
-		// (go-i18n keeps one at random) and YAML merge keys.
+		// (go-i18n keeps one at random), YAML merge keys, JSON that is not
+		// UTF-8 (go-i18n turns it into U+FFFD, which would reach the PDF)
+		// and alias bombs.
 		if dupIDs(theirs) || isOurStrictness(oerr) {
 			return ""
 		}
@@ -79,7 +81,7 @@ func isOurStrictness(err error) bool {
 	if !ok {
 		return false
 	}
-	for _, s := range []string{"given twice", "defined twice", "merge keys"} {
+	for _, s := range []string{"given twice", "defined twice", "merge keys", "invalid UTF-8", "an alias bomb"} {
 		if contains(pe.Msg, s) {
 			return true
 		}
