@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,10 +43,20 @@ type Env struct {
 	// ReadPassword reads a secret from the terminal with echo off; nil when
 	// there is no terminal.
 	ReadPassword func(prompt string) ([]byte, error)
+	// Context bounds long work (export, signing, timestamp requests); nil
+	// is context.Background().
+	Context context.Context
 
 	// helped is set when a command printed its help instead of running, so
 	// that Main exits 0 whatever the command returned.
 	helped bool
+}
+
+func (env *Env) context() context.Context {
+	if env.Context == nil {
+		return context.Background()
+	}
+	return env.Context
 }
 
 type command struct {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"time"
@@ -101,7 +102,11 @@ func runExport(env *Env, args []string) int {
 	plan, err := export.Prepare(w, opt)
 	if err == nil {
 		warnReadiness(env, plan)
-		m, err = plan.Run()
+		// Ctrl+C stops the export between files and abandons a timestamp
+		// request; nothing is written then.
+		ctx, stop := signal.NotifyContext(env.context(), os.Interrupt)
+		m, err = plan.Run(ctx)
+		stop()
 	}
 	if err != nil {
 		// Missing glyphs, untranslated parts, unwritable folders: all bad

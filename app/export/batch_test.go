@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -35,7 +36,7 @@ func TestBatchExportsWhatIsReady(t *testing.T) {
 	w := sample(t)
 	st := w.Statements[0]
 	out := t.TempDir()
-	m, err := Run(w, Options{OutDir: out, Langs: []string{"all"}, Batch: true})
+	m, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"all"}, Batch: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestBatchGlyphsDoNotBlockOthers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"all"}, Batch: true})
+	m, err := Run(context.Background(), w, Options{OutDir: t.TempDir(), Langs: []string{"all"}, Batch: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestBatchGlyphsDoNotBlockOthers(t *testing.T) {
 // without Strict it is published.
 func TestStrictRefusesStale(t *testing.T) {
 	w := sample(t)
-	m, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"all"}, Batch: true, Strict: true})
+	m, err := Run(context.Background(), w, Options{OutDir: t.TempDir(), Langs: []string{"all"}, Batch: true, Strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestStrictRefusesStale(t *testing.T) {
 		t.Errorf("ar reasons %v", m.Skipped[i].Reasons)
 	}
 	// Without Batch, Strict makes the named language an error.
-	_, err = Run(w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}, Strict: true})
+	_, err = Run(context.Background(), w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}, Strict: true})
 	if !errors.As(err, &stale) {
 		t.Errorf("strict ar: %v", err)
 	}
@@ -140,7 +141,7 @@ func TestBatchSkipsWhatCannotBeTypeset(t *testing.T) {
 	w.Statements[0].Date = time.Time{}
 	var steps []string
 	out := filepath.Join(t.TempDir(), "out")
-	m, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}, Batch: true,
+	m, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"en", "ar"}, Batch: true,
 		Progress: func(p Progress) { steps = append(steps, p.Lang+":"+p.Step) }})
 	if err != nil {
 		t.Fatal(err)

@@ -6,20 +6,18 @@ package export
 
 import (
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"communique/app/pdf"
@@ -28,6 +26,7 @@ import (
 	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
+	"communique/internal/parallel"
 )
 
 // ManifestFile is the name of the manifest written next to the PDFs.
@@ -329,12 +328,14 @@ func readinessOf(rs []Readiness, lang string) Readiness {
 func (p *Plan) Files() int { return len(p.jobs) }
 
 // Run exports the chosen statements and languages: Prepare, then Plan.Run.
-func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
+// Cancelling ctx stops it before the next file and abandons a timestamp
+// request under way; nothing is written then.
+func Run(ctx context.Context, w *workspace.Workspace, opt Options) (*Manifest, error) {
 	p, err := Prepare(w, opt)
 	if err != nil {
 		return nil, err
 	}
-	return p.Run()
+	return p.Run(ctx)
 }
 
 // Run typesets, signs and verifies every file in memory, then writes the
@@ -344,7 +345,7 @@ func Run(w *workspace.Workspace, opt Options) (*Manifest, error) {
 // that is a directory, a PDF held open on Windows), the old manifest is
 // gone rather than left describing files that changed. With Batch, a file
 // whose typesetting fails is skipped and the others are still written.
-func (p *Plan) Run() (*Manifest, error) {
+func (p *Plan) Run(ctx context.Context) (*Manifest, error) {
 	opt := p.Options
 	now := time.Now
 	if opt.Now != nil {
@@ -360,7 +361,7 @@ func (p *Plan) Run() (*Manifest, error) {
 		m.Signer = &Signer{Subject: info.Subject, Issuer: info.Issuer, Fingerprint: info.SHA256}
 	}
 	rep := &reporter{fn: opt.Progress, total: len(p.jobs)}
-	results, err := p.makeAll(now, rep)
+	results, err := p.makeAll(ctx, now, rep)
 	if err != nil {
 		return nil, err
 	}
@@ -440,40 +441,14 @@ type result struct {
 // deterministic, so they are made on every CPU at once; the results do not
 // depend on the order. Without Batch the first failure in job order is
 // returned, whatever the timing.
-func (p *Plan) makeAll(now func() time.Time, rep *reporter) ([]result, error) {
+func (p *Plan) makeAll(ctx context.Context, now func() time.Time, rep *reporter) ([]result, error) {
 	results := make([]result, len(p.jobs))
-	errs := make([]error, len(p.jobs))
-	// A job after a failed one is skipped; one before it still runs, so
-	// the error returned is the first in job order whatever the timing.
-	var failedAt atomic.Int64
-	failedAt.Store(math.MaxInt64)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(p.jobs)) {
-		wg.Go(func() {
-			for i := range next {
-				if int64(i) > failedAt.Load() {
-					continue
-				}
-				results[i], errs[i] = p.makeOne(p.jobs[i], now(), rep)
-				for errs[i] != nil {
-					at := failedAt.Load()
-					if int64(i) >= at || failedAt.CompareAndSwap(at, int64(i)) {
-						break
-					}
-				}
-			}
-		})
-	}
-	for i := range p.jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	err := parallel.Until(ctx, len(p.jobs), func(ctx context.Context, i int) (err error) {
+		results[i], err = p.makeOne(ctx, p.jobs[i], now(), rep)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return results, nil
 }
@@ -482,10 +457,10 @@ func (p *Plan) makeAll(now func() time.Time, rep *reporter) ([]result, error) {
 // cannot be typeset is a skipped result, not an error: it concerns that
 // language only. Signing failures (a wrong identity, an unreachable
 // timestamp server) concern every file and still stop the export.
-func (p *Plan) makeOne(j job, signAt time.Time, rep *reporter) (result, error) {
+func (p *Plan) makeOne(ctx context.Context, j job, signAt time.Time, rep *reporter) (result, error) {
 	at := func(step string) Progress { return Progress{Statement: j.st.ID, Lang: j.doc.Lang, Step: step} }
 	rep.report(at("typeset"))
-	f, data, err := p.make(j, signAt, func(step string) { rep.report(at(step)) })
+	f, data, err := p.make(ctx, j, signAt, func(step string) { rep.report(at(step)) })
 	var te *typesetError
 	if err != nil && p.Batch && errors.As(err, &te) {
 		rep.report(at("skipped"))
@@ -542,7 +517,7 @@ func (p *Plan) write(m *Manifest, outputs [][]byte) error {
 
 // make typesets one document and, with an identity, signs it and verifies
 // the result.
-func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, error) {
+func (p *Plan) make(ctx context.Context, j job, signAt time.Time, step func(string)) (File, []byte, error) {
 	opt := p.Options
 	if opt.Identity != nil {
 		j.doc.Signature = &pdf.SignatureBlock{Signer: opt.Identity.Info().CommonName, Role: opt.Role, Date: signAt}
@@ -560,7 +535,7 @@ func (p *Plan) make(j job, signAt time.Time, step func(string)) (File, []byte, e
 		if r := res.SignatureRect; r != nil {
 			so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
 		}
-		if data, err = sign.Sign(data, opt.Identity, so); err != nil {
+		if data, err = sign.Sign(ctx, data, opt.Identity, so); err != nil {
 			return File{}, nil, fmt.Errorf("%s %s: signing: %w", j.st.ID, j.doc.Lang, err)
 		}
 		f.Signed = true

@@ -2,6 +2,7 @@ package export
 
 import (
 	"communique/internal/judge"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -75,7 +76,7 @@ func testIdentity(t *testing.T) (*sign.Identity, *x509.CertPool) {
 func TestDefaultLanguagesAreTheCompleteOnes(t *testing.T) {
 	w := sample(t)
 	out := t.TempDir()
-	m, err := Run(w, Options{OutDir: out})
+	m, err := Run(context.Background(), w, Options{OutDir: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestDefaultLanguagesAreTheCompleteOnes(t *testing.T) {
 func TestIncompleteLanguageRefusedBeforeAnyWrite(t *testing.T) {
 	w := sample(t)
 	out := filepath.Join(t.TempDir(), "out")
-	_, err := Run(w, Options{OutDir: out, Langs: []string{"en", "fr"}})
+	_, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"en", "fr"}})
 	var inc *IncompleteError
 	if !errors.As(err, &inc) || inc.Lang != "fr" || len(inc.Missing) != 1 || !strings.HasSuffix(inc.Missing[0], ".p4") {
 		t.Fatalf("err = %v", err)
@@ -109,7 +110,7 @@ func TestIncompleteLanguageRefusedBeforeAnyWrite(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("an export that failed wrote its folder")
 	}
-	if _, err := Run(w, Options{OutDir: out, Langs: []string{"de"}}); err == nil || !strings.Contains(err.Error(), "not a language") {
+	if _, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"de"}}); err == nil || !strings.Contains(err.Error(), "not a language") {
 		t.Errorf("unknown language: %v", err)
 	}
 }
@@ -119,7 +120,7 @@ func TestSignedExportVerifies(t *testing.T) {
 	id, roots := testIdentity(t)
 	out := t.TempDir()
 	var steps []string
-	m, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}, Identity: id, Role: "Spokesperson",
+	m, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"en", "ar"}, Identity: id, Role: "Spokesperson",
 		Roots: roots, Progress: func(p Progress) { steps = append(steps, fmt.Sprintf("%s:%s:%d/%d", p.Lang, p.Step, p.Done, p.Total)) }})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +175,7 @@ func TestSignedExportVerifies(t *testing.T) {
 func TestFailedExportLeavesFolderAsItWas(t *testing.T) {
 	w := sample(t)
 	out := t.TempDir()
-	if _, err := Run(w, Options{OutDir: out, Langs: []string{"en"}}); err != nil {
+	if _, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"en"}}); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string][]byte{}
@@ -188,7 +189,7 @@ func TestFailedExportLeavesFolderAsItWas(t *testing.T) {
 	if err := w.SetTranslation("ar", st.Paragraphs[0], "نص \U00013000"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Run(w, Options{OutDir: out, Langs: []string{"en", "ar"}})
+	_, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"en", "ar"}})
 	if err == nil || !strings.Contains(err.Error(), "U+13000") {
 		t.Fatalf("err = %v", err)
 	}
@@ -229,7 +230,7 @@ func TestLetterheadInTheDocumentsLanguage(t *testing.T) {
 	}
 	judge.Tool(t, "pdftotext")
 	out := t.TempDir()
-	if _, err := Run(w, Options{OutDir: out, Langs: []string{"ar"}}); err != nil {
+	if _, err := Run(context.Background(), w, Options{OutDir: out, Langs: []string{"ar"}}); err != nil {
 		t.Fatal(err)
 	}
 	text, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, st.ID+".ar.pdf"), "-").Output()
@@ -256,7 +257,7 @@ func TestErrorsInJobOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 20 {
-		_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"en", "ar"}})
+		_, err := Run(context.Background(), w, Options{OutDir: t.TempDir(), Langs: []string{"en", "ar"}})
 		var ge *GlyphError
 		if !errors.As(err, &ge) || ge.Lang != "en" || !strings.Contains(err.Error(), "ar: no bundled font has a glyph for '声'") {
 			t.Fatalf("err = %v, want the missing glyph of the English file first, then the Arabic one's", err)
@@ -272,7 +273,7 @@ func TestMissingGlyphInPlaceNamesItsMessage(t *testing.T) {
 	if err := w.SetTranslation("ar", st.PlaceID(), "واشنطن 声"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Run(w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}})
+	_, err := Run(context.Background(), w, Options{OutDir: t.TempDir(), Langs: []string{"ar"}})
 	var ge *GlyphError
 	if !errors.As(err, &ge) || !slices.Equal(ge.Messages, []string{st.PlaceID()}) || ge.Lang != "ar" || ge.Char != '声' {
 		t.Errorf("err = %v, want a missing glyph in %s (ar)", err, st.PlaceID())

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -41,7 +42,7 @@ func TestConcurrentExportsLeaveAConsistentSet(t *testing.T) {
 		var wg sync.WaitGroup
 		for _, p := range plans {
 			wg.Go(func() {
-				m, err := p.Run()
+				m, err := p.Run(context.Background())
 				if err != nil {
 					t.Error(err)
 					return
@@ -78,7 +79,7 @@ func TestExportWaitsForTheFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Unlock()
-	_, err = Run(w, Options{Langs: []string{"en"}, OutDir: out, LockWait: 50 * time.Millisecond})
+	_, err = Run(context.Background(), w, Options{Langs: []string{"en"}, OutDir: out, LockWait: 50 * time.Millisecond})
 	if !errors.Is(err, safefile.ErrLocked) {
 		t.Fatalf("err %v", err)
 	}

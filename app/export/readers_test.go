@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,7 +49,7 @@ func TestReadersSampleSignedAndUnsigned(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := res.SignatureRect
-			signed, err := sign.Sign(res.PDF, id, sign.Options{Time: signAt, Location: doc.Place,
+			signed, err := sign.Sign(context.Background(), res.PDF, id, sign.Options{Time: signAt, Location: doc.Place,
 				Widget: &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}})
 			if err != nil {
 				t.Fatal(err)

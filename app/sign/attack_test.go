@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/sha256"
 	"crypto/x509"
@@ -82,7 +83,7 @@ func newDocTimestampShell(t *testing.T, p *testPKI) *docTimestampShell {
 	atkKey := newKey(ecP256)
 	atk := issue(leafTemplate("Nobody", p.now), atkKey.Public(), nil, atkKey)
 	srv := startTSA(t, p.tsa, p.tsaKey, time.Now) // only for a token-sized /Contents
-	out, err := Sign(testPDF(t, 1), &Identity{Certificate: atk, key: atkKey}, Options{Approval: true, TSAURL: srv.URL})
+	out, err := Sign(context.Background(), testPDF(t, 1), &Identity{Certificate: atk, key: atkKey}, Options{Approval: true, TSAURL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestExpiredCertificateCannotBackdate(t *testing.T) {
 	tmpl.NotAfter = p.now.Add(-1 * time.Hour)
 	c := issue(tmpl, k.Public(), p.inter, p.interKey)
 	id := &Identity{Certificate: c, Chain: []*x509.Certificate{p.inter, p.root}, key: k}
-	_, err := Sign(testPDF(t, 1), id, Options{Time: p.now.Add(-20 * time.Hour)})
+	_, err := Sign(context.Background(), testPDF(t, 1), id, Options{Time: p.now.Add(-20 * time.Hour)})
 	if !errors.Is(err, ErrCertificateExpired) {
 		t.Errorf("backdated signature with an expired certificate: %v", err)
 	}
@@ -178,7 +179,7 @@ func TestForgedTSANamesItsRealSigner(t *testing.T) {
 		_, _ = w.Write(b.BytesOrPanic())
 	}))
 	defer srv.Close()
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{TSAURL: srv.URL})
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{TSAURL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func TestForgedTSANamesItsRealSigner(t *testing.T) {
 func TestUpdatesThatPaintOverTheSignedPageAreCaught(t *testing.T) {
 	p := getPKI(t)
 	for _, approval := range []bool{false, true} {
-		signed, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Approval: approval,
+		signed, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Approval: approval,
 			Widget: &Rect{Page: 1, X0: 50, Y0: 50, X1: 250, Y1: 120}})
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"context"
 	"testing"
 )
 
@@ -19,7 +20,7 @@ func benchmarkSign(b *testing.B, k keyKind) {
 	opt := Options{Reason: "Publication", Location: "Paris", Widget: &Rect{Page: 6, X0: 320, Y0: 60, X1: 540, Y1: 130}}
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		if _, err := Sign(in, id, opt); err != nil {
+		if _, err := Sign(context.Background(), in, id, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -35,7 +36,7 @@ func BenchmarkSignRSA4096(b *testing.B) { benchmarkSign(b, rsa4096) }
 
 func BenchmarkVerify(b *testing.B) {
 	p := getPKI(b)
-	signed, err := Sign(benchPDF(b), p.leaves[ecP256], Options{})
+	signed, err := Sign(context.Background(), benchPDF(b), p.leaves[ecP256], Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

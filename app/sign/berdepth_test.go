@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"testing"
 )
 
@@ -26,7 +27,7 @@ func TestASN1Depth(t *testing.T) {
 		t.Error("definite-length nesting is not counted")
 	}
 	p := getPKI(t)
-	signed, err := Sign(testPDF(t, 1), p.leaves[rsa4096], Options{})
+	signed, err := Sign(context.Background(), testPDF(t, 1), p.leaves[rsa4096], Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

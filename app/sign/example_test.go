@@ -2,6 +2,7 @@ package sign_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -56,7 +57,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	signed, err := sign.Sign(statementPDF(), id, sign.Options{
+	signed, err := sign.Sign(context.Background(), statementPDF(), id, sign.Options{
 		Reason:   "Publication of the statement",
 		Location: "Paris",
 		Widget:   &sign.Rect{Page: 1, X0: 320, Y0: 60, X1: 540, Y1: 130},

@@ -1,6 +1,7 @@
 package sign_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -50,7 +51,7 @@ func signedExport(b testing.TB, approval bool) ([]byte, *x509.Certificate) {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
-	m, err := export.Run(ws, export.Options{Langs: []string{"ar"}, OutDir: out, Identity: id, Approval: approval})
+	m, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"ar"}, OutDir: out, Identity: id, Approval: approval})
 	if err != nil || len(m.Files) != 1 {
 		b.Fatal(err)
 	}

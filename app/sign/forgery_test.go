@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -151,7 +152,7 @@ func expectVerdict(t *testing.T, data []byte, want Verdict, phrase string) *Repo
 
 func signedStatement(t *testing.T, approval bool) []byte {
 	t.Helper()
-	signed, err := Sign(testPDF(t, 1), getPKI(t).leaves[ecP256], Options{Approval: approval, Reason: "Publication"})
+	signed, err := Sign(context.Background(), testPDF(t, 1), getPKI(t).leaves[ecP256], Options{Approval: approval, Reason: "Publication"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +248,7 @@ func TestForgeryInsiderSignsAfterSwap(t *testing.T) {
 	p := getPKI(t)
 	signed := signedStatement(t, true)
 	swapped := forgePage(t, signed)
-	insider, err := Sign(swapped, p.leaves[rsa2048], Options{Approval: true, Reason: "Insider"})
+	insider, err := Sign(context.Background(), swapped, p.leaves[rsa2048], Options{Approval: true, Reason: "Insider"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +319,7 @@ func formPDF() []byte {
 // changes what the field shows.
 func TestForgeryFormDefaults(t *testing.T) {
 	p := getPKI(t)
-	signed, err := Sign(formPDF(), p.leaves[ecP256], Options{Approval: true})
+	signed, err := Sign(context.Background(), formPDF(), p.leaves[ecP256], Options{Approval: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -452,7 +453,7 @@ func TestLinearizedInput(t *testing.T) {
 		t.Fatalf("unsigned linearized file: %+v %v", rep, err)
 	}
 	p := getPKI(t)
-	signed, err := Sign(lin, p.leaves[ecP256], Options{Approval: true})
+	signed, err := Sign(context.Background(), lin, p.leaves[ecP256], Options{Approval: true})
 	if err != nil {
 		t.Fatal(err)
 	}

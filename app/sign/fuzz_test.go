@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"context"
 	"crypto/x509"
 	"errors"
 	"testing"
@@ -25,15 +26,15 @@ func fuzzIdentity() (*Identity, *x509.CertPool) {
 func FuzzVerify(f *testing.F) {
 	id, roots := fuzzIdentity()
 	in := testPDF(f, 1)
-	approval, err := Sign(in, id, Options{Approval: true})
+	approval, err := Sign(context.Background(), in, id, Options{Approval: true})
 	if err != nil {
 		f.Fatal(err)
 	}
-	certified, err := Sign(in, id, Options{Widget: &Rect{Page: 1, X0: 300, Y0: 40, X1: 560, Y1: 140}})
+	certified, err := Sign(context.Background(), in, id, Options{Widget: &Rect{Page: 1, X0: 300, Y0: 40, X1: 560, Y1: 140}})
 	if err != nil {
 		f.Fatal(err)
 	}
-	twice, err := Sign(approval, id, Options{Approval: true})
+	twice, err := Sign(context.Background(), approval, id, Options{Approval: true})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func FuzzSign(f *testing.F) {
 	f.Add(in)
 	f.Add(in[:len(in)-40])
 	f.Fuzz(func(t *testing.T, data []byte) {
-		out, err := Sign(data, id, Options{Approval: true})
+		out, err := Sign(context.Background(), data, id, Options{Approval: true})
 		if err != nil {
 			return
 		}

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 func hostileSigned(tb testing.TB, n int) []byte {
 	tb.Helper()
 	id, _ := fuzzIdentity()
-	signed, err := Sign(testPDF(tb, 1), id, Options{Approval: true})
+	signed, err := Sign(context.Background(), testPDF(tb, 1), id, Options{Approval: true})
 	if err != nil {
 		tb.Fatal(err)
 	}

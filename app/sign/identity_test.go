@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -360,7 +361,7 @@ func TestCheck(t *testing.T) {
 				t.Fatalf("got %v, want %v containing %q", err, c.target, c.text)
 			}
 			// Sign refuses the same identity with the same reason.
-			_, err = Sign(testPDF(t, 1), c.id, Options{Time: now})
+			_, err = Sign(context.Background(), testPDF(t, 1), c.id, Options{Time: now})
 			if !errors.Is(err, c.target) {
 				t.Errorf("Sign: got %v, want %v", err, c.target)
 			}

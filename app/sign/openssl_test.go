@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
@@ -57,7 +58,7 @@ func withOpenSSLCMS(t *testing.T, signed []byte, cert *x509.Certificate, key cry
 func TestOpenSSLSignatures(t *testing.T) {
 	p := getPKI(t)
 	leaf := p.leaves[rsa2048]
-	signed, err := Sign(testPDF(t, 1), leaf, Options{Approval: true, Reason: "PSS"})
+	signed, err := Sign(context.Background(), testPDF(t, 1), leaf, Options{Approval: true, Reason: "PSS"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestTrustedTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(id, opt, opt.Time, defaultTokenReserve)
+		out, _, err := tg.build(context.Background(), id, opt, opt.Time, defaultTokenReserve)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +143,7 @@ func TestTrustedTime(t *testing.T) {
 	// pinned or not by anyone.
 	impKey := newKey(ecP256)
 	impostor := &Identity{Certificate: issue(leafTemplate(p.leaves[ecP256].Certificate.Subject.CommonName, p.now), impKey.Public(), nil, impKey), key: impKey}
-	imp, err := Sign(in, impostor, Options{})
+	imp, err := Sign(context.Background(), in, impostor, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

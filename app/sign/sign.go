@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -64,14 +65,16 @@ const (
 // Sign returns pdf with a signature appended as an incremental update: the
 // original bytes are kept unchanged and covered by the signature, which uses
 // SHA-256 and, if opt.TSAURL is set, carries an RFC 3161 timestamp.
-func Sign(pdf []byte, id *Identity, opt Options) ([]byte, error) {
-	out, _, err := signCounting(pdf, id, opt)
+//
+// ctx bounds the timestamp request: cancelling it abandons the signature.
+func Sign(ctx context.Context, pdf []byte, id *Identity, opt Options) ([]byte, error) {
+	out, _, err := signCounting(ctx, pdf, id, opt)
 	return out, err
 }
 
 // signCounting is Sign reporting how many layouts it needed: 1 unless the
 // TSA sent a token larger than defaultTokenReserve.
-func signCounting(in []byte, id *Identity, opt Options) ([]byte, int, error) {
+func signCounting(ctx context.Context, in []byte, id *Identity, opt Options) ([]byte, int, error) {
 	if id == nil || id.Certificate == nil || id.key == nil {
 		return nil, 0, errors.New("no signing identity")
 	}
@@ -102,7 +105,7 @@ func signCounting(in []byte, id *Identity, opt Options) ([]byte, int, error) {
 	// second one (only when a TSA's token outgrew the reservation) cannot
 	// inherit anything from the first.
 	for attempt := 1; ; attempt++ {
-		out, need, err := target.build(id, opt, when, reserve)
+		out, need, err := target.build(ctx, id, opt, when, reserve)
 		if errors.Is(err, errTokenTooLarge) && attempt == 1 {
 			reserve = need + 1024
 			continue
@@ -446,7 +449,7 @@ func (u *update) object(r ref, body func(*bytes.Buffer)) {
 
 // build lays out the update, signs it and returns the signed file. It reads
 // only t and its arguments, so calling it again starts from a clean slate.
-func (t *target) build(id *Identity, opt Options, when time.Time, tokenReserve int) ([]byte, int, error) {
+func (t *target) build(ctx context.Context, id *Identity, opt Options, when time.Time, tokenReserve int) ([]byte, int, error) {
 	reserved, err := cmsSize(id, when, tokenReserve)
 	if err != nil {
 		return nil, 0, err
@@ -567,7 +570,7 @@ func (t *target) build(id *Identity, opt Options, when time.Time, tokenReserve i
 	}
 	var token []byte
 	if opt.TSAURL != "" {
-		token, err = fetchTimestamp(opt.TSAURL, signature)
+		token, err = fetchTimestamp(ctx, opt.TSAURL, signature)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/asn1"
 	"encoding/hex"
@@ -144,7 +145,7 @@ func TestSignEachKeyType(t *testing.T) {
 	when := p.now.Add(-time.Minute).Truncate(time.Second)
 	for _, k := range allKeyKinds {
 		t.Run(string(k), func(t *testing.T) {
-			out, err := Sign(in, p.leaves[k], Options{
+			out, err := Sign(context.Background(), in, p.leaves[k], Options{
 				Reason: "Publication of the statement", Location: "Paris", Contact: "press@example.org",
 				Time: when, Widget: &Rect{Page: 3, X0: 320, Y0: 60, X1: 540, Y1: 130},
 			})
@@ -200,7 +201,7 @@ func TestSignRSA4096WithTimestamp(t *testing.T) {
 	p := getPKI(t)
 	tsa := startTSA(t, p.tsa, p.tsaKey, func() time.Time { return time.Now().Truncate(time.Second) })
 	in := testPDF(t, 2)
-	out, layouts, err := signCounting(in, p.leaves[rsa4096], Options{Reason: "Publication", TSAURL: tsa.URL})
+	out, layouts, err := signCounting(context.Background(), in, p.leaves[rsa4096], Options{Reason: "Publication", TSAURL: tsa.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +276,7 @@ func TestSignTokenOutgrowsReserve(t *testing.T) {
 	p := getPKI(t)
 	tsa := startTSA(t, p.bigTSA, p.tsaKey, time.Now)
 	in := testPDF(t, 1)
-	out, layouts, err := signCounting(in, p.leaves[ecP256], Options{TSAURL: tsa.URL})
+	out, layouts, err := signCounting(context.Background(), in, p.leaves[ecP256], Options{TSAURL: tsa.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +308,7 @@ func TestSignTSAFailures(t *testing.T) {
 		"ftp://127.0.0.1/tsa": "must be an http or https address",
 	}
 	for url, want := range cases {
-		_, err := Sign(in, p.leaves[ecP256], Options{TSAURL: url})
+		_, err := Sign(context.Background(), in, p.leaves[ecP256], Options{TSAURL: url})
 		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "s3cr3t-tsa-pass") {
 			t.Errorf("%s: got %v, want %q without the TSA password", url, err, want)
 		}
@@ -323,7 +324,7 @@ func TestSignNonLatinMetadata(t *testing.T) {
 		Contact:  "ڕاگەیاندن",
 		Widget:   &Rect{Page: 1, X0: 50, Y0: 50, X1: 250, Y1: 120},
 	}
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP384], opts)
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP384], opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +366,7 @@ func TestSignatureFieldDrawsNothing(t *testing.T) {
 	pdftoppm := needTool(t, "pdftoppm")
 	p := getPKI(t)
 	in := testPDF(t, 2)
-	out, err := Sign(in, p.leaves[ecP256], Options{Widget: &Rect{Page: 2, X0: 300, Y0: 40, X1: 560, Y1: 140}})
+	out, err := Sign(context.Background(), in, p.leaves[ecP256], Options{Widget: &Rect{Page: 2, X0: 300, Y0: 40, X1: 560, Y1: 140}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +404,7 @@ func TestSignatureFieldDrawsNothing(t *testing.T) {
 
 func TestSignCertificationRecorded(t *testing.T) {
 	p := getPKI(t)
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{})
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,11 +429,11 @@ func TestSignCertificationRecorded(t *testing.T) {
 func TestSignApprovalTwice(t *testing.T) {
 	p := getPKI(t)
 	in := testPDF(t, 2)
-	first, err := Sign(in, p.leaves[rsa2048], Options{Approval: true, Reason: "Drafted"})
+	first, err := Sign(context.Background(), in, p.leaves[rsa2048], Options{Approval: true, Reason: "Drafted"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Sign(first, p.leaves[ecP256], Options{Approval: true, Reason: "Approved", Widget: &Rect{Page: 2, X0: 10, Y0: 10, X1: 100, Y1: 60}})
+	second, err := Sign(context.Background(), first, p.leaves[ecP256], Options{Approval: true, Reason: "Approved", Widget: &Rect{Page: 2, X0: 10, Y0: 10, X1: 100, Y1: 60}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,11 +464,11 @@ func TestSignApprovalTwice(t *testing.T) {
 func TestSignRefusals(t *testing.T) {
 	p := getPKI(t)
 	in := testPDF(t, 1)
-	certified, err := Sign(in, p.leaves[ecP256], Options{})
+	certified, err := Sign(context.Background(), in, p.leaves[ecP256], Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	approved, err := Sign(in, p.leaves[ecP256], Options{Approval: true})
+	approved, err := Sign(context.Background(), in, p.leaves[ecP256], Options{Approval: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +491,7 @@ func TestSignRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, err := Sign(c.pdf, c.id, c.opt)
+			out, err := Sign(context.Background(), c.pdf, c.id, c.opt)
 			if err == nil || out != nil {
 				t.Fatalf("signed anyway (err %v)", err)
 			}
@@ -514,7 +515,7 @@ func TestSignEncryptedRefused(t *testing.T) {
 		t.Fatalf("qpdf --encrypt: %v %s", err, out)
 	}
 	data, _ := os.ReadFile(enc)
-	if _, err := Sign(data, p.leaves[ecP256], Options{}); !errors.Is(err, ErrEncrypted) {
+	if _, err := Sign(context.Background(), data, p.leaves[ecP256], Options{}); !errors.Is(err, ErrEncrypted) {
 		t.Errorf("got %v, want ErrEncrypted", err)
 	}
 }
@@ -535,14 +536,14 @@ func TestSignXrefStreamInput(t *testing.T) {
 	if !bytes.Contains(in, []byte("/ObjStm")) {
 		t.Fatal("qpdf did not write object streams")
 	}
-	first, err := Sign(in, p.leaves[rsa3072], Options{Approval: true, Widget: &Rect{Page: 2, X0: 10, Y0: 10, X1: 200, Y1: 80}})
+	first, err := Sign(context.Background(), in, p.leaves[rsa3072], Options{Approval: true, Widget: &Rect{Page: 2, X0: 10, Y0: 10, X1: 200, Y1: 80}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(first[len(in):], []byte("/Type /XRef")) {
 		t.Error("the update of an xref-stream file must use an xref stream")
 	}
-	second, err := Sign(first, p.leaves[ecP256], Options{Approval: true})
+	second, err := Sign(context.Background(), first, p.leaves[ecP256], Options{Approval: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -570,7 +571,7 @@ func TestUnsortedSignedAttributes(t *testing.T) {
 		sorted(attrs)
 		slices.Reverse(attrs)
 	}
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
 	orderAttributes = sorted
 	if err != nil {
 		t.Fatal(err)
@@ -630,7 +631,7 @@ func signatureContents(t *testing.T, pdf []byte) []byte {
 func TestBERSignedAttributes(t *testing.T) {
 	p := getPKI(t)
 	embeddedAttributes = longFormDigestLength
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
 	embeddedAttributes = func(signed []byte) []byte { return signed }
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand"
 	"regexp"
@@ -139,7 +140,7 @@ func TestTamperDetected(t *testing.T) {
 		{"certified", Options{Reason: "Publication", Widget: &Rect{Page: 2, X0: 300, Y0: 40, X1: 560, Y1: 140}}},
 		{"approval", Options{Reason: "Publication", Approval: true}},
 	} {
-		signed, err := Sign(in, p.leaves[rsa2048], mode.opt)
+		signed, err := Sign(context.Background(), in, p.leaves[rsa2048], mode.opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +240,7 @@ func TestHarmlessUpdateAfterApproval(t *testing.T) {
 		{true, VerdictValid, "later revisions leave the document's content unchanged"},
 		{false, VerdictModified, "certified with no changes allowed, but the file was updated after signing"},
 	} {
-		signed, err := Sign(in, p.leaves[ecP256], Options{Approval: c.approval})
+		signed, err := Sign(context.Background(), in, p.leaves[ecP256], Options{Approval: c.approval})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -266,7 +267,7 @@ func TestHarmlessUpdateAfterApproval(t *testing.T) {
 // crash the verifier.
 func TestEveryFlippedByteIsCaught(t *testing.T) {
 	p := getPKI(t)
-	signed, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Approval: true, Reason: "Flip test"})
+	signed, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Approval: true, Reason: "Flip test"})
 	if err != nil {
 		t.Fatal(err)
 	}

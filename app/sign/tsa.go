@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/rand"
 	"crypto/sha256"
@@ -34,7 +35,7 @@ var tsaClient = &http.Client{Timeout: tsaTimeout}
 
 // fetchTimestamp asks the TSA at rawURL for an RFC 3161 token over signature
 // (the CMS signature value, as CAdES/PAdES require) and returns the DER token.
-func fetchTimestamp(rawURL string, signature []byte) ([]byte, error) {
+func fetchTimestamp(ctx context.Context, rawURL string, signature []byte) ([]byte, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, errors.New("timestamp authority: the URL must be an http or https address")
@@ -50,7 +51,7 @@ func fetchTimestamp(rawURL string, signature []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot encode request: %v", where, err)
 	}
-	httpReq, err := http.NewRequest(http.MethodPost, u.String(), bytes.NewReader(body))
+	httpReq, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", where, err)
 	}
@@ -66,7 +67,7 @@ func fetchTimestamp(rawURL string, signature []byte) ([]byte, error) {
 		if errors.As(err, &uerr) {
 			err = uerr.Err
 		}
-		return nil, fmt.Errorf("%s: %v", where, err)
+		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTSAResponse+1))

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/x509"
 	"encoding/json"
@@ -100,7 +101,7 @@ func TestVerifyTrust(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(encOnly, Options{Approval: true, Name: "x"}, time.Now(), 0)
+		out, _, err := tg.build(context.Background(), encOnly, Options{Approval: true, Name: "x"}, time.Now(), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +111,7 @@ func TestVerifyTrust(t *testing.T) {
 	selfRoots := x509.NewCertPool()
 	selfRoots.AddCert(p.selfSigned.Certificate)
 	sign := func(id *Identity, opt Options) []byte {
-		out, err := Sign(in, id, opt)
+		out, err := Sign(context.Background(), in, id, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +125,7 @@ func TestVerifyTrust(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(id, opt, opt.Time, defaultTokenReserve)
+		out, _, err := tg.build(context.Background(), id, opt, opt.Time, defaultTokenReserve)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +207,7 @@ func TestVerifyForeignSignature(t *testing.T) {
 
 func TestReportJSON(t *testing.T) {
 	p := getPKI(t)
-	out, err := Sign(testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication", Location: "Lyon"})
+	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication", Location: "Lyon"})
 	if err != nil {
 		t.Fatal(err)
 	}

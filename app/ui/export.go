@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -24,7 +25,9 @@ import (
 // then watch each file being typeset, signed, verified and written. The
 // work itself is export.Run, the same pipeline as `communique export`.
 type exporter struct {
-	c      *controller
+	c *controller
+	// cancel stops the export under way (a slow timestamp server); nil when none runs.
+	cancel context.CancelFunc
 	d      *dialog.CustomDialog
 	body   *fyne.Container
 	ready  []export.Readiness
@@ -243,7 +246,10 @@ func (x *exporter) run() {
 	}
 	x.showProgress(langs)
 	c.exporting = true
+	ctx, cancel := context.WithCancel(context.Background())
+	x.cancel = cancel
 	go func() {
+		defer cancel()
 		if signing {
 			id, err := sign.LoadFile(identPath, password)
 			if err != nil {
@@ -252,7 +258,7 @@ func (x *exporter) run() {
 			}
 			plan.Identity = id
 		}
-		m, err := plan.Run()
+		m, err := plan.Run(ctx)
 		fyne.Do(func() { x.finished(m, err) })
 	}()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -233,7 +234,7 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := export.Run(ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
+	if _, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
 		t.Fatal(err)
 	}
 	c := newTestUI(t, ws)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,7 +80,7 @@ func TestVerifyPinnedSignerIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	if _, err := export.Run(ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
+	if _, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
 		t.Fatal(err)
 	}
 	// Pin the signer's certificate (the identity file holds it after its key).
