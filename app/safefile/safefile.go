@@ -61,7 +61,18 @@ const chunk = 64 << 10
 // An existing file keeps its permissions, and a symbolic link keeps
 // pointing where it did: the file it points to is replaced, not the link.
 func Write(path string, data []byte, perm fs.FileMode) error {
-	t, err := writeTemp(path, data, perm)
+	return writer{}.write(path, data, perm)
+}
+
+// writer carries what a test may vary about writing: afterChunk, when set,
+// runs after each chunk reaches the temporary file, so a test can kill a
+// writer half way through.
+type writer struct {
+	afterChunk func()
+}
+
+func (w writer) write(path string, data []byte, perm fs.FileMode) error {
+	t, err := w.writeTemp(path, data, perm)
 	if err != nil {
 		return err
 	}
@@ -96,7 +107,7 @@ func WriteAll(files []File) error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
-		wg.Go(func() { temps[i], errs[i] = writeTemp(f.Path, f.Data, f.Perm) })
+		wg.Go(func() { temps[i], errs[i] = writer{}.writeTemp(f.Path, f.Data, f.Perm) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -141,7 +152,7 @@ type temp struct{ tmp, path string }
 // writeTemp writes data to a temporary file next to path and syncs it.
 // An existing file's permissions are kept, and a symbolic link keeps
 // pointing where it did: the file it points to will be replaced.
-func writeTemp(path string, data []byte, perm fs.FileMode) (*temp, error) {
+func (w writer) writeTemp(path string, data []byte, perm fs.FileMode) (*temp, error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 		if fi, err := os.Stat(path); err == nil {
@@ -164,8 +175,8 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (*temp, error) {
 			return fail(err)
 		}
 		rest = rest[n:]
-		if afterChunk != nil {
-			afterChunk()
+		if w.afterChunk != nil {
+			w.afterChunk()
 		}
 	}
 	if err := tmp.Chmod(perm); err != nil {
@@ -221,6 +232,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-// afterChunk is a test hook run after each chunk is written.
-var afterChunk func()

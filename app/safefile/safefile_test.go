@@ -65,8 +65,8 @@ func TestWriteIfUnchangedDetectsHandEdit(t *testing.T) {
 // still holds the old content in full.
 func TestKilledWriterLeavesOldFile(t *testing.T) {
 	if p := os.Getenv("SAFEFILE_CHILD"); p != "" {
-		afterChunk = func() { time.Sleep(20 * time.Millisecond) }
-		Write(p, bytes.Repeat([]byte("new "), 1<<20), 0o644) // 4 MiB, ~64 chunks
+		slow := writer{afterChunk: func() { time.Sleep(20 * time.Millisecond) }}
+		slow.write(p, bytes.Repeat([]byte("new "), 1<<20), 0o644) // 4 MiB, ~64 chunks
 		os.Exit(0)
 	}
 	dir := t.TempDir()
