@@ -717,7 +717,7 @@ func (f *File) Spend(n int) error {
 func (f *File) checkReachable(k int) error {
 	trailer := f.Revisions[k].Trailer
 	if _, enc := trailer["Encrypt"]; enc {
-		return &Error{Offset: f.Revisions[k].XrefOffset, Msg: "encrypted documents are not supported"}
+		return &Error{Offset: f.Revisions[k].XrefOffset, Msg: ErrEncrypted.Error(), Err: ErrEncrypted}
 	}
 	if _, ok := trailer["Root"].(Ref); !ok {
 		return &Error{Offset: f.Revisions[k].XrefOffset, Msg: "the trailer has no /Root reference"}

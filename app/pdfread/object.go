@@ -2,6 +2,7 @@ package pdfread
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -40,7 +41,16 @@ type Error struct {
 	Offset int64
 	Where  string // "" for the file itself, else e.g. "object stream 12"
 	Msg    string
+	// Err, when set, is a sentinel callers test with errors.Is
+	// (ErrEncrypted).
+	Err error
 }
+
+// ErrEncrypted is wrapped by the *Error for an encrypted document, which
+// this reader does not decrypt: a signer refuses it by this error.
+var ErrEncrypted = errors.New("encrypted documents are not supported")
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if e.Where != "" {

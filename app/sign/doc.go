@@ -1,7 +1,8 @@
-// Package sign makes and checks the digital signatures on exported statements:
-// it loads the officer's identity (PKCS#12 or PEM), signs a finished PDF with a
-// CMS signature appended as an incremental update, and verifies the signatures
-// of any PDF it is handed, including what was changed after signing.
+// Package sign makes and checks the digital signatures on exported
+// statements: it loads the officer's identity (PKCS#12 or PEM) and signs a
+// finished PDF with a CMS signature appended as an incremental update.
+// Verification lives in package verify, re-exported here (Verify,
+// VerifyWith, Report) so callers have one package for signatures.
 //
 // The incremental update (signature dictionary, field widget, catalog and
 // cross-reference section) is written here rather than by
@@ -15,14 +16,11 @@
 // anything is laid out; the only second pass, for a timestamp token larger
 // than the space reserved, rebuilds the update from the untouched input.
 //
-// Verify reads the file with app/pdfread, strictly: anything a reader would
-// have to repair makes it malformed, since readers repair differently and
-// would show different documents. A signature must frame its own value in
-// its own dictionary and end exactly at the end of a revision; every later
-// revision is compared object by object with the one before it, against
-// an allow-list for the signature's DocMDP level (mdp.go). Trust is
-// explicit (VerifyOptions): roots and pinned certificates, judged at a
-// trusted timestamp authority's time or now, never the signer's claim.
+// The input is read with app/pdfread, the strict bounded reader the
+// verifier uses: a file that readers would have to repair is refused with
+// the reader's error rather than signed, since a signature over it would
+// vouch for whichever repair a reader chose, and a hostile file cannot
+// make signing hang or exhaust memory.
 //
 // Private keys stay inside Identity and are never formatted, logged or written;
 // passwords are used once and never appear in errors.

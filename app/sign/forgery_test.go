@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"communique/app/sign/pdfobj"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -325,7 +326,7 @@ func TestForgeryFormDefaults(t *testing.T) {
 	}
 	expectVerdict(t, signed, VerdictValid, "")
 	catalog := lastDefinition(t, signed, 1)
-	forgedCatalog := strings.Replace(catalog, "/DA "+hexString([]byte("/Helv 12 Tf 0 g")), "/DA (/Helv 40 Tf 1 0 0 rg)", 1)
+	forgedCatalog := strings.Replace(catalog, "/DA "+pdfobj.HexString([]byte("/Helv 12 Tf 0 g")), "/DA (/Helv 40 Tf 1 0 0 rg)", 1)
 	if forgedCatalog == catalog {
 		t.Fatalf("no /DA in the signed catalog: %s", catalog)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 )
@@ -52,12 +53,12 @@ func FuzzVerify(f *testing.F) {
 			}
 			return
 		}
-		if rank(rep.Verdict) >= len(Verdicts) {
+		if !slices.Contains(Verdicts, rep.Verdict) {
 			t.Fatalf("verdict %q is not one of the enum", rep.Verdict)
 		}
 		worst := VerdictValid
 		for _, s := range rep.Signatures {
-			if rank(s.Verdict) > rank(worst) {
+			if slices.Index(Verdicts, s.Verdict) > slices.Index(Verdicts, worst) {
 				worst = s.Verdict
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"communique/app/pdfread/hostile"
+	"communique/app/sign/cms"
 )
 
 // hostileSigned is a signed statement followed by n small updates that
@@ -68,5 +69,25 @@ func BenchmarkVerifyHostile(b *testing.B) {
 				Verify(c.Data, nil)
 			}
 		})
+	}
+}
+
+// TestDeepContents: a real signature passes the nesting scan, and one whose
+// /Contents nests 200,000 levels deep is invalid, not a crash.
+func TestDeepContents(t *testing.T) {
+	p := getPKI(t)
+	signed, err := Sign(context.Background(), testPDF(t, 1), p.leaves[rsa4096], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cms.DepthOK(signatureContents(t, signed), cms.MaxDepth) {
+		t.Error("a real signature is refused")
+	}
+	hostile := bytes.Clone(signed)
+	a, b := signedGap(t, hostile)
+	hexDeep := bytes.Repeat([]byte("3080"), (b-a-2)/4)
+	copy(hostile[a+1:], hexDeep)
+	if rep, err := Verify(hostile, p.roots()); err != nil || rep.Verdict != VerdictInvalid {
+		t.Errorf("deeply nested /Contents: %+v %v", rep, err)
 	}
 }

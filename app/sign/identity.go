@@ -2,14 +2,13 @@ package sign
 
 import (
 	"bytes"
+	"communique/app/sign/certs"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
-	"crypto/sha256"
 	"crypto/x509"
-	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -242,7 +241,7 @@ func publicKeysEqual(a, b crypto.PublicKey) bool {
 func orderChain(leaf *x509.Certificate, pool []*x509.Certificate) []*x509.Certificate {
 	var chain []*x509.Certificate
 	cur := leaf
-	for len(chain) < 10 && !isSelfSigned(cur) {
+	for len(chain) < 10 && !certs.SelfSigned(cur) {
 		var next *x509.Certificate
 		for _, c := range pool {
 			if c.Equal(cur) || !bytes.Equal(c.RawSubject, cur.RawIssuer) {
@@ -262,10 +261,6 @@ func orderChain(leaf *x509.Certificate, pool []*x509.Certificate) []*x509.Certif
 	return chain
 }
 
-func isSelfSigned(c *x509.Certificate) bool {
-	return bytes.Equal(c.RawSubject, c.RawIssuer) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
-}
-
 // Info describes the identity's certificate.
 func (id *Identity) Info() Info {
 	return certInfo(id.Certificate)
@@ -274,34 +269,13 @@ func (id *Identity) Info() Info {
 func certInfo(c *x509.Certificate) Info {
 	return Info{
 		Subject:    c.Subject.String(),
-		CommonName: displayName(c),
+		CommonName: certs.Name(c),
 		Issuer:     c.Issuer.String(),
 		NotBefore:  c.NotBefore,
 		NotAfter:   c.NotAfter,
-		SHA256:     Fingerprint(c),
+		SHA256:     certs.Fingerprint(c),
 		KeyType:    keyType(c.PublicKey),
 	}
-}
-
-// Fingerprint is the SHA-256 of the certificate in the "AB:CD:…" form most
-// certificate viewers show, so an officer can compare it by eye.
-func Fingerprint(c *x509.Certificate) string {
-	sum := sha256.Sum256(c.Raw)
-	var b strings.Builder
-	for i, x := range sum {
-		if i > 0 {
-			b.WriteByte(':')
-		}
-		fmt.Fprintf(&b, "%02X", x)
-	}
-	return b.String()
-}
-
-func displayName(c *x509.Certificate) string {
-	if c.Subject.CommonName != "" {
-		return c.Subject.CommonName
-	}
-	return c.Subject.String()
 }
 
 func keyType(pub crypto.PublicKey) string {
@@ -323,17 +297,10 @@ func (id *Identity) Check(now time.Time) error {
 	return checkCertificate(id.Certificate, now)
 }
 
-var (
-	oidKeyUsage        = asn1.ObjectIdentifier{2, 5, 29, 15}
-	oidEKUDocSigning   = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
-	oidEKUAdobeAuthDoc = asn1.ObjectIdentifier{1, 2, 840, 113583, 1, 1, 5}
-	oidEKUMSDocSigning = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 311, 10, 3, 12}
-)
-
 const dateLayoutForHumans = "2006-01-02 15:04 MST"
 
 func checkCertificate(c *x509.Certificate, now time.Time) error {
-	who := fmt.Sprintf("certificate %q", displayName(c))
+	who := fmt.Sprintf("certificate %q", certs.Name(c))
 	if now.Before(c.NotBefore) {
 		return &CertificateError{ErrCertificateNotYetValid,
 			fmt.Sprintf("%s is not valid until %s", who, c.NotBefore.UTC().Format(dateLayoutForHumans))}
@@ -342,39 +309,10 @@ func checkCertificate(c *x509.Certificate, now time.Time) error {
 		return &CertificateError{ErrCertificateExpired,
 			fmt.Sprintf("%s expired on %s", who, c.NotAfter.UTC().Format(dateLayoutForHumans))}
 	}
-	if reason := usageProblem(c); reason != "" {
+	if reason := certs.UsageProblem(c); reason != "" {
 		return &CertificateError{ErrCertificateUsage, fmt.Sprintf("%s %s", who, reason)}
 	}
 	return nil
-}
-
-// usageProblem returns why c may not sign documents, or "". A certificate
-// without a key-usage extension is unrestricted (RFC 5280 §4.2.1.3).
-func usageProblem(c *x509.Certificate) string {
-	hasKU := false
-	for _, e := range c.Extensions {
-		if e.Id.Equal(oidKeyUsage) {
-			hasKU = true
-		}
-	}
-	if hasKU && c.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0 {
-		return "may not make signatures: its key usage allows neither digital signature nor non-repudiation"
-	}
-	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
-		return ""
-	}
-	for _, u := range c.ExtKeyUsage {
-		switch u {
-		case x509.ExtKeyUsageAny, x509.ExtKeyUsageEmailProtection, x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageCodeSigning:
-			return ""
-		}
-	}
-	for _, u := range c.UnknownExtKeyUsage {
-		if u.Equal(oidEKUDocSigning) || u.Equal(oidEKUAdobeAuthDoc) || u.Equal(oidEKUMSDocSigning) {
-			return ""
-		}
-	}
-	return "may not sign documents: its extended key usage names other purposes only (for example TLS servers or time-stamping)"
 }
 
 // String describes the identity without its key.
@@ -382,7 +320,7 @@ func (id Identity) String() string {
 	if id.Certificate == nil {
 		return "sign.Identity{}"
 	}
-	return fmt.Sprintf("sign.Identity{%s, SHA256 %s}", displayName(id.Certificate), Fingerprint(id.Certificate))
+	return fmt.Sprintf("sign.Identity{%s, SHA256 %s}", certs.Name(id.Certificate), certs.Fingerprint(id.Certificate))
 }
 
 // GoString keeps %#v from printing the private key.

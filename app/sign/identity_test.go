@@ -345,7 +345,9 @@ func TestCheck(t *testing.T) {
 		{"no key usage extension", mk(func(c *x509.Certificate) { c.KeyUsage = 0 }), nil, ""},
 		{"TLS server only", mk(func(c *x509.Certificate) { c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth} }), ErrCertificateUsage, "extended key usage"},
 		{"e-mail protection", mk(func(c *x509.Certificate) { c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection} }), nil, ""},
-		{"document signing EKU", mk(func(c *x509.Certificate) { c.UnknownExtKeyUsage = []asn1.ObjectIdentifier{oidEKUDocSigning} }), nil, ""},
+		{"document signing EKU", mk(func(c *x509.Certificate) {
+			c.UnknownExtKeyUsage = []asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 36}}
+		}), nil, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

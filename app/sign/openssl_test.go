@@ -112,7 +112,7 @@ func TestTrustedTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(context.Background(), id, opt, opt.Time, defaultTokenReserve)
+		out, _, err := signer{}.build(context.Background(), tg, id, opt, opt.Time, defaultTokenReserve)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"communique/app/sign/cms"
 	"context"
 	"crypto/sha256"
 	"encoding/asn1"
@@ -201,7 +202,7 @@ func TestSignRSA4096WithTimestamp(t *testing.T) {
 	p := getPKI(t)
 	tsa := startTSA(t, p.tsa, p.tsaKey, func() time.Time { return time.Now().Truncate(time.Second) })
 	in := testPDF(t, 2)
-	out, layouts, err := signCounting(context.Background(), in, p.leaves[rsa4096], Options{Reason: "Publication", TSAURL: tsa.URL})
+	out, layouts, err := signer{}.sign(context.Background(), in, p.leaves[rsa4096], Options{Reason: "Publication", TSAURL: tsa.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +277,7 @@ func TestSignTokenOutgrowsReserve(t *testing.T) {
 	p := getPKI(t)
 	tsa := startTSA(t, p.bigTSA, p.tsaKey, time.Now)
 	in := testPDF(t, 1)
-	out, layouts, err := signCounting(context.Background(), in, p.leaves[ecP256], Options{TSAURL: tsa.URL})
+	out, layouts, err := signer{}.sign(context.Background(), in, p.leaves[ecP256], Options{TSAURL: tsa.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,27 +567,25 @@ func TestSignXrefStreamInput(t *testing.T) {
 // such a signature is valid; a change to the document is still caught.
 func TestUnsortedSignedAttributes(t *testing.T) {
 	p := getPKI(t)
-	sorted := orderAttributes
-	orderAttributes = func(attrs [][]byte) {
-		sorted(attrs)
+	reversed := signer{order: func(attrs [][]byte) {
+		cms.DEROrder(attrs)
 		slices.Reverse(attrs)
-	}
-	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
-	orderAttributes = sorted
+	}}
+	out, _, err := reversed.sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	attrs := rawSignedAttributes(signatureContents(t, out))
+	attrs := cms.RawSignedAttributes(signatureContents(t, out))
 	var reencoded []byte
 	if len(attrs) == 0 {
 		t.Fatal("no signed attributes found in the signature")
 	}
-	if p7, err := parseCMS(signatureContents(t, out)); err == nil {
-		var as []cmsAttribute
+	if p7, err := cms.Parse(signatureContents(t, out)); err == nil {
+		var as []cms.Attribute
 		for _, a := range p7.Signers[0].AuthenticatedAttributes {
-			as = append(as, cmsAttribute{Type: a.Type, Value: a.Value})
+			as = append(as, cms.Attribute{Type: a.Type, Value: a.Value})
 		}
-		reencoded, _ = marshalAttributeSet(as)
+		reencoded, _ = cms.MarshalAttributeSet(as)
 	}
 	if bytes.Equal(attrs, reencoded) {
 		t.Fatal("the attributes came out in DER order; the test signs nothing unusual")
@@ -630,13 +629,12 @@ func signatureContents(t *testing.T, pdf []byte) []byte {
 // re-encoding, which is what was signed.
 func TestBERSignedAttributes(t *testing.T) {
 	p := getPKI(t)
-	embeddedAttributes = longFormDigestLength
-	out, err := Sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
-	embeddedAttributes = func(signed []byte) []byte { return signed }
+	ber := signer{embed: longFormDigestLength}
+	out, _, err := ber.sign(context.Background(), testPDF(t, 1), p.leaves[ecP256], Options{Reason: "Publication"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := rawSignedAttributes(signatureContents(t, out))
+	raw := cms.RawSignedAttributes(signatureContents(t, out))
 	if !bytes.Contains(raw, []byte{0x04, 0x81, 0x20}) {
 		t.Fatal("the embedded attributes are not the BER variant; the test checks nothing")
 	}
@@ -673,10 +671,10 @@ func longFormDigestLength(set []byte) []byte {
 		if !attrs.ReadASN1Element(&attr, cbasn1.SEQUENCE) {
 			panic("bad attribute")
 		}
-		if i := bytes.Index(attr, []byte{0x04, 0x20}); i >= 0 && bytes.Contains(attr, oidBytes(oidAttrMessageDigest)) {
+		if i := bytes.Index(attr, []byte{0x04, 0x20}); i >= 0 && bytes.Contains(attr, oidBytes(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4})) {
 			md := attr[i+2 : i+2+32]
 			values := der(byte(cbasn1.SET), append([]byte{0x04, 0x81, 0x20}, md...))
-			oid := der(byte(cbasn1.OBJECT_IDENTIFIER), oidBytes(oidAttrMessageDigest))
+			oid := der(byte(cbasn1.OBJECT_IDENTIFIER), oidBytes(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4}))
 			content = append(content, der(byte(cbasn1.SEQUENCE), append(oid, values...))...)
 			continue
 		}

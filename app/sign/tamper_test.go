@@ -120,8 +120,11 @@ func flipAt(data []byte, i int) []byte {
 	return out
 }
 
+// byteRangeRE finds the numbers of a signature's /ByteRange.
+var byteRangeRE = regexp.MustCompile(`/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]`)
+
 func signedGap(tb testing.TB, data []byte) (int, int) {
-	m := byteRangeRE().FindAllSubmatch(data, -1)
+	m := byteRangeRE.FindAllSubmatch(data, -1)
 	if m == nil {
 		tb.Fatal("no byte range")
 	}

@@ -101,7 +101,7 @@ func TestVerifyTrust(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(context.Background(), encOnly, Options{Approval: true, Name: "x"}, time.Now(), 0)
+		out, _, err := signer{}.build(context.Background(), tg, encOnly, Options{Approval: true, Name: "x"}, time.Now(), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func TestVerifyTrust(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := tg.build(context.Background(), id, opt, opt.Time, defaultTokenReserve)
+		out, _, err := signer{}.build(context.Background(), tg, id, opt, opt.Time, defaultTokenReserve)
 		if err != nil {
 			t.Fatal(err)
 		}

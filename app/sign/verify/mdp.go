@@ -1,4 +1,4 @@
-package sign
+package verify
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"communique/app/pdfread"
+	"communique/app/sign/pdfobj"
 )
 
 // What may follow a signature. Each incremental update after the signed
@@ -108,18 +109,18 @@ func (c *revisionContext) allow(format string, args ...any) {
 func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
 	c := &revisionContext{f: f, old: old, cur: cur, level: level, dss: map[pdfread.Ref]bool{}}
 	c.root, _ = f.Revisions[old].Trailer["Root"].(pdfread.Ref)
-	root, _ := resolveDict(f, old, c.root)
+	root, _ := pdfobj.Dict(f, old, c.root)
 	c.acro, _ = root["AcroForm"].(pdfread.Ref)
-	acro, _ := resolveDict(f, old, root["AcroForm"])
+	acro, _ := pdfobj.Dict(f, old, root["AcroForm"])
 	c.fieldsA, _ = acro["Fields"].(pdfread.Ref)
 	if r, ok := root["DSS"].(pdfread.Ref); ok {
 		c.dss[r] = true
 	}
-	dss, _ := resolveDict(f, old, root["DSS"])
+	dss, _ := pdfobj.Dict(f, old, root["DSS"])
 	if r, ok := dss["VRI"].(pdfread.Ref); ok {
 		c.dss[r] = true
 	}
-	vri, _ := resolveDict(f, old, dss["VRI"])
+	vri, _ := pdfobj.Dict(f, old, dss["VRI"])
 	for _, x := range vri {
 		if r, ok := x.(pdfread.Ref); ok {
 			c.dss[r] = true
@@ -195,7 +196,7 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		c.diffAcroForm(od, nd)
 	case r == c.fieldsA:
 		c.diffFields(oldObj, newObj)
-	case resolveName(c.f, c.old, od["Type"]) == "Page" && nd != nil:
+	case pdfobj.NameOf(c.f, c.old, od["Type"]) == "Page" && nd != nil:
 		c.diffPage(r.Num, od, nd)
 	case c.isField(od) && nd != nil:
 		c.diffField(r, od, nd)
@@ -212,11 +213,11 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 }
 
 func describe(f *pdfread.File, k int, r pdfread.Ref, o pdfread.Object) string {
-	d, _ := resolveDict(f, k, o)
-	if t := resolveName(f, k, d["Type"]); t != "" {
+	d, _ := pdfobj.Dict(f, k, o)
+	if t := pdfobj.NameOf(f, k, d["Type"]); t != "" {
 		return fmt.Sprintf("object %d (/%s)", r.Num, t)
 	}
-	if t := resolveName(f, k, d["Subtype"]); t != "" {
+	if t := pdfobj.NameOf(f, k, d["Subtype"]); t != "" {
 		return fmt.Sprintf("object %d (/%s)", r.Num, t)
 	}
 	if _, ok := o.(*pdfread.Stream); ok {
@@ -246,8 +247,8 @@ func (c *revisionContext) diffCatalog(od, nd pdfread.Dict) {
 	for _, k := range changedKeys(od, nd) {
 		switch k {
 		case "AcroForm":
-			oa, _ := resolveDict(c.f, c.old, od[k])
-			na, _ := resolveDict(c.f, c.cur, nd[k])
+			oa, _ := pdfobj.Dict(c.f, c.old, od[k])
+			na, _ := pdfobj.Dict(c.f, c.cur, nd[k])
 			if na == nil {
 				c.change("the form (/AcroForm) was removed")
 				continue
@@ -284,8 +285,8 @@ func (c *revisionContext) diffAcroForm(od, nd pdfread.Dict) {
 // diffFields: old fields stay, in place; new ones must be signature fields
 // this level allows.
 func (c *revisionContext) diffFields(oldObj, newObj pdfread.Object) {
-	oa := resolveArray(c.f, c.old, oldObj)
-	na := resolveArray(c.f, c.cur, newObj)
+	oa := pdfobj.Array(c.f, c.old, oldObj)
+	na := pdfobj.Array(c.f, c.cur, newObj)
 	if !c.keepsAll(oa, na) {
 		c.change("form fields were removed or reordered")
 		return
@@ -309,17 +310,17 @@ func (c *revisionContext) keepsAll(oa, na pdfread.Array) bool {
 }
 
 func (c *revisionContext) newField(o pdfread.Object) {
-	d, _ := resolveDict(c.f, c.cur, o)
-	if resolveName(c.f, c.cur, d["FT"]) != "Sig" {
+	d, _ := pdfobj.Dict(c.f, c.cur, o)
+	if pdfobj.NameOf(c.f, c.cur, d["FT"]) != "Sig" {
 		c.change("a form field other than a signature was added")
 		return
 	}
 	c.newSignature(d)
-	if resolveName(c.f, c.cur, d["Subtype"]) == "Widget" {
+	if pdfobj.NameOf(c.f, c.cur, d["Subtype"]) == "Widget" {
 		c.invisibleWidget(d, "a new signature field")
 	}
-	for _, kid := range resolveArray(c.f, c.cur, d["Kids"]) {
-		kd, _ := resolveDict(c.f, c.cur, kid)
+	for _, kid := range pdfobj.Array(c.f, c.cur, d["Kids"]) {
+		kd, _ := pdfobj.Dict(c.f, c.cur, kid)
 		c.invisibleWidget(kd, "a new signature field")
 	}
 }
@@ -328,8 +329,8 @@ func (c *revisionContext) newField(o pdfread.Object) {
 // signed field holds: a certification with no changes allowed only lets
 // document timestamps follow.
 func (c *revisionContext) newSignature(field pdfread.Dict) {
-	v, _ := resolveDict(c.f, c.cur, field["V"])
-	if resolveName(c.f, c.cur, v["Type"]) == "DocTimeStamp" || resolveName(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
+	v, _ := pdfobj.Dict(c.f, c.cur, field["V"])
+	if pdfobj.NameOf(c.f, c.cur, v["Type"]) == "DocTimeStamp" || pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
 		c.purpose = true
 		c.allow("a document timestamp added")
 		return
@@ -355,7 +356,7 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	if n, ok := flags.(int64); ok && n&(2|32) != 0 { // Hidden, NoView
 		return false
 	}
-	rect := resolveArray(f, k, d["Rect"])
+	rect := pdfobj.Array(f, k, d["Rect"])
 	if len(rect) != 4 {
 		return false
 	}
@@ -374,7 +375,7 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	if x[0] == x[2] || x[1] == x[3] {
 		return false
 	}
-	ap, _ := resolveDict(f, k, d["AP"])
+	ap, _ := pdfobj.Dict(f, k, d["AP"])
 	if ap == nil {
 		return false
 	}
@@ -394,7 +395,7 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 
 // diffField: form filling changes a field's value and appearance only.
 func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
-	isSig := resolveName(c.f, c.old, od["FT"]) == "Sig"
+	isSig := pdfobj.NameOf(c.f, c.old, od["FT"]) == "Sig"
 	for _, k := range changedKeys(od, nd) {
 		switch {
 		case c.level < 2 && !isSig:
@@ -430,15 +431,15 @@ func (c *revisionContext) diffPage(page int, od, nd pdfread.Dict) {
 // diffAnnots: a page keeps its annotations and may gain those the level
 // allows.
 func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
-	oa := resolveArray(c.f, c.old, oldObj)
-	na := resolveArray(c.f, c.cur, newObj)
+	oa := pdfobj.Array(c.f, c.old, oldObj)
+	na := pdfobj.Array(c.f, c.cur, newObj)
 	if !c.keepsAll(oa, na) {
 		c.change("annotations were removed from page object %d", page)
 		return
 	}
 	for _, o := range na[len(oa):] {
-		d, _ := resolveDict(c.f, c.cur, o)
-		sub := resolveName(c.f, c.cur, d["Subtype"])
+		d, _ := pdfobj.Dict(c.f, c.cur, o)
+		sub := pdfobj.NameOf(c.f, c.cur, d["Subtype"])
 		switch {
 		case sub == "Widget":
 			if c.isSigWidget(d) {
@@ -462,13 +463,13 @@ func (c *revisionContext) isField(d pdfread.Dict) bool {
 	_, ft := d["FT"]
 	_, title := d["T"]
 	_, parent := d["Parent"]
-	return ft || title && parent || resolveName(c.f, c.old, d["Subtype"]) == "Widget"
+	return ft || title && parent || pdfobj.NameOf(c.f, c.old, d["Subtype"]) == "Widget"
 }
 
 func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {
-	if resolveName(c.f, c.cur, d["FT"]) == "Sig" {
+	if pdfobj.NameOf(c.f, c.cur, d["FT"]) == "Sig" {
 		return true
 	}
-	p, _ := resolveDict(c.f, c.cur, d["Parent"])
-	return resolveName(c.f, c.cur, p["FT"]) == "Sig"
+	p, _ := pdfobj.Dict(c.f, c.cur, d["Parent"])
+	return pdfobj.NameOf(c.f, c.cur, p["FT"]) == "Sig"
 }

@@ -1,7 +1,9 @@
-package sign
+package verify
 
 import (
 	"bytes"
+	"communique/app/sign/certs"
+	"communique/app/sign/cms"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -9,7 +11,7 @@ import (
 )
 
 // Trust is explicit: a certificate is trusted when it chains to a root the
-// caller named (VerifyOptions.Roots, pinned CA certificates) or is itself a
+// caller named (Options.Roots, pinned CA certificates) or is itself a
 // pinned signer certificate, at a trusted time. The trusted time is a
 // timestamp authority's, if the authority is trusted for timestamping,
 // else now; what the signer claims (signingTime, /M) never counts.
@@ -30,13 +32,13 @@ func (v *verifier) setTrust() {
 // signatureTimestamp checks the timestamp token over the signature value,
 // if any, and returns the time to judge the certificate at. res is set when
 // the token makes the signature invalid.
-func (v *verifier) signatureTimestamp(rep *SignatureReport, unsigned []cmsAttribute, sigValue []byte) (at time.Time, detail string, res *cryptoResult) {
+func (v *verifier) signatureTimestamp(rep *SignatureReport, unsigned []cms.Attribute, sigValue []byte) (at time.Time, detail string, res *cryptoResult) {
 	at = v.opt.Now
 	for _, a := range unsigned {
-		if !a.Type.Equal(oidAttrTimeStampToken) {
+		if !a.Type.Equal(cms.OIDAttrTimeStampToken) {
 			continue
 		}
-		ts, err := parseTimestampToken(a.Value.Bytes)
+		ts, err := cms.ParseTimestampToken(a.Value.Bytes)
 		if err != nil {
 			r := broken(VerdictInvalid, "the signature's timestamp is unreadable or its own signature is wrong")
 			return at, "", &r
@@ -49,12 +51,12 @@ func (v *verifier) signatureTimestamp(rep *SignatureReport, unsigned []cmsAttrib
 		}
 		// A token without certificates has no checked signature (the
 		// parser only verifies one when certificates are present).
-		tsa := tokenSigner(a.Value.Bytes)
+		tsa := cms.TokenSigner(a.Value.Bytes)
 		if tsa == nil {
 			detail = "the signature carries a timestamp without the authority's certificate; it cannot be checked and is ignored"
 			continue
 		}
-		rep.TimestampAuthority = displayName(tsa)
+		rep.TimestampAuthority = certs.Name(tsa)
 		var why string
 		rep.TimestampTrust, why = v.tsaTrust(tsa, ts.Certificates, ts.Time)
 		if rep.TimestampTrust != TrustTrusted {
@@ -71,7 +73,7 @@ func (v *verifier) signatureTimestamp(rep *SignatureReport, unsigned []cmsAttrib
 
 // checkDocTimestamp verifies an ETSI.RFC3161 document timestamp.
 func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, ranges [][]byte) cryptoResult {
-	ts, err := parseTimestampToken(trimDER(contents))
+	ts, err := cms.ParseTimestampToken(cms.TrimDER(contents))
 	if err != nil {
 		return broken(VerdictInvalid, "the document timestamp is unreadable or its signature is wrong")
 	}
@@ -82,12 +84,12 @@ func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, rang
 	if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
 		return broken(VerdictModified, "the timestamped bytes were changed: their digest no longer matches the timestamp")
 	}
-	cert := tokenSigner(trimDER(contents))
+	cert := cms.TokenSigner(cms.TrimDER(contents))
 	if cert == nil {
 		return broken(VerdictInvalid, "document timestamp without the authority's certificate: its signature cannot be checked")
 	}
 	rep.Time = ts.Time
-	rep.Signer, rep.Issuer, rep.CertificateSHA256 = displayName(cert), issuerName(cert), Fingerprint(cert)
+	rep.Signer, rep.Issuer, rep.CertificateSHA256 = certs.Name(cert), certs.IssuerName(cert), certs.Fingerprint(cert)
 	rep.TimestampAuthority = rep.Signer
 	var why string
 	rep.Trust, why = v.tsaTrust(cert, ts.Certificates, ts.Time)
@@ -103,7 +105,7 @@ func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, rang
 // judge sets the signer's trust, judged at time at, and returns the verdict
 // it makes of an intact signature.
 func (v *verifier) judge(rep *SignatureReport, cert *x509.Certificate, pool []*x509.Certificate, at time.Time, usage x509.ExtKeyUsage) (Verdict, string) {
-	if reason := usageProblem(cert); reason != "" {
+	if reason := certs.UsageProblem(cert); reason != "" {
 		rep.Trust = TrustNotForSigning
 		return VerdictUntrusted, "the certificate " + reason
 	}
@@ -169,10 +171,10 @@ func (v *verifier) chainTrust(cert *x509.Certificate, pool []*x509.Certificate, 
 	var invalid x509.CertificateInvalidError
 	switch {
 	case errors.As(err, &unknown):
-		if isSelfSigned(cert) {
+		if certs.SelfSigned(cert) {
 			return TrustSelfSigned, "the certificate is self-signed and not among the trusted ones"
 		}
-		return TrustUnknownIssuer, fmt.Sprintf("the issuer %q is not among the trusted certificate authorities", issuerName(cert))
+		return TrustUnknownIssuer, fmt.Sprintf("the issuer %q is not among the trusted certificate authorities", certs.IssuerName(cert))
 	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
 		when := at.UTC().Format(time.RFC3339)
 		if at.Before(cert.NotBefore) {

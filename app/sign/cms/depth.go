@@ -1,4 +1,4 @@
-package sign
+package cms
 
 // The CMS and timestamp parsers (digitorus/pkcs7, which converts BER to DER
 // recursively) recurse once per nested constructed value: 200,000 nested
@@ -6,12 +6,12 @@ package sign
 // 140 MB of stack. A real signature nests about 15 levels, so deeper input
 // is refused before it reaches them, by a scan that keeps its own stack.
 
-// maxASN1Depth bounds the nesting of constructed values in a signature.
-const maxASN1Depth = 64
+// MaxDepth bounds the nesting of constructed values in a signature.
+const MaxDepth = 64
 
-// asn1DepthOK tells whether no constructed value in b nests deeper than
+// DepthOK tells whether no constructed value in b nests deeper than
 // max. Malformed encodings pass: the parser reports those.
-func asn1DepthOK(b []byte, max int) bool {
+func DepthOK(b []byte, max int) bool {
 	var ends []int // end of each open constructed value, -1 if indefinite
 	pos := 0
 	for pos < len(b) {
