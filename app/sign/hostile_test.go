@@ -3,9 +3,12 @@ package sign
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
+	"communique/app/pdfread"
 	"communique/app/pdfread/hostile"
 	"communique/app/sign/cms"
 )
@@ -89,5 +92,36 @@ func TestDeepContents(t *testing.T) {
 	copy(hostile[a+1:], hexDeep)
 	if rep, err := Verify(hostile, p.roots()); err != nil || rep.Verdict != VerdictInvalid {
 		t.Errorf("deeply nested /Contents: %+v %v", rep, err)
+	}
+}
+
+// TestSignHostileFiles: the signer reads its input with the verifier's
+// strict reader, so every file of the hostile corpus that reader refuses
+// is refused for signing with the reader's error (naming the byte
+// offset), and none crashes, hangs or exhausts memory; the few well-formed
+// ones are signed or refused with a reason.
+func TestSignHostileFiles(t *testing.T) {
+	id, _ := fuzzIdentity()
+	refused := 0
+	for _, c := range hostile.Cases() {
+		t.Run(c.Name, func(t *testing.T) {
+			_, openErr := pdfread.Open(c.Data, pdfread.LimitsFor(len(c.Data)))
+			out, err := Sign(context.Background(), c.Data, id, Options{Approval: true})
+			t.Logf("%d bytes: %v", len(c.Data), err)
+			var perr *pdfread.Error
+			switch {
+			case openErr != nil && err == nil:
+				t.Fatalf("signed a file the strict reader refuses (%v)", openErr)
+			case openErr != nil && !errors.Is(err, ErrEncrypted) && (!errors.As(err, &perr) || !strings.Contains(err.Error(), "byte ")):
+				t.Fatalf("refused without the reader's error: %v", err)
+			case openErr != nil:
+				refused++
+			case err == nil && len(out) <= len(c.Data):
+				t.Fatal("signed, but nothing was appended")
+			}
+		})
+	}
+	if refused == 0 {
+		t.Error("no hostile file was refused: the corpus tests nothing")
 	}
 }
