@@ -90,9 +90,6 @@ func Open(data []byte, lim Limits) (*File, error) {
 	return f, nil
 }
 
-// Data returns the file's bytes.
-func (f *File) Data() []byte { return f.data }
-
 // readChain finds the last startxref and follows /Prev back to the first
 // revision, requiring each section to sit exactly where it is announced and
 // to be followed by its own startxref and %%EOF.

@@ -30,18 +30,6 @@ func StampBytes(data []byte) Stamp {
 	return Stamp{Exists: true, Sum: sha256.Sum256(data)}
 }
 
-// StampOf reads path and returns its stamp; a missing file has the zero Stamp.
-func StampOf(path string) (Stamp, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Stamp{}, nil
-	}
-	if err != nil {
-		return Stamp{}, err
-	}
-	return StampBytes(data), nil
-}
-
 // ConflictError reports that a file changed on disk since it was read.
 type ConflictError struct {
 	Path string

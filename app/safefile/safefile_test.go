@@ -32,7 +32,7 @@ func TestWriteReplaces(t *testing.T) {
 func TestWriteIfUnchangedDetectsHandEdit(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "active.fr.toml")
 	os.WriteFile(p, []byte("[a]\nother = \"x\"\n"), 0o644)
-	st, err := StampOf(p)
+	st, err := stampOf(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestWriteIfUnchangedDetectsHandEdit(t *testing.T) {
 		t.Fatalf("hand edit lost: %q", got)
 	}
 	// Same content as on disk is fine; fresh stamp is fine.
-	st2, _ := StampOf(p)
+	st2, _ := stampOf(p)
 	if err := WriteIfUnchanged(p, []byte("new"), 0o644, st2); err != nil {
 		t.Fatal(err)
 	}
@@ -236,4 +236,13 @@ func TestWriteAllRemoveFirst(t *testing.T) {
 	if got, _ := os.ReadFile(manifest); string(got) != "new manifest" {
 		t.Errorf("manifest holds %q", got)
 	}
+}
+
+// stampOf is the stamp of the file at path as it is now.
+func stampOf(path string) (Stamp, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Stamp{}, err
+	}
+	return StampBytes(data), nil
 }

@@ -37,10 +37,11 @@ var (
 	oidECDSAWithSHA256    = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
 )
 
-var (
-	tagContext0 = cbasn1.Tag(0).ContextSpecific().Constructed()
-	tagContext1 = cbasn1.Tag(1).ContextSpecific().Constructed()
-	tagContext4 = cbasn1.Tag(4).ContextSpecific().Constructed()
+// Context-specific constructed tags: [0], [1] and [4].
+const (
+	tagContext0 cbasn1.Tag = 0xA0
+	tagContext1 cbasn1.Tag = 0xA1
+	tagContext4 cbasn1.Tag = 0xA4
 )
 
 // SignedAttributes returns the SET OF attributes the signature covers:

@@ -17,11 +17,7 @@ import (
 // too, but a writer must not rely on who built the value.
 const maxNesting = 64
 
-// WriteValue serializes a direct value, references kept as references.
-func WriteValue(w *bytes.Buffer, v pdfread.Object) error {
-	return writeValue(w, v, 0)
-}
-
+// writeValue serializes a direct value, references kept as references.
 func writeValue(w *bytes.Buffer, v pdfread.Object, depth int) error {
 	if depth > maxNesting {
 		return errors.New("objects nested too deeply")
