@@ -120,7 +120,7 @@ func LoadPEM(keyPEM, chainPEM []byte, password string) (*Identity, error) {
 			case block.Type == "CERTIFICATE":
 				c, err := x509.ParseCertificate(block.Bytes)
 				if err != nil {
-					return nil, fmt.Errorf("unreadable certificate in PEM: %v", err)
+					return nil, fmt.Errorf("unreadable certificate in PEM: %w", err)
 				}
 				certs = append(certs, c)
 			case strings.HasSuffix(block.Type, "PRIVATE KEY"):

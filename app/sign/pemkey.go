@@ -49,7 +49,7 @@ func parsePEMKey(block *pem.Block, password string) (crypto.Signer, error) {
 			if errors.Is(err, x509.IncorrectPasswordError) {
 				return nil, ErrWrongPassword
 			}
-			return nil, fmt.Errorf("cannot decrypt private key: %v", err)
+			return nil, fmt.Errorf("cannot decrypt private key: %w", err)
 		}
 		k, err := parseKeyDER(plain)
 		if err != nil {
@@ -170,7 +170,7 @@ func decryptPKCS8(der []byte, password string) ([]byte, error) {
 	}
 	key, err := pbkdf2.Key(prf, password, kdf.Salt, kdf.Iterations, keyLen)
 	if err != nil {
-		return nil, fmt.Errorf("cannot derive key: %v", err)
+		return nil, fmt.Errorf("cannot derive key: %w", err)
 	}
 	block, err := newBlock(key)
 	if err != nil {
