@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"communique/app/pdfread/hostile"
 	"context"
 	"crypto/x509"
 	"errors"
@@ -75,6 +76,18 @@ func FuzzSign(f *testing.F) {
 	in := testPDF(f, 1)
 	f.Add(in)
 	f.Add(in[:len(in)-40])
+	// Signed files (the signer now reads them with the strict reader) and
+	// the small hostile files it must refuse.
+	approval, err := Sign(context.Background(), in, id, Options{Approval: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(approval)
+	for _, c := range hostile.Cases() {
+		if len(c.Data) < 4096 {
+			f.Add(c.Data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out, err := Sign(context.Background(), data, id, Options{Approval: true})
 		if err != nil {
