@@ -104,7 +104,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestDateRoundTrip(t *testing.T) {
-	when := time.Date(2026, 6, 1, 12, 30, 5, 0, time.FixedZone("", -(3*3600 + 30*60)))
+	when := time.Date(2026, 6, 1, 12, 30, 5, 0, time.FixedZone("", -(3*3600+30*60)))
 	s := Date(when)
 	got, ok := ParseDate(strings.Trim(s, "()"))
 	if !ok || !got.Equal(when) {
