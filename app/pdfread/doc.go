@@ -1,5 +1,5 @@
 // Package pdfread is a strict, bounded reader of PDF file structure for the
-// signature verifier: it parses every revision of an incrementally updated
+// signature verifier and the signer: it parses every revision of an incrementally updated
 // file exactly as its cross-reference sections describe it, and refuses
 // (as a *Error naming the byte offset) anything a mainstream reader would
 // have to repair — objects outside the cross-reference, entries that point
@@ -7,7 +7,7 @@
 // free entries for objects still referenced, a broken trailer chain, bytes
 // after the last %%EOF.
 //
-// It replaces github.com/digitorus/pdf for verification because that reader
+// It replaces github.com/digitorus/pdf for verifying and signing because that reader
 // repairs silently (it ignores free entries and object-stream indexes, so it
 // sees another document than poppler or pdf.js) and cannot be bounded: its
 // recursion overflows the stack on nested arrays, it allocates from
