@@ -7,13 +7,13 @@
 // free entries for objects still referenced, a broken trailer chain, bytes
 // after the last %%EOF.
 //
-// It replaces github.com/digitorus/pdf for verifying and signing because that reader
-// repairs silently (it ignores free entries and object-stream indexes, so it
-// sees another document than poppler or pdf.js) and cannot be bounded: its
-// recursion overflows the stack on nested arrays, it allocates from
-// attacker-chosen counts and it follows /Extends cycles forever. Go's stack
-// overflow and out-of-memory are fatal and cannot be recovered, so here
-// every limit is checked before the work is done: nesting depth, object
+// It replaces github.com/digitorus/pdf for verifying and signing because
+// that reader repairs silently (it ignores free entries and object-stream
+// indexes, so it sees another document than poppler or pdf.js) and cannot be
+// bounded: its recursion overflows the stack on nested arrays, it allocates
+// from attacker-chosen counts and it follows /Extends cycles forever. Go's
+// stack overflow and out-of-memory are fatal and cannot be recovered, so
+// here every limit is checked before the work is done: nesting depth, object
 // numbers, values parsed and bytes inflated are capped (see Limits), loops
 // in /Prev chains and /Length references are detected, and every scan is
 // linear in the file size. Nothing recurses deeper than Limits.MaxDepth.
