@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
+	"communique/internal/parallel"
 	"flag"
 	"fmt"
 	"os"
@@ -43,13 +46,13 @@ func genBenchData(dir string, langs []string, n int) error {
 			m.Other = fmt.Sprintf("{{.Count}} partners agreed (%d)", i)
 		}
 		msgs[i] = m
-		if onlyOther(&m) {
-			fmt.Fprintf(&src, "%s = %s\n", quoteTOMLKey(m.ID), tomlBasicString(m.Other))
+		if tree.OnlyOther(&m) {
+			fmt.Fprintf(&src, "%s = %s\n", tomlfile.QuoteKey(m.ID), tomlfile.Quote(m.Other))
 			continue
 		}
-		fmt.Fprintf(&tables, "\n[%s]\n", quoteTOMLKey(m.ID))
-		for _, f := range fieldsOf(&m) {
-			fmt.Fprintf(&tables, "%s = %s\n", f.name, tomlBasicString(f.value))
+		fmt.Fprintf(&tables, "\n[%s]\n", tomlfile.QuoteKey(m.ID))
+		for _, f := range tree.FieldsOf(&m) {
+			fmt.Fprintf(&tables, "%s = %s\n", f.Name, tomlfile.Quote(f.Value))
 		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "active.en.toml"), []byte(src.String()+tables.String()), 0o644); err != nil {
@@ -69,9 +72,9 @@ func genBenchData(dir string, langs []string, n int) error {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
-			fmt.Fprintf(&b, "[%s]\n", quoteTOMLKey(m.ID))
+			fmt.Fprintf(&b, "[%s]\n", tomlfile.QuoteKey(m.ID))
 			if m.Description != "" {
-				fmt.Fprintf(&b, "description = %s\n", tomlBasicString(m.Description))
+				fmt.Fprintf(&b, "description = %s\n", tomlfile.Quote(m.Description))
 			}
 			fmt.Fprintf(&b, "hash = %q\n", hash)
 			if hasPlurals(m) {
@@ -80,11 +83,11 @@ func genBenchData(dir string, langs []string, n int) error {
 					if f == "other" {
 						text += fmt.Sprintf(" (%d)", i)
 					}
-					fmt.Fprintf(&b, "%s = %s\n", f, tomlBasicString(text))
+					fmt.Fprintf(&b, "%s = %s\n", f, tomlfile.Quote(text))
 				}
 				continue
 			}
-			fmt.Fprintf(&b, "other = %s\n", tomlBasicString(fmt.Sprintf("[%s] Paragraphe %d de la déclaration, {{.Name}} a convenu de %d points.", lang, i, i%17)))
+			fmt.Fprintf(&b, "other = %s\n", tomlfile.Quote(fmt.Sprintf("[%s] Paragraphe %d de la déclaration, {{.Name}} a convenu de %d points.", lang, i, i%17)))
 		}
 		if err := os.WriteFile(filepath.Join(dir, "active."+lang+".toml"), []byte(b.String()), 0o644); err != nil {
 			return err
@@ -131,8 +134,8 @@ func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
 			one(i)
 		}
 	} else {
-		src.qaCache() // as StatusAll does
-		parallel(len(targets), one)
+		sourceCache(src) // as StatusAll does
+		parallel.Each(len(targets), one)
 	}
 	return reports, nil
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"communique/i18n/catfile/tree"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,7 +149,7 @@ func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport 
 				prefilled = append(prefilled, f)
 				continue
 			}
-			*next.field(fieldFor(f)) = text
+			*tree.Field(&next, fieldFor(f)) = text
 			took = append(took, f)
 		}
 		if len(took) == 0 {
@@ -197,11 +198,11 @@ func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport 
 	return rep
 }
 
-func fieldFor(form string) field {
-	for _, f := range pluralFields {
-		if fieldNames[f] == form {
+func fieldFor(form string) tree.Key {
+	for _, f := range tree.PluralKeys {
+		if tree.KeyNames[f] == form {
 			return f
 		}
 	}
-	return fOther
+	return tree.KeyOther
 }

@@ -1,4 +1,4 @@
-package catalog
+package catfile
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"communique/app/safefile"
+	"communique/i18n/catfile/tree"
 )
 
 var handWritten = []string{"testdata/active.fr.toml", "testdata/active.fr.json", "testdata/active.fr.yaml"}
@@ -217,7 +218,7 @@ func TestFormatOfAndLanguage(t *testing.T) {
 
 func TestHashMatchesGoi18n(t *testing.T) {
 	// sha1("Hello"); the interop test checks against goi18n itself.
-	if got := Hash("", "Hello"); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
+	if got := tree.Hash("", "Hello"); got != "sha1-f7ff9e8b7bb2e09b70935a5d785e0cc5d9d0abf0" {
 		t.Errorf("Hash = %s", got)
 	}
 }

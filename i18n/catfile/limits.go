@@ -1,7 +1,8 @@
-package catalog
+package catfile
 
 import (
 	"bytes"
+	"communique/i18n/catfile/tree"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ const (
 
 // readLimited reads path, refusing a file larger than MaxFileSize before
 // reading it.
-func readLimited(path string) ([]byte, error) {
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -78,7 +79,7 @@ func fromUTF16(src []byte) ([]byte, binary.ByteOrder, error) {
 		return src, nil, nil
 	}
 	if len(src)%2 != 0 {
-		return nil, nil, errAt(0, "UTF-16 file with an odd number of bytes")
+		return nil, nil, tree.ErrAt(0, "UTF-16 file with an odd number of bytes")
 	}
 	out := make([]byte, 0, len(src)/2*3/2)
 	line := 1
@@ -90,7 +91,7 @@ func fromUTF16(src []byte) ([]byte, binary.ByteOrder, error) {
 				r2 = rune(order.Uint16(src[i+2:]))
 			}
 			if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
-				return nil, nil, &posError{line: line, col: 1, msg: "invalid UTF-16 (a lone surrogate)"}
+				return nil, nil, &tree.PosError{Line: line, Col: 1, Msg: "invalid UTF-16 (a lone surrogate)"}
 			}
 			i += 2
 		}
@@ -132,7 +133,7 @@ func checkUTF8(src []byte) error {
 		}
 		off += n
 	}
-	return errAt(off, "invalid UTF-8 (byte 0x%02X); catalogs must be UTF-8", src[off])
+	return tree.ErrAt(off, "invalid UTF-8 (byte 0x%02X); catalogs must be UTF-8", src[off])
 }
 
 // excerpt shortens a message that quotes file content, so that an error in

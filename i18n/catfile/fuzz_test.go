@@ -1,4 +1,4 @@
-package catalog
+package catfile
 
 import (
 	"encoding/json"

@@ -1,30 +1,30 @@
-package catalog
+package jsonfile
 
 import (
 	"bytes"
+	"communique/i18n/catfile/tree"
 	"encoding/json"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // jsonScanner is a position-aware JSON reader producing a value tree. It
 // accepts what encoding/json accepts, except that a key given twice in one
 // object is an error (encoding/json would silently keep the last one).
 type jsonScanner struct {
-	a     *arena
+	a     *tree.Arena
 	src   []byte
 	pos   int
 	depth int
 }
 
-func parseJSON(a *arena, src []byte) (*value, []*entry, error) {
+func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	if len(src) == 0 {
 		return nil, nil, nil // go-i18n: an empty file has no messages
 	}
-	if bytes.HasPrefix(src, utf8BOM) {
+	if bytes.HasPrefix(src, tree.BOM) {
 		// go-i18n's JSON reader refuses it too, so accepting it would
 		// make a catalog goi18n and the app cannot read.
-		return nil, nil, errAt(0, "the file starts with a byte-order mark, which JSON readers (go-i18n's too) refuse; save it as UTF-8 without BOM")
+		return nil, nil, tree.ErrAt(0, "the file starts with a byte-order mark, which JSON readers (go-i18n's too) refuse; save it as UTF-8 without BOM")
 	}
 	s := &jsonScanner{src: src, a: a}
 	s.ws()
@@ -34,27 +34,20 @@ func parseJSON(a *arena, src []byte) (*value, []*entry, error) {
 	}
 	s.ws()
 	if s.pos < len(src) {
-		return nil, nil, errAt(s.pos, "invalid character %s after top-level value", quoteByte(src[s.pos]))
+		return nil, nil, tree.ErrAt(s.pos, "invalid character %s after top-level value", tree.QuoteByte(src[s.pos]))
 	}
-	entries, err := messages(a, root)
+	entries, err := tree.Messages(a, root)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, e := range entries {
-		if e.mem != nil {
-			e.start, e.end = e.mem.spanStart, e.mem.spanEnd
+		if e.Mem != nil {
+			e.Start, e.End = e.Mem.SpanStart, e.Mem.SpanEnd
 		} else {
-			e.start, e.end = e.val.start, e.val.end
+			e.Start, e.End = e.Val.Start, e.Val.End
 		}
 	}
 	return root, entries, nil
-}
-
-func quoteByte(b byte) string {
-	if b < 0x20 || b >= 0x7f {
-		return "0x" + string("0123456789abcdef"[b>>4]) + string("0123456789abcdef"[b&15])
-	}
-	return "'" + string(b) + "'"
 }
 
 func (s *jsonScanner) ws() {
@@ -68,11 +61,9 @@ func (s *jsonScanner) ws() {
 	}
 }
 
-const maxDepth = 10000
-
-func (s *jsonScanner) value() (*value, error) {
+func (s *jsonScanner) value() (*tree.Value, error) {
 	if s.pos >= len(s.src) {
-		return nil, errAt(s.pos, "unexpected end of JSON input")
+		return nil, tree.ErrAt(s.pos, "unexpected end of JSON input")
 	}
 	start := s.pos
 	switch c := s.src[s.pos]; {
@@ -85,30 +76,30 @@ func (s *jsonScanner) value() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos}), nil
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos}), nil
 	case c == 't':
-		return s.literal("true", vOther, "a bool")
+		return s.literal("true", tree.Other, "a bool")
 	case c == 'f':
-		return s.literal("false", vOther, "a bool")
+		return s.literal("false", tree.Other, "a bool")
 	case c == 'n':
-		return s.literal("null", vNull, "null")
+		return s.literal("null", tree.Null, "null")
 	case c == '-' || (c >= '0' && c <= '9'):
 		return s.number()
 	default:
-		return nil, errAt(s.pos, "invalid character %s looking for beginning of value", quoteByte(c))
+		return nil, tree.ErrAt(s.pos, "invalid character %s looking for beginning of value", tree.QuoteByte(c))
 	}
 }
 
-func (s *jsonScanner) literal(word string, k vkind, typ string) (*value, error) {
+func (s *jsonScanner) literal(word string, k tree.Kind, typ string) (*tree.Value, error) {
 	start := s.pos
 	if len(s.src)-s.pos < len(word) || string(s.src[s.pos:s.pos+len(word)]) != word {
-		return nil, errAt(s.pos, "invalid literal, expected %q", word)
+		return nil, tree.ErrAt(s.pos, "invalid literal, expected %q", word)
 	}
 	s.pos += len(word)
-	return s.a.val(value{kind: k, typ: typ, start: start, end: s.pos}), nil
+	return s.a.NewValue(tree.Value{Kind: k, Typ: typ, Start: start, End: s.pos}), nil
 }
 
-func (s *jsonScanner) number() (*value, error) {
+func (s *jsonScanner) number() (*tree.Value, error) {
 	start := s.pos
 	digits := func() int {
 		n := 0
@@ -124,12 +115,12 @@ func (s *jsonScanner) number() (*value, error) {
 	if s.pos < len(s.src) && s.src[s.pos] == '0' {
 		s.pos++
 	} else if digits() == 0 {
-		return nil, errAt(s.pos, "invalid number")
+		return nil, tree.ErrAt(s.pos, "invalid number")
 	}
 	if s.pos < len(s.src) && s.src[s.pos] == '.' {
 		s.pos++
 		if digits() == 0 {
-			return nil, errAt(s.pos, "invalid number")
+			return nil, tree.ErrAt(s.pos, "invalid number")
 		}
 	}
 	if s.pos < len(s.src) && (s.src[s.pos] == 'e' || s.src[s.pos] == 'E') {
@@ -138,51 +129,51 @@ func (s *jsonScanner) number() (*value, error) {
 			s.pos++
 		}
 		if digits() == 0 {
-			return nil, errAt(s.pos, "invalid number")
+			return nil, tree.ErrAt(s.pos, "invalid number")
 		}
 	}
-	return s.a.val(value{kind: vOther, typ: "a number", start: start, end: s.pos}), nil
+	return s.a.NewValue(tree.Value{Kind: tree.Other, Typ: "a number", Start: start, End: s.pos}), nil
 }
 
-func (s *jsonScanner) object() (*value, error) {
-	if s.depth++; s.depth > maxDepth {
-		return nil, errAt(s.pos, "exceeded max depth")
+func (s *jsonScanner) object() (*tree.Value, error) {
+	if s.depth++; s.depth > tree.MaxDepth {
+		return nil, tree.ErrAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	t := s.a.val(value{kind: vTable, start: s.pos})
+	t := s.a.NewValue(tree.Value{Kind: tree.Table, Start: s.pos})
 	if s.depth == 1 {
-		t.index = make(map[string]int, len(s.src)/80+8) // see parseTOML
+		t.Index = make(map[string]int, len(s.src)/80+8) // see parseTOML
 	}
 	s.pos++ // {
 	s.ws()
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
-		t.end = s.pos
+		t.End = s.pos
 		return t, nil
 	}
 	for {
 		s.ws()
 		if s.pos >= len(s.src) {
-			return nil, errAt(s.pos, "unexpected end of JSON input")
+			return nil, tree.ErrAt(s.pos, "unexpected end of JSON input")
 		}
 		if s.src[s.pos] != '"' {
-			return nil, errAt(s.pos, "invalid character %s looking for beginning of object key string", quoteByte(s.src[s.pos]))
+			return nil, tree.ErrAt(s.pos, "invalid character %s looking for beginning of object key string", tree.QuoteByte(s.src[s.pos]))
 		}
 		keyStart := s.pos
 		key, err := s.str()
 		if err != nil {
 			return nil, err
 		}
-		if prev := t.lookup(key); prev != nil {
-			l, _ := lineCol(s.src, prev.keyStart)
-			return nil, errAt(keyStart, "key %q given twice in one object (first on line %d)", key, l)
+		if prev := t.Lookup(key); prev != nil {
+			l, _ := tree.LineCol(s.src, prev.KeyStart)
+			return nil, tree.ErrAt(keyStart, "key %q given twice in one object (first on line %d)", key, l)
 		}
 		s.ws()
 		if s.pos >= len(s.src) || s.src[s.pos] != ':' {
 			if s.pos >= len(s.src) {
-				return nil, errAt(s.pos, "unexpected end of JSON input")
+				return nil, tree.ErrAt(s.pos, "unexpected end of JSON input")
 			}
-			return nil, errAt(s.pos, "invalid character %s after object key", quoteByte(s.src[s.pos]))
+			return nil, tree.ErrAt(s.pos, "invalid character %s after object key", tree.QuoteByte(s.src[s.pos]))
 		}
 		s.pos++
 		s.ws()
@@ -190,7 +181,7 @@ func (s *jsonScanner) object() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		t.add(s.a, s.a.mem(member{key: key, keyStart: keyStart, lineStart: keyStart, spanStart: keyStart, spanEnd: v.end, val: v}))
+		t.Add(s.a, s.a.NewMember(tree.Member{Key: key, KeyStart: keyStart, LineStart: keyStart, SpanStart: keyStart, SpanEnd: v.End, Val: v}))
 		if done, err := s.endOfItem('}', "object key:value pair", t); err != nil {
 			return nil, err
 		} else if done {
@@ -199,17 +190,17 @@ func (s *jsonScanner) object() (*value, error) {
 	}
 }
 
-func (s *jsonScanner) array() (*value, error) {
-	if s.depth++; s.depth > maxDepth {
-		return nil, errAt(s.pos, "exceeded max depth")
+func (s *jsonScanner) array() (*tree.Value, error) {
+	if s.depth++; s.depth > tree.MaxDepth {
+		return nil, tree.ErrAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	a := s.a.val(value{kind: vArray, typ: "an array", start: s.pos})
+	a := s.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Start: s.pos})
 	s.pos++ // [
 	s.ws()
 	if s.pos < len(s.src) && s.src[s.pos] == ']' {
 		s.pos++
-		a.end = s.pos
+		a.End = s.pos
 		return a, nil
 	}
 	for {
@@ -218,7 +209,7 @@ func (s *jsonScanner) array() (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		a.elems = append(a.elems, v)
+		a.Elems = append(a.Elems, v)
 		if done, err := s.endOfItem(']', "array element", a); err != nil {
 			return nil, err
 		} else if done {
@@ -230,10 +221,10 @@ func (s *jsonScanner) array() (*value, error) {
 // endOfItem reads what follows an array element or an object member: a
 // comma (more follow) or closer (done: c ends past it). what names the item
 // in errors, worded as encoding/json words them.
-func (s *jsonScanner) endOfItem(closer byte, what string, c *value) (done bool, err error) {
+func (s *jsonScanner) endOfItem(closer byte, what string, c *tree.Value) (done bool, err error) {
 	s.ws()
 	if s.pos >= len(s.src) {
-		return false, errAt(s.pos, "unexpected end of JSON input")
+		return false, tree.ErrAt(s.pos, "unexpected end of JSON input")
 	}
 	switch s.src[s.pos] {
 	case ',':
@@ -241,10 +232,10 @@ func (s *jsonScanner) endOfItem(closer byte, what string, c *value) (done bool, 
 		return false, nil
 	case closer:
 		s.pos++
-		c.end = s.pos
+		c.End = s.pos
 		return true, nil
 	}
-	return false, errAt(s.pos, "invalid character %s after %s", quoteByte(s.src[s.pos]), what)
+	return false, tree.ErrAt(s.pos, "invalid character %s after %s", tree.QuoteByte(s.src[s.pos]), what)
 }
 
 // str reads a JSON string starting at the opening quote. Strings without
@@ -264,53 +255,40 @@ func (s *jsonScanner) str() (string, error) {
 			if simple {
 				inner := raw[1 : len(raw)-1]
 				if utf8.Valid(inner) {
-					return zeroCopy(inner), nil
+					return tree.ZeroCopy(inner), nil
 				}
 			}
 			var out string
 			if err := json.Unmarshal(raw, &out); err != nil {
-				return "", errAt(start, "invalid string: %v", err)
+				return "", tree.ErrAt(start, "invalid string: %v", err)
 			}
 			return out, nil
 		case c == '\\':
 			simple = false
 			if s.pos+1 >= len(s.src) {
-				return "", errAt(s.pos, "unexpected end of JSON input")
+				return "", tree.ErrAt(s.pos, "unexpected end of JSON input")
 			}
 			switch s.src[s.pos+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				s.pos += 2
 			case 'u':
 				if s.pos+6 > len(s.src) {
-					return "", errAt(s.pos, "unexpected end of JSON input")
+					return "", tree.ErrAt(s.pos, "unexpected end of JSON input")
 				}
 				for _, h := range s.src[s.pos+2 : s.pos+6] {
-					if !isHex(h) {
-						return "", errAt(s.pos, "invalid character in \\u hexadecimal character escape")
+					if !tree.IsHex(h) {
+						return "", tree.ErrAt(s.pos, "invalid character in \\u hexadecimal character escape")
 					}
 				}
 				s.pos += 6
 			default:
-				return "", errAt(s.pos, "invalid escape %s in string literal", quoteByte(s.src[s.pos+1]))
+				return "", tree.ErrAt(s.pos, "invalid escape %s in string literal", tree.QuoteByte(s.src[s.pos+1]))
 			}
 		case c < 0x20:
-			return "", errAt(s.pos, "invalid character %s in string literal", quoteByte(c))
+			return "", tree.ErrAt(s.pos, "invalid character %s in string literal", tree.QuoteByte(c))
 		default:
 			s.pos++
 		}
 	}
-	return "", errAt(start, "unexpected end of JSON input: string not closed")
-}
-
-func isHex(c byte) bool {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-}
-
-// zeroCopy returns b as a string without copying. Catalogs never modify
-// their source bytes after parsing, so the string stays valid and immutable.
-func zeroCopy(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
+	return "", tree.ErrAt(start, "unexpected end of JSON input: string not closed")
 }

@@ -1,6 +1,7 @@
-package catalog
+package catfile
 
 import (
+	"communique/i18n/catfile/tree"
 	"fmt"
 	"strings"
 	"testing"
@@ -32,10 +33,10 @@ func applyOps(c *Catalog, ops []byte) {
 			case 0:
 				m.Other = text
 			case 1:
-				m.Hash = Hash(m.Description, text)
+				m.Hash = tree.Hash(m.Description, text)
 				m.Description = text
 			case 2:
-				*m.field(pluralFields[a%len(pluralFields)]) = text
+				*tree.Field(&m, tree.PluralKeys[a%len(tree.PluralKeys)]) = text
 			}
 			c.Set(m)
 		case 3:
@@ -45,7 +46,7 @@ func applyOps(c *Catalog, ops []byte) {
 		case 4, 5:
 			m := Message{ID: fuzzIDs[a%len(fuzzIDs)] + fmt.Sprint(b%3), Other: text}
 			if op%6 == 5 {
-				m.Hash = Hash("", text)
+				m.Hash = tree.Hash("", text)
 				m.One = text + "1"
 			}
 			c.Set(m)
@@ -74,7 +75,7 @@ func checkWrite(t *testing.T, path string, data, ops []byte) {
 	exotic := strings.HasSuffix(path, ".yaml")
 	// A file whose top level is itself one message (go-i18n reads
 	// {"other": "x"} as a message with an empty ID) cannot take more.
-	if _, entries, err := scan(c.Format, data, false); err == nil && len(entries) == 1 && entries[0].container == nil {
+	if _, entries, err := scan(c.Format, data, false); err == nil && len(entries) == 1 && entries[0].Container == nil {
 		exotic = true
 	}
 	fail := func(format string, args ...any) {

@@ -1,7 +1,8 @@
-package catalog
+package tomlfile
 
 import (
 	"bytes"
+	"communique/i18n/catfile/tree"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,28 +18,28 @@ const (
 
 // TOML table forms.
 const (
-	tomlRoot     uint8 = iota
-	tomlImplicit       // created as the parent of a [header]
-	tomlHeader         // defined by a [header]
-	tomlDotted         // created by a dotted key (a.b = …)
-	tomlInline         // { … }
-	tomlArrayOfTables
+	tomlRoot          uint8 = iota
+	tomlImplicit            // created as the parent of a [header]
+	tomlHeader              // defined by a [header]
+	tomlDotted              // created by a dotted key (a.b = …)
+	tomlInline              // { … }
+	tomlArrayOfTables = tree.ArrayOfTables
 )
 
 // tomlScanner reads TOML (1.0, plus the 1.1 additions BurntSushi/toml v1.6
 // accepts: newlines and trailing commas in inline tables, \e and \xHH) into a
 // value tree with byte positions.
 type tomlScanner struct {
-	a      *arena
+	a      *tree.Arena
 	keyBuf []tomlKey
 	src    []byte
 	pos    int
-	root   *value
-	cur    *value // table that key/value lines go into
+	root   *tree.Value
+	cur    *tree.Value // table that key/value lines go into
 	depth  int
 }
 
-func parseTOML(a *arena, src []byte) (*value, []*entry, error) {
+func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
@@ -48,34 +49,34 @@ func parseTOML(a *arena, src []byte) (*value, []*entry, error) {
 			}
 			off += n
 		}
-		return nil, nil, errAt(off, "invalid UTF-8 byte")
+		return nil, nil, tree.ErrAt(off, "invalid UTF-8 byte")
 	}
 	s := &tomlScanner{src: src, a: a}
 	// A byte-order mark (Notepad writes one) is skipped, as go-i18n does,
 	// and kept in the bytes so a save stays byte-identical.
-	if bytes.HasPrefix(src, utf8BOM) {
-		s.pos = len(utf8BOM)
+	if bytes.HasPrefix(src, tree.BOM) {
+		s.pos = len(tree.BOM)
 	}
-	s.root = s.a.val(value{kind: vTable, form: tomlRoot})
+	s.root = s.a.NewValue(tree.Value{Kind: tree.Table, Form: tomlRoot})
 	// Catalogs are mostly top-level messages: size the root's index once
 	// (about one key per 80 bytes) instead of growing it thousands of times.
-	s.root.index = make(map[string]int, len(src)/80+8)
+	s.root.Index = make(map[string]int, len(src)/80+8)
 	s.cur = s.root
 	if err := s.document(); err != nil {
 		return nil, nil, err
 	}
-	entries, err := messages(a, s.root)
+	entries, err := tree.Messages(a, s.root)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, e := range entries {
 		switch {
-		case e.kind == locTable && e.val.form == tomlHeader:
-			e.start, e.end = e.val.start, e.val.openEnd
-		case e.mem != nil:
-			e.start, e.end = e.mem.spanStart, e.mem.spanEnd
+		case e.Kind == tree.LocTable && e.Val.Form == tomlHeader:
+			e.Start, e.End = e.Val.Start, e.Val.OpenEnd
+		case e.Mem != nil:
+			e.Start, e.End = e.Mem.SpanStart, e.Mem.SpanEnd
 		default:
-			e.start, e.end = e.val.start, e.val.end
+			e.Start, e.End = e.Val.Start, e.Val.End
 		}
 	}
 	return s.root, entries, nil
@@ -102,7 +103,7 @@ func (s *tomlScanner) comment() error {
 			return nil
 		}
 		if (c < 0x20 && c != '\t') || c == 0x7f {
-			return errAt(s.pos, "control character %s in comment", quoteByte(c))
+			return tree.ErrAt(s.pos, "control character %s in comment", tree.QuoteByte(c))
 		}
 		s.pos++
 	}
@@ -128,7 +129,7 @@ func (s *tomlScanner) endOfLine(what string) (int, error) {
 		s.pos += 2
 		return s.pos, nil
 	}
-	return 0, errAt(s.pos, "expected a newline after %s, got %s", what, quoteByte(s.src[s.pos]))
+	return 0, tree.ErrAt(s.pos, "expected a newline after %s, got %s", what, tree.QuoteByte(s.src[s.pos]))
 }
 
 func (s *tomlScanner) document() error {
@@ -176,12 +177,12 @@ func (s *tomlScanner) header(lineStart int) error {
 	s.skipWS()
 	if array {
 		if s.peek(0) != ']' || s.peek(1) != ']' {
-			return errAt(s.pos, "expected ']]' to close the array-of-tables header")
+			return tree.ErrAt(s.pos, "expected ']]' to close the array-of-tables header")
 		}
 		s.pos += 2
 	} else {
 		if s.peek(0) != ']' {
-			return errAt(s.pos, "expected ']' to close the table header")
+			return tree.ErrAt(s.pos, "expected ']' to close the table header")
 		}
 		s.pos++
 	}
@@ -192,46 +193,46 @@ func (s *tomlScanner) header(lineStart int) error {
 	t := s.root
 	for i, k := range keys {
 		last := i == len(keys)-1
-		m := t.lookup(k.name)
+		m := t.Lookup(k.name)
 		if m == nil {
-			nt := s.a.val(value{kind: vTable, form: tomlImplicit, start: lineStart, openEnd: lineEnd})
+			nt := s.a.NewValue(tree.Value{Kind: tree.Table, Form: tomlImplicit, Start: lineStart, OpenEnd: lineEnd})
 			var v = nt
 			if last {
 				if array {
-					v = s.a.val(value{kind: vArray, typ: "an array of tables", form: tomlArrayOfTables, start: lineStart})
-					nt.form = tomlHeader
-					v.elems = append(v.elems, nt)
+					v = s.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array of tables", Form: tomlArrayOfTables, Start: lineStart})
+					nt.Form = tomlHeader
+					v.Elems = append(v.Elems, nt)
 				} else {
-					nt.form = tomlHeader
+					nt.Form = tomlHeader
 				}
 			}
-			t.add(s.a, s.a.mem(member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: lineStart, spanEnd: lineEnd, val: v}))
+			t.Add(s.a, s.a.NewMember(tree.Member{Key: k.name, KeyStart: k.start, LineStart: lineStart, SpanStart: lineStart, SpanEnd: lineEnd, Val: v}))
 			t = nt
 			continue
 		}
-		switch v := m.val; {
-		case v.kind == vArray && v.form == tomlArrayOfTables:
+		switch v := m.Val; {
+		case v.Kind == tree.Array && v.Form == tomlArrayOfTables:
 			if last {
 				if !array {
-					return errAt(start, "table %q is already an array of tables", joinKeys(keys))
+					return tree.ErrAt(start, "table %q is already an array of tables", joinKeys(keys))
 				}
-				nt := s.a.val(value{kind: vTable, form: tomlHeader, start: lineStart, openEnd: lineEnd})
-				v.elems = append(v.elems, nt)
+				nt := s.a.NewValue(tree.Value{Kind: tree.Table, Form: tomlHeader, Start: lineStart, OpenEnd: lineEnd})
+				v.Elems = append(v.Elems, nt)
 				t = nt
 			} else {
-				t = v.elems[len(v.elems)-1]
+				t = v.Elems[len(v.Elems)-1]
 			}
-		case v.kind == vTable && v.form != tomlInline:
+		case v.Kind == tree.Table && v.Form != tomlInline:
 			if last {
-				if array || v.form != tomlImplicit {
-					return errAt(start, "table %q defined twice", joinKeys(keys))
+				if array || v.Form != tomlImplicit {
+					return tree.ErrAt(start, "table %q defined twice", joinKeys(keys))
 				}
-				v.form = tomlHeader
-				v.start, v.openEnd = lineStart, lineEnd
+				v.Form = tomlHeader
+				v.Start, v.OpenEnd = lineStart, lineEnd
 			}
 			t = v
 		default:
-			return errAt(start, "key %q is already defined as a value, it cannot be a table", joinKeys(keys[:i+1]))
+			return tree.ErrAt(start, "key %q is already defined as a value, it cannot be a table", joinKeys(keys[:i+1]))
 		}
 	}
 	s.cur = t
@@ -276,11 +277,11 @@ func (s *tomlScanner) key() ([]tomlKey, int, error) {
 			for s.pos < len(s.src) && isBareKeyByte(s.src[s.pos]) {
 				s.pos++
 			}
-			name = zeroCopy(s.src[start:s.pos])
+			name = tree.ZeroCopy(s.src[start:s.pos])
 		case s.pos >= len(s.src):
-			return nil, 0, errAt(s.pos, "unexpected end of file, expected a key")
+			return nil, 0, tree.ErrAt(s.pos, "unexpected end of file, expected a key")
 		default:
-			return nil, 0, errAt(s.pos, "unexpected %s, expected a key", quoteByte(c))
+			return nil, 0, tree.ErrAt(s.pos, "unexpected %s, expected a key", tree.QuoteByte(c))
 		}
 		keys = append(keys, tomlKey{name: name, start: start, end: s.pos})
 		save := s.pos
@@ -300,7 +301,7 @@ func isBareKeyByte(c byte) bool {
 
 // keyValue reads "key = value" into t. Inside an inline table the member
 // span is the key and value only; elsewhere it is the whole line.
-func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
+func (s *tomlScanner) keyValue(t *tree.Value, lineStart int, inline bool) error {
 	keys, first, err := s.key()
 	if err != nil {
 		return err
@@ -308,9 +309,9 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 	s.skipWS()
 	if s.peek(0) != '=' {
 		if s.pos >= len(s.src) {
-			return errAt(s.pos, "unexpected end of file after key %q, expected '='", joinKeys(keys))
+			return tree.ErrAt(s.pos, "unexpected end of file after key %q, expected '='", joinKeys(keys))
 		}
-		return errAt(s.pos, "expected '=' after key %q, got %s", joinKeys(keys), quoteByte(s.src[s.pos]))
+		return tree.ErrAt(s.pos, "expected '=' after key %q, got %s", joinKeys(keys), tree.QuoteByte(s.src[s.pos]))
 	}
 	s.pos++
 	s.skipWS()
@@ -323,7 +324,7 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 	}
 	spanStart, spanEnd := lineStart, 0
 	if inline {
-		spanStart, spanEnd = first, v.end
+		spanStart, spanEnd = first, v.End
 	} else if spanEnd, err = s.endOfLine("a key/value pair"); err != nil {
 		return err
 	}
@@ -332,63 +333,63 @@ func (s *tomlScanner) keyValue(t *value, lineStart int, inline bool) error {
 	}
 	// Walk the dotted part, creating tables as TOML's dotted keys do.
 	for _, k := range keys[:len(keys)-1] {
-		m := t.lookup(k.name)
+		m := t.Lookup(k.name)
 		if m == nil {
 			form := tomlDotted
 			if inline {
 				form = tomlInline
 			}
-			nt := s.a.val(value{kind: vTable, form: form, start: k.start})
-			t.add(s.a, s.a.mem(member{key: k.name, keyStart: k.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: nt}))
+			nt := s.a.NewValue(tree.Value{Kind: tree.Table, Form: form, Start: k.start})
+			t.Add(s.a, s.a.NewMember(tree.Member{Key: k.name, KeyStart: k.start, LineStart: lineStart, SpanStart: spanStart, SpanEnd: spanEnd, Val: nt}))
 			t = nt
 			continue
 		}
-		if m.val.kind != vTable || m.val.form == tomlInline && !inline || m.val.form == tomlHeader {
-			return errAt(k.start, "key %q is already defined, it cannot be extended with a dotted key", k.name)
+		if m.Val.Kind != tree.Table || m.Val.Form == tomlInline && !inline || m.Val.Form == tomlHeader {
+			return tree.ErrAt(k.start, "key %q is already defined, it cannot be extended with a dotted key", k.name)
 		}
-		t = m.val
+		t = m.Val
 	}
 	last := keys[len(keys)-1]
-	if prev := t.lookup(last.name); prev != nil {
-		l, _ := lineCol(s.src, prev.keyStart)
-		return errAt(last.start, "key %q defined twice (first on line %d)", joinKeys(keys), l)
+	if prev := t.Lookup(last.name); prev != nil {
+		l, _ := tree.LineCol(s.src, prev.KeyStart)
+		return tree.ErrAt(last.start, "key %q defined twice (first on line %d)", joinKeys(keys), l)
 	}
-	t.add(s.a, s.a.mem(member{key: last.name, keyStart: last.start, lineStart: lineStart, spanStart: spanStart, spanEnd: spanEnd, val: v}))
-	if !inline && s.cur.form == tomlHeader {
-		s.cur.openEnd = spanEnd
+	t.Add(s.a, s.a.NewMember(tree.Member{Key: last.name, KeyStart: last.start, LineStart: lineStart, SpanStart: spanStart, SpanEnd: spanEnd, Val: v}))
+	if !inline && s.cur.Form == tomlHeader {
+		s.cur.OpenEnd = spanEnd
 	}
 	return nil
 }
 
-func (s *tomlScanner) value() (*value, error) {
+func (s *tomlScanner) value() (*tree.Value, error) {
 	start := s.pos
 	switch c := s.peek(0); {
 	case s.pos >= len(s.src):
-		return nil, errAt(s.pos, "unexpected end of file, expected a value")
+		return nil, tree.ErrAt(s.pos, "unexpected end of file, expected a value")
 	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
 		str, err := s.multiBasic()
 		if err != nil {
 			return nil, err
 		}
-		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiBasic}), nil
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlMultiBasic}), nil
 	case c == '"':
 		str, err := s.basicString()
 		if err != nil {
 			return nil, err
 		}
-		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlBasic}), nil
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlBasic}), nil
 	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
 		str, err := s.multiLiteral()
 		if err != nil {
 			return nil, err
 		}
-		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlMultiLiteral}), nil
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlMultiLiteral}), nil
 	case c == '\'':
 		str, err := s.literalString()
 		if err != nil {
 			return nil, err
 		}
-		return s.a.val(value{kind: vString, str: str, start: start, end: s.pos, style: tomlLiteral}), nil
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlLiteral}), nil
 	case c == '{':
 		return s.inlineTable()
 	case c == '[':
@@ -404,7 +405,7 @@ func (s *tomlScanner) value() (*value, error) {
 		s.pos++
 	}
 	if s.pos == start {
-		return nil, errAt(s.pos, "unexpected %s, expected a value", quoteByte(s.src[s.pos]))
+		return nil, tree.ErrAt(s.pos, "unexpected %s, expected a value", tree.QuoteByte(s.src[s.pos]))
 	}
 	word := string(s.src[start:s.pos])
 	typ := "a number"
@@ -416,11 +417,11 @@ func (s *tomlScanner) value() (*value, error) {
 	default:
 		if _, err := strconv.ParseFloat(strings.ReplaceAll(word, "_", ""), 64); err != nil {
 			if _, err := strconv.ParseInt(strings.ReplaceAll(word, "_", ""), 0, 64); err != nil && word != "inf" && word != "nan" && word != "+inf" && word != "-inf" && word != "+nan" && word != "-nan" {
-				return nil, errAt(start, "invalid value %q (strings must be quoted)", word)
+				return nil, tree.ErrAt(start, "invalid value %q (strings must be quoted)", word)
 			}
 		}
 	}
-	return s.a.val(value{kind: vOther, typ: typ, start: start, end: s.pos}), nil
+	return s.a.NewValue(tree.Value{Kind: tree.Other, Typ: typ, Start: start, End: s.pos}), nil
 }
 
 // skipBlank skips whitespace, newlines and comments (inside arrays and
@@ -443,12 +444,12 @@ func (s *tomlScanner) skipBlank() error {
 	return nil
 }
 
-func (s *tomlScanner) array() (*value, error) {
-	if s.depth++; s.depth > maxDepth {
-		return nil, errAt(s.pos, "exceeded max depth")
+func (s *tomlScanner) array() (*tree.Value, error) {
+	if s.depth++; s.depth > tree.MaxDepth {
+		return nil, tree.ErrAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	a := s.a.val(value{kind: vArray, typ: "an array", start: s.pos})
+	a := s.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Start: s.pos})
 	s.pos++
 	for {
 		if err := s.skipBlank(); err != nil {
@@ -456,14 +457,14 @@ func (s *tomlScanner) array() (*value, error) {
 		}
 		if s.peek(0) == ']' {
 			s.pos++
-			a.end = s.pos
+			a.End = s.pos
 			return a, nil
 		}
 		v, err := s.value()
 		if err != nil {
 			return nil, err
 		}
-		a.elems = append(a.elems, v)
+		a.Elems = append(a.Elems, v)
 		if done, err := s.endOfItem(']', "array", a); err != nil {
 			return nil, err
 		} else if done {
@@ -475,7 +476,7 @@ func (s *tomlScanner) array() (*value, error) {
 // endOfItem reads what follows an array element or an inline-table pair:
 // a comma (more follow) or closer (done: c ends past it). what names the
 // collection in errors.
-func (s *tomlScanner) endOfItem(closer byte, what string, c *value) (done bool, err error) {
+func (s *tomlScanner) endOfItem(closer byte, what string, c *tree.Value) (done bool, err error) {
 	if err := s.skipBlank(); err != nil {
 		return false, err
 	}
@@ -485,21 +486,21 @@ func (s *tomlScanner) endOfItem(closer byte, what string, c *value) (done bool, 
 		return false, nil
 	case closer:
 		s.pos++
-		c.end = s.pos
+		c.End = s.pos
 		return true, nil
 	}
 	if s.pos >= len(s.src) {
-		return false, errAt(s.pos, "unexpected end of file in %s", what)
+		return false, tree.ErrAt(s.pos, "unexpected end of file in %s", what)
 	}
-	return false, errAt(s.pos, "expected ',' or '%c' in %s, got %s", closer, what, quoteByte(s.src[s.pos]))
+	return false, tree.ErrAt(s.pos, "expected ',' or '%c' in %s, got %s", closer, what, tree.QuoteByte(s.src[s.pos]))
 }
 
-func (s *tomlScanner) inlineTable() (*value, error) {
-	if s.depth++; s.depth > maxDepth {
-		return nil, errAt(s.pos, "exceeded max depth")
+func (s *tomlScanner) inlineTable() (*tree.Value, error) {
+	if s.depth++; s.depth > tree.MaxDepth {
+		return nil, tree.ErrAt(s.pos, "exceeded max depth")
 	}
 	defer func() { s.depth-- }()
-	t := s.a.val(value{kind: vTable, form: tomlInline, start: s.pos})
+	t := s.a.NewValue(tree.Value{Kind: tree.Table, Form: tomlInline, Start: s.pos})
 	s.pos++
 	for {
 		if err := s.skipBlank(); err != nil {
@@ -507,11 +508,11 @@ func (s *tomlScanner) inlineTable() (*value, error) {
 		}
 		if s.peek(0) == '}' {
 			s.pos++
-			t.end = s.pos
+			t.End = s.pos
 			return t, nil
 		}
 		if s.peek(0) == ',' {
-			return nil, errAt(s.pos, "unexpected comma in inline table")
+			return nil, tree.ErrAt(s.pos, "unexpected comma in inline table")
 		}
 		if err := s.keyValue(t, s.pos, true); err != nil {
 			return nil, err
@@ -549,7 +550,7 @@ func (s *tomlScanner) basicString() (string, error) {
 		case c == '"':
 			s.pos++
 			if simple {
-				return zeroCopy(s.src[start+1 : s.pos-1]), nil
+				return tree.ZeroCopy(s.src[start+1 : s.pos-1]), nil
 			}
 			return s.unescape(start+1, s.pos-1, false)
 		case c == '\\':
@@ -558,14 +559,14 @@ func (s *tomlScanner) basicString() (string, error) {
 				return "", err
 			}
 		case c == '\n' || c == '\r':
-			return "", errAt(s.pos, "newline in a single-line string (use \"\"\" for multi-line text)")
+			return "", tree.ErrAt(s.pos, "newline in a single-line string (use \"\"\" for multi-line text)")
 		case c < 0x20 && c != '\t' || c == 0x7f:
-			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		default:
 			s.pos++
 		}
 	}
-	return "", errAt(start, "string not closed before the end of the file")
+	return "", tree.ErrAt(start, "string not closed before the end of the file")
 }
 
 // checkEscape validates the escape at s.pos and moves past it.
@@ -585,7 +586,7 @@ func (s *tomlScanner) checkEscape(multi bool) error {
 		hex = 8
 	case ' ', '\t', '\n', '\r':
 		if !multi {
-			return errAt(at, "invalid escape '\\%c'", c)
+			return tree.ErrAt(at, "invalid escape '\\%c'", c)
 		}
 		// Line-ending backslash: whitespace up to a newline.
 		p := s.pos
@@ -596,26 +597,26 @@ func (s *tomlScanner) checkEscape(multi bool) error {
 			s.pos = p
 			return nil
 		}
-		return errAt(at, "invalid escape: '\\' followed by whitespace must end the line")
+		return tree.ErrAt(at, "invalid escape: '\\' followed by whitespace must end the line")
 	default:
 		if s.pos >= len(s.src) {
-			return errAt(at, "string not closed before the end of the file")
+			return tree.ErrAt(at, "string not closed before the end of the file")
 		}
 		r, _ := utf8.DecodeRune(s.src[s.pos:])
-		return errAt(at, "invalid escape '\\%c'", r)
+		return tree.ErrAt(at, "invalid escape '\\%c'", r)
 	}
 	s.pos++
 	if s.pos+hex > len(s.src) {
-		return errAt(at, "incomplete escape")
+		return tree.ErrAt(at, "incomplete escape")
 	}
 	for _, h := range s.src[s.pos : s.pos+hex] {
-		if !isHex(h) {
-			return errAt(at, "invalid escape: expected %d hexadecimal digits", hex)
+		if !tree.IsHex(h) {
+			return tree.ErrAt(at, "invalid escape: expected %d hexadecimal digits", hex)
 		}
 	}
 	n, _ := strconv.ParseUint(string(s.src[s.pos:s.pos+hex]), 16, 32)
 	if !utf8.ValidRune(rune(n)) {
-		return errAt(at, "escaped character is not valid Unicode")
+		return tree.ErrAt(at, "escaped character is not valid Unicode")
 	}
 	s.pos += hex
 	return nil
@@ -677,15 +678,15 @@ func (s *tomlScanner) literalString() (string, error) {
 		switch {
 		case c == '\'':
 			s.pos++
-			return zeroCopy(s.src[start+1 : s.pos-1]), nil
+			return tree.ZeroCopy(s.src[start+1 : s.pos-1]), nil
 		case c == '\n' || c == '\r':
-			return "", errAt(s.pos, "newline in a single-line literal string")
+			return "", tree.ErrAt(s.pos, "newline in a single-line literal string")
 		case c < 0x20 && c != '\t' || c == 0x7f:
-			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		}
 		s.pos++
 	}
-	return "", errAt(start, "string not closed before the end of the file")
+	return "", tree.ErrAt(start, "string not closed before the end of the file")
 }
 
 // skipFirstNewline implements "a newline immediately following the opening
@@ -716,7 +717,7 @@ func (s *tomlScanner) multiBasic() (string, error) {
 				end++
 			}
 			if s.peek(0) == '"' {
-				return "", errAt(s.pos, "too many quotes at the end of a multi-line string")
+				return "", tree.ErrAt(s.pos, "too many quotes at the end of a multi-line string")
 			}
 			if simple {
 				return normalizeCRLF(s.src[bodyStart:end]), nil
@@ -729,16 +730,16 @@ func (s *tomlScanner) multiBasic() (string, error) {
 			}
 		case c == '\r':
 			if s.peek(1) != '\n' {
-				return "", errAt(s.pos, "carriage return not followed by a newline")
+				return "", tree.ErrAt(s.pos, "carriage return not followed by a newline")
 			}
 			s.pos += 2
 		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		default:
 			s.pos++
 		}
 	}
-	return "", errAt(start, "multi-line string not closed before the end of the file")
+	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
 }
 
 func (s *tomlScanner) unescapeMulti(from, to int) (string, error) {
@@ -761,28 +762,26 @@ func (s *tomlScanner) multiLiteral() (string, error) {
 				end++
 			}
 			if s.peek(0) == '\'' {
-				return "", errAt(s.pos, "too many quotes at the end of a multi-line string")
+				return "", tree.ErrAt(s.pos, "too many quotes at the end of a multi-line string")
 			}
 			return normalizeCRLF(s.src[bodyStart:end]), nil
 		case c == '\r':
 			if s.peek(1) != '\n' {
-				return "", errAt(s.pos, "carriage return not followed by a newline")
+				return "", tree.ErrAt(s.pos, "carriage return not followed by a newline")
 			}
 			s.pos += 2
 		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-			return "", errAt(s.pos, "control character %s in string", quoteByte(c))
+			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		default:
 			s.pos++
 		}
 	}
-	return "", errAt(start, "multi-line string not closed before the end of the file")
+	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
 }
 
 // normalizeCRLF returns a multi-line string body as it is: a CRLF line end
 // inside the string stays CRLF, as BurntSushi/toml (go-i18n's parser) reads
 // it, so text and hashes agree with goi18n for files saved on Windows.
 func normalizeCRLF(b []byte) string {
-	return zeroCopy(b)
+	return tree.ZeroCopy(b)
 }
-
-var utf8BOM = []byte("\uFEFF")

@@ -1,32 +1,53 @@
-package catalog
+package tomlfile
 
-import "bytes"
+import (
+	"bytes"
+	"communique/i18n/catfile/tree"
+)
 
-// fastTOML reads the shape nearly every real catalog has — top-level
-// `id = "text"` lines and `[id]` tables of reserved keys with string values,
-// comments and blank lines between — straight into messages, without the
-// position tree. Anything else (nesting, dotted keys, inline tables, arrays,
-// "id" or "translation" keys, duplicates, errors) makes it give up, and the
-// general scanner, which mirrors go-i18n in every case, reads the file
-// instead. A key given twice is left to the caller, which finds the
-// duplicate ID and has the general scanner report it. FuzzFastTOML checks
-// that the two agree whenever this one answers.
-func fastTOML(src []byte) ([]Message, bool) {
-	return fastTOMLInto(src, nil)
+// Read reads the messages of a TOML catalog, appending them to buf[:0]. It
+// is one reader in two phases. The first reads the layout nearly every real
+// catalog has, top-level `id = "text"` lines and `[id]` tables of reserved
+// keys with string values, comments and blank lines between, straight into
+// messages; it is most of what loading thirty languages costs, so it makes
+// no position tree. Anything else (nesting, dotted keys, inline tables,
+// arrays, "id" or "translation" keys, duplicates, errors) ends it, and the
+// second phase, Scan, which mirrors go-i18n in every case, reads the file
+// into the tree: entries is nil when the first phase answered.
+//
+// A key given twice is left to the caller, which finds the duplicate ID
+// and has Scan report it. FuzzTOMLPhasesAgree checks that whenever the
+// first phase answers, it answers what Scan would.
+func Read(src []byte, buf []tree.Message) (msgs []tree.Message, entries []*tree.Entry, err error) {
+	if msgs, ok := readCommon(src, buf); ok {
+		return msgs, nil, nil
+	}
+	_, entries, err = Scan(&tree.Arena{}, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	msgs = buf[:0]
+	if cap(msgs) < len(entries) {
+		msgs = make([]tree.Message, 0, len(entries))
+	}
+	for _, e := range entries {
+		msgs = append(msgs, e.Message)
+	}
+	return msgs, entries, nil
 }
 
-// fastTOMLInto is fastTOML appending to buf[:0], which it may grow.
-func fastTOMLInto(src []byte, buf []Message) ([]Message, bool) {
+// readCommon is Read's first phase: the common layout, or ok false.
+func readCommon(src []byte, buf []tree.Message) ([]tree.Message, bool) {
 	s := &tomlScanner{src: src}
-	if bytes.HasPrefix(src, utf8BOM) {
-		s.pos = len(utf8BOM)
+	if bytes.HasPrefix(src, tree.BOM) {
+		s.pos = len(tree.BOM)
 	}
 	msgs := buf[:0]
 	if msgs == nil {
-		msgs = make([]Message, 0, len(src)/100+4)
+		msgs = make([]tree.Message, 0, len(src)/100+4)
 	}
-	var cur *Message // the [table] being read, nil at the top level
-	var seen [numFields]bool
+	var cur *tree.Message // the [table] being read, nil at the top level
+	var seen [tree.NumKeys]bool
 	for s.pos < len(src) {
 		s.skipWS()
 		if s.pos >= len(src) {
@@ -45,7 +66,7 @@ func fastTOMLInto(src []byte, buf []Message) ([]Message, bool) {
 			}
 			continue
 		case c == '[':
-			if cur != nil && seen == [numFields]bool{} {
+			if cur != nil && seen == [tree.NumKeys]bool{} {
 				return nil, false // an empty table
 			}
 			if s.peek(1) == '[' {
@@ -68,9 +89,9 @@ func fastTOMLInto(src []byte, buf []Message) ([]Message, bool) {
 			if name == "translation" {
 				return nil, false // it would make the file a v1 message
 			}
-			msgs = append(msgs, Message{ID: name})
+			msgs = append(msgs, tree.Message{ID: name})
 			cur = &msgs[len(msgs)-1]
-			seen = [numFields]bool{}
+			seen = [tree.NumKeys]bool{}
 			continue
 		}
 		name, ok := s.fastKey()
@@ -90,23 +111,23 @@ func fastTOMLInto(src []byte, buf []Message) ([]Message, bool) {
 		if _, err := s.endOfLine(""); err != nil {
 			return nil, false
 		}
-		f, reserved := fieldOf(name)
+		f, reserved := tree.KeyOf(name)
 		if cur == nil {
 			// A top-level reserved key would make the file itself a
 			// message (go-i18n's rule); leave that to the general path.
 			if reserved {
 				return nil, false
 			}
-			msgs = append(msgs, Message{ID: name, Other: text})
+			msgs = append(msgs, tree.Message{ID: name, Other: text})
 			continue
 		}
-		if !reserved || f == fID || f == fTranslation || seen[f] {
+		if !reserved || f == tree.KeyID || f == tree.KeyTranslation || seen[f] {
 			return nil, false
 		}
 		seen[f] = true
-		*cur.field(f) = text
+		*tree.Field(cur, f) = text
 	}
-	if cur != nil && seen == [numFields]bool{} {
+	if cur != nil && seen == [tree.NumKeys]bool{} {
 		return nil, false
 	}
 	return msgs, true
@@ -133,7 +154,7 @@ func (s *tomlScanner) fastKey() (string, bool) {
 		for s.pos < len(s.src) && isBareKeyByte(s.src[s.pos]) {
 			s.pos++
 		}
-		name = zeroCopy(s.src[start:s.pos])
+		name = tree.ZeroCopy(s.src[start:s.pos])
 	default:
 		return "", false
 	}

@@ -1,7 +1,8 @@
-package catalog
+package yamlfile
 
 import (
 	"bytes"
+	"communique/i18n/catfile/tree"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -23,7 +24,7 @@ const (
 // value tree with byte spans. yaml.v3 does the YAML parsing; the spans are
 // found by scanning from each node's start.
 type yamlBuilder struct {
-	a          *arena
+	a          *tree.Arena
 	src        []byte
 	lineStarts []int
 	// budget is how many more values the tree may have. Each alias is
@@ -53,7 +54,7 @@ var yamlParserErrors = map[string]bool{
 // Compiled on first use: most runs never see a YAML error.
 var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
-func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
+func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -66,7 +67,7 @@ func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 		if yamlParserErrors[msg] || line == 0 {
 			line++
 		}
-		return nil, nil, &posError{line: line, col: 1, msg: msg}
+		return nil, nil, &tree.PosError{Line: line, Col: 1, Msg: msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// Empty, or only comments. go-i18n refuses such a file; we accept it
@@ -76,8 +77,8 @@ func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 	// yaml.v3 drops a byte-order mark before counting columns, so the
 	// first line's columns start after it.
 	first := 0
-	if bytes.HasPrefix(src, utf8BOM) {
-		first = len(utf8BOM)
+	if bytes.HasPrefix(src, tree.BOM) {
+		first = len(tree.BOM)
 	}
 	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}, budget: yamlBudget(src)}
 	for i, c := range src {
@@ -89,16 +90,16 @@ func parseYAML(a *arena, src []byte) (*value, []*entry, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	entries, err := messages(a, root)
+	entries, err := tree.Messages(a, root)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, e := range entries {
 		switch {
-		case e.mem != nil:
-			e.start, e.end = e.mem.spanStart, e.mem.spanEnd
+		case e.Mem != nil:
+			e.Start, e.End = e.Mem.SpanStart, e.Mem.SpanEnd
 		default:
-			e.start, e.end = e.val.start, e.val.end
+			e.Start, e.End = e.Val.Start, e.Val.End
 		}
 	}
 	return root, entries, nil
@@ -119,22 +120,22 @@ func (b *yamlBuilder) off(line, col int) int {
 
 // build converts n. indent is the indentation of the block the node belongs
 // to (the column of its key or sequence dash; -1 at the top).
-func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*value, error) {
-	if depth > maxDepth {
-		return nil, errAt(b.off(n.Line, n.Column), "exceeded max depth")
+func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*tree.Value, error) {
+	if depth > tree.MaxDepth {
+		return nil, tree.ErrAt(b.off(n.Line, n.Column), "exceeded max depth")
 	}
 	start := b.off(n.Line, n.Column)
 	if b.budget--; b.budget < 0 {
-		return nil, errAt(start, "aliases expand to more than %d values, far more than the file holds (an alias bomb?); refused", yamlBudget(b.src))
+		return nil, tree.ErrAt(start, "aliases expand to more than %d values, far more than the file holds (an alias bomb?); refused", yamlBudget(b.src))
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		end := start + 1
-		for end < len(b.src) && !isSpace(b.src[end]) && !isFlowIndicator(b.src[end]) {
+		for end < len(b.src) && !tree.IsSpace(b.src[end]) && !isFlowIndicator(b.src[end]) {
 			end++
 		}
 		if n.Alias == nil {
-			return nil, errAt(start, "unknown alias")
+			return nil, tree.ErrAt(start, "unknown alias")
 		}
 		v, err := b.build(n.Alias, indent, flow, depth+1)
 		if err != nil {
@@ -142,49 +143,49 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 		}
 		// A copy: the alias's own position, the anchor's content.
 		cp := *v
-		cp.start, cp.end = start, end
-		if cp.kind == vTable || cp.kind == vArray {
-			cp.form = yamlAliased
+		cp.Start, cp.End = start, end
+		if cp.Kind == tree.Table || cp.Kind == tree.Array {
+			cp.Form = yamlAliased
 		}
-		cp.style = uint8(yaml.DoubleQuotedStyle)
-		cp.ind = int32(indent)
-		cp.anchored = true
+		cp.Style = uint8(yaml.DoubleQuotedStyle)
+		cp.Ind = int32(indent)
+		cp.Anchored = true
 		return &cp, nil
 	case yaml.ScalarNode:
-		v := b.a.val(value{ind: int32(indent), anchored: n.Anchor != ""})
+		v := b.a.NewValue(tree.Value{Ind: int32(indent), Anchored: n.Anchor != ""})
 		if flow {
-			v.form = yamlFlow
+			v.Form = yamlFlow
 		}
-		v.style = uint8(n.Style &^ yaml.TaggedStyle)
+		v.Style = uint8(n.Style &^ yaml.TaggedStyle)
 		// Decode as go-i18n does (into interface{}), so custom tags,
 		// !!binary and friends come out the same.
 		var x any
 		if err := n.Decode(&x); err != nil {
-			return nil, errAt(start, "%v", err)
+			return nil, tree.ErrAt(start, "%v", err)
 		}
 		switch x := x.(type) {
 		case string:
-			v.kind, v.str = vString, x
+			v.Kind, v.Str = tree.String, x
 		case nil:
-			v.kind = vNull
+			v.Kind = tree.Null
 		default:
-			v.kind, v.typ = vOther, fmt.Sprintf("a %T", x)
+			v.Kind, v.Typ = tree.Other, fmt.Sprintf("a %T", x)
 		}
-		v.start = b.skipProps(start)
+		v.Start = b.skipProps(start)
 		if n.Tag == "!!null" && n.Value == "" {
-			v.start, v.end = start, start // "key:" with nothing after it
+			v.Start, v.End = start, start // "key:" with nothing after it
 			return v, nil
 		}
-		v.end = b.scalarEnd(v.start, n.Style&^yaml.TaggedStyle, indent, flow)
+		v.End = b.scalarEnd(v.Start, n.Style&^yaml.TaggedStyle, indent, flow)
 		return v, nil
 	case yaml.MappingNode:
-		t := b.a.val(value{kind: vTable, ind: int32(indent), anchored: n.Anchor != ""})
+		t := b.a.NewValue(tree.Value{Kind: tree.Table, Ind: int32(indent), Anchored: n.Anchor != ""})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
-			t.form = yamlFlow
+			t.Form = yamlFlow
 		}
-		t.start = b.skipProps(start)
-		t.end = t.start
+		t.Start = b.skipProps(start)
+		t.End = t.Start
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, vn := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.AliasNode && k.Alias != nil {
@@ -193,71 +194,71 @@ func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*va
 			kStart := b.off(k.Line, k.Column)
 			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
 				if k.ShortTag() == "!!merge" {
-					return nil, errAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
+					return nil, tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
 				}
-				return nil, errAt(kStart, "expected key to be a string but got %s", k.ShortTag())
+				return nil, tree.ErrAt(kStart, "expected key to be a string but got %s", k.ShortTag())
 			}
-			if prev := t.lookup(k.Value); prev != nil {
-				l, _ := lineCol(b.src, prev.keyStart)
-				return nil, errAt(kStart, "key %q given twice in one mapping (first on line %d)", k.Value, l)
+			if prev := t.Lookup(k.Value); prev != nil {
+				l, _ := tree.LineCol(b.src, prev.KeyStart)
+				return nil, tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", k.Value, l)
 			}
 			keyCol := kStart - b.lineStartOf(kStart)
 			v, err := b.build(vn, keyCol, inFlow, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			m := b.a.mem(member{key: k.Value, keyStart: kStart, lineStart: b.lineStartOf(kStart), val: v, parent: t})
-			if v.form != yamlAliased {
-				v.up = m
+			m := b.a.NewMember(tree.Member{Key: k.Value, KeyStart: kStart, LineStart: b.lineStartOf(kStart), Val: v, Parent: t})
+			if v.Form != yamlAliased {
+				v.Up = m
 			}
 			if inFlow {
-				m.spanStart, m.spanEnd = kStart, v.end
+				m.SpanStart, m.SpanEnd = kStart, v.End
 			} else {
-				m.spanStart = kStart
+				m.SpanStart = kStart
 				if onlySpaceBefore(b.src, kStart) {
-					m.spanStart = m.lineStart
+					m.SpanStart = m.LineStart
 				}
-				m.spanEnd = b.restOfLine(v.end)
+				m.SpanEnd = b.restOfLine(v.End)
 			}
-			if v.end == v.start && v.kind == vNull {
+			if v.End == v.Start && v.Kind == tree.Null {
 				// The value is empty: its position is after the colon.
-				m.spanEnd = b.restOfLine(max(v.end, kStart))
+				m.SpanEnd = b.restOfLine(max(v.End, kStart))
 			}
-			t.add(b.a, m)
-			t.end = max(t.end, v.end)
+			t.Add(b.a, m)
+			t.End = max(t.End, v.End)
 		}
 		if inFlow {
-			t.end = b.flowEnd(t.start)
+			t.End = b.flowEnd(t.Start)
 		}
 		return t, nil
 	case yaml.SequenceNode:
-		a := b.a.val(value{kind: vArray, typ: "an array", ind: int32(indent), anchored: n.Anchor != ""})
+		a := b.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Ind: int32(indent), Anchored: n.Anchor != ""})
 		inFlow := flow || n.Style&yaml.FlowStyle != 0
 		if inFlow {
-			a.form = yamlFlow
+			a.Form = yamlFlow
 		}
-		a.start = b.skipProps(start)
-		a.end = a.start
-		dashCol := a.start - b.lineStartOf(a.start)
+		a.Start = b.skipProps(start)
+		a.End = a.Start
+		dashCol := a.Start - b.lineStartOf(a.Start)
 		for _, el := range n.Content {
 			v, err := b.build(el, dashCol, inFlow, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			a.elems = append(a.elems, v)
-			a.end = max(a.end, v.end)
+			a.Elems = append(a.Elems, v)
+			a.End = max(a.End, v.End)
 		}
 		if inFlow {
-			a.end = b.flowEnd(a.start)
+			a.End = b.flowEnd(a.Start)
 		}
 		return a, nil
 	}
-	return nil, errAt(start, "unsupported YAML node")
+	return nil, tree.ErrAt(start, "unsupported YAML node")
 }
 
 func isFlowIndicator(c byte) bool { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' }
 
-func (b *yamlBuilder) lineStartOf(off int) int { return lineStartOf(b.src, off) }
+func (b *yamlBuilder) lineStartOf(off int) int { return tree.LineStartOf(b.src, off) }
 
 func onlySpaceBefore(src []byte, off int) bool {
 	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
@@ -271,7 +272,7 @@ func onlySpaceBefore(src []byte, off int) bool {
 // skipProps moves past an anchor (&a) and tag (!t) to the value itself.
 func (b *yamlBuilder) skipProps(p int) int {
 	for p < len(b.src) && (b.src[p] == '&' || b.src[p] == '!') {
-		for p < len(b.src) && !isSpace(b.src[p]) {
+		for p < len(b.src) && !tree.IsSpace(b.src[p]) {
 			p++
 		}
 		for p < len(b.src) && (b.src[p] == ' ' || b.src[p] == '\t') {
@@ -317,7 +318,7 @@ func lineInfo(src []byte, ls int) (indent int, blank, comment bool, end int) {
 	for q < len(src) && (src[q] == ' ' || src[q] == '\t') {
 		q++
 	}
-	end = afterLine(src, ls)
+	end = tree.AfterLine(src, ls)
 	blank = q >= len(src) || src[q] == '\n' || src[q] == '\r'
 	comment = !blank && src[q] == '#'
 	return
@@ -372,8 +373,8 @@ func (b *yamlBuilder) scalarEnd(p int, style yaml.Style, indent int, flow bool) 
 	case style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		// The header line, then every line indented deeper than the
 		// parent, or blank.
-		end := contentEnd(src, p, afterLine(src, p), true)
-		ls := afterLine(src, p)
+		end := contentEnd(src, p, tree.AfterLine(src, p), true)
+		ls := tree.AfterLine(src, p)
 		for ls < len(src) {
 			ind, blank, _, le := lineInfo(src, ls)
 			if !blank && ind <= indent {
@@ -393,22 +394,22 @@ func (b *yamlBuilder) scalarEnd(p int, style yaml.Style, indent int, flow bool) 
 			c := src[i]
 			// Plain scalars in flow context fold over line breaks.
 			if isFlowIndicator(c) ||
-				c == '#' && i > p && isSpace(src[i-1]) ||
-				c == ':' && (i+1 >= len(src) || isSpace(src[i+1]) || isFlowIndicator(src[i+1])) {
+				c == '#' && i > p && tree.IsSpace(src[i-1]) ||
+				c == ':' && (i+1 >= len(src) || tree.IsSpace(src[i+1]) || isFlowIndicator(src[i+1])) {
 				break
 			}
 			i++
 		}
-		for i > p && isSpace(src[i-1]) {
+		for i > p && tree.IsSpace(src[i-1]) {
 			i--
 		}
 		return i
 	}
-	end := contentEnd(src, p, afterLine(src, p), true)
-	if end < afterLine(src, p) && hasCommentAfter(src, end) {
+	end := contentEnd(src, p, tree.AfterLine(src, p), true)
+	if end < tree.AfterLine(src, p) && hasCommentAfter(src, end) {
 		return end // a comment ends a plain scalar
 	}
-	ls := afterLine(src, p)
+	ls := tree.AfterLine(src, p)
 	for ls < len(src) {
 		ind, blank, comment, le := lineInfo(src, ls)
 		if blank {
@@ -439,7 +440,7 @@ func isDocMarker(src []byte, ls int) bool {
 		return false
 	}
 	s := string(src[ls : ls+3])
-	return (s == "---" || s == "...") && (ls+3 == len(src) || isSpace(src[ls+3]))
+	return (s == "---" || s == "...") && (ls+3 == len(src) || tree.IsSpace(src[ls+3]))
 }
 
 // flowEnd finds the bracket closing the flow collection opened at p.
@@ -478,7 +479,7 @@ func (b *yamlBuilder) flowEnd(p int) int {
 				}
 			}
 		case '#':
-			if i > 0 && isSpace(src[i-1]) {
+			if i > 0 && tree.IsSpace(src[i-1]) {
 				for i < len(src) && src[i] != '\n' {
 					i++
 				}
@@ -495,5 +496,5 @@ func quoteCanStart(src []byte, from, i int) bool {
 	for j > from && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
 		j--
 	}
-	return j < from || isSpace(src[i-1]) || isFlowIndicator(src[j]) || src[j] == ':'
+	return j < from || tree.IsSpace(src[i-1]) || isFlowIndicator(src[j]) || src[j] == ':'
 }

@@ -1,4 +1,4 @@
-package catalog
+package catfile
 
 // seeds are catalogs in every shape go-i18n reads: flat, nested, v1,
 // plural forms, odd quoting, comments, CRLF. They seed the fuzzers and the
