@@ -34,10 +34,6 @@ var knownOversize = []string{
 	"app/typeset.buildLine",
 	"app/typeset.runSequence.resolveWeak",
 	"app/ui",
-	"i18n/catalog.MergeWith",
-	"i18n/catfile/tomlfile.tomlScanner.value",
-	"i18n/catfile/yamlfile.yamlBuilder.build",
-	"i18n/catfile/yamlfile.yamlBuilder.scalarEnd",
 }
 
 func TestHouseSizes(t *testing.T) {

@@ -361,42 +361,56 @@ func (s *tomlScanner) keyValue(t *tree.Value, lineStart int, inline bool) error 
 	return nil
 }
 
+// value reads a value: a string, an inline table, an array, or a bare
+// word (number, bool, date).
 func (s *tomlScanner) value() (*tree.Value, error) {
 	start := s.pos
-	switch c := s.peek(0); {
-	case s.pos >= len(s.src):
-		return nil, tree.ErrAt(s.pos, "unexpected end of file, expected a value")
-	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
-		str, err := s.multiBasic()
-		if err != nil {
-			return nil, err
-		}
-		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlMultiBasic}), nil
-	case c == '"':
-		str, err := s.basicString()
-		if err != nil {
-			return nil, err
-		}
-		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlBasic}), nil
-	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
-		str, err := s.multiLiteral()
-		if err != nil {
-			return nil, err
-		}
-		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlMultiLiteral}), nil
-	case c == '\'':
-		str, err := s.literalString()
-		if err != nil {
-			return nil, err
-		}
-		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: tomlLiteral}), nil
-	case c == '{':
+	switch s.peek(0) {
+	case '{':
 		return s.inlineTable()
-	case c == '[':
+	case '[':
 		return s.array()
 	}
-	// Numbers, booleans, dates: never valid in a catalog, so only their
-	// extent matters (the semantic pass reports them).
+	if s.pos >= len(s.src) {
+		return nil, tree.ErrAt(s.pos, "unexpected end of file, expected a value")
+	}
+	str, style, isStr, err := s.str()
+	if err != nil {
+		return nil, err
+	}
+	if isStr {
+		return s.a.NewValue(tree.Value{Kind: tree.String, Str: str, Start: start, End: s.pos, Style: style}), nil
+	}
+	return s.word()
+}
+
+// str reads a string in any of TOML's four styles. isStr is false, and
+// nothing is read, when no string starts at s.pos.
+func (s *tomlScanner) str() (str string, style uint8, isStr bool, err error) {
+	switch c := s.peek(0); {
+	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
+		str, err = s.multiBasic()
+		style = tomlMultiBasic
+	case c == '"':
+		str, err = s.basicString()
+		style = tomlBasic
+	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
+		str, err = s.multiLiteral()
+		style = tomlMultiLiteral
+	case c == '\'':
+		str, err = s.literalString()
+		style = tomlLiteral
+	default:
+		return "", 0, false, nil
+	}
+	return str, style, true, err
+}
+
+// word reads a bare value: numbers, booleans and dates are never valid
+// in a catalog, so only their extent and what to call them matter (the
+// semantic pass reports them).
+func (s *tomlScanner) word() (*tree.Value, error) {
+	start := s.pos
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ']' || c == '}' || c == '#' {
@@ -408,20 +422,34 @@ func (s *tomlScanner) value() (*tree.Value, error) {
 		return nil, tree.ErrAt(s.pos, "unexpected %s, expected a value", tree.QuoteByte(s.src[s.pos]))
 	}
 	word := string(s.src[start:s.pos])
-	typ := "a number"
-	switch {
-	case word == "true" || word == "false":
-		typ = "a bool"
-	case strings.Contains(word, ":") || strings.Count(word, "-") >= 2 && !strings.ContainsAny(word, "eE"):
-		typ = "a date/time"
-	default:
-		if _, err := strconv.ParseFloat(strings.ReplaceAll(word, "_", ""), 64); err != nil {
-			if _, err := strconv.ParseInt(strings.ReplaceAll(word, "_", ""), 0, 64); err != nil && word != "inf" && word != "nan" && word != "+inf" && word != "-inf" && word != "+nan" && word != "-nan" {
-				return nil, tree.ErrAt(start, "invalid value %q (strings must be quoted)", word)
-			}
-		}
+	typ, ok := wordType(word)
+	if !ok {
+		return nil, tree.ErrAt(start, "invalid value %q (strings must be quoted)", word)
 	}
 	return s.a.NewValue(tree.Value{Kind: tree.Other, Typ: typ, Start: start, End: s.pos}), nil
+}
+
+// wordType says what a bare TOML word is ("a number", "a bool", "a
+// date/time"); ok is false when it is none of them.
+func wordType(word string) (typ string, ok bool) {
+	switch {
+	case word == "true" || word == "false":
+		return "a bool", true
+	case strings.Contains(word, ":") || strings.Count(word, "-") >= 2 && !strings.ContainsAny(word, "eE"):
+		return "a date/time", true
+	}
+	digits := strings.ReplaceAll(word, "_", "")
+	if _, err := strconv.ParseFloat(digits, 64); err == nil {
+		return "a number", true
+	}
+	if _, err := strconv.ParseInt(digits, 0, 64); err == nil {
+		return "a number", true
+	}
+	switch word {
+	case "inf", "nan", "+inf", "-inf", "+nan", "-nan":
+		return "a number", true
+	}
+	return "", false
 }
 
 // skipBlank skips whitespace, newlines and comments (inside arrays and

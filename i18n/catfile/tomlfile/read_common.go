@@ -169,19 +169,6 @@ func (s *tomlScanner) fastKey() (string, bool) {
 
 // fastString reads a string value of any TOML style.
 func (s *tomlScanner) fastString() (string, bool) {
-	var str string
-	var err error
-	switch c := s.peek(0); {
-	case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
-		str, err = s.multiBasic()
-	case c == '"':
-		str, err = s.basicString()
-	case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
-		str, err = s.multiLiteral()
-	case c == '\'':
-		str, err = s.literalString()
-	default:
-		return "", false
-	}
-	return str, err == nil
+	str, _, isStr, err := s.str()
+	return str, isStr && err == nil
 }

@@ -121,139 +121,175 @@ func (b *yamlBuilder) off(line, col int) int {
 // build converts n. indent is the indentation of the block the node belongs
 // to (the column of its key or sequence dash; -1 at the top).
 func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*tree.Value, error) {
-	if depth > tree.MaxDepth {
-		return nil, tree.ErrAt(b.off(n.Line, n.Column), "exceeded max depth")
-	}
 	start := b.off(n.Line, n.Column)
+	if depth > tree.MaxDepth {
+		return nil, tree.ErrAt(start, "exceeded max depth")
+	}
 	if b.budget--; b.budget < 0 {
 		return nil, tree.ErrAt(start, "aliases expand to more than %d values, far more than the file holds (an alias bomb?); refused", yamlBudget(b.src))
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		end := start + 1
-		for end < len(b.src) && !tree.IsSpace(b.src[end]) && !isFlowIndicator(b.src[end]) {
-			end++
+		return b.alias(n, start, indent, flow, depth)
+	case yaml.ScalarNode:
+		return b.scalar(n, start, indent, flow)
+	case yaml.MappingNode:
+		return b.mapping(n, start, indent, flow, depth)
+	case yaml.SequenceNode:
+		return b.sequence(n, start, indent, flow, depth)
+	}
+	return nil, tree.ErrAt(start, "unsupported YAML node")
+}
+
+// alias builds an alias (*a) at start: a copy of its anchor's value, with
+// the alias's own position.
+func (b *yamlBuilder) alias(n *yaml.Node, start, indent int, flow bool, depth int) (*tree.Value, error) {
+	end := start + 1
+	for end < len(b.src) && !tree.IsSpace(b.src[end]) && !isFlowIndicator(b.src[end]) {
+		end++
+	}
+	if n.Alias == nil {
+		return nil, tree.ErrAt(start, "unknown alias")
+	}
+	v, err := b.build(n.Alias, indent, flow, depth+1)
+	if err != nil {
+		return nil, err
+	}
+	cp := *v
+	cp.Start, cp.End = start, end
+	if cp.Kind == tree.Table || cp.Kind == tree.Array {
+		cp.Form = yamlAliased
+	}
+	cp.Style = uint8(yaml.DoubleQuotedStyle)
+	cp.Ind = int32(indent)
+	cp.Anchored = true
+	return &cp, nil
+}
+
+// scalar builds a scalar, decoded as go-i18n decodes it (into
+// interface{}), so custom tags, !!binary and friends come out the same.
+func (b *yamlBuilder) scalar(n *yaml.Node, start, indent int, flow bool) (*tree.Value, error) {
+	v := b.a.NewValue(tree.Value{Ind: int32(indent), Anchored: n.Anchor != ""})
+	if flow {
+		v.Form = yamlFlow
+	}
+	v.Style = uint8(n.Style &^ yaml.TaggedStyle)
+	var x any
+	if err := n.Decode(&x); err != nil {
+		return nil, tree.ErrAt(start, "%v", err)
+	}
+	switch x := x.(type) {
+	case string:
+		v.Kind, v.Str = tree.String, x
+	case nil:
+		v.Kind = tree.Null
+	default:
+		v.Kind, v.Typ = tree.Other, fmt.Sprintf("a %T", x)
+	}
+	v.Start = b.skipProps(start)
+	if n.Tag == "!!null" && n.Value == "" {
+		v.Start, v.End = start, start // "key:" with nothing after it
+		return v, nil
+	}
+	v.End = b.scalarEnd(v.Start, n.Style&^yaml.TaggedStyle, indent, flow)
+	return v, nil
+}
+
+// mapping builds a mapping and its members, each with the span its
+// deletion removes.
+func (b *yamlBuilder) mapping(n *yaml.Node, start, indent int, flow bool, depth int) (*tree.Value, error) {
+	t := b.a.NewValue(tree.Value{Kind: tree.Table, Ind: int32(indent), Anchored: n.Anchor != ""})
+	inFlow := flow || n.Style&yaml.FlowStyle != 0
+	if inFlow {
+		t.Form = yamlFlow
+	}
+	t.Start = b.skipProps(start)
+	t.End = t.Start
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if err := b.member(t, n.Content[i], n.Content[i+1], inFlow, depth); err != nil {
+			return nil, err
 		}
-		if n.Alias == nil {
-			return nil, tree.ErrAt(start, "unknown alias")
+	}
+	if inFlow {
+		t.End = b.flowEnd(t.Start)
+	}
+	return t, nil
+}
+
+// member builds the pair k: vn of mapping t and adds it to t.
+func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth int) error {
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	kStart := b.off(k.Line, k.Column)
+	if err := checkKey(t, k, kStart, b.src); err != nil {
+		return err
+	}
+	keyCol := kStart - b.lineStartOf(kStart)
+	v, err := b.build(vn, keyCol, inFlow, depth+1)
+	if err != nil {
+		return err
+	}
+	m := b.a.NewMember(tree.Member{Key: k.Value, KeyStart: kStart, LineStart: b.lineStartOf(kStart), Val: v, Parent: t})
+	if v.Form != yamlAliased {
+		v.Up = m
+	}
+	if inFlow {
+		m.SpanStart, m.SpanEnd = kStart, v.End
+	} else {
+		m.SpanStart = kStart
+		if onlySpaceBefore(b.src, kStart) {
+			m.SpanStart = m.LineStart
 		}
-		v, err := b.build(n.Alias, indent, flow, depth+1)
+		m.SpanEnd = b.restOfLine(v.End)
+	}
+	if v.End == v.Start && v.Kind == tree.Null {
+		// The value is empty: its position is after the colon.
+		m.SpanEnd = b.restOfLine(max(v.End, kStart))
+	}
+	t.Add(b.a, m)
+	t.End = max(t.End, v.End)
+	return nil
+}
+
+// checkKey refuses a key go-i18n could not read as a string, or one given
+// twice in mapping t (go-i18n would keep one of the two at random).
+func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) error {
+	if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+		if k.ShortTag() == "!!merge" {
+			return tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
+		}
+		return tree.ErrAt(kStart, "expected key to be a string but got %s", k.ShortTag())
+	}
+	if prev := t.Lookup(k.Value); prev != nil {
+		l, _ := tree.LineCol(src, prev.KeyStart)
+		return tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", k.Value, l)
+	}
+	return nil
+}
+
+// sequence builds a sequence and its items.
+func (b *yamlBuilder) sequence(n *yaml.Node, start, indent int, flow bool, depth int) (*tree.Value, error) {
+	a := b.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Ind: int32(indent), Anchored: n.Anchor != ""})
+	inFlow := flow || n.Style&yaml.FlowStyle != 0
+	if inFlow {
+		a.Form = yamlFlow
+	}
+	a.Start = b.skipProps(start)
+	a.End = a.Start
+	dashCol := a.Start - b.lineStartOf(a.Start)
+	for _, el := range n.Content {
+		v, err := b.build(el, dashCol, inFlow, depth+1)
 		if err != nil {
 			return nil, err
 		}
-		// A copy: the alias's own position, the anchor's content.
-		cp := *v
-		cp.Start, cp.End = start, end
-		if cp.Kind == tree.Table || cp.Kind == tree.Array {
-			cp.Form = yamlAliased
-		}
-		cp.Style = uint8(yaml.DoubleQuotedStyle)
-		cp.Ind = int32(indent)
-		cp.Anchored = true
-		return &cp, nil
-	case yaml.ScalarNode:
-		v := b.a.NewValue(tree.Value{Ind: int32(indent), Anchored: n.Anchor != ""})
-		if flow {
-			v.Form = yamlFlow
-		}
-		v.Style = uint8(n.Style &^ yaml.TaggedStyle)
-		// Decode as go-i18n does (into interface{}), so custom tags,
-		// !!binary and friends come out the same.
-		var x any
-		if err := n.Decode(&x); err != nil {
-			return nil, tree.ErrAt(start, "%v", err)
-		}
-		switch x := x.(type) {
-		case string:
-			v.Kind, v.Str = tree.String, x
-		case nil:
-			v.Kind = tree.Null
-		default:
-			v.Kind, v.Typ = tree.Other, fmt.Sprintf("a %T", x)
-		}
-		v.Start = b.skipProps(start)
-		if n.Tag == "!!null" && n.Value == "" {
-			v.Start, v.End = start, start // "key:" with nothing after it
-			return v, nil
-		}
-		v.End = b.scalarEnd(v.Start, n.Style&^yaml.TaggedStyle, indent, flow)
-		return v, nil
-	case yaml.MappingNode:
-		t := b.a.NewValue(tree.Value{Kind: tree.Table, Ind: int32(indent), Anchored: n.Anchor != ""})
-		inFlow := flow || n.Style&yaml.FlowStyle != 0
-		if inFlow {
-			t.Form = yamlFlow
-		}
-		t.Start = b.skipProps(start)
-		t.End = t.Start
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, vn := n.Content[i], n.Content[i+1]
-			if k.Kind == yaml.AliasNode && k.Alias != nil {
-				k = k.Alias
-			}
-			kStart := b.off(k.Line, k.Column)
-			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
-				if k.ShortTag() == "!!merge" {
-					return nil, tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
-				}
-				return nil, tree.ErrAt(kStart, "expected key to be a string but got %s", k.ShortTag())
-			}
-			if prev := t.Lookup(k.Value); prev != nil {
-				l, _ := tree.LineCol(b.src, prev.KeyStart)
-				return nil, tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", k.Value, l)
-			}
-			keyCol := kStart - b.lineStartOf(kStart)
-			v, err := b.build(vn, keyCol, inFlow, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			m := b.a.NewMember(tree.Member{Key: k.Value, KeyStart: kStart, LineStart: b.lineStartOf(kStart), Val: v, Parent: t})
-			if v.Form != yamlAliased {
-				v.Up = m
-			}
-			if inFlow {
-				m.SpanStart, m.SpanEnd = kStart, v.End
-			} else {
-				m.SpanStart = kStart
-				if onlySpaceBefore(b.src, kStart) {
-					m.SpanStart = m.LineStart
-				}
-				m.SpanEnd = b.restOfLine(v.End)
-			}
-			if v.End == v.Start && v.Kind == tree.Null {
-				// The value is empty: its position is after the colon.
-				m.SpanEnd = b.restOfLine(max(v.End, kStart))
-			}
-			t.Add(b.a, m)
-			t.End = max(t.End, v.End)
-		}
-		if inFlow {
-			t.End = b.flowEnd(t.Start)
-		}
-		return t, nil
-	case yaml.SequenceNode:
-		a := b.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Ind: int32(indent), Anchored: n.Anchor != ""})
-		inFlow := flow || n.Style&yaml.FlowStyle != 0
-		if inFlow {
-			a.Form = yamlFlow
-		}
-		a.Start = b.skipProps(start)
-		a.End = a.Start
-		dashCol := a.Start - b.lineStartOf(a.Start)
-		for _, el := range n.Content {
-			v, err := b.build(el, dashCol, inFlow, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			a.Elems = append(a.Elems, v)
-			a.End = max(a.End, v.End)
-		}
-		if inFlow {
-			a.End = b.flowEnd(a.Start)
-		}
-		return a, nil
+		a.Elems = append(a.Elems, v)
+		a.End = max(a.End, v.End)
 	}
-	return nil, tree.ErrAt(start, "unsupported YAML node")
+	if inFlow {
+		a.End = b.flowEnd(a.Start)
+	}
+	return a, nil
 }
 
 func isFlowIndicator(c byte) bool { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' }
@@ -345,66 +381,94 @@ func contentEnd(src []byte, from, lineEnd int, stopAtComment bool) int {
 	return e
 }
 
-// scalarEnd finds where a scalar that starts at p ends.
+// scalarEnd finds where a scalar that starts at p ends, by its style.
 func (b *yamlBuilder) scalarEnd(p int, style yaml.Style, indent int, flow bool) int {
 	src := b.src
 	switch {
 	case style&yaml.DoubleQuotedStyle != 0 && p < len(src) && src[p] == '"':
-		for i := p + 1; i < len(src); i++ {
-			switch src[i] {
-			case '\\':
-				i++
-			case '"':
-				return i + 1
-			}
-		}
-		return len(src)
+		return doubleQuotedEnd(src, p)
 	case style&yaml.SingleQuotedStyle != 0 && p < len(src) && src[p] == '\'':
-		for i := p + 1; i < len(src); i++ {
-			if src[i] == '\'' {
-				if i+1 < len(src) && src[i+1] == '\'' {
-					i++
-					continue
-				}
-				return i + 1
-			}
-		}
-		return len(src)
+		return singleQuotedEnd(src, p)
 	case style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		// The header line, then every line indented deeper than the
-		// parent, or blank.
-		end := contentEnd(src, p, tree.AfterLine(src, p), true)
-		ls := tree.AfterLine(src, p)
-		for ls < len(src) {
-			ind, blank, _, le := lineInfo(src, ls)
-			if !blank && ind <= indent {
-				break
-			}
-			if !blank {
-				end = contentEnd(src, ls, le, false)
-			}
-			ls = le
-		}
-		return end
+		return blockScalarEnd(src, p, indent)
+	case flow:
+		return plainFlowEnd(src, p)
 	}
-	// Plain scalar.
-	if flow {
-		i := p
-		for i < len(src) {
-			c := src[i]
-			// Plain scalars in flow context fold over line breaks.
-			if isFlowIndicator(c) ||
-				c == '#' && i > p && tree.IsSpace(src[i-1]) ||
-				c == ':' && (i+1 >= len(src) || tree.IsSpace(src[i+1]) || isFlowIndicator(src[i+1])) {
-				break
-			}
+	return plainBlockEnd(src, p, indent)
+}
+
+// doubleQuotedEnd is the end of the "…" scalar at p: past its closing
+// quote, which no backslash escapes.
+func doubleQuotedEnd(src []byte, p int) int {
+	for i := p + 1; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
 			i++
+		case '"':
+			return i + 1
 		}
-		for i > p && tree.IsSpace(src[i-1]) {
-			i--
-		}
-		return i
 	}
+	return len(src)
+}
+
+// singleQuotedEnd is the end of the '…' scalar at p: past the first quote
+// that is not doubled (two in a row are a quote inside).
+func singleQuotedEnd(src []byte, p int) int {
+	for i := p + 1; i < len(src); i++ {
+		if src[i] == '\'' {
+			if i+1 < len(src) && src[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		}
+	}
+	return len(src)
+}
+
+// blockScalarEnd is the end of the | or > scalar whose header is at p:
+// the header line, then every line indented deeper than the parent, or
+// blank.
+func blockScalarEnd(src []byte, p, indent int) int {
+	end := contentEnd(src, p, tree.AfterLine(src, p), true)
+	ls := tree.AfterLine(src, p)
+	for ls < len(src) {
+		ind, blank, _, le := lineInfo(src, ls)
+		if !blank && ind <= indent {
+			break
+		}
+		if !blank {
+			end = contentEnd(src, ls, le, false)
+		}
+		ls = le
+	}
+	return end
+}
+
+// plainFlowEnd is the end of a plain scalar inside a flow collection,
+// which folds over line breaks and ends at an indicator, a comment or a
+// colon before a blank.
+func plainFlowEnd(src []byte, p int) int {
+	i := p
+	for i < len(src) {
+		c := src[i]
+		if isFlowIndicator(c) ||
+			c == '#' && i > p && tree.IsSpace(src[i-1]) ||
+			c == ':' && (i+1 >= len(src) || tree.IsSpace(src[i+1]) || isFlowIndicator(src[i+1])) {
+			break
+		}
+		i++
+	}
+	for i > p && tree.IsSpace(src[i-1]) {
+		i--
+	}
+	return i
+}
+
+// plainBlockEnd is the end of a plain scalar in block context: its lines
+// go on while they are indented deeper than the parent, up to a comment
+// or a document marker.
+func plainBlockEnd(src []byte, p, indent int) int {
 	end := contentEnd(src, p, tree.AfterLine(src, p), true)
 	if end < tree.AfterLine(src, p) && hasCommentAfter(src, end) {
 		return end // a comment ends a plain scalar
