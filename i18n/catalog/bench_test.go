@@ -21,7 +21,7 @@ import (
 // bench/compare.sh to compare with goi18n merge on the same files).
 var (
 	benchdata   = flag.String("benchdata", "", "directory for the 30×5000 benchmark catalogs")
-	benchserial = flag.Bool("benchserial", false, "TestBenchLoadStatus: one goroutine instead of LoadAll/StatusAll")
+	benchserial = flag.Bool("benchserial", false, "TestBenchLoadStatus: one goroutine instead of LoadAll and the worker pool")
 )
 
 var benchLangs = []string{"fr", "de", "es", "it", "pt", "ru", "uk", "pl", "cs", "tr", "ar", "fa", "he", "hi", "bn",
@@ -97,7 +97,7 @@ func genBenchData(dir string, langs []string, n int) error {
 }
 
 // loadStatusAll loads the source and every target, then computes each
-// language's status: with LoadAll and StatusAll (on all cores), or one
+// language's status: with LoadAll and the worker pool (on all cores), or one
 // after the other. Like the status command, it keeps each report's summary
 // and lets the per-message entries go once counted.
 func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
@@ -134,14 +134,14 @@ func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
 			one(i)
 		}
 	} else {
-		sourceCache(src) // as StatusAll does
+		sourceCache(src) // as StatusEach does
 		parallel.Each(len(targets), one)
 	}
 	return reports, nil
 }
 
 // BenchmarkLoadStatus30x5000 loads 30 languages × 5,000 messages plus the
-// source and computes every status, using all cores (LoadAll, StatusAll).
+// source and computes every status, using all cores (LoadAll, parallel.Each).
 // bench/compare.sh runs the same work against goi18n merge.
 func BenchmarkLoadStatus30x5000(b *testing.B) { benchLoadStatus(b, false) }
 
@@ -209,7 +209,7 @@ func TestGenBenchDataIsValid(t *testing.T) {
 	}
 	for _, r := range reports {
 		if r.Total != 100 || r.Missing != 5 || r.NeedsReview != 10 || r.Translated != 85 || r.QAProblems != 0 {
-			t.Errorf("%s: %+v problems %q", r.Lang, r.Total, r.ProblemLines())
+			t.Errorf("%s: %+v problems %q", r.Lang, r.Total, problemLines(r))
 		}
 	}
 }

@@ -29,17 +29,6 @@ func LoadAllAs(paths []string, langs []language.Tag) (cats []*Catalog, errs []er
 	return cats, errs
 }
 
-// StatusAll is Status of each target against source, computed concurrently.
-// Nothing may edit the catalogs meanwhile.
-func StatusAll(source *Catalog, targets []*Catalog, hist *History) []Report {
-	sourceCache(source) // once, before the workers share it
-	reports := make([]Report, len(targets))
-	parallel.Each(len(targets), func(i int) {
-		reports[i] = Status(source, targets[i], hist)
-	})
-	return reports
-}
-
 // StatusEach is StatusWith of each target against source, computed
 // concurrently, handing each report to fn as soon as it is made: fn is
 // called from one goroutine at a time, in no particular order, with the

@@ -48,3 +48,7 @@ func LoadAs(path string, lang language.Tag) (*Catalog, error) { return catfile.L
 
 // New returns an empty catalog for a file that does not exist yet.
 func New(path string) (*Catalog, error) { return catfile.New(path) }
+
+// ErrEditRefused is wrapped by Save's error when an edit cannot be written
+// safely in the file's own layout (see catfile.ErrEditRefused).
+var ErrEditRefused = catfile.ErrEditRefused

@@ -57,7 +57,28 @@ func (r *MergeReport) add(id string, a MergeAction, reason string, args ...any) 
 	}
 }
 
-// Merge applies the real translations in a returned file (our handoff file
+// MergeWithHistory is MergeWith that also accepts a message whose hash names, in
+// hist, an earlier source message with the same text: only the description
+// changed since the file was handed off (a paragraph moved), so the
+// translation still translates the current text. It is stored with the
+// current hash.
+func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
+	return MergeWith(source, target, returned, MergeOptions{History: hist})
+}
+
+// MergeOptions refine MergeWith.
+type MergeOptions struct {
+	// History lets through a message whose hash names, in the history,
+	// an earlier source message with the same text (see MergeWithHistory).
+	History *History
+	// Names reports the messages that are names (an organisation, a
+	// place), which a translation may well leave as they are: for them,
+	// the pre-filled source text returned unchanged is taken as the
+	// translation.
+	Names func(id string) bool
+}
+
+// MergeWith applies the real translations in a returned file (our handoff file
 // or any goi18n translate/active file for the same language) to target.
 // Nothing is saved: the caller saves target, which keeps its order and
 // comments.
@@ -69,31 +90,7 @@ func (r *MergeReport) add(id string, a MergeAction, reason string, args ...any) 
 // are dropped one by one, so a file where the translator did "other" but not
 // "one" still brings in "other". A message without a hash (hand-written, v1)
 // is taken as a translation of the current source, as goi18n takes it.
-func Merge(source, target, returned *Catalog) MergeReport {
-	return MergeWithHistory(source, target, returned, nil)
-}
-
-// MergeWithHistory is Merge that also accepts a message whose hash names, in
-// hist, an earlier source message with the same text: only the description
-// changed since the file was handed off (a paragraph moved), so the
-// translation still translates the current text. It is stored with the
-// current hash.
-func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
-	return MergeWith(source, target, returned, MergeOptions{History: hist})
-}
-
-// MergeOptions refine MergeWith.
-type MergeOptions struct {
-	// History is as for MergeWithHistory.
-	History *History
-	// Names reports the messages that are names (an organisation, a
-	// place), which a translation may well leave as they are: for them,
-	// the pre-filled source text returned unchanged is taken as the
-	// translation.
-	Names func(id string) bool
-}
-
-// MergeWith is MergeWithHistory with options.
+// opt.History and opt.Names let more through: see MergeOptions.
 func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport {
 	rep := MergeReport{Lang: target.Lang}
 	if returned.Lang != target.Lang {

@@ -44,7 +44,7 @@ func TestMerge(t *testing.T) {
 	src2 := mustParse(t, "active.en.toml", "stale = \"New text\"\n"+mergeSource)
 	returned.Set(Message{ID: "stale", Hash: Hash("", "Old text"), Other: "Vieux"})
 
-	rep := Merge(src2, fr, returned)
+	rep := MergeWith(src2, fr, returned, MergeOptions{})
 	want := map[string]string{
 		"farewell": "added",
 		"greeting": "unchanged",
@@ -91,14 +91,14 @@ func TestMergeNoHashAndWrongLanguage(t *testing.T) {
 	fr := mustParse(t, "active.fr.toml", "")
 	// A hand-written file without hashes: taken as translating the current
 	// source, like goi18n does.
-	rep := Merge(src, fr, mustParse(t, "fr.toml", "farewell = \"Adieu\"\n"))
+	rep := MergeWith(src, fr, mustParse(t, "fr.toml", "farewell = \"Adieu\"\n"), MergeOptions{})
 	if rep.Added != 1 {
 		t.Fatalf("%+v", rep)
 	}
 	if m, _ := fr.Get("farewell"); m.Hash != Hash("", "Goodbye") || m.Other != "Adieu" {
 		t.Errorf("%+v", m)
 	}
-	rep = Merge(src, fr, mustParse(t, "translate.de.toml", "farewell = \"Tschüss\"\n"))
+	rep = MergeWith(src, fr, mustParse(t, "translate.de.toml", "farewell = \"Tschüss\"\n"), MergeOptions{})
 	if rep.Rejected != 1 || !strings.Contains(rep.Results[0].Reason, "language de") {
 		t.Errorf("%+v", rep)
 	}

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"communique/i18n/catfile"
-	"fmt"
 
 	"golang.org/x/text/language"
 )
@@ -270,26 +269,6 @@ func lacksForms(tr *Message, forms []string) []string {
 		}
 	}
 	return lack
-}
-
-// ProblemLines lists the report's QA problems as the CLI prints them:
-// "lang id rule: detail".
-func (r Report) ProblemLines() []string {
-	var out []string
-	for _, e := range r.Entries {
-		for _, p := range e.Problems {
-			out = append(out, fmt.Sprintf("%s %s %s: %s", r.Lang, e.ID, p.Rule, p.Detail))
-		}
-	}
-	return out
-}
-
-// Percent is the share of translated messages, 0–100.
-func (r Report) Percent() float64 {
-	if r.Total == 0 {
-		return 100
-	}
-	return 100 * float64(r.Translated) / float64(r.Total)
 }
 
 // sameText reports whether hash names, in the history, a source message with

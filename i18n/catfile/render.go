@@ -1,10 +1,12 @@
 package catfile
 
 import (
+	"bytes"
 	"communique/i18n/catfile/jsonfile"
 	"communique/i18n/catfile/tomlfile"
 	"communique/i18n/catfile/tree"
 	"communique/i18n/catfile/yamlfile"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -19,11 +21,16 @@ func (c *Catalog) syntax() tree.Syntax {
 	return tomlfile.Writer(c.src)
 }
 
+// render returns src with the pending edits written in, or sets renderErr
+// when they cannot be written safely.
 func (c *Catalog) render() []byte {
+	c.renderErr = nil
 	root, entries, err := scan(c.Format, c.src, true)
 	if err != nil {
-		// src parsed when it was loaded; it cannot fail now.
-		panic(fmt.Sprintf("catalog: %s no longer parses: %v", c.Path, err))
+		// src parsed when it was loaded, so this is a bug; Save must not
+		// write, and Bytes keeps the content as it was.
+		c.renderErr = fmt.Errorf("%s: internal error, the catalog no longer parses (nothing was written): %w", c.Path, err)
+		return bytes.Clone(c.src)
 	}
 	syn := c.syntax()
 	var patches []tree.Patch
@@ -31,7 +38,6 @@ func (c *Catalog) render() []byte {
 	if c.Format == YAML {
 		patches, collapsed = yamlfile.Collapse(entries, c.deleted)
 	}
-	c.renderErr = nil
 	for _, e := range entries {
 		m, edited := c.edits[e.ID]
 		if !edited {
@@ -41,7 +47,7 @@ func (c *Catalog) render() []byte {
 			// Changing an anchored value would change every alias of it
 			// too (and deleting it breaks them): leave such files to a
 			// text editor rather than guess.
-			c.renderErr = fmt.Errorf("%s: message %q uses a YAML anchor or alias (&/*); change it in a text editor (nothing was written)", c.Path, e.ID)
+			c.renderErr = c.refuse(fmt.Errorf("message %q uses a YAML anchor or alias (&/*); change it in a text editor", e.ID))
 		}
 		if m == nil && e.Container == nil {
 			// The whole file is this one message.
@@ -68,7 +74,7 @@ func (c *Catalog) render() []byte {
 	}
 	for _, p := range patches {
 		if p.Err != nil && c.renderErr == nil {
-			c.renderErr = fmt.Errorf("%s: %w (nothing was written)", c.Path, p.Err)
+			c.renderErr = c.refuse(p.Err)
 		}
 	}
 	if len(added) > 0 {
@@ -83,7 +89,7 @@ func (c *Catalog) render() []byte {
 			}
 		}
 		if m := tableClash(root, added, gone, entries); m != "" && c.renderErr == nil {
-			c.renderErr = fmt.Errorf("%s: %s (nothing was written)", c.Path, m)
+			c.renderErr = c.refuse(errors.New(m))
 		}
 		patches = append(patches, syn.AppendMessages(c.src, root, added, gone)...)
 	}
@@ -126,3 +132,23 @@ func tableClash(root *tree.Value, added []*tree.Message, gone map[any]bool, entr
 	}
 	return ""
 }
+
+// ErrEditRefused is what Save's error wraps when an edit cannot be written
+// safely in the file's own layout (a YAML anchor, a new message whose ID is
+// already a group of messages, a key with no line of its own to go on):
+// nothing was written, and the change needs a text editor.
+var ErrEditRefused = errors.New("edit refused")
+
+// refusedError is an ErrEditRefused saying what was refused.
+type refusedError struct {
+	path string
+	why  error
+}
+
+func (e *refusedError) Error() string {
+	return e.path + ": " + e.why.Error() + " (nothing was written)"
+}
+
+func (e *refusedError) Unwrap() []error { return []error{ErrEditRefused, e.why} }
+
+func (c *Catalog) refuse(why error) error { return &refusedError{path: c.Path, why: why} }

@@ -3,6 +3,7 @@ package catfile
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,7 +96,7 @@ func TestMessageAndGroupOfSameName(t *testing.T) {
 		}
 		c.Set(Message{ID: "nav", Other: "Navigation"})
 		err = c.Save()
-		if err == nil || !strings.Contains(err.Error(), `"nav" is already a group of messages in this file (nav.back)`) ||
+		if !errors.Is(err, ErrEditRefused) || !strings.Contains(err.Error(), `"nav" is already a group of messages in this file (nav.back)`) ||
 			strings.Contains(err.Error(), "internal error") {
 			t.Errorf("%s: %v", name, err)
 		}

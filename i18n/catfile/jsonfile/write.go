@@ -141,7 +141,7 @@ func (j jsonSyntax) AppendMessages(src []byte, root *tree.Value, ms []*tree.Mess
 		if root.Kind == tree.Array {
 			// go-i18n v1 list: each message an object with its id.
 			fields := append([]tree.FieldText{{Name: "id", Value: m.ID}}, tree.FieldsOf(m)...)
-			items = append(items, fields2obj(fields, pretty, unit, nl))
+			items = append(items, jsonObject(fields, pretty, unit, unit, nl))
 			continue
 		}
 		items = append(items, Quote(m.ID)+": "+jsonMessage(m, pretty, unit, unit, nl))
@@ -193,10 +193,6 @@ func (j jsonSyntax) AppendMessages(src []byte, root *tree.Value, ms []*tree.Mess
 		b.WriteString("," + ws + it)
 	}
 	return []tree.Patch{{Start: lastEnd, End: lastEnd, Text: b.String(), Order: 1 << 30}}
-}
-
-func fields2obj(fields []tree.FieldText, pretty bool, unit, nl string) string {
-	return jsonObject(fields, pretty, unit, unit, nl)
 }
 
 // jsonMessage renders a message value at member indentation indent.

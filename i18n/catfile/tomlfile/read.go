@@ -750,7 +750,7 @@ func (s *tomlScanner) multiBasic() (string, error) {
 			if simple {
 				return normalizeCRLF(s.src[bodyStart:end]), nil
 			}
-			return s.unescapeMulti(bodyStart, end)
+			return s.unescape(bodyStart, end, true)
 		case c == '\\':
 			simple = false
 			if err := s.checkEscape(true); err != nil {
@@ -768,10 +768,6 @@ func (s *tomlScanner) multiBasic() (string, error) {
 		}
 	}
 	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
-}
-
-func (s *tomlScanner) unescapeMulti(from, to int) (string, error) {
-	return s.unescape(from, to, true)
 }
 
 func (s *tomlScanner) multiLiteral() (string, error) {

@@ -81,11 +81,7 @@ func Messages(a *Arena, root *Value) ([]*Entry, error) {
 	case String, Null:
 		return nil, ErrAt(root.Start, "invalid translation file, expected key-values, got a single value")
 	}
-	return getMessages(a, root, nil, nil, isMsg)
-}
-
-func getMessages(a *Arena, v, container *Value, mem *Member, isMsg bool) ([]*Entry, error) {
-	return collect(a, v, container, mem, isMsg, nil)
+	return collect(a, root, nil, nil, isMsg, nil)
 }
 
 // collect appends v's messages to out.
