@@ -23,7 +23,7 @@ const (
 	maxExcerpt = 120
 )
 
-// readLimited reads path, refusing a file larger than MaxFileSize before
+// ReadFile reads path, refusing a file larger than MaxFileSize before
 // reading it.
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)

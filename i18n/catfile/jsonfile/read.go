@@ -17,6 +17,8 @@ type jsonScanner struct {
 	depth int
 }
 
+// Scan reads a JSON catalog into the position tree and finds its messages
+// by go-i18n's rules. An empty file has no messages, as in go-i18n.
 func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	if len(src) == 0 {
 		return nil, nil, nil // go-i18n: an empty file has no messages
@@ -142,7 +144,7 @@ func (s *jsonScanner) object() (*tree.Value, error) {
 	defer func() { s.depth-- }()
 	t := s.a.NewValue(tree.Value{Kind: tree.Table, Start: s.pos})
 	if s.depth == 1 {
-		t.Index = make(map[string]int, len(s.src)/80+8) // see parseTOML
+		t.Index = make(map[string]int, len(s.src)/80+8) // see tomlfile.Scan
 	}
 	s.pos++ // {
 	s.ws()

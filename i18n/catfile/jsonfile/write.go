@@ -12,7 +12,7 @@ func Writer(src []byte) tree.Syntax { return jsonSyntax{src: src} }
 
 type jsonSyntax struct{ src []byte }
 
-// jsonString encodes s as goi18n's writer does (encoding/json without HTML
+// Quote encodes s as goi18n's writer does (encoding/json without HTML
 // escaping).
 func Quote(s string) string {
 	var b bytes.Buffer

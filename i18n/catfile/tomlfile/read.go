@@ -39,6 +39,8 @@ type tomlScanner struct {
 	depth  int
 }
 
+// Scan reads a TOML catalog into the position tree and finds its messages
+// by go-i18n's rules: the second phase of Read, and what the writer edits.
 func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	if !utf8.Valid(src) {
 		off := 0

@@ -12,7 +12,7 @@ func Writer(src []byte) tree.Syntax { return tomlSyntax{src: src} }
 
 type tomlSyntax struct{ src []byte }
 
-// tomlBasicString quotes s as BurntSushi/toml's encoder does (goi18n's
+// Quote quotes s as BurntSushi/toml's encoder does (goi18n's
 // writer), so text we write looks like text goi18n writes.
 func Quote(s string) string {
 	var b strings.Builder

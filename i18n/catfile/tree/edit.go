@@ -10,6 +10,8 @@ import (
 // original bytes, so everything else — comments, blank lines, order, quoting,
 // keys it does not know — stays byte for byte.
 
+// Patch replaces the bytes [Start, End) of a file with Text: the writer
+// never re-encodes a file, it splices patches into the original bytes.
 type Patch struct {
 	Start, End int
 	Text       string
@@ -17,7 +19,7 @@ type Patch struct {
 	Err        error // the edit cannot be written in this layout
 }
 
-// syntax is what the writer needs to know about one file format.
+// Syntax is what the writer needs to know about one file format.
 type Syntax interface {
 	// setStr replaces string value old with s, in old's style when it can.
 	SetStr(old *Value, s string) Patch
@@ -38,11 +40,12 @@ type Syntax interface {
 	AppendMessages(src []byte, root *Value, ms []*Message, gone map[any]bool) []Patch
 }
 
+// FieldText is a message field to write: its key and its text.
 type FieldText struct {
 	Name, Value string
 }
 
-// fieldsOf lists a message's non-empty fields in the order goi18n writes
+// FieldsOf lists a message's non-empty fields in the order goi18n writes
 // them (alphabetical, as its encoders sort map keys).
 func FieldsOf(m *Message) []FieldText {
 	var out []FieldText
@@ -54,12 +57,15 @@ func FieldsOf(m *Message) []FieldText {
 	return out
 }
 
-// onlyOther reports whether m can be written as a bare string.
+// OnlyOther reports whether m can be written as a bare string.
 func OnlyOther(m *Message) bool {
 	return m.Description == "" && m.Hash == "" && m.LeftDelim == "" && m.RightDelim == "" &&
 		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == ""
 }
 
+// EditEntry returns the patches that turn message e, as the file has it,
+// into m: changed fields rewritten in place, new ones next to the fields
+// that stay (in alphabetical order when the file is), gone ones removed.
 func EditEntry(syn Syntax, e *Entry, m *Message) []Patch {
 	if e.Kind == LocString {
 		if OnlyOther(m) {
@@ -153,6 +159,8 @@ func EditEntry(syn Syntax, e *Entry, m *Message) []Patch {
 	return patches
 }
 
+// ApplyPatches splices patches into src, in order of position (Order
+// breaks ties), and returns the new bytes.
 func ApplyPatches(src []byte, patches []Patch) []byte {
 	sort.SliceStable(patches, func(i, j int) bool {
 		if patches[i].Start != patches[j].Start {

@@ -81,10 +81,14 @@ const (
 	NumKeys
 )
 
+// KeyNames are the reserved keys as go-i18n spells them, by Key.
 var KeyNames = [NumKeys]string{"id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other", "translation"}
 
+// PluralKeys are the keys of the CLDR plural forms, in CLDR order.
 var PluralKeys = []Key{KeyZero, KeyOne, KeyTwo, KeyFew, KeyMany, KeyOther}
 
+// KeyOf returns the reserved key key names, matched without regard to
+// case as go-i18n matches it.
 func KeyOf(key string) (Key, bool) {
 	// Case-insensitive, as go-i18n lowercases keys; without allocating.
 	if len(key) < 2 || len(key) > 11 {

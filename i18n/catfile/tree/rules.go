@@ -2,13 +2,13 @@ package tree
 
 import "sort"
 
-// entry is a message found in src, with where its bytes are.
+// Entry is a message found in src, with where its bytes are.
 type Entry struct {
 	Message
 	Loc
 }
 
-// loc is where a message is in the file.
+// Loc is where a message is in the file.
 type Loc struct {
 	Kind       uint8 // locString or locTable
 	Start, End int   // span removed to delete the message (set by the format's scanner)
@@ -23,6 +23,7 @@ const (
 	LocTable         // the message is a table of reserved keys
 )
 
+// FieldLoc is where a message field is in the tree.
 type FieldLoc struct {
 	Key Key
 	Mem *Member
@@ -71,7 +72,7 @@ func isMessage(v *Value) (bool, error) {
 	return false, nil
 }
 
-// messages mirrors go-i18n's ParseMessageBytes on a scanned tree.
+// Messages mirrors go-i18n's ParseMessageBytes on a scanned tree.
 func Messages(a *Arena, root *Value) ([]*Entry, error) {
 	isMsg, err := isMessage(root)
 	if err != nil {

@@ -19,7 +19,7 @@ func LineCol(src []byte, off int) (line, col int) {
 	return line, col
 }
 
-// posError is a parse error at a byte offset (or an explicit line/column).
+// PosError is a parse error at a byte offset (or an explicit line/column).
 type PosError struct {
 	Off       int
 	Line, Col int
@@ -28,6 +28,7 @@ type PosError struct {
 
 func (e *PosError) Error() string { return e.Msg }
 
+// ErrAt returns a *PosError at byte offset off.
 func ErrAt(off int, format string, args ...any) error {
 	return &PosError{Off: off, Msg: fmt.Sprintf(format, args...)}
 }
@@ -87,10 +88,14 @@ func RemoveListItem(src []byte, start, end int) (int, int) {
 	return start, end
 }
 
+// IsSpace reports ASCII blanks and line ends.
 func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// BOM is the UTF-8 byte-order mark, which go-i18n skips and a save keeps.
 var BOM = []byte("\uFEFF")
 
+// QuoteByte shows a byte in an error message: 'x', or 0x1f when it is not
+// printable ASCII.
 func QuoteByte(b byte) string {
 	if b < 0x20 || b >= 0x7f {
 		return "0x" + string("0123456789abcdef"[b>>4]) + string("0123456789abcdef"[b&15])
@@ -98,8 +103,10 @@ func QuoteByte(b byte) string {
 	return "'" + string(b) + "'"
 }
 
+// MaxDepth is the deepest nesting of tables and arrays a catalog may have.
 const MaxDepth = 10000
 
+// IsHex reports hexadecimal digits.
 func IsHex(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 }

@@ -1,9 +1,10 @@
 package tree
 
 // The three scanners turn a file into a tree of values that remembers where
-// every key and value is; messages() then applies go-i18n's rules (ported
+// every key and value is; Messages then applies go-i18n's rules (ported
 // from i18n/parse.go and message.go, v2.7.0) to that tree.
 
+// Kind is what a value is, as go-i18n tells values apart.
 type Kind uint8
 
 const (
@@ -19,11 +20,13 @@ const (
 // []map[string]any, which go-i18n rejects, so no catalog may hold one.
 const ArrayOfTables uint8 = 0xFF
 
+// Value is a value of the document with the byte span of its text; the
+// fields after End say, per format, how it is written.
 type Value struct {
 	Kind    Kind
 	Str     string
-	Members []*Member // vTable, in file order
-	Elems   []*Value  // vArray
+	Members []*Member // Table, in file order
+	Elems   []*Value  // Array
 	Index   map[string]int
 
 	Start, End int   // byte span of the value's text (a header-defined TOML table: the header line)
@@ -36,6 +39,8 @@ type Value struct {
 	OpenEnd    int     // TOML header table: end of its last line so far
 }
 
+// Member is a key of a table with its value, and the spans the writer
+// needs to change or remove it.
 type Member struct {
 	Key       string
 	KeyStart  int // start of this key's text (TOML: its last dotted part)
@@ -46,6 +51,7 @@ type Member struct {
 	Parent    *Value // YAML: the table the member is in
 }
 
+// Lookup returns the member of table t with key key, or nil.
 func (t *Value) Lookup(key string) *Member {
 	if t.Index != nil {
 		if i, ok := t.Index[key]; ok {
@@ -61,6 +67,7 @@ func (t *Value) Lookup(key string) *Member {
 	return nil
 }
 
+// Add appends member m to table t, indexing the table once it is large.
 func (t *Value) Add(a *Arena, m *Member) {
 	if t.Members == nil {
 		t.Members = a.memberSlice()
@@ -76,7 +83,7 @@ func (t *Value) Add(a *Arena, m *Member) {
 	}
 }
 
-// arena hands out values, members and entries from large blocks: a catalog
+// Arena hands out values, members and entries from large blocks: a catalog
 // of thousands of messages would otherwise cost a heap allocation per key.
 type Arena struct {
 	Positions bool // record where each field is (only the writer needs it)
@@ -88,6 +95,7 @@ type Arena struct {
 
 const arenaBlock = 512
 
+// NewValue returns a pointer to a copy of v, from the arena.
 func (a *Arena) NewValue(v Value) *Value {
 	if len(a.vals) == cap(a.vals) {
 		a.vals = make([]Value, 0, arenaBlock)
@@ -96,6 +104,7 @@ func (a *Arena) NewValue(v Value) *Value {
 	return &a.vals[len(a.vals)-1]
 }
 
+// NewMember returns a pointer to a copy of m, from the arena.
 func (a *Arena) NewMember(m Member) *Member {
 	if len(a.mems) == cap(a.mems) {
 		a.mems = make([]Member, 0, arenaBlock)

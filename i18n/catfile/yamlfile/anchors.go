@@ -6,7 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// yamlHasContent reports whether YAML data has a document with content
+// HasContent reports whether YAML data has a document with content
 // (not only comments and blank lines).
 func HasContent(data []byte) bool {
 	var doc yaml.Node
@@ -16,6 +16,8 @@ func HasContent(data []byte) bool {
 	return doc.Kind != 0 && len(doc.Content) > 0
 }
 
+// UsesAnchor reports whether message e, or one of its fields, carries an
+// anchor or is an alias: editing it would change (or break) the others.
 func UsesAnchor(e *tree.Entry) bool {
 	if e.Val.Anchored || e.Val.Form == yamlAliased && e.Val.Kind == tree.Table {
 		return true

@@ -54,6 +54,9 @@ var yamlParserErrors = map[string]bool{
 // Compiled on first use: most runs never see a YAML error.
 var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
+// Scan reads a YAML catalog into the position tree and finds its messages
+// by go-i18n's rules. A file that is empty or only comments has no
+// messages (go-i18n refuses it; a header comment survives here).
 func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
