@@ -1,9 +1,6 @@
 package catalog
 
 import (
-	"communique/i18n/catfile/tomlfile"
-	"communique/i18n/catfile/tree"
-	"communique/internal/parallel"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
+	"communique/internal/parallel"
 
 	"golang.org/x/text/language"
 )

@@ -1,8 +1,9 @@
 package catalog
 
 import (
-	"communique/internal/parallel"
 	"sync"
+
+	"communique/internal/parallel"
 
 	"golang.org/x/text/language"
 )

@@ -1,16 +1,17 @@
 package catalog
 
 import (
-	"communique/app/safefile"
-	"communique/i18n/catfile"
-	"communique/i18n/catfile/tomlfile"
-	"communique/i18n/catfile/tree"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"sort"
 	"strings"
+
+	"communique/app/safefile"
+	"communique/i18n/catfile"
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
 
 	"github.com/BurntSushi/toml"
 )

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"bytes"
-	"communique/internal/judge"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"communique/internal/judge"
 )
 
 var (

@@ -1,10 +1,11 @@
 package catalog
 
 import (
-	"communique/i18n/catfile/tree"
 	"fmt"
 	"slices"
 	"strings"
+
+	"communique/i18n/catfile/tree"
 
 	"golang.org/x/text/language"
 )

@@ -2,13 +2,14 @@ package catfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+
+	"communique/i18n/catfile/tree"
 
 	"golang.org/x/text/language"
 )

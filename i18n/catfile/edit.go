@@ -2,6 +2,7 @@ package catfile
 
 import (
 	"bytes"
+
 	"communique/i18n/catfile/tree"
 )
 

@@ -1,13 +1,14 @@
 package catfile
 
 import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
 	"communique/i18n/catfile/jsonfile"
 	"communique/i18n/catfile/tomlfile"
 	"communique/i18n/catfile/tree"
 	"communique/i18n/catfile/yamlfile"
-	"fmt"
-	"path/filepath"
-	"strings"
 )
 
 // Format is a catalog file format, named as go-i18n names it (the file

@@ -2,13 +2,14 @@ package catfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"communique/i18n/catfile/tree"
 )
 
 // Limits on what a catalog file may make this package do. A catalog is

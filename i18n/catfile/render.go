@@ -2,13 +2,14 @@ package catfile
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
 	"communique/i18n/catfile/jsonfile"
 	"communique/i18n/catfile/tomlfile"
 	"communique/i18n/catfile/tree"
 	"communique/i18n/catfile/yamlfile"
-	"errors"
-	"fmt"
-	"strings"
 )
 
 func (c *Catalog) syntax() tree.Syntax {

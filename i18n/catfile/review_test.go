@@ -2,9 +2,10 @@ package catfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"strings"
 	"testing"
+
+	"communique/i18n/catfile/tree"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )

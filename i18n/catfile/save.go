@@ -2,9 +2,10 @@ package catfile
 
 import (
 	"bytes"
-	"communique/app/safefile"
 	"fmt"
 	"sync"
+
+	"communique/app/safefile"
 )
 
 // Bytes returns the catalog file content: the bytes it was read from with

@@ -1,9 +1,10 @@
 package catfile
 
 import (
-	"communique/i18n/catfile/tree"
 	"slices"
 	"strings"
+
+	"communique/i18n/catfile/tree"
 )
 
 // index finds the position in msgs of the message read from src with ID id.

@@ -1,10 +1,11 @@
 package catfile
 
 import (
-	"communique/i18n/catfile/tree"
 	"fmt"
 	"strings"
 	"testing"
+
+	"communique/i18n/catfile/tree"
 )
 
 // texts that stress quoting in all three formats.

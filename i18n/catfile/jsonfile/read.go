@@ -2,9 +2,10 @@ package jsonfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"encoding/json"
 	"unicode/utf8"
+
+	"communique/i18n/catfile/tree"
 )
 
 // jsonScanner is a position-aware JSON reader producing a value tree. It

@@ -2,9 +2,10 @@ package jsonfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"encoding/json"
 	"strings"
+
+	"communique/i18n/catfile/tree"
 )
 
 // Writer returns the editor of a JSON catalog read from src.

@@ -2,10 +2,11 @@ package tomlfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"communique/i18n/catfile/tree"
 )
 
 // TOML string styles.

@@ -2,6 +2,7 @@ package tomlfile
 
 import (
 	"bytes"
+
 	"communique/i18n/catfile/tree"
 )
 

@@ -2,9 +2,10 @@ package tomlfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"fmt"
 	"strings"
+
+	"communique/i18n/catfile/tree"
 )
 
 // Writer returns the editor of a TOML catalog read from src.

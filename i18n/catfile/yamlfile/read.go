@@ -2,13 +2,14 @@ package yamlfile
 
 import (
 	"bytes"
-	"communique/i18n/catfile/tree"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"communique/i18n/catfile/tree"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -2,9 +2,10 @@ package yamlfile
 
 import (
 	"bytes"
+	"strings"
+
 	"communique/i18n/catfile/jsonfile"
 	"communique/i18n/catfile/tree"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
