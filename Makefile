@@ -47,8 +47,9 @@ test: vet staticcheck
 
 FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParseWrite$$' -fuzztime $(FUZZTIME) ./i18n/catalog
-	$(GO) test -run '^$$' -fuzz '^FuzzParseAgreesWithGoI18n$$' -fuzztime $(FUZZTIME) ./i18n/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzParseWrite$$' -fuzztime $(FUZZTIME) ./i18n/catfile
+	$(GO) test -run '^$$' -fuzz '^FuzzParseAgreesWithGoI18n$$' -fuzztime $(FUZZTIME) ./i18n/catfile
+	$(GO) test -run '^$$' -fuzz '^FuzzTOMLPhasesAgree$$' -fuzztime $(FUZZTIME) ./i18n/catfile/tomlfile
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 0x ./app/sign
 
 bench: deps

@@ -31,11 +31,6 @@ var knownOversize = []string{
 	"app/typeset.buildLine",
 	"app/typeset.runSequence.resolveWeak",
 	"app/ui",
-	"i18n/catalog",
-	"i18n/catalog.MergeWith",
-	"i18n/catalog.tomlScanner.value",
-	"i18n/catalog.yamlBuilder.build",
-	"i18n/catalog.yamlBuilder.scalarEnd",
 }
 
 func TestHouseSizes(t *testing.T) {

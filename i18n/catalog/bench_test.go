@@ -10,6 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
+	"communique/internal/parallel"
+
 	"golang.org/x/text/language"
 )
 
@@ -18,7 +22,7 @@ import (
 // bench/compare.sh to compare with goi18n merge on the same files).
 var (
 	benchdata   = flag.String("benchdata", "", "directory for the 30×5000 benchmark catalogs")
-	benchserial = flag.Bool("benchserial", false, "TestBenchLoadStatus: one goroutine instead of LoadAll/StatusAll")
+	benchserial = flag.Bool("benchserial", false, "TestBenchLoadStatus: one goroutine instead of LoadAll and the worker pool")
 )
 
 var benchLangs = []string{"fr", "de", "es", "it", "pt", "ru", "uk", "pl", "cs", "tr", "ar", "fa", "he", "hi", "bn",
@@ -43,13 +47,13 @@ func genBenchData(dir string, langs []string, n int) error {
 			m.Other = fmt.Sprintf("{{.Count}} partners agreed (%d)", i)
 		}
 		msgs[i] = m
-		if onlyOther(&m) {
-			fmt.Fprintf(&src, "%s = %s\n", quoteTOMLKey(m.ID), tomlBasicString(m.Other))
+		if tree.OnlyOther(&m) {
+			fmt.Fprintf(&src, "%s = %s\n", tomlfile.QuoteKey(m.ID), tomlfile.Quote(m.Other))
 			continue
 		}
-		fmt.Fprintf(&tables, "\n[%s]\n", quoteTOMLKey(m.ID))
-		for _, f := range fieldsOf(&m) {
-			fmt.Fprintf(&tables, "%s = %s\n", f.name, tomlBasicString(f.value))
+		fmt.Fprintf(&tables, "\n[%s]\n", tomlfile.QuoteKey(m.ID))
+		for _, f := range tree.FieldsOf(&m) {
+			fmt.Fprintf(&tables, "%s = %s\n", f.Name, tomlfile.Quote(f.Value))
 		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "active.en.toml"), []byte(src.String()+tables.String()), 0o644); err != nil {
@@ -69,9 +73,9 @@ func genBenchData(dir string, langs []string, n int) error {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
-			fmt.Fprintf(&b, "[%s]\n", quoteTOMLKey(m.ID))
+			fmt.Fprintf(&b, "[%s]\n", tomlfile.QuoteKey(m.ID))
 			if m.Description != "" {
-				fmt.Fprintf(&b, "description = %s\n", tomlBasicString(m.Description))
+				fmt.Fprintf(&b, "description = %s\n", tomlfile.Quote(m.Description))
 			}
 			fmt.Fprintf(&b, "hash = %q\n", hash)
 			if hasPlurals(m) {
@@ -80,11 +84,11 @@ func genBenchData(dir string, langs []string, n int) error {
 					if f == "other" {
 						text += fmt.Sprintf(" (%d)", i)
 					}
-					fmt.Fprintf(&b, "%s = %s\n", f, tomlBasicString(text))
+					fmt.Fprintf(&b, "%s = %s\n", f, tomlfile.Quote(text))
 				}
 				continue
 			}
-			fmt.Fprintf(&b, "other = %s\n", tomlBasicString(fmt.Sprintf("[%s] Paragraphe %d de la déclaration, {{.Name}} a convenu de %d points.", lang, i, i%17)))
+			fmt.Fprintf(&b, "other = %s\n", tomlfile.Quote(fmt.Sprintf("[%s] Paragraphe %d de la déclaration, {{.Name}} a convenu de %d points.", lang, i, i%17)))
 		}
 		if err := os.WriteFile(filepath.Join(dir, "active."+lang+".toml"), []byte(b.String()), 0o644); err != nil {
 			return err
@@ -94,7 +98,7 @@ func genBenchData(dir string, langs []string, n int) error {
 }
 
 // loadStatusAll loads the source and every target, then computes each
-// language's status: with LoadAll and StatusAll (on all cores), or one
+// language's status: with LoadAll and the worker pool (on all cores), or one
 // after the other. Like the status command, it keeps each report's summary
 // and lets the per-message entries go once counted.
 func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
@@ -131,14 +135,14 @@ func loadStatusAll(dir string, langs []string, serial bool) ([]Report, error) {
 			one(i)
 		}
 	} else {
-		src.qaCache() // as StatusAll does
-		parallel(len(targets), one)
+		sourceCache(src) // as StatusEach does
+		parallel.Each(len(targets), one)
 	}
 	return reports, nil
 }
 
 // BenchmarkLoadStatus30x5000 loads 30 languages × 5,000 messages plus the
-// source and computes every status, using all cores (LoadAll, StatusAll).
+// source and computes every status, using all cores (LoadAll, parallel.Each).
 // bench/compare.sh runs the same work against goi18n merge.
 func BenchmarkLoadStatus30x5000(b *testing.B) { benchLoadStatus(b, false) }
 
@@ -206,7 +210,7 @@ func TestGenBenchDataIsValid(t *testing.T) {
 	}
 	for _, r := range reports {
 		if r.Total != 100 || r.Missing != 5 || r.NeedsReview != 10 || r.Translated != 85 || r.QAProblems != 0 {
-			t.Errorf("%s: %+v problems %q", r.Lang, r.Total, r.ProblemLines())
+			t.Errorf("%s: %+v problems %q", r.Lang, r.Total, problemLines(r))
 		}
 	}
 }

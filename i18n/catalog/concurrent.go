@@ -1,8 +1,9 @@
 package catalog
 
 import (
-	"runtime"
 	"sync"
+
+	"communique/internal/parallel"
 
 	"golang.org/x/text/language"
 )
@@ -12,7 +13,7 @@ import (
 func LoadAll(paths []string) (cats []*Catalog, errs []error) {
 	cats = make([]*Catalog, len(paths))
 	errs = make([]error, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.Each(len(paths), func(i int) {
 		cats[i], errs[i] = Load(paths[i])
 	})
 	return cats, errs
@@ -23,21 +24,10 @@ func LoadAll(paths []string) (cats []*Catalog, errs []error) {
 func LoadAllAs(paths []string, langs []language.Tag) (cats []*Catalog, errs []error) {
 	cats = make([]*Catalog, len(paths))
 	errs = make([]error, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.Each(len(paths), func(i int) {
 		cats[i], errs[i] = LoadAs(paths[i], langs[i])
 	})
 	return cats, errs
-}
-
-// StatusAll is Status of each target against source, computed concurrently.
-// Nothing may edit the catalogs meanwhile.
-func StatusAll(source *Catalog, targets []*Catalog, hist *History) []Report {
-	source.qaCache() // once, before the workers share it
-	reports := make([]Report, len(targets))
-	parallel(len(targets), func(i int) {
-		reports[i] = Status(source, targets[i], hist)
-	})
-	return reports
 }
 
 // StatusEach is StatusWith of each target against source, computed
@@ -53,10 +43,10 @@ func StatusAll(source *Catalog, targets []*Catalog, hist *History) []Report {
 // next language (growing a fresh slice of 400-byte entries per language
 // was a third of the memory status --json touched). Copy what you keep.
 func StatusEach(source *Catalog, targets []*Catalog, hist *History, opt *QAOptions, fn func(i int, r Report)) {
-	source.qaCache() // once, before the workers share it
+	sourceCache(source) // once, before the workers share it
 	var mu sync.Mutex
 	bufs := sync.Pool{New: func() any { return new([]Entry) }}
-	parallel(len(targets), func(i int) {
+	parallel.Each(len(targets), func(i int) {
 		buf := bufs.Get().(*[]Entry)
 		r, grown := status(source, targets[i], hist, opt, false, *buf)
 		mu.Lock()
@@ -65,25 +55,4 @@ func StatusEach(source *Catalog, targets []*Catalog, hist *History, opt *QAOptio
 		*buf = grown // the pool goes with this call: nothing outlives it
 		bufs.Put(buf)
 	})
-}
-
-// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -57,8 +57,10 @@ other = "تنطبق المادة ١٣."
 	for _, e := range r.Entries {
 		fmt.Println(e.ID, e.State)
 	}
-	for _, line := range r.ProblemLines() {
-		fmt.Println(line)
+	for _, e := range r.Entries {
+		for _, p := range e.Problems {
+			fmt.Println(r.Lang, e.ID, p.Rule+":", p.Detail)
+		}
 	}
 	// Output:
 	// ar: 1 translated, 1 needs review, 1 missing

@@ -8,9 +8,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"communique/app/safefile"
+	"communique/i18n/catfile"
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
+
+	"github.com/BurntSushi/toml"
 )
 
 // History remembers every source text ever written, by hash, so that a
@@ -40,7 +43,7 @@ func NewHistory() *History { return &History{entries: map[string]Message{}} }
 // history.
 func LoadHistory(path string) (*History, error) {
 	h := &History{path: path, entries: map[string]Message{}}
-	data, err := readLimited(path)
+	data, err := catfile.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return h, nil
 	}
@@ -69,11 +72,11 @@ func parseHistory(path string, data []byte) (map[string]Message, error) {
 	for hash, t := range raw {
 		m := Message{Hash: hash}
 		for k, v := range t {
-			f, ok := fieldOf(k)
-			if !ok || f == fTranslation || f == fHash {
+			f, ok := tree.KeyOf(k)
+			if !ok || f == tree.KeyTranslation || f == tree.KeyHash {
 				continue
 			}
-			*m.field(f) = v
+			*tree.Field(&m, f) = v
 		}
 		entries[hash] = m
 	}
@@ -161,10 +164,10 @@ func (h *History) Bytes() []byte {
 			b.WriteByte('\n')
 		}
 		m := h.entries[k]
-		b.WriteString("[" + tomlBasicString(k) + "]\n")
+		b.WriteString("[" + tomlfile.Quote(k) + "]\n")
 		write := func(name, v string) {
 			if v != "" {
-				b.WriteString(name + " = " + tomlBasicString(v) + "\n")
+				b.WriteString(name + " = " + tomlfile.Quote(v) + "\n")
 			}
 		}
 		write("id", m.ID)

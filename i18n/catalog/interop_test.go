@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"bytes"
-	"communique/internal/judge"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"communique/internal/judge"
 )
 
 var (
@@ -145,7 +146,7 @@ func TestInteropWithGoi18n(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := Merge(src, ar, returned)
+			rep := MergeWith(src, ar, returned, MergeOptions{})
 			if rep.Added != 0 || rep.Updated != 0 || rep.Rejected != 2 || rep.Unchanged != 1 {
 				t.Errorf("untouched translate file: %+v", rep)
 			}
@@ -165,7 +166,7 @@ func TestInteropWithGoi18n(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep = Merge(src, ar, returned)
+			rep = MergeWith(src, ar, returned, MergeOptions{})
 			if rep.Added != 1 || rep.Updated != 2 || rep.Rejected != 0 {
 				t.Errorf("translated file: %+v", rep)
 			}
@@ -186,7 +187,7 @@ func TestInteropWithGoi18n(t *testing.T) {
 			}
 			after := Status(src, ar, hist)
 			if after.Translated != 5 || after.QAProblems != 0 {
-				t.Errorf("after merge: %d translated, problems %q", after.Translated, after.ProblemLines())
+				t.Errorf("after merge: %d translated, problems %q", after.Translated, problemLines(after))
 			}
 
 			// 4. goi18n reads the catalog we saved and finds it complete.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"communique/i18n/catfile/tree"
+
 	"golang.org/x/text/language"
 )
 
@@ -56,7 +58,28 @@ func (r *MergeReport) add(id string, a MergeAction, reason string, args ...any) 
 	}
 }
 
-// Merge applies the real translations in a returned file (our handoff file
+// MergeWithHistory is MergeWith that also accepts a message whose hash names, in
+// hist, an earlier source message with the same text: only the description
+// changed since the file was handed off (a paragraph moved), so the
+// translation still translates the current text. It is stored with the
+// current hash.
+func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
+	return MergeWith(source, target, returned, MergeOptions{History: hist})
+}
+
+// MergeOptions refine MergeWith.
+type MergeOptions struct {
+	// History lets through a message whose hash names, in the history,
+	// an earlier source message with the same text (see MergeWithHistory).
+	History *History
+	// Names reports the messages that are names (an organisation, a
+	// place), which a translation may well leave as they are: for them,
+	// the pre-filled source text returned unchanged is taken as the
+	// translation.
+	Names func(id string) bool
+}
+
+// MergeWith applies the real translations in a returned file (our handoff file
 // or any goi18n translate/active file for the same language) to target.
 // Nothing is saved: the caller saves target, which keeps its order and
 // comments.
@@ -68,33 +91,8 @@ func (r *MergeReport) add(id string, a MergeAction, reason string, args ...any) 
 // are dropped one by one, so a file where the translator did "other" but not
 // "one" still brings in "other". A message without a hash (hand-written, v1)
 // is taken as a translation of the current source, as goi18n takes it.
-func Merge(source, target, returned *Catalog) MergeReport {
-	return MergeWithHistory(source, target, returned, nil)
-}
-
-// MergeWithHistory is Merge that also accepts a message whose hash names, in
-// hist, an earlier source message with the same text: only the description
-// changed since the file was handed off (a paragraph moved), so the
-// translation still translates the current text. It is stored with the
-// current hash.
-func MergeWithHistory(source, target, returned *Catalog, hist *History) MergeReport {
-	return MergeWith(source, target, returned, MergeOptions{History: hist})
-}
-
-// MergeOptions refine MergeWith.
-type MergeOptions struct {
-	// History is as for MergeWithHistory.
-	History *History
-	// Names reports the messages that are names (an organisation, a
-	// place), which a translation may well leave as they are: for them,
-	// the pre-filled source text returned unchanged is taken as the
-	// translation.
-	Names func(id string) bool
-}
-
-// MergeWith is MergeWithHistory with options.
+// opt.History and opt.Names let more through: see MergeOptions.
 func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport {
-	hist := opt.History
 	rep := MergeReport{Lang: target.Lang}
 	if returned.Lang != target.Lang {
 		for _, m := range returned.Messages() {
@@ -102,106 +100,159 @@ func MergeWith(source, target, returned *Catalog, opt MergeOptions) MergeReport 
 		}
 		return rep
 	}
-	forms, hasRule := PluralForms(target.Lang)
+	mg := merger{source: source, target: target, opt: opt}
+	mg.forms, mg.hasRule = PluralForms(target.Lang)
 	for _, r := range returned.Messages() {
-		src, ok := source.Get(r.ID)
-		if !ok {
-			rep.add(r.ID, Rejected, "no message with this ID in the source")
-			continue
-		}
-		srcHash := Hash(src.Description, src.Other)
-		if r.Hash != "" && r.Hash != srcHash && !sameText(hist, r.Hash, src) {
-			rep.add(r.ID, Rejected, "translated from an older source text (hash %s, current %s); translate the current text", r.Hash, srcHash)
-			continue
-		}
-		cur, exists := target.Get(r.ID)
-		fresh := exists && !cur.Empty() && (cur.Hash == "" || cur.Hash == srcHash || sameText(hist, cur.Hash, src))
-
-		// Keep only real translations: drop each form that is exactly
-		// what the handoff pre-filled (the source's form, or its "other").
-		var took, prefilled, ignored []string
-		next := Message{ID: r.ID}
-		if fresh {
-			next = cur
-		}
-		for _, f := range formNames {
-			text := r.Form(f)
-			if text == "" {
-				continue
-			}
-			if hasRule && !slices.Contains(forms, f) {
-				ignored = append(ignored, f)
-				continue
-			}
-			left, right := delims(src)
-			pre := src.Form(f)
-			if pre == "" {
-				pre = src.Other
-			}
-			// Text without letters ("2021–2022", "{{.Count}}") reads the
-			// same in every language: returning it unchanged is a
-			// translation, or it could never leave the handoff.
-			// A name may stay as it is, but an untouched pre-fill never
-			// replaces a current translation (a stale handoff returned).
-			keptName := opt.Names != nil && opt.Names(r.ID) && (!fresh || cur.Form(f) == "")
-			if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) && !keptName {
-				prefilled = append(prefilled, f)
-				continue
-			}
-			*next.field(fieldFor(f)) = text
-			took = append(took, f)
-		}
-		if len(took) == 0 {
-			switch {
-			case len(prefilled) > 0:
-				rep.add(r.ID, Rejected, "untouched source text (pre-filled for translation), not a translation")
-			case len(ignored) > 0:
-				rep.add(r.ID, Rejected, "only plural forms %s, which %s does not use", strings.Join(ignored, ", "), target.Lang)
-			default:
-				rep.add(r.ID, Rejected, "empty")
-			}
-			continue
-		}
-		next.Hash = srcHash
-		if !exists || cur.Description != "" {
-			// goi18n copies the source description into translations.
-			next.Description = src.Description
-		}
-		if r.LeftDelim != "" || r.RightDelim != "" {
-			next.LeftDelim, next.RightDelim = r.LeftDelim, r.RightDelim
-		} else if !exists {
-			next.LeftDelim, next.RightDelim = src.LeftDelim, src.RightDelim
-		}
-		var notes []string
-		if len(prefilled) > 0 {
-			notes = append(notes, "left untouched pre-filled forms "+strings.Join(prefilled, ", "))
-		}
-		if len(ignored) > 0 {
-			notes = append(notes, fmt.Sprintf("ignored forms %s (not used in %s)", strings.Join(ignored, ", "), target.Lang))
-		}
-		if exists && !fresh && !cur.Empty() {
-			notes = append(notes, "replaced a translation of an older source text")
-		}
-		note := strings.Join(notes, "; ")
-		switch {
-		case exists && next == cur:
-			rep.add(r.ID, Unchanged, note)
-		case exists && !cur.Empty():
-			target.Set(next)
-			rep.add(r.ID, Updated, note)
-		default:
-			target.Set(next)
-			rep.add(r.ID, Added, note)
-		}
+		mg.merge(&rep, r)
 	}
 	return rep
 }
 
-func fieldFor(form string) field {
-	for _, f := range pluralFields {
-		if fieldNames[f] == form {
+// merger applies returned messages to one target catalog.
+type merger struct {
+	source, target *Catalog
+	opt            MergeOptions
+	forms          []string // the forms the target language uses
+	hasRule        bool     // go-i18n has a plural rule for it
+}
+
+// merge applies one returned message: admitted against the source, its
+// forms sifted for real translations, then completed and stored.
+func (mg *merger) merge(rep *MergeReport, r Message) {
+	src, srcHash, reason := mg.admit(r)
+	if reason != "" {
+		rep.add(r.ID, Rejected, reason)
+		return
+	}
+	cur, exists := mg.target.Get(r.ID)
+	fresh := exists && !cur.Empty() && (cur.Hash == "" || cur.Hash == srcHash || sameText(mg.opt.History, cur.Hash, src))
+	next := Message{ID: r.ID}
+	if fresh {
+		next = cur
+	}
+	s := mg.sift(r, src, cur, fresh, &next)
+	if len(s.took) == 0 {
+		rep.add(r.ID, Rejected, s.rejection(mg.target.Lang))
+		return
+	}
+	complete(&next, r, src, srcHash, cur, exists)
+	note := s.note(mg.target.Lang, exists && !fresh && !cur.Empty())
+	switch {
+	case exists && next == cur:
+		rep.add(r.ID, Unchanged, note)
+	case exists && !cur.Empty():
+		mg.target.Set(next)
+		rep.add(r.ID, Updated, note)
+	default:
+		mg.target.Set(next)
+		rep.add(r.ID, Added, note)
+	}
+}
+
+// admit finds r's source message and checks that r translates its current
+// text (or, per the history, the same text under an older description);
+// reason says why not.
+func (mg *merger) admit(r Message) (src Message, srcHash, reason string) {
+	src, ok := mg.source.Get(r.ID)
+	if !ok {
+		return src, "", "no message with this ID in the source"
+	}
+	srcHash = Hash(src.Description, src.Other)
+	if r.Hash != "" && r.Hash != srcHash && !sameText(mg.opt.History, r.Hash, src) {
+		return src, srcHash, fmt.Sprintf("translated from an older source text (hash %s, current %s); translate the current text", r.Hash, srcHash)
+	}
+	return src, srcHash, ""
+}
+
+// sifted is what became of a returned message's plural forms.
+type sifted struct {
+	took      []string // real translations, now in the message
+	prefilled []string // the handoff's pre-fill, returned untouched
+	ignored   []string // forms the language does not use
+}
+
+// sift keeps only the real translations among r's forms, writing them into
+// next: it drops each form the language does not use, and each that is
+// exactly what the handoff pre-filled (the source's form, or its "other").
+func (mg *merger) sift(r, src, cur Message, fresh bool, next *Message) sifted {
+	var s sifted
+	left, right := delims(src)
+	for _, f := range formNames {
+		text := r.Form(f)
+		if text == "" {
+			continue
+		}
+		if mg.hasRule && !slices.Contains(mg.forms, f) {
+			s.ignored = append(s.ignored, f)
+			continue
+		}
+		pre := src.Form(f)
+		if pre == "" {
+			pre = src.Other
+		}
+		// Text without letters ("2021–2022", "{{.Count}}") reads the
+		// same in every language: returning it unchanged is a
+		// translation, or it could never leave the handoff.
+		// A name may stay as it is, but an untouched pre-fill never
+		// replaces a current translation (a stale handoff returned).
+		keptName := mg.opt.Names != nil && mg.opt.Names(r.ID) && (!fresh || cur.Form(f) == "")
+		if text == pre && (!fresh || cur.Form(f) != text) && hasLetter(text, left, right) && !keptName {
+			s.prefilled = append(s.prefilled, f)
+			continue
+		}
+		*tree.Field(next, fieldFor(f)) = text
+		s.took = append(s.took, f)
+	}
+	return s
+}
+
+// rejection says why a message none of whose forms were taken is refused.
+func (s sifted) rejection(lang language.Tag) string {
+	switch {
+	case len(s.prefilled) > 0:
+		return "untouched source text (pre-filled for translation), not a translation"
+	case len(s.ignored) > 0:
+		return fmt.Sprintf("only plural forms %s, which %s does not use", strings.Join(s.ignored, ", "), lang)
+	}
+	return "empty"
+}
+
+// note says what was left out of a taken message, and whether it
+// replaced a translation of an older source text.
+func (s sifted) note(lang language.Tag, replacedStale bool) string {
+	var notes []string
+	if len(s.prefilled) > 0 {
+		notes = append(notes, "left untouched pre-filled forms "+strings.Join(s.prefilled, ", "))
+	}
+	if len(s.ignored) > 0 {
+		notes = append(notes, fmt.Sprintf("ignored forms %s (not used in %s)", strings.Join(s.ignored, ", "), lang))
+	}
+	if replacedStale {
+		notes = append(notes, "replaced a translation of an older source text")
+	}
+	return strings.Join(notes, "; ")
+}
+
+// complete gives a translation what goes with it: the current source
+// hash, the source's description (goi18n copies it into translations) and
+// the delimiters, the returned file's or else the source's.
+func complete(next *Message, r, src Message, srcHash string, cur Message, exists bool) {
+	next.Hash = srcHash
+	if !exists || cur.Description != "" {
+		next.Description = src.Description
+	}
+	if r.LeftDelim != "" || r.RightDelim != "" {
+		next.LeftDelim, next.RightDelim = r.LeftDelim, r.RightDelim
+	} else if !exists {
+		next.LeftDelim, next.RightDelim = src.LeftDelim, src.RightDelim
+	}
+}
+
+func fieldFor(form string) tree.Key {
+	for _, f := range tree.PluralKeys {
+		if tree.KeyNames[f] == form {
 			return f
 		}
 	}
-	return fOther
+	return tree.KeyOther
 }

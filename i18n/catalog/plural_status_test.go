@@ -68,7 +68,7 @@ func TestPluralMessageTranslatedOnlyWithEveryForm(t *testing.T) {
 			if e.State != NeedsReview || strings.Join(e.LacksForms, " ") != c.lacks {
 				t.Fatalf("partners %s lacking %v, want needs_review lacking %s", e.State, e.LacksForms, c.lacks)
 			}
-			if r.Translated != 1 || r.NeedsReview != 1 || r.Missing != 0 || r.Percent() != 50 {
+			if r.Translated != 1 || r.NeedsReview != 1 || r.Missing != 0 || 100*r.Translated/r.Total != 50 {
 				t.Errorf("counts %d translated %d review %d missing", r.Translated, r.NeedsReview, r.Missing)
 			}
 			// The summary that status --details lists (entries that need

@@ -1,14 +1,219 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
 )
+
+// digitValue maps Latin, Arabic-Indic (٠-٩) and Extended Arabic-Indic /
+// Persian (۰-۹) digits to 0-9.
+func digitValue(r rune) (byte, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return byte(r - '0'), true
+	case r < 0x80 || !unicode.IsDigit(r):
+		return 0, false
+	}
+	// Every Unicode decimal digit system (Nd) is a run of ten code points
+	// from zero to nine, and runs that touch (mathematical digits) are
+	// whole runs of ten: the value is the distance to the run's start.
+	zero := r
+	for zero > 0 && r-zero < 60 && unicode.IsDigit(zero-1) {
+		zero--
+	}
+	return byte((r - zero) % 10), true
+}
+
+// isGroupSep reports characters that separate digit groups or decimals in
+// some locale: 1,000.5 · 1.000,5 · 1 000,5 · ١٬٠٠٠٫٥.
+func isGroupSep(r rune) bool {
+	switch r {
+	case ',', '.', '\'', '\u2019', '\u00a0', '\u202f', '\u066b', '\u066c', '\u2009':
+		return true
+	}
+	return false
+}
+
+// numbers appends to buf the numbers in s, sorted, with Latin digits and
+// their separators kept in a canonical form (sepMark), ignoring anything
+// inside template actions ({{.Count}} is not a number). What a separator
+// means depends on the locale: numValue decides.
+func numbers(buf []string, s, left, right string) []string {
+	return numbersFrom(buf, s, left, right, strings.Index(s, left))
+}
+
+// numbersFrom is numbers when the first template action is known to start
+// at next (-1: none).
+func numbersFrom(buf []string, s, left, right string, next int) []string {
+	var stack [32]byte
+	digits := stack[:0]
+	in := false
+	start, clean := 0, true // a number of plain ASCII digits is a substring of s
+	// group counts the digits since the last separator, groups the
+	// separators: a space groups digits only as in "12 345 678".
+	group, groups := 0, 0
+	flush := func() {
+		if in {
+			if clean {
+				buf = append(buf, s[start:start+len(digits)])
+			} else {
+				buf = append(buf, string(digits))
+			}
+			digits = digits[:0]
+			in, clean = false, true
+			group, groups = 0, 0
+		}
+	}
+	for i := 0; i < len(s); {
+		if !in {
+			// Outside a number only digits, non-ASCII (Arabic digits)
+			// and actions matter: skip the rest in a tight loop.
+			for i < len(s) && i != next && !numStart[s[i]] {
+				i++
+			}
+			if i >= len(s) {
+				break
+			}
+		}
+		if i == next {
+			if j := strings.Index(s[i+len(left):], right); j >= 0 {
+				flush()
+				i += len(left) + j + len(right)
+				if k := strings.Index(s[i:], left); k >= 0 {
+					next = i + k
+				} else {
+					next = -1
+				}
+				continue
+			}
+			next = -1
+		}
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if !in {
+				in, start = true, i
+			}
+			digits = append(digits, c)
+			group++
+			i++
+			continue
+		}
+		if c < 0x80 && !isGroupSep(rune(c)) && c != ' ' {
+			flush()
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if d, ok := digitValue(r); ok {
+			in, clean = true, false
+			digits = append(digits, '0'+d)
+			group++
+			i += n
+			continue
+		}
+		// A separator between two digits continues the number; so does a
+		// plain space before exactly three digits (1 000), after a first
+		// group of at most three digits or a later group of three: in
+		// "in 2020 100 people" the space parts two numbers.
+		if in && i+n < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			spaceGroups := r == ' ' && threeDigits(s[i+n:]) && (groups == 0 && group <= 3 || group == 3)
+			if _, ok := digitValue(next); ok && (isGroupSep(r) || spaceGroups) {
+				digits = append(digits, sepMark(r))
+				i += n
+				clean = clean && r < 0x80
+				group, groups = 0, groups+1
+				continue
+			}
+		}
+		flush()
+		i += n
+	}
+	flush()
+	slices.Sort(buf)
+	return buf
+}
+
+// numStart flags the bytes a digit can start with: ASCII digits and the
+// lead bytes of the UTF-8 encodings of every Unicode decimal digit (Nd).
+// Outside a number every other byte is skipped without decoding: the
+// letters of Cyrillic, Arabic or CJK text cannot start a number, and
+// continuation bytes are never lead bytes.
+var numStart = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	var buf [utf8.UTFMax]byte
+	mark := func(lo, hi, stride uint32) {
+		for r := lo; r <= hi; r += stride {
+			utf8.EncodeRune(buf[:], rune(r))
+			t[buf[0]] = true
+		}
+	}
+	for _, rg := range unicode.Nd.R16 {
+		mark(uint32(rg.Lo), uint32(rg.Hi), uint32(rg.Stride))
+	}
+	for _, rg := range unicode.Nd.R32 {
+		mark(rg.Lo, rg.Hi, rg.Stride)
+	}
+	return t
+}()
+
+func threeDigits(s string) bool {
+	n := 0
+	for _, r := range s {
+		if _, ok := digitValue(r); !ok {
+			break
+		}
+		n++
+	}
+	return n == 3
+}
+
+// CheckNumbers reports numbers that differ between source and translation.
+// Arabic-Indic and Persian digits count as the digits they stand for, and
+// grouping is ignored, so ٢٠٢٤ matches 2024 and 1 000 matches 1,000.
+func CheckNumbers(lang language.Tag, source, translation Message) []Problem {
+	c := newCase(lang, &source, &translation, nil)
+	return c.numbers()
+}
+
+func (c *qaCase) numbers() []Problem {
+	var out []Problem
+	for i := range c.ps[:c.n] {
+		p := &c.ps[i]
+		var sb, tb [8]string
+		srcNums, trNums := c.srcNumbers(p, sb[:0]), numbersFrom(tb[:0], p.tr, c.tl, c.trd, p.trAct)
+		if len(srcNums) == 0 && len(trNums) == 0 {
+			continue
+		}
+		if c.srcDec == 0 {
+			c.srcDec, c.trDec = decimalMark(c.srcLang), decimalMark(c.lang)
+		}
+		missing, extra := compareNumbers(srcNums, trNums, c.srcDec, c.trDec)
+		if p.form != "other" && len(extra) == 0 {
+			continue // "one" may spell the number out
+		}
+		if len(missing) > 0 || len(extra) > 0 {
+			var parts []string
+			if len(missing) > 0 {
+				parts = append(parts, "missing "+strings.Join(missing, ", "))
+			}
+			if len(extra) > 0 {
+				parts = append(parts, "not in source "+strings.Join(extra, ", "))
+			}
+			out = append(out, Problem{"numbers", strings.Join(parts, "; ") + formLabel(p.form)})
+		}
+	}
+	return out
+}
 
 // sepMark is the canonical byte numbers() keeps for a separator inside a
 // number: ASCII ones as they are, the Arabic decimal and thousands signs as

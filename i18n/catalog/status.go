@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	"fmt"
+	"communique/i18n/catfile"
 
 	"golang.org/x/text/language"
 )
@@ -91,27 +91,27 @@ func status(source, target *Catalog, hist *History, opt *QAOptions, all bool, bu
 	sc := statusCase{source: source, target: target, hist: hist, opt: opt,
 		need:   neededForms{lang: r.PluralForms, rule: !r.NoPluralRule},
 		srcDec: decimalMark(source.Lang), trDec: decimalMark(target.Lang)}
-	srcMsgs := source.list()
-	hashes, facts := source.qaCache()
+	srcMsgs := source.View()
+	hashes, facts := sourceCache(source)
 	if hashes == nil {
-		hashes = make([]string, srcMsgs.len())
+		hashes = make([]string, srcMsgs.Len())
 		for i := range hashes {
-			m := srcMsgs.at(i)
+			m := srcMsgs.At(i)
 			hashes[i] = Hash(m.Description, m.Other)
 		}
 	}
 	if all {
-		r.Entries = make([]Entry, 0, srcMsgs.len())
+		r.Entries = make([]Entry, 0, srcMsgs.Len())
 	} else {
 		r.Entries = buf[:0]
 	}
 	m := newMatcher(target)
-	for i := 0; i < srcMsgs.len(); i++ {
+	for i := 0; i < srcMsgs.Len(); i++ {
 		var f *sourceFacts
 		if facts != nil {
 			f = &facts[i]
 		}
-		src := srcMsgs.at(i)
+		src := srcMsgs.At(i)
 		tr, ok := m.find(src.ID)
 		e := sc.entry(src, tr, ok, hashes[i], f)
 		r.tally(&e)
@@ -183,28 +183,14 @@ func (r *Report) tally(e *Entry) {
 // matcher finds the target's message for each source message, in source
 // order, and remembers which target messages were never asked for.
 type matcher struct {
-	msgs     msgList
-	position func(id string) int // index of id in msgs, -1 if none
-	matched  []bool
-	hint     int
+	msgs    *catfile.View
+	matched []bool
+	hint    int
 }
 
 func newMatcher(target *Catalog) *matcher {
-	m := &matcher{msgs: target.list(), position: target.position}
-	if m.msgs.ms != nil {
-		// list() is a fresh copy: index it.
-		at := make(map[string]int, m.msgs.len())
-		for i, msg := range m.msgs.ms {
-			at[msg.ID] = i
-		}
-		m.position = func(id string) int {
-			if i, ok := at[id]; ok {
-				return i
-			}
-			return -1
-		}
-	}
-	m.matched = make([]bool, m.msgs.len())
+	m := &matcher{msgs: target.View()}
+	m.matched = make([]bool, m.msgs.Len())
 	return m
 }
 
@@ -213,21 +199,21 @@ func newMatcher(target *Catalog) *matcher {
 // searching.
 func (m *matcher) find(id string) (Message, bool) {
 	j := -1
-	for k := m.hint; k < min(m.hint+8, m.msgs.len()); k++ {
-		if m.msgs.id(k) == id {
+	for k := m.hint; k < min(m.hint+8, m.msgs.Len()); k++ {
+		if m.msgs.ID(k) == id {
 			j = k
 			break
 		}
 	}
 	if j < 0 {
-		j = m.position(id)
+		j = m.msgs.Index(id)
 	}
 	if j < 0 {
 		return Message{}, false
 	}
 	m.matched[j] = true
 	m.hint = j + 1
-	return m.msgs.at(j), true
+	return m.msgs.At(j), true
 }
 
 // unmatched lists the IDs of the target messages find never returned.
@@ -235,7 +221,7 @@ func (m *matcher) unmatched() []string {
 	var out []string
 	for i, ok := range m.matched {
 		if !ok {
-			out = append(out, m.msgs.id(i))
+			out = append(out, m.msgs.ID(i))
 		}
 	}
 	return out
@@ -285,26 +271,6 @@ func lacksForms(tr *Message, forms []string) []string {
 	return lack
 }
 
-// ProblemLines lists the report's QA problems as the CLI prints them:
-// "lang id rule: detail".
-func (r Report) ProblemLines() []string {
-	var out []string
-	for _, e := range r.Entries {
-		for _, p := range e.Problems {
-			out = append(out, fmt.Sprintf("%s %s %s: %s", r.Lang, e.ID, p.Rule, p.Detail))
-		}
-	}
-	return out
-}
-
-// Percent is the share of translated messages, 0–100.
-func (r Report) Percent() float64 {
-	if r.Total == 0 {
-		return 100
-	}
-	return 100 * float64(r.Translated) / float64(r.Total)
-}
-
 // sameText reports whether hash names, in the history, a source message with
 // the same text as src: only its description changed (a paragraph moved, so
 // "Paragraph 3 of 6" became "Paragraph 4 of 7"). A translation made from it
@@ -317,4 +283,33 @@ func sameText(hist *History, hash string, src Message) bool {
 	old, ok := hist.Lookup(hash)
 	return ok && !fromMemory(old) && old.Zero == src.Zero && old.One == src.One && old.Two == src.Two &&
 		old.Few == src.Few && old.Many == src.Many && old.Other == src.Other
+}
+
+// sourceFacts and hashes of a source catalog, kept with it (Derived) while
+// it is unedited: Status compares one source with many languages, also
+// concurrently (StatusEach).
+type sourceMemo struct {
+	hashes []string
+	facts  []sourceFacts
+}
+
+type sourceMemoKey struct{}
+
+// sourceCache returns the source hash and QA facts of each message of an
+// unedited catalog, computed once; nils for an edited one.
+func sourceCache(c *Catalog) ([]string, []sourceFacts) {
+	d := c.Derived(sourceMemoKey{}, func(v *catfile.View) any {
+		memo := &sourceMemo{hashes: make([]string, v.Len()), facts: make([]sourceFacts, v.Len())}
+		for i := range v.Len() {
+			m := v.At(i)
+			memo.hashes[i] = Hash(m.Description, m.Other)
+			memo.facts[i] = newSourceFacts(&m)
+		}
+		return memo
+	})
+	if d == nil {
+		return nil, nil
+	}
+	memo := d.(*sourceMemo)
+	return memo.hashes, memo.facts
 }

@@ -46,7 +46,7 @@ ow=$(col 1 "$tmp/o"); oc=$(col 2 "$tmp/o"); om=$(col 3 "$tmp/o")
 sw=$(col 1 "$tmp/s"); sc=$(col 2 "$tmp/s"); sm=$(col 3 "$tmp/s")
 echo "best of $runs runs, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 echo "goi18n merge:                 wall ${gw}s  cpu ${gc}s  max RSS $((gm / 1024)) MiB"
-echo "load+status (LoadAll/StatusAll): wall ${ow}s  cpu ${oc}s  max RSS $((om / 1024)) MiB"
+echo "load+status (all cores):         wall ${ow}s  cpu ${oc}s  max RSS $((om / 1024)) MiB"
 echo "load+status (one goroutine):     wall ${sw}s  cpu ${sc}s  max RSS $((sm / 1024)) MiB"
 awk -v gw="$gw" -v gc="$gc" -v ow="$ow" -v oc="$oc" -v sw="$sw" -v sc="$sc" 'BEGIN {
 	printf "ratio goi18n/ours: wall %.1fx (serial %.1fx), cpu %.1fx (serial %.1fx); target >= 10x\n", gw / ow, gw / sw, gc / oc, gc / sc }'
