@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"communique/app/pdf/sfnt"
 	"communique/app/typeset"
 )
 
@@ -49,7 +50,7 @@ type face struct {
 }
 
 func newFace(src *typeset.Font, order int) (*face, error) {
-	tables, err := readTables(src.Data)
+	tables, err := sfnt.ReadTables(src.Data)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
 	}
@@ -116,7 +117,7 @@ func (f *face) glyph(g uint16) ([]byte, error) {
 	if int(g)+1 >= len(f.starts) {
 		return nil, fmt.Errorf("pdf: font %s has no glyph %d", f.src.Name, g)
 	}
-	d, err := unhinted(f.glyf[f.starts[g]:f.starts[g+1]])
+	d, err := sfnt.Unhinted(f.glyf[f.starts[g]:f.starts[g+1]])
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, g, err)
 	}
@@ -272,20 +273,20 @@ func newDocFont(draws [][][]textDraw) (*docFont, error) {
 	for _, u := range uses {
 		d.width[u.form] = (int(g.advance[u.form])*1000 + base.upem/2) / base.upem
 	}
-	var entries []cmapEntry
+	var entries []sfnt.CmapEntry
 	for u, code := range d.codes {
-		entries = append(entries, cmapEntry{code, uint16(g.index[u.form])})
+		entries = append(entries, sfnt.CmapEntry{Code: code, GID: uint16(g.index[u.form])})
 	}
-	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
-	cmap, err := buildCmap(entries)
+	slices.SortFunc(entries, func(a, b sfnt.CmapEntry) int { return int(a.Code) - int(b.Code) })
+	cmap, err := sfnt.BuildCmap(entries)
 	if err != nil {
 		return nil, err
 	}
 	head, hhea, maxp := mergedHeaders(base, g)
-	d.data = writeSfnt([]sfntTable{
-		{"cmap", cmap}, {"head", head}, {"hhea", hhea}, {"hmtx", g.hmtx}, {"maxp", maxp},
-		{"loca", g.loca}, {"glyf", g.glyf},
-		{"OS/2", base.tables["OS/2"]}, {"post", base.tables["post"]}, {"name", base.tables["name"]},
+	d.data = sfnt.Write([]sfnt.Table{
+		{Tag: "cmap", Data: cmap}, {Tag: "head", Data: head}, {Tag: "hhea", Data: hhea}, {Tag: "hmtx", Data: g.hmtx}, {Tag: "maxp", Data: maxp},
+		{Tag: "loca", Data: g.loca}, {Tag: "glyf", Data: g.glyf},
+		{Tag: "OS/2", Data: base.tables["OS/2"]}, {Tag: "post", Data: base.tables["post"]}, {Tag: "name", Data: base.tables["name"]},
 	})
 	d.name = base.src.Name
 	if len(g.faces) > 1 {
@@ -462,7 +463,7 @@ func buildGlyphs(base *face, order []form) (*glyphTables, error) {
 		be.PutUint32(g.loca[4*i:], uint32(len(g.glyf)))
 		desc := descs[i]
 		if _, ok := fm.own(); ok {
-			err := components(desc, func(at int) {
+			err := sfnt.Components(desc, func(at int) {
 				be.PutUint16(desc[at:], uint16(g.index[glyphForm(fm.face, be.Uint16(desc[at:]))]))
 			})
 			if err != nil {
@@ -492,7 +493,7 @@ func (g *glyphTables) describe(fm form, add func(form)) ([]byte, uint16, int16, 
 		if err != nil {
 			return nil, 0, 0, err
 		}
-		err = components(desc, func(at int) { add(glyphForm(f, binary.BigEndian.Uint16(desc[at:]))) })
+		err = sfnt.Components(desc, func(at int) { add(glyphForm(f, binary.BigEndian.Uint16(desc[at:]))) })
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, gid, err)
 		}
@@ -513,9 +514,9 @@ func (g *glyphTables) describe(fm form, add func(form)) ([]byte, uint16, int16, 
 			bbox[2] = max(bbox[2], int(int16(be.Uint16(d[6:])))+int(p.dx))
 			bbox[3] = max(bbox[3], int(int16(be.Uint16(d[8:])))+int(p.dy))
 		}
-		flags := uint16(argsAreWords | argsAreXY)
+		flags := uint16(sfnt.ArgsAreWords | sfnt.ArgsAreXY)
 		if i+1 < len(parts) {
-			flags |= moreComponents
+			flags |= sfnt.MoreComponents
 		}
 		desc = be.AppendUint16(desc, flags)
 		desc = be.AppendUint16(desc, uint16(g.index[glyphForm(f, p.gid)]))

@@ -9,14 +9,14 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"communique/app/typeset"
+	"communique/internal/parallel"
 )
 
 // Part is a piece of statement text and the go-i18n message it comes from.
@@ -114,27 +114,13 @@ func Export(doc Document) (*Result, error) {
 // in document order.
 func ExportAll(docs []Document) ([]*Result, error) {
 	results := make([]*Result, len(docs))
-	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], errs[i] = Export(docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	err := parallel.Until(context.Background(), len(docs), func(_ context.Context, i int) error {
+		var err error
+		results[i], err = Export(docs[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return results, nil
 }

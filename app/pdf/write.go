@@ -12,6 +12,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"communique/app/pdf/pdfobj"
 	"communique/app/typeset"
 )
 
@@ -295,11 +296,11 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	old := "/utf8" + w.font.family
 	tagged := subsetTag(w.font.data) + "+" + w.font.name
 	b = bytes.ReplaceAll(b, []byte(old), []byte("/"+tagged))
-	p, err := splitObjects(b)
+	p, err := pdfobj.Split(b)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: reading fpdf's output: %w", err)
 	}
-	if err := p.setToUnicode(tagged, w.font.text); err != nil {
+	if err := p.SetToUnicode(tagged, w.font.text); err != nil {
 		return nil, err
 	}
 	if err := addStructTree(p, w.c, w.marks); err != nil {
@@ -310,12 +311,12 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	}
 	addOutputIntent(p)
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
-		if bytes.HasPrefix(p.header, []byte(v)) {
-			p.header = slices.Concat([]byte("%PDF-1.5"), p.header[len(v):])
+		if bytes.HasPrefix(p.Header, []byte(v)) {
+			p.Header = slices.Concat([]byte("%PDF-1.5"), p.Header[len(v):])
 		}
 	}
 	placeholder := strings.Repeat("0", 32)
-	out := p.bytes(placeholder)
+	out := p.Bytes(placeholder)
 	sum := md5.Sum(out)
 	id := hex.EncodeToString(sum[:])
 	t := bytes.LastIndex(out, []byte("trailer\n"))
