@@ -61,7 +61,15 @@ type page struct {
 	lines []placedLine
 	rules []rect // filled rectangles: the letterhead rule, signature frame
 	logo  *rect
+	// prog holds the lines of a page a pageSink has taken, in the compact
+	// form the writer draws from (stream.go); lines is then emptied.
+	prog []progLine
 }
+
+// pageSink takes the lines of a finished page (and later those of its
+// footer) as compose goes, so that a long document's typeset lines do not
+// all stay in memory until it ends.
+type pageSink func(c *composition, pg *page) error
 
 // composition is the laid-out document: Export writes it, Render paints it.
 type composition struct {
@@ -94,9 +102,13 @@ type composer struct {
 	role   string  // structure type of the blocks being placed
 	top    float64 // top of the next line box
 	bottom float64
+	sink   pageSink // nil: pages keep their lines
+	err    error    // the first error of sink
 }
 
-func compose(doc *Document) (*composition, error) {
+// compose lays doc out on pages. With a sink, each page's lines go to it
+// once the page is full, and its footer line once all pages are known.
+func compose(doc *Document, sink pageSink) (*composition, error) {
 	type textCheck struct {
 		id, text string
 		bold     bool
@@ -132,7 +144,7 @@ func compose(doc *Document) (*composition, error) {
 	eng := getEngine()
 	defer putEngine(eng)
 
-	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{faces: faces}, bottom: marginBottom}
+	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{faces: faces}, bottom: marginBottom, sink: sink}
 	switch typeset.DirectionOf(doc.Lang) {
 	case typeset.RightToLeft:
 		k.rtl = true
@@ -191,7 +203,21 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.footers(); err != nil {
 		return nil, err
 	}
+	if k.err != nil {
+		return nil, k.err
+	}
 	return k.c, nil
+}
+
+// flush hands a page's lines to the sink.
+func (k *composer) flush(pg *page) {
+	if k.sink == nil || pg == nil {
+		return
+	}
+	if err := k.sink(k.c, pg); err != nil && k.err == nil {
+		k.err = err
+	}
+	pg.lines = nil
 }
 
 func partTexts(ps []Part) []string {
@@ -210,6 +236,7 @@ func (k *composer) newElem() *structElem {
 }
 
 func (k *composer) newPage() {
+	k.flush(k.pg)
 	k.pg = &page{}
 	k.c.pages = append(k.c.pages, k.pg)
 	k.top = pageH - marginTop
@@ -504,6 +531,7 @@ func sumHeights(ps []*typeset.Paragraph) float64 {
 
 // footers writes "page x of y" at the foot of every page.
 func (k *composer) footers() error {
+	k.flush(k.pg)
 	n := len(k.c.pages)
 	for i, pg := range k.c.pages {
 		p, err := k.layout("(page number)", pageLabel(k.doc.Lang, i+1, n), k.width, sizeFooter, false, typeset.AlignCenter)
@@ -513,6 +541,7 @@ func (k *composer) footers() error {
 		for _, ln := range p.Lines {
 			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true, artifact: "Pagination"})
 		}
+		k.flush(pg)
 	}
 	return nil
 }

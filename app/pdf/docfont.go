@@ -256,8 +256,8 @@ func (d *docFont) code(fm form, text string) rune { return d.codes[use{fm, text}
 // phases: the (form, text) pairs the layout uses, a code for each, the
 // glyph order of the merged font, its glyph and metric tables, and the
 // font file.
-func newDocFont(draws [][][]textDraw) (*docFont, error) {
-	uses, base, err := collectUses(draws)
+func newDocFont(drawn []use) (*docFont, error) {
+	uses, base, err := collectUses(drawn)
 	if err != nil {
 		return nil, err
 	}
@@ -296,42 +296,16 @@ func newDocFont(draws [][][]textDraw) (*docFont, error) {
 	return d, nil
 }
 
-// pageDraws returns the draws of every line of the composition, page by
-// page: the font is made from them, then the pages are drawn with them.
-func pageDraws(c *composition) ([][][]textDraw, error) {
-	out := make([][][]textDraw, len(c.pages))
-	for i, pg := range c.pages {
-		out[i] = make([][]textDraw, len(pg.lines))
-		for j, pl := range pg.lines {
-			ds, err := lineDraws(pl, c.faces)
-			if err != nil {
-				return nil, err
-			}
-			out[i][j] = ds
-		}
-	}
-	return out, nil
-}
-
-// collectUses returns the (form, text) pairs the composition draws, in a
-// deterministic order (regular faces first, then by glyph and text), and
-// the face whose tables the merged font borrows.
-func collectUses(draws [][][]textDraw) ([]use, *face, error) {
-	seen := make(map[use]bool)
-	var uses []use
+// collectUses returns the (form, text) pairs the composition draws (each
+// once, in the order first drawn) in a deterministic order (regular faces
+// first, then by glyph and text), and the face whose tables the merged
+// font borrows.
+func collectUses(drawn []use) ([]use, *face, error) {
+	uses := slices.Clone(drawn)
 	var base *face
-	for _, page := range draws {
-		for _, line := range page {
-			for _, d := range line {
-				u := use{d.form, d.text}
-				if base == nil || d.form.face.order < base.order {
-					base = d.form.face
-				}
-				if !seen[u] {
-					seen[u] = true
-					uses = append(uses, u)
-				}
-			}
+	for _, u := range uses {
+		if base == nil || u.form.face.order < base.order {
+			base = u.form.face
 		}
 	}
 	if base == nil {

@@ -97,11 +97,12 @@ func Export(doc Document) (*Result, error) {
 		return nil, fmt.Errorf("pdf: %s: the document has no date; it is needed for the dateline and to make the PDF reproducible", doc.Lang)
 	}
 	doc = sanitize(doc)
-	c, err := compose(&doc)
+	pr := newProgram()
+	c, err := compose(&doc, pr.sink)
 	if err != nil {
 		return nil, err
 	}
-	b, err := write(&doc, c)
+	b, err := write(&doc, c, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +152,7 @@ func sanitize(doc Document) Document {
 // exported PDF's text should get back, line by line.
 func TextLines(doc Document) ([][]string, error) {
 	doc = sanitize(doc)
-	c, err := compose(&doc)
+	c, err := compose(&doc, nil)
 	if err != nil {
 		return nil, err
 	}

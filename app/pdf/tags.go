@@ -18,7 +18,7 @@ import (
 // output by addStructTree.
 
 // beginMarked opens the marked-content sequence of a line.
-func (w *writer) beginMarked(pl placedLine) {
+func (w *writer) beginMarked(pl progLine) {
 	if pl.elem == nil {
 		if pl.artifact != "" {
 			w.out = append(w.out, "/Artifact <</Type /"+pl.artifact+">> BDC\n"...)
