@@ -17,6 +17,10 @@ import (
 type program struct {
 	uses  []use // in the order first drawn
 	index map[use]uint32
+	// code and width are each use's code and /W advance once the font is
+	// made (bind).
+	code  []rune
+	width []int
 }
 
 func newProgram() *program { return &program{index: make(map[use]uint32)} }
@@ -71,8 +75,26 @@ func (pr *program) encode(pl placedLine, ds []textDraw) progLine {
 	return progLine{elem: pl.elem, artifact: pl.artifact, gray: pl.gray, y: pl.y, draws: b}
 }
 
-// decode appends a line's draws to ds.
-func (pr *program) decode(l progLine, ds []textDraw) []textDraw {
+// bind looks up each use's code and advance in the document font, once,
+// rather than for every draw.
+func (pr *program) bind(font *docFont) {
+	pr.code = make([]rune, len(pr.uses))
+	pr.width = make([]int, len(pr.uses))
+	for i, u := range pr.uses {
+		pr.code[i] = font.code(u.form, u.text)
+		pr.width[i] = font.width[u.form]
+	}
+}
+
+// glyphDraw is a draw as the writer puts it on the page.
+type glyphDraw struct {
+	code    rune
+	width   int // /W advance, thousandths of the size
+	x, size float64
+}
+
+// decode appends a line's draws to ds (bind first).
+func (pr *program) decode(l progLine, ds []glyphDraw) []glyphDraw {
 	size := 0.0
 	for b := l.draws; len(b) > 0; {
 		v, n := binary.Uvarint(b)
@@ -83,8 +105,8 @@ func (pr *program) decode(l progLine, ds []textDraw) []textDraw {
 		}
 		x := math.Float64frombits(binary.LittleEndian.Uint64(b))
 		b = b[8:]
-		u := pr.uses[v>>1]
-		ds = append(ds, textDraw{form: u.form, text: u.text, x: x, y: l.y, size: size})
+		i := v >> 1
+		ds = append(ds, glyphDraw{code: pr.code[i], width: pr.width[i], x: x, size: size})
 	}
 	return ds
 }

@@ -98,10 +98,11 @@ func write(doc *Document, c *composition, pr *program) ([]byte, error) {
 	started := make(chan *fpdf.Fpdf, 1)
 	go func() { started <- newFpdf(doc, c, font) }()
 	w := &writer{font: font, c: c}
+	pr.bind(font)
 	pages := make(chan []pageOp, 16)
 	go func() {
 		defer close(pages)
-		var ds []textDraw
+		var ds []glyphDraw
 		for _, pg := range c.pages {
 			w.page(pg)
 			for _, l := range pg.prog {
@@ -217,7 +218,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []textDraw) {
+func (w *writer) line(pl progLine, ds []glyphDraw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -237,7 +238,7 @@ func (w *writer) line(pl progLine, ds []textDraw) {
 			w.ops = append(w.ops, pageOp{size: d.size})
 			size = d.size
 		}
-		w.add(&p, w.font.width[d.form], d.size, d.x, d.y, w.font.code(d.form, d.text))
+		w.add(&p, d.width, d.size, d.x, pl.y, d.code)
 	}
 	w.flush(&p)
 }
