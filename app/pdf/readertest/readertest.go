@@ -214,6 +214,24 @@ func Forbidden(s string) (rune, bool) {
 // digits with them, so on such a line it gets every character but not
 // their order; pdf.js and poppler reorder properly, and no ToUnicode map
 // satisfies both (see ../../../../shared/notes/pdftext.md).
+//
+// Why no content stream satisfies all three either (MuPDF 1.28 source):
+// pdf-op-run.c guess_bidi_level gives each code the direction of the
+// first character of its ToUnicode text (R, AL and AN right to left; L,
+// EN, ES, ET left to right; neutrals that of the code drawn before), and
+// stext-device.c reverse_bidi_line reverses every maximal stretch of
+// right-to-left characters of a line in stream order once one of them was
+// drawn advancing to the right. pdf.js (evaluator.js) instead ends a text
+// item wherever the pen moves back, drops a code whose text starts with
+// white space or ends with a format character, and runs its bidi pass on
+// each item. Arabic-Indic digits (class AN) are thus reversed by MuPDF and
+// kept by pdf.js in any one stream order; drawing the stretches in logical
+// order (one pdf.js item each) leaves the space between a right-to-left
+// word and a following number with the direction of the code before it,
+// which is left to right, so MuPDF moves it; and drawing right-to-left
+// text in logical order (so that MuPDF reverses nothing) makes every glyph
+// its own pdf.js item, losing the spaces and reversing multi-character
+// codes.
 func Mixed(line string, rtlParagraph bool) bool {
 	rtl, other := rtlParagraph, false
 	for _, r := range line {
