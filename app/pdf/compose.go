@@ -2,10 +2,11 @@ package pdf
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
+	"sync"
 
 	"communique/app/typeset"
+	"communique/internal/parallel"
 )
 
 // Page geometry, in points. A4 as fpdf defines it.
@@ -168,7 +169,8 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 	}
 	k.width = pageW - marginStart - marginEnd
 	k.newPage()
-	body := k.layoutBodyAside()
+	body := k.layoutBody()
+	defer body.stop()
 
 	if err := k.letterhead(); err != nil {
 		return nil, err
@@ -185,13 +187,7 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 		return nil, err
 	}
 	for i, p := range doc.Paragraphs {
-		var err error
-		if r := body[i]; r != nil {
-			err = k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, <-r)
-		} else {
-			err = k.block(p.ID, p.Text, sizeBody, false, typeset.AlignJustify, false, 0.6*sizeBody*k.lead)
-		}
-		if err != nil {
+		if err := k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, body.get(i)); err != nil {
 			return nil, err
 		}
 	}
@@ -269,44 +265,73 @@ type laidOut struct {
 	err error
 }
 
-// layoutBodyAside starts laying out the last body paragraphs, about half
-// the document's text, on a second engine while this one sets the rest:
-// paragraphs are laid out independently, and only their flow onto pages
-// is sequential. It returns a channel for each paragraph it took.
-func (k *composer) layoutBodyAside() []chan laidOut {
+// bodyWindow is how many body paragraphs may be laid out ahead of the one
+// being placed: enough to keep every CPU busy, few enough that a long
+// statement's typeset lines (some 10 KB a line) never pile up. Laying out
+// a whole half of the document ahead held 100 MB at 500 pages.
+const bodyWindow = 16
+
+// bodyLayout lays out the body paragraphs on every CPU, in order and at
+// most bodyWindow ahead of the paragraph being placed, while compose sets
+// the letterhead and title: paragraphs are laid out independently, and
+// only their flow onto pages is sequential.
+type bodyLayout struct {
+	results []chan laidOut
+	mu      sync.Mutex
+	moved   *sync.Cond
+	placed  int // paragraphs taken by get
+	stopped bool
+}
+
+func (k *composer) layoutBody() *bodyLayout {
 	ps := k.doc.Paragraphs
-	aside := make([]chan laidOut, len(ps))
-	if runtime.GOMAXPROCS(0) < 2 || len(ps) < 2 {
-		return aside
+	b := &bodyLayout{results: make([]chan laidOut, len(ps))}
+	b.moved = sync.NewCond(&b.mu)
+	for i := range b.results {
+		b.results[i] = make(chan laidOut, 1)
 	}
-	total := len(k.doc.Organisation) + len(k.doc.Title.Text) + len(k.doc.IssuingBody)
-	for _, p := range ps {
-		total += len(p.Text)
-	}
-	from, taken := len(ps), 0
-	for from > 1 && 2*(taken+len(ps[from-1].Text)) <= total {
-		from--
-		taken += len(ps[from].Text)
-	}
-	if from == len(ps) {
-		return aside
-	}
-	for i := from; i < len(ps); i++ {
-		aside[i] = make(chan laidOut, 1)
-	}
-	helper := *k // only the read-only fields are used: doc, fonts, style
-	helper.eng = getEngine()
-	go func() {
-		defer putEngine(helper.eng)
-		for i := from; i < len(ps); i++ {
-			var r laidOut
-			if strings.TrimSpace(ps[i].Text) != "" {
-				r.p, r.err = helper.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
-			}
-			aside[i] <- r
+	helper := *k // only the read-only fields are used: doc, fonts, width, style
+	go parallel.Each(len(ps), func(i int) {
+		var r laidOut
+		if b.wait(i) && strings.TrimSpace(ps[i].Text) != "" {
+			h := helper
+			h.eng = getEngine()
+			r.p, r.err = h.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
+			putEngine(h.eng)
 		}
-	}()
-	return aside
+		b.results[i] <- r
+	})
+	return b
+}
+
+// wait blocks until paragraph i is within the window; false once stopped.
+// The paragraph get waits for is always within it, so the two cannot wait
+// for each other.
+func (b *bodyLayout) wait(i int) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i >= b.placed+bodyWindow && !b.stopped {
+		b.moved.Wait()
+	}
+	return !b.stopped
+}
+
+// get returns paragraph i, laid out; paragraphs are taken in order.
+func (b *bodyLayout) get(i int) laidOut {
+	r := <-b.results[i]
+	b.mu.Lock()
+	b.placed = i + 1
+	b.moved.Broadcast()
+	b.mu.Unlock()
+	return r
+}
+
+// stop lets the layout of paragraphs no one will take end at once.
+func (b *bodyLayout) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	b.moved.Broadcast()
+	b.mu.Unlock()
 }
 
 // block lays out a paragraph across the body width and flows it onto the
