@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"regexp"
 	"sync"
+
+	"communique/app/pdf/pdfobj"
 )
 
 // Every export is PDF/A-2u (ISO 19005-2, level U: Unicode text) as well as
@@ -38,9 +40,9 @@ var iccStream = sync.OnceValue(func() []byte {
 
 // addOutputIntent declares the sRGB profile the colours are meant in
 // (ISO 19005-2 6.2.3): text and rules are DeviceGray, the logo DeviceRGB.
-func addOutputIntent(p *pdfObjects) {
-	n := p.add(iccStream())
-	p.addToDict(p.root, fmt.Sprintf("/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 "+
+func addOutputIntent(p *pdfobj.File) {
+	n := p.Add(iccStream())
+	p.AddToDict(p.Root, fmt.Sprintf("/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 "+
 		"/OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]", n))
 }
 
@@ -53,11 +55,11 @@ var reInfoDate = regexp.MustCompile(`(/(?:CreationDate|ModDate) \(D:\d{14})\)`)
 // time with no zone, while
 // ISO 19005-2 6.6.3 wants the dates to agree with the XMP ones, which are
 // in UTC like every export's date.
-func fixInfo(p *pdfObjects) error {
-	for n, o := range p.objs {
+func fixInfo(p *pdfobj.File) error {
+	for n, o := range p.Objs {
 		if bytes.HasPrefix(o, []byte("<<")) && bytes.Contains(o, []byte("\n/Producer ")) && bytes.Contains(o, []byte("\n/CreationDate ")) {
-			p.info = n
-			p.objs[n] = reInfoDate.ReplaceAll(o, []byte("${1}Z)"))
+			p.Info = n
+			p.Objs[n] = reInfoDate.ReplaceAll(o, []byte("${1}Z)"))
 			return nil
 		}
 	}

@@ -2,10 +2,11 @@ package pdf
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
+	"sync"
 
 	"communique/app/typeset"
+	"communique/internal/parallel"
 )
 
 // Page geometry, in points. A4 as fpdf defines it.
@@ -61,7 +62,15 @@ type page struct {
 	lines []placedLine
 	rules []rect // filled rectangles: the letterhead rule, signature frame
 	logo  *rect
+	// prog holds the lines of a page a pageSink has taken, in the compact
+	// form the writer draws from (stream.go); lines is then emptied.
+	prog []progLine
 }
+
+// pageSink takes the lines of a finished page (and later those of its
+// footer) as compose goes, so that a long document's typeset lines do not
+// all stay in memory until it ends.
+type pageSink func(c *composition, pg *page) error
 
 // composition is the laid-out document: Export writes it, Render paints it.
 type composition struct {
@@ -94,9 +103,13 @@ type composer struct {
 	role   string  // structure type of the blocks being placed
 	top    float64 // top of the next line box
 	bottom float64
+	sink   pageSink // nil: pages keep their lines
+	err    error    // the first error of sink
 }
 
-func compose(doc *Document) (*composition, error) {
+// compose lays doc out on pages. With a sink, each page's lines go to it
+// once the page is full, and its footer line once all pages are known.
+func compose(doc *Document, sink pageSink) (*composition, error) {
 	type textCheck struct {
 		id, text string
 		bold     bool
@@ -132,7 +145,7 @@ func compose(doc *Document) (*composition, error) {
 	eng := getEngine()
 	defer putEngine(eng)
 
-	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{faces: faces}, bottom: marginBottom}
+	k := &composer{doc: doc, fonts: fonts, eng: eng, c: &composition{faces: faces}, bottom: marginBottom, sink: sink}
 	switch typeset.DirectionOf(doc.Lang) {
 	case typeset.RightToLeft:
 		k.rtl = true
@@ -156,7 +169,8 @@ func compose(doc *Document) (*composition, error) {
 	}
 	k.width = pageW - marginStart - marginEnd
 	k.newPage()
-	body := k.layoutBodyAside()
+	body := k.layoutBody()
+	defer body.stop()
 
 	if err := k.letterhead(); err != nil {
 		return nil, err
@@ -173,13 +187,7 @@ func compose(doc *Document) (*composition, error) {
 		return nil, err
 	}
 	for i, p := range doc.Paragraphs {
-		var err error
-		if r := body[i]; r != nil {
-			err = k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, <-r)
-		} else {
-			err = k.block(p.ID, p.Text, sizeBody, false, typeset.AlignJustify, false, 0.6*sizeBody*k.lead)
-		}
-		if err != nil {
+		if err := k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, body.get(i)); err != nil {
 			return nil, err
 		}
 	}
@@ -191,7 +199,21 @@ func compose(doc *Document) (*composition, error) {
 	if err := k.footers(); err != nil {
 		return nil, err
 	}
+	if k.err != nil {
+		return nil, k.err
+	}
 	return k.c, nil
+}
+
+// flush hands a page's lines to the sink.
+func (k *composer) flush(pg *page) {
+	if k.sink == nil || pg == nil {
+		return
+	}
+	if err := k.sink(k.c, pg); err != nil && k.err == nil {
+		k.err = err
+	}
+	pg.lines = nil
 }
 
 func partTexts(ps []Part) []string {
@@ -210,6 +232,7 @@ func (k *composer) newElem() *structElem {
 }
 
 func (k *composer) newPage() {
+	k.flush(k.pg)
 	k.pg = &page{}
 	k.c.pages = append(k.c.pages, k.pg)
 	k.top = pageH - marginTop
@@ -242,44 +265,73 @@ type laidOut struct {
 	err error
 }
 
-// layoutBodyAside starts laying out the last body paragraphs, about half
-// the document's text, on a second engine while this one sets the rest:
-// paragraphs are laid out independently, and only their flow onto pages
-// is sequential. It returns a channel for each paragraph it took.
-func (k *composer) layoutBodyAside() []chan laidOut {
+// bodyWindow is how many body paragraphs may be laid out ahead of the one
+// being placed: enough to keep every CPU busy, few enough that a long
+// statement's typeset lines (some 10 KB a line) never pile up. Laying out
+// a whole half of the document ahead held 100 MB at 500 pages.
+const bodyWindow = 16
+
+// bodyLayout lays out the body paragraphs on every CPU, in order and at
+// most bodyWindow ahead of the paragraph being placed, while compose sets
+// the letterhead and title: paragraphs are laid out independently, and
+// only their flow onto pages is sequential.
+type bodyLayout struct {
+	results []chan laidOut
+	mu      sync.Mutex
+	moved   *sync.Cond
+	placed  int // paragraphs taken by get
+	stopped bool
+}
+
+func (k *composer) layoutBody() *bodyLayout {
 	ps := k.doc.Paragraphs
-	aside := make([]chan laidOut, len(ps))
-	if runtime.GOMAXPROCS(0) < 2 || len(ps) < 2 {
-		return aside
+	b := &bodyLayout{results: make([]chan laidOut, len(ps))}
+	b.moved = sync.NewCond(&b.mu)
+	for i := range b.results {
+		b.results[i] = make(chan laidOut, 1)
 	}
-	total := len(k.doc.Organisation) + len(k.doc.Title.Text) + len(k.doc.IssuingBody)
-	for _, p := range ps {
-		total += len(p.Text)
-	}
-	from, taken := len(ps), 0
-	for from > 1 && 2*(taken+len(ps[from-1].Text)) <= total {
-		from--
-		taken += len(ps[from].Text)
-	}
-	if from == len(ps) {
-		return aside
-	}
-	for i := from; i < len(ps); i++ {
-		aside[i] = make(chan laidOut, 1)
-	}
-	helper := *k // only the read-only fields are used: doc, fonts, style
-	helper.eng = getEngine()
-	go func() {
-		defer putEngine(helper.eng)
-		for i := from; i < len(ps); i++ {
-			var r laidOut
-			if strings.TrimSpace(ps[i].Text) != "" {
-				r.p, r.err = helper.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
-			}
-			aside[i] <- r
+	helper := *k // only the read-only fields are used: doc, fonts, width, style
+	go parallel.Each(len(ps), func(i int) {
+		var r laidOut
+		if b.wait(i) && strings.TrimSpace(ps[i].Text) != "" {
+			h := helper
+			h.eng = getEngine()
+			r.p, r.err = h.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
+			putEngine(h.eng)
 		}
-	}()
-	return aside
+		b.results[i] <- r
+	})
+	return b
+}
+
+// wait blocks until paragraph i is within the window; false once stopped.
+// The paragraph get waits for is always within it, so the two cannot wait
+// for each other.
+func (b *bodyLayout) wait(i int) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i >= b.placed+bodyWindow && !b.stopped {
+		b.moved.Wait()
+	}
+	return !b.stopped
+}
+
+// get returns paragraph i, laid out; paragraphs are taken in order.
+func (b *bodyLayout) get(i int) laidOut {
+	r := <-b.results[i]
+	b.mu.Lock()
+	b.placed = i + 1
+	b.moved.Broadcast()
+	b.mu.Unlock()
+	return r
+}
+
+// stop lets the layout of paragraphs no one will take end at once.
+func (b *bodyLayout) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	b.moved.Broadcast()
+	b.mu.Unlock()
 }
 
 // block lays out a paragraph across the body width and flows it onto the
@@ -504,6 +556,7 @@ func sumHeights(ps []*typeset.Paragraph) float64 {
 
 // footers writes "page x of y" at the foot of every page.
 func (k *composer) footers() error {
+	k.flush(k.pg)
 	n := len(k.c.pages)
 	for i, pg := range k.c.pages {
 		p, err := k.layout("(page number)", pageLabel(k.doc.Lang, i+1, n), k.width, sizeFooter, false, typeset.AlignCenter)
@@ -513,6 +566,7 @@ func (k *composer) footers() error {
 		for _, ln := range p.Lines {
 			pg.lines = append(pg.lines, placedLine{line: ln, x: k.left, y: footerY, gray: true, artifact: "Pagination"})
 		}
+		k.flush(pg)
 	}
 	return nil
 }

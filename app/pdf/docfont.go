@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"communique/app/pdf/sfnt"
 	"communique/app/typeset"
 )
 
@@ -49,7 +50,7 @@ type face struct {
 }
 
 func newFace(src *typeset.Font, order int) (*face, error) {
-	tables, err := readTables(src.Data)
+	tables, err := sfnt.ReadTables(src.Data)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: %w", src.Name, err)
 	}
@@ -116,7 +117,7 @@ func (f *face) glyph(g uint16) ([]byte, error) {
 	if int(g)+1 >= len(f.starts) {
 		return nil, fmt.Errorf("pdf: font %s has no glyph %d", f.src.Name, g)
 	}
-	d, err := unhinted(f.glyf[f.starts[g]:f.starts[g+1]])
+	d, err := sfnt.Unhinted(f.glyf[f.starts[g]:f.starts[g+1]])
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, g, err)
 	}
@@ -255,8 +256,8 @@ func (d *docFont) code(fm form, text string) rune { return d.codes[use{fm, text}
 // phases: the (form, text) pairs the layout uses, a code for each, the
 // glyph order of the merged font, its glyph and metric tables, and the
 // font file.
-func newDocFont(draws [][][]textDraw) (*docFont, error) {
-	uses, base, err := collectUses(draws)
+func newDocFont(drawn []use) (*docFont, error) {
+	uses, base, err := collectUses(drawn)
 	if err != nil {
 		return nil, err
 	}
@@ -272,20 +273,20 @@ func newDocFont(draws [][][]textDraw) (*docFont, error) {
 	for _, u := range uses {
 		d.width[u.form] = (int(g.advance[u.form])*1000 + base.upem/2) / base.upem
 	}
-	var entries []cmapEntry
+	var entries []sfnt.CmapEntry
 	for u, code := range d.codes {
-		entries = append(entries, cmapEntry{code, uint16(g.index[u.form])})
+		entries = append(entries, sfnt.CmapEntry{Code: code, GID: uint16(g.index[u.form])})
 	}
-	slices.SortFunc(entries, func(a, b cmapEntry) int { return int(a.code) - int(b.code) })
-	cmap, err := buildCmap(entries)
+	slices.SortFunc(entries, func(a, b sfnt.CmapEntry) int { return int(a.Code) - int(b.Code) })
+	cmap, err := sfnt.BuildCmap(entries)
 	if err != nil {
 		return nil, err
 	}
 	head, hhea, maxp := mergedHeaders(base, g)
-	d.data = writeSfnt([]sfntTable{
-		{"cmap", cmap}, {"head", head}, {"hhea", hhea}, {"hmtx", g.hmtx}, {"maxp", maxp},
-		{"loca", g.loca}, {"glyf", g.glyf},
-		{"OS/2", base.tables["OS/2"]}, {"post", base.tables["post"]}, {"name", base.tables["name"]},
+	d.data = sfnt.Write([]sfnt.Table{
+		{Tag: "cmap", Data: cmap}, {Tag: "head", Data: head}, {Tag: "hhea", Data: hhea}, {Tag: "hmtx", Data: g.hmtx}, {Tag: "maxp", Data: maxp},
+		{Tag: "loca", Data: g.loca}, {Tag: "glyf", Data: g.glyf},
+		{Tag: "OS/2", Data: base.tables["OS/2"]}, {Tag: "post", Data: base.tables["post"]}, {Tag: "name", Data: base.tables["name"]},
 	})
 	d.name = base.src.Name
 	if len(g.faces) > 1 {
@@ -295,42 +296,16 @@ func newDocFont(draws [][][]textDraw) (*docFont, error) {
 	return d, nil
 }
 
-// pageDraws returns the draws of every line of the composition, page by
-// page: the font is made from them, then the pages are drawn with them.
-func pageDraws(c *composition) ([][][]textDraw, error) {
-	out := make([][][]textDraw, len(c.pages))
-	for i, pg := range c.pages {
-		out[i] = make([][]textDraw, len(pg.lines))
-		for j, pl := range pg.lines {
-			ds, err := lineDraws(pl, c.faces)
-			if err != nil {
-				return nil, err
-			}
-			out[i][j] = ds
-		}
-	}
-	return out, nil
-}
-
-// collectUses returns the (form, text) pairs the composition draws, in a
-// deterministic order (regular faces first, then by glyph and text), and
-// the face whose tables the merged font borrows.
-func collectUses(draws [][][]textDraw) ([]use, *face, error) {
-	seen := make(map[use]bool)
-	var uses []use
+// collectUses returns the (form, text) pairs the composition draws (each
+// once, in the order first drawn) in a deterministic order (regular faces
+// first, then by glyph and text), and the face whose tables the merged
+// font borrows.
+func collectUses(drawn []use) ([]use, *face, error) {
+	uses := slices.Clone(drawn)
 	var base *face
-	for _, page := range draws {
-		for _, line := range page {
-			for _, d := range line {
-				u := use{d.form, d.text}
-				if base == nil || d.form.face.order < base.order {
-					base = d.form.face
-				}
-				if !seen[u] {
-					seen[u] = true
-					uses = append(uses, u)
-				}
-			}
+	for _, u := range uses {
+		if base == nil || u.form.face.order < base.order {
+			base = u.form.face
 		}
 	}
 	if base == nil {
@@ -462,7 +437,7 @@ func buildGlyphs(base *face, order []form) (*glyphTables, error) {
 		be.PutUint32(g.loca[4*i:], uint32(len(g.glyf)))
 		desc := descs[i]
 		if _, ok := fm.own(); ok {
-			err := components(desc, func(at int) {
+			err := sfnt.Components(desc, func(at int) {
 				be.PutUint16(desc[at:], uint16(g.index[glyphForm(fm.face, be.Uint16(desc[at:]))]))
 			})
 			if err != nil {
@@ -492,7 +467,7 @@ func (g *glyphTables) describe(fm form, add func(form)) ([]byte, uint16, int16, 
 		if err != nil {
 			return nil, 0, 0, err
 		}
-		err = components(desc, func(at int) { add(glyphForm(f, binary.BigEndian.Uint16(desc[at:]))) })
+		err = sfnt.Components(desc, func(at int) { add(glyphForm(f, binary.BigEndian.Uint16(desc[at:]))) })
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("pdf: font %s glyph %d: %w", f.src.Name, gid, err)
 		}
@@ -513,9 +488,9 @@ func (g *glyphTables) describe(fm form, add func(form)) ([]byte, uint16, int16, 
 			bbox[2] = max(bbox[2], int(int16(be.Uint16(d[6:])))+int(p.dx))
 			bbox[3] = max(bbox[3], int(int16(be.Uint16(d[8:])))+int(p.dy))
 		}
-		flags := uint16(argsAreWords | argsAreXY)
+		flags := uint16(sfnt.ArgsAreWords | sfnt.ArgsAreXY)
 		if i+1 < len(parts) {
-			flags |= moreComponents
+			flags |= sfnt.MoreComponents
 		}
 		desc = be.AppendUint16(desc, flags)
 		desc = be.AppendUint16(desc, uint16(g.index[glyphForm(f, p.gid)]))

@@ -79,7 +79,7 @@ func forbidden(s string) (rune, bool) {
 func expectedLines(t *testing.T, doc Document) [][]string {
 	t.Helper()
 	d := sanitize(doc)
-	c, err := compose(&d)
+	c, err := compose(&d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,7 +564,7 @@ func TestLongStatementPaginates(t *testing.T) {
 	}
 	// No page may end or start with a single line of a paragraph.
 	d := sanitize(doc)
-	c, err := compose(&d)
+	c, err := compose(&d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -609,13 +609,13 @@ func TestSignatureNeverAddsAPage(t *testing.T) {
 				doc.Paragraphs = append(doc.Paragraphs, Part{fmt.Sprintf("p%d", i), p.Text})
 			}
 			unsigned := sanitize(doc)
-			cu, err := compose(&unsigned)
+			cu, err := compose(&unsigned, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			doc.Signature = &SignatureBlock{Signer: "Jane Doe", Role: "Director of Communications"}
 			signed := sanitize(doc)
-			cs, err := compose(&signed)
+			cs, err := compose(&signed, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,14 +9,14 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"communique/app/typeset"
+	"communique/internal/parallel"
 )
 
 // Part is a piece of statement text and the go-i18n message it comes from.
@@ -97,11 +97,12 @@ func Export(doc Document) (*Result, error) {
 		return nil, fmt.Errorf("pdf: %s: the document has no date; it is needed for the dateline and to make the PDF reproducible", doc.Lang)
 	}
 	doc = sanitize(doc)
-	c, err := compose(&doc)
+	pr := newProgram()
+	c, err := compose(&doc, pr.sink)
 	if err != nil {
 		return nil, err
 	}
-	b, err := write(&doc, c)
+	b, err := write(&doc, c, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -114,27 +115,13 @@ func Export(doc Document) (*Result, error) {
 // in document order.
 func ExportAll(docs []Document) ([]*Result, error) {
 	results := make([]*Result, len(docs))
-	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], errs[i] = Export(docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	err := parallel.Until(context.Background(), len(docs), func(_ context.Context, i int) error {
+		var err error
+		results[i], err = Export(docs[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return results, nil
 }
@@ -165,7 +152,7 @@ func sanitize(doc Document) Document {
 // exported PDF's text should get back, line by line.
 func TextLines(doc Document) ([][]string, error) {
 	doc = sanitize(doc)
-	c, err := compose(&doc)
+	c, err := compose(&doc, nil)
 	if err != nil {
 		return nil, err
 	}

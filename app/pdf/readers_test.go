@@ -74,7 +74,7 @@ func TestReadersSoftHyphen(t *testing.T) {
 		doc.Paragraphs = append(doc.Paragraphs, Part{p.ID, shy(p.Text)})
 	}
 	d := sanitize(doc)
-	c, err := compose(&d)
+	c, err := compose(&d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func Render(doc Document, pageNo int, scale float64) (image.Image, int, error) {
 		return nil, 0, fmt.Errorf("pdf: render scale %g out of range (0, 16]", scale)
 	}
 	doc = sanitize(doc)
-	c, err := compose(&doc)
+	c, err := compose(&doc, nil)
 	if err != nil {
 		return nil, 0, err
 	}

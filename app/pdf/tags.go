@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"communique/app/pdf/pdfobj"
 )
 
 // Tagged PDF (ISO 14289-1, PDF/UA-1): every line of the document's text is
@@ -16,7 +18,7 @@ import (
 // output by addStructTree.
 
 // beginMarked opens the marked-content sequence of a line.
-func (w *writer) beginMarked(pl placedLine) {
+func (w *writer) beginMarked(pl progLine) {
 	if pl.elem == nil {
 		if pl.artifact != "" {
 			w.out = append(w.out, "/Artifact <</Type /"+pl.artifact+">> BDC\n"...)
@@ -38,9 +40,9 @@ var rePage = regexp.MustCompile(`^<</Type /Page\n`)
 // addStructTree adds the structure tree of the composition to the file,
 // with the parent tree that maps each page's marked content back to its
 // element, and marks the catalog as tagged.
-func addStructTree(p *pdfObjects, c *composition, marks [][]*structElem) error {
+func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error {
 	var pages []int
-	for n, o := range p.objs {
+	for n, o := range p.Objs {
 		if rePage.Match(o) {
 			pages = append(pages, n)
 		}
@@ -49,7 +51,7 @@ func addStructTree(p *pdfObjects, c *composition, marks [][]*structElem) error {
 		return fmt.Errorf("pdf: %d pages in fpdf's output, %d laid out", len(pages), len(marks))
 	}
 	// Object numbers: the root, the Document element, then one per element.
-	root := len(p.objs)
+	root := len(p.Objs)
 	docElem := root + 1
 	num := make(map[*structElem]int, len(c.elems))
 	for i, e := range c.elems {
@@ -58,7 +60,7 @@ func addStructTree(p *pdfObjects, c *composition, marks [][]*structElem) error {
 	kids := make(map[*structElem][]string)
 	var parents strings.Builder
 	for i, page := range marks {
-		p.addToDict(pages[i], fmt.Sprintf("/StructParents %d /Tabs /S", i))
+		p.AddToDict(pages[i], fmt.Sprintf("/StructParents %d /Tabs /S", i))
 		fmt.Fprintf(&parents, "%d [", i)
 		for mcid, e := range page {
 			kids[e] = append(kids[e], fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[i], mcid))
@@ -66,7 +68,7 @@ func addStructTree(p *pdfObjects, c *composition, marks [][]*structElem) error {
 		}
 		parents.WriteString("] ")
 	}
-	p.add(fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
+	p.Add(fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
 		docElem, parents.String(), len(marks)))
 	var docKids strings.Builder
 	for _, e := range c.elems {
@@ -74,13 +76,13 @@ func addStructTree(p *pdfObjects, c *composition, marks [][]*structElem) error {
 			fmt.Fprintf(&docKids, "%d 0 R ", num[e])
 		}
 	}
-	p.add(fmt.Appendf(nil, "<</Type /StructElem /S /Document /P %d 0 R /K [%s]>>", root, docKids.String()))
+	p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /Document /P %d 0 R /K [%s]>>", root, docKids.String()))
 	for _, e := range c.elems {
 		// An element with no text (an empty part) stays out of the tree
 		// but keeps its number, unreferenced and harmless.
-		p.add(fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R /K [%s]>>", e.role, docElem, strings.Join(kids[e], " ")))
+		p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R /K [%s]>>", e.role, docElem, strings.Join(kids[e], " ")))
 	}
-	p.addToDict(p.root, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
+	p.AddToDict(p.Root, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
 	return nil
 }
 

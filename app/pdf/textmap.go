@@ -165,7 +165,11 @@ func invisible(r rune) bool {
 // boundary stops the run where the bidi algorithm stopped it. The mark
 // sits where the neutral already resolved to that direction, so the
 // copied text means the same, and the comparison of extracted text drops
-// marks.
+// marks. Without them (tried) pdftotext gets every such line wrong: its
+// reorderText (TextOutputDev.cc) gives a neutral between a number and a
+// right-to-left word to the left-to-right run whatever the file says, and
+// it builds lines from positions, so only a strong character there, which
+// it then prints, changes its mind. All three readers print the marks.
 const (
 	rlm = '\u061C'
 	lrm = '\u200E'

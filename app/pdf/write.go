@@ -12,7 +12,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"communique/app/typeset"
+	"communique/app/pdf/pdfobj"
 )
 
 const producer = "Communiqué"
@@ -46,12 +46,11 @@ func wellFormedTag(lang string) bool {
 // the export, and fpdf's Text cannot put marked-content spans between
 // glyphs anyway.
 type writer struct {
-	faces map[*typeset.Font]*face
-	font  *docFont
-	c     *composition
-	ops   []pageOp // the page so far, for fpdf
-	out   []byte   // raw operators not yet in ops
-	gray  bool     // the current fill colour is the secondary grey
+	font *docFont
+	c    *composition
+	ops  []pageOp // the page so far, for fpdf
+	out  []byte   // raw operators not yet in ops
+	gray bool     // the current fill colour is the secondary grey
 	// marks[p][mcid] is the structure element of marked-content
 	// sequence mcid on page p.
 	marks [][]*structElem
@@ -85,44 +84,39 @@ type pending struct {
 	n          int
 }
 
-func write(doc *Document, c *composition) ([]byte, error) {
-	draws, err := pageDraws(c)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
-	}
-	font, err := newDocFont(draws)
+func write(doc *Document, c *composition, pr *program) ([]byte, error) {
+	font, err := newDocFont(pr.uses)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Lang, err)
 	}
 	// Registering the font is fpdf's slowest step (it parses the font and
 	// hashes a JSON dump of its 65,536-entry width table: a sixth of a
 	// one-language export), and the page contents do not need fpdf, so the
-	// two run side by side. The calls fpdf sees, and the bytes, are the
-	// same as in sequence.
+	// two run side by side; a few pages ahead at most, so that a long
+	// document's contents are not all held twice. The calls fpdf sees,
+	// and the bytes, are the same as in sequence.
 	started := make(chan *fpdf.Fpdf, 1)
 	go func() { started <- newFpdf(doc, c, font) }()
-	w := &writer{faces: c.faces, font: font, c: c}
-	pages := make([][]pageOp, len(c.pages))
-	for i, pg := range c.pages {
-		w.gray = false // fpdf starts every page with black fill
-		w.marks = append(w.marks, nil)
-		if len(pg.rules) > 0 {
-			w.out = append(w.out, "/Artifact BMC\n"...)
-			for _, r := range pg.rules {
-				w.out = append(w.out, "q 0.431 g "...)
-				w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
-				w.out = append(w.out, "re f Q\n"...)
+	w := &writer{font: font, c: c}
+	pr.bind(font)
+	pages := make(chan []pageOp, 16)
+	go func() {
+		defer close(pages)
+		var ds []glyphDraw
+		for _, pg := range c.pages {
+			w.page(pg)
+			for _, l := range pg.prog {
+				ds = pr.decode(l, ds[:0])
+				w.line(l, ds)
 			}
-			w.out = append(w.out, "EMC\n"...)
+			pg.prog = nil
+			w.emit()
+			pages <- w.ops
+			w.ops = nil
 		}
-		for j, pl := range pg.lines {
-			w.line(pl, draws[i][j])
-		}
-		w.emit()
-		pages[i], w.ops = w.ops, nil
-	}
+	}()
 	pdf := <-started
-	for i, pg := range c.pages {
+	for _, pg := range c.pages {
 		pdf.AddPage()
 		if pg.logo != nil {
 			r := pg.logo
@@ -130,7 +124,7 @@ func write(doc *Document, c *composition) ([]byte, error) {
 			pdf.ImageOptions("logo", r.x0, pageH-r.y1, r.x1-r.x0, r.y1-r.y0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 			pdf.RawWriteStr("EMC\n")
 		}
-		for _, op := range pages[i] {
+		for _, op := range <-pages {
 			if op.size > 0 {
 				// fpdf emits the font selection itself (and only on change).
 				pdf.SetFont(font.family, "", op.size)
@@ -207,9 +201,24 @@ func appendNums(b []byte, vs ...float64) []byte {
 	return b
 }
 
+// page starts a page's content: the artifact rules.
+func (w *writer) page(pg *page) {
+	w.gray = false // fpdf starts every page with black fill
+	w.marks = append(w.marks, nil)
+	if len(pg.rules) > 0 {
+		w.out = append(w.out, "/Artifact BMC\n"...)
+		for _, r := range pg.rules {
+			w.out = append(w.out, "q 0.431 g "...)
+			w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+			w.out = append(w.out, "re f Q\n"...)
+		}
+		w.out = append(w.out, "EMC\n"...)
+	}
+}
+
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl placedLine, ds []textDraw) {
+func (w *writer) line(pl progLine, ds []glyphDraw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -229,7 +238,7 @@ func (w *writer) line(pl placedLine, ds []textDraw) {
 			w.ops = append(w.ops, pageOp{size: d.size})
 			size = d.size
 		}
-		w.add(&p, w.font.width[d.form], d.size, d.x, d.y, w.font.code(d.form, d.text))
+		w.add(&p, d.width, d.size, d.x, pl.y, d.code)
 	}
 	w.flush(&p)
 }
@@ -295,11 +304,11 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	old := "/utf8" + w.font.family
 	tagged := subsetTag(w.font.data) + "+" + w.font.name
 	b = bytes.ReplaceAll(b, []byte(old), []byte("/"+tagged))
-	p, err := splitObjects(b)
+	p, err := pdfobj.Split(b)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: reading fpdf's output: %w", err)
 	}
-	if err := p.setToUnicode(tagged, w.font.text); err != nil {
+	if err := p.SetToUnicode(tagged, w.font.text); err != nil {
 		return nil, err
 	}
 	if err := addStructTree(p, w.c, w.marks); err != nil {
@@ -310,12 +319,12 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	}
 	addOutputIntent(p)
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
-		if bytes.HasPrefix(p.header, []byte(v)) {
-			p.header = slices.Concat([]byte("%PDF-1.5"), p.header[len(v):])
+		if bytes.HasPrefix(p.Header, []byte(v)) {
+			p.Header = slices.Concat([]byte("%PDF-1.5"), p.Header[len(v):])
 		}
 	}
 	placeholder := strings.Repeat("0", 32)
-	out := p.bytes(placeholder)
+	out := p.Bytes(placeholder)
 	sum := md5.Sum(out)
 	id := hex.EncodeToString(sum[:])
 	t := bytes.LastIndex(out, []byte("trailer\n"))

@@ -7,14 +7,17 @@
 package readertest
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -28,27 +31,117 @@ import (
 var Readers = []string{"poppler", "pdfjs", "mupdf"}
 
 // Pages returns the text reader extracts from each page of the PDF at
-// path. A reader that cannot run fails the test (see package judge).
+// path. A reader that cannot run fails the test (see package judge). The
+// JavaScript readers run in one node process per reader for the whole test
+// binary (scripts/readers/serve.mjs): starting node and loading pdf.js or
+// MuPDF's WebAssembly for every file took most of the tests' time.
 func Pages(tb testing.TB, reader, path string) []string {
 	tb.Helper()
-	var cmd *exec.Cmd
+	var text string
 	switch reader {
 	case "poppler":
-		cmd = exec.Command(judge.Tool(tb, "pdftotext"), "-enc", "UTF-8", path, "-")
+		cmd := exec.Command(judge.Tool(tb, "pdftotext"), "-enc", "UTF-8", path, "-")
+		var out, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &stderr
+		if err := cmd.Run(); err != nil {
+			tb.Fatalf("%s on %s: %v\n%s", reader, path, err, stderr.String())
+		}
+		text = out.String()
 	case "pdfjs", "mupdf":
-		dir := scriptsDir(tb)
-		script := map[string]string{"pdfjs": "pdfjs-text.mjs", "mupdf": "mupdf-text.mjs"}[reader]
-		cmd = exec.Command(judge.Tool(tb, "node"), filepath.Join(dir, script), path)
-		cmd.Dir = dir
+		s := nodeServer(tb, reader)
+		t, err := s.extract(path)
+		if err != nil {
+			tb.Fatalf("%s on %s: %v", reader, path, err)
+		}
+		text = t
 	default:
 		tb.Fatalf("readertest: unknown reader %q", reader)
 	}
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		tb.Fatalf("%s on %s: %v\n%s", reader, path, err, stderr.String())
+	return strings.Split(strings.TrimRight(text, "\f"), "\f")
+}
+
+// server is a node process that extracts one file per request.
+type server struct {
+	mu     sync.Mutex
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr *bytes.Buffer
+	broken error
+}
+
+var (
+	serversMu sync.Mutex
+	servers   = map[string]*server{}
+)
+
+// nodeServer returns the running server of a JavaScript reader, starting
+// it on first use.
+func nodeServer(tb testing.TB, reader string) *server {
+	tb.Helper()
+	node := judge.Tool(tb, "node")
+	serversMu.Lock()
+	defer serversMu.Unlock()
+	if s, ok := servers[reader]; ok {
+		return s
 	}
-	return strings.Split(strings.TrimRight(out.String(), "\f"), "\f")
+	dir := scriptsDir(tb)
+	script := map[string]string{"pdfjs": "pdfjs-text.mjs", "mupdf": "mupdf-text.mjs"}[reader]
+	cmd := exec.Command(node, filepath.Join(dir, script), "--serve")
+	cmd.Dir = dir
+	s := &server{stderr: &bytes.Buffer{}}
+	cmd.Stderr = s.stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("starting %s: %v", reader, err)
+	}
+	// The process ends when the test binary does: its standard input
+	// closes and serve.mjs returns.
+	s.in, s.out = in, bufio.NewReader(out)
+	servers[reader] = s
+	return s
+}
+
+// extract sends one path and reads the framed answer.
+func (s *server) extract(path string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return "", s.broken
+	}
+	fail := func(err error) (string, error) {
+		s.broken = fmt.Errorf("%w\n%s", err, s.stderr.String())
+		return "", s.broken
+	}
+	if strings.ContainsAny(path, "\r\n") {
+		return "", fmt.Errorf("path %q has a line break", path)
+	}
+	if _, err := io.WriteString(s.in, path+"\n"); err != nil {
+		return fail(err)
+	}
+	header, err := s.out.ReadString('\n')
+	if err != nil {
+		return fail(err)
+	}
+	var kind string
+	var n int
+	if _, err := fmt.Sscanf(header, "%s %d\n", &kind, &n); err != nil || n < 0 || n > 1<<28 {
+		return fail(fmt.Errorf("bad answer header %q", header))
+	}
+	body := make([]byte, n)
+	if _, err := io.ReadFull(s.out, body); err != nil {
+		return fail(err)
+	}
+	if kind != "ok" {
+		return "", errors.New(string(body))
+	}
+	return string(body), nil
 }
 
 // scriptsDir finds scripts/readers above the test's directory and checks
@@ -121,6 +214,24 @@ func Forbidden(s string) (rune, bool) {
 // digits with them, so on such a line it gets every character but not
 // their order; pdf.js and poppler reorder properly, and no ToUnicode map
 // satisfies both (see ../../../../shared/notes/pdftext.md).
+//
+// Why no content stream satisfies all three either (MuPDF 1.28 source):
+// pdf-op-run.c guess_bidi_level gives each code the direction of the
+// first character of its ToUnicode text (R, AL and AN right to left; L,
+// EN, ES, ET left to right; neutrals that of the code drawn before), and
+// stext-device.c reverse_bidi_line reverses every maximal stretch of
+// right-to-left characters of a line in stream order once one of them was
+// drawn advancing to the right. pdf.js (evaluator.js) instead ends a text
+// item wherever the pen moves back, drops a code whose text starts with
+// white space or ends with a format character, and runs its bidi pass on
+// each item. Arabic-Indic digits (class AN) are thus reversed by MuPDF and
+// kept by pdf.js in any one stream order; drawing the stretches in logical
+// order (one pdf.js item each) leaves the space between a right-to-left
+// word and a following number with the direction of the code before it,
+// which is left to right, so MuPDF moves it; and drawing right-to-left
+// text in logical order (so that MuPDF reverses nothing) makes every glyph
+// its own pdf.js item, losing the spaces and reversing multi-character
+// codes.
 func Mixed(line string, rtlParagraph bool) bool {
 	rtl, other := rtlParagraph, false
 	for _, r := range line {

@@ -1,4 +1,10 @@
-package pdf
+// Package pdfobj edits a PDF file at the level of its objects: it takes a
+// file without incremental updates apart object by object, lets objects be
+// replaced and added, and writes the file with a new cross-reference table.
+// Package pdf uses it to put into fpdf's output what fpdf cannot write (the
+// document font's real ToUnicode map, the structure tree, the archival
+// parts); it also writes ToUnicode CMaps.
+package pdfobj
 
 import (
 	"bytes"
@@ -12,16 +18,11 @@ import (
 	"unicode/utf16"
 )
 
-// fpdf lays out the file; what it cannot write (the document font's real
-// ToUnicode map, and the parts of a tagged, archival file) is put in
-// afterwards by taking its output apart at the objects, replacing and
-// adding objects, and writing the cross-reference table anew.
-
-// pdfObjects is a PDF file without incremental updates, object by object.
-type pdfObjects struct {
-	header     []byte
-	objs       [][]byte // objs[n] is the body of object n, between "n 0 obj" and "endobj"; objs[0] is nil
-	root, info int
+// File is a PDF file without incremental updates, object by object.
+type File struct {
+	Header     []byte
+	Objs       [][]byte // Objs[n] is the body of object n, between "n 0 obj" and "endobj"; Objs[0] is nil
+	Root, Info int      // object numbers of the catalog and the document information
 }
 
 var (
@@ -30,10 +31,10 @@ var (
 	reInfo      = regexp.MustCompile(`/Info (\d+) 0 R`)
 )
 
-// splitObjects takes fpdf's output apart. fpdf writes every object once,
-// in order, with a classic cross-reference table, so each object runs from
-// its offset to the next one's.
-func splitObjects(b []byte) (*pdfObjects, error) {
+// Split takes a file apart that has every object once, with a classic
+// cross-reference table (as fpdf writes), so that each object runs from its
+// offset to the next one's.
+func Split(b []byte) (*File, error) {
 	m := reStartXref.FindSubmatch(b)
 	if m == nil {
 		return nil, errors.New("no startxref")
@@ -58,19 +59,19 @@ func splitObjects(b []byte) (*pdfObjects, error) {
 		}
 	}
 	trailer := b[at+20*count:]
-	p := &pdfObjects{objs: make([][]byte, count)}
+	p := &File{Objs: make([][]byte, count)}
 	if r := reRoot.FindSubmatch(trailer); r != nil {
-		p.root, _ = strconv.Atoi(string(r[1]))
+		p.Root, _ = strconv.Atoi(string(r[1]))
 	}
 	if r := reInfo.FindSubmatch(trailer); r != nil {
-		p.info, _ = strconv.Atoi(string(r[1]))
+		p.Info, _ = strconv.Atoi(string(r[1]))
 	}
-	if p.root <= 0 || p.root >= count {
+	if p.Root <= 0 || p.Root >= count {
 		return nil, errors.New("trailer has no /Root")
 	}
 	sorted := slices.Clone(offsets[1:])
 	slices.Sort(sorted)
-	p.header = b[:sorted[0]]
+	p.Header = b[:sorted[0]]
 	for n := 1; n < count; n++ {
 		i, _ := slices.BinarySearch(sorted, offsets[n])
 		end := xref
@@ -83,22 +84,22 @@ func splitObjects(b []byte) (*pdfObjects, error) {
 		if !bytes.HasPrefix(obj, prefix) || e < 0 {
 			return nil, fmt.Errorf("object %d not where the xref says", n)
 		}
-		p.objs[n] = bytes.TrimSpace(obj[len(prefix):e])
+		p.Objs[n] = bytes.TrimSpace(obj[len(prefix):e])
 	}
 	return p, nil
 }
 
-// add appends an object and returns its number.
-func (p *pdfObjects) add(body []byte) int {
-	p.objs = append(p.objs, body)
-	return len(p.objs) - 1
+// Add appends an object and returns its number.
+func (p *File) Add(body []byte) int {
+	p.Objs = append(p.Objs, body)
+	return len(p.Objs) - 1
 }
 
-// addToDict inserts entries at the end of object n's dictionary.
-func (p *pdfObjects) addToDict(n int, entries string) {
-	d := p.objs[n]
+// AddToDict inserts entries at the end of object n's dictionary.
+func (p *File) AddToDict(n int, entries string) {
+	d := p.Objs[n]
 	if i := bytes.LastIndex(d, []byte(">>")); i >= 0 {
-		p.objs[n] = slices.Concat(d[:i], []byte(entries+"\n"), d[i:])
+		p.Objs[n] = slices.Concat(d[:i], []byte(entries+"\n"), d[i:])
 	}
 }
 
@@ -107,8 +108,8 @@ func (p *pdfObjects) addToDict(n int, entries string) {
 // digits of a CMap and needs no match tables.
 var zlibWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.HuffmanOnly); return w }}
 
-// stream returns a stream object's body, compressed.
-func stream(dict string, data []byte) []byte {
+// Stream returns a stream object's body, compressed.
+func Stream(dict string, data []byte) []byte {
 	var z bytes.Buffer
 	w := zlibWriters.Get().(*zlib.Writer)
 	w.Reset(&z)
@@ -120,39 +121,39 @@ func stream(dict string, data []byte) []byte {
 	return append(b, "\nendstream"...)
 }
 
-// bytes writes the file with a new cross-reference table and a trailer
+// Bytes writes the file with a new cross-reference table and a trailer
 // whose /ID is id (both halves: a first version).
-func (p *pdfObjects) bytes(id string) []byte {
+func (p *File) Bytes(id string) []byte {
 	var b bytes.Buffer
-	size := len(p.header) + 64*len(p.objs) + 256
-	for _, o := range p.objs {
+	size := len(p.Header) + 64*len(p.Objs) + 256
+	for _, o := range p.Objs {
 		size += len(o)
 	}
 	b.Grow(size)
-	b.Write(p.header)
-	offsets := make([]int, len(p.objs))
-	for n := 1; n < len(p.objs); n++ {
+	b.Write(p.Header)
+	offsets := make([]int, len(p.Objs))
+	for n := 1; n < len(p.Objs); n++ {
 		offsets[n] = b.Len()
 		fmt.Fprintf(&b, "%d 0 obj\n", n)
-		b.Write(p.objs[n])
+		b.Write(p.Objs[n])
 		b.WriteString("\nendobj\n")
 	}
 	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(p.objs))
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(p.Objs))
 	for _, o := range offsets[1:] {
 		fmt.Fprintf(&b, "%010d 00000 n \n", o)
 	}
 	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s><%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
-		len(p.objs), p.root, p.info, id, id, xref)
+		len(p.Objs), p.Root, p.Info, id, id, xref)
 	return b.Bytes()
 }
 
 var reToUnicode = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
 
-// setToUnicode replaces fpdf's identity ToUnicode map of the font object
+// SetToUnicode replaces fpdf's identity ToUnicode map of the font object
 // whose BaseFont is baseFont with one from the document font's codes.
-func (p *pdfObjects) setToUnicode(baseFont string, text map[rune]string) error {
-	for n, o := range p.objs {
+func (p *File) SetToUnicode(baseFont string, text map[rune]string) error {
+	for n, o := range p.Objs {
 		if !bytes.Contains(o, []byte("/Subtype /Type0")) || !bytes.Contains(o, []byte("/BaseFont /"+baseFont+"\n")) {
 			continue
 		}
@@ -161,18 +162,18 @@ func (p *pdfObjects) setToUnicode(baseFont string, text map[rune]string) error {
 			return fmt.Errorf("font object %d has no ToUnicode", n)
 		}
 		ref, _ := strconv.Atoi(string(m[1]))
-		if ref <= 0 || ref >= len(p.objs) {
+		if ref <= 0 || ref >= len(p.Objs) {
 			return fmt.Errorf("font object %d: bad ToUnicode reference", n)
 		}
-		p.objs[ref] = stream("", toUnicodeCMap(text))
+		p.Objs[ref] = Stream("", ToUnicodeCMap(text))
 		return nil
 	}
 	return fmt.Errorf("no font %s in the file", baseFont)
 }
 
-// toUnicodeCMap writes a ToUnicode CMap (Adobe technical note 5411) that
+// ToUnicodeCMap writes a ToUnicode CMap (Adobe technical note 5411) that
 // maps each two-byte code to its text.
-func toUnicodeCMap(text map[rune]string) []byte {
+func ToUnicodeCMap(text map[rune]string) []byte {
 	codes := make([]rune, 0, len(text))
 	for c := range text {
 		codes = append(codes, c)

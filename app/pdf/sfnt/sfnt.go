@@ -1,4 +1,8 @@
-package pdf
+// Package sfnt reads and writes the TrueType (sfnt) structures a PDF's
+// embedded font is made of: the table directory with its checksums, a
+// format-4 cmap, and glyph descriptions (instructions stripped, composite
+// components found). Package pdf builds each document's own font with it.
+package sfnt
 
 import (
 	"encoding/binary"
@@ -8,16 +12,15 @@ import (
 	"sort"
 )
 
-// TrueType plumbing for the per-document font (docfont.go): reading and
-// writing table directories, building a format-4 cmap, and walking glyph
-// descriptions.
-
-type sfntTable struct {
-	tag  string
-	data []byte
+// Table is one table of a font file.
+type Table struct {
+	Tag  string
+	Data []byte
 }
 
-func readTables(data []byte) (map[string][]byte, error) {
+// ReadTables returns a TrueType file's tables by tag; the slices share the
+// file's bytes.
+func ReadTables(data []byte) (map[string][]byte, error) {
 	if len(data) < 12 {
 		return nil, errors.New("font file too short")
 	}
@@ -52,10 +55,10 @@ func tableChecksum(b []byte) uint32 {
 	return sum
 }
 
-// writeSfnt assembles a TrueType file with 4-byte aligned tables and
+// Write assembles a TrueType file with 4-byte aligned tables and
 // correct checksums, including head.checkSumAdjustment.
-func writeSfnt(tables []sfntTable) []byte {
-	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+func Write(tables []Table) []byte {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].Tag < tables[j].Tag })
 	n := len(tables)
 	entrySelector := 0
 	for 1<<(entrySelector+1) <= n {
@@ -64,7 +67,7 @@ func writeSfnt(tables []sfntTable) []byte {
 	searchRange := (1 << entrySelector) * 16
 	size := 12 + 16*n
 	for _, t := range tables {
-		size += (len(t.data) + 3) &^ 3
+		size += (len(t.Data) + 3) &^ 3
 	}
 	out := make([]byte, size)
 	binary.BigEndian.PutUint32(out, 0x00010000)
@@ -75,14 +78,14 @@ func writeSfnt(tables []sfntTable) []byte {
 	off := 12 + 16*n
 	headOff := -1
 	for i, t := range tables {
-		data := t.data
-		if t.tag == "head" && len(data) >= 12 {
+		data := t.Data
+		if t.Tag == "head" && len(data) >= 12 {
 			data = slices.Clone(data)
 			binary.BigEndian.PutUint32(data[8:], 0)
 			headOff = off
 		}
 		rec := out[12+16*i:]
-		copy(rec, t.tag)
+		copy(rec, t.Tag)
 		binary.BigEndian.PutUint32(rec[4:], tableChecksum(data))
 		binary.BigEndian.PutUint32(rec[8:], uint32(off))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
@@ -95,14 +98,15 @@ func writeSfnt(tables []sfntTable) []byte {
 	return out
 }
 
-type cmapEntry struct {
-	code rune
-	gid  uint16
+// CmapEntry maps a code point to a glyph.
+type CmapEntry struct {
+	Code rune
+	GID  uint16
 }
 
-// buildCmap returns a cmap table with one format-4 subtable (platform 3,
+// BuildCmap returns a cmap table with one format-4 subtable (platform 3,
 // encoding 1) for entries sorted by code, all in the BMP.
-func buildCmap(entries []cmapEntry) ([]byte, error) {
+func BuildCmap(entries []CmapEntry) ([]byte, error) {
 	type segment struct {
 		start, end rune
 		delta      uint16
@@ -111,23 +115,23 @@ func buildCmap(entries []cmapEntry) ([]byte, error) {
 	var segs []segment
 	for i := 0; i < len(entries); {
 		j := i + 1
-		for j < len(entries) && entries[j].code == entries[j-1].code+1 {
+		for j < len(entries) && entries[j].Code == entries[j-1].Code+1 {
 			j++
 		}
 		run := entries[i:j]
 		sameDelta := true
 		for _, e := range run[1:] {
-			if int(e.gid)-int(e.code) != int(run[0].gid)-int(run[0].code) {
+			if int(e.GID)-int(e.Code) != int(run[0].GID)-int(run[0].Code) {
 				sameDelta = false
 				break
 			}
 		}
-		s := segment{start: run[0].code, end: run[len(run)-1].code}
+		s := segment{start: run[0].Code, end: run[len(run)-1].Code}
 		if sameDelta {
-			s.delta = uint16(int(run[0].gid) - int(run[0].code))
+			s.delta = uint16(int(run[0].GID) - int(run[0].Code))
 		} else {
 			for _, e := range run {
-				s.array = append(s.array, e.gid)
+				s.array = append(s.array, e.GID)
 			}
 		}
 		segs = append(segs, s)
@@ -176,8 +180,8 @@ func buildCmap(entries []cmapEntry) ([]byte, error) {
 	return append(head, sub...), nil
 }
 
-// unhinted returns a glyph description without its instructions.
-func unhinted(g []byte) ([]byte, error) {
+// Unhinted returns a glyph description without its instructions.
+func Unhinted(g []byte) ([]byte, error) {
 	if len(g) == 0 {
 		return nil, nil
 	}
@@ -211,20 +215,20 @@ func unhinted(g []byte) ([]byte, error) {
 	return out[:end], nil
 }
 
-// composite-glyph flags
+// Composite-glyph component flags (OpenType glyf table).
 const (
-	argsAreWords     = 0x0001
-	argsAreXY        = 0x0002
+	ArgsAreWords     = 0x0001
+	ArgsAreXY        = 0x0002
 	haveScale        = 0x0008
-	moreComponents   = 0x0020
+	MoreComponents   = 0x0020
 	haveXYScale      = 0x0040
 	haveTwoByTwo     = 0x0080
 	haveInstructions = 0x0100
 )
 
-// components calls fn with the offset of each component glyph index of a
+// Components calls fn with the offset of each component glyph index of a
 // composite glyph description; it does nothing for a simple glyph.
-func components(g []byte, fn func(at int)) error {
+func Components(g []byte, fn func(at int)) error {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return nil
 	}
@@ -244,7 +248,7 @@ func walkComponents(g []byte, fn func(flagsAt int)) (int, error) {
 		flags := binary.BigEndian.Uint16(g[at:])
 		fn(at)
 		at += 4
-		if flags&argsAreWords != 0 {
+		if flags&ArgsAreWords != 0 {
 			at += 4
 		} else {
 			at += 2
@@ -260,7 +264,7 @@ func walkComponents(g []byte, fn func(flagsAt int)) (int, error) {
 		if at > len(g) {
 			return 0, errors.New("truncated composite glyph")
 		}
-		if flags&moreComponents == 0 {
+		if flags&MoreComponents == 0 {
 			return at, nil
 		}
 	}
