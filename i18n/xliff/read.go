@@ -1,16 +1,15 @@
 package xliff
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
 	"communique/i18n/catalog"
 	"communique/i18n/segment"
+	"communique/i18n/xmltext"
 )
 
 // MaxSize bounds the files Read accepts; a handoff is a few hundred KB.
@@ -93,13 +92,13 @@ func (f *File) add(u xUnit) error {
 		f.Ignored = append(f.Ignored, u.ID)
 		return nil
 	}
-	src, err := text(u.Source.Inner)
+	src, err := xmltext.CharData(u.Source.Inner)
 	if err != nil {
 		return err
 	}
 	out := Unit{Key: k, Source: src}
 	if u.Target != nil {
-		if out.Target, err = text(u.Target.Inner); err != nil {
+		if out.Target, err = xmltext.CharData(u.Target.Inner); err != nil {
 			return err
 		}
 		st := u.Target.State
@@ -123,25 +122,6 @@ func poReference(u xUnit) (Key, bool) {
 		}
 	}
 	return Key{}, false
-}
-
-// text is the character data of a source or target, inline markup (<g>,
-// <mrk>, <x/>…) dropped but its text kept.
-func text(inner []byte) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(inner))
-	var b strings.Builder
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return b.String(), nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			b.Write(cd)
-		}
-	}
 }
 
 // Lang is the file's target language, from target-language or, when the

@@ -28,6 +28,7 @@ import (
 
 	"communique/i18n/catalog"
 	"communique/i18n/segment"
+	"communique/i18n/xmltext"
 )
 
 // Key identifies the unit of one sentence of one plural form of a message.
@@ -131,12 +132,6 @@ type xDoc struct {
 	Files   []xFile  `xml:"file"`
 }
 
-func escaped(s string) []byte {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.Bytes()
-}
-
 // Name is the file name of a handoff: translate.<lang>.xlf.
 func Name(target *catalog.Catalog) string { return fmt.Sprintf("translate.%s.xlf", target.Lang) }
 
@@ -212,7 +207,7 @@ func group(e catalog.Entry, todo []string) xGroup {
 			sentences, space = segment.Texts(text), ""
 		}
 		for i, s := range sentences {
-			u := xUnit{ID: Key{src.ID, form, i + 1, len(sentences), hash}.String(), ResName: src.ID, Space: space, Source: xText{Inner: escaped(s)}}
+			u := xUnit{ID: Key{src.ID, form, i + 1, len(sentences), hash}.String(), ResName: src.ID, Space: space, Source: xText{Inner: xmltext.Escape(s)}}
 			if len(todo) > 1 || form != "other" {
 				u.Notes = append(u.Notes, xNote{From: "communique", Text: "Plural form \"" + form + "\" (CLDR)"})
 			}
