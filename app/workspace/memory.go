@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,3 +92,33 @@ func (w *Workspace) GlossaryPath() string { return filepath.Join(w.Dir, glossary
 
 // Glossary reads the workspace's glossary; without a file it is empty.
 func (w *Workspace) Glossary() (*glossary.Glossary, error) { return glossary.Load(w.GlossaryPath()) }
+
+// SaveGlossary writes g (read by Glossary) to glossary.toml under the
+// workspace's exclusive lock. If the file changed on disk since g was read
+// (a hand edit, a git pull), nothing is written and the error is a
+// *safefile.ConflictError: a hand edit is never silently overwritten.
+func (w *Workspace) SaveGlossary(g *glossary.Glossary) error {
+	data, err := g.Bytes()
+	if err != nil {
+		return err
+	}
+	if w.lock != nil && !w.lockExclusive {
+		return fmt.Errorf("%s: opened for reading only; nothing was written", w.Dir)
+	}
+	if w.lock == nil {
+		l, err := safefile.LockDir(w.Dir, true, cmp.Or(w.LockWait, DefaultLockWait))
+		if err != nil {
+			return err
+		}
+		defer l.Unlock()
+	}
+	var prev safefile.Stamp
+	if g.Read != nil {
+		prev = safefile.StampBytes(g.Read)
+	}
+	if err := safefile.WriteIfUnchanged(w.GlossaryPath(), data, 0o644, prev); err != nil {
+		return err
+	}
+	g.Read = data
+	return nil
+}
