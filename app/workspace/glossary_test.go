@@ -35,7 +35,7 @@ func TestSaveGlossary(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.Terms[1].Approved["fr"] = "Coalition internationale" // edit
-	g.Terms = g.Terms[1:]                                   // delete Daesh
+	g.Terms = g.Terms[1:]                                  // delete Daesh
 	if err := w.SaveGlossary(g); err != nil {
 		t.Fatalf("second save of the same glossary: %v", err)
 	}
