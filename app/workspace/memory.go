@@ -23,23 +23,41 @@ const MemoryDir = "memory"
 // workspace's catalogs (all statements, all languages) and the TMX files in
 // MemoryDir.
 func (w *Workspace) Memory() (*memory.Memory, error) {
+	m := w.LocalMemory()
+	return m, w.readImported(m)
+}
+
+// LocalMemory is the part of Memory made from the workspace's catalogs: cheap
+// to rebuild after translations changed.
+func (w *Workspace) LocalMemory() *memory.Memory {
 	m := memory.New()
 	m.FromCatalogs(w.Source(), w.targetCatalogs()...)
+	return m
+}
+
+// ImportedMemory is the part of Memory read from the TMX files in MemoryDir.
+// It reads only those files, so it may run beside edits of the catalogs.
+func (w *Workspace) ImportedMemory() (*memory.Memory, error) {
+	m := memory.New()
+	return m, w.readImported(m)
+}
+
+func (w *Workspace) readImported(m *memory.Memory) error {
 	files, err := filepath.Glob(filepath.Join(w.Dir, MemoryDir, "*.tmx"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sort.Strings(files)
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := m.ReadTMX(filepath.Join(MemoryDir, filepath.Base(p)), bytes.NewReader(data), w.Config.SourceLanguage); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // ImportTMX checks a TMX file and copies it into MemoryDir, where Memory

@@ -1,0 +1,290 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/workspace"
+	"communique/i18n/glossary"
+	"communique/i18n/memory"
+)
+
+// memoryPane is the side pane of the workbench (see memory_pane.go).
+type memoryPane struct {
+	b       *workbench
+	content fyne.CanvasObject
+	head    *textLabel // which message the pane is about
+	legend  *textLabel
+	matches *fyne.Container
+	terms   *fyne.Container
+
+	mems     memories
+	gl       *glossary.Glossary
+	glErr    error
+	loading  bool // the imported TMX files are being read
+	loadErr  error
+	loaded   chan struct{} // closed when the imported files are read (for tests)
+	stale    bool          // translations changed since mems.local was built
+	id       string
+	entry    *textEdit // the translation the shortcuts insert into
+	shown    suggestions
+	nextTerm int // the term Ctrl+Shift+G inserts next
+}
+
+func newMemoryPane(b *workbench) *memoryPane {
+	tx := b.c.tx
+	p := &memoryPane{b: b}
+	p.head = newTextLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
+	p.legend = newTextLabel(tx.T("MemoryLegend"), tx.Lang(), true)
+	p.legend.Hide()
+	p.matches = container.NewVBox()
+	p.terms = container.NewVBox()
+	memTitle := newTextLabel(tx.T("MemoryTitle"), tx.Lang(), true)
+	memTitle.Bold = true
+	glTitle := newTextLabel(tx.T("GlossaryTitle"), tx.Lang(), true)
+	glTitle.Bold = true
+	edit := b.c.textButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), b.c.glossaryDialog, widget.MediumImportance)
+	// The keys, where the translator looks for them (also in Help).
+	keys := newTextLabel(tx.T("KeyboardShortcutsMemory"), tx.Lang(), true)
+	keys.Importance = widget.LowImportance
+	p.content = container.NewVScroll(container.NewVBox(
+		p.head, widget.NewSeparator(),
+		memTitle, p.legend, p.matches, widget.NewSeparator(),
+		glTitle, p.terms, edit, widget.NewSeparator(), keys))
+	return p
+}
+
+// reload reads the glossary and the memories again: the workbench shows
+// another statement or language, or the workspace was reopened.
+func (p *memoryPane) reload() {
+	p.gl, p.glErr = p.b.c.ws.Glossary()
+	p.mems.local, p.stale = nil, true
+	p.id, p.entry = "", nil
+	if p.mems.imported == nil && !p.loading && !hasImportedMemory(p.b.c.ws.Dir) {
+		p.mems.imported = memory.New()
+	}
+	if p.mems.imported == nil && !p.loading {
+		// Imported TMX files can hold 100,000 segments: read them off the
+		// UI thread. The catalogs' memory is built on it, in lookup.
+		p.loading = true
+		ws, done := p.b.c.ws, make(chan struct{})
+		p.loaded = done
+		go func() {
+			m, err := ws.ImportedMemory()
+			fyne.Do(func() {
+				defer close(done)
+				p.loading = false
+				if p.b.c.ws != ws {
+					return // another workspace was opened meanwhile
+				}
+				p.mems.imported, p.loadErr = m, err
+				p.refresh()
+			})
+		}()
+	}
+	p.refresh()
+}
+
+// hasImportedMemory reports whether a workspace has TMX files to read.
+func hasImportedMemory(dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, workspace.MemoryDir, "*.tmx"))
+	return len(files) > 0
+}
+
+// glossaryChanged shows the glossary just saved from the app.
+func (p *memoryPane) glossaryChanged(g *glossary.Glossary) {
+	p.gl, p.glErr = g, nil
+	p.refresh()
+}
+
+// follow shows the suggestions for part id, whose translation form en has
+// just got the focus.
+func (p *memoryPane) follow(id string, en *textEdit) {
+	p.entry = en
+	if id == p.id {
+		return
+	}
+	p.id, p.nextTerm = id, 0
+	p.refresh()
+}
+
+// translationEdited notes that the memory built from the catalogs is out
+// of date; it is rebuilt when the pane next looks something up.
+func (p *memoryPane) translationEdited() { p.stale = true }
+
+// sourceChanged looks up again when the source of the part shown changed.
+func (p *memoryPane) sourceChanged(id string) {
+	if id == p.id {
+		p.refresh()
+	}
+}
+
+// lookup computes the suggestions for the part shown.
+func (p *memoryPane) lookup() suggestions {
+	ws := p.b.c.ws
+	if p.id == "" || ws == nil || p.b.lang == "" {
+		return suggestions{}
+	}
+	if p.stale || p.mems.local == nil {
+		p.mems.local, p.stale = ws.LocalMemory(), false
+	}
+	src := ws.Config.SourceLanguage
+	return suggest(p.mems, p.gl, src, p.b.lang, p.id, ws.Text(src, p.id))
+}
+
+// refresh shows the suggestions for the part shown.
+func (p *memoryPane) refresh() {
+	tx := p.b.c.tx
+	p.shown = p.lookup()
+	if p.id == "" {
+		p.head.SetText(tx.T("MemoryPaneHint"))
+	} else {
+		p.head.SetText(tx.T("MemoryPaneFor", "Part", p.b.rowName(p.id)))
+	}
+	var objs []fyne.CanvasObject
+	for i, m := range p.shown.Matches {
+		objs = append(objs, p.matchView(i, m.Segment.Target, scorePercent(m), m.Segment.Origin, matchSpans(m)))
+	}
+	switch {
+	case len(objs) > 0:
+	case p.loadErr != nil:
+		objs = append(objs, p.note(p.loadErr.Error(), widget.DangerImportance))
+	case p.id != "":
+		objs = append(objs, p.note(tx.T("MemoryNone"), widget.MediumImportance))
+	}
+	p.legend.Hidden = len(p.shown.Matches) == 0
+	p.matches.Objects = objs
+	p.matches.Refresh()
+	p.legend.Refresh()
+
+	objs = nil
+	for _, t := range p.shown.Terms {
+		objs = append(objs, p.termView(t))
+	}
+	switch {
+	case p.glErr != nil:
+		objs = append(objs, p.note(p.glErr.Error(), widget.DangerImportance))
+	case len(objs) == 0 && p.id != "":
+		objs = append(objs, p.note(tx.T("GlossaryNone"), widget.MediumImportance))
+	}
+	p.terms.Objects = objs
+	p.terms.Refresh()
+}
+
+func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject {
+	l := newTextLabel(text, p.b.c.tx.Lang(), true)
+	l.Importance = imp
+	return l
+}
+
+// matchView shows one match: its key and score, where it came from, the
+// stored source with its differences, and the translation (drawn by our
+// text widgets, so Arabic reads right to left).
+func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []span) fyne.CanvasObject {
+	tx := p.b.c.tx
+	head := newTextLabel(tx.T("MemoryMatch", "Key", isolateLTR(fmt.Sprintf("Ctrl+%d", i+1)), "Score", score, "Origin", isolateLTR(origin)), tx.Lang(), true)
+	head.Bold = true
+	head.Importance = widget.WarningImportance
+	if score == 100 {
+		head.Importance = widget.SuccessImportance
+	}
+	src := widget.NewRichText(matchSegments(spans)...)
+	src.Wrapping = fyne.TextWrapWord
+	tgt := newTextLabel(target, p.b.lang, true)
+	use := widget.NewButtonWithIcon(tx.T("MemoryUse"), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
+	top := container.NewBorder(nil, nil, nil, use, head)
+	if rightToLeft(tx.Lang()) {
+		top = container.NewBorder(nil, nil, use, nil, head)
+	}
+	return container.NewVBox(top, src, tgt, widget.NewSeparator())
+}
+
+// termView shows a glossary term: the source term, its approved
+// translation, its forbidden renderings and the note.
+func (p *memoryPane) termView(t termHit) fyne.CanvasObject {
+	tx := p.b.c.tx
+	src := newTextLabel(t.Term.Source, p.b.c.ws.Config.SourceLanguage, true)
+	src.Bold = true
+	objs := []fyne.CanvasObject{src}
+	if t.Approved != "" {
+		ok := newTextLabel("✓ "+t.Approved, p.b.lang, true)
+		ok.Importance = widget.SuccessImportance
+		objs = append(objs, ok)
+	} else {
+		objs = append(objs, p.note(tx.T("GlossaryNoApproved"), widget.MediumImportance))
+	}
+	for _, f := range t.Forbidden {
+		bad := newTextLabel("✗ "+f, p.b.lang, true)
+		bad.Importance = widget.DangerImportance
+		objs = append(objs, bad)
+	}
+	if t.Term.Note != "" {
+		objs = append(objs, newTextLabel(t.Term.Note, "", true))
+	}
+	return container.NewVBox(objs...)
+}
+
+// shortcut handles the pane's keys typed in a translation.
+func (p *memoryPane) shortcut(s fyne.Shortcut) bool {
+	for i, sc := range shortcutMatch {
+		if sameShortcut(s, sc) {
+			p.insertMatch(i)
+			return true
+		}
+	}
+	if sameShortcut(s, shortcutTerm) {
+		p.insertTerm()
+		return true
+	}
+	return false
+}
+
+func sameShortcut(s fyne.Shortcut, want fyne.Shortcut) bool {
+	return s.ShortcutName() == want.ShortcutName()
+}
+
+// insertMatch replaces the translation with match i, as one step Ctrl+Z
+// undoes.
+func (p *memoryPane) insertMatch(i int) {
+	if i >= len(p.shown.Matches) || p.entry == nil {
+		return
+	}
+	replaceText(p.entry, p.shown.Matches[i].Segment.Target, true)
+	p.b.c.win.Canvas().Focus(p.entry)
+}
+
+// insertTerm inserts at the caret the approved translation of the next
+// term that has one, going round the terms on each press.
+func (p *memoryPane) insertTerm() {
+	terms := slices.DeleteFunc(slices.Clone(p.shown.Terms), func(t termHit) bool { return t.Approved == "" })
+	if len(terms) == 0 || p.entry == nil {
+		return
+	}
+	t := terms[p.nextTerm%len(terms)]
+	p.nextTerm++
+	replaceText(p.entry, t.Approved, false)
+	p.b.c.win.Canvas().Focus(p.entry)
+}
+
+// replaceText puts s in e as one undoable edit: over the whole text when
+// all is set, else over the selection (at the caret).
+func replaceText(e *textEdit, s string, all bool) {
+	if all {
+		e.anchor, e.caret = 0, len(e.text)
+	}
+	e.edit([]rune(s), editOther)
+}
+
+// rowName is how the workbench names a part ("Paragraph 3").
+func (b *workbench) rowName(id string) string {
+	if r := b.rows[id]; r != nil {
+		return r.head.Text()
+	}
+	return id
+}
