@@ -33,7 +33,7 @@ fr = "Coalition mondiale"
 // memoryFixture is the seed workspace with a glossary and a second
 // statement whose first paragraph is the seed's first with two words
 // changed, and whose second is new.
-func memoryFixture(t *testing.T) (*workspace.Workspace, *statement.Statement) {
+func memoryFixture(t testing.TB) (*workspace.Workspace, *statement.Statement) {
 	t.Helper()
 	ws := fixture(t, 0)
 	if err := os.WriteFile(ws.GlossaryPath(), []byte(testGlossary), 0o644); err != nil {
@@ -52,7 +52,7 @@ func memoryFixture(t *testing.T) (*workspace.Workspace, *statement.Statement) {
 	return ws, st
 }
 
-func seedOf(t *testing.T, ws *workspace.Workspace) *statement.Statement {
+func seedOf(t testing.TB, ws *workspace.Workspace) *statement.Statement {
 	t.Helper()
 	for _, st := range ws.Statements {
 		if st.ID == "seed" {
@@ -65,7 +65,7 @@ func seedOf(t *testing.T, ws *workspace.Workspace) *statement.Statement {
 
 // focusPart opens lang's workbench on st and focuses the translation of
 // part id, as a click does.
-func focusPart(t *testing.T, c *controller, st *statement.Statement, lang, id string) *textEdit {
+func focusPart(t testing.TB, c *controller, st *statement.Statement, lang, id string) *textEdit {
 	t.Helper()
 	c.selectStatement(st)
 	c.openLanguage(lang)

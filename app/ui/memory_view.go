@@ -29,8 +29,8 @@ type memoryPane struct {
 	glErr    error
 	loading  bool // the imported TMX files are being read
 	loadErr  error
-	loaded   chan struct{} // closed when the imported files are read (for tests)
-	stale    bool          // translations changed since mems.local was built
+	loaded   chan struct{}   // closed when the imported files are read (for tests)
+	edited   map[string]bool // parts translated since mems.local was built
 	id       string
 	entry    *textEdit // the translation the shortcuts insert into
 	shown    suggestions
@@ -39,7 +39,7 @@ type memoryPane struct {
 
 func newMemoryPane(b *workbench) *memoryPane {
 	tx := b.c.tx
-	p := &memoryPane{b: b}
+	p := &memoryPane{b: b, edited: map[string]bool{}}
 	p.head = newTextLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
 	p.legend = newTextLabel(tx.T("MemoryLegend"), tx.Lang(), true)
 	p.legend.Hide()
@@ -64,7 +64,8 @@ func newMemoryPane(b *workbench) *memoryPane {
 // another statement or language, or the workspace was reopened.
 func (p *memoryPane) reload() {
 	p.gl, p.glErr = p.b.c.ws.Glossary()
-	p.mems.local, p.stale = nil, true
+	p.mems.local = nil
+	clear(p.edited)
 	p.id, p.entry = "", nil
 	if p.mems.imported == nil && !p.loading && !hasImportedMemory(p.b.c.ws.Dir) {
 		p.mems.imported = memory.New()
@@ -114,9 +115,10 @@ func (p *memoryPane) follow(id string, en *textEdit) {
 	p.refresh()
 }
 
-// translationEdited notes that the memory built from the catalogs is out
-// of date; it is rebuilt when the pane next looks something up.
-func (p *memoryPane) translationEdited() { p.stale = true }
+// translationEdited notes that part id has a new translation; the pane adds
+// it to the catalogs' memory when it next looks something up (not at each
+// key: the words typed so far are no translation yet).
+func (p *memoryPane) translationEdited(id string) { p.edited[id] = true }
 
 // sourceChanged looks up again when the source of the part shown changed.
 func (p *memoryPane) sourceChanged(id string) {
@@ -131,9 +133,16 @@ func (p *memoryPane) lookup() suggestions {
 	if p.id == "" || ws == nil || p.b.lang == "" {
 		return suggestions{}
 	}
-	if p.stale || p.mems.local == nil {
-		p.mems.local, p.stale = ws.LocalMemory(), false
+	if p.mems.local == nil {
+		p.mems.local = ws.LocalMemory()
+		clear(p.edited)
 	}
+	if t := ws.Catalogs[p.b.lang]; t != nil {
+		for id := range p.edited {
+			p.mems.local.AddMessage(ws.Source(), t, id)
+		}
+	}
+	clear(p.edited)
 	src := ws.Config.SourceLanguage
 	return suggest(p.mems, p.gl, src, p.b.lang, p.id, ws.Text(src, p.id))
 }

@@ -493,7 +493,7 @@ func (r *benchRow) edited() {
 		b.c.showError(err)
 		return
 	}
-	b.pane.translationEdited()
+	b.pane.translationEdited(r.id)
 	b.c.translationEdited(b.lang, r.id)
 }
 
