@@ -158,15 +158,22 @@ func scorePercent(m memory.Match) int {
 	return min(99, int(math.Round(m.Score*100)))
 }
 
-// matchSpans turns a match's edit script into what the pane shows: the
-// words both sources share, those only the stored source has (removed)
-// and those only the current source has (added), spaced as words.
-func matchSpans(m memory.Match) []span {
+// matchSpans turns a match's edit script against query (the current
+// source) into what the pane shows: the words both sources share, those
+// only the stored source has (removed) and those only the current source
+// has (added). Spacing between words of the current source is its own.
+func matchSpans(m memory.Match, query string) []span {
 	var out []span
-	for i, e := range m.Diff {
+	last := -1 // end in query of the last Equal or Insert
+	for _, e := range m.Diff {
 		text := e.Text
-		if i > 0 && !startsWithPunct(text) {
-			text = " " + text
+		switch {
+		case e.Op == memory.Delete:
+			if len(out) > 0 && !startsWithPunct(text) {
+				text = " " + text
+			}
+		case last >= 0 && last <= e.Start && e.Start <= len(query):
+			text = query[last:e.Start] + text
 		}
 		c := same
 		switch e.Op {
@@ -175,14 +182,12 @@ func matchSpans(m memory.Match) []span {
 		case memory.Insert:
 			c = added
 		}
+		if e.Op != memory.Delete {
+			last = e.End
+		}
 		out = append(out, span{Change: c, Text: text})
 	}
 	return out
-}
-
-func startsWithPunct(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsPunct(r) && !strings.ContainsRune("«(\"“‘¿¡", r)
 }
 
 // matchSegments draws the stored source with both kinds of difference
@@ -202,4 +207,9 @@ func matchSegments(spans []span) []widget.RichTextSegment {
 		segs = append(segs, seg)
 	}
 	return segs
+}
+
+func startsWithPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsPunct(r) && !strings.ContainsRune("«(\"“‘¿¡", r)
 }

@@ -103,7 +103,7 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 		t.Errorf("score %d%%, want a high fuzzy score", s)
 	}
 	var gone, more string
-	for _, s := range matchSpans(m) {
+	for _, s := range matchSpans(m, ws.Text("en", st.Paragraphs[0])) {
 		switch s.Change {
 		case removed:
 			gone += s.Text
@@ -115,7 +115,8 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 		t.Errorf("diff marks %q as only stored and %q as only current", gone, more)
 	}
 	head := p.matches.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*textLabel)
-	if txt := head.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, seedP1) {
+	from := p.matches.Objects[0].(*fyne.Container).Objects[1].(*textLabel)
+	if txt := head.Text() + from.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, seedP1) {
 		t.Errorf("match heading %q lacks the key, score or origin", txt)
 	}
 	if len(p.shown.Terms) != 2 || p.shown.Terms[0].Term.Source != "Global Coalition" || p.shown.Terms[1].Approved != "Daech" {
@@ -173,7 +174,7 @@ func TestMemoryPaneArabic(t *testing.T) {
 	if len(p.shown.Matches) == 0 {
 		t.Fatal("no Arabic match")
 	}
-	tgt := p.matches.Objects[0].(*fyne.Container).Objects[2].(*textLabel)
+	tgt := p.matches.Objects[0].(*fyne.Container).Objects[3].(*textLabel)
 	if tgt.Lang != "ar" || tgt.Text() != p.shown.Matches[0].Segment.Target {
 		t.Errorf("match drawn as %q in %q", tgt.Text(), tgt.Lang)
 	}
@@ -187,7 +188,7 @@ func TestMemoryPaneArabic(t *testing.T) {
 		t.Fatal("Daesh not among the terms")
 	}
 	bad := daesh.Objects[2].(*textLabel)
-	if bad.Text() != "✗ تنظيم الدولة" || bad.Importance != widget.DangerImportance || bad.Lang != "ar" {
+	if bad.Text() != c.tx.T("GlossaryForbidden", "Text", "\u2067تنظيم الدولة\u2069") || bad.Importance != widget.DangerImportance {
 		t.Errorf("forbidden rendering shown as %q (%v, %s)", bad.Text(), bad.Importance, bad.Lang)
 	}
 	split := c.bench.content.(*fyne.Container).Objects[0]

@@ -42,6 +42,7 @@ func newMemoryPane(b *workbench) *memoryPane {
 	p := &memoryPane{b: b, edited: map[string]bool{}}
 	p.head = newTextLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
 	p.legend = newTextLabel(tx.T("MemoryLegend"), tx.Lang(), true)
+	p.legend.Importance = widget.LowImportance
 	p.legend.Hide()
 	p.matches = container.NewVBox()
 	p.terms = container.NewVBox()
@@ -55,8 +56,8 @@ func newMemoryPane(b *workbench) *memoryPane {
 	keys.Importance = widget.LowImportance
 	p.content = container.NewVScroll(container.NewVBox(
 		p.head, widget.NewSeparator(),
-		memTitle, p.legend, p.matches, widget.NewSeparator(),
-		glTitle, p.terms, edit, widget.NewSeparator(), keys))
+		glTitle, p.terms, edit, widget.NewSeparator(),
+		memTitle, p.matches, p.legend, widget.NewSeparator(), keys))
 	return p
 }
 
@@ -157,8 +158,9 @@ func (p *memoryPane) refresh() {
 		p.head.SetText(tx.T("MemoryPaneFor", "Part", p.b.rowName(p.id)))
 	}
 	var objs []fyne.CanvasObject
+	query := p.b.c.ws.Text(p.b.c.ws.Config.SourceLanguage, p.id)
 	for i, m := range p.shown.Matches {
-		objs = append(objs, p.matchView(i, m.Segment.Target, scorePercent(m), m.Segment.Origin, matchSpans(m)))
+		objs = append(objs, p.matchView(i, m.Segment.Target, scorePercent(m), m.Segment.Origin, matchSpans(m, query)))
 	}
 	switch {
 	case len(objs) > 0:
@@ -197,21 +199,24 @@ func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject 
 // text widgets, so Arabic reads right to left).
 func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []span) fyne.CanvasObject {
 	tx := p.b.c.tx
-	head := newTextLabel(tx.T("MemoryMatch", "Key", isolateLTR(fmt.Sprintf("Ctrl+%d", i+1)), "Score", score, "Origin", isolateLTR(origin)), tx.Lang(), true)
+	key := isolateLTR(fmt.Sprintf("Ctrl+%d", i+1))
+	head := newTextLabel(tx.T("MemoryMatch", "Key", key, "Score", score), tx.Lang(), false)
 	head.Bold = true
 	head.Importance = widget.WarningImportance
 	if score == 100 {
 		head.Importance = widget.SuccessImportance
 	}
+	from := newTextLabel(tx.T("MemoryOrigin", "Origin", isolateLTR(origin)), tx.Lang(), true)
+	from.Importance = widget.LowImportance
 	src := widget.NewRichText(matchSegments(spans)...)
 	src.Wrapping = fyne.TextWrapWord
 	tgt := newTextLabel(target, p.b.lang, true)
-	use := widget.NewButtonWithIcon(tx.T("MemoryUse"), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
+	use := p.b.c.newTipButton(tx.T("MemoryUse", "Key", key), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
 	top := container.NewBorder(nil, nil, nil, use, head)
 	if rightToLeft(tx.Lang()) {
 		top = container.NewBorder(nil, nil, use, nil, head)
 	}
-	return container.NewVBox(top, src, tgt, widget.NewSeparator())
+	return container.NewVBox(top, from, src, tgt, widget.NewSeparator())
 }
 
 // termView shows a glossary term: the source term, its approved
@@ -222,14 +227,14 @@ func (p *memoryPane) termView(t termHit) fyne.CanvasObject {
 	src.Bold = true
 	objs := []fyne.CanvasObject{src}
 	if t.Approved != "" {
-		ok := newTextLabel("✓ "+t.Approved, p.b.lang, true)
+		ok := newTextLabel(tx.T("GlossaryApproved", "Text", isolateIn(p.b.lang, t.Approved)), tx.Lang(), true)
 		ok.Importance = widget.SuccessImportance
 		objs = append(objs, ok)
 	} else {
 		objs = append(objs, p.note(tx.T("GlossaryNoApproved"), widget.MediumImportance))
 	}
 	for _, f := range t.Forbidden {
-		bad := newTextLabel("✗ "+f, p.b.lang, true)
+		bad := newTextLabel(tx.T("GlossaryForbidden", "Text", isolateIn(p.b.lang, f)), tx.Lang(), true)
 		bad.Importance = widget.DangerImportance
 		objs = append(objs, bad)
 	}
@@ -296,4 +301,13 @@ func (b *workbench) rowName(id string) string {
 		return r.head.Text()
 	}
 	return id
+}
+
+// isolateIn sets s apart in its language's direction inside a sentence of
+// the interface ("Approved: داعش" in English, "المعتمد: Daech" in Arabic).
+func isolateIn(lang, s string) string {
+	if rightToLeft(lang) {
+		return "\u2067" + s + "\u2069"
+	}
+	return isolateLTR(s)
 }

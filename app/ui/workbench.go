@@ -118,11 +118,11 @@ func newWorkbench(c *controller) *workbench {
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
 	b.pane = newMemoryPane(b)
 	split := container.NewHSplit(b.scroll, b.pane.content)
-	split.Offset = 0.68
+	split.Offset = 0.6
 	if rightToLeft(c.tx.Lang()) {
 		// Mirrored: the pane on the left, the parts read from the right.
 		split = container.NewHSplit(b.pane.content, b.scroll)
-		split.Offset = 0.32
+		split.Offset = 0.4
 	}
 	b.content = container.NewBorder(top, nil, nil, nil, split)
 	b.lang = c.lang
