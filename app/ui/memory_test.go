@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -285,5 +286,32 @@ func TestSuggestMergesMemoriesBestFirst(t *testing.T) {
 	}
 	if s.Matches[0].Segment.Target != ws.Text("ar", seed.Paragraphs[0]) {
 		t.Errorf("exact match %q", s.Matches[0].Segment.Target)
+	}
+}
+
+// The sample in the window: the glossary's "Daesh → داعش" flags an
+// Arabic paragraph that writes "تنظيم الدولة" instead, in the row's QA
+// line and under the QA filter.
+func TestWorkbenchFlagsForbiddenTerm(t *testing.T) {
+	ws, _ := memoryFixture(t)
+	seed := seedOf(t, ws)
+	id := seed.Paragraphs[0]
+	if err := ws.SetTranslation("ar", id, "اجتمع المديرون السياسيون للتحالف الدولي لهزيمة تنظيم الدولة اليوم."); err != nil {
+		t.Fatal(err)
+	}
+	c := newTestUI(t, ws)
+	c.selectStatement(seed)
+	c.openLanguage("ar")
+	qa := c.bench.rows[id].qa
+	if !qa.Visible() || !strings.Contains(qa.Text(), "تنظيم الدولة") || !strings.Contains(qa.Text(), "داعش") {
+		t.Errorf("QA line %q (shown %v) does not flag the forbidden rendering", qa.Text(), qa.Visible())
+	}
+	c.bench.filter.SetSelectedIndex(filterQA)
+	if rows := c.bench.visibleRows(); !slices.Contains(rows, id) {
+		t.Errorf("the QA filter shows %v, not %s", rows, id)
+	}
+	other := seed.Paragraphs[2]
+	if strings.Contains(c.bench.rows[other].qa.Text(), c.tx.T("RuleGlossary")) {
+		t.Errorf("a paragraph without the term is flagged: %q", c.bench.rows[other].qa.Text())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -103,6 +104,10 @@ func hasImportedMemory(dir string) bool {
 func (p *memoryPane) glossaryChanged(g *glossary.Glossary) {
 	p.gl, p.glErr = g, nil
 	p.refresh()
+	for _, r := range p.b.rows {
+		r.update() // the glossary's QA lines
+	}
+	p.b.applyFilter()
 }
 
 // follow shows the suggestions for part id, whose translation form en has
@@ -310,4 +315,45 @@ func isolateIn(lang, s string) string {
 		return "\u2067" + s + "\u2069"
 	}
 	return isolateLTR(s)
+}
+
+// glossaryProblems applies the glossary's rules to the translation of part
+// id (none for a part not translated yet: every term would be "not used").
+func (b *workbench) glossaryProblems(id string) []glossary.Problem {
+	if b.pane == nil || b.pane.gl == nil || len(b.pane.gl.Terms) == 0 || b.lang == "" {
+		return nil
+	}
+	src, tgt := b.c.ws.Text(b.c.ws.Config.SourceLanguage, id), b.c.ws.Text(b.lang, id)
+	if src == "" || tgt == "" {
+		return nil
+	}
+	return b.pane.gl.Check(src, tgt, b.lang)
+}
+
+// glossaryLines words the glossary's problems with part id for the
+// workbench's QA line, the terms set apart in their own direction.
+func (b *workbench) glossaryLines(id string) []string {
+	tx, tgt := b.c.tx, b.c.ws.Text(b.lang, id)
+	var lines []string
+	for _, p := range b.glossaryProblems(id) {
+		approved := isolateIn(b.lang, approvedIn(p.Term, b.lang))
+		var detail string
+		if p.Rule == glossary.ForbiddenUsed {
+			detail = tx.T("GlossaryForbiddenUsed", "Found", isolateIn(b.lang, tgt[p.Start:p.End]), "Approved", approved)
+		} else {
+			detail = tx.T("GlossaryApprovedNotUsed", "Term", isolateLTR(p.Term.Source), "Approved", approved)
+		}
+		lines = append(lines, tx.T("QAProblem", "Rule", tx.T("RuleGlossary"), "Detail", detail))
+	}
+	return lines
+}
+
+// approvedIn is a term's approved translation into lang ("ar-EG" falls
+// back to "ar").
+func approvedIn(t *glossary.Term, lang string) string {
+	if a, ok := t.Approved[lang]; ok {
+		return a
+	}
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	return t.Approved[base]
 }

@@ -284,7 +284,7 @@ func (b *workbench) applyFilter() {
 		case filterTranslated:
 			ok = stateOf(e) == stateTranslated
 		case filterQA:
-			ok = len(e.Problems) > 0
+			ok = len(e.Problems) > 0 || len(b.glossaryProblems(id)) > 0
 		}
 		if ok && q != "" {
 			ok = strings.Contains(strings.ToLower(b.c.ws.Text(b.c.ws.Config.SourceLanguage, id)), q) ||
@@ -545,6 +545,7 @@ func (r *benchRow) fill(refresh bool) {
 	for i, p := range e.Problems {
 		lines[i] = tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
+	lines = append(lines, b.glossaryLines(r.id)...)
 	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
 }
