@@ -31,7 +31,7 @@ type File struct {
 	Ignored []string
 }
 
-// Read parses XLIFF 1.x: a handoff, a CAT tool's edit of one, or
+// Read parses XLIFF 1.x or 2.x (see read2): a handoff, a CAT tool's edit of one, or
 // translate-toolkit's po2xliff output of the PO xliff2po made from one.
 // Errors name the file and, for malformed XML, the line.
 func Read(name string, data []byte) (*File, error) {
@@ -39,15 +39,14 @@ func Read(name string, data []byte) (*File, error) {
 		return nil, fmt.Errorf("%s: larger than %d MB", name, MaxSize>>20)
 	}
 	var doc xDoc
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %w", name, se.Line, err)
-		}
-		return nil, fmt.Errorf("%s: not an XLIFF file: %w", name, err)
+	if err := unmarshal(name, data, &doc); err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(doc.Version, "2.") {
+		return read2(name, data)
 	}
 	if !strings.HasPrefix(doc.Version, "1.") {
-		return nil, fmt.Errorf("%s: XLIFF version %q; this reads XLIFF 1.x", name, doc.Version)
+		return nil, fmt.Errorf("%s: XLIFF version %q; this reads XLIFF 1.x and 2.x", name, doc.Version)
 	}
 	f := &File{Name: name}
 	for _, xf := range doc.Files {
@@ -63,6 +62,17 @@ func Read(name string, data []byte) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+func unmarshal(name string, data []byte, doc any) error {
+	if err := xml.Unmarshal(data, doc); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s:%d: %w", name, se.Line, err)
+		}
+		return fmt.Errorf("%s: not an XLIFF file: %w", name, err)
+	}
+	return nil
 }
 
 func firstNonEmpty(a, b string) string {

@@ -1,5 +1,5 @@
 // Package xliff hands catalogs to CAT tools (Trados, memoQ, OmegaT,
-// translate-toolkit) as XLIFF 1.2 and reads their work back.
+// translate-toolkit) as XLIFF 1.2 or 2.0 (xliff2.go) and reads their work back.
 //
 // A handoff has one <group> per message needing work, with the message's
 // description as a note, and one <trans-unit> per sentence (package
@@ -141,6 +141,16 @@ func Name(target *catalog.Catalog) string { return fmt.Sprintf("translate.%s.xlf
 // A needs-review message's old translation is given as a note, not as a
 // target, so it is never merged back unreviewed.
 func Handoff(source, target *catalog.Catalog, hist *catalog.History) []byte {
+	f, ok := handoffFile(source, target, hist)
+	if !ok {
+		return nil
+	}
+	return encode(xDoc{Xmlns: ns, Version: "1.2", Files: []xFile{f}})
+}
+
+// handoffFile is the content of a handoff, in XLIFF 1.2's shape; false when
+// nothing needs work.
+func handoffFile(source, target *catalog.Catalog, hist *catalog.History) (xFile, bool) {
 	r := catalog.Status(source, target, hist)
 	forms, hasRule := catalog.PluralForms(target.Lang)
 	f := xFile{Original: filepath.Base(target.Path), SourceLang: source.Lang.String(), TargetLang: target.Lang.String(), DataType: "plaintext"}
@@ -157,16 +167,18 @@ func Handoff(source, target *catalog.Catalog, hist *catalog.History) []byte {
 		}
 		f.Groups = append(f.Groups, group(e, todo))
 	}
-	if len(f.Groups) == 0 {
-		return nil
-	}
+	return f, len(f.Groups) > 0
+}
+
+// encode writes an XLIFF document, indented; nil when it cannot be (only
+// text that is not valid XML, control characters a catalog should never
+// hold, gets there).
+func encode(doc any) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	if err := enc.Encode(xDoc{Xmlns: ns, Version: "1.2", Files: []xFile{f}}); err != nil {
-		// Only text that is not valid XML (control characters a catalog
-		// should never hold) can get here.
+	if err := enc.Encode(doc); err != nil {
 		return nil
 	}
 	b.WriteString("\n")
