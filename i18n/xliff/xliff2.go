@@ -116,6 +116,9 @@ func read2(name string, data []byte) (*File, error) {
 	if err := unmarshal(name, data, &doc); err != nil {
 		return nil, err
 	}
+	if doc.SrcLang == "" {
+		return nil, fmt.Errorf("%s: XLIFF 2.0 file with no srcLang (not one this app or a CAT tool wrote)", name)
+	}
 	f := &File{Name: name, SourceLang: doc.SrcLang, TargetLang: doc.TrgLang}
 	for _, xf := range doc.Files {
 		units := flatten2(xf.Units, xf.Groups)
