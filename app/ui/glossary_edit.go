@@ -83,12 +83,14 @@ func (ed *glossaryEditor) editTerm(i int) {
 	if i >= 0 {
 		t = ed.pane.gl.Terms[i]
 	}
-	f, items := ed.termFields(t)
+	f, rows := ed.termFields(t)
 	title := c.tx.T("GlossaryAddTerm")
 	if i >= 0 {
 		title = c.tx.T("GlossaryEditTerm")
 	}
-	d := dialog.NewForm(title, c.tx.T("Save"), c.tx.T("Cancel"), items, func(ok bool) {
+	// Our own rows rather than a widget.Form: its labels cannot set
+	// "المعتمد (fr · français)" in the right order.
+	d := dialog.NewCustomConfirm(title, c.tx.T("Save"), c.tx.T("Cancel"), container.NewVBox(rows...), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -111,10 +113,10 @@ func (ed *glossaryEditor) editTerm(i int) {
 	c.win.Canvas().Focus(f.source)
 }
 
-// termFields makes the form's fields for t: its source and note, and for
+// termFields makes the form's rows for t: its source and note, and for
 // each target language its approved translation and forbidden renderings
 // (one per line), each field set in its language's direction.
-func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []*widget.FormItem) {
+func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasObject) {
 	c := ed.c
 	f := &termForm{approved: map[string]*textEdit{}, forbidden: map[string]*textEdit{}}
 	f.source = newTextEdit(c.ws.Config.SourceLanguage, "Daesh")
@@ -122,9 +124,9 @@ func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []*widget.Form
 	f.source.SetText(t.Source)
 	f.note = newTextEdit("", c.tx.T("GlossaryNotePlaceholder"))
 	f.note.SetText(t.Note)
-	items := []*widget.FormItem{
-		{Text: c.tx.T("GlossarySource"), Widget: f.source},
-		{Text: c.tx.T("GlossaryNote"), Widget: f.note},
+	rows := []fyne.CanvasObject{
+		ed.row(c.tx.T("GlossarySource"), f.source),
+		ed.row(c.tx.T("GlossaryNote"), f.note),
 	}
 	for _, lang := range c.ws.Languages()[1:] {
 		ok := newTextEdit(lang, "")
@@ -133,12 +135,24 @@ func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []*widget.Form
 		bad := newTextEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
 		bad.SetText(strings.Join(t.Forbidden[lang], "\n"))
 		f.approved[lang], f.forbidden[lang] = ok, bad
-		name := languageName(lang)
-		items = append(items,
-			&widget.FormItem{Text: c.tx.T("GlossaryApprovedIn", "Language", name), Widget: ok},
-			&widget.FormItem{Text: c.tx.T("GlossaryForbiddenIn", "Language", name), Widget: bad})
+		name := isolateLTR(languageName(lang))
+		rows = append(rows,
+			ed.row(c.tx.T("GlossaryApprovedIn", "Language", name), ok),
+			ed.row(c.tx.T("GlossaryForbiddenIn", "Language", name), bad))
 	}
-	return f, items
+	return f, rows
+}
+
+// row is a labelled field of the term form, the label on the reading side
+// and as wide as the widest label, so the fields line up.
+func (ed *glossaryEditor) row(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := newTextLabel(label, ed.c.tx.Lang(), false)
+	l.Bold = true
+	box := container.New(layout.NewGridWrapLayout(fyne.NewSize(190, l.MinSize().Height)), l)
+	if rightToLeft(ed.c.tx.Lang()) {
+		return container.NewBorder(nil, nil, nil, box, field)
+	}
+	return container.NewBorder(nil, nil, box, nil, field)
 }
 
 // term is what the form holds. Languages of the term that the workspace

@@ -233,9 +233,9 @@ func TestGlossaryEditor(t *testing.T) {
 	c.glossaryDialog()
 	p := c.bench.pane
 	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
-	f, items := ed.termFields(p.gl.Terms[0])
-	if len(items) != 2+2*2 || f.approved["ar"].Lang != "ar" || f.approved["ar"].Text() != "داعش" {
-		t.Fatalf("term form has %d items, Arabic field %q in %q", len(items), f.approved["ar"].Text(), f.approved["ar"].Lang)
+	f, rows := ed.termFields(p.gl.Terms[0])
+	if len(rows) != 2+2*2 || f.approved["ar"].Lang != "ar" || f.approved["ar"].Text() != "داعش" {
+		t.Fatalf("term form has %d rows, Arabic field %q in %q", len(rows), f.approved["ar"].Text(), f.approved["ar"].Lang)
 	}
 	f.approved["fr"].SetText("Daesh (Daech)")
 	f.forbidden["fr"].SetText("État islamique\n\n EI ")
