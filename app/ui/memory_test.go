@@ -117,7 +117,7 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 	}
 	head := p.matches.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*textLabel)
 	from := p.matches.Objects[0].(*fyne.Container).Objects[1].(*textLabel)
-	if txt := head.Text() + from.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, seedP1) {
+	if txt := head.Text() + from.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, "Paragraph 1") || !strings.Contains(txt, "Statement by the Political") {
 		t.Errorf("match heading %q lacks the key, score or origin", txt)
 	}
 	if len(p.shown.Terms) != 2 || p.shown.Terms[0].Term.Source != "Global Coalition" || p.shown.Terms[1].Approved != "Daech" {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
@@ -211,7 +213,7 @@ func (p *memoryPane) matchView(i int, target string, score int, origin string, s
 	if score == 100 {
 		head.Importance = widget.SuccessImportance
 	}
-	from := newTextLabel(tx.T("MemoryOrigin", "Origin", isolateLTR(origin)), tx.Lang(), true)
+	from := newTextLabel(tx.T("MemoryOrigin", "Origin", p.originName(origin)), tx.Lang(), true)
 	from.Importance = widget.LowImportance
 	src := widget.NewRichText(matchSegments(spans)...)
 	src.Wrapping = fyne.TextWrapWord
@@ -356,4 +358,37 @@ func approvedIn(t *glossary.Term, lang string) string {
 	}
 	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
 	return t.Approved[base]
+}
+
+// catalogOrigin reads the origin memory gives a catalog segment:
+// "<message ID> (<lang>)", then ", sentence <n>" for one sentence of it.
+var catalogOrigin = regexp.MustCompile(`^(.+) \(([^()]+)\)(?:, sentence (\d+))?$`)
+
+// originName names where a match came from for people: the statement's
+// title and the part ("Statement by… · Paragraph 3 · sentence 2"), or the
+// origin as memory gives it (an imported file and unit, a project's
+// message ID).
+func (p *memoryPane) originName(origin string) string {
+	c := p.b.c
+	m := catalogOrigin.FindStringSubmatch(origin)
+	if m == nil {
+		return isolateLTR(origin)
+	}
+	for _, st := range c.ws.Statements {
+		for _, part := range c.ws.Parts(st) {
+			if part.ID != m[1] || part.Kind == statement.Organisation {
+				continue
+			}
+			title := []rune(c.ws.Text(c.ws.Config.SourceLanguage, st.TitleID))
+			if len(title) > 40 {
+				title = append(title[:39], '…')
+			}
+			name := isolateIn(c.ws.Config.SourceLanguage, string(title)) + " · " + c.partName(st, part)
+			if m[3] != "" {
+				name += " · " + c.tx.T("MemoryOriginSentence", "N", m[3])
+			}
+			return name
+		}
+	}
+	return isolateLTR(origin)
 }
