@@ -147,4 +147,41 @@ other = "{{ .Count }} minutes de lecture"
 other = "Accueil"
 TOML
 shoot project COMMUNIQUE_WORKSPACE="$tmp/site" COMMUNIQUE_DEMO=workbench:fr
+# Translation memory and glossary beside the workbench: a second statement
+# that rewords the sample's title and first paragraph and repeats its third,
+# a glossary with the sample's recurring terms; the caret in the first part
+# that needs work shows its matches (score, origin, changed words) and terms.
+"$bin" sample "$tmp/mem" >/dev/null
+cat >"$tmp/mem/glossary.toml" <<'TOML'
+[[term]]
+source = "Daesh"
+note = "Never 'Islamic State'."
+[term.approved]
+ar = "داعش"
+fr = "Daech"
+[term.forbidden]
+ar = ["تنظيم الدولة", "الدولة الإسلامية"]
+
+[[term]]
+source = "Global Coalition"
+[term.approved]
+ar = "التحالف الدولي"
+fr = "Coalition mondiale"
+
+[[term]]
+source = "Operation Inherent Resolve"
+[term.approved]
+ar = "عملية العزم الصلب"
+fr = "opération Inherent Resolve"
+TOML
+cat >"$tmp/second.txt" <<'TXT'
+Statement by the Political Directors of the Global Coalition to Defeat Daesh/ISIS Small Group in Rome
+
+The Political Directors of the Global Coalition to Defeat Daesh/ISIS Small Group met today in Rome to reaffirm our shared commitment to continue the fight against Daesh/ISIS and maintain unity of purpose and cohesiveness in Iraq and Syria.
+
+The Political Directors agreed that Operation Inherent Resolve’s training role, temporarily suspended due to the pandemic, will resume as conditions permit.
+TXT
+"$bin" import --workspace "$tmp/mem" --id coalition-rome --place Rome --date 2020-06-03 "$tmp/second.txt" >/dev/null
+shoot memory-fr COMMUNIQUE_WORKSPACE="$tmp/mem" COMMUNIQUE_DEMO=workbench:fr:edit
+SHOT_LANG=ar_EG.UTF-8 shoot memory-ar COMMUNIQUE_WORKSPACE="$tmp/mem" COMMUNIQUE_DEMO=workbench:ar:edit
 echo "screenshots: written to $out"

@@ -174,10 +174,24 @@ func isXLIFF(format string) bool {
 	return false
 }
 
-// handoffXLIFF writes translate.<lang>.xlf for CAT tools.
-func handoffXLIFF(env *Env, w *workspace.Workspace, target *catalog.Catalog, out string, force bool) int {
+// isXLIFF2 reports whether a handoff format asks for XLIFF 2.0 (merge
+// tells the versions apart by the file's content).
+func isXLIFF2(format string) bool {
+	switch strings.ToLower(format) {
+	case "xliff2", "xliff-2", "xlf2":
+		return true
+	}
+	return false
+}
+
+// handoffXLIFF writes translate.<lang>.xlf for CAT tools: XLIFF 1.2, or
+// 2.0 when format (the --format given) says so.
+func handoffXLIFF(env *Env, w *workspace.Workspace, target *catalog.Catalog, out string, force bool, format ...string) int {
 	r, _ := w.Status(target.Lang.String())
 	data := xliff.Handoff(w.Source(), target, w.History)
+	if len(format) > 0 && isXLIFF2(format[0]) {
+		data = xliff.Handoff2(w.Source(), target, w.History)
+	}
 	if data == nil {
 		fmt.Fprintf(env.Stdout, "%s: nothing needs work (%d of %d translated)\n", target.Lang, r.Translated, r.Total)
 		return ExitOK

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -137,5 +138,49 @@ func TestGlossaryCommand(t *testing.T) {
 	code, out, _ := run(t, "glossary", "--workspace", dir, "--lang", "ar")
 	if code != ExitInvalid || !strings.Contains(out, id+": approved_term_not_used") || !strings.Contains(out, id+": forbidden_term_used") {
 		t.Errorf("glossary: %d\n%s", code, out)
+	}
+}
+
+// An XLIFF 2.0 handoff (what --format xliff2 writes), its segments given
+// targets by a CAT tool, merged back: merge reads 2.0 by its version.
+func TestHandoffAndMergeXLIFF2(t *testing.T) {
+	dir := sampleWorkspace(t)
+	out := t.TempDir()
+	w, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	if code := handoffXLIFF(env, w, w.Catalogs["fr"], out, false, "xliff2"); code != 0 {
+		t.Fatalf("handoff: %d %s", code, stderr.String())
+	}
+	path := filepath.Join(out, "translate.fr.xlf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `version="2.0"`) || !strings.Contains(stdout.String(), path) {
+		t.Fatalf("not an XLIFF 2.0 handoff:\n%s", data)
+	}
+	seg := regexp.MustCompile(`<segment>\s*<source>([^<]*)</source>\s*</segment>`)
+	filled := seg.ReplaceAllString(string(data), `<segment state="translated"><source>$1</source><target>FR $1</target></segment>`)
+	if err := os.WriteFile(path, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, so, se := run(t, "merge", "--workspace", dir, path)
+	if code != 0 || !strings.Contains(so, "0 rejected") {
+		t.Fatalf("merge: %d\n%s\n%s", code, so, se)
+	}
+	w, err = workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := w.Status("fr"); rep.Translated != rep.Total {
+		t.Errorf("%d of %d translated after the merge", rep.Translated, rep.Total)
+	}
+	p4 := w.Statements[0].Paragraphs[3]
+	if got, want := w.Text("fr", p4), "FR "+w.Text("en", p4); got != want {
+		t.Errorf("merged %q, want %q", got, want)
 	}
 }

@@ -51,6 +51,7 @@ type workbench struct {
 	onScreen bool            // the Translations tab is selected
 	stale    bool            // rows not built for the current statement or language
 	pending  map[string]bool // rows to update when the workbench is shown
+	pane     *memoryPane     // matches and glossary terms for the focused part
 }
 
 // benchRow is one part of the statement in the workbench.
@@ -115,7 +116,15 @@ func newWorkbench(c *controller) *workbench {
 		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
-	b.content = container.NewBorder(top, nil, nil, nil, b.scroll)
+	b.pane = newMemoryPane(b)
+	split := container.NewHSplit(b.scroll, b.pane.content)
+	split.Offset = 0.6
+	if rightToLeft(c.tx.Lang()) {
+		// Mirrored: the pane on the left, the parts read from the right.
+		split = container.NewHSplit(b.pane.content, b.scroll)
+		split.Offset = 0.4
+	}
+	b.content = container.NewBorder(top, nil, nil, nil, split)
 	b.lang = c.lang
 	b.selectLang()
 	return b
@@ -159,6 +168,7 @@ func (b *workbench) show(st *statement.Statement) {
 	b.stale = false
 	clear(b.pending)
 	clear(b.rows)
+	b.pane.reload()
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
 	if b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
@@ -191,6 +201,7 @@ func (b *workbench) partChanged(id string) {
 	if r := b.rows[id]; r != nil {
 		r.update()
 	}
+	b.pane.sourceChanged(id)
 	b.updateProgress()
 }
 
@@ -273,7 +284,7 @@ func (b *workbench) applyFilter() {
 		case filterTranslated:
 			ok = stateOf(e) == stateTranslated
 		case filterQA:
-			ok = len(e.Problems) > 0
+			ok = len(e.Problems) > 0 || len(b.glossaryProblems(id)) > 0
 		}
 		if ok && q != "" {
 			ok = strings.Contains(strings.ToLower(b.c.ws.Text(b.c.ws.Config.SourceLanguage, id)), q) ||
@@ -370,8 +381,13 @@ func (b *workbench) newRow(it benchItem) *benchRow {
 		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
-		fe.entry.OnFocus = b.c.focusChanged
-		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.shortcut(r.id, s) }
+		fe.entry.OnFocus = func(gained bool) {
+			b.c.focusChanged(gained)
+			if gained {
+				b.pane.follow(r.id, fe.entry)
+			}
+		}
+		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.pane.shortcut(s) || b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(it.id)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
@@ -477,6 +493,7 @@ func (r *benchRow) edited() {
 		b.c.showError(err)
 		return
 	}
+	b.pane.translationEdited(r.id)
 	b.c.translationEdited(b.lang, r.id)
 }
 
@@ -528,6 +545,7 @@ func (r *benchRow) fill(refresh bool) {
 	for i, p := range e.Problems {
 		lines[i] = tx.T("QAProblem", "Rule", ruleName(tx, p.Rule), "Detail", p.Detail)
 	}
+	lines = append(lines, b.glossaryLines(r.id)...)
 	setTextLabel(r.qa, strings.Join(lines, "\n"), refresh)
 	setShown(r.qa, len(lines) > 0, refresh)
 }

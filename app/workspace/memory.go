@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,23 +23,41 @@ const MemoryDir = "memory"
 // workspace's catalogs (all statements, all languages) and the TMX files in
 // MemoryDir.
 func (w *Workspace) Memory() (*memory.Memory, error) {
+	m := w.LocalMemory()
+	return m, w.readImported(m)
+}
+
+// LocalMemory is the part of Memory made from the workspace's catalogs: cheap
+// to rebuild after translations changed.
+func (w *Workspace) LocalMemory() *memory.Memory {
 	m := memory.New()
 	m.FromCatalogs(w.Source(), w.targetCatalogs()...)
+	return m
+}
+
+// ImportedMemory is the part of Memory read from the TMX files in MemoryDir.
+// It reads only those files, so it may run beside edits of the catalogs.
+func (w *Workspace) ImportedMemory() (*memory.Memory, error) {
+	m := memory.New()
+	return m, w.readImported(m)
+}
+
+func (w *Workspace) readImported(m *memory.Memory) error {
 	files, err := filepath.Glob(filepath.Join(w.Dir, MemoryDir, "*.tmx"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sort.Strings(files)
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := m.ReadTMX(filepath.Join(MemoryDir, filepath.Base(p)), bytes.NewReader(data), w.Config.SourceLanguage); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // ImportTMX checks a TMX file and copies it into MemoryDir, where Memory
@@ -91,3 +110,33 @@ func (w *Workspace) GlossaryPath() string { return filepath.Join(w.Dir, glossary
 
 // Glossary reads the workspace's glossary; without a file it is empty.
 func (w *Workspace) Glossary() (*glossary.Glossary, error) { return glossary.Load(w.GlossaryPath()) }
+
+// SaveGlossary writes g (read by Glossary) to glossary.toml under the
+// workspace's exclusive lock. If the file changed on disk since g was read
+// (a hand edit, a git pull), nothing is written and the error is a
+// *safefile.ConflictError: a hand edit is never silently overwritten.
+func (w *Workspace) SaveGlossary(g *glossary.Glossary) error {
+	data, err := g.Bytes()
+	if err != nil {
+		return err
+	}
+	if w.lock != nil && !w.lockExclusive {
+		return fmt.Errorf("%s: opened for reading only; nothing was written", w.Dir)
+	}
+	if w.lock == nil {
+		l, err := safefile.LockDir(w.Dir, true, cmp.Or(w.LockWait, DefaultLockWait))
+		if err != nil {
+			return err
+		}
+		defer l.Unlock()
+	}
+	var prev safefile.Stamp
+	if g.Read != nil {
+		prev = safefile.StampBytes(g.Read)
+	}
+	if err := safefile.WriteIfUnchanged(w.GlossaryPath(), data, 0o644, prev); err != nil {
+		return err
+	}
+	g.Read = data
+	return nil
+}

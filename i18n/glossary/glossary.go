@@ -62,6 +62,9 @@ type Term struct {
 type Glossary struct {
 	Path  string
 	Terms []Term
+	// Read is the file as it was loaded (nil when there was none), so a
+	// save can tell whether someone changed the file since.
+	Read []byte
 }
 
 // Load reads a glossary file; a missing file is an empty glossary.
@@ -94,14 +97,14 @@ func Parse(path string, data []byte) (*Glossary, error) {
 		if i < len(lines) {
 			doc.Term[i].Line = lines[i]
 		}
-		if strings.TrimSpace(doc.Term[i].Source) == "" {
-			return nil, fmt.Errorf("%s:%d: term has no source text", path, doc.Term[i].Line)
+		if err := doc.Term[i].Validate(); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, doc.Term[i].Line, err)
 		}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, fmt.Errorf("%s: unknown key %s", path, und[0])
 	}
-	return &Glossary{Path: path, Terms: doc.Term}, nil
+	return &Glossary{Path: path, Terms: doc.Term, Read: data}, nil
 }
 
 // termLines finds the line of each [[term]] header, for error messages.

@@ -107,3 +107,34 @@ func TestParseErrorsNameLine(t *testing.T) {
 		}
 	}
 }
+
+// What Bytes writes reads back as the same terms, in the documented layout.
+func TestBytesRoundTrip(t *testing.T) {
+	g := sample(t)
+	data, err := g.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("glossary.toml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if len(back.Terms) != 2 || back.Terms[0].Approved["ar"] != "داعش" || back.Terms[0].Forbidden["ar"][1] != "الدولة الإسلامية" ||
+		back.Terms[0].Note != g.Terms[0].Note || back.Terms[1].Source != "Global Coalition" {
+		t.Errorf("round trip: %+v\n%s", back.Terms, data)
+	}
+	for _, want := range []string{"[[term]]", "[term.approved]", "[term.forbidden]"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("written glossary lacks %s:\n%s", want, data)
+		}
+	}
+}
+
+// A term both approved and forbidden in one language is an error naming
+// the line.
+func TestParseRefusesContradiction(t *testing.T) {
+	_, err := Parse("g.toml", []byte("\n[[term]]\nsource = \"Daesh\"\n[term.approved]\nar = \"داعش\"\n[term.forbidden]\nar = [\"داعش\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "g.toml:2:") {
+		t.Errorf("err = %v, want one naming g.toml:2", err)
+	}
+}

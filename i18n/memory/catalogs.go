@@ -19,18 +19,31 @@ func (m *Memory) FromCatalogs(source *catalog.Catalog, targets ...*catalog.Catal
 			continue
 		}
 		for _, tm := range t.Messages() {
-			sm, ok := source.Get(tm.ID)
-			if !ok || (tm.Hash != "" && tm.Hash != sm.SourceHash()) {
-				continue
-			}
-			for _, form := range sm.Forms() {
-				m.addAligned(Segment{
-					SourceLang: source.Lang.String(), TargetLang: t.Lang.String(),
-					Source: sm.Form(form), Target: tm.Form(form),
-					Origin: fmt.Sprintf("%s (%s)", tm.ID, t.Lang),
-				})
-			}
+			m.addMessage(source, t, tm)
 		}
+	}
+}
+
+// AddMessage adds the current translation of one message, as FromCatalogs
+// would: a window adds what the translator just wrote without building the
+// memory again. A translation it held before stays in the memory.
+func (m *Memory) AddMessage(source, target *catalog.Catalog, id string) {
+	if tm, ok := target.Get(id); ok && target != source {
+		m.addMessage(source, target, tm)
+	}
+}
+
+func (m *Memory) addMessage(source, t *catalog.Catalog, tm catalog.Message) {
+	sm, ok := source.Get(tm.ID)
+	if !ok || (tm.Hash != "" && tm.Hash != sm.SourceHash()) {
+		return
+	}
+	for _, form := range sm.Forms() {
+		m.addAligned(Segment{
+			SourceLang: source.Lang.String(), TargetLang: t.Lang.String(),
+			Source: sm.Form(form), Target: tm.Form(form),
+			Origin: fmt.Sprintf("%s (%s)", tm.ID, t.Lang),
+		})
 	}
 }
 

@@ -1,12 +1,11 @@
 package memory
 
 import (
-	"bytes"
+	"communique/i18n/xmltext"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // MaxTMXSize bounds what ReadTMX reads, so a hostile file cannot exhaust
@@ -55,22 +54,7 @@ type tmxSeg struct {
 	Inner []byte `xml:",innerxml"`
 }
 
-func (s tmxSeg) text() (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(s.Inner))
-	var b strings.Builder
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return b.String(), nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			b.Write(cd)
-		}
-	}
-}
+func (s tmxSeg) text() (string, error) { return xmltext.CharData(s.Inner) }
 
 // ReadTMX adds the translation units of a TMX file (1.1 to 1.4) to the
 // memory: for each unit, the tuv in srcLang paired with every other tuv.
@@ -162,8 +146,8 @@ func (m *Memory) WriteTMX(w io.Writer, srcLang string) error {
 			TUID:  fmt.Sprint(i + 1),
 			Props: []tmxProp{{Type: "x-communique-origin", Value: s.Origin}},
 			TUVs: []tmxTUV{
-				{Lang: s.SourceLang, Seg: tmxSeg{Inner: escape(s.Source)}},
-				{Lang: s.TargetLang, Seg: tmxSeg{Inner: escape(s.Target)}},
+				{Lang: s.SourceLang, Seg: tmxSeg{Inner: xmltext.Escape(s.Source)}},
+				{Lang: s.TargetLang, Seg: tmxSeg{Inner: xmltext.Escape(s.Target)}},
 			},
 		})
 	}
@@ -177,10 +161,4 @@ func (m *Memory) WriteTMX(w io.Writer, srcLang string) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-func escape(s string) []byte {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.Bytes()
 }

@@ -1,16 +1,15 @@
 package xliff
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
 	"communique/i18n/catalog"
 	"communique/i18n/segment"
+	"communique/i18n/xmltext"
 )
 
 // MaxSize bounds the files Read accepts; a handoff is a few hundred KB.
@@ -32,7 +31,7 @@ type File struct {
 	Ignored []string
 }
 
-// Read parses XLIFF 1.x: a handoff, a CAT tool's edit of one, or
+// Read parses XLIFF 1.x or 2.x (see read2): a handoff, a CAT tool's edit of one, or
 // translate-toolkit's po2xliff output of the PO xliff2po made from one.
 // Errors name the file and, for malformed XML, the line.
 func Read(name string, data []byte) (*File, error) {
@@ -40,15 +39,14 @@ func Read(name string, data []byte) (*File, error) {
 		return nil, fmt.Errorf("%s: larger than %d MB", name, MaxSize>>20)
 	}
 	var doc xDoc
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s:%d: %w", name, se.Line, err)
-		}
-		return nil, fmt.Errorf("%s: not an XLIFF file: %w", name, err)
+	if err := unmarshal(name, data, &doc); err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(doc.Version, "2.") {
+		return read2(name, data)
 	}
 	if !strings.HasPrefix(doc.Version, "1.") {
-		return nil, fmt.Errorf("%s: XLIFF version %q; this reads XLIFF 1.x", name, doc.Version)
+		return nil, fmt.Errorf("%s: XLIFF version %q; this reads XLIFF 1.x and 2.x", name, doc.Version)
 	}
 	f := &File{Name: name}
 	for _, xf := range doc.Files {
@@ -64,6 +62,17 @@ func Read(name string, data []byte) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+func unmarshal(name string, data []byte, doc any) error {
+	if err := xml.Unmarshal(data, doc); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s:%d: %w", name, se.Line, err)
+		}
+		return fmt.Errorf("%s: not an XLIFF file: %w", name, err)
+	}
+	return nil
 }
 
 func firstNonEmpty(a, b string) string {
@@ -93,13 +102,13 @@ func (f *File) add(u xUnit) error {
 		f.Ignored = append(f.Ignored, u.ID)
 		return nil
 	}
-	src, err := text(u.Source.Inner)
+	src, err := xmltext.CharData(u.Source.Inner)
 	if err != nil {
 		return err
 	}
 	out := Unit{Key: k, Source: src}
 	if u.Target != nil {
-		if out.Target, err = text(u.Target.Inner); err != nil {
+		if out.Target, err = xmltext.CharData(u.Target.Inner); err != nil {
 			return err
 		}
 		st := u.Target.State
@@ -123,25 +132,6 @@ func poReference(u xUnit) (Key, bool) {
 		}
 	}
 	return Key{}, false
-}
-
-// text is the character data of a source or target, inline markup (<g>,
-// <mrk>, <x/>…) dropped but its text kept.
-func text(inner []byte) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(inner))
-	var b strings.Builder
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return b.String(), nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			b.Write(cd)
-		}
-	}
 }
 
 // Lang is the file's target language, from target-language or, when the

@@ -1,5 +1,5 @@
 // Package xliff hands catalogs to CAT tools (Trados, memoQ, OmegaT,
-// translate-toolkit) as XLIFF 1.2 and reads their work back.
+// translate-toolkit) as XLIFF 1.2 or 2.0 (xliff2.go) and reads their work back.
 //
 // A handoff has one <group> per message needing work, with the message's
 // description as a note, and one <trans-unit> per sentence (package
@@ -28,6 +28,7 @@ import (
 
 	"communique/i18n/catalog"
 	"communique/i18n/segment"
+	"communique/i18n/xmltext"
 )
 
 // Key identifies the unit of one sentence of one plural form of a message.
@@ -131,12 +132,6 @@ type xDoc struct {
 	Files   []xFile  `xml:"file"`
 }
 
-func escaped(s string) []byte {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.Bytes()
-}
-
 // Name is the file name of a handoff: translate.<lang>.xlf.
 func Name(target *catalog.Catalog) string { return fmt.Sprintf("translate.%s.xlf", target.Lang) }
 
@@ -146,6 +141,16 @@ func Name(target *catalog.Catalog) string { return fmt.Sprintf("translate.%s.xlf
 // A needs-review message's old translation is given as a note, not as a
 // target, so it is never merged back unreviewed.
 func Handoff(source, target *catalog.Catalog, hist *catalog.History) []byte {
+	f, ok := handoffFile(source, target, hist)
+	if !ok {
+		return nil
+	}
+	return encode(xDoc{Xmlns: ns, Version: "1.2", Files: []xFile{f}})
+}
+
+// handoffFile is the content of a handoff, in XLIFF 1.2's shape; false when
+// nothing needs work.
+func handoffFile(source, target *catalog.Catalog, hist *catalog.History) (xFile, bool) {
 	r := catalog.Status(source, target, hist)
 	forms, hasRule := catalog.PluralForms(target.Lang)
 	f := xFile{Original: filepath.Base(target.Path), SourceLang: source.Lang.String(), TargetLang: target.Lang.String(), DataType: "plaintext"}
@@ -162,16 +167,18 @@ func Handoff(source, target *catalog.Catalog, hist *catalog.History) []byte {
 		}
 		f.Groups = append(f.Groups, group(e, todo))
 	}
-	if len(f.Groups) == 0 {
-		return nil
-	}
+	return f, len(f.Groups) > 0
+}
+
+// encode writes an XLIFF document, indented; nil when it cannot be (only
+// text that is not valid XML, control characters a catalog should never
+// hold, gets there).
+func encode(doc any) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	if err := enc.Encode(xDoc{Xmlns: ns, Version: "1.2", Files: []xFile{f}}); err != nil {
-		// Only text that is not valid XML (control characters a catalog
-		// should never hold) can get here.
+	if err := enc.Encode(doc); err != nil {
 		return nil
 	}
 	b.WriteString("\n")
@@ -212,7 +219,7 @@ func group(e catalog.Entry, todo []string) xGroup {
 			sentences, space = segment.Texts(text), ""
 		}
 		for i, s := range sentences {
-			u := xUnit{ID: Key{src.ID, form, i + 1, len(sentences), hash}.String(), ResName: src.ID, Space: space, Source: xText{Inner: escaped(s)}}
+			u := xUnit{ID: Key{src.ID, form, i + 1, len(sentences), hash}.String(), ResName: src.ID, Space: space, Source: xText{Inner: xmltext.Escape(s)}}
 			if len(todo) > 1 || form != "other" {
 				u.Notes = append(u.Notes, xNote{From: "communique", Text: "Plural form \"" + form + "\" (CLDR)"})
 			}

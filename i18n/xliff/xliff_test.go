@@ -57,7 +57,8 @@ func TestStaleAndPartialTranslationsAreNotMerged(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"<xliff version=\"1.2\">\n<file>\n<body>\n</file>", "t.xlf:4:"},
-		{`<xliff version="2.0"></xliff>`, `XLIFF version "2.0"`},
+		{`<xliff version="3.0"></xliff>`, `XLIFF version "3.0"`},
+		{`<xliff version="2.0"></xliff>`, `no srcLang`},
 		{`<tmx version="1.4"/>`, "not an XLIFF file"},
 	} {
 		_, err := Read("t.xlf", []byte(c.in))
@@ -84,6 +85,8 @@ func TestReadErrors(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	src, ar := workspaceFiles(f)
 	f.Add(Handoff(src, ar, nil))
+	f.Add(Handoff2(src, ar, nil))
+	f.Add([]byte(`<xliff version="2.0" srcLang="en"><file id="f"><group id="g"><unit id="u" name="a|other|1|1|h"><segment state="translated"><source>x</source><target>y</target></segment><ignorable><source> </source></ignorable></unit></group></file></xliff>`))
 	f.Add([]byte(`<xliff version="1.2"><file target-language="ar"><body><group><group><trans-unit id="a|other|1|2|h"><source>x</source><target>y</target></trans-unit></group></group></body></file></xliff>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := Read("translate.ar.xlf", data)

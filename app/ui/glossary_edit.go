@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/app/safefile"
+	"communique/i18n/glossary"
+)
+
+// glossaryEditor lists the workspace's glossary terms and adds, edits and
+// deletes them. Each change is saved at once to glossary.toml (under the
+// workspace's lock, refused if the file changed on disk since it was read:
+// the editor then shows the file as it is now).
+type glossaryEditor struct {
+	c    *controller
+	pane *memoryPane
+	list *fyne.Container
+}
+
+// glossaryDialog opens the glossary editor.
+func (c *controller) glossaryDialog() {
+	if c.bench == nil || c.bench.pane == nil {
+		return
+	}
+	p := c.bench.pane
+	if p.glErr != nil {
+		c.showError(p.glErr)
+		return
+	}
+	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
+	ed.fill()
+	add := c.textButton(c.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
+	content := container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(ed.list))
+	d := dialog.NewCustom(c.tx.T("GlossaryTitle"), c.tx.T("Close"), content, c.win)
+	c.dialogKeys(d, d.Hide, d.Hide)
+	d.Resize(fyne.NewSize(640, 460))
+	d.Show()
+}
+
+// fill shows one line per term: the source term, its translation into
+// the workbench's language, and the edit and delete buttons.
+func (ed *glossaryEditor) fill() {
+	c, p := ed.c, ed.pane
+	var rows []fyne.CanvasObject
+	for i, t := range p.gl.Terms {
+		src := newTextLabel(t.Source, c.ws.Config.SourceLanguage, false)
+		src.Bold = true
+		tgt := newTextLabel(t.Approved[p.b.lang], p.b.lang, false)
+		edit := c.newTipButton(c.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
+		del := c.newTipButton(c.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
+		objs := []fyne.CanvasObject{src, tgt, layout.NewSpacer(), edit, del}
+		if rightToLeft(c.tx.Lang()) {
+			slices.Reverse(objs)
+		}
+		rows = append(rows, container.NewHBox(objs...))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, newTextLabel(c.tx.T("GlossaryEmpty"), c.tx.Lang(), true))
+	}
+	ed.list.Objects = rows
+	ed.list.Refresh()
+}
+
+// termForm holds the fields of one term being edited.
+type termForm struct {
+	source, note        *textEdit
+	approved, forbidden map[string]*textEdit // by target language
+}
+
+// editTerm edits term i, or adds one when i < 0.
+func (ed *glossaryEditor) editTerm(i int) {
+	c := ed.c
+	var t glossary.Term
+	if i >= 0 {
+		t = ed.pane.gl.Terms[i]
+	}
+	f, rows := ed.termFields(t)
+	title := c.tx.T("GlossaryAddTerm")
+	if i >= 0 {
+		title = c.tx.T("GlossaryEditTerm")
+	}
+	// Our own rows rather than a widget.Form: its labels cannot set
+	// "المعتمد (fr · français)" in the right order.
+	d := dialog.NewCustomConfirm(title, c.tx.T("Save"), c.tx.T("Cancel"), container.NewVBox(rows...), func(ok bool) {
+		if !ok {
+			return
+		}
+		nt := f.term()
+		if err := nt.Validate(); err != nil {
+			c.showError(err)
+			return
+		}
+		ed.save(func(terms []glossary.Term) []glossary.Term {
+			if i < 0 {
+				return append(terms, nt)
+			}
+			terms[i] = nt
+			return terms
+		})
+	}, c.win)
+	c.dialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	c.win.Canvas().Focus(f.source)
+}
+
+// termFields makes the form's rows for t: its source and note, and for
+// each target language its approved translation and forbidden renderings
+// (one per line), each field set in its language's direction.
+func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasObject) {
+	c := ed.c
+	f := &termForm{approved: map[string]*textEdit{}, forbidden: map[string]*textEdit{}}
+	f.source = newTextEdit(c.ws.Config.SourceLanguage, "Daesh")
+	f.source.SingleLine, f.source.MinLines = true, 1
+	f.source.SetText(t.Source)
+	f.note = newTextEdit("", c.tx.T("GlossaryNotePlaceholder"))
+	f.note.SetText(t.Note)
+	rows := []fyne.CanvasObject{
+		ed.row(c.tx.T("GlossarySource"), f.source),
+		ed.row(c.tx.T("GlossaryNote"), f.note),
+	}
+	for _, lang := range c.ws.Languages()[1:] {
+		ok := newTextEdit(lang, "")
+		ok.SingleLine, ok.MinLines = true, 1
+		ok.SetText(t.Approved[lang])
+		bad := newTextEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
+		bad.SetText(strings.Join(t.Forbidden[lang], "\n"))
+		f.approved[lang], f.forbidden[lang] = ok, bad
+		name := isolateLTR(languageName(lang))
+		rows = append(rows,
+			ed.row(c.tx.T("GlossaryApprovedIn", "Language", name), ok),
+			ed.row(c.tx.T("GlossaryForbiddenIn", "Language", name), bad))
+	}
+	return f, rows
+}
+
+// row is a labelled field of the term form, the label on the reading side
+// and as wide as the widest label, so the fields line up.
+func (ed *glossaryEditor) row(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := newTextLabel(label, ed.c.tx.Lang(), false)
+	l.Bold = true
+	box := container.New(layout.NewGridWrapLayout(fyne.NewSize(190, l.MinSize().Height)), l)
+	if rightToLeft(ed.c.tx.Lang()) {
+		return container.NewBorder(nil, nil, nil, box, field)
+	}
+	return container.NewBorder(nil, nil, box, nil, field)
+}
+
+// term is what the form holds. Languages of the term that the workspace
+// no longer translates into are not in the form and are dropped.
+func (f *termForm) term() glossary.Term {
+	t := glossary.Term{Source: strings.TrimSpace(f.source.Text()), Note: strings.TrimSpace(f.note.Text()),
+		Approved: map[string]string{}, Forbidden: map[string][]string{}}
+	for lang, e := range f.approved {
+		if s := strings.TrimSpace(e.Text()); s != "" {
+			t.Approved[lang] = s
+		}
+	}
+	for lang, e := range f.forbidden {
+		for _, l := range strings.Split(e.Text(), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				t.Forbidden[lang] = append(t.Forbidden[lang], l)
+			}
+		}
+	}
+	return t
+}
+
+// deleteTerm asks, then deletes term i.
+func (ed *glossaryEditor) deleteTerm(i int) {
+	c := ed.c
+	src := ed.pane.gl.Terms[i].Source
+	d := dialog.NewConfirm(c.tx.T("GlossaryDeleteTerm"), c.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
+		if ok {
+			ed.save(func(terms []glossary.Term) []glossary.Term { return slices.Delete(terms, i, i+1) })
+		}
+	}, c.win)
+	c.dialogKeys(d, d.Confirm, d.Dismiss)
+	d.Show()
+}
+
+// save applies change to a copy of the glossary and writes it. Whether it
+// worked or the file had changed on disk, the glossary is then read again,
+// so the editor, the pane and the QA show what the file holds.
+func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
+	c, p := ed.c, ed.pane
+	g := *p.gl
+	g.Terms = change(slices.Clone(p.gl.Terms))
+	err := c.ws.SaveGlossary(&g)
+	if err != nil {
+		c.showError(err)
+		if !errors.As(err, new(*safefile.ConflictError)) {
+			return
+		}
+	}
+	fresh, rerr := c.ws.Glossary()
+	if rerr != nil {
+		c.showError(rerr)
+		return
+	}
+	p.glossaryChanged(fresh)
+	ed.fill()
+}

@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"communique/i18n/glossary"
+	"communique/i18n/memory"
+)
+
+// The memory pane beside the workbench shows, for the message whose
+// translation has the focus, what the translator can reuse: the translation
+// memory's matches (score, origin, and how the stored source differs from
+// this one) and the glossary's terms found in the source with their
+// approved translation. Keys, typed in a translation:
+//
+//	Ctrl+1 … Ctrl+3  replace the translation with match 1 … 3
+//	Ctrl+Shift+G     insert the next term's approved translation at the caret
+//
+// Lookups are synchronous: with 100,000 stored segments a pane update takes
+// a few milliseconds (BenchmarkMemoryPane), well inside a frame, so there is
+// no race between the pane and the text being typed. Only reading imported
+// TMX files, which can be large, happens off the UI thread.
+
+// maxMatches is how many matches the pane shows, one shortcut each.
+const maxMatches = 3
+
+var (
+	shortcutMatch = [maxMatches]*desktop.CustomShortcut{
+		{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
+	}
+	shortcutTerm = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
+// termHit is a glossary term found in a source, once per term.
+type termHit struct {
+	Term      *glossary.Term
+	Approved  string   // in the target language; "" when there is none
+	Forbidden []string // renderings the target language must not use
+}
+
+// suggestions is what the pane shows for one message.
+type suggestions struct {
+	Matches []memory.Match
+	Terms   []termHit
+}
+
+// memories are the two sources of matches: the workspace's own catalogs
+// (rebuilt when translations change, cheap) and the imported TMX files
+// (read once, possibly large).
+type memories struct {
+	local, imported *memory.Memory
+}
+
+// suggest looks up the matches and terms for the message id, whose source
+// text is source, translated from srcLang into tgtLang. The message's own
+// current translation is not a match for itself.
+func suggest(mems memories, g *glossary.Glossary, srcLang, tgtLang, id, source string) suggestions {
+	var s suggestions
+	own := fmt.Sprintf("%s (%s)", id, tgtLang)
+	opt := memory.Options{Max: maxMatches + 2}
+	for _, m := range []*memory.Memory{mems.local, mems.imported} {
+		if m == nil {
+			continue
+		}
+		for _, mt := range m.Lookup(srcLang, tgtLang, source, opt) {
+			if o := mt.Segment.Origin; o == own || strings.HasPrefix(o, own+", ") {
+				continue
+			}
+			s.Matches = append(s.Matches, mt)
+		}
+	}
+	slices.SortStableFunc(s.Matches, func(a, b memory.Match) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return boolOrder(b.Exact, a.Exact)
+	})
+	s.Matches = dedupeTargets(s.Matches)
+	if len(s.Matches) > maxMatches {
+		s.Matches = s.Matches[:maxMatches]
+	}
+	if g != nil {
+		s.Terms = termsIn(g, source, tgtLang)
+	}
+	return s
+}
+
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// dedupeTargets keeps the best of matches that would insert the same text:
+// a sentence translated alike in three statements is one suggestion.
+func dedupeTargets(ms []memory.Match) []memory.Match {
+	seen := map[string]bool{}
+	out := ms[:0]
+	for _, m := range ms {
+		if !seen[m.Segment.Target] {
+			seen[m.Segment.Target] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// termsIn lists the glossary's terms found in source, in the order they
+// first occur, each once.
+func termsIn(g *glossary.Glossary, source, tgtLang string) []termHit {
+	hits := g.Hits(source, tgtLang)
+	slices.SortStableFunc(hits, func(a, b glossary.Hit) int { return cmp.Compare(a.Start, b.Start) })
+	var out []termHit
+	seen := map[*glossary.Term]bool{}
+	for _, h := range hits {
+		if seen[h.Term] {
+			continue
+		}
+		seen[h.Term] = true
+		out = append(out, termHit{Term: h.Term, Approved: h.Approved, Forbidden: forbiddenIn(h.Term, tgtLang)})
+	}
+	return out
+}
+
+// forbiddenIn is a term's forbidden renderings for a language ("ar-EG"
+// falls back to "ar"), as the glossary's QA rule reads them.
+func forbiddenIn(t *glossary.Term, lang string) []string {
+	if f, ok := t.Forbidden[lang]; ok {
+		return f
+	}
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	return t.Forbidden[base]
+}
+
+// scorePercent is a match's score as shown: exact is 100, and a fuzzy
+// match never rounds up to 100.
+func scorePercent(m memory.Match) int {
+	if m.Exact {
+		return 100
+	}
+	return min(99, int(math.Round(m.Score*100)))
+}
+
+// matchSpans turns a match's edit script against query (the current
+// source) into what the pane shows: the words both sources share, those
+// only the stored source has (removed) and those only the current source
+// has (added). Spacing between words of the current source is its own.
+func matchSpans(m memory.Match, query string) []span {
+	var out []span
+	last := -1 // end in query of the last Equal or Insert
+	for _, e := range m.Diff {
+		text := e.Text
+		switch {
+		case e.Op == memory.Delete:
+			if len(out) > 0 && !startsWithPunct(text) {
+				text = " " + text
+			}
+		case last >= 0 && last <= e.Start && e.Start <= len(query):
+			text = query[last:e.Start] + text
+		}
+		c := same
+		switch e.Op {
+		case memory.Delete:
+			c = removed
+		case memory.Insert:
+			c = added
+		}
+		if e.Op != memory.Delete {
+			last = e.End
+		}
+		out = append(out, span{Change: c, Text: text})
+	}
+	return out
+}
+
+// matchSegments draws the stored source with both kinds of difference
+// marked, in colour and in style (so they read without colour too).
+func matchSegments(spans []span) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, s := range spans {
+		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
+		switch s.Change {
+		case removed:
+			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Italic: true}
+			seg.Style.ColorName = theme.ColorNameError
+		case added:
+			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
+			seg.Style.ColorName = theme.ColorNameSuccess
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+func startsWithPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsPunct(r) && !strings.ContainsRune("«(\"“‘¿¡", r)
+}
