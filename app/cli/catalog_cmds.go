@@ -19,7 +19,7 @@ func runHandoff(env *Env, args []string) int {
 	ws := workspaceFlags(fs)
 	lang := fs.String("lang", "", "target language")
 	out := fs.String("out", "", "folder for translate.<lang>.<format>")
-	format := fs.String("format", "", "toml, json, yaml, or xliff for CAT tools (default: the workspace's)")
+	format := fs.String("format", "", "toml, json, yaml, or xliff (1.2) / xliff2 (2.0) for CAT tools (default: the workspace's)")
 	force := fs.Bool("force", false, "replace a translate file already in the folder")
 	pos, ok := flags(env, "handoff", fs, args)
 	if !ok {
@@ -49,8 +49,8 @@ func runHandoff(env *Env, args []string) int {
 		}
 		return fail(env, "handoff", ExitUsage, errors.Join(w.CatalogErrors...))
 	}
-	if isXLIFF(*format) {
-		return handoffXLIFF(env, w, target, *out, *force)
+	if isXLIFF(*format) || isXLIFF2(*format) {
+		return handoffXLIFF(env, w, target, *out, *force, isXLIFF2(*format))
 	}
 	f := catalog.Format(w.Config.CatalogFormat)
 	if *format != "" {

@@ -185,13 +185,14 @@ func isXLIFF2(format string) bool {
 }
 
 // handoffXLIFF writes translate.<lang>.xlf for CAT tools: XLIFF 1.2, or
-// 2.0 when format (the --format given) says so.
-func handoffXLIFF(env *Env, w *workspace.Workspace, target *catalog.Catalog, out string, force bool, format ...string) int {
+// 2.0 when v2.
+func handoffXLIFF(env *Env, w *workspace.Workspace, target *catalog.Catalog, out string, force, v2 bool) int {
 	r, _ := w.Status(target.Lang.String())
-	data := xliff.Handoff(w.Source(), target, w.History)
-	if len(format) > 0 && isXLIFF2(format[0]) {
-		data = xliff.Handoff2(w.Source(), target, w.History)
+	handoff := xliff.Handoff
+	if v2 {
+		handoff = xliff.Handoff2
 	}
+	data := handoff(w.Source(), target, w.History)
 	if data == nil {
 		fmt.Fprintf(env.Stdout, "%s: nothing needs work (%d of %d translated)\n", target.Lang, r.Translated, r.Total)
 		return ExitOK

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -146,21 +145,16 @@ func TestGlossaryCommand(t *testing.T) {
 func TestHandoffAndMergeXLIFF2(t *testing.T) {
 	dir := sampleWorkspace(t)
 	out := t.TempDir()
-	w, err := workspace.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
-	if code := handoffXLIFF(env, w, w.Catalogs["fr"], out, false, "xliff2"); code != 0 {
-		t.Fatalf("handoff: %d %s", code, stderr.String())
+	code, stdout, stderr := run(t, "handoff", "--workspace", dir, "--lang", "fr", "--format", "xliff2", "--out", out)
+	if code != 0 {
+		t.Fatalf("handoff: %d %s", code, stderr)
 	}
 	path := filepath.Join(out, "translate.fr.xlf")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), `version="2.0"`) || !strings.Contains(stdout.String(), path) {
+	if !strings.Contains(string(data), `version="2.0"`) || !strings.Contains(stdout, path) {
 		t.Fatalf("not an XLIFF 2.0 handoff:\n%s", data)
 	}
 	seg := regexp.MustCompile(`<segment>\s*<source>([^<]*)</source>\s*</segment>`)
@@ -172,7 +166,7 @@ func TestHandoffAndMergeXLIFF2(t *testing.T) {
 	if code != 0 || !strings.Contains(so, "0 rejected") {
 		t.Fatalf("merge: %d\n%s\n%s", code, so, se)
 	}
-	w, err = workspace.Open(dir)
+	w, err := workspace.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
