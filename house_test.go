@@ -32,7 +32,6 @@ var knownOversize = []string{
 	"app/sign.target.build",
 	"app/sign.target.read",
 	"app/typeset.buildLine",
-	"app/typeset.runSequence.resolveWeak",
 	"app/ui",
 	"i18n/catalog",
 	"i18n/catalog.MergeWith",
