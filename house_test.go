@@ -31,7 +31,6 @@ var knownOversize = []string{
 	"app/sign",
 	"app/sign.target.build",
 	"app/sign.target.read",
-	"app/typeset.buildLine",
 	"app/ui",
 	"i18n/catalog",
 	"i18n/catalog.MergeWith",
