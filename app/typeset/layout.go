@@ -214,8 +214,14 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 	}
 	lines := make([]Line, 0, len(ranges))
 	for k, r := range ranges {
-		justify := st.Align == AlignJustify && k < len(ranges)-1 && !r.mandatory
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, justify, width, st, lineHyphen(text, r.end, hyphens, points))
+		fill := ragged
+		if st.Align == AlignJustify {
+			fill = justified
+			if k == len(ranges)-1 || r.mandatory {
+				fill = shrinkOnly
+			}
+		}
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, st, lineHyphen(text, r.end, hyphens, points))
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {
@@ -245,8 +251,7 @@ type hyphen struct {
 	xAdv  int32   // 1/64 font units, like HarfBuzz's
 	width float64 // points
 	// virtual marks a hyphenation point, where the text has no soft
-	// hyphen: the hyphen is drawn as a cluster of its own whose text is a
-	// soft hyphen, exactly what a soft hyphen at a break becomes.
+	// hyphen: the hyphen is drawn as one more glyph of the letter before.
 	virtual bool
 }
 

@@ -9,6 +9,15 @@ const maxStretch = 0.6
 // adds room.
 func stretchable(r rune) bool { return r == ' ' || r == 0xA0 }
 
+// filling is how a line's spaces fill its box.
+type filling uint8
+
+const (
+	ragged     filling = iota // as shaped
+	justified                 // stretched or shrunk to the width
+	shrinkOnly                // the last line of a justified paragraph: shrunk if it must (TeX's), never stretched
+)
+
 type piece struct {
 	it       *shapedItem
 	from, to int
@@ -18,16 +27,19 @@ type piece struct {
 // buildLine cuts the shaped items to text[a:b], reorders them visually and
 // places every glyph. hy, when set, is the hyphen drawn at the end of the
 // line (a soft hyphen's or a hyphenation point's).
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justify bool, width float64, st *Style, hy *hyphen) Line {
-	ln := Line{Start: a, End: b, RTL: paraLevel == 1}
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width float64, st *Style, hy *hyphen) Line {
+	ln := Line{Start: a, End: b, RTL: paraLevel == 1, Hyphenated: hy != nil}
 	pieces := linePieces(text, items, a, b, hy)
 	levels := make([]uint8, len(pieces))
 	for k, pc := range pieces {
 		levels[k] = pc.it.level
 	}
 	extra := 0.0
-	if justify {
+	if fill != ragged {
 		extra, ln.Justified = spaceAdjustment(text, pieces, width, st.Size)
+		if fill == shrinkOnly && extra > 0 {
+			extra, ln.Justified = 0, false
+		}
 	}
 	x := 0.0
 	for _, k := range visualOrder(levels) {
@@ -59,7 +71,7 @@ func linePieces(text []rune, items []shapedItem, a, b int, hy *hyphen) []piece {
 		glyphs := glyphsIn(it.glyphs, from, to)
 		switch {
 		case hy != nil && hy.virtual && from <= b-1 && b-1 < to:
-			glyphs = appendHyphen(glyphs, b, it.level&1 == 1, hy)
+			glyphs = appendHyphen(glyphs, it.level&1 == 1, hy)
 		case hy != nil && !hy.virtual && from <= b-1 && b-1 < to:
 			glyphs = hyphenate(glyphs, b-1, hy)
 		}
@@ -165,14 +177,19 @@ func hyphenate(glyphs []shapedGlyph, shy int, hy *hyphen) []shapedGlyph {
 	return glyphs
 }
 
-// appendHyphen returns glyphs with hy drawn after the character before
-// rune at, in a copy, as a cluster of its own at that rune offset: the
-// cluster is empty in the text, and clusters gives it a soft hyphen's.
-func appendHyphen(glyphs []shapedGlyph, at int, rtl bool, hy *hyphen) []shapedGlyph {
-	g := shapedGlyph{cluster: at, id: hy.id, xAdv: hy.xAdv}
+// appendHyphen returns glyphs with hy drawn after the line's last
+// character, in a copy, as one more glyph of that character's cluster: the
+// hyphen stands for no text, so a reader extracts the word whole (the PDF
+// maps a cluster's glyphs together to the cluster's text).
+func appendHyphen(glyphs []shapedGlyph, rtl bool, hy *hyphen) []shapedGlyph {
+	if len(glyphs) == 0 {
+		return glyphs
+	}
 	if rtl {
+		g := shapedGlyph{cluster: glyphs[0].cluster, id: hy.id, xAdv: hy.xAdv}
 		return append([]shapedGlyph{g}, glyphs...)
 	}
+	g := shapedGlyph{cluster: glyphs[len(glyphs)-1].cluster, id: hy.id, xAdv: hy.xAdv}
 	return append(slices.Clip(glyphs), g)
 }
 
@@ -190,7 +207,7 @@ func clusters(text []rune, pc piece) []Cluster {
 		for j < len(pc.glyphs) && pc.glyphs[j].cluster == c {
 			j++
 		}
-		out = append(out, Cluster{Start: c, End: max(c, pc.to), FirstGlyph: i, NumGlyphs: j - i})
+		out = append(out, Cluster{Start: c, End: pc.to, FirstGlyph: i, NumGlyphs: j - i})
 		i = j
 	}
 	for k := range out {
@@ -202,9 +219,6 @@ func clusters(text []rune, pc piece) []Cluster {
 			out[k].End = out[next].Start
 		}
 		out[k].Text = string(text[out[k].Start:out[k].End])
-		if out[k].Start == out[k].End {
-			out[k].Text = string(softHyphen) // a hyphenation point's hyphen
-		}
 	}
 	return out
 }

@@ -63,10 +63,10 @@ const (
 // node is the best way found to reach a candidate with a last line of one
 // fitness class.
 type node struct {
-	cand      int // index in the candidates; -1 is the paragraph start
-	fitness   int
-	demerits  float64
-	prev      *node
+	cand     int // index in the candidates; -1 is the paragraph start
+	fitness  int
+	demerits float64
+	prev     *node
 }
 
 // Break returns the indices of the candidates the lines end at, the last
@@ -142,7 +142,8 @@ func Break(cands []Candidate, measure func(i, j int) Metrics, p Params) []int {
 
 // ratio is TeX's adjustment ratio: how much of its stretch (positive) or
 // shrink (negative) a line uses to fill the width. The last line is ragged:
-// it needs no stretch. ok is false for an overfull line.
+// it needs no stretch, but may shrink to fit. ok is false for an overfull
+// line.
 func ratio(m Metrics, width float64, last bool) (float64, bool) {
 	short := width - m.Natural
 	switch {
@@ -156,9 +157,6 @@ func ratio(m Metrics, width float64, last bool) (float64, bool) {
 		// short of a hundred times their stretch, and worse the emptier it
 		// is, so fuller lines still win.
 		return 100 + short/max(width, 1), true
-	case last:
-		// The last line is set ragged, its spaces as shaped.
-		return 0, false
 	case m.Shrink > 0 && -short <= m.Shrink+1e-9:
 		return short / m.Shrink, true
 	}
