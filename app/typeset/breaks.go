@@ -278,6 +278,9 @@ func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyp
 		}
 	}
 	params := linebreak.Plain
+	// Unlike TeX, and like Typst, a hyphen on a paragraph's last full line
+	// costs nothing more: even word spacing comes first.
+	params.FinalHyphenDemerits = 0
 	params.Width = width
 	var lines []lineRange
 	var graphemes []int
@@ -289,14 +292,16 @@ func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyp
 		}
 		cands = e.emergencyBreaks(text, cands, ops, start, width, natural, &graphemes)
 		// Where each candidate's line content ends (without trailing
-		// spaces) and the hyphen it draws, looked up once: measure runs
-		// for every pair of candidates a line apart.
+		// spaces), the hyphen it draws and what hangs past the edge,
+		// looked up once: measure runs for every pair of candidates a
+		// line apart.
 		ends := make([]int, len(cands))
 		hyph := make([]float64, len(cands))
 		for k, c := range cands {
 			ends[k] = trimEnd(text, start, c.Pos)
+			hyph[k] = -lineHang(text, adv, start, c.Pos, hyphens, points)
 			if h := lineHyphen(text, c.Pos, hyphens, points); h != nil {
-				hyph[k] = h.width
+				hyph[k] += h.width
 			}
 		}
 		measure := func(i, j int) linebreak.Metrics {
@@ -409,4 +414,37 @@ func (e *Engine) points(h *hyphenation.Hyphenator, word []rune) []int {
 type wordKey struct {
 	h    *hyphenation.Hyphenator
 	word string
+}
+
+// overhang is the share of a character's advance that may hang past the
+// end edge of a justified line, so that the edge looks straight (Typst's
+// values): a hyphen or a full stop is light and reads as a notch if it
+// stops at the edge.
+func overhang(r rune) float64 {
+	switch r {
+	case '\u2013', '\u2014': // en and em dash
+		return 0.2
+	case '-', '\u2010', softHyphen:
+		return 0.55
+	case '.', ',':
+		return 0.8
+	case ':', ';':
+		return 0.3
+	case '\u060C', '\u06D4': // Arabic comma, Urdu full stop
+		return 0.4
+	}
+	return 0
+}
+
+// lineHang is how far the line from a to b hangs past the end edge when
+// justified: part of its drawn hyphen or of its last character.
+func lineHang(text []rune, adv []float64, a, b int, hyphens, points map[int]hyphen) float64 {
+	if h := lineHyphen(text, b, hyphens, points); h != nil {
+		return overhang('\u2010') * h.width
+	}
+	t := trimEnd(text, a, b)
+	if t == a {
+		return 0
+	}
+	return overhang(text[t-1]) * adv[t-1]
 }

@@ -221,7 +221,11 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 				fill = shrinkOnly
 			}
 		}
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, st, lineHyphen(text, r.end, hyphens, points))
+		hang := 0.0
+		if fill != ragged {
+			hang = lineHang(text, adv, r.start, r.end, hyphens, points)
+		}
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points))
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {

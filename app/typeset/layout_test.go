@@ -257,7 +257,10 @@ func TestLineBreaking(t *testing.T) {
 				t.Errorf("%s at %.0f: %d line(s), want a wrapped paragraph", sl.lang, width, len(p.Lines))
 			}
 			for i, ln := range p.Lines {
-				if ln.Width > width+1e-6 {
+				// A justified line's last hyphen or punctuation may hang
+				// past the edge, by at most 0.8 of a full stop.
+				hangs := 0.8 * 0.3 * 11
+				if ln.Width > width+hangs {
 					t.Errorf("%s at %.0f: line %d is %.2f wide", sl.lang, width, i+1, ln.Width)
 				}
 				last := i == len(p.Lines)-1
@@ -266,7 +269,7 @@ func TestLineBreaking(t *testing.T) {
 					if !unicode.IsSpace(before) && !strings.ContainsRune("/-–—", before) && !endsWithHyphen(ln) {
 						t.Errorf("%s at %.0f: line %d ends after %q, not a break opportunity", sl.lang, width, i+1, before)
 					}
-					if ln.Justified && math.Abs(ln.Width-width) > 1e-6 {
+					if ln.Justified && (ln.Width < width-1e-6 || ln.Width > width+hangs) {
 						t.Errorf("%s at %.0f: justified line %d is %.2f wide", sl.lang, width, i+1, ln.Width)
 					}
 				} else if ln.Justified && gapOf(ln) >= naturalGap-1e-9 {

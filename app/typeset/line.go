@@ -26,8 +26,9 @@ type piece struct {
 
 // buildLine cuts the shaped items to text[a:b], reorders them visually and
 // places every glyph. hy, when set, is the hyphen drawn at the end of the
-// line (a soft hyphen's or a hyphenation point's).
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width float64, st *Style, hy *hyphen) Line {
+// line (a soft hyphen's or a hyphenation point's); a justified line's end
+// hangs hang points past the box's end edge.
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width, hang float64, st *Style, hy *hyphen) Line {
 	ln := Line{Start: a, End: b, RTL: paraLevel == 1, Hyphenated: hy != nil}
 	pieces := linePieces(text, items, a, b, hy)
 	levels := make([]uint8, len(pieces))
@@ -36,7 +37,7 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill 
 	}
 	extra := 0.0
 	if fill != ragged {
-		extra, ln.Justified = spaceAdjustment(text, pieces, width, st.Size)
+		extra, ln.Justified = spaceAdjustment(text, pieces, width+hang, st.Size)
 		if fill == shrinkOnly && extra > 0 {
 			extra, ln.Justified = 0, false
 		}
@@ -51,6 +52,9 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill 
 	}
 	ln.Width = x
 	alignLine(&ln, width, st.Align)
+	if ln.Justified && ln.RTL {
+		shiftLine(&ln, -hang) // a right-to-left line ends at the left edge
+	}
 	return ln
 }
 
@@ -143,24 +147,31 @@ func placeRun(text []rune, pc piece, x *float64, extra, size float64) Run {
 
 // alignLine moves a placed line within the box width wide.
 func alignLine(ln *Line, width float64, align Align) {
+	left := 0.0
 	switch {
 	case align == AlignCenter:
-		ln.Left = (width - ln.Width) / 2
+		left = (width - ln.Width) / 2
 	case (align == AlignEnd) != ln.RTL: // end of an LTR line or start of an RTL one
 		if align == AlignJustify && ln.Justified {
 			break
 		}
-		ln.Left = width - ln.Width
+		left = width - ln.Width
 	}
-	if ln.Left == 0 {
+	shiftLine(ln, left)
+}
+
+// shiftLine moves a line, its glyphs and clusters by dx.
+func shiftLine(ln *Line, dx float64) {
+	if dx == 0 {
 		return
 	}
+	ln.Left += dx
 	for i := range ln.Runs {
 		for j := range ln.Runs[i].Glyphs {
-			ln.Runs[i].Glyphs[j].X += ln.Left
+			ln.Runs[i].Glyphs[j].X += dx
 		}
 		for j := range ln.Runs[i].Clusters {
-			ln.Runs[i].Clusters[j].X += ln.Left
+			ln.Runs[i].Clusters[j].X += dx
 		}
 	}
 }
