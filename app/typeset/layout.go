@@ -212,6 +212,10 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 	} else {
 		ranges = e.breakGreedy(text, adv, ops, hyphens, width)
 	}
+	var tw *tatweel
+	if st.Align == AlignJustify && kashidaLang(st.Lang) {
+		tw = e.tatweelOf(text, items, st.Size)
+	}
 	lines := make([]Line, 0, len(ranges))
 	for k, r := range ranges {
 		fill := ragged
@@ -225,7 +229,7 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		if fill != ragged {
 			hang = lineHang(text, adv, r.start, r.end, hyphens, points)
 		}
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points))
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points), tw)
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {

@@ -27,8 +27,9 @@ type piece struct {
 // buildLine cuts the shaped items to text[a:b], reorders them visually and
 // places every glyph. hy, when set, is the hyphen drawn at the end of the
 // line (a soft hyphen's or a hyphenation point's); a justified line's end
-// hangs hang points past the box's end edge.
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width, hang float64, st *Style, hy *hyphen) Line {
+// hangs hang points past the box's end edge; an Arabic line is justified
+// with kashidas in tw's font when tw is set.
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width, hang float64, st *Style, hy *hyphen, tw *tatweel) Line {
 	ln := Line{Start: a, End: b, RTL: paraLevel == 1, Hyphenated: hy != nil}
 	pieces := linePieces(text, items, a, b, hy)
 	levels := make([]uint8, len(pieces))
@@ -36,6 +37,9 @@ func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill 
 		levels[k] = pc.it.level
 	}
 	extra := 0.0
+	if fill == justified && tw != nil {
+		pieces = kashidaJustify(text, pieces, a, b, width+hang, st.Size, tw)
+	}
 	if fill != ragged {
 		extra, ln.Justified = spaceAdjustment(text, pieces, width+hang, st.Size)
 		if fill == shrinkOnly && extra > 0 {
