@@ -52,6 +52,11 @@ type Params struct {
 // Plain are plain TeX's values.
 var Plain = Params{LinePenalty: 10, AdjDemerits: 10000, DoubleHyphenDemerits: 10000, FinalHyphenDemerits: 5000}
 
+// awful is the adjustment ratio of a line that cannot be justified
+// (nothing to stretch, or more than its spaces can take): worse than any
+// line with spaces short of a hundred times their stretch.
+const awful = 100
+
 // fitness classes (TeX: very loose, loose, decent, tight).
 const (
 	veryLoose = iota
@@ -92,9 +97,19 @@ func Break(cands []Candidate, measure func(i, j int) Metrics, p Params) []int {
 	for j := range cands {
 		var best [4]node // the best node at j per fitness class, if prev is set
 		next := spare[:0]
-		for _, a := range active {
+		feasible := false
+		for k, a := range active {
 			m := measure(a.cand, j)
 			r, ok := ratio(m, p.Width, j == lastIdx)
+			if ok && r >= awful && feasible {
+				// Active nodes are in paragraph order, so the lines from
+				// the rest are shorter still: as awful, never chosen over
+				// the feasible one found. They stay active for later
+				// candidates.
+				next = append(next, active[k:]...)
+				break
+			}
+			feasible = feasible || ok && r < awful
 			over := 0.0
 			if !ok {
 				// Overfull: longer lines from a overflow too. Keep the line
@@ -156,7 +171,7 @@ func ratio(m Metrics, width float64, last bool) (float64, bool) {
 		// take: worse than any line with spaces
 		// short of a hundred times their stretch, and worse the emptier it
 		// is, so fuller lines still win.
-		return 100 + short/max(width, 1), true
+		return awful + short/max(width, 1), true
 	case m.Shrink > 0 && -short <= m.Shrink+1e-9:
 		return short / m.Shrink, true
 	}
