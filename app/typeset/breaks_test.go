@@ -1,7 +1,9 @@
 package typeset
 
 import (
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -248,4 +250,48 @@ func TestHebrewBreaks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBreakingAnyText: random text of words, slashes, hyphens, URLs,
+// Arabic, Chinese, soft hyphens, line separators and runs of spaces, at
+// random widths down to less than a letter, justified and ragged, in a
+// hyphenated language and in Arabic: the lines cover the text in order,
+// without a gap or an overlap, and none is wider than the box unless it
+// holds a single grapheme.
+func TestBreakingAnyText(t *testing.T) {
+	pieces := []string{"word", "hyphenation", " ", "  ", "/", "-", "Daech/EIIL", "https://a-b.example/c-d", "\u00AD", "\u2028",
+		"السياسيون", "لا", "全球打击", "，", "Internationalization", "x", ".", "\u200C"}
+	cjk := systemFont(t, "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+	set := &FontSet{Families: append(slices.Clone(testFonts(t).Families), Family{Regular: cjk, Bold: cjk})}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 300 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		width := []float64{3, 20, 60, 150, 400}[rng.IntN(5)]
+		st := Style{Fonts: set, Lang: []string{"en", "ar", "de"}[rng.IntN(3)], Align: []Align{AlignJustify, AlignStart, AlignCenter}[rng.IntN(3)]}
+		p := layout(t, text, width, st)
+		end := 0
+		for i, ln := range p.Lines {
+			if ln.Start != end {
+				t.Fatalf("trial %d %q at %.0f: line %d starts at %d, want %d", trial, text, width, i+1, ln.Start, end)
+			}
+			end = ln.End
+			if ln.Width > width+0.8*0.3*11+1e-6 && ln.End-ln.Start > 1 && len(graphemesOf(text, ln)) > 1 {
+				t.Errorf("trial %d %q at %.0f: line %d is %.2f wide", trial, text, width, i+1, ln.Width)
+			}
+		}
+		if end != len([]rune(text)) {
+			t.Fatalf("trial %d %q: lines end at %d of %d", trial, text, end, len([]rune(text)))
+		}
+	}
+}
+
+// graphemesOf returns the grapheme boundaries inside a line's text,
+// trailing spaces left out.
+func graphemesOf(text string, ln Line) []int {
+	r := []rune(text)
+	return NewEngine().graphemes(r[ln.Start:trimEnd(r, ln.Start, ln.End)])
 }
