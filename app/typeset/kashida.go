@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -76,25 +77,34 @@ func dualJoining(r rune) bool {
 	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) && !rightJoining(r) && r != 'ء' && r != '\u0640'
 }
 
+// The letter groups of the priority rules.
+const (
+	seenSad     = "سشصض"
+	finalTehHeh = "ةهدذ"
+	alefTahLam  = "اأإآطظلكگ"
+	behLike     = "بتثنيئ"
+	rehYeh      = "رزيى"
+	finalWawAin = "وعقف"
+	finalYeh    = "يى"
+)
+
 // kashidaPriority ranks a site after letter x followed by letter next
-// (last: next ends the word); 0 is no site.
+// (last: next ends the word), from 6 (after seen or sad) down to 1 (any
+// other join); 0 is no site.
 func kashidaPriority(x, next rune, last bool) int {
-	if !dualJoining(x) || !(dualJoining(next) || rightJoining(next)) {
-		return 0
-	}
-	if last && (next == 'ي' || next == 'ى') {
-		return 0
-	}
+	in := func(r rune, set string) bool { return strings.ContainsRune(set, r) }
 	switch {
-	case x == 'س' || x == 'ش' || x == 'ص' || x == 'ض':
+	case !dualJoining(x) || !(dualJoining(next) || rightJoining(next)), last && in(next, finalYeh):
+		return 0
+	case in(x, seenSad):
 		return 6
-	case last && (next == 'ة' || next == 'ه' || next == 'د' || next == 'ذ'):
+	case last && in(next, finalTehHeh):
 		return 5
-	case next == 'ا' || next == 'أ' || next == 'إ' || next == 'آ' || next == 'ط' || next == 'ظ' || next == 'ل' || next == 'ك' || next == 'گ':
+	case in(next, alefTahLam):
 		return 4
-	case (x == 'ب' || x == 'ت' || x == 'ث' || x == 'ن' || x == 'ي' || x == 'ئ') && (next == 'ر' || next == 'ز' || next == 'ي' || next == 'ى'):
+	case in(x, behLike) && in(next, rehYeh):
 		return 3
-	case last && (next == 'و' || next == 'ع' || next == 'ق' || next == 'ف'):
+	case last && in(next, finalWawAin):
 		return 2
 	}
 	return 1
