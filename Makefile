@@ -59,6 +59,11 @@ bench: deps
 bench-status: deps
 	i18n/catalog/bench/status.sh
 
+# Word gaps of the sample in en, fr and ar against Typst 0.10 (issue 15).
+.PHONY: compare-typst
+compare-typst: deps
+	scripts/compare-typst.sh
+
 # Whole `communique export` processes, both builds, against LibreOffice.
 bench-export: build headless
 	scripts/bench-export.sh ./$(BIN) ./$(HEADLESS_BIN)

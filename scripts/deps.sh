@@ -22,6 +22,10 @@ pkgs+=(time) # /usr/bin/time: peak memory in the bench scripts (make bench-statu
 pkgs+=(translate-toolkit)
 # make runs the README's commands; git gives the version; Go fetches modules over TLS.
 pkgs+=(make git ca-certificates)
+# Fonts the typesetter's line-breaking tests set Chinese and Hebrew in (Droid Sans
+# Fallback is a TrueType CJK face; fonts-noto-core has Noto Sans Hebrew).
+pkgs+=(fonts-droid-fallback fonts-noto-core)
+pkgs+=(python3) # scripts/compare-typst (make compare-typst) reads TOML and pdftotext's word boxes
 case "${1:-}" in
 --screenshots) pkgs+=(imagemagick xdotool) ;;
 --dist) pkgs+=(gcc-mingw-w64-x86-64 desktop-file-utils xz-utils zip) ;;

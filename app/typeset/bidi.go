@@ -346,10 +346,20 @@ func (p *bidiParagraph) newRunSequence(seq []int) *runSequence {
 	return s
 }
 
-// resolveWeak applies W1–W7 to the weak types.
+// resolveWeak applies W1–W7 to the weak types, one rule (or pair of
+// rules that share a pass) at a time, in the order UAX #9 gives them.
 func (s *runSequence) resolveWeak() {
+	s.w1Marks()
+	s.w2w3ArabicLetters()
+	s.w4Separators()
+	s.w5Terminators()
+	s.w6Neutral()
+	s.w7EuropeanNumbers()
+}
+
+// w1Marks: a nonspacing mark takes the type of what precedes it.
+func (s *runSequence) w1Marks() {
 	t := s.t
-	// W1: a nonspacing mark takes the type of what precedes it.
 	prev := s.sos
 	for k := range t {
 		if t[k] == bidi.NSM {
@@ -362,8 +372,12 @@ func (s *runSequence) resolveWeak() {
 			prev = t[k]
 		}
 	}
-	// W2: European numbers after Arabic letters are Arabic numbers; W3:
-	// Arabic letters are right to left.
+}
+
+// w2w3ArabicLetters: European numbers after Arabic letters are Arabic
+// numbers (W2); Arabic letters are right to left (W3).
+func (s *runSequence) w2w3ArabicLetters() {
+	t := s.t
 	strong := s.sos
 	for k := range t {
 		switch t[k] {
@@ -380,7 +394,11 @@ func (s *runSequence) resolveWeak() {
 			t[k] = bidi.R
 		}
 	}
-	// W4: one separator between two numbers of a kind joins them.
+}
+
+// w4Separators: one separator between two numbers of a kind joins them.
+func (s *runSequence) w4Separators() {
+	t := s.t
 	for k := 1; k+1 < len(t); k++ {
 		switch t[k] {
 		case bidi.ES:
@@ -393,7 +411,11 @@ func (s *runSequence) resolveWeak() {
 			}
 		}
 	}
-	// W5: terminators next to European numbers join them.
+}
+
+// w5Terminators: terminators next to European numbers join them.
+func (s *runSequence) w5Terminators() {
+	t := s.t
 	for k := 0; k < len(t); k++ {
 		if t[k] != bidi.ET {
 			continue
@@ -409,15 +431,23 @@ func (s *runSequence) resolveWeak() {
 		}
 		k = end - 1
 	}
-	// W6: the remaining separators and terminators are neutral.
-	for k := range t {
-		switch t[k] {
+}
+
+// w6Neutral: the remaining separators and terminators are neutral.
+func (s *runSequence) w6Neutral() {
+	for k, c := range s.t {
+		switch c {
 		case bidi.ES, bidi.ET, bidi.CS:
-			t[k] = bidi.ON
+			s.t[k] = bidi.ON
 		}
 	}
-	// W7: European numbers after left-to-right text are left to right.
-	strong = s.sos
+}
+
+// w7EuropeanNumbers: European numbers after left-to-right text are left
+// to right.
+func (s *runSequence) w7EuropeanNumbers() {
+	t := s.t
+	strong := s.sos
 	for k := range t {
 		switch t[k] {
 		case bidi.L, bidi.R:

@@ -10,6 +10,8 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/segmenter"
 	"golang.org/x/text/unicode/bidi"
+
+	hyphenation "communique/app/typeset/hyphen"
 )
 
 // Engine lays out paragraphs. It keeps HarfBuzz state and per-font faces
@@ -20,6 +22,10 @@ type Engine struct {
 	hb    map[*Font]*harfbuzz.Font // HarfBuzz fonts keep compiled lookups and shaping plans
 	seg   segmenter.Segmenter
 	faces map[*Font]*font.Face
+	// greedy breaks justified text greedily, as the layout did before it
+	// chose breaks by total fit: the baseline tests compare with.
+	greedy bool
+	words  map[wordKey][]int // hyphenation points of words seen
 }
 
 // NewEngine returns an engine ready to lay out paragraphs.
@@ -195,15 +201,35 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 	}
 
 	hyphens := e.hyphens(text, items, st.Size)
-	ranges := e.breakLines(text, adv, hyphens, width, st.Lang)
+	ops := e.opportunities(text, st.Lang)
+	var ranges []lineRange
+	var points map[int]hyphen
+	if st.Align == AlignJustify && !e.greedy {
+		if h := hyphenation.For(st.Lang); h != nil {
+			points = e.hyphenPoints(text, items, st.Size, h)
+		}
+		ranges = e.breakOptimal(text, adv, ops, hyphens, points, width, st.Size)
+	} else {
+		ranges = e.breakGreedy(text, adv, ops, hyphens, width)
+	}
+	var tw *tatweel
+	if st.Align == AlignJustify && kashidaLang(st.Lang) {
+		tw = e.tatweelOf(text, items, st.Size)
+	}
 	lines := make([]Line, 0, len(ranges))
 	for k, r := range ranges {
-		justify := st.Align == AlignJustify && k < len(ranges)-1 && !r.mandatory
-		var hy *hyphen
-		if h, ok := hyphens[r.end-1]; ok && r.end < len(text) {
-			hy = &h
+		fill := ragged
+		if st.Align == AlignJustify {
+			fill = justified
+			if k == len(ranges)-1 || r.mandatory {
+				fill = shrinkOnly
+			}
 		}
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, justify, width, st, hy)
+		hang := 0.0
+		if fill != ragged {
+			hang = lineHang(text, adv, r.start, r.end, hyphens, points)
+		}
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points), tw)
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {
@@ -217,24 +243,6 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 	return lines, rtl, nil
 }
 
-// frenchNoBreak tailors UAX #14 for French, where the space inside
-// guillemets and before high punctuation belongs to the punctuation even
-// when typed as an ordinary space: no line starts with » : ; ! ? and none
-// ends with «.
-func frenchNoBreak(text []rune, pos int) bool {
-	if pos < 2 || pos >= len(text) || text[pos-1] != ' ' {
-		return false
-	}
-	if text[pos-2] == '«' {
-		return true
-	}
-	switch text[pos] {
-	case '»', ':', ';', '!', '?':
-		return true
-	}
-	return false
-}
-
 func primaryTag(lang string) string {
 	p, _ := splitTag(lang)
 	return p
@@ -244,15 +252,31 @@ func primaryTag(lang string) string {
 // drawn as a hyphen at the end of one.
 const softHyphen = '\u00AD'
 
-// hyphen is the glyph a soft hyphen becomes at the end of a line.
+// hyphen is the glyph a soft hyphen or a hyphenation point becomes at
+// the end of a line.
 type hyphen struct {
 	id    uint16
 	xAdv  int32   // 1/64 font units, like HarfBuzz's
 	width float64 // points
+	// virtual marks a hyphenation point, where the text has no soft
+	// hyphen: the hyphen is drawn as one more glyph of the letter before.
+	virtual bool
 }
 
-// hyphens returns, for every soft hyphen of text, the hyphen of its font:
-// U+2010 HYPHEN, or the hyphen-minus when the font lacks it.
+// hyphenOf returns the hyphen of a font: U+2010 HYPHEN, or the
+// hyphen-minus when the font lacks it.
+func (e *Engine) hyphenOf(f *Font, size float64) (hyphen, bool) {
+	gid, ok := f.parsed.NominalGlyph('\u2010')
+	if !ok {
+		if gid, ok = f.parsed.NominalGlyph('-'); !ok {
+			return hyphen{}, false
+		}
+	}
+	units := e.face(f).HorizontalAdvance(gid)
+	return hyphen{id: uint16(gid), xAdv: int32(units * 64), width: float64(units) * size / f.upem}, true
+}
+
+// hyphens returns, for every soft hyphen of text, the hyphen of its font.
 func (e *Engine) hyphens(text []rune, items []item, size float64) map[int]hyphen {
 	var out map[int]hyphen
 	for _, it := range items {
@@ -260,20 +284,32 @@ func (e *Engine) hyphens(text []rune, items []item, size float64) map[int]hyphen
 			if text[i] != softHyphen {
 				continue
 			}
-			gid, ok := it.font.parsed.NominalGlyph('\u2010')
+			h, ok := e.hyphenOf(it.font, size)
 			if !ok {
-				if gid, ok = it.font.parsed.NominalGlyph('-'); !ok {
-					continue
-				}
+				continue
 			}
-			units := e.face(it.font).HorizontalAdvance(gid)
 			if out == nil {
 				out = make(map[int]hyphen)
 			}
-			out[i] = hyphen{id: uint16(gid), xAdv: int32(units * 64), width: float64(units) * size / it.font.upem}
+			out[i] = h
 		}
 	}
 	return out
+}
+
+// lineHyphen returns the hyphen drawn at the end of a line ending at
+// rune b, if it ends at a soft hyphen or a hyphenation point.
+func lineHyphen(text []rune, b int, hyphens, points map[int]hyphen) *hyphen {
+	if b >= len(text) {
+		return nil
+	}
+	if h, ok := hyphens[b-1]; ok {
+		return &h
+	}
+	if h, ok := points[b]; ok {
+		return &h
+	}
+	return nil
 }
 
 type lineRange struct {
@@ -297,261 +333,4 @@ func trimEnd(text []rune, a, b int) int {
 		b--
 	}
 	return b
-}
-
-// breakLines chooses line ends greedily at UAX #14 opportunities, measuring
-// with shaped advances; a word wider than the box is broken between
-// grapheme clusters.
-func (e *Engine) breakLines(text []rune, adv []float64, hyphens map[int]hyphen, width float64, lang string) []lineRange {
-	prefix := make([]float64, len(text)+1)
-	for i, a := range adv {
-		prefix[i+1] = prefix[i] + a
-	}
-	widthOf := func(a, b int) float64 {
-		w := prefix[trimEnd(text, a, b)] - prefix[a]
-		if h, ok := hyphens[b-1]; ok && b < len(text) {
-			w += h.width // the hyphen drawn if the line ends here
-		}
-		return w
-	}
-	const eps = 1e-6
-
-	e.seg.Init(text)
-	type opportunity struct {
-		pos       int
-		mandatory bool
-	}
-	var ops []opportunity
-	it := e.seg.LineIterator()
-	french := primaryTag(lang) == "fr"
-	for it.Next() {
-		l := it.Line()
-		pos := l.Offset + len(l.Text)
-		if french && !l.IsMandatoryBreak && frenchNoBreak(text, pos) {
-			continue
-		}
-		ops = append(ops, opportunity{pos, l.IsMandatoryBreak})
-	}
-	var graphemes []int // lazily computed boundaries
-	var lines []lineRange
-	start, lastFit := 0, -1
-	for k := 0; k < len(ops); k++ {
-		op := ops[k]
-		if op.pos <= start {
-			continue
-		}
-		if widthOf(start, op.pos) <= width+eps {
-			lastFit = op.pos
-			if op.mandatory || op.pos == len(text) {
-				lines = append(lines, lineRange{start, op.pos, op.mandatory && op.pos < len(text)})
-				start, lastFit = op.pos, -1
-			}
-			continue
-		}
-		if lastFit > start {
-			lines = append(lines, lineRange{start, lastFit, false})
-			start, lastFit = lastFit, -1
-			k--
-			continue
-		}
-		// A single unbreakable stretch wider than the box.
-		if graphemes == nil {
-			e.seg.Init(text)
-			gi := e.seg.GraphemeIterator()
-			for gi.Next() {
-				g := gi.Grapheme()
-				graphemes = append(graphemes, g.Offset+len(g.Text))
-			}
-		}
-		cut := -1
-		for _, g := range graphemes {
-			if g <= start || g >= op.pos {
-				continue
-			}
-			if widthOf(start, g) > width+eps && cut > 0 {
-				break
-			}
-			cut = g
-		}
-		if cut < 0 {
-			cut = op.pos // one grapheme wider than the box: let it overflow
-		}
-		if cut == op.pos {
-			lastFit = op.pos
-			if op.mandatory || op.pos == len(text) {
-				lines = append(lines, lineRange{start, op.pos, op.mandatory && op.pos < len(text)})
-				start, lastFit = op.pos, -1
-			}
-			continue
-		}
-		lines = append(lines, lineRange{start, cut, false})
-		start, lastFit = cut, -1
-		k--
-	}
-	if start < len(text) {
-		lines = append(lines, lineRange{start, len(text), false})
-	}
-	return lines
-}
-
-// maxStretch is the most justification adds to one space, in ems.
-const maxStretch = 0.6
-
-// stretchable reports inter-word spaces, the only places justification
-// adds room.
-func stretchable(r rune) bool { return r == ' ' || r == 0xA0 }
-
-type piece struct {
-	it       *shapedItem
-	from, to int
-	glyphs   []shapedGlyph
-}
-
-// buildLine cuts the shaped items to text[a:b], reorders them visually and
-// places every glyph. hy, when set, is the hyphen the soft hyphen ending
-// the line becomes.
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, justify bool, width float64, st *Style, hy *hyphen) Line {
-	ln := Line{Start: a, End: b, RTL: paraLevel == 1}
-	t := trimEnd(text, a, b)
-	if hy != nil {
-		t = b
-	}
-	var pieces []piece
-	for k := range items {
-		it := &items[k]
-		from, to := max(it.start, a), min(it.end, t)
-		if from >= to {
-			continue
-		}
-		glyphs := glyphsIn(it.glyphs, from, to)
-		if hy != nil && from <= b-1 && b-1 < to {
-			glyphs = hyphenate(glyphs, b-1, hy)
-		}
-		pieces = append(pieces, piece{it: it, from: from, to: to, glyphs: glyphs})
-	}
-	levels := make([]uint8, len(pieces))
-	for k, pc := range pieces {
-		levels[k] = pc.it.level
-	}
-	order := visualOrder(levels)
-
-	natural, spaces := 0.0, 0
-	for _, pc := range pieces {
-		scale := st.Size / pc.it.font.upem / 64
-		for _, g := range pc.glyphs {
-			natural += float64(g.xAdv) * scale
-			if stretchable(text[g.cluster]) {
-				spaces++
-			}
-		}
-	}
-	extra := 0.0
-	if justify && spaces > 0 && natural < width {
-		extra = (width - natural) / float64(spaces)
-		ln.Justified = true
-		// A line that would need gaps wider than this (an unbreakable
-		// word pushed to the next line) is left ragged: rivers of white
-		// read worse, and extractors take such gaps for column breaks.
-		if extra > maxStretch*st.Size {
-			extra, ln.Justified = 0, false
-		}
-	}
-
-	x := 0.0
-	for _, k := range order {
-		pc := pieces[k]
-		f := pc.it.font
-		scale := st.Size / f.upem / 64
-		run := Run{Font: f, Size: st.Size, Level: pc.it.level, Glyphs: make([]Glyph, len(pc.glyphs))}
-		pen := make([]float64, len(pc.glyphs))
-		for i, g := range pc.glyphs {
-			pen[i] = x
-			a := float64(g.xAdv) * scale
-			if extra > 0 && stretchable(text[g.cluster]) {
-				a += extra
-			}
-			run.Glyphs[i] = Glyph{
-				ID:      g.id,
-				X:       x + float64(g.xOff)*scale,
-				Y:       float64(g.yOff) * scale,
-				Advance: a,
-			}
-			x += a
-		}
-		run.Clusters = clusters(text, pc)
-		for i := range run.Clusters {
-			c := &run.Clusters[i]
-			c.X = pen[c.FirstGlyph]
-			for _, g := range run.Glyphs[c.FirstGlyph : c.FirstGlyph+c.NumGlyphs] {
-				c.Advance += g.Advance
-			}
-		}
-		ln.Runs = append(ln.Runs, run)
-		ln.Ascent = max(ln.Ascent, f.Ascent(st.Size))
-		ln.Descent = min(ln.Descent, f.Descent(st.Size))
-	}
-	ln.Width = x
-
-	switch align := st.Align; {
-	case align == AlignCenter:
-		ln.Left = (width - x) / 2
-	case (align == AlignEnd) != ln.RTL: // end of an LTR line or start of an RTL one
-		if align == AlignJustify && ln.Justified {
-			break
-		}
-		ln.Left = width - x
-	}
-	if ln.Left != 0 {
-		for i := range ln.Runs {
-			for j := range ln.Runs[i].Glyphs {
-				ln.Runs[i].Glyphs[j].X += ln.Left
-			}
-			for j := range ln.Runs[i].Clusters {
-				ln.Runs[i].Clusters[j].X += ln.Left
-			}
-		}
-	}
-	return ln
-}
-
-// hyphenate returns glyphs with the soft hyphen at rune shy drawn as hy,
-// in a copy: an item's glyphs are shared by every line.
-func hyphenate(glyphs []shapedGlyph, shy int, hy *hyphen) []shapedGlyph {
-	glyphs = slices.Clone(glyphs)
-	for i, g := range glyphs {
-		if g.cluster == shy {
-			glyphs[i].id, glyphs[i].xAdv, glyphs[i].xOff, glyphs[i].yOff = hy.id, hy.xAdv, 0, 0
-		}
-	}
-	return glyphs
-}
-
-// clusters groups the glyphs of a piece by cluster and gives each group the
-// text it stands for.
-func clusters(text []rune, pc piece) []Cluster {
-	// HarfBuzz keeps clusters monotonic: ascending along a left-to-right
-	// run, descending along a right-to-left one. A cluster ends where the
-	// next one in logical order starts.
-	rtl := pc.it.level&1 == 1
-	var out []Cluster
-	for i := 0; i < len(pc.glyphs); {
-		c := pc.glyphs[i].cluster
-		j := i + 1
-		for j < len(pc.glyphs) && pc.glyphs[j].cluster == c {
-			j++
-		}
-		out = append(out, Cluster{Start: c, End: pc.to, FirstGlyph: i, NumGlyphs: j - i})
-		i = j
-	}
-	for k := range out {
-		next := k + 1
-		if rtl {
-			next = k - 1
-		}
-		if next >= 0 && next < len(out) {
-			out[k].End = out[next].Start
-		}
-		out[k].Text = string(text[out[k].Start:out[k].End])
-	}
-	return out
 }

@@ -246,30 +246,36 @@ func TestArabicLine(t *testing.T) {
 // TestLineBreaking checks breaks against the box on every script line at
 // several widths: lines fit, break after spaces or other UAX #14
 // opportunities only, justified lines fill the box exactly, the last line
-// is not justified and right-to-left lines hang from the right.
+// is not stretched and right-to-left lines hang from the right.
 func TestLineBreaking(t *testing.T) {
 	for _, sl := range scriptLines {
 		for _, width := range []float64{120, 180, 260} {
 			p := layout(t, sl.text, width, Style{Lang: sl.lang, Align: AlignJustify})
 			runes := []rune(sl.text)
+			naturalGap := gapOf(layout(t, sl.text, 1e5, Style{Lang: sl.lang}).Lines[0])
 			if len(p.Lines) < 2 {
 				t.Errorf("%s at %.0f: %d line(s), want a wrapped paragraph", sl.lang, width, len(p.Lines))
 			}
 			for i, ln := range p.Lines {
-				if ln.Width > width+1e-6 {
+				// A justified line's last hyphen or punctuation may hang
+				// past the edge, by at most 0.8 of a full stop.
+				hangs := 0.8 * 0.3 * 11
+				if ln.Width > width+hangs {
 					t.Errorf("%s at %.0f: line %d is %.2f wide", sl.lang, width, i+1, ln.Width)
 				}
 				last := i == len(p.Lines)-1
 				if !last {
 					before := runes[ln.End-1]
-					if !unicode.IsSpace(before) && !strings.ContainsRune("/-–—", before) {
+					if !unicode.IsSpace(before) && !strings.ContainsRune("/-–—", before) && !endsWithHyphen(ln) {
 						t.Errorf("%s at %.0f: line %d ends after %q, not a break opportunity", sl.lang, width, i+1, before)
 					}
-					if ln.Justified && math.Abs(ln.Width-width) > 1e-6 {
+					if ln.Justified && (ln.Width < width-1e-6 || ln.Width > width+hangs) {
 						t.Errorf("%s at %.0f: justified line %d is %.2f wide", sl.lang, width, i+1, ln.Width)
 					}
-				} else if ln.Justified {
-					t.Errorf("%s at %.0f: last line justified", sl.lang, width)
+				} else if ln.Justified && gapOf(ln) >= naturalGap-1e-9 {
+					// Only a last line that would overflow is set tight,
+					// its spaces shrunk (as TeX does).
+					t.Errorf("%s at %.0f: last line stretched", sl.lang, width)
 				}
 				if !ln.Justified && ln.RTL && math.Abs(ln.Left+ln.Width-width) > 1e-6 {
 					t.Errorf("%s at %.0f: ragged RTL line %d not flush right (left %.2f width %.2f)", sl.lang, width, i+1, ln.Left, ln.Width)
@@ -450,4 +456,25 @@ func TestSoftHyphen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// endsWithHyphen reports a line broken at a hyphenation point: it ends
+// inside a word, and its last glyph is the hyphen of its font.
+func endsWithHyphen(ln Line) bool {
+	if len(ln.Runs) == 0 {
+		return false
+	}
+	run := ln.Runs[len(ln.Runs)-1]
+	if ln.RTL {
+		run = ln.Runs[0]
+	}
+	if len(run.Glyphs) == 0 {
+		return false
+	}
+	g := run.Glyphs[len(run.Glyphs)-1]
+	if run.RTL() {
+		g = run.Glyphs[0]
+	}
+	hy, ok := run.Font.parsed.NominalGlyph('\u2010')
+	return ok && g.ID == uint16(hy)
 }

@@ -97,6 +97,10 @@ type Line struct {
 	Ascent, Descent float64
 	RTL             bool
 	Justified       bool
+	// Hyphenated marks a line that ends inside a word, at a hyphenation
+	// point or a soft hyphen, with a hyphen drawn: the next line goes on
+	// with the same word, so text joined across lines takes no space there.
+	Hyphenated bool
 }
 
 // Run is a sequence of glyphs from one font at one bidi level.
