@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"communique/app/locale"
 	"communique/app/pdf"
 	"communique/app/safefile"
 	"communique/app/sign"
@@ -530,7 +531,7 @@ func (p *Plan) make(ctx context.Context, j job, signAt time.Time, step func(stri
 	f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
 	if opt.Identity != nil {
 		step("sign")
-		so := sign.Options{Reason: signReason(&j.st), Location: j.doc.Place, Time: signAt,
+		so := sign.Options{Reason: signReason(&j.st, &j.doc), Location: j.doc.Place, Time: signAt,
 			Approval: opt.Approval, TSAURL: opt.TSAURL}
 		if r := res.SignatureRect; r != nil {
 			so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
@@ -553,11 +554,11 @@ func (p *Plan) make(ctx context.Context, j job, signAt time.Time, step func(stri
 	return f, data, nil
 }
 
-func signReason(st *statement.Statement) string {
-	if body := strings.TrimSpace(st.IssuingBody); body != "" {
-		return "Issued by " + body
-	}
-	return "Official statement " + st.ID
+// signReason is the signature's reason in the document's language, naming
+// the issuing body as the document writes it (English for a language
+// package locale has no sentence for).
+func signReason(st *statement.Statement, doc *pdf.Document) string {
+	return locale.SignReason(doc.Lang, doc.IssuingBody, st.ID)
 }
 
 func chooseStatements(w *workspace.Workspace, ids []string) ([]*statement.Statement, error) {
