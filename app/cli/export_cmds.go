@@ -8,11 +8,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/sign"
+	"communique/app/workspace"
 )
 
 // PasswordEnv is the environment variable an identity's password is read
@@ -72,7 +74,11 @@ func runExport(env *Env, args []string) int {
 		return fail(env, "export", ExitUsage, err)
 	}
 	defer w.Close()
-	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
+	requested, err := exportLanguages(*langs)
+	if err != nil {
+		return fail(env, "export", ExitUsage, fmt.Errorf("--langs: %w", err))
+	}
+	opt := export.Options{Langs: requested, OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
 		Strict: *strict, Generator: "Communiqué " + Version}
 	// Without a list the export serves a batch: what is ready goes out,
 	// the rest is reported. Languages named one by one are a request for
@@ -140,7 +146,7 @@ func listWritten(env *Env, out string, m *export.Manifest) bool {
 }
 
 // warnReadiness tells on stderr which languages are left out or go out with
-// stale translations or QA problems.
+// translations to review or QA problems, as export.Readiness words them.
 func warnReadiness(env *Env, plan *export.Plan) {
 	opt := plan.Options
 	for _, id := range sortedKeys(plan.Readiness) {
@@ -148,15 +154,23 @@ func warnReadiness(env *Env, plan *export.Plan) {
 			requested := len(opt.Langs) == 0 || opt.Langs[0] == "all" || contains(opt.Langs, r.Lang)
 			switch {
 			case len(opt.Langs) == 0 && !r.Complete():
-				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", id, r.Lang, r.Missing, r.NeedsReview)
-			case requested && r.Missing == 0 && r.NeedsReview > 0 && !opt.Strict:
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", id, r.Lang, r.NeedsReview)
-			}
-			if requested && r.Missing == 0 && r.QAProblems > 0 {
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d QA problems (see communique status)\n", id, r.Lang, r.QAProblems)
+				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %s\n", id, r.Lang, strings.Join(r.Warnings(), "; "))
+			case requested && r.Classify(opt.Strict) == export.ClassWarn:
+				for _, w := range r.Warnings() {
+					fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %s\n", id, r.Lang, w)
+				}
 			}
 		}
 	}
+}
+
+// exportLanguages reads --langs: "all", or a list of languages
+// (workspace.ParseLanguages, as the window reads them).
+func exportLanguages(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "all" {
+		return []string{"all"}, nil
+	}
+	return workspace.ParseLanguages(s)
 }
 
 func contains(list []string, s string) bool {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"communique/app/export"
 	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/assets"
@@ -28,14 +29,18 @@ func runInit(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(env, "init", "give exactly one folder")
 	}
-	cfg := workspace.Config{Organisation: *org, SourceLanguage: *source, Languages: splitList(*langs), CatalogFormat: *format}
+	targets, err := workspace.ParseLanguages(*langs)
+	if err != nil {
+		return fail(env, "init", ExitUsage, fmt.Errorf("--langs: %w", err))
+	}
+	cfg := workspace.Config{Organisation: *org, SourceLanguage: *source, Languages: targets, CatalogFormat: *format}
 	w, err := workspace.Init(pos[0], cfg)
 	if err != nil {
 		return fail(env, "init", ExitUsage, err)
 	}
 	fmt.Fprintf(env.Stdout, "created workspace %s (source %s; languages %s)\n", w.Dir, w.Config.SourceLanguage,
 		strings.Join(w.Config.Languages, ", "))
-	warnFontCoverage(env, "init", append([]string{w.Config.SourceLanguage}, w.Config.Languages...))
+	warnFontCoverage(env, "init", w, w.Languages())
 	return ExitOK
 }
 
@@ -213,6 +218,9 @@ func runStatus(env *Env, args []string) int {
 	for _, e := range rep.Errors {
 		fmt.Fprintf(env.Stderr, "communique status: %s\n", e)
 	}
+	for _, err := range export.CheckFonts(w) {
+		fmt.Fprintf(env.Stderr, "communique status: warning: %v\n", err)
+	}
 	if len(rep.Errors) > 0 {
 		return ExitUsage
 	}
@@ -287,16 +295,6 @@ func bar(n, total, width int) string {
 	}
 	full := n * width / total
 	return "[" + strings.Repeat("#", full) + strings.Repeat(".", width-full) + "]"
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // LockWaitEnv is the environment variable that sets how long a command

@@ -1,8 +1,12 @@
 package export
 
 import (
+	"fmt"
+	"strings"
+
 	"communique/app/fonts"
 	"communique/app/pdf"
+	"communique/app/workspace"
 )
 
 // Coverage is how well the fonts a language would be set in serve it: the
@@ -35,8 +39,9 @@ func (c Coverage) Covered() bool { return len(c.Missing) == 0 }
 func FontCoverage(lang string) (Coverage, error) { return FontCoverageWith(lang, "") }
 
 // FontCoverageWith is FontCoverage for a language the workspace sets in
-// family (communique.toml's [fonts]; empty: the default). It fails with an
-// error wrapping fonts.ErrNotFound when the family is not installed.
+// family (communique.toml's [fonts]; empty: the default), which must then
+// draw the letters by itself. It fails with an error wrapping
+// fonts.ErrNotFound when the family is not installed.
 func FontCoverageWith(lang, family string) (Coverage, error) {
 	c := Coverage{Lang: lang, Font: family}
 	if family == "" {
@@ -48,17 +53,78 @@ func FontCoverageWith(lang, family string) (Coverage, error) {
 	if !ok {
 		if family != "" {
 			// Still say whether the family exists.
-			_, err := pdf.Uncovered(lang, family, "", false)
+			_, err := pdf.FamilyUncovered(lang, family, "")
 			return c, err
 		}
 		return c, nil
 	}
 	c.Known = true
 	c.Exemplars = len([]rune(set))
-	missing, err := pdf.Uncovered(lang, family, set, false)
+	uncovered := func() ([]rune, error) { return pdf.Uncovered(lang, "", set, false) }
+	if family != "" {
+		// A chosen family must draw the language by itself.
+		uncovered = func() ([]rune, error) { return pdf.FamilyUncovered(lang, family, set) }
+	}
+	missing, err := uncovered()
 	if err != nil {
 		return c, err
 	}
 	c.Missing = missing
 	return c, nil
+}
+
+// FontCoverageError is a font chosen for a language that lacks letters of
+// the language's CLDR exemplar set.
+type FontCoverageError struct {
+	Coverage
+}
+
+func (e *FontCoverageError) Error() string {
+	return fmt.Sprintf("font %q lacks %d of the %d letters of %s's CLDR exemplar set checked: %s", e.Font,
+		len(e.Missing), e.Exemplars, e.Lang, Letters(e.Missing, 5))
+}
+
+// Letters quotes up to max characters with their code points.
+func Letters(rs []rune, max int) string {
+	shown := rs[:min(len(rs), max)]
+	out := make([]string, len(shown))
+	for i, r := range shown {
+		out[i] = fmt.Sprintf("%c (%U)", r, r)
+	}
+	s := strings.Join(out, ", ")
+	if len(rs) > len(shown) {
+		s += ", …"
+	}
+	return s
+}
+
+// CheckFont checks the font the workspace chose for lang (communique.toml's
+// [fonts]): nil when it chose none, else a *workspace.FileError naming the
+// file and line of the setting, wrapping an error that wraps
+// fonts.ErrNotFound when the family is not installed, or a
+// *FontCoverageError when it lacks letters of the language.
+func CheckFont(w *workspace.Workspace, lang string) error {
+	family, path, line := w.FontSetting(lang)
+	if family == "" {
+		return nil
+	}
+	c, err := FontCoverageWith(lang, family)
+	if err != nil {
+		return &workspace.FileError{Path: path, Line: line, Err: fmt.Errorf("[fonts] %s: %w", lang, err)}
+	}
+	if !c.Covered() {
+		return &workspace.FileError{Path: path, Line: line, Err: fmt.Errorf("[fonts] %s: %w", lang, &FontCoverageError{c})}
+	}
+	return nil
+}
+
+// CheckFonts is CheckFont for every language of the workspace.
+func CheckFonts(w *workspace.Workspace) []error {
+	var errs []error
+	for _, l := range w.Languages() {
+		if err := CheckFont(w, l); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
 }

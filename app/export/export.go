@@ -38,7 +38,7 @@ const ManifestFile = "manifest.json"
 // fallback lists the parts without text in lang. The app's live preview uses it so that a
 // translator sees the whole page while working.
 func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc pdf.Document, fallback []string, err error) {
-	doc = pdf.Document{Lang: lang, Date: st.Date}
+	doc = pdf.Document{Lang: lang, Date: st.Date, Font: w.Config.Fonts[lang]}
 	if w.Config.Logo != "" {
 		p := w.Config.Logo
 		if !filepath.IsAbs(p) {
@@ -99,10 +99,14 @@ func (e *IncompleteError) Error() string {
 
 // Readiness says whether a language can be published and what to warn about.
 type Readiness struct {
-	Lang        string
-	Missing     int
-	NeedsReview int
-	QAProblems  int
+	Lang    string
+	Missing int
+	// NeedsReview counts translations to review: Stale ones, made from an
+	// older source text, and IncompletePlurals, current but lacking a
+	// plural form the language needs.
+	NeedsReview              int
+	Stale, IncompletePlurals int
+	QAProblems               int
 }
 
 // Complete means every part is translated from the current source text.
@@ -133,6 +137,11 @@ func Ready(w *workspace.Workspace, st *statement.Statement) []Readiness {
 				r.Missing++
 			case catalog.NeedsReview:
 				r.NeedsReview++
+				if len(e.LacksForms) > 0 {
+					r.IncompletePlurals++
+				} else {
+					r.Stale++
+				}
 			}
 			r.QAProblems += len(e.Problems)
 		}

@@ -1,5 +1,10 @@
 package pdf
 
+import (
+	"communique/app/fonts"
+	"communique/app/typeset"
+)
+
 // Font coverage, asked before typesetting: a batch export lists every
 // character a language cannot be drawn with instead of stopping at the
 // first, and a workspace warns when a language is added rather than at
@@ -73,4 +78,20 @@ func MissingGlyphs(doc Document) ([]*MissingGlyphError, error) {
 		}
 	}
 	return out, nil
+}
+
+// FamilyUncovered returns the characters of text that the installed family
+// a workspace names for lang cannot draw by itself (the bundled fonts do
+// not fill in): what checks a font choice. It fails with a *FontError when
+// the family is not installed or cannot be read.
+func FamilyUncovered(lang, family, text string) ([]rune, error) {
+	c, err := fonts.System().Named(lang, family)
+	if err != nil {
+		return nil, &FontError{Lang: lang, Family: family, Err: err}
+	}
+	f, err := loadSystem(c)
+	if err != nil {
+		return nil, &FontError{Lang: lang, Family: family, Err: err}
+	}
+	return uncoveredIn(&typeset.FontSet{Families: []typeset.Family{f.fam}}, text, false), nil
 }
