@@ -10,7 +10,7 @@ as shipped by Debian's unicode-cldr-core (CLDR 41):
     scripts/cldr_locale.py /usr/share/unicode/cldr/common > app/locale/cldr_table.go
 A value a language's file lacks is inherited from root, as CLDR specifies.
 """
-import os, sys, xml.etree.ElementTree as ET
+import os, sys, unicodedata, xml.etree.ElementTree as ET
 
 LANGS = """af am ar as az be bg bn bs ca ckb cs cy da de el en es et eu fa fi fil fr ga gl gu ha he hi hr hu hy id ig
 is it ja ka kk km kn ko ku ky lo lt lv mk ml mn mr ms my nb ne nl or pa pl ps pt ro ru si sk sl so sq sr sv sw ta te
@@ -52,7 +52,12 @@ def read(common, lang, digits, root):
 
 
 def gostr(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\u200f', '\\u200f').replace('\u200e', '\\u200e').replace('\u061c', '\\u061c') + '"'
+    """A Go string literal; invisible format characters (ZWNJ, RLM…) as
+    \\u escapes, so the table can be read and staticcheck accepts it."""
+    out = []
+    for c in s.replace('\\', '\\\\').replace('"', '\\"'):
+        out.append('\\u%04x' % ord(c) if unicodedata.category(c) == 'Cf' else c)
+    return '"' + ''.join(out) + '"'
 
 
 def golist(xs):
