@@ -36,7 +36,7 @@ func runExport(env *Env, args []string) int {
 	role := fs.String("role", "", "signer's role, shown in the signature block")
 	tsa := fs.String("tsa", "", "RFC 3161 timestamp authority URL")
 	approval := fs.Bool("approval", false, "approval signature instead of certification (no changes allowed)")
-	strict := fs.Bool("strict", false, "refuse translations made from an older source text (needs review) instead of warning")
+	strict := fs.Bool("strict", false, "refuse translations that need review (made from an older source text, or lacking a plural form) instead of warning")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	progress := fs.Bool("progress", false, "a progress line on stderr for every file from the start "+
 		"(by default they start after a second)")
@@ -74,16 +74,12 @@ func runExport(env *Env, args []string) int {
 		return fail(env, "export", ExitUsage, err)
 	}
 	defer w.Close()
-	requested, err := exportLanguages(*langs)
+	requested, batch, err := exportLanguages(*langs)
 	if err != nil {
-		return fail(env, "export", ExitUsage, fmt.Errorf("--langs: %w", err))
+		return fail(env, "export", ExitUsage, fmt.Errorf("--lang: %w", err))
 	}
-	opt := export.Options{Langs: requested, OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
+	opt := export.Options{Langs: requested, Batch: batch, OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
 		Strict: *strict, Generator: "Communiqué " + Version}
-	// Without a list the export serves a batch: what is ready goes out,
-	// the rest is reported. Languages named one by one are a request for
-	// exactly those files, all or none.
-	opt.Batch = len(opt.Langs) == 0 || len(opt.Langs) == 1 && opt.Langs[0] == "all"
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}
 	}
@@ -164,13 +160,17 @@ func warnReadiness(env *Env, plan *export.Plan) {
 	}
 }
 
-// exportLanguages reads --langs: "all", or a list of languages
-// (workspace.ParseLanguages, as the window reads them).
-func exportLanguages(s string) ([]string, error) {
+// exportLanguages reads --lang: "all", or a list of languages
+// (workspace.ParseLanguages, as the window reads them). Without a list, or
+// with all, the export serves a batch: what is ready goes out, the rest is
+// reported. Languages named one by one are a request for exactly those
+// files, all or none.
+func exportLanguages(s string) (langs []string, batch bool, err error) {
 	if strings.TrimSpace(s) == "all" {
-		return []string{"all"}, nil
+		return []string{"all"}, true, nil
 	}
-	return workspace.ParseLanguages(s)
+	langs, err = workspace.ParseLanguages(s)
+	return langs, len(langs) == 0, err
 }
 
 func contains(list []string, s string) bool {
