@@ -44,6 +44,40 @@ func runInit(env *Env, args []string) int {
 	return ExitOK
 }
 
+// runAddLanguage adds target languages to a workspace, as the window's
+// "Add language" does, and warns about each whose letters no font draws.
+func runAddLanguage(env *Env, args []string) int {
+	fs := flag.NewFlagSet("add-language", flag.ContinueOnError)
+	ws := workspaceFlags(fs)
+	pos, ok := flags(env, "add-language", fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	langs, err := workspace.ParseLanguages(strings.Join(pos, " "))
+	if err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	if len(langs) == 0 {
+		return usageError(env, "add-language", "name at least one language")
+	}
+	w, err := ws.open(env, true)
+	if err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	defer w.Close()
+	for _, l := range langs {
+		if err := w.AddLanguage(l); err != nil {
+			return fail(env, "add-language", ExitUsage, err)
+		}
+	}
+	if err := w.Save(); err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	fmt.Fprintf(env.Stdout, "added %s (languages now %s)\n", strings.Join(langs, ", "), strings.Join(w.Languages(), ", "))
+	warnFontCoverage(env, "add-language", w, langs)
+	return ExitOK
+}
+
 func runSample(env *Env, args []string) int {
 	fs := flag.NewFlagSet("sample", flag.ContinueOnError)
 	pos, ok := flags(env, "sample", fs, args)

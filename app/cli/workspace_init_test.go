@@ -63,3 +63,24 @@ func TestStatusWarnsAboutFontSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestAddLanguage: add-language adds languages to communique.toml with
+// their catalogs, canonically spelled; a language already there is refused.
+func TestAddLanguage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	if code, _, stderr := run(t, "init", dir, "--langs", "fr"); code != ExitOK {
+		t.Fatalf("init: %s", stderr)
+	}
+	code, stdout, stderr := run(t, "add-language", "--workspace", dir, "he,", "zh-hant")
+	if code != ExitOK || !strings.Contains(stdout, "languages now en, fr, he, zh-Hant") || strings.Contains(stderr, "warning") {
+		t.Fatalf("add-language: %d %q %q", code, stdout, stderr)
+	}
+	for _, l := range []string{"he", "zh-Hant"} {
+		if _, err := os.Stat(filepath.Join(dir, "locales", "active."+l+".toml")); err != nil {
+			t.Error(err)
+		}
+	}
+	if code, _, stderr := run(t, "add-language", "--workspace", dir, "fr"); code != ExitUsage || !strings.Contains(stderr, "already") {
+		t.Errorf("adding fr again: %d %q", code, stderr)
+	}
+}
