@@ -53,7 +53,7 @@ func TestFontSetting(t *testing.T) {
 	w.Close()
 	for table, want := range map[string]string{
 		"\n[fonts]\nur = \"Noto Nastaliq Urdu\"\nfa = \"Vazirmatn\"\n": ":" + strconv.Itoa(n+4) + ": [fonts]: fa is not a language of this workspace",
-		"\n[fonts]\nur = \"  \"\n": ":" + strconv.Itoa(n+3) + ": [fonts]: ur: the font family is empty",
+		"\n[fonts]\nur = \"  \"\n":                                     ":" + strconv.Itoa(n+3) + ": [fonts]: ur: the font family is empty",
 	} {
 		write(table)
 		_, err := Open(dir)
