@@ -131,6 +131,20 @@ func (ix *Index) Named(lang, family string) (*Choice, error) {
 	return &Choice{Family: r.Family, Regular: r, Bold: b, Scripts: Scripts(lang)}, nil
 }
 
+// NeedsSystem reports whether lang may be set in a system family: it has
+// preferred families, or a script the bundled fonts lack.
+func NeedsSystem(lang string) bool {
+	if len(preferred[preferredKey(lang)]) > 0 {
+		return true
+	}
+	for _, s := range Scripts(lang) {
+		if !slices.Contains(Bundled, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // Default returns the system family lang is set in when the workspace
 // names none: nil when the bundled fonts write the language (or nothing
 // is known of it), or when none of its preferred families is installed.

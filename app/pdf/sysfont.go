@@ -53,16 +53,18 @@ var sysFamilies sync.Map // key → *sysFamily
 // write (a Hebrew quotation in an English statement). A script no installed
 // font writes is left to the glyph check, which names the character.
 func systemFamilies(doc *Document, texts []string) ([]*sysFamily, error) {
-	ix := fonts.System()
+	// The font folders are scanned only for a document that needs them:
+	// the sample's languages are written in the bundled fonts alone.
+	ix := fonts.System
 	var choices []*fonts.Choice
 	if doc.Font != "" {
-		c, err := ix.Named(doc.Lang, doc.Font)
+		c, err := ix().Named(doc.Lang, doc.Font)
 		if err != nil {
 			return nil, &FontError{Lang: doc.Lang, Family: doc.Font, Err: err}
 		}
 		choices = append(choices, c)
-	} else if doc.Lang != "" {
-		if c := ix.Default(doc.Lang); c != nil {
+	} else if doc.Lang != "" && fonts.NeedsSystem(doc.Lang) {
+		if c := ix().Default(doc.Lang); c != nil {
 			choices = append(choices, c)
 		}
 	}
@@ -80,7 +82,7 @@ func systemFamilies(doc *Document, texts []string) ([]*sysFamily, error) {
 				continue
 			}
 			claimed = append(claimed, s)
-			if c := ix.ForScript(s); c != nil {
+			if c := ix().ForScript(s); c != nil {
 				choices = append(choices, c)
 				claimed = append(claimed, c.Scripts...)
 			}
