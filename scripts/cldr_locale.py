@@ -5,6 +5,9 @@ names it uses, the digits of its default numbering system, and the list
 separator it writes between items (CLDR's listPattern "start" part), which
 the dateline puts between the place and the date.
 
+Every language CLDR has a file for (common/main/<lang>.xml, no region) that names
+the Gregorian months itself is included.
+
 Source: CLDR common/main/<lang>.xml and common/supplemental/numberingSystems.xml,
 as shipped by Debian's unicode-cldr-core (CLDR 41):
     scripts/cldr_locale.py /usr/share/unicode/cldr/common > app/locale/cldr_table.go
@@ -12,9 +15,6 @@ A value a language's file lacks is inherited from root, as CLDR specifies.
 """
 import os, sys, unicodedata, xml.etree.ElementTree as ET
 
-LANGS = """af am ar as az be bg bn bs ca ckb cs cy da de el en es et eu fa fi fil fr ga gl gu ha he hi hr hu hy id ig
-is it ja ka kk km kn ko ku ky lo lt lv mk ml mn mr ms my nb ne nl or pa pl ps pt ro ru si sk sl so sq sr sv sw ta te
-th tk tr uk ur uz vi yo zh zu""".split()
 
 
 def plain(elems):
@@ -40,6 +40,8 @@ def read(common, lang, digits, root):
     pat = plain(cal.findall("./dateFormats/dateFormatLength[@type='long']/dateFormat/pattern")) if cal is not None else []
     pattern = pat[0] if pat else plain(rcal.findall("./dateFormats/dateFormatLength[@type='long']/dateFormat/pattern"))[0]
     c = cal if cal is not None else rcal
+    if cal is None:
+        return pattern, None, None, None, None, None, None
     fmt_m = months(c, 'format') or months(c, 'stand-alone')
     std_m = months(c, 'stand-alone') or fmt_m
     fmt_d = days(c, 'format') or days(c, 'stand-alone')
@@ -73,10 +75,12 @@ def main(common):
     print("// cldr holds each language's long Gregorian date pattern and the names,")
     print("// digits and list separator it writes dates with.")
     print("var cldr = map[string]cldrLocale{")
-    for lang in LANGS:
-        if not os.path.exists(os.path.join(common, 'main', lang + '.xml')):
-            continue
+    langs = sorted(f[:-4] for f in os.listdir(os.path.join(common, 'main'))
+                   if f.endswith('.xml') and '_' not in f and f != 'root.xml')
+    for lang in langs:
         pattern, fm, sm, fd, sd, dg, sep = read(common, lang, digits, root)
+        if fm is None:
+            continue  # inherits root's "M01"…: CLDR has no dates for it
         ms = sm if 'L' in pattern.replace("''", '') else fm
         print('\t%s: {' % gostr(lang))
         print('\t\tpattern: %s, digits: %s, comma: %s,' % (gostr(pattern), gostr(dg), gostr(sep)))

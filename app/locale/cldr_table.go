@@ -9,6 +9,14 @@ var cldr = map[string]cldrLocale{
 		pattern: "dd MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Januarie", "Februarie", "Maart", "April", "Mei", "Junie", "Julie", "Augustus", "September", "Oktober", "November", "Desember"},
 	},
+	"agq": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ndzɔ̀ŋɔ̀nùm", "ndzɔ̀ŋɔ̀kƗ̀zùʔ", "ndzɔ̀ŋɔ̀tƗ̀dʉ̀ghà", "ndzɔ̀ŋɔ̀tǎafʉ̄ghā", "ndzɔ̀ŋèsèe", "ndzɔ̀ŋɔ̀nzùghò", "ndzɔ̀ŋɔ̀dùmlo", "ndzɔ̀ŋɔ̀kwîfɔ̀e", "ndzɔ̀ŋɔ̀tƗ̀fʉ̀ghàdzughù", "ndzɔ̀ŋɔ̀ghǔuwelɔ̀m", "ndzɔ̀ŋɔ̀chwaʔàkaa wo", "ndzɔ̀ŋèfwòo"},
+	},
+	"ak": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"Sanda-Ɔpɛpɔn", "Kwakwar-Ɔgyefuo", "Ebɔw-Ɔbenem", "Ebɔbira-Oforisuo", "Esusow Aketseaba-Kɔtɔnimba", "Obirade-Ayɛwohomumu", "Ayɛwoho-Kitawonsa", "Difuu-Ɔsandaa", "Fankwa-Ɛbɔ", "Ɔbɛsɛ-Ahinime", "Ɔberɛfɛw-Obubuo", "Mumu-Ɔpɛnimba"},
+	},
 	"am": {
 		pattern: "d MMMM y", digits: "0123456789", comma: "፣ ",
 		months: [12]string{"ጃንዩወሪ", "ፌብሩወሪ", "ማርች", "ኤፕሪል", "ሜይ", "ጁን", "ጁላይ", "ኦገስት", "ሴፕቴምበር", "ኦክቶበር", "ኖቬምበር", "ዲሴምበር"},
@@ -21,21 +29,57 @@ var cldr = map[string]cldrLocale{
 		pattern: "d MMMM, y", digits: "০১২৩৪৫৬৭৮৯", comma: ", ",
 		months: [12]string{"জানুৱাৰী", "ফেব্ৰুৱাৰী", "মাৰ্চ", "এপ্ৰিল", "মে’", "জুন", "জুলাই", "আগষ্ট", "ছেপ্তেম্বৰ", "অক্টোবৰ", "নৱেম্বৰ", "ডিচেম্বৰ"},
 	},
+	"asa": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
+	"ast": {
+		pattern: "d MMMM 'de' y", digits: "0123456789", comma: ", ",
+		months: [12]string{"de xineru", "de febreru", "de marzu", "d’abril", "de mayu", "de xunu", "de xunetu", "d’agostu", "de setiembre", "d’ochobre", "de payares", "d’avientu"},
+	},
 	"az": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
+	},
+	"bas": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Kɔndɔŋ", "Màcɛ̂l", "Màtùmb", "Màtop", "M̀puyɛ", "Hìlòndɛ̀", "Njèbà", "Hìkaŋ", "Dìpɔ̀s", "Bìòôm", "Màyɛsèp", "Lìbuy li ńyèe"},
 	},
 	"be": {
 		pattern: "d MMMM y 'г'.", digits: "0123456789", comma: ", ",
 		months: [12]string{"студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"},
 	},
+	"bem": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Epreo", "Mei", "Juni", "Julai", "Ogasti", "Septemba", "Oktoba", "Novemba", "Disemba"},
+	},
+	"bez": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"pa mwedzi gwa hutala", "pa mwedzi gwa wuvili", "pa mwedzi gwa wudatu", "pa mwedzi gwa wutai", "pa mwedzi gwa wuhanu", "pa mwedzi gwa sita", "pa mwedzi gwa saba", "pa mwedzi gwa nane", "pa mwedzi gwa tisa", "pa mwedzi gwa kumi", "pa mwedzi gwa kumi na moja", "pa mwedzi gwa kumi na mbili"},
+	},
 	"bg": {
 		pattern: "d MMMM y 'г'.", digits: "0123456789", comma: ", ",
 		months: [12]string{"януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"},
 	},
+	"bm": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"zanwuye", "feburuye", "marisi", "awirili", "mɛ", "zuwɛn", "zuluye", "uti", "sɛtanburu", "ɔkutɔburu", "nowanburu", "desanburu"},
+	},
 	"bn": {
 		pattern: "d MMMM, y", digits: "০১২৩৪৫৬৭৮৯", comma: ", ",
 		months: [12]string{"জানুয়ারী", "ফেব্রুয়ারী", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"},
+	},
+	"bo": {
+		pattern: "སྤྱི་ལོ་y MMMMའི་ཚེས་d", digits: "0123456789", comma: ", ",
+		months: [12]string{"ཟླ་བ་དང་པོ", "ཟླ་བ་གཉིས་པ", "ཟླ་བ་གསུམ་པ", "ཟླ་བ་བཞི་པ", "ཟླ་བ་ལྔ་པ", "ཟླ་བ་དྲུག་པ", "ཟླ་བ་བདུན་པ", "ཟླ་བ་བརྒྱད་པ", "ཟླ་བ་དགུ་པ", "ཟླ་བ་བཅུ་པ", "ཟླ་བ་བཅུ་གཅིག་པ", "ཟླ་བ་བཅུ་གཉིས་པ"},
+	},
+	"br": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Genver", "Cʼhwevrer", "Meurzh", "Ebrel", "Mae", "Mezheven", "Gouere", "Eost", "Gwengolo", "Here", "Du", "Kerzu"},
+	},
+	"brx": {
+		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"जानुवारी", "फेब्रूवारी", "मार्च", "एप्रिल", "मे", "जुन", "जुलाई", "आगष्ट", "सेप्थेम्बर", "अक्ट’बर", "नवेम्बर", "डिसेम्बर"},
 	},
 	"bs": {
 		pattern: "d. MMMM y.", digits: "0123456789", comma: ", ",
@@ -44,6 +88,26 @@ var cldr = map[string]cldrLocale{
 	"ca": {
 		pattern: "d MMMM 'de' y", digits: "0123456789", comma: ", ",
 		months: [12]string{"de gener", "de febrer", "de març", "d’abril", "de maig", "de juny", "de juliol", "d’agost", "de setembre", "d’octubre", "de novembre", "de desembre"},
+	},
+	"ccp": {
+		pattern: "d MMMM, y", digits: "𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿", comma: ", ",
+		months: [12]string{"𑄎𑄚𑄪𑄠𑄢𑄨", "𑄜𑄬𑄛𑄴𑄝𑄳𑄢𑄪𑄠𑄢𑄨", "𑄟𑄢𑄴𑄌𑄧", "𑄃𑄬𑄛𑄳𑄢𑄨𑄣𑄴", "𑄟𑄬", "𑄎𑄪𑄚𑄴", "𑄎𑄪𑄣𑄭", "𑄃𑄉𑄧𑄌𑄴𑄑𑄴", "𑄥𑄬𑄛𑄴𑄑𑄬𑄟𑄴𑄝𑄧𑄢𑄴", "𑄃𑄧𑄇𑄴𑄑𑄬𑄝𑄧𑄢𑄴", "𑄚𑄧𑄞𑄬𑄟𑄴𑄝𑄧𑄢𑄴", "𑄓𑄨𑄥𑄬𑄟𑄴𑄝𑄧𑄢𑄴"},
+	},
+	"ce": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
+	},
+	"ceb": {
+		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo", "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"},
+	},
+	"cgg": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Okwokubanza", "Okwakabiri", "Okwakashatu", "Okwakana", "Okwakataana", "Okwamukaaga", "Okwamushanju", "Okwamunaana", "Okwamwenda", "Okwaikumi", "Okwaikumi na kumwe", "Okwaikumi na ibiri"},
+	},
+	"chr": {
+		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ᎤᏃᎸᏔᏅ", "ᎧᎦᎵ", "ᎠᏅᏱ", "ᎧᏬᏂ", "ᎠᏂᏍᎬᏘ", "ᏕᎭᎷᏱ", "ᎫᏰᏉᏂ", "ᎦᎶᏂ", "ᏚᎵᏍᏗ", "ᏚᏂᏅᏗ", "ᏅᏓᏕᏆ", "ᎥᏍᎩᏱ"},
 	},
 	"ckb": {
 		pattern: "dی MMMMی y", digits: "٠١٢٣٤٥٦٧٨٩", comma: ", ",
@@ -61,9 +125,45 @@ var cldr = map[string]cldrLocale{
 		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
 	},
+	"dav": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mori ghwa imbiri", "Mori ghwa kawi", "Mori ghwa kadadu", "Mori ghwa kana", "Mori ghwa kasanu", "Mori ghwa karandadu", "Mori ghwa mfungade", "Mori ghwa wunyanya", "Mori ghwa ikenda", "Mori ghwa ikumi", "Mori ghwa ikumi na imweri", "Mori ghwa ikumi na iwi"},
+	},
 	"de": {
 		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	},
+	"dje": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Žanwiye", "Feewiriye", "Marsi", "Awiril", "Me", "Žuweŋ", "Žuyye", "Ut", "Sektanbur", "Oktoobur", "Noowanbur", "Deesanbur"},
+	},
+	"doi": {
+		pattern: "d, MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मेई", "जून", "जुलाई", "अगस्त", "सितंबर", "अत्तूबर", "नवंबर", "दिसंबर"},
+	},
+	"dsb": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januara", "februara", "měrca", "apryla", "maja", "junija", "julija", "awgusta", "septembra", "oktobra", "nowembra", "decembra"},
+	},
+	"dua": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"dimɔ́di", "ŋgɔndɛ", "sɔŋɛ", "diɓáɓá", "emiasele", "esɔpɛsɔpɛ", "madiɓɛ́díɓɛ́", "diŋgindi", "nyɛtɛki", "mayésɛ́", "tiníní", "eláŋgɛ́"},
+	},
+	"dyo": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Sanvie", "Fébirie", "Mars", "Aburil", "Mee", "Sueŋ", "Súuyee", "Ut", "Settembar", "Oktobar", "Novembar", "Disambar"},
+	},
+	"dz": {
+		pattern: "སྤྱི་ལོ་y MMMM ཚེས་ dd", digits: "༠༡༢༣༤༥༦༧༨༩", comma: " དང་ ",
+		months: [12]string{"ཟླ་དངཔ་", "ཟླ་གཉིས་པ་", "ཟླ་གསུམ་པ་", "ཟླ་བཞི་པ་", "ཟླ་ལྔ་པ་", "ཟླ་དྲུག་པ", "ཟླ་བདུན་པ་", "ཟླ་བརྒྱད་པ་", "ཟླ་དགུ་པ་", "ཟླ་བཅུ་པ་", "ཟླ་བཅུ་གཅིག་པ་", "ཟླ་བཅུ་གཉིས་པ་"},
+	},
+	"ebu": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mweri wa mbere", "Mweri wa kaĩri", "Mweri wa kathatũ", "Mweri wa kana", "Mweri wa gatano", "Mweri wa gatantatũ", "Mweri wa mũgwanja", "Mweri wa kanana", "Mweri wa kenda", "Mweri wa ikũmi", "Mweri wa ikũmi na ũmwe", "Mweri wa ikũmi na Kaĩrĩ"},
+	},
+	"ee": {
+		pattern: "MMMM d 'lia' y", digits: "0123456789", comma: ", ",
+		months: [12]string{"dzove", "dzodze", "tedoxe", "afɔfĩe", "dama", "masa", "siamlɔm", "deasiamime", "anyɔnyɔ", "kele", "adeɛmekpɔxe", "dzome"},
 	},
 	"el": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
@@ -72,6 +172,10 @@ var cldr = map[string]cldrLocale{
 	"en": {
 		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	},
+	"eo": {
+		pattern: "y-MMMM-dd", digits: "0123456789", comma: ", ",
+		months: [12]string{"januaro", "februaro", "marto", "aprilo", "majo", "junio", "julio", "aŭgusto", "septembro", "oktobro", "novembro", "decembro"},
 	},
 	"es": {
 		pattern: "d 'de' MMMM 'de' y", digits: "0123456789", comma: ", ",
@@ -85,9 +189,17 @@ var cldr = map[string]cldrLocale{
 		pattern: "y('e')'ko' MMMM'ren' d('a')", digits: "0123456789", comma: ", ",
 		months: [12]string{"urtarrilak", "otsailak", "martxoak", "apirilak", "maiatzak", "ekainak", "uztailak", "abuztuak", "irailak", "urriak", "azaroak", "abenduak"},
 	},
+	"ewo": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ngɔn osú", "ngɔn bɛ̌", "ngɔn lála", "ngɔn nyina", "ngɔn tána", "ngɔn saməna", "ngɔn zamgbála", "ngɔn mwom", "ngɔn ebulú", "ngɔn awóm", "ngɔn awóm ai dziá", "ngɔn awóm ai bɛ̌"},
+	},
 	"fa": {
 		pattern: "d MMMM y", digits: "۰۱۲۳۴۵۶۷۸۹", comma: "،\u200f ",
 		months: [12]string{"ژانویهٔ", "فوریهٔ", "مارس", "آوریل", "مهٔ", "ژوئن", "ژوئیهٔ", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"},
+	},
+	"ff": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"siilo", "colte", "mbooy", "seeɗto", "duujal", "korse", "morso", "juko", "siilto", "yarkomaa", "jolal", "bowte"},
 	},
 	"fi": {
 		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
@@ -97,25 +209,57 @@ var cldr = map[string]cldrLocale{
 		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo", "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"},
 	},
+	"fo": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januar", "februar", "mars", "apríl", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
+	},
 	"fr": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	},
+	"fur": {
+		pattern: "d 'di' MMMM 'dal' y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Zenâr", "Fevrâr", "Març", "Avrîl", "Mai", "Jugn", "Lui", "Avost", "Setembar", "Otubar", "Novembar", "Dicembar"},
+	},
+	"fy": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jannewaris", "Febrewaris", "Maart", "April", "Maaie", "Juny", "July", "Augustus", "Septimber", "Oktober", "Novimber", "Desimber"},
 	},
 	"ga": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Eanáir", "Feabhra", "Márta", "Aibreán", "Bealtaine", "Meitheamh", "Iúil", "Lúnasa", "Meán Fómhair", "Deireadh Fómhair", "Samhain", "Nollaig"},
 	},
+	"gd": {
+		pattern: "d'mh' MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"dhen Fhaoilleach", "dhen Ghearran", "dhen Mhàrt", "dhen Ghiblean", "dhen Chèitean", "dhen Ògmhios", "dhen Iuchar", "dhen Lùnastal", "dhen t-Sultain", "dhen Dàmhair", "dhen t-Samhain", "dhen Dùbhlachd"},
+	},
 	"gl": {
 		pattern: "d 'de' MMMM 'de' y", digits: "0123456789", comma: ", ",
 		months: [12]string{"xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro", "outubro", "novembro", "decembro"},
+	},
+	"gsw": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Auguscht", "Septämber", "Oktoober", "Novämber", "Dezämber"},
 	},
 	"gu": {
 		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"જાન્યુઆરી", "ફેબ્રુઆરી", "માર્ચ", "એપ્રિલ", "મે", "જૂન", "જુલાઈ", "ઑગસ્ટ", "સપ્ટેમ્બર", "ઑક્ટોબર", "નવેમ્બર", "ડિસેમ્બર"},
 	},
+	"guz": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Chanuari", "Feburari", "Machi", "Apiriri", "Mei", "Juni", "Chulai", "Agosti", "Septemba", "Okitoba", "Nobemba", "Disemba"},
+	},
+	"gv": {
+		pattern: "dd MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jerrey-geuree", "Toshiaght-arree", "Mayrnt", "Averil", "Boaldyn", "Mean-souree", "Jerrey-souree", "Luanistyn", "Mean-fouyir", "Jerrey-fouyir", "Mee Houney", "Mee ny Nollick"},
+	},
 	"ha": {
 		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Janairu", "Faburairu", "Maris", "Afirilu", "Mayu", "Yuni", "Yuli", "Agusta", "Satumba", "Oktoba", "Nuwamba", "Disamba"},
+	},
+	"haw": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Ianuali", "Pepeluali", "Malaki", "ʻApelila", "Mei", "Iune", "Iulai", "ʻAukake", "Kepakemapa", "ʻOkakopa", "Nowemapa", "Kekemapa"},
 	},
 	"he": {
 		pattern: "d בMMMM y", digits: "0123456789", comma: ", ",
@@ -129,6 +273,10 @@ var cldr = map[string]cldrLocale{
 		pattern: "d. MMMM y.", digits: "0123456789", comma: ", ",
 		months: [12]string{"siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna", "listopada", "studenoga", "prosinca"},
 	},
+	"hsb": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januara", "februara", "měrca", "apryla", "meje", "junija", "julija", "awgusta", "septembra", "oktobra", "nowembra", "decembra"},
+	},
 	"hu": {
 		pattern: "y. MMMM d.", digits: "0123456789", comma: ", ",
 		months: [12]string{"január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember", "október", "november", "december"},
@@ -137,6 +285,10 @@ var cldr = map[string]cldrLocale{
 		pattern: "dd MMMM, y թ.", digits: "0123456789", comma: ", ",
 		months: [12]string{"հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"},
 	},
+	"ia": {
+		pattern: "d 'de' MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januario", "februario", "martio", "april", "maio", "junio", "julio", "augusto", "septembre", "octobre", "novembre", "decembre"},
+	},
 	"id": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
@@ -144,6 +296,10 @@ var cldr = map[string]cldrLocale{
 	"ig": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Jenụwarị", "Febrụwarị", "Maachị", "Epreel", "Mee", "Juun", "Julaị", "Ọgọọst", "Septemba", "Ọktoba", "Novemba", "Disemba"},
+	},
+	"ii": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"ꋍꆪ", "ꑍꆪ", "ꌕꆪ", "ꇖꆪ", "ꉬꆪ", "ꃘꆪ", "ꏃꆪ", "ꉆꆪ", "ꈬꆪ", "ꊰꆪ", "ꊰꊪꆪ", "ꊰꑋꆪ"},
 	},
 	"is": {
 		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
@@ -157,13 +313,65 @@ var cldr = map[string]cldrLocale{
 		pattern: "y年M月d日", digits: "0123456789", comma: "、",
 		months: [12]string{"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"},
 	},
+	"jgo": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ŋ́gɛ ",
+		months: [12]string{"Nduŋmbi Saŋ", "Pɛsaŋ Pɛ́pá", "Pɛsaŋ Pɛ́tát", "Pɛsaŋ Pɛ́nɛ́kwa", "Pɛsaŋ Pataa", "Pɛsaŋ Pɛ́nɛ́ntúkú", "Pɛsaŋ Saambá", "Pɛsaŋ Pɛ́nɛ́fɔm", "Pɛsaŋ Pɛ́nɛ́pfúꞋú", "Pɛsaŋ Nɛgɛ́m", "Pɛsaŋ Ntsɔ̌pmɔ́", "Pɛsaŋ Ntsɔ̌ppá"},
+	},
+	"jmc": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Aprilyi", "Mei", "Junyi", "Julyai", "Agusti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
+	"jv": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+	},
 	"ka": {
 		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი", "ოქტომბერი", "ნოემბერი", "დეკემბერი"},
 	},
+	"kab": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Yennayer", "Fuṛar", "Meɣres", "Yebrir", "Mayyu", "Yunyu", "Yulyu", "Ɣuct", "Ctembeṛ", "Tubeṛ", "Nunembeṛ", "Duǧembeṛ"},
+	},
+	"kam": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mwai wa mbee", "Mwai wa kelĩ", "Mwai wa katatũ", "Mwai wa kana", "Mwai wa katano", "Mwai wa thanthatũ", "Mwai wa muonza", "Mwai wa nyaanya", "Mwai wa kenda", "Mwai wa ĩkumi", "Mwai wa ĩkumi na ĩmwe", "Mwai wa ĩkumi na ilĩ"},
+	},
+	"kde": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mwedi Ntandi", "Mwedi wa Pili", "Mwedi wa Tatu", "Mwedi wa Nchechi", "Mwedi wa Nnyano", "Mwedi wa Nnyano na Umo", "Mwedi wa Nnyano na Mivili", "Mwedi wa Nnyano na Mitatu", "Mwedi wa Nnyano na Nchechi", "Mwedi wa Nnyano na Nnyano", "Mwedi wa Nnyano na Nnyano na U", "Mwedi wa Nnyano na Nnyano na M"},
+	},
+	"kea": {
+		pattern: "d 'di' MMMM 'di' y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janeru", "Febreru", "Marsu", "Abril", "Maiu", "Junhu", "Julhu", "Agostu", "Setenbru", "Otubru", "Nuvenbru", "Dizenbru"},
+	},
+	"kgp": {
+		pattern: "d 'ne' MMMM, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"1-Kysã", "2-Kysã", "3-Kysã", "4-Kysã", "5-Kysã", "6-Kysã", "7-Kysã", "8-Kysã", "9-Kysã", "10-Kysã", "11-Kysã", "12-Kysã"},
+	},
+	"khq": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Žanwiye", "Feewiriye", "Marsi", "Awiril", "Me", "Žuweŋ", "Žuyye", "Ut", "Sektanbur", "Oktoobur", "Noowanbur", "Deesanbur"},
+	},
+	"ki": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Njenuarĩ", "Mwere wa kerĩ", "Mwere wa gatatũ", "Mwere wa kana", "Mwere wa gatano", "Mwere wa gatandatũ", "Mwere wa mũgwanja", "Mwere wa kanana", "Mwere wa kenda", "Mwere wa ikũmi", "Mwere wa ikũmi na ũmwe", "Ndithemba"},
+	},
 	"kk": {
 		pattern: "y 'ж'. d MMMM", digits: "0123456789", comma: ", ",
 		months: [12]string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"},
+	},
+	"kkj": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"pamba", "wanja", "mbiyɔ mɛndoŋgɔ", "Nyɔlɔmbɔŋgɔ", "Mɔnɔ ŋgbanja", "Nyaŋgwɛ ŋgbanja", "kuŋgwɛ", "fɛ", "njapi", "nyukul", "M11", "ɓulɓusɛ"},
+	},
+	"kl": {
+		pattern: "dd MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januaarip", "februaarip", "marsip", "apriilip", "maajip", "juunip", "juulip", "aggustip", "septembarip", "oktobarip", "novembarip", "decembarip"},
+	},
+	"kln": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mulgul", "Ng’atyaato", "Kiptaamo", "Iwootkuut", "Mamuut", "Paagi", "Ng’eiyeet", "Rooptui", "Bureet", "Epeeso", "Kipsuunde ne taai", "Kipsuunde nebo aeng’"},
 	},
 	"km": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
@@ -177,25 +385,117 @@ var cldr = map[string]cldrLocale{
 		pattern: "y년 M월 d일", digits: "0123456789", comma: ", ",
 		months: [12]string{"1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월"},
 	},
+	"kok": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"जानेवारी", "फेब्रुवारी", "मार्च", "एप्रील", "मे", "जून", "जुलय", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर", "नोव्हेंबर", "डिसेंबर"},
+	},
+	"ks": {
+		pattern: "MMMM d, y", digits: "۰۱۲۳۴۵۶۷۸۹", comma: "، ",
+		months: [12]string{"جنؤری", "فرؤری", "مارٕچ", "اپریل", "مئی", "جوٗن", "جوٗلایی", "اگست", "ستمبر", "اکتوٗبر", "نومبر", "دسمبر"},
+	},
+	"ksb": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januali", "Febluali", "Machi", "Aplili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
+	"ksf": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ŋwíí a ntɔ́ntɔ", "ŋwíí akǝ bɛ́ɛ", "ŋwíí akǝ ráá", "ŋwíí akǝ nin", "ŋwíí akǝ táan", "ŋwíí akǝ táafɔk", "ŋwíí akǝ táabɛɛ", "ŋwíí akǝ táaraa", "ŋwíí akǝ táanin", "ŋwíí akǝ ntɛk", "ŋwíí akǝ ntɛk di bɔ́k", "ŋwíí akǝ ntɛk di bɛ́ɛ"},
+	},
+	"ksh": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jannewa", "Fäbrowa", "Määz", "Aprell", "Mai", "Juuni", "Juuli", "Oujoß", "Septämber", "Oktohber", "Novämber", "Dezämber"},
+	},
 	"ku": {
 		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
 		months: [12]string{"rêbendanê", "reşemiyê", "adarê", "avrêlê", "gulanê", "pûşperê", "tîrmehê", "gelawêjê", "rezberê", "kewçêrê", "sermawezê", "berfanbarê"},
+	},
+	"kw": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"mis Genver", "mis Hwevrer", "mis Meurth", "mis Ebrel", "mis Me", "mis Metheven", "mis Gortheren", "mis Est", "mis Gwynngala", "mis Hedra", "mis Du", "mis Kevardhu"},
 	},
 	"ky": {
 		pattern: "y-'ж'., d-MMMM", digits: "0123456789", comma: ", ",
 		months: [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
 	},
+	"lag": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Kʉfúngatɨ", "Kʉnaanɨ", "Kʉkeenda", "Kwiikumi", "Kwiinyambála", "Kwiidwaata", "Kʉmʉʉnchɨ", "Kʉvɨɨrɨ", "Kʉsaatʉ", "Kwiinyi", "Kʉsaano", "Kʉsasatʉ"},
+	},
+	"lb": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januar", "Februar", "Mäerz", "Abrëll", "Mee", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	},
+	"lg": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janwaliyo", "Febwaliyo", "Marisi", "Apuli", "Maayi", "Juuni", "Julaayi", "Agusito", "Sebuttemba", "Okitobba", "Novemba", "Desemba"},
+	},
+	"lkt": {
+		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Wiótheȟika Wí", "Thiyóȟeyuŋka Wí", "Ištáwičhayazaŋ Wí", "Pȟežítȟo Wí", "Čhaŋwápetȟo Wí", "Wípazukȟa-wašté Wí", "Čhaŋpȟásapa Wí", "Wasútȟuŋ Wí", "Čhaŋwápeǧi Wí", "Čhaŋwápe-kasná Wí", "Waníyetu Wí", "Tȟahékapšuŋ Wí"},
+	},
+	"ln": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"sánzá ya yambo", "sánzá ya míbalé", "sánzá ya mísáto", "sánzá ya mínei", "sánzá ya mítáno", "sánzá ya motóbá", "sánzá ya nsambo", "sánzá ya mwambe", "sánzá ya libwa", "sánzá ya zómi", "sánzá ya zómi na mɔ̌kɔ́", "sánzá ya zómi na míbalé"},
+	},
 	"lo": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"},
+	},
+	"lrc": {
+		pattern: "y MMMM d", digits: "۰۱۲۳۴۵۶۷۸۹", comma: ", ",
+		months: [12]string{"جانڤیە", "فئڤریە", "مارس", "آڤریل", "مئی", "جوٙأن", "جوٙلا", "آگوست", "سئپتامر", "ئوکتوڤر", "نوڤامر", "دئسامر"},
 	},
 	"lt": {
 		pattern: "y 'm'. MMMM d 'd'.", digits: "0123456789", comma: ", ",
 		months: [12]string{"sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"},
 	},
+	"lu": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Ciongo", "Lùishi", "Lusòlo", "Mùuyà", "Lumùngùlù", "Lufuimi", "Kabàlàshìpù", "Lùshìkà", "Lutongolo", "Lungùdi", "Kaswèkèsè", "Ciswà"},
+	},
+	"luo": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Dwe mar Achiel", "Dwe mar Ariyo", "Dwe mar Adek", "Dwe mar Ang’wen", "Dwe mar Abich", "Dwe mar Auchiel", "Dwe mar Abiriyo", "Dwe mar Aboro", "Dwe mar Ochiko", "Dwe mar Apar", "Dwe mar gi achiel", "Dwe mar Apar gi ariyo"},
+	},
+	"luy": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
 	"lv": {
 		pattern: "y. 'gada' d. MMMM", digits: "0123456789", comma: ", ",
 		months: [12]string{"janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts", "septembris", "oktobris", "novembris", "decembris"},
+	},
+	"mai": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"},
+	},
+	"mas": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Oladalʉ́", "Arát", "Ɔɛnɨ́ɔɨŋɔk", "Olodoyíóríê inkókúâ", "Oloilépūnyīē inkókúâ", "Kújúɔrɔk", "Mórusásin", "Ɔlɔ́ɨ́bɔ́rárɛ", "Kúshîn", "Olgísan", "Pʉshʉ́ka", "Ntʉ́ŋʉ́s"},
+	},
+	"mer": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januarĩ", "Feburuarĩ", "Machi", "Ĩpurũ", "Mĩĩ", "Njuni", "Njuraĩ", "Agasti", "Septemba", "Oktũba", "Novemba", "Dicemba"},
+	},
+	"mfe": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"zanvie", "fevriye", "mars", "avril", "me", "zin", "zilye", "out", "septam", "oktob", "novam", "desam"},
+	},
+	"mg": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janoary", "Febroary", "Martsa", "Aprily", "Mey", "Jona", "Jolay", "Aogositra", "Septambra", "Oktobra", "Novambra", "Desambra"},
+	},
+	"mgh": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mweri wo kwanza", "Mweri wo unayeli", "Mweri wo uneraru", "Mweri wo unecheshe", "Mweri wo unethanu", "Mweri wo thanu na mocha", "Mweri wo saba", "Mweri wo nane", "Mweri wo tisa", "Mweri wo kumi", "Mweri wo kumi na moja", "Mweri wo kumi na yel’li"},
+	},
+	"mgo": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"iməg mbegtug", "imeg àbùbì", "imeg mbəŋchubi", "iməg ngwə̀t", "iməg fog", "iməg ichiibɔd", "iməg àdùmbə̀ŋ", "iməg ichika", "iməg kud", "iməg tèsiʼe", "iməg zò", "iməg krizmed"},
+	},
+	"mi": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Kohitātea", "Huitanguru", "Poutūterangi", "Paengawhāwhā", "Haratua", "Pipiri", "Hōngongoi", "Hereturikōkā", "Mahuru", "Whiringa-ā-nuku", "Whiringa-ā-rangi", "Hakihea"},
 	},
 	"mk": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
@@ -209,6 +509,10 @@ var cldr = map[string]cldrLocale{
 		pattern: "y 'оны' MMMM'ын' d", digits: "0123456789", comma: ", ",
 		months: [12]string{"нэгдүгээр сар", "хоёрдугаар сар", "гуравдугаар сар", "дөрөвдүгээр сар", "тавдугаар сар", "зургаадугаар сар", "долоодугаар сар", "наймдугаар сар", "есдүгээр сар", "аравдугаар сар", "арван нэгдүгээр сар", "арван хоёрдугаар сар"},
 	},
+	"mni": {
+		pattern: "MMMM d, y", digits: "০১২৩৪৫৬৭৮৯", comma: ", ",
+		months: [12]string{"জানুৱারি", "ফেব্রুৱারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "ওক্টোবর", "নভেম্বর", "ডিসেম্বর"},
+	},
 	"mr": {
 		pattern: "d MMMM, y", digits: "०१२३४५६७८९", comma: ", ",
 		months: [12]string{"जानेवारी", "फेब्रुवारी", "मार्च", "एप्रिल", "मे", "जून", "जुलै", "ऑगस्ट", "सप्टेंबर", "ऑक्टोबर", "नोव्हेंबर", "डिसेंबर"},
@@ -217,13 +521,33 @@ var cldr = map[string]cldrLocale{
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober", "November", "Disember"},
 	},
+	"mt": {
+		pattern: "d 'ta'’ MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jannar", "Frar", "Marzu", "April", "Mejju", "Ġunju", "Lulju", "Awwissu", "Settembru", "Ottubru", "Novembru", "Diċembru"},
+	},
+	"mua": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Fĩi Loo", "Cokcwaklaŋne", "Cokcwaklii", "Fĩi Marfoo", "Madǝǝuutǝbijaŋ", "Mamǝŋgwãafahbii", "Mamǝŋgwãalii", "Madǝmbii", "Fĩi Dǝɓlii", "Fĩi Mundaŋ", "Fĩi Gwahlle", "Fĩi Yuru"},
+	},
 	"my": {
 		pattern: "y- MMMM d", digits: "၀၁၂၃၄၅၆၇၈၉", comma: " - ",
 		months: [12]string{"ဇန်နဝါရီ", "ဖေဖော်ဝါရီ", "မတ်", "ဧပြီ", "မေ", "ဇွန်", "ဇူလိုင်", "ဩဂုတ်", "စက်တင်ဘာ", "အောက်တိုဘာ", "နိုဝင်ဘာ", "ဒီဇင်ဘာ"},
 	},
-	"nb": {
-		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
-		months: [12]string{"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12"},
+	"mzn": {
+		pattern: "y MMMM d", digits: "۰۱۲۳۴۵۶۷۸۹", comma: ", ",
+		months: [12]string{"ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"},
+	},
+	"naq": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ǃKhanni", "ǃKhanǀgôab", "ǀKhuuǁkhâb", "ǃHôaǂkhaib", "ǃKhaitsâb", "Gamaǀaeb", "ǂKhoesaob", "Aoǁkhuumûǁkhâb", "Taraǀkhuumûǁkhâb", "ǂNûǁnâiseb", "ǀHooǂgaeb", "Hôasoreǁkhâb"},
+	},
+	"nd": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Zibandlela", "Nhlolanja", "Mbimbitho", "Mabasa", "Nkwenkwezi", "Nhlangula", "Ntulikazi", "Ncwabakazi", "Mpandula", "Mfumfu", "Lwezi", "Mpalakazi"},
+	},
+	"nds": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januaar", "Februaar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktover", "November", "Dezember"},
 	},
 	"ne": {
 		pattern: "y MMMM d", digits: "०१२३४५६७८९", comma: ",",
@@ -233,13 +557,45 @@ var cldr = map[string]cldrLocale{
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	},
+	"nmg": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ngwɛn matáhra", "ngwɛn ńmba", "ngwɛn ńlal", "ngwɛn ńna", "ngwɛn ńtan", "ngwɛn ńtuó", "ngwɛn hɛmbuɛrí", "ngwɛn lɔmbi", "ngwɛn rɛbvuâ", "ngwɛn wum", "ngwɛn wum navǔr", "krísimin"},
+	},
+	"nnh": {
+		pattern: "'lyɛ'̌ʼ d 'na' MMMM, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"saŋ tsetsɛ̀ɛ lùm", "saŋ kàg ngwóŋ", "saŋ lepyè shúm", "saŋ cÿó", "saŋ tsɛ̀ɛ cÿó", "saŋ njÿoláʼ", "saŋ tyɛ̀b tyɛ̀b mbʉ̀ŋ", "saŋ mbʉ̀ŋ", "saŋ ngwɔ̀ʼ mbÿɛ", "saŋ tàŋa tsetsáʼ", "saŋ mejwoŋó", "saŋ lùm"},
+	},
+	"no": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
+	},
+	"nus": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Tiop thar pɛt", "Pɛt", "Duɔ̱ɔ̱ŋ", "Guak", "Duät", "Kornyoot", "Pay yie̱tni", "Tho̱o̱r", "Tɛɛr", "Laath", "Kur", "Tio̱p in di̱i̱t"},
+	},
+	"nyn": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Okwokubanza", "Okwakabiri", "Okwakashatu", "Okwakana", "Okwakataana", "Okwamukaaga", "Okwamushanju", "Okwamunaana", "Okwamwenda", "Okwaikumi", "Okwaikumi na kumwe", "Okwaikumi na ibiri"},
+	},
+	"om": {
+		pattern: "dd MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Amajjii", "Guraandhala", "Bitooteessa", "Elba", "Caamsa", "Waxabajjii", "Adooleessa", "Hagayya", "Fuulbana", "Onkololeessa", "Sadaasa", "Muddee"},
+	},
 	"or": {
 		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"ଜାନୁଆରୀ", "ଫେବୃଆରୀ", "ମାର୍ଚ୍ଚ", "ଅପ୍ରେଲ", "ମଇ", "ଜୁନ", "ଜୁଲାଇ", "ଅଗଷ୍ଟ", "ସେପ୍ଟେମ୍ବର", "ଅକ୍ଟୋବର", "ନଭେମ୍ବର", "ଡିସେମ୍ବର"},
 	},
+	"os": {
+		pattern: "d MMMM, y 'аз'", digits: "0123456789", comma: ", ",
+		months: [12]string{"январы", "февралы", "мартъийы", "апрелы", "майы", "июны", "июлы", "августы", "сентябры", "октябры", "ноябры", "декабры"},
+	},
 	"pa": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"ਜਨਵਰੀ", "ਫ਼ਰਵਰੀ", "ਮਾਰਚ", "ਅਪ੍ਰੈਲ", "ਮਈ", "ਜੂਨ", "ਜੁਲਾਈ", "ਅਗਸਤ", "ਸਤੰਬਰ", "ਅਕਤੂਬਰ", "ਨਵੰਬਰ", "ਦਸੰਬਰ"},
+	},
+	"pcm": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jénúári", "Fẹ́búári", "Mach", "Éprel", "Mee", "Jun", "Julai", "Ọgọst", "Sẹptẹ́mba", "Ọktóba", "Nọvẹ́mba", "Disẹ́mba"},
 	},
 	"pl": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
@@ -253,13 +609,85 @@ var cldr = map[string]cldrLocale{
 		pattern: "d 'de' MMMM 'de' y", digits: "0123456789", comma: ", ",
 		months: [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 	},
+	"qu": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Setiembre", "Octubre", "Noviembre", "Diciembre"},
+	},
+	"rm": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"da schaner", "da favrer", "da mars", "d’avrigl", "da matg", "da zercladur", "da fanadur", "d’avust", "da settember", "d’october", "da november", "da december"},
+	},
+	"rn": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Nzero", "Ruhuhuma", "Ntwarante", "Ndamukiza", "Rusama", "Ruheshi", "Mukakaro", "Nyandagaro", "Nyakanga", "Gitugutu", "Munyonyo", "Kigarama"},
+	},
 	"ro": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"},
 	},
+	"rof": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mweri wa kwanza", "Mweri wa kaili", "Mweri wa katatu", "Mweri wa kaana", "Mweri wa tanu", "Mweri wa sita", "Mweri wa saba", "Mweri wa nane", "Mweri wa tisa", "Mweri wa ikumi", "Mweri wa ikumi na moja", "Mweri wa ikumi na mbili"},
+	},
 	"ru": {
 		pattern: "d MMMM y 'г'.", digits: "0123456789", comma: ", ",
 		months: [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+	},
+	"rw": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mutarama", "Gashyantare", "Werurwe", "Mata", "Gicurasi", "Kamena", "Nyakanga", "Kanama", "Nzeli", "Ukwakira", "Ugushyingo", "Ukuboza"},
+	},
+	"rwk": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Aprilyi", "Mei", "Junyi", "Julyai", "Agusti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
+	"sa": {
+		pattern: "d MMMM y", digits: "०१२३४५६७८९", comma: ", ",
+		months: [12]string{"जनवरीमासः", "फरवरीमासः", "मार्चमासः", "अप्रैलमासः", "मईमासः", "जूनमासः", "जुलाईमासः", "अगस्तमासः", "सितंबरमासः", "अक्तूबरमासः", "नवंबरमासः", "दिसंबरमासः"},
+	},
+	"sah": {
+		pattern: "y, MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"Тохсунньу", "Олунньу", "Кулун тутар", "Муус устар", "Ыам ыйын", "Бэс ыйын", "От ыйын", "Атырдьых ыйын", "Балаҕан ыйын", "Алтынньы", "Сэтинньи", "ахсынньы"},
+	},
+	"saq": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Lapa le obo", "Lapa le waare", "Lapa le okuni", "Lapa le ong’wan", "Lapa le imet", "Lapa le ile", "Lapa le sapa", "Lapa le isiet", "Lapa le saal", "Lapa le tomon", "Lapa le tomon obo", "Lapa le tomon waare"},
+	},
+	"sat": {
+		pattern: "d MMMM y", digits: "᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙", comma: ", ",
+		months: [12]string{"ᱡᱟᱱᱣᱟᱨᱤ", "ᱯᱷᱟᱨᱣᱟᱨᱤ", "ᱢᱟᱨᱪ", "ᱟᱯᱨᱮᱞ", "ᱢᱮ", "ᱡᱩᱱ", "ᱡᱩᱞᱟᱭ", "ᱟᱜᱟᱥᱛ", "ᱥᱮᱯᱴᱮᱢᱵᱟᱨ", "ᱚᱠᱴᱚᱵᱟᱨ", "ᱱᱟᱣᱟᱢᱵᱟᱨ", "ᱫᱤᱥᱟᱢᱵᱟᱨ"},
+	},
+	"sbp": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Mupalangulwa", "Mwitope", "Mushende", "Munyi", "Mushende Magali", "Mujimbi", "Mushipepo", "Mupuguto", "Munyense", "Mokhu", "Musongandembwe", "Muhaano"},
+	},
+	"sc": {
+		pattern: "d 'de' MMMM 'de' 'su' y", digits: "0123456789", comma: " ",
+		months: [12]string{"ghennàrgiu", "freàrgiu", "martzu", "abrile", "maju", "làmpadas", "trìulas", "austu", "cabudanni", "santugaine", "santandria", "nadale"},
+	},
+	"sd": {
+		pattern: "y MMMM d", digits: "٠١٢٣٤٥٦٧٨٩", comma: ", ",
+		months: [12]string{"جنوري", "فيبروري", "مارچ", "اپريل", "مئي", "جون", "جولاءِ", "آگسٽ", "سيپٽمبر", "آڪٽوبر", "نومبر", "ڊسمبر"},
+	},
+	"se": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"ođđajagemánnu", "guovvamánnu", "njukčamánnu", "cuoŋománnu", "miessemánnu", "geassemánnu", "suoidnemánnu", "borgemánnu", "čakčamánnu", "golggotmánnu", "skábmamánnu", "juovlamánnu"},
+	},
+	"seh": {
+		pattern: "d 'de' MMMM 'de' y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janeiro", "Fevreiro", "Marco", "Abril", "Maio", "Junho", "Julho", "Augusto", "Setembro", "Otubro", "Novembro", "Decembro"},
+	},
+	"ses": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Žanwiye", "Feewiriye", "Marsi", "Awiril", "Me", "Žuweŋ", "Žuyye", "Ut", "Sektanbur", "Oktoobur", "Noowanbur", "Deesanbur"},
+	},
+	"sg": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Nyenye", "Fulundïgi", "Mbängü", "Ngubùe", "Bêläwü", "Föndo", "Lengua", "Kükürü", "Mvuka", "Ngberere", "Nabändüru", "Kakauka"},
+	},
+	"shi": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ⵉⵏⵏⴰⵢⵔ", "ⴱⵕⴰⵢⵕ", "ⵎⴰⵕⵚ", "ⵉⴱⵔⵉⵔ", "ⵎⴰⵢⵢⵓ", "ⵢⵓⵏⵢⵓ", "ⵢⵓⵍⵢⵓⵣ", "ⵖⵓⵛⵜ", "ⵛⵓⵜⴰⵏⴱⵉⵔ", "ⴽⵜⵓⴱⵔ", "ⵏⵓⵡⴰⵏⴱⵉⵔ", "ⴷⵓⵊⴰⵏⴱⵉⵔ"},
 	},
 	"si": {
 		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
@@ -273,6 +701,14 @@ var cldr = map[string]cldrLocale{
 		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"januar", "februar", "marec", "april", "maj", "junij", "julij", "avgust", "september", "oktober", "november", "december"},
 	},
+	"smn": {
+		pattern: "MMMM d. y", digits: "0123456789", comma: ", ",
+		months: [12]string{"uđđâivemáánu", "kuovâmáánu", "njuhčâmáánu", "cuáŋuimáánu", "vyesimáánu", "kesimáánu", "syeinimáánu", "porgemáánu", "čohčâmáánu", "roovvâdmáánu", "skammâmáánu", "juovlâmáánu"},
+	},
+	"sn": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"Ndira", "Kukadzi", "Kurume", "Kubvumbi", "Chivabvu", "Chikumi", "Chikunguru", "Nyamavhuvhu", "Gunyana", "Gumiguru", "Mbudzi", "Zvita"},
+	},
 	"so": {
 		pattern: "MMMM d, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Bisha Koobaad", "Bisha Labaad", "Bisha Saddexaad", "Bisha Afraad", "Bisha Shanaad", "Bisha Lixaad", "Bisha Todobaad", "Bisha Sideedaad", "Bisha Sagaalaad", "Bisha Tobnaad", "Bisha Kow iyo Tobnaad", "Bisha Laba iyo Tobnaad"},
@@ -284,6 +720,10 @@ var cldr = map[string]cldrLocale{
 	"sr": {
 		pattern: "d. MMMM y.", digits: "0123456789", comma: ", ",
 		months: [12]string{"јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар", "децембар"},
+	},
+	"su": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Pébruari", "Maret", "April", "Méi", "Juni", "Juli", "Agustus", "Séptémber", "Oktober", "Nopémber", "Désémber"},
 	},
 	"sv": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
@@ -301,17 +741,49 @@ var cldr = map[string]cldrLocale{
 		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"జనవరి", "ఫిబ్రవరి", "మార్చి", "ఏప్రిల్", "మే", "జూన్", "జులై", "ఆగస్టు", "సెప్టెంబర్", "అక్టోబర్", "నవంబర్", "డిసెంబర్"},
 	},
+	"teo": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Orara", "Omuk", "Okwamg’", "Odung’el", "Omaruk", "Omodok’king’ol", "Ojola", "Opedel", "Osokosokoma", "Otibar", "Olabor", "Opoo"},
+	},
+	"tg": {
+		pattern: "dd MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Январ", "Феврал", "Март", "Апрел", "Май", "Июн", "Июл", "Август", "Сентябр", "Октябр", "Ноябр", "Декабр"},
+	},
 	"th": {
 		pattern: "d MMMM G y", digits: "0123456789", comma: " ",
 		months: [12]string{"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"},
+	},
+	"ti": {
+		pattern: "d MMMM y", digits: "0123456789", comma: "፣ ",
+		months: [12]string{"ጥሪ", "ለካቲት", "መጋቢት", "ሚያዝያ", "ግንቦት", "ሰነ", "ሓምለ", "ነሓሰ", "መስከረም", "ጥቅምቲ", "ሕዳር", "ታሕሳስ"},
 	},
 	"tk": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"ýanwar", "fewral", "mart", "aprel", "maý", "iýun", "iýul", "awgust", "sentýabr", "oktýabr", "noýabr", "dekabr"},
 	},
+	"to": {
+		pattern: "d MMMM y", digits: "0123456789", comma: " mo ",
+		months: [12]string{"Sānuali", "Fēpueli", "Maʻasi", "ʻEpeleli", "Mē", "Sune", "Siulai", "ʻAokosi", "Sepitema", "ʻOkatopa", "Nōvema", "Tīsema"},
+	},
 	"tr": {
 		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"},
+	},
+	"tt": {
+		pattern: "d MMMM, y 'ел'", digits: "0123456789", comma: ", ",
+		months: [12]string{"гыйнвар", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
+	},
+	"twq": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Žanwiye", "Feewiriye", "Marsi", "Awiril", "Me", "Žuweŋ", "Žuyye", "Ut", "Sektanbur", "Oktoobur", "Noowanbur", "Deesanbur"},
+	},
+	"tzm": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Yennayer", "Yebrayer", "Mars", "Ibrir", "Mayyu", "Yunyu", "Yulyuz", "Ɣuct", "Cutanbir", "Kṭuber", "Nwanbir", "Dujanbir"},
+	},
+	"ug": {
+		pattern: "d-MMMM، y", digits: "0123456789", comma: ", ",
+		months: [12]string{"يانۋار", "فېۋرال", "مارت", "ئاپرېل", "ماي", "ئىيۇن", "ئىيۇل", "ئاۋغۇست", "سېنتەبىر", "ئۆكتەبىر", "نويابىر", "دېكابىر"},
 	},
 	"uk": {
 		pattern: "d MMMM y 'р'.", digits: "0123456789", comma: ", ",
@@ -325,13 +797,57 @@ var cldr = map[string]cldrLocale{
 		pattern: "d-MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr", "oktabr", "noyabr", "dekabr"},
 	},
+	"vai": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ꖨꖕ ꕪꕴ ꔞꔀꕮꕊ", "ꕒꕡꖝꖕ", "ꕾꖺ", "ꖢꖕ", "ꖑꕱ", "ꖱꘋ", "ꖱꕞꔤ", "ꗛꔕ", "ꕢꕌ", "ꕭꖃ", "ꔞꘋꕔꕿ ꕸꖃꗏ", "ꖨꖕ ꕪꕴ ꗏꖺꕮꕊ"},
+	},
 	"vi": {
 		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
 		months: [12]string{"tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7", "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"},
 	},
+	"vun": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Januari", "Februari", "Machi", "Aprilyi", "Mei", "Junyi", "Julyai", "Agusti", "Septemba", "Oktoba", "Novemba", "Desemba"},
+	},
+	"wae": {
+		pattern: "d. MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Jenner", "Hornig", "Märze", "Abrille", "Meije", "Bráčet", "Heiwet", "Öigšte", "Herbštmánet", "Wímánet", "Wintermánet", "Chrištmánet"},
+	},
+	"wo": {
+		pattern: "d MMMM, y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Samwiyee", "Fewriyee", "Mars", "Awril", "Mee", "Suwe", "Sulet", "Ut", "Sàttumbar", "Oktoobar", "Nowàmbar", "Desàmbar"},
+	},
+	"xh": {
+		pattern: "y MMMM d", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janyuwari", "Februwari", "Matshi", "Epreli", "Meyi", "Juni", "Julayi", "Agasti", "Septemba", "Okthoba", "Novemba", "Disemba"},
+	},
+	"xog": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"Janwaliyo", "Febwaliyo", "Marisi", "Apuli", "Maayi", "Juuni", "Julaayi", "Agusito", "Sebuttemba", "Okitobba", "Novemba", "Desemba"},
+	},
+	"yav": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"pikítíkítie, oólí ú kutúan", "siɛyɛ́, oóli ú kándíɛ", "ɔnsúmbɔl, oóli ú kátátúɛ", "mesiŋ, oóli ú kénie", "ensil, oóli ú kátánuɛ", "ɔsɔn", "efute", "pisuyú", "imɛŋ i puɔs", "imɛŋ i putúk,oóli ú kátíɛ", "makandikɛ", "pilɔndɔ́"},
+	},
+	"yi": {
+		pattern: "dטן MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"יאַנואַר", "פֿעברואַר", "מערץ", "אַפּריל", "מיי", "יוני", "יולי", "אויגוסט", "סעפּטעמבער", "אקטאבער", "נאוועמבער", "דעצעמבער"},
+	},
 	"yo": {
 		pattern: "d MMM y", digits: "0123456789", comma: ", ",
 		months: [12]string{"Oṣù Ṣẹ́rẹ́", "Oṣù Èrèlè", "Oṣù Ẹrẹ̀nà", "Oṣù Ìgbé", "Oṣù Ẹ̀bibi", "Oṣù Òkúdu", "Oṣù Agẹmọ", "Oṣù Ògún", "Oṣù Owewe", "Oṣù Ọ̀wàrà", "Oṣù Bélú", "Oṣù Ọ̀pẹ̀"},
+	},
+	"yrl": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"yepé", "mukũi", "musapíri", "irũdí", "pú", "pú-yepé", "pú-mukũi", "pú-musapíri", "pú-irũdí", "yepé-putimaã", "yepé-yepé", "yepé-mukũi"},
+	},
+	"yue": {
+		pattern: "y年M月d日", digits: "0123456789", comma: "、",
+		months: [12]string{"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"},
+	},
+	"zgh": {
+		pattern: "d MMMM y", digits: "0123456789", comma: ", ",
+		months: [12]string{"ⵉⵏⵏⴰⵢⵔ", "ⴱⵕⴰⵢⵕ", "ⵎⴰⵕⵚ", "ⵉⴱⵔⵉⵔ", "ⵎⴰⵢⵢⵓ", "ⵢⵓⵏⵢⵓ", "ⵢⵓⵍⵢⵓⵣ", "ⵖⵓⵛⵜ", "ⵛⵓⵜⴰⵏⴱⵉⵔ", "ⴽⵜⵓⴱⵔ", "ⵏⵓⵡⴰⵏⴱⵉⵔ", "ⴷⵓⵊⴰⵏⴱⵉⵔ"},
 	},
 	"zh": {
 		pattern: "y年M月d日", digits: "0123456789", comma: "、",

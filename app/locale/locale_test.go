@@ -67,3 +67,21 @@ func TestPageWordsTranslated(t *testing.T) {
 		t.Errorf("fallback reason %q", got)
 	}
 }
+
+// TestEveryCLDRLanguageFormats: every language of the table writes a date
+// with the day, its month name and the year, and none falls back to ISO.
+func TestEveryCLDRLanguageFormats(t *testing.T) {
+	for lang, c := range cldr {
+		if h, ok := houses[lang]; ok && h.date != nil {
+			continue // hand-written, tested above
+		}
+		got := Date(lang, day)
+		if strings.Contains(got, "2026-12-07") || !strings.Contains(got, Digits(lang, "7")) ||
+			!strings.Contains(got, Digits(lang, "2026")) || strings.Contains(c.pattern, "MMM") && !strings.Contains(got, c.months[11]) {
+			t.Errorf("%s: %q from %q", lang, got, c.pattern)
+		}
+	}
+	if len(cldr) < 200 {
+		t.Errorf("only %d languages", len(cldr))
+	}
+}
