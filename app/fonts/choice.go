@@ -42,7 +42,9 @@ var preferred = map[string][]string{
 	"ja":      {"Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Yu Gothic", "Hiragino Sans"},
 	"ko":      {"Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"},
 	"am":      {"Noto Sans Ethiopic", "Nyala", "Kefa"},
-	"ti":      {"Noto Sans Ethiopic", "Nyala", "Kefa"},
+	// Urdu readers expect Nastaliq; without one, the bundled Naskh.
+	"ur": {"Noto Nastaliq Urdu", "Urdu Typesetting", "Jameel Noori Nastaleeq"},
+	"ti": {"Noto Sans Ethiopic", "Nyala", "Kefa"},
 }
 
 // scriptFamilies names the Noto family of scripts the bundled fonts lack,

@@ -71,13 +71,14 @@ func TestDefaults(t *testing.T) {
 	ix := System()
 	for lang, want := range map[string]string{"he": "Noto Sans Hebrew", "hi": "Noto Sans Devanagari", "zh": "Noto Sans CJK SC",
 		"zh-Hant": "Noto Sans CJK TC", "zh-TW": "Noto Sans CJK TC", "zh-HK": "Noto Sans CJK HK", "ja": "Noto Sans CJK JP",
-		"ko": "Noto Sans CJK KR", "am": "Noto Sans Ethiopic", "bn": "Noto Sans Bengali", "ka": "Noto Sans Georgian"} {
+		"ko": "Noto Sans CJK KR", "am": "Noto Sans Ethiopic", "bn": "Noto Sans Bengali", "ka": "Noto Sans Georgian",
+		"ur": "Noto Nastaliq Urdu"} {
 		c := ix.Default(lang)
 		if c == nil || c.Family != want {
 			t.Errorf("%s: %+v, want %s", lang, c, want)
 		}
 	}
-	for _, lang := range []string{"en", "ar", "ru", "el", "vi", "ur", "ckb"} {
+	for _, lang := range []string{"en", "ar", "ru", "el", "vi", "ps", "ckb"} {
 		if c := ix.Default(lang); c != nil {
 			t.Errorf("%s: %+v, want the bundled fonts", lang, c)
 		}

@@ -27,6 +27,13 @@ var systemFontDocs = []Document{
 		Signature:  &SignatureBlock{Signer: "王芳", Role: "秘书长"},
 	},
 	{
+		// Noto Nastaliq Urdu, the default for Urdu when installed.
+		Lang: "ur", Organisation: "بین الاقوامی اتحاد", Place: "لاہور", Date: testDate,
+		Title:      Part{ID: "title", Text: "انسانی حقوق پر مشترکہ بیان"},
+		Paragraphs: []Part{{ID: "p1", Text: "تنظیم تمام فریقوں سے بین الاقوامی قانون کا احترام کرنے کی اپیل کرتی ہے۔"}},
+		Signature:  &SignatureBlock{Signer: "عائشہ خان", Role: "سیکرٹری جنرل"},
+	},
+	{
 		Lang: "hi", Organisation: "अंतरराष्ट्रीय गठबंधन", Place: "नई दिल्ली", Date: testDate,
 		Title:      Part{ID: "title", Text: "मानवाधिकार पर संयुक्त वक्तव्य"},
 		Paragraphs: []Part{{ID: "p1", Text: "संगठन सभी पक्षों से अंतरराष्ट्रीय कानून का सम्मान करने का आग्रह करता है।"}},
@@ -35,7 +42,8 @@ var systemFontDocs = []Document{
 }
 
 // TestSystemFontStatements: Hebrew, Chinese (Noto Sans CJK SC, PostScript
-// outlines cut from a .ttc collection) and Devanagari statements export;
+// outlines cut from a .ttc collection), Urdu (Noto Nastaliq Urdu) and
+// Devanagari statements export;
 // qpdf, pdffonts, poppler, pdf.js and MuPDF read back the logical text of
 // every line; the embedded font is a subset (a Chinese statement does not
 // carry the 16 MB face). COMMUNIQUE_KEEP=dir keeps the PDFs to look at.
