@@ -56,7 +56,7 @@ func TestStatusWarnsAboutFontSettings(t *testing.T) {
 	for _, want := range []string{
 		cfg + ":" + strconv.Itoa(lines+3) + `: [fonts] he: font "Noto Sans Devanagari" lacks 27 of the 27 letters of he's`,
 		"א (U+05D0)",
-		cfg + ":" + strconv.Itoa(lines+4) + `: [fonts] zh: pdf: zh: font "No Such Family": fonts: "No Such Family": font not found`,
+		cfg + ":" + strconv.Itoa(lines+4) + `: [fonts] zh: pdf: zh: no font family "No Such Family": it is not installed (looked in `,
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

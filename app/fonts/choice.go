@@ -20,7 +20,7 @@ type Choice struct {
 }
 
 // ErrNotFound is wrapped by the error of a family no font folder holds.
-var ErrNotFound = errors.New("font not found")
+var ErrNotFound = errors.New("is not installed")
 
 // Bundled are the scripts the fonts built into Communiqué draw (Noto Sans,
 // Noto Naskh Arabic); a language written only in them needs no system font.
@@ -106,7 +106,7 @@ func (ix *Index) Family(name string) (regular, bold Face, err error) {
 	}
 	if regular.Path == "" {
 		if len(faces) == 0 {
-			return Face{}, Face{}, fmt.Errorf("fonts: %q: %w in %s", name, ErrNotFound, strings.Join(SystemDirs(), ", "))
+			return Face{}, Face{}, fmt.Errorf("no font family %q: it %w (looked in %s)", name, ErrNotFound, strings.Join(SystemDirs(), ", "))
 		}
 		regular = faces[0] // a family with only, say, a Medium face
 	}

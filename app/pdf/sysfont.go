@@ -24,6 +24,9 @@ type FontError struct {
 }
 
 func (e *FontError) Error() string {
+	if errors.Is(e.Err, fonts.ErrNotFound) {
+		return fmt.Sprintf("pdf: %s: %v", e.Lang, e.Err) // the error names the family
+	}
 	return fmt.Sprintf("pdf: %s: font %q: %v", e.Lang, e.Family, e.Err)
 }
 

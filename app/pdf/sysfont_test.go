@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"communique/app/fonts"
 	"communique/app/pdf/readertest"
 )
 
@@ -98,13 +100,8 @@ func TestFontChoiceNotInstalled(t *testing.T) {
 	doc.Font = "No Such Family"
 	_, err := Export(doc)
 	var fe *FontError
-	if !errorsAs(err, &fe) || fe.Family != "No Such Family" || !strings.Contains(err.Error(), "not found") {
+	if !errors.As(err, &fe) || fe.Family != "No Such Family" || !errors.Is(err, fonts.ErrNotFound) ||
+		!strings.Contains(err.Error(), `"No Such Family": it is not installed`) {
 		t.Fatalf("Export with a missing family: %v", err)
 	}
-}
-
-func errorsAs(err error, target **FontError) bool {
-	fe, ok := err.(*FontError)
-	*target = fe
-	return ok
 }
