@@ -17,6 +17,13 @@ import (
 // on a line, or breaks at its punctuation.
 var systemFontDocs = []Document{
 	{
+		// A Hebrew quotation in an English statement takes Noto Sans
+		// Hebrew for its script.
+		Lang: "en", Organisation: "International Coalition", Place: "Geneva", Date: testDate,
+		Title:      Part{ID: "title", Text: "Joint statement"},
+		Paragraphs: []Part{{ID: "p1", Text: "The delegates greeted the conference with the word שלום, peace."}},
+	},
+	{
 		Lang: "he", Organisation: "הקואליציה הבינלאומית", Place: "ירושלים", Date: testDate,
 		Title:      Part{ID: "title", Text: "הצהרה משותפת על זכויות האדם"},
 		Paragraphs: []Part{{ID: "p1", Text: "הארגון קורא לכל הצדדים לכבד את החוק הבינלאומי ולהגן על האוכלוסייה האזרחית (COVID-19)."}, {ID: "p2", Text: "השרים נפגשו בשנת 2020 ודנו בשיתוף הפעולה."}},
@@ -52,6 +59,10 @@ var systemFontDocs = []Document{
 func TestSystemFontStatements(t *testing.T) {
 	for _, doc := range systemFontDocs {
 		t.Run(doc.Lang, func(t *testing.T) {
+			// The window's preview draws the same fonts.
+			if img, n, err := Render(doc, 1, 0.5); err != nil || n != 1 || img.Bounds().Dx() < 100 {
+				t.Fatalf("Render: %v, %d pages", err, n)
+			}
 			res, err := Export(doc)
 			if err != nil {
 				t.Fatal(err)
