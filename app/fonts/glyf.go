@@ -2,8 +2,10 @@ package fonts
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 	"runtime"
+	"slices"
 
 	"communique/internal/parallel"
 
@@ -236,4 +238,45 @@ func coord(f byte, buf []byte, d int, short, same byte) (byte, []byte) {
 		return f, append(buf, byte(d))
 	}
 	return f, binary.BigEndian.AppendUint16(buf, uint16(int16(d)))
+}
+
+// TrueTypeTables returns the head, hhea, maxp and post tables of a font
+// whose outlines are g (converted from tables' font at scale, with n
+// glyphs): the grid becomes 1000 units, metrics are scaled, maxp is the
+// version TrueType outlines need, post keeps no glyph names.
+func TrueTypeTables(tables map[string][]byte, n int, g *Glyphs, scale float64) (map[string][]byte, error) {
+	head, hhea, post := tables["head"], tables["hhea"], tables["post"]
+	if len(head) < 54 || len(hhea) < 36 || len(post) < 4 {
+		return nil, errors.New("missing head, hhea or post table")
+	}
+	be := binary.BigEndian
+	h := slices.Clone(head[:54])
+	be.PutUint16(h[18:], 1000)
+	for at := 36; at <= 42; at += 2 { // the face's bounding box
+		be.PutUint16(h[at:], uint16(int16(math.Round(float64(int16(be.Uint16(h[at:])))*scale))))
+	}
+	be.PutUint16(h[50:], 1) // long loca
+	be.PutUint16(h[52:], 0) // glyphDataFormat
+
+	hh := slices.Clone(hhea[:36])
+	for _, at := range []int{4, 6, 8, 10, 12, 14, 16} { // ascender … xMaxExtent
+		v := float64(int16(be.Uint16(hh[at:]))) * scale
+		if at == 10 { // advanceWidthMax is unsigned
+			v = float64(be.Uint16(hh[at:])) * scale
+		}
+		be.PutUint16(hh[at:], uint16(int16(math.Round(v))))
+	}
+	be.PutUint16(hh[34:], uint16(n))
+
+	mp := make([]byte, 32) // maxp 1.0
+	be.PutUint32(mp, 0x00010000)
+	be.PutUint16(mp[4:], uint16(n))
+	be.PutUint16(mp[6:], uint16(g.MaxPoints))
+	be.PutUint16(mp[8:], uint16(g.MaxContours))
+	be.PutUint16(mp[14:], 2) // maxZones
+
+	p := slices.Clone(post[:min(32, len(post))])
+	p = append(p, make([]byte, 32-len(p))...)
+	be.PutUint32(p, 0x00030000) // no glyph names
+	return map[string][]byte{"head": h, "hhea": hh, "maxp": mp, "post": p}, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"math"
 	"slices"
 	"sync"
 
@@ -13,7 +12,6 @@ import (
 	"communique/app/typeset"
 
 	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/language"
 )
 
 // FontError reports a font a document cannot be set in: the family named
@@ -51,45 +49,11 @@ type sysFamily struct {
 var sysFamilies sync.Map // key → *sysFamily
 
 // systemFamilies returns the system families a document is set in besides
-// the bundled ones: the family chosen for its language, then one for each
-// script its texts hold that neither the bundled fonts nor that family
-// write (a Hebrew quotation in an English statement). A script no installed
-// font writes is left to the glyph check, which names the character.
+// the bundled ones (fonts.ForDocument), parsed.
 func systemFamilies(doc *Document, texts []string) ([]*sysFamily, error) {
-	// The font folders are scanned only for a document that needs them:
-	// the sample's languages are written in the bundled fonts alone.
-	ix := fonts.System
-	var choices []*fonts.Choice
-	if doc.Font != "" {
-		c, err := ix().Named(doc.Lang, doc.Font)
-		if err != nil {
-			return nil, &FontError{Lang: doc.Lang, Family: doc.Font, Err: err}
-		}
-		choices = append(choices, c)
-	} else if doc.Lang != "" && fonts.NeedsSystem(doc.Lang) {
-		if c := ix().Default(doc.Lang); c != nil {
-			choices = append(choices, c)
-		}
-	}
-	claimed := slices.Clone(fonts.Bundled)
-	for _, c := range choices {
-		claimed = append(claimed, c.Scripts...)
-	}
-	for _, t := range texts {
-		for _, r := range t {
-			if r < 0x0370 {
-				continue // Latin, the common case
-			}
-			s := language.LookupScript(r)
-			if s == language.Common || s == language.Inherited || s == language.Unknown || slices.Contains(claimed, s) {
-				continue
-			}
-			claimed = append(claimed, s)
-			if c := ix().ForScript(s); c != nil {
-				choices = append(choices, c)
-				claimed = append(claimed, c.Scripts...)
-			}
-		}
+	choices, err := fonts.ForDocument(doc.Lang, doc.Font, texts)
+	if err != nil {
+		return nil, &FontError{Lang: doc.Lang, Family: doc.Font, Err: err}
 	}
 	out := make([]*sysFamily, 0, len(choices))
 	for _, c := range choices {
@@ -220,59 +184,26 @@ func readSfntTables(data []byte) (map[string][]byte, error) {
 // 1000 units per em — by converting every glyph to a TrueType description
 // on the 1000-unit grid (package fonts): the glyphs of seed's closure.
 func convertedFace(src *typeset.Font, tables map[string][]byte, order int, seed []rune) (*face, error) {
-	head, hhea, maxp := tables["head"], tables["hhea"], tables["maxp"]
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
-		return nil, errors.New("missing head, hhea or maxp table")
-	}
-	for _, tag := range []string{"OS/2", "post", "name"} {
-		if _, ok := tables[tag]; !ok {
-			return nil, fmt.Errorf("no %s table", tag)
-		}
+	maxp := tables["maxp"]
+	if len(maxp) < 6 {
+		return nil, errors.New("no maxp table")
 	}
 	whole, err := src.Outlines()
 	if err != nil {
 		return nil, err
 	}
-	be := binary.BigEndian
-	n := int(be.Uint16(maxp[4:]))
+	n := int(binary.BigEndian.Uint16(maxp[4:]))
 	scale := 1000 / src.UnitsPerEm()
 	g := fonts.TrueTypeGlyphs(font.NewFace(whole), n, scale, fonts.Closure(whole, seed, n))
 	f := &face{src: src, order: order, upem: 1000, glyf: g.Glyf, starts: g.Starts, adv: g.Adv, lsb: g.LSB}
-	f.tables = map[string][]byte{"OS/2": tables["OS/2"], "name": tables["name"]}
-
-	h := slices.Clone(head[:54])
-	be.PutUint16(h[18:], 1000)
-	for at := 36; at <= 42; at += 2 { // the face's bounding box, scaled
-		be.PutUint16(h[at:], uint16(int16(math.Round(float64(int16(be.Uint16(h[at:])))*scale))))
+	if f.tables, err = fonts.TrueTypeTables(tables, n, g, scale); err != nil {
+		return nil, err
 	}
-	be.PutUint16(h[50:], 1) // long loca
-	be.PutUint16(h[52:], 0) // glyphDataFormat
-	f.tables["head"] = h
-
-	hh := slices.Clone(hhea[:36])
-	for _, at := range []int{4, 6, 8, 10, 12, 14, 16} { // ascender … xMaxExtent
-		v := float64(int16(be.Uint16(hh[at:]))) * scale
-		if at == 10 {
-			v = float64(be.Uint16(hh[at:])) * scale
+	for _, tag := range []string{"OS/2", "name"} {
+		if f.tables[tag] = tables[tag]; f.tables[tag] == nil {
+			return nil, fmt.Errorf("no %s table", tag)
 		}
-		be.PutUint16(hh[at:], uint16(int16(math.Round(v))))
 	}
-	be.PutUint16(hh[34:], uint16(n))
-	f.tables["hhea"] = hh
-
-	mp := make([]byte, 32) // maxp 1.0, which TrueType outlines need
-	be.PutUint32(mp, 0x00010000)
-	be.PutUint16(mp[4:], uint16(n))
-	be.PutUint16(mp[6:], uint16(g.MaxPoints))
-	be.PutUint16(mp[8:], uint16(g.MaxContours))
-	be.PutUint16(mp[14:], 2) // maxZones
-	f.tables["maxp"] = mp
-
-	post := slices.Clone(tables["post"][:min(32, len(tables["post"]))])
-	post = append(post, make([]byte, 32-len(post))...)
-	be.PutUint32(post, 0x00030000) // no glyph names
-	f.tables["post"] = post
-
 	space, ok := src.Parsed().NominalGlyph(' ')
 	if !ok || int(space) >= n {
 		return nil, errors.New("no space glyph")
