@@ -14,6 +14,9 @@ pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mu
 # nodejs runs the pdf.js and MuPDF.js readers (scripts/readers); unicode-data
 # has Unicode's bidi conformance files.
 pkgs+=(nodejs unicode-data)
+# Noto fonts for the scripts the bundled ones lack (Hebrew, Devanagari, CJK…), which
+# the PDF tests typeset; unicode-cldr-core is what scripts/exemplars.py and cldr_locale.py read.
+pkgs+=(fonts-noto-core fonts-noto-cjk unicode-cldr-core)
 # xdotool types into the real window in the end-to-end tests; xmodmap gives
 # each non-ASCII character a key first.
 pkgs+=(xdotool x11-xserver-utils)

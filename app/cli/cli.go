@@ -71,6 +71,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"init", "DIR [--source en] [--langs fr,ar,…] [--org NAME] [--format toml|json|yaml]", "create a new workspace", runInit},
+		{"add-language", "--workspace DIR LANG…", "add target languages (warns at once when no font draws one)", runAddLanguage},
 		{"sample", "DIR", "write the bundled sample workspace", runSample},
 		{"import", "--workspace DIR [--id ID] [--body TEXT] [--place TEXT] [--date YYYY-MM-DD] [--keep-all] FILE.txt", "turn a plain-text statement into a statement of the workspace", runImport},
 		{"status", "--workspace DIR [--json]", "translation progress and problems per language", runStatus},

@@ -2,20 +2,28 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"communique/app/export"
+	"communique/app/workspace"
 )
 
 // maxShown bounds how many uncovered letters a warning quotes.
 const maxShown = 5
 
-// warnFontCoverage tells on stderr, for each language no bundled font
-// fully covers, which of its letters cannot be drawn: the workspace keeps
-// the language, but its export would fail at the first such letter.
-func warnFontCoverage(env *Env, cmd string, langs []string) {
+// warnFontCoverage tells on stderr, for each language no font fully
+// covers — the family communique.toml's [fonts] chose for it, or the
+// bundled and installed fonts — which of its letters cannot be drawn: the
+// workspace keeps the language, but its export would fail at the first
+// such letter. A chosen family that is not installed is named with the
+// line of its setting.
+func warnFontCoverage(env *Env, cmd string, w *workspace.Workspace, langs []string) {
 	for _, lang := range langs {
-		c, err := export.FontCoverage(lang)
+		if err := export.CheckFont(w, lang); err != nil {
+			fmt.Fprintf(env.Stderr, "communique %s: warning: %v\n", cmd, err)
+			continue
+		}
+		family, _, _ := w.FontSetting(lang)
+		c, err := export.FontCoverageWith(lang, family)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "communique %s: warning: %s: cannot check the fonts: %v\n", cmd, lang, err)
 			continue
@@ -23,16 +31,8 @@ func warnFontCoverage(env *Env, cmd string, langs []string) {
 		if c.Covered() {
 			continue
 		}
-		shown := c.Missing[:min(len(c.Missing), maxShown)]
-		letters := make([]string, len(shown))
-		for i, r := range shown {
-			letters[i] = fmt.Sprintf("%c (%U)", r, r)
-		}
-		more := ""
-		if len(c.Missing) > len(shown) {
-			more = ", …"
-		}
-		fmt.Fprintf(env.Stderr, "communique %s: warning: %s: no bundled font draws %d of the %d letters of its CLDR exemplar set checked: %s%s; "+
-			"its PDFs cannot be exported until a font covers them\n", cmd, lang, len(c.Missing), c.Exemplars, strings.Join(letters, ", "), more)
+		fmt.Fprintf(env.Stderr, "communique %s: warning: %s: no installed font draws %d of the %d letters of its CLDR exemplar set checked: %s; "+
+			"its PDFs cannot be exported until a font covers them (install one, or name one in %s's [fonts])\n",
+			cmd, lang, len(c.Missing), c.Exemplars, export.Letters(c.Missing, maxShown), workspace.ConfigFile)
 	}
 }

@@ -8,11 +8,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/sign"
+	"communique/app/workspace"
 )
 
 // PasswordEnv is the environment variable an identity's password is read
@@ -34,7 +36,7 @@ func runExport(env *Env, args []string) int {
 	role := fs.String("role", "", "signer's role, shown in the signature block")
 	tsa := fs.String("tsa", "", "RFC 3161 timestamp authority URL")
 	approval := fs.Bool("approval", false, "approval signature instead of certification (no changes allowed)")
-	strict := fs.Bool("strict", false, "refuse translations made from an older source text (needs review) instead of warning")
+	strict := fs.Bool("strict", false, "refuse translations that need review (made from an older source text, or lacking a plural form) instead of warning")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	progress := fs.Bool("progress", false, "a progress line on stderr for every file from the start "+
 		"(by default they start after a second)")
@@ -72,12 +74,12 @@ func runExport(env *Env, args []string) int {
 		return fail(env, "export", ExitUsage, err)
 	}
 	defer w.Close()
-	opt := export.Options{Langs: splitList(*langs), OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
+	requested, batch, err := exportLanguages(*langs)
+	if err != nil {
+		return fail(env, "export", ExitUsage, fmt.Errorf("--lang: %w", err))
+	}
+	opt := export.Options{Langs: requested, Batch: batch, OutDir: *out, Role: *role, TSAURL: *tsa, Approval: *approval,
 		Strict: *strict, Generator: "Communiqué " + Version}
-	// Without a list the export serves a batch: what is ready goes out,
-	// the rest is reported. Languages named one by one are a request for
-	// exactly those files, all or none.
-	opt.Batch = len(opt.Langs) == 0 || len(opt.Langs) == 1 && opt.Langs[0] == "all"
 	if *stmt != "" {
 		opt.Statements = []string{*stmt}
 	}
@@ -140,7 +142,7 @@ func listWritten(env *Env, out string, m *export.Manifest) bool {
 }
 
 // warnReadiness tells on stderr which languages are left out or go out with
-// stale translations or QA problems.
+// translations to review or QA problems, as export.Readiness words them.
 func warnReadiness(env *Env, plan *export.Plan) {
 	opt := plan.Options
 	for _, id := range sortedKeys(plan.Readiness) {
@@ -148,15 +150,27 @@ func warnReadiness(env *Env, plan *export.Plan) {
 			requested := len(opt.Langs) == 0 || opt.Langs[0] == "all" || contains(opt.Langs, r.Lang)
 			switch {
 			case len(opt.Langs) == 0 && !r.Complete():
-				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %d missing, %d need review\n", id, r.Lang, r.Missing, r.NeedsReview)
-			case requested && r.Missing == 0 && r.NeedsReview > 0 && !opt.Strict:
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d translations were made from an older source text\n", id, r.Lang, r.NeedsReview)
-			}
-			if requested && r.Missing == 0 && r.QAProblems > 0 {
-				fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %d QA problems (see communique status)\n", id, r.Lang, r.QAProblems)
+				fmt.Fprintf(env.Stderr, "communique export: skipping %s %s: %s\n", id, r.Lang, strings.Join(r.Warnings(), "; "))
+			case requested && r.Classify(opt.Strict) == export.ClassWarn:
+				for _, w := range r.Warnings() {
+					fmt.Fprintf(env.Stderr, "communique export: warning: %s %s: %s\n", id, r.Lang, w)
+				}
 			}
 		}
 	}
+}
+
+// exportLanguages reads --lang: "all", or a list of languages
+// (workspace.ParseLanguages, as the window reads them). Without a list, or
+// with all, the export serves a batch: what is ready goes out, the rest is
+// reported. Languages named one by one are a request for exactly those
+// files, all or none.
+func exportLanguages(s string) (langs []string, batch bool, err error) {
+	if strings.TrimSpace(s) == "all" {
+		return []string{"all"}, true, nil
+	}
+	langs, err = workspace.ParseLanguages(s)
+	return langs, len(langs) == 0, err
 }
 
 func contains(list []string, s string) bool {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"communique/app/export"
 	"communique/app/statement"
 	"communique/app/workspace"
 	"communique/assets"
@@ -28,14 +29,52 @@ func runInit(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(env, "init", "give exactly one folder")
 	}
-	cfg := workspace.Config{Organisation: *org, SourceLanguage: *source, Languages: splitList(*langs), CatalogFormat: *format}
+	targets, err := workspace.ParseLanguages(*langs)
+	if err != nil {
+		return fail(env, "init", ExitUsage, fmt.Errorf("--langs: %w", err))
+	}
+	cfg := workspace.Config{Organisation: *org, SourceLanguage: *source, Languages: targets, CatalogFormat: *format}
 	w, err := workspace.Init(pos[0], cfg)
 	if err != nil {
 		return fail(env, "init", ExitUsage, err)
 	}
 	fmt.Fprintf(env.Stdout, "created workspace %s (source %s; languages %s)\n", w.Dir, w.Config.SourceLanguage,
 		strings.Join(w.Config.Languages, ", "))
-	warnFontCoverage(env, "init", append([]string{w.Config.SourceLanguage}, w.Config.Languages...))
+	warnFontCoverage(env, "init", w, w.Languages())
+	return ExitOK
+}
+
+// runAddLanguage adds target languages to a workspace, as the window's
+// "Add language" does, and warns about each whose letters no font draws.
+func runAddLanguage(env *Env, args []string) int {
+	fs := flag.NewFlagSet("add-language", flag.ContinueOnError)
+	ws := workspaceFlags(fs)
+	pos, ok := flags(env, "add-language", fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	langs, err := workspace.ParseLanguages(strings.Join(pos, " "))
+	if err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	if len(langs) == 0 {
+		return usageError(env, "add-language", "name at least one language")
+	}
+	w, err := ws.open(env, true)
+	if err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	defer w.Close()
+	for _, l := range langs {
+		if err := w.AddLanguage(l); err != nil {
+			return fail(env, "add-language", ExitUsage, err)
+		}
+	}
+	if err := w.Save(); err != nil {
+		return fail(env, "add-language", ExitUsage, err)
+	}
+	fmt.Fprintf(env.Stdout, "added %s (languages now %s)\n", strings.Join(langs, ", "), strings.Join(w.Languages(), ", "))
+	warnFontCoverage(env, "add-language", w, langs)
 	return ExitOK
 }
 
@@ -213,6 +252,9 @@ func runStatus(env *Env, args []string) int {
 	for _, e := range rep.Errors {
 		fmt.Fprintf(env.Stderr, "communique status: %s\n", e)
 	}
+	for _, err := range export.CheckFonts(w) {
+		fmt.Fprintf(env.Stderr, "communique status: warning: %v\n", err)
+	}
 	if len(rep.Errors) > 0 {
 		return ExitUsage
 	}
@@ -287,16 +329,6 @@ func bar(n, total, width int) string {
 	}
 	full := n * width / total
 	return "[" + strings.Repeat("#", full) + strings.Repeat(".", width-full) + "]"
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // LockWaitEnv is the environment variable that sets how long a command

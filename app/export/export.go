@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"communique/app/locale"
 	"communique/app/pdf"
 	"communique/app/safefile"
 	"communique/app/sign"
@@ -37,7 +38,7 @@ const ManifestFile = "manifest.json"
 // fallback lists the parts without text in lang. The app's live preview uses it so that a
 // translator sees the whole page while working.
 func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc pdf.Document, fallback []string, err error) {
-	doc = pdf.Document{Lang: lang, Date: st.Date}
+	doc = pdf.Document{Lang: lang, Date: st.Date, Font: w.Config.Fonts[lang]}
 	if w.Config.Logo != "" {
 		p := w.Config.Logo
 		if !filepath.IsAbs(p) {
@@ -98,10 +99,14 @@ func (e *IncompleteError) Error() string {
 
 // Readiness says whether a language can be published and what to warn about.
 type Readiness struct {
-	Lang        string
-	Missing     int
-	NeedsReview int
-	QAProblems  int
+	Lang    string
+	Missing int
+	// NeedsReview counts translations to review: Stale ones, made from an
+	// older source text, and IncompletePlurals, current but lacking a
+	// plural form the language needs.
+	NeedsReview              int
+	Stale, IncompletePlurals int
+	QAProblems               int
 }
 
 // Complete means every part is translated from the current source text.
@@ -132,6 +137,11 @@ func Ready(w *workspace.Workspace, st *statement.Statement) []Readiness {
 				r.Missing++
 			case catalog.NeedsReview:
 				r.NeedsReview++
+				if len(e.LacksForms) > 0 {
+					r.IncompletePlurals++
+				} else {
+					r.Stale++
+				}
 			}
 			r.QAProblems += len(e.Problems)
 		}
@@ -530,7 +540,7 @@ func (p *Plan) make(ctx context.Context, j job, signAt time.Time, step func(stri
 	f := File{Statement: j.st.ID, Lang: j.doc.Lang, Name: j.st.ID + "." + j.doc.Lang + ".pdf", Pages: res.Pages}
 	if opt.Identity != nil {
 		step("sign")
-		so := sign.Options{Reason: signReason(&j.st), Location: j.doc.Place, Time: signAt,
+		so := sign.Options{Reason: signReason(&j.st, &j.doc), Location: j.doc.Place, Time: signAt,
 			Approval: opt.Approval, TSAURL: opt.TSAURL}
 		if r := res.SignatureRect; r != nil {
 			so.Widget = &sign.Rect{Page: r.Page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1}
@@ -553,11 +563,11 @@ func (p *Plan) make(ctx context.Context, j job, signAt time.Time, step func(stri
 	return f, data, nil
 }
 
-func signReason(st *statement.Statement) string {
-	if body := strings.TrimSpace(st.IssuingBody); body != "" {
-		return "Issued by " + body
-	}
-	return "Official statement " + st.ID
+// signReason is the signature's reason in the document's language, naming
+// the issuing body as the document writes it (English for a language
+// package locale has no sentence for).
+func signReason(st *statement.Statement, doc *pdf.Document) string {
+	return locale.SignReason(doc.Lang, doc.IssuingBody, st.ID)
 }
 
 func chooseStatements(w *workspace.Workspace, ids []string) ([]*statement.Statement, error) {

@@ -9,20 +9,22 @@ import (
 	"communique/app/workspace"
 )
 
-// StaleError is a language whose translations of a statement were made,
-// in part, from an older source text; Options.Strict refuses to publish it.
+// StaleError is a language whose translations of a statement need review:
+// made from an older source text, or lacking a plural form the language
+// needs; Options.Strict refuses to publish it.
 type StaleError struct {
-	Lang, Statement string
-	NeedsReview     int
+	Lang, Statement          string
+	NeedsReview              int
+	Stale, IncompletePlurals int
 }
 
 func (e *StaleError) Error() string {
-	return fmt.Sprintf("%s: statement %s: %d translations were made from an older source text and need review (--strict)",
-		e.Lang, e.Statement, e.NeedsReview)
+	return fmt.Sprintf("%s: statement %s: %s and need review (--strict)", e.Lang, e.Statement,
+		ReviewReasons(e.Stale, e.IncompletePlurals))
 }
 
-// GlyphError is a character of a language's text that no bundled font can
-// draw, with every message it appears in.
+// GlyphError is a character of a language's text that none of its fonts
+// (bundled, chosen or installed) can draw, with every message it appears in.
 type GlyphError struct {
 	Lang     string
 	Char     rune
@@ -41,7 +43,7 @@ func (e *GlyphError) Error() string {
 		more = fmt.Sprintf(" and %d more", len(names)-maxNamed)
 		names = names[:maxNamed]
 	}
-	return fmt.Sprintf("%s: no bundled font has a glyph for %q (%U), used in %s%s", e.Lang, e.Char, e.Char,
+	return fmt.Sprintf("%s: no font has a glyph for %q (%U), used in %s%s", e.Lang, e.Char, e.Char,
 		strings.Join(names, ", "), more)
 }
 
@@ -85,7 +87,12 @@ func problems(w *workspace.Workspace, st *statement.Statement, r Readiness, stri
 		errs = append(errs, &IncompleteError{Lang: r.Lang, Statement: st.ID, Missing: missing})
 	}
 	if strict && r.NeedsReview > 0 {
-		errs = append(errs, &StaleError{Lang: r.Lang, Statement: st.ID, NeedsReview: r.NeedsReview})
+		errs = append(errs, &StaleError{Lang: r.Lang, Statement: st.ID, NeedsReview: r.NeedsReview,
+			Stale: r.Stale, IncompletePlurals: r.IncompletePlurals})
+	}
+	if err := CheckFont(w, r.Lang); err != nil {
+		// Without its font the language's glyphs cannot be judged.
+		return doc, append(errs, err), nil
 	}
 	glyphs, err := glyphErrors(doc)
 	if err != nil {

@@ -132,7 +132,7 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 	for _, c := range checks {
 		texts = append(texts, c.text)
 	}
-	fonts, faces, err := fontsFor(needsArabic(texts...))
+	fonts, faces, err := fontsFor(doc, texts)
 	if err != nil {
 		return nil, err
 	}

@@ -29,11 +29,11 @@ func ExampleExport() {
 	fmt.Println("same bytes twice:", bytes.Equal(res.PDF, again.PDF))
 	fmt.Println("signature block on page", res.SignatureRect.Page, "left half:", res.SignatureRect.X1 < 300)
 
-	_, err = pdf.Export(pdf.Document{Lang: "en", Date: doc.Date, Title: pdf.Part{ID: "title", Text: "声明"}})
+	_, err = pdf.Export(pdf.Document{Lang: "en", Date: doc.Date, Title: pdf.Part{ID: "title", Text: "\U00010000"}}) // Linear B: no font here draws it
 	fmt.Println(err)
 	// Output:
 	// pages: 1
 	// same bytes twice: true
 	// signature block on page 1 left half: true
-	// pdf: en: message "title": no font has a glyph for '声' (U+58F0)
+	// pdf: en: message "title": no font has a glyph for '𐀀' (U+10000)
 }

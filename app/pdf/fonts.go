@@ -32,40 +32,91 @@ var (
 )
 
 // fontsFor returns the fonts a document needs: Noto Sans always (Latin,
-// Greek, Cyrillic, and the Latin acronyms inside Arabic text), Noto Naskh
-// Arabic when any text is in the Arabic script. faces maps each font to its
-// re-encoded face for the PDF writer.
-func fontsFor(arabic bool) (*typeset.FontSet, map[*typeset.Font]*face, error) {
+// Greek, Cyrillic, and the Latin acronyms inside other scripts), Noto Naskh
+// Arabic when any text is in the Arabic script, the family chosen for the
+// document's language (doc.Font, else the language's default system
+// family, see package fonts), and a system family for any other script the
+// texts quote. faces maps each font to its re-encoded face for the PDF
+// writer.
+func fontsFor(doc *Document, texts []string) (*typeset.FontSet, map[*typeset.Font]*face, error) {
+	return fontSetFor(doc, texts, true)
+}
+
+// fontSetFor is fontsFor; without forWriter, the faces of system families
+// are not prepared (and not in the map): enough to check coverage.
+func fontSetFor(doc *Document, texts []string, forWriter bool) (*typeset.FontSet, map[*typeset.Font]*face, error) {
 	sans, err := sansFamily.load("NotoSans", fonts.NotoSansRegular, fonts.NotoSansBold, nil, 0)
 	if err != nil {
 		return nil, nil, err
 	}
 	faces := map[*typeset.Font]*face{sans.fam.Regular: sans.faces[0], sans.fam.Bold: sans.faces[1]}
-	if !arabic {
-		latinOnce.Do(func() { latinSet = &typeset.FontSet{Families: []typeset.Family{sans.fam}} })
-		return latinSet, faces, nil
-	}
-	naskh, err := naskhFamily.load("NotoNaskhArabic", fonts.NotoNaskhArabicRegular, fonts.NotoNaskhArabicBold,
-		[]language.Script{language.Arabic}, 1)
+	extra, err := systemFamilies(doc, texts)
 	if err != nil {
 		return nil, nil, err
 	}
-	faces[naskh.fam.Regular], faces[naskh.fam.Bold] = naskh.faces[0], naskh.faces[1]
-	fullOnce.Do(func() { fullSet = &typeset.FontSet{Families: []typeset.Family{sans.fam, naskh.fam}} })
-	return fullSet, faces, nil
+	arabic := needsArabic(texts...)
+	if !arabic && len(extra) == 0 {
+		latinOnce.Do(func() { latinSet = &typeset.FontSet{Families: []typeset.Family{sans.fam}} })
+		return latinSet, faces, nil
+	}
+	var naskh *family
+	if arabic {
+		naskh, err = naskhFamily.load("NotoNaskhArabic", fonts.NotoNaskhArabicRegular, fonts.NotoNaskhArabicBold,
+			[]language.Script{language.Arabic}, 1)
+		if err != nil {
+			return nil, nil, err
+		}
+		faces[naskh.fam.Regular], faces[naskh.fam.Bold] = naskh.faces[0], naskh.faces[1]
+	}
+	if len(extra) == 0 {
+		fullOnce.Do(func() { fullSet = &typeset.FontSet{Families: []typeset.Family{sans.fam, naskh.fam}} })
+		return fullSet, faces, nil
+	}
+	// The chosen families come first: a family claiming Arabic (Noto
+	// Nastaliq Urdu) then wins over Naskh for the script.
+	var fams []typeset.Family
+	key := ""
+	for _, s := range extra {
+		fams = append(fams, s.fam)
+		key += s.key + "\x00"
+		if !forWriter {
+			continue
+		}
+		fs, err := s.writerFaces(texts)
+		if err != nil {
+			return nil, nil, &FontError{Lang: doc.Lang, Family: s.choice.Family, Err: err}
+		}
+		faces[s.fam.Regular] = fs[0]
+		if fs[1] != nil {
+			faces[s.fam.Bold] = fs[1]
+		}
+	}
+	fams = append(fams, sans.fam)
+	if naskh != nil {
+		fams = append(fams, naskh.fam)
+		key += "naskh"
+	}
+	set, _ := fontSets.LoadOrStore(key, &typeset.FontSet{Families: fams})
+	return set.(*typeset.FontSet), faces, nil
 }
+
+// fontSets keeps one FontSet per combination of families, so that HarfBuzz's
+// cached plans for its fonts are reused from one export to the next.
+var fontSets sync.Map
 
 // Preload parses the fonts every document needs, so that a caller can
 // overlap that work with its own start-up (reading the workspace, checking
 // translations) instead of paying for it in the first export. It is safe to
 // call from any goroutine, any number of times.
 func Preload() {
-	_, _, _ = fontsFor(false) // an error is reported by the export that needs the fonts
+	_, _, _ = fontsFor(&Document{}, nil) // an error is reported by the export that needs the fonts
 }
 
 // loadFonts returns every bundled font, for callers that cannot know the
 // scripts in advance.
-func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) { return fontsFor(true) }
+func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
+	return fontsFor(&Document{}, []string{"\u0627"})
+}
 
 // load parses a family's two faces concurrently (go-text reads every glyph
 // outline up front) and prepares them for merging. rank orders families in

@@ -411,7 +411,7 @@ func TestLayoutAsideMatchesOneEngine(t *testing.T) {
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	bad := long
-	bad.Paragraphs = append(slices.Clone(long.Paragraphs), Part{"last", "声"})
+	bad.Paragraphs = append(slices.Clone(long.Paragraphs), Part{"last", "\U00010000"}) // Linear B: no font here
 	var mg *MissingGlyphError
 	if _, err := Export(bad); !errors.As(err, &mg) || mg.MessageID != "last" {
 		t.Errorf("err = %v, want the missing glyph of the last paragraph", err)
@@ -437,7 +437,7 @@ func TestExportAllMatchesExport(t *testing.T) {
 			t.Errorf("%s: ExportAll and Export differ", doc.Lang)
 		}
 	}
-	docs[4].Paragraphs = append(docs[4].Paragraphs, Part{"bad", "声"})
+	docs[4].Paragraphs = append(docs[4].Paragraphs, Part{"bad", "\U00010000"}) // Linear B: no font here
 	var mg *MissingGlyphError
 	if _, err := ExportAll(docs); !errors.As(err, &mg) || mg.Lang != docs[4].Lang {
 		t.Errorf("ExportAll err = %v, want the missing glyph in %s", err, docs[4].Lang)
@@ -446,16 +446,16 @@ func TestExportAllMatchesExport(t *testing.T) {
 
 func TestMissingGlyph(t *testing.T) {
 	doc := Document{Lang: "fr", Title: Part{"title", "Déclaration"}, Date: testDate,
-		Paragraphs: []Part{{"p1", "Bonjour."}, {"p2", "Voir 声明 ci-dessous."}}}
+		Paragraphs: []Part{{"p1", "Bonjour."}, {"p2", "Voir \U00010000\U00010001 ci-dessous."}}} // Linear B: no font here
 	_, err := Export(doc)
 	var mg *MissingGlyphError
 	if !errors.As(err, &mg) {
 		t.Fatalf("err = %v, want *MissingGlyphError", err)
 	}
-	if mg.Lang != "fr" || mg.MessageID != "p2" || mg.Char != '声' {
-		t.Errorf("got %+v, want fr/p2/声", *mg)
+	if mg.Lang != "fr" || mg.MessageID != "p2" || mg.Char != 0x10000 {
+		t.Errorf("got %+v, want fr/p2/U+10000", *mg)
 	}
-	if msg := mg.Error(); !strings.Contains(msg, "fr") || !strings.Contains(msg, `"p2"`) || !strings.Contains(msg, "U+58F0") {
+	if msg := mg.Error(); !strings.Contains(msg, "fr") || !strings.Contains(msg, `"p2"`) || !strings.Contains(msg, "U+10000") {
 		t.Errorf("message %q does not name language, message and character", msg)
 	}
 	if _, _, err := Render(doc, 1, 1); !errors.As(err, &mg) {

@@ -44,6 +44,11 @@ type Document struct {
 	// OrganisationID, IssuingBodyID and PlaceID are the message IDs of
 	// those texts, which errors name; empty, an error names the part.
 	OrganisationID, IssuingBodyID, PlaceID string
+	// Font is the family the workspace chose for Lang (communique.toml's
+	// [fonts]), looked up in the system font folders; empty, the language's
+	// default: the bundled Noto fonts, or an installed Noto family for
+	// scripts they lack (Hebrew, Devanagari, CJK…). See package fonts.
+	Font string
 }
 
 // partID is id, or what the part is when it has no message ID.

@@ -38,6 +38,11 @@ type Config struct {
 	// of the texts in identical_ok.
 	IdenticalMaxWords int      `toml:"identical_max_words"`
 	IdenticalOK       []string `toml:"identical_ok"`
+	// Fonts is the [fonts] table: the font family each language is set
+	// in, when not its default (fontsetting.go).
+	Fonts map[string]string `toml:"fonts"`
+
+	fontLines map[string]int // line of each [fonts] setting
 }
 
 func (c *Config) normalize() {
@@ -124,6 +129,9 @@ func parseConfig(path string, data []byte) (*Config, error) {
 		}
 		return nil, &FileError{Path: path, Line: lineOfKey(data, key), Err: err}
 	}
+	if err := c.checkFonts(path, data); err != nil {
+		return nil, err
+	}
 	return &c, nil
 }
 
@@ -162,6 +170,7 @@ func (c *Config) encode() []byte {
 		}
 		b.WriteString("]\n")
 	}
+	c.encodeFonts(&b)
 	return b.Bytes()
 }
 
