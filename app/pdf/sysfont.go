@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"communique/app/fonts"
+	"communique/app/pdf/sfnt"
 	"communique/app/typeset"
 
 	"github.com/go-text/typesetting/font"
@@ -174,9 +175,9 @@ func readSfntTables(data []byte) (map[string][]byte, error) {
 		// readTables accepts TrueType only; the directory is the same.
 		d := slices.Clone(data[:12])
 		binary.BigEndian.PutUint32(d, 0x00010000)
-		return readTables(append(d, data[12:]...))
+		return sfnt.ReadTables(append(d, data[12:]...))
 	}
-	return readTables(data)
+	return sfnt.ReadTables(data)
 }
 
 // convertedFace prepares a face whose outlines the merged document font
