@@ -165,7 +165,11 @@ func TextLines(doc Document) ([][]string, error) {
 	for _, pg := range c.pages {
 		var lines []string
 		for _, pl := range pg.lines {
-			lines = append(lines, logicalText(pl.line))
+			text := logicalText(pl.line)
+			if pl.line.Hyphenated && !pl.line.RTL {
+				text += "-" // what its drawn hyphen reads as (textmap.go)
+			}
+			lines = append(lines, text)
 		}
 		pages = append(pages, lines)
 	}

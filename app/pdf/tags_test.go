@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"communique/app/pdf/readertest"
 )
@@ -33,7 +34,7 @@ func TestStructureTree(t *testing.T) {
 			if len(elems) == 0 {
 				t.Fatalf("text outside an element:\n%s", out)
 			}
-			elems[len(elems)-1].text += " " + strings.Trim(s, `"`)
+			elems[len(elems)-1].text = joinLine(elems[len(elems)-1].text, strings.Trim(s, `"`))
 		case s != "":
 			elems = append(elems, elem{role: strings.Fields(s)[0]})
 		}
@@ -60,4 +61,18 @@ func TestStructureTree(t *testing.T) {
 			t.Errorf("catalog lacks %s", want)
 		}
 	}
+}
+
+// joinLine appends a line of an element's text as a screen reader joins
+// them: with a space, or, after a hyphenation point's "-" (a letter, the
+// hyphen, then a lower-case letter), without the hyphen.
+func joinLine(text, line string) string {
+	if text == "" {
+		return line
+	}
+	t, l := []rune(text), []rune(line)
+	if k := len(t); k >= 2 && t[k-1] == '-' && unicode.IsLetter(t[k-2]) && len(l) > 0 && unicode.IsLower(l[0]) {
+		return string(t[:k-1]) + line
+	}
+	return text + " " + line
 }

@@ -71,6 +71,13 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		}
 	}
 	markBoundaries(items, pl.line.RTL)
+	if pl.line.Hyphenated && len(items) > 0 && !pl.line.RTL {
+		// The hyphen drawn at a hyphenation point reads as "-", as in
+		// any hyphenated PDF: poppler then joins the word's halves, and
+		// pdf.js's find and MuPDF's dehyphenation see where a word goes on.
+		// Without it a reader gets two words ("sev" "eral").
+		items[len(items)-1].visual += "-"
+	}
 	for i := range ds {
 		ds[i].text, ds[i].space = items[i].visual, items[i].space
 	}

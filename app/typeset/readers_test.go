@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"communique/app/pdf"
 	"communique/app/pdf/readertest"
@@ -61,7 +62,7 @@ func TestReadersHyphenatedWords(t *testing.T) {
 				pages := readertest.Pages(t, reader, path)
 				text := strings.Join(pages, "\n")
 				if strings.ContainsAny(text, "\u00AD\u2010") {
-					t.Errorf("%s extracts a soft hyphen or a hyphen", reader)
+					t.Errorf("%s extracts a soft hyphen or U+2010", reader)
 				}
 				var lines [][]string
 				for _, page := range pages {
@@ -69,29 +70,33 @@ func TestReadersHyphenatedWords(t *testing.T) {
 						lines = append(lines, strings.Fields(l))
 					}
 				}
-				got, joins := joinHyphenated(lines, want)
-				if joins == 0 {
-					t.Errorf("%s: no line ends inside a word; the test needs a hyphenated page", reader)
+				got, joins := dehyphenate(lines)
+				// poppler removes the hyphens itself (its "dehyphenation"
+				// joins a line ending in "-" with the next); the others
+				// show them, as in any hyphenated PDF.
+				if joins == 0 && reader != "poppler" {
+					t.Errorf("%s: no line ends with a hyphen inside a word; the test needs a hyphenated page", reader)
 				}
 				if !containsRun(got, want) {
-					t.Errorf("%s: the words of the text do not come back in order:\n got %q\nwant %q", reader, got, want)
+					t.Errorf("%s: the words of the text do not come back in order after hyphen removal:\n got %q\nwant %q", reader, got, want)
 				}
 			}
 		})
 	}
 }
 
-// joinHyphenated concatenates the words of the lines, joining a line's
-// last word with the next line's first when it is not a word of the text
-// and the two together are: the two halves of a hyphenated word.
-func joinHyphenated(lines [][]string, words []string) ([]string, int) {
+// dehyphenate concatenates the words of the lines as a reader removing
+// hyphens would: a line whose last word ends in a letter and "-" is joined
+// with the next line's first word, without the hyphen. It returns the
+// words and how many joins it made.
+func dehyphenate(lines [][]string) ([]string, int) {
 	var out []string
 	joins := 0
-	for i, l := range lines {
-		if len(out) > 0 && len(l) > 0 && i > 0 {
-			last := out[len(out)-1]
-			if !slices.Contains(words, last) && slices.Contains(words, last+l[0]) {
-				out[len(out)-1] = last + l[0]
+	for _, l := range lines {
+		if n := len(out); n > 0 && len(l) > 0 {
+			last := []rune(out[n-1])
+			if k := len(last); k >= 2 && last[k-1] == '-' && unicode.IsLetter(last[k-2]) && unicode.IsLower([]rune(l[0])[0]) {
+				out[n-1] = string(last[:k-1]) + l[0]
 				l = l[1:]
 				joins++
 			}
