@@ -161,7 +161,7 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 	r := &paraRow{id: id, num: newTextLabel(num, e.c.tx.Lang(), false)}
 	r.num.Bold = true
 	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
-	r.entry.text = []rune(text)
+	r.entry.Fill(text)
 	r.entry.OnFocus = e.c.focusChanged
 	r.entry.OnChanged = func(s string) {
 		// A row whose paragraph was deleted may still hold the focus
@@ -302,7 +302,7 @@ func (e *editor) focus(id string) {
 			// The window's canvas, not CanvasForObject: a row made a
 			// moment ago has not been drawn and belongs to no canvas yet.
 			e.c.win.Canvas().Focus(r.entry)
-			r.entry.SetCursor(len(r.entry.text))
+			r.entry.SetCursor(r.entry.Len())
 			e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y+e.paras.Position().Y))
 			return
 		}

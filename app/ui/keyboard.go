@@ -84,7 +84,7 @@ func (b *workbench) focusRow(r *benchRow) {
 		}
 	}
 	b.c.win.Canvas().Focus(en)
-	en.SetCursor(len(en.text))
+	en.SetCursor(en.Len())
 	if b.scroll != nil {
 		y := r.box.Position().Y + b.list.Position().Y
 		b.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-20)))

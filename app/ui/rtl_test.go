@@ -80,7 +80,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if q == nil {
 		t.Fatal("the unsaved-changes question is not a typeset label")
 	}
-	if lay := q.layout(); !lay.rtl || len(lay.lines) == 0 || !lay.lines[0].rtl {
+	if para, line := q.layout().RightToLeft(); !para || !line {
 		t.Errorf("the Arabic question %q is not laid out right to left", q.Text())
 	}
 	c.win.Canvas().Overlays().Top().Hide()
@@ -90,7 +90,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if len(labels) == 0 {
 		t.Fatal("the error is not a typeset label")
 	}
-	if lay := labels[0].layout(); lay.rtl {
+	if para, _ := labels[0].layout().RightToLeft(); para {
 		t.Error("an English error is laid out right to left")
 	}
 }
