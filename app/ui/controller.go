@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
 	"communique/app/workspace"
@@ -58,9 +59,10 @@ type controller struct {
 	shownDirty bool
 	// journal holds unsaved edits for crash recovery; journalTicks
 	// writes it on a timer (the real window; tests flush by hand).
-	journal         *journal
+	journal         *recovery.Journal
+	journalStop     chan struct{}
 	journalTicks    bool
-	pendingRecovery recovery
+	pendingRecovery recovery.Recovery
 	// now is the clock, replaceable in tests.
 	now func() time.Time
 	// previewDelay is the pause in typing after which the page is

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"communique/app/recovery"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/internal/judge"
@@ -308,7 +309,7 @@ func TestEndToEndKillRecovers(t *testing.T) {
 		if got := w.Text("fr", missing[0]); got != text {
 			return fmt.Errorf("after recovery, fr %s on disk is %q", missing[0], got)
 		}
-		if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
+		if _, err := os.Stat(recovery.Path(ws.Dir)); !os.IsNotExist(err) {
 			return fmt.Errorf("journal still there after saving (%v)", err)
 		}
 		return nil
