@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/export"
 	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
@@ -80,12 +82,15 @@ type controller struct {
 	// lockWait is how long a save waits for another process to release
 	// the workspace folder.
 	lockWait time.Duration
+	// fontCoverage says which letters of a language no font can draw
+	// (export.FontCoverage; replaceable in tests).
+	fontCoverage func(lang string) (export.Coverage, error)
 }
 
 func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
-		lockWait: workspace.DefaultLockWait}
+		lockWait: workspace.DefaultLockWait, fontCoverage: export.FontCoverage}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	addFyneCatalog(c.tx.Lang())
@@ -490,6 +495,23 @@ func (c *controller) languagesChanged(lang string) {
 	c.preview.refreshLanguages()
 	c.setLanguage(lang)
 	c.updateTitle()
+	c.warnFontCoverage(lang)
+}
+
+// warnFontCoverage says at once when no font can draw a newly added
+// language, rather than at its first export.
+func (c *controller) warnFontCoverage(lang string) {
+	cov, err := c.fontCoverage(lang)
+	if err != nil {
+		c.showError(err)
+		return
+	}
+	if cov.Covered() {
+		return
+	}
+	sample := cov.Missing[:min(len(cov.Missing), 8)]
+	c.showInfo(c.tx.T("FontNotCoveredTitle"), c.tx.T("FontNotCovered", "Language", languageName(lang),
+		"Count", len(cov.Missing), "Total", cov.Exemplars, "Sample", strings.Join(strings.Split(string(sample), ""), " ")))
 }
 
 // updateTitle shows the workspace, the statement and the unsaved mark.

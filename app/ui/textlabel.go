@@ -33,6 +33,8 @@ type textLabel struct {
 	// (at its end in reading order), and asks for no width.
 	Truncate   bool
 	Importance widget.Importance
+	// Disabled greys the text, as on a disabled button.
+	Disabled bool
 
 	lay *textbox.Layout
 }
@@ -83,6 +85,9 @@ func (l *textLabel) layout() *textbox.Layout {
 }
 
 func (l *textLabel) color() color.Color {
+	if l.Disabled {
+		return theme.Color(theme.ColorNameDisabled)
+	}
 	switch l.Importance {
 	case widget.DangerImportance:
 		return theme.Color(theme.ColorNameError)

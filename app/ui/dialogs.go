@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// modal is a dialog whose title and buttons are drawn by the typesetting
+// engine: Fyne's dialogs set their title and buttons with canvas.Text,
+// which puts "تصدير البيان seed" in logical order and always on the left.
+// Enter calls onConfirm and Escape onCancel while it is shown; both may
+// change as the dialog moves on (an export under way takes Escape to
+// cancel it).
+type modal struct {
+	c                   *controller
+	pop                 *widget.PopUp
+	title               *textLabel
+	onConfirm, onCancel func()
+	onClosed            func()
+	prevKey             func(*fyne.KeyEvent)
+	shown               bool
+}
+
+func (c *controller) newModal(title string, body fyne.CanvasObject) *modal {
+	m := &modal{c: c}
+	m.title = newTextLabel(title, c.tx.Lang(), true)
+	m.title.Bold = true
+	content := container.NewBorder(container.NewVBox(m.title, widget.NewSeparator()), nil, nil, nil, body)
+	m.pop = widget.NewModalPopUp(content, c.win.Canvas())
+	return m
+}
+
+// Show shows the dialog and takes Enter and Escape.
+func (m *modal) Show() {
+	if m.shown {
+		return
+	}
+	m.shown = true
+	cv := m.c.win.Canvas()
+	m.prevKey = cv.OnTypedKey()
+	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch {
+		case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && m.onConfirm != nil:
+			m.onConfirm()
+		case k.Name == fyne.KeyEscape && m.onCancel != nil:
+			m.onCancel()
+		case m.prevKey != nil:
+			m.prevKey(k)
+		}
+	})
+	m.pop.Show()
+}
+
+// Hide closes the dialog and gives the keys back to the window.
+func (m *modal) Hide() {
+	if !m.shown {
+		return
+	}
+	m.shown = false
+	m.pop.Hide()
+	m.c.win.Canvas().SetOnTypedKey(m.prevKey)
+	if m.onClosed != nil {
+		m.onClosed()
+	}
+}
+
+// Resize sets the size of the dialog (not of the shade behind it).
+func (m *modal) Resize(s fyne.Size) { m.pop.Resize(s) }
+
+// labelButton is a button whose label is set by the typesetting engine, so
+// "تصدير PDF…" reads right; in a right-to-left interface the icon goes to
+// the right of the text. The label lies over a text-less button, which
+// takes the taps and draws the hover. Put obj in containers.
+type labelButton struct {
+	*widget.Button
+	label *textLabel
+	obj   fyne.CanvasObject
+}
+
+func (c *controller) newLabelButton(label string, icon fyne.Resource, tapped func(), imp widget.Importance) *labelButton {
+	b := &labelButton{Button: widget.NewButton("", tapped)}
+	b.Importance = imp
+	b.label = newTextLabel(label, c.tx.Lang(), false)
+	if imp == widget.HighImportance || imp == widget.DangerImportance {
+		b.label.Bold = true
+	}
+	var parts []fyne.CanvasObject
+	if icon != nil {
+		parts = append(parts, widget.NewIcon(icon))
+	}
+	parts = append(parts, b.label)
+	if rightToLeft(c.tx.Lang()) {
+		slices.Reverse(parts)
+	}
+	b.obj = container.NewStack(b.Button, container.NewPadded(container.NewHBox(parts...)))
+	return b
+}
+
+// SetText changes the label.
+func (b *labelButton) SetText(s string) { b.label.SetText(s) }
+
+// Disable greys the button and its label.
+func (b *labelButton) Disable() {
+	b.Button.Disable()
+	b.label.Disabled = true
+	b.label.Refresh()
+}
+
+// Enable undoes Disable.
+func (b *labelButton) Enable() {
+	b.Button.Enable()
+	b.label.Disabled = false
+	b.label.Refresh()
+}
+
+// buttonRow puts a dialog's buttons at the trailing end, the confirming
+// one last: at the right, or mirrored at the left in a right-to-left
+// interface.
+func (c *controller) buttonRow(buttons ...*labelButton) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{layout.NewSpacer()}
+	for _, b := range buttons {
+		objs = append(objs, b.obj)
+	}
+	if rightToLeft(c.tx.Lang()) {
+		slices.Reverse(objs)
+	}
+	return container.NewHBox(objs...)
+}
+
+// withButton puts a small button after a field (before it, on the left,
+// in a right-to-left interface).
+func (c *controller) withButton(field, button fyne.CanvasObject) fyne.CanvasObject {
+	if rightToLeft(c.tx.Lang()) {
+		return container.NewBorder(nil, nil, button, nil, field)
+	}
+	return container.NewBorder(nil, nil, nil, button, field)
+}
+
+// checkLabelled is a check box with a typeset label after it.
+func (c *controller) checkLabelled(check *widget.Check, label string) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{check, newTextLabel(label, c.tx.Lang(), false)}
+	if rightToLeft(c.tx.Lang()) {
+		objs = append([]fyne.CanvasObject{layout.NewSpacer()}, objs[1], objs[0])
+	}
+	return container.NewHBox(objs...)
+}
