@@ -20,7 +20,7 @@ var processStart = time.Now()
 // demo opens a screen by name, so scripts can show (and photograph) any
 // screen of the real app without a mouse: "editor[:delete=2,add]",
 // "workbench:ar[:needs_review][:edit]",
-// "preview:ar", "export", "settings", "verify:FILE".
+// "preview:ar", "export[:form]", "settings", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
 	if c.ws == nil && name != "settings" && name != "verify" {
@@ -65,7 +65,11 @@ func (c *controller) demo(mode string) {
 	case "export":
 		// Export to COMMUNIQUE_DEMO_OUT (or a fresh temporary folder),
 		// signing with COMMUNIQUE_IDENTITY and COMMUNIQUE_PASSWORD when set.
+		// "export:form" only opens the dialog.
 		c.exportDialog()
+		if arg == "form" {
+			return
+		}
 		out := os.Getenv("COMMUNIQUE_DEMO_OUT")
 		if out == "" {
 			var err error

@@ -31,8 +31,9 @@ type exporter struct {
 	c *controller
 	// cancel stops the export under way (a slow timestamp server); nil when none runs.
 	cancel context.CancelFunc
-	d      *modal
-	body   *fyne.Container
+	d       *modal
+	body    *fyne.Container
+	buttons *fyne.Container // the row at the bottom, changed as the export moves on
 	ready  []export.Readiness
 	checks map[string]*widget.Check
 	warn   *textLabel
@@ -168,7 +169,8 @@ func (x *exporter) form() fyne.CanvasObject {
 		c.form(formItem{tx.T("OutputFolder"), c.withButton(x.folder, browse)}),
 		c.checkLabelled(x.signIt, tx.T("SignPDFs")), signing,
 	)
-	x.body = container.NewBorder(nil, c.buttonRow(x.close, x.start), nil, nil, container.NewVScroll(form))
+	x.buttons = container.NewStack(c.buttonRow(x.close, x.start))
+	x.body = container.NewBorder(nil, x.buttons, nil, nil, container.NewVScroll(form))
 	return x.body
 }
 
@@ -324,10 +326,16 @@ func (x *exporter) showProgress(langs []string) {
 	x.close.SetText(tx.T("Close"))
 	x.close.Disable()
 	x.stop = c.newLabelButton(tx.T("Cancel"), theme.CancelIcon(), x.stopExport, widget.DangerImportance)
-	x.body.Objects = []fyne.CanvasObject{container.NewVScroll(rows), c.buttonRow(x.close, x.stop)}
-	x.body.Layout = layout.NewBorderLayout(nil, x.body.Objects[1], nil, nil)
-	x.body.Refresh()
+	x.setContent(container.NewVScroll(rows), x.close, x.stop)
 	x.d.onConfirm, x.d.onCancel = nil, x.stopExport
+}
+
+// setContent replaces the dialog's body and its row of buttons.
+func (x *exporter) setContent(body fyne.CanvasObject, buttons ...*labelButton) {
+	x.buttons.Objects = []fyne.CanvasObject{x.c.buttonRow(buttons...)}
+	x.body.Objects = []fyne.CanvasObject{body, x.buttons}
+	x.body.Layout = layout.NewBorderLayout(nil, x.buttons, nil, nil)
+	x.body.Refresh()
 }
 
 // stopExport cancels the export under way: nothing is written.
@@ -368,7 +376,6 @@ func (x *exporter) finished(m *export.Manifest, err error) {
 	x.manifest, x.err = m, err
 	tx := c.tx
 	x.close.Enable()
-	x.body.Objects[1] = c.buttonRow(x.close)
 	x.d.onConfirm, x.d.onCancel = x.d.Hide, x.d.Hide
 	box := container.NewVBox()
 	if err != nil {
@@ -387,8 +394,7 @@ func (x *exporter) finished(m *export.Manifest, err error) {
 		x.written(box, m)
 		x.skipped(box, m.Skipped)
 	}
-	x.body.Objects[0] = container.NewVScroll(box)
-	x.body.Refresh()
+	x.setContent(container.NewVScroll(box), x.close)
 	if x.done != nil {
 		x.done(m, err)
 	}

@@ -29,7 +29,7 @@ const AppID = "org.communique.app"
 // Environment variables for scripts and screenshots:
 // COMMUNIQUE_WORKSPACE opens that workspace; COMMUNIQUE_DEMO opens a screen
 // (editor[:delete=N,add], workbench:LANG[:FILTER][:edit], preview:LANG,
-// export, settings, verify:FILE);
+// export[:form], settings, verify:FILE);
 // COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted.
 func Run() {
 	a := app.NewWithID(AppID)
