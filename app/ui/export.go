@@ -30,22 +30,22 @@ import (
 type exporter struct {
 	c *controller
 	// cancel stops the export under way (a slow timestamp server); nil when none runs.
-	cancel context.CancelFunc
+	cancel  context.CancelFunc
 	d       *modal
 	body    *fyne.Container
 	buttons *fyne.Container // the row at the bottom, changed as the export moves on
-	ready  []export.Readiness
-	checks map[string]*widget.Check
-	warn   *textLabel
-	folder *widget.Entry
-	signIt *widget.Check
-	ident  *widget.Entry
-	pass   *widget.Entry
-	role   *widget.Entry
-	tsa    *widget.Entry
-	start  *labelButton
-	close  *labelButton
-	stop   *labelButton // Cancel while an export runs
+	ready   []export.Readiness
+	checks  map[string]*widget.Check
+	warn    *textLabel
+	folder  *widget.Entry
+	signIt  *widget.Check
+	ident   *widget.Entry
+	pass    *widget.Entry
+	role    *widget.Entry
+	tsa     *widget.Entry
+	start   *labelButton
+	close   *labelButton
+	stop    *labelButton // Cancel while an export runs
 
 	bars map[string]*progress // by language
 	// done is called when an export has finished (test hook).
