@@ -21,6 +21,10 @@ import (
 	"communique/assets"
 )
 
+// demoReady is printed on stderr once the COMMUNIQUE_DEMO screen is open,
+// so that scripts driving the window wait for it rather than sleep.
+const demoReady = "communique: demo ready"
+
 // AppID is the application's unique ID, as in FyneApp.toml.
 const AppID = "org.communique.app"
 
@@ -30,7 +34,8 @@ const AppID = "org.communique.app"
 // COMMUNIQUE_WORKSPACE opens that workspace; COMMUNIQUE_DEMO opens a screen
 // (editor[:delete=N,add], workbench:LANG[:FILTER][:edit], preview:LANG,
 // export[:form], settings, verify:FILE);
-// COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted.
+// COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted. The
+// demo prints demoReady once its screen is open.
 func Run() {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -42,7 +47,10 @@ func Run() {
 	c.journalTicks = true
 	c.start()
 	if mode := os.Getenv("COMMUNIQUE_DEMO"); mode != "" {
-		a.Lifecycle().SetOnStarted(func() { c.demo(mode) })
+		a.Lifecycle().SetOnStarted(func() {
+			c.demo(mode)
+			fmt.Fprintln(os.Stderr, demoReady)
+		})
 	}
 	w.ShowAndRun()
 }
