@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -642,14 +641,12 @@ func (c *controller) saveNow(waitErr error, after func()) {
 const saveLockWait = 300 * time.Millisecond
 
 func (c *controller) conflictDialog(err error) {
-	d := dialog.NewCustomConfirm(c.tx.T("ConflictTitle"), c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"),
-		c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480), func(reload bool) {
+	c.confirm(c.tx.T("ConflictTitle"), c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480),
+		c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"), func(reload bool) {
 			if reload {
 				c.reload()
 			}
-		}, c.win)
-	c.dialogKeys(d, d.Confirm, d.Dismiss)
-	d.Show()
+		})
 }
 
 // whenSaved runs next once the user has decided about unsaved changes:
@@ -659,19 +656,18 @@ func (c *controller) whenSaved(next func()) {
 		next()
 		return
 	}
-	var d *dialog.CustomDialog
-	saveBtn := widget.NewButtonWithIcon(c.tx.T("Save"), theme.DocumentSaveIcon(), func() {
+	var d *modal
+	save := func() {
 		d.Hide()
 		c.saveThen(next)
-	})
-	saveBtn.Importance = widget.HighImportance
-	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
-	discard.Importance = widget.DangerImportance
-	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
+	}
+	cancel := func() { d.Hide() }
 	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
-	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), msg, c.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
-	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
+	d = c.newModal(c.tx.T("UnsavedTitle"), msg,
+		c.newLabelButton(c.tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.newLabelButton(c.tx.T("DontSave"), nil, func() { d.Hide(); c.journalSaved(); next() }, widget.DangerImportance),
+		c.newLabelButton(c.tx.T("Save"), theme.DocumentSaveIcon(), save, widget.HighImportance))
+	d.onConfirm, d.onCancel = save, cancel
 	d.Show()
 }
 
@@ -686,16 +682,11 @@ func (c *controller) quit() {
 func (c *controller) showError(err error) {
 	// An error may be ours (translated) or the system's (English, with
 	// paths): its first strong character gives its direction.
-	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), c.dialogText(err.Error(), "", 480), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(c.tx.T("ErrorTitle"), c.dialogText(err.Error(), "", 480))
 }
 
 func (c *controller) about() {
-	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(c.tx.T("AppName"), c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420))
 }
 
 // dropped handles files dropped on the window: a PDF is verified, a text

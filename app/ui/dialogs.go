@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -25,12 +26,47 @@ type modal struct {
 	shown               bool
 }
 
-func (c *controller) newModal(title string, body fyne.CanvasObject) *modal {
+// newModal makes a dialog of body under title, with buttons (if any) in
+// a row at the bottom, the confirming one last.
+func (c *controller) newModal(title string, body fyne.CanvasObject, buttons ...*labelButton) *modal {
 	m := &modal{c: c}
 	m.title = newTextLabel(title, c.tx.Lang(), true)
 	m.title.Bold = true
-	content := container.NewBorder(container.NewVBox(m.title, widget.NewSeparator()), nil, nil, nil, body)
+	var bottom fyne.CanvasObject
+	if len(buttons) > 0 {
+		bottom = c.buttonRow(buttons...)
+	}
+	content := container.NewBorder(container.NewVBox(m.title, widget.NewSeparator()), bottom, nil, nil, body)
 	m.pop = widget.NewModalPopUp(content, c.win.Canvas())
+	return m
+}
+
+// notice shows body under title with a Close button; Enter and Escape
+// close it too.
+func (c *controller) notice(title string, body fyne.CanvasObject) *modal {
+	var m *modal
+	closeB := c.newLabelButton(c.tx.T("Close"), nil, func() { m.Hide() }, widget.MediumImportance)
+	m = c.newModal(title, body, closeB)
+	m.onConfirm, m.onCancel = m.Hide, m.Hide
+	m.Show()
+	return m
+}
+
+// confirm asks a question: Enter (or the yes button) answers true, Escape
+// (or the no button) false.
+func (c *controller) confirm(title string, body fyne.CanvasObject, yes, no string, answered func(bool)) *modal {
+	var m *modal
+	answer := func(ok bool) func() {
+		return func() {
+			m.Hide()
+			answered(ok)
+		}
+	}
+	m = c.newModal(title, body,
+		c.newLabelButton(no, theme.CancelIcon(), answer(false), widget.MediumImportance),
+		c.newLabelButton(yes, theme.ConfirmIcon(), answer(true), widget.HighImportance))
+	m.onConfirm, m.onCancel = answer(true), answer(false)
+	m.Show()
 	return m
 }
 
@@ -44,6 +80,10 @@ func (m *modal) Show() {
 	m.prevKey = cv.OnTypedKey()
 	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		switch {
+		case !m.pop.Visible(): // hidden behind our back (tests)
+			if m.prevKey != nil {
+				m.prevKey(k)
+			}
 		case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && m.onConfirm != nil:
 			m.onConfirm()
 		case k.Name == fyne.KeyEscape && m.onCancel != nil:
@@ -76,13 +116,23 @@ func (m *modal) Resize(s fyne.Size) { m.pop.Resize(s) }
 // the right of the text. The label lies over a text-less button, which
 // takes the taps and draws the hover. Put obj in containers.
 type labelButton struct {
-	*widget.Button
+	*tapButton
 	label *textLabel
 	obj   fyne.CanvasObject
 }
 
+// tapButton is the text-less button under a labelButton's label; it
+// keeps the label's text so that tests (and accessibility tools walking
+// the widget tree) can find it by what it says.
+type tapButton struct {
+	widget.Button
+	label string
+}
+
 func (c *controller) newLabelButton(label string, icon fyne.Resource, tapped func(), imp widget.Importance) *labelButton {
-	b := &labelButton{Button: widget.NewButton("", tapped)}
+	b := &labelButton{tapButton: &tapButton{label: label}}
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b.tapButton)
 	b.Importance = imp
 	b.label = newTextLabel(label, c.tx.Lang(), false)
 	if imp == widget.HighImportance || imp == widget.DangerImportance {
@@ -96,12 +146,15 @@ func (c *controller) newLabelButton(label string, icon fyne.Resource, tapped fun
 	if rightToLeft(c.tx.Lang()) {
 		slices.Reverse(parts)
 	}
-	b.obj = container.NewStack(b.Button, container.NewPadded(container.NewHBox(parts...)))
+	b.obj = container.NewStack(b.tapButton, container.NewPadded(container.NewHBox(parts...)))
 	return b
 }
 
 // SetText changes the label.
-func (b *labelButton) SetText(s string) { b.label.SetText(s) }
+func (b *labelButton) SetText(s string) {
+	b.tapButton.label = s
+	b.label.SetText(s)
+}
 
 // Disable greys the button and its label.
 func (b *labelButton) Disable() {

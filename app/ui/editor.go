@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -269,14 +268,12 @@ func (e *editor) merge(i int) {
 }
 
 func (e *editor) confirmDelete(i int) {
-	d := dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
-		e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420), func(ok bool) {
+	e.c.confirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420),
+		e.c.tx.T("Delete"), e.c.tx.T("Cancel"), func(ok bool) {
 			if ok {
 				e.remove(i)
 			}
-		}, e.c.win)
-	e.c.dialogKeys(d, d.Confirm, d.Dismiss)
-	d.Show()
+		})
 }
 
 // remove deletes paragraph i and puts the focus in the paragraph that

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/recovery"
@@ -138,17 +137,15 @@ func (c *controller) offerRecovery() {
 	}
 	intro := newTextLabel(c.tx.N("RecoveryExplain", r.Size(), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
-	d := dialog.NewCustomConfirm(c.tx.T("RecoveryTitle"), c.tx.T("Restore"), c.tx.T("Discard"), body, func(ok bool) {
+	d := c.confirm(c.tx.T("RecoveryTitle"), body, c.tx.T("Restore"), c.tx.T("Discard"), func(ok bool) {
 		if ok {
 			c.restoreJournal()
 		} else {
 			c.pendingRecovery = recovery.Recovery{}
 			_ = os.Remove(c.journalPath())
 		}
-	}, c.win)
+	})
 	d.Resize(fyne.NewSize(640, 420))
-	c.dialogKeys(d, func() { d.Confirm() }, func() { d.Dismiss() })
-	d.Show()
 }
 
 // metaText shows a statement's issuing body, place and date on one line.

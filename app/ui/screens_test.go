@@ -48,6 +48,9 @@ func overlayButton(t *testing.T, c *controller, text string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
 		}
+		if b, ok := o.(*tapButton); ok && b.label == text && found == nil {
+			found = &b.Button
+		}
 	})
 	if found == nil {
 		t.Fatalf("the dialog has no %q button", text)

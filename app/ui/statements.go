@@ -98,8 +98,7 @@ func (c *controller) importFile(path string) {
 		return
 	}
 	keepAll := false
-	report := widget.NewLabel("")
-	report.Wrapping = fyne.TextWrapWord
+	report := newTextLabel("", c.tx.Lang(), true)
 	var txt *statement.Text
 	parse := func() {
 		txt, err = statement.ParseText(string(data), statement.ParseOptions{KeepAll: keepAll})
@@ -110,9 +109,9 @@ func (c *controller) importFile(path string) {
 		report.SetText(importReport(c, txt))
 	}
 	parse()
-	keep := widget.NewCheck(tx.T("KeepEverything"), func(on bool) { keepAll = on; parse() })
+	keep := c.checkLabelled(widget.NewCheck("", func(on bool) { keepAll = on; parse() }), tx.T("KeepEverything"))
 	content := container.NewBorder(nil, keep, nil, nil, container.NewVScroll(report))
-	d := dialog.NewCustomConfirm(tx.T("ImportTitle", "File", filepath.Base(path)), tx.T("Import"), tx.T("Cancel"), content, func(ok bool) {
+	d := c.confirm(tx.T("ImportTitle", "File", filepath.Base(path)), content, tx.T("Import"), tx.T("Cancel"), func(ok bool) {
 		if !ok || txt == nil || err != nil {
 			return
 		}
@@ -124,9 +123,8 @@ func (c *controller) importFile(path string) {
 		c.statementsChanged(st)
 		c.showEditor()
 		c.setStatus(tx.N("ImportedStatement", len(txt.Paragraphs), "ID", st.ID))
-	}, c.win)
+	})
 	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
 }
 
 // importReport describes a parsed text: its title, how many paragraphs,
