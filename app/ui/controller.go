@@ -45,7 +45,7 @@ type controller struct {
 	editor  *editor
 	bench   *workbench
 	preview *preview
-	tabs    *container.AppTabs
+	tabs    *tabs
 	status  *textLabel // status line at the bottom
 
 	export    *exporter // the export dialog last opened
@@ -129,7 +129,7 @@ func (c *controller) build() {
 		// Mirrored: read from the right, the statement comes first.
 		slices.Reverse(items)
 	}
-	c.tabs = container.NewAppTabs(items...)
+	c.tabs = c.newTabs(items...)
 	if !c.project() {
 		c.tabs.Select(c.editorTab) // mirrored, it is not the first
 	}

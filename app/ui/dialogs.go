@@ -201,3 +201,53 @@ func (c *controller) checkLabelled(check *widget.Check, label string) fyne.Canva
 	}
 	return container.NewHBox(objs...)
 }
+
+// formField is a labelled field of a form dialog, with an optional hint
+// under it.
+type formField struct {
+	label string
+	field fyne.CanvasObject
+	hint  string
+}
+
+// formModal is a form dialog with a confirming and a Cancel button. Enter
+// in an entry (or on the dialog) confirms once every entry's validator
+// passes; the first failing one says why under the form. Escape cancels.
+func (c *controller) formModal(title, confirmText string, fields []formField, entries []*dialogEntry, submit func()) *modal {
+	var m *modal
+	problem := newTextLabel("", c.tx.Lang(), true)
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	try := func() {
+		for _, e := range entries {
+			if e.Validator == nil {
+				continue
+			}
+			if err := e.Validator(e.Text); err != nil {
+				problem.SetText(err.Error())
+				problem.Show()
+				return
+			}
+		}
+		m.Hide()
+		submit()
+	}
+	items := make([]formItem, len(fields))
+	for i, f := range fields {
+		items[i] = formItem{f.label, f.field}
+		if f.hint != "" {
+			hint := newTextLabel(f.hint, c.tx.Lang(), true)
+			items[i].field = container.NewVBox(f.field, hint)
+		}
+	}
+	body := container.NewVBox(c.form(items...), problem)
+	m = c.newModal(title, body,
+		c.newLabelButton(c.tx.T("Cancel"), theme.CancelIcon(), func() { m.Hide() }, widget.MediumImportance),
+		c.newLabelButton(confirmText, theme.ConfirmIcon(), try, widget.HighImportance))
+	m.onConfirm, m.onCancel = try, m.Hide
+	for _, e := range entries {
+		e.OnSubmitted = func(string) { try() }
+		e.onEscape = m.Hide
+	}
+	return m
+}

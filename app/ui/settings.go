@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +17,7 @@ import (
 // so the whole team's PDFs carry the same one.
 type settings struct {
 	c        *controller
-	d        *dialog.CustomDialog
+	d        *modal
 	uiLang   *picker
 	codes    []string
 	identity *widget.Entry
@@ -80,31 +79,27 @@ func (c *controller) settingsDialog() {
 		pickLogo.Disable()
 	}
 
-	hint := func(s string) *widget.Label {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
-		l.SizeName = theme.SizeNameCaptionText
-		return l
-	}
-	app := widget.NewForm(
-		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang.content),
-		widget.NewFormItem(tx.T("DefaultIdentity"), container.NewBorder(nil, nil, nil, pick, s.identity)),
-		widget.NewFormItem(tx.T("TSAURL"), s.tsa),
+	// The hints quote a workspace name, which may be in any script.
+	hint := func(s string) *textLabel { return newTextLabel(s, c.tx.Lang(), true) }
+	app := c.form(
+		formItem{tx.T("InterfaceLanguage"), s.uiLang.content},
+		formItem{tx.T("DefaultIdentity"), c.withButton(s.identity, pick)},
+		formItem{tx.T("TSAURL"), s.tsa},
 	)
-	letter := widget.NewForm(
-		widget.NewFormItem(tx.T("Organisation"), s.org),
-		widget.NewFormItem(tx.T("Logo"), container.NewBorder(nil, nil, nil, pickLogo, s.logo)),
+	letter := c.form(
+		formItem{tx.T("Organisation"), s.org},
+		formItem{tx.T("Logo"), c.withButton(s.logo, pickLogo)},
 	)
 	body := container.NewVBox(
 		c.heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
 		widget.NewSeparator(),
 		c.heading(tx.T("Letterhead")), letter, hint(letterheadHint),
 	)
-	save := widget.NewButtonWithIcon(tx.T("Save"), theme.DocumentSaveIcon(), s.apply)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(tx.T("Cancel"), func() { s.d.Hide() })
-	s.d = dialog.NewCustomWithoutButtons(tx.T("Settings"), container.NewVScroll(body), c.win)
-	s.d.SetButtons([]fyne.CanvasObject{cancel, save})
+	cancel := func() { s.d.Hide() }
+	s.d = c.newModal(tx.T("Settings"), container.NewVScroll(body),
+		c.newLabelButton(tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.newLabelButton(tx.T("Save"), theme.DocumentSaveIcon(), s.apply, widget.HighImportance))
+	s.d.onConfirm, s.d.onCancel = s.apply, cancel
 	s.d.Resize(fyne.NewSize(620, 520))
 	s.d.Show()
 }

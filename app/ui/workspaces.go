@@ -126,17 +126,14 @@ func (c *controller) newWorkspaceDialog() {
 	targets.SetPlaceHolder("fr, ar")
 	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
 	format.SetSelected("toml")
-	items := []*widget.FormItem{
-		{Text: c.tx.T("Folder"), Widget: container.NewBorder(nil, nil, nil, browse, folder), HintText: c.tx.T("FolderHint")},
-		{Text: c.tx.T("Organisation"), Widget: org, HintText: c.tx.T("OrganisationHint")},
-		{Text: c.tx.T("SourceLanguage"), Widget: source},
-		{Text: c.tx.T("TargetLanguages"), Widget: targets, HintText: c.tx.T("TargetLanguagesHint")},
-		{Text: c.tx.T("CatalogFormat"), Widget: format},
+	fields := []formField{
+		{c.tx.T("Folder"), c.withButton(folder, browse), c.tx.T("FolderHint")},
+		{c.tx.T("Organisation"), org, c.tx.T("OrganisationHint")},
+		{c.tx.T("SourceLanguage"), source, ""},
+		{c.tx.T("TargetLanguages"), targets, c.tx.T("TargetLanguagesHint")},
+		{c.tx.T("CatalogFormat"), format, ""},
 	}
-	d := dialog.NewForm(c.tx.T("NewWorkspace"), c.tx.T("Create"), c.tx.T("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := c.formModal(c.tx.T("NewWorkspace"), c.tx.T("Create"), fields, []*dialogEntry{folder, org, source, targets}, func() {
 		cfg := workspace.Config{Organisation: strings.TrimSpace(org.Text), SourceLanguage: strings.TrimSpace(source.Text),
 			CatalogFormat: format.Selected, Languages: splitLanguages(targets.Text)}
 		dir := strings.TrimSpace(folder.Text)
@@ -148,9 +145,8 @@ func (c *controller) newWorkspaceDialog() {
 			}
 			c.setWorkspace(ws)
 		})
-	}, c.win)
-	c.formKeys(d, folder, org, source, targets)
-	d.Resize(fyne.NewSize(640, 0))
+	})
+	d.Resize(fyne.NewSize(640, d.pop.Content.MinSize().Height))
 	d.Show()
 }
 
