@@ -137,14 +137,12 @@ func (c *controller) build() {
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
-		notice := widget.NewLabel(n)
-		notice.Wrapping = fyne.TextWrapWord
+		notice := newTextLabel(n, "", true) // the workspace's words, in its own language
 		notice.Importance = widget.WarningImportance
 		top = container.NewVBox(top, notice)
 	}
 	if len(c.ws.CatalogErrors) > 0 {
-		msg := widget.NewLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()))
-		msg.Wrapping = fyne.TextWrapWord
+		msg := newTextLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()), c.tx.Lang(), true)
 		msg.Importance = widget.DangerImportance
 		top = container.NewVBox(top, msg)
 	}

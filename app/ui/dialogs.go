@@ -118,6 +118,7 @@ func (m *modal) Resize(s fyne.Size) { m.pop.Resize(s) }
 type labelButton struct {
 	*tapButton
 	label *textLabel
+	inner *fyne.Container // icon and label
 	obj   fyne.CanvasObject
 }
 
@@ -146,8 +147,15 @@ func (c *controller) newLabelButton(label string, icon fyne.Resource, tapped fun
 	if rightToLeft(c.tx.Lang()) {
 		slices.Reverse(parts)
 	}
-	b.obj = container.NewStack(b.tapButton, container.NewPadded(container.NewHBox(parts...)))
+	b.inner = container.NewHBox(parts...)
+	b.obj = container.NewStack(b.tapButton, container.NewPadded(b.inner))
 	return b
+}
+
+// centred is the button with its icon and label in the middle, for a
+// column of wide buttons.
+func (b *labelButton) centred() fyne.CanvasObject {
+	return container.NewStack(b.tapButton, container.NewCenter(b.inner))
 }
 
 // SetText changes the label.
@@ -250,4 +258,13 @@ func (c *controller) formModal(title, confirmText string, fields []formField, en
 		e.onEscape = m.Hide
 	}
 	return m
+}
+
+// leading puts o at the start of a row: the left, or the right in a
+// right-to-left interface.
+func (c *controller) leading(o fyne.CanvasObject) fyne.CanvasObject {
+	if rightToLeft(c.tx.Lang()) {
+		return container.NewHBox(layout.NewSpacer(), o)
+	}
+	return container.NewHBox(o)
 }

@@ -89,12 +89,12 @@ func newEditor(c *controller) *editor {
 		formItem{c.tx.T("Date"), e.date.content},
 	)
 	e.paras = container.NewVBox()
-	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })
-	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
+	add := c.newLabelButton(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) }, widget.MediumImportance)
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, c.leading(add.obj)))
 	e.form = e.scroll
-	empty := widget.NewLabelWithStyle(c.tx.T("NoStatement"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	empty.Wrapping = fyne.TextWrapWord
-	e.empty = container.NewCenter(empty)
+	empty := newTextLabel(c.tx.T("NoStatement"), c.tx.Lang(), true)
+	empty.Center = true
+	e.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, empty.MinSize().Height), empty))
 	e.content = container.NewStack(e.empty)
 	return e
 }
@@ -179,10 +179,8 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 			}
 		}
 	}
-	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, do(f))
-		b.Importance = widget.LowImportance
-		return b
+	btn := func(label string, icon fyne.Resource, f func(i int)) fyne.CanvasObject {
+		return e.c.newLabelButton(label, icon, do(f), widget.LowImportance).obj
 	}
 	// Icon-only buttons say what they do when the pointer rests on them.
 	tip := func(text string, icon fyne.Resource, f func(i int)) *tipButton {

@@ -407,6 +407,9 @@ func TestWelcomeAndRecentWorkspaces(t *testing.T) {
 		if b, ok := o.(*widget.Button); ok {
 			buttons = append(buttons, b.Text)
 		}
+		if b, ok := o.(*tapButton); ok {
+			buttons = append(buttons, b.label)
+		}
 	})
 	for _, want := range []string{c.tx.T("OpenWorkspace"), c.tx.T("NewWorkspace"), c.tx.T("OpenSample"), ws.Dir, gone} {
 		if !slices.Contains(buttons, want) {

@@ -21,23 +21,23 @@ import (
 // welcome is shown when no workspace is open: open one, create one, try
 // the sample, or pick a recent one.
 func (c *controller) welcome() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(c.tx.T("AppName"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabelWithStyle(c.tx.T("WelcomeIntro"), fyne.TextAlignCenter, fyne.TextStyle{})
-	intro.Wrapping = fyne.TextWrapWord
-	open := widget.NewButtonWithIcon(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog)
-	open.Importance = widget.HighImportance
-	create := widget.NewButtonWithIcon(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog)
-	sample := widget.NewButtonWithIcon(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample)
-	box := container.NewVBox(title, intro, open, create, sample)
+	title := newTextLabel(c.tx.T("AppName"), c.tx.Lang(), false)
+	title.Bold, title.Center = true, true
+	intro := newTextLabel(c.tx.T("WelcomeIntro"), c.tx.Lang(), true)
+	intro.Center = true
+	open := c.newLabelButton(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog, widget.HighImportance)
+	create := c.newLabelButton(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog, widget.MediumImportance)
+	sample := c.newLabelButton(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample, widget.MediumImportance)
+	box := container.NewVBox(title, intro, open.centred(), create.centred(), sample.centred())
 	if recent := c.prefs.recent(); len(recent) > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(widget.NewLabelWithStyle(c.tx.T("RecentWorkspaces"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(c.heading(c.tx.T("RecentWorkspaces")))
 		for _, dir := range recent {
-			b := widget.NewButtonWithIcon(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) })
-			b.Alignment = widget.ButtonAlignLeading
-			b.Importance = widget.LowImportance
-			box.Add(b)
+			// A folder's name may be in any script: its first strong
+			// character gives its direction.
+			b := c.newLabelButton(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) }, widget.LowImportance)
+			b.label.Lang = ""
+			box.Add(b.obj)
 		}
 	}
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, box.MinSize().Height), box))
