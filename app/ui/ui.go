@@ -1,13 +1,16 @@
-// Package ui is Communiqué's desktop window, built with Fyne. It is the only
-// package that imports fyne; everything it shows comes from the headless
-// engines (workspace, catalogs, typesetting, signing, export).
+// Package ui is Communiqué's desktop window, built with Fyne. It and its
+// sub-packages are the only ones that import fyne; everything it shows
+// comes from the headless engines (workspace, catalogs, typesetting,
+// signing, export, recovery).
 //
 // One file per screen: sidebar.go (statements and languages), editor.go
 // (the statement in its source language), workbench.go (translations),
 // preview.go (the typeset page), export.go, verify.go, settings.go,
 // workspaces.go (open, create, welcome) and statements.go (new, import).
 // controller.go owns the state and tells the screens what changed; the
-// screens never talk to each other.
+// screens never talk to each other. Text is drawn by the typesetting
+// engine (textbox, textlabel.go), and so are the dialogs (dialogs.go) and
+// the tab row (tabs.go), which Fyne would draw left to right.
 package ui
 
 import (
