@@ -268,3 +268,13 @@ func (c *controller) leading(o fyne.CanvasObject) fyne.CanvasObject {
 	}
 	return container.NewHBox(o)
 }
+
+// lineEdit is a one-line text box drawn by the typesetting engine, for
+// fields that may hold right-to-left text or show a mixed placeholder
+// (widget.Entry draws both left to right). lang "" lets the text's first
+// strong character give its direction.
+func (c *controller) lineEdit(lang, placeholder string) *textEdit {
+	e := newTextEdit(lang, placeholder)
+	e.SingleLine, e.MinLines = true, 1
+	return e
+}

@@ -37,12 +37,12 @@ type exporter struct {
 	ready   []export.Readiness
 	checks  map[string]*widget.Check
 	warn    *textLabel
-	folder  *widget.Entry
+	folder  *textEdit
 	signIt  *widget.Check
-	ident   *widget.Entry
+	ident   *textEdit
 	pass    *widget.Entry
-	role    *widget.Entry
-	tsa     *widget.Entry
+	role    *textEdit
+	tsa     *textEdit
 	start   *labelButton
 	close   *labelButton
 	stop    *labelButton // Cancel while an export runs
@@ -115,7 +115,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	x.warn = newTextLabel("", tx.Lang(), true)
 	x.warn.Importance = widget.WarningImportance
 
-	x.folder = widget.NewEntry()
+	x.folder = c.lineEdit("", "")
 	dir := c.prefs.exportDir()
 	if dir == "" {
 		dir = filepath.Join(c.ws.Dir, "export")
@@ -130,24 +130,21 @@ func (x *exporter) form() fyne.CanvasObject {
 		c.startIn(d, c.ws.Dir)
 		d.Show()
 	})
-	x.ident = widget.NewEntry()
+	x.ident = c.lineEdit("", tx.T("IdentityPlaceholder"))
 	x.ident.SetText(c.prefs.identity())
-	x.ident.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		dir := c.wsParent()
-		if p := x.ident.Text; p != "" {
+		if p := x.ident.Text(); p != "" {
 			dir = filepath.Dir(p)
 		}
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, dir, x.ident.SetText)
 	})
 	x.pass = widget.NewPasswordEntry()
 	x.pass.SetPlaceHolder(tx.T("PasswordPlaceholder"))
-	x.role = widget.NewEntry()
+	x.role = c.lineEdit(tx.Lang(), tx.T("RolePlaceholder"))
 	x.role.SetText(c.prefs.role())
-	x.role.SetPlaceHolder(tx.T("RolePlaceholder"))
-	x.tsa = widget.NewEntry()
+	x.tsa = c.lineEdit("", "https://freetsa.org/tsr")
 	x.tsa.SetText(c.prefs.tsa())
-	x.tsa.SetPlaceHolder("https://freetsa.org/tsr")
 	signing := c.form(
 		formItem{tx.T("IdentityFile"), c.withButton(x.ident, pick)},
 		formItem{tx.T("Password"), x.pass},
@@ -229,7 +226,7 @@ func (x *exporter) options() (opt export.Options, identPath, password string, pr
 	if len(checked) == 0 {
 		return opt, "", "", tx.T("ChooseALanguage")
 	}
-	dir := strings.TrimSpace(x.folder.Text)
+	dir := strings.TrimSpace(x.folder.Text())
 	if dir == "" {
 		return opt, "", "", tx.T("FolderRequired")
 	}
@@ -240,19 +237,19 @@ func (x *exporter) options() (opt export.Options, identPath, password string, pr
 	password = x.pass.Text
 	x.pass.SetText("") // the password lives only until the identity is loaded
 	if x.signIt.Checked {
-		identPath = strings.TrimSpace(x.ident.Text)
+		identPath = strings.TrimSpace(x.ident.Text())
 		if identPath == "" {
 			return opt, "", "", tx.T("IdentityRequired")
 		}
 	}
 	opt = export.Options{Statements: []string{c.st.ID}, Langs: all, OutDir: dir, Now: c.now, Batch: true}
 	if x.signIt.Checked {
-		opt.TSAURL = strings.TrimSpace(x.tsa.Text)
-		opt.Role = strings.TrimSpace(x.role.Text)
+		opt.TSAURL = strings.TrimSpace(x.tsa.Text())
+		opt.Role = strings.TrimSpace(x.role.Text())
 		c.prefs.setIdentity(identPath)
 		c.prefs.setRole(opt.Role)
 	}
-	c.prefs.setExportDir(strings.TrimSpace(x.folder.Text))
+	c.prefs.setExportDir(strings.TrimSpace(x.folder.Text()))
 	return opt, identPath, password, ""
 }
 

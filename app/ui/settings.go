@@ -20,9 +20,9 @@ type settings struct {
 	d        *modal
 	uiLang   *picker
 	codes    []string
-	identity *widget.Entry
-	tsa      *widget.Entry
-	org      *widget.Entry
+	identity *textEdit
+	tsa      *textEdit
+	org      *textEdit
 	logo     *widget.Entry
 }
 
@@ -46,16 +46,19 @@ func (c *controller) settingsDialog() {
 			s.uiLang.SetSelectedIndex(i)
 		}
 	}
-	s.identity = widget.NewEntry()
+	s.identity = c.lineEdit("", tx.T("IdentityPlaceholder"))
 	s.identity.SetText(c.prefs.identity())
-	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
-	s.tsa = widget.NewEntry()
+	s.tsa = c.lineEdit("", "https://freetsa.org/tsr")
 	s.tsa.SetText(c.prefs.tsa())
-	s.tsa.SetPlaceHolder("https://freetsa.org/tsr")
-	s.org = widget.NewEntry()
+	// The organisation's name is letterhead text, in the source language.
+	orgLang := ""
+	if c.ws != nil {
+		orgLang = c.ws.Config.SourceLanguage
+	}
+	s.org = c.lineEdit(orgLang, "")
 	s.logo = widget.NewEntry()
 	s.logo.SetPlaceHolder(tx.T("LogoPlaceholder"))
 	letterheadHint := tx.T("LetterheadNewHint")
@@ -118,9 +121,9 @@ func languageLabel(code string) string {
 // in place, keeping the open workspace and unsaved edits.
 func (s *settings) apply() {
 	c := s.c
-	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text))
-	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text))
-	org := strings.TrimSpace(s.org.Text)
+	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text()))
+	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text()))
+	org := strings.TrimSpace(s.org.Text())
 	if c.ws != nil && org == strings.TrimSpace(c.ws.Config.Organisation) {
 		org = c.ws.Config.Organisation // unchanged: its translations stay current
 	}
