@@ -23,7 +23,7 @@ type settings struct {
 	identity *textEdit
 	tsa      *textEdit
 	org      *textEdit
-	logo     *widget.Entry
+	logo     *textEdit
 }
 
 func (c *controller) settingsDialog() {
@@ -59,8 +59,7 @@ func (c *controller) settingsDialog() {
 		orgLang = c.ws.Config.SourceLanguage
 	}
 	s.org = c.lineEdit(orgLang, "")
-	s.logo = widget.NewEntry()
-	s.logo.SetPlaceHolder(tx.T("LogoPlaceholder"))
+	s.logo = c.lineEdit("", tx.T("LogoPlaceholder"))
 	letterheadHint := tx.T("LetterheadNewHint")
 	if c.ws != nil {
 		s.org.SetText(c.ws.Config.Organisation)
@@ -130,7 +129,7 @@ func (s *settings) apply() {
 	if c.ws != nil && !c.project() {
 		// A go-i18n project has no letterhead: its catalogs get no
 		// organisation message and no communique.toml is written.
-		if err := c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text)); err != nil {
+		if err := c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text())); err != nil {
 			c.showError(err)
 		} else if c.preview != nil {
 			c.letterheadChanged()

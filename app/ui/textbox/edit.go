@@ -51,6 +51,8 @@ type Edit struct {
 	shift    bool
 	dragging bool
 
+	disabled bool
+
 	undo, redo []editState
 	lastKind   editKind
 
@@ -92,6 +94,21 @@ func (e *Edit) SetText(s string) {
 	e.undo, e.redo = nil, nil
 	e.changed()
 }
+
+// Disable makes the box read-only and grey; Fyne's focus skips it.
+func (e *Edit) Disable() {
+	e.disabled = true
+	e.Refresh()
+}
+
+// Enable undoes Disable.
+func (e *Edit) Enable() {
+	e.disabled = false
+	e.Refresh()
+}
+
+// Disabled reports whether the box takes no input (fyne.Disableable).
+func (e *Edit) Disabled() bool { return e.disabled }
 
 // Fill gives a box not yet drawn its first text, without calling
 // OnChanged: nothing was edited, and nothing is laid out twice.
@@ -196,6 +213,9 @@ func (e *Edit) swap(from, to *[]editState) {
 
 // TypedRune inserts a character at the caret.
 func (e *Edit) TypedRune(r rune) {
+	if e.disabled {
+		return
+	}
 	e.edit([]rune{r}, editTyping)
 }
 
@@ -245,6 +265,9 @@ func (e *Edit) shiftHeld() bool {
 // TypedKey handles the keys that edit or move without a modifier (Shift
 // extends the selection).
 func (e *Edit) TypedKey(k *fyne.KeyEvent) {
+	if e.disabled {
+		return
+	}
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !e.SingleLine {
@@ -389,6 +412,9 @@ func (e *Edit) caretX() float64 {
 // TypedShortcut handles clipboard, undo, select-all and the moves with
 // Ctrl; the rest goes to OnShortcut.
 func (e *Edit) TypedShortcut(s fyne.Shortcut) {
+	if e.disabled {
+		return
+	}
 	switch sc := s.(type) {
 	case *fyne.ShortcutCopy:
 		if a, b := e.Selection(); a < b {
@@ -468,6 +494,9 @@ func (e *Edit) customShortcut(sc *desktop.CustomShortcut) bool {
 
 // Tapped puts the caret where the pointer is.
 func (e *Edit) Tapped(ev *fyne.PointEvent) {
+	if e.disabled {
+		return
+	}
 	e.focus()
 	if !e.dragging {
 		e.placeAt(ev.Position, e.shiftHeld())
@@ -477,6 +506,9 @@ func (e *Edit) Tapped(ev *fyne.PointEvent) {
 
 // DoubleTapped selects the word under the pointer.
 func (e *Edit) DoubleTapped(ev *fyne.PointEvent) {
+	if e.disabled {
+		return
+	}
 	e.placeAt(ev.Position, false)
 	a, b := prevWord(e.text, e.caret), e.caret
 	for b < len(e.text) && isWordRune(e.text[b]) {
@@ -491,6 +523,9 @@ func (e *Edit) DoubleTapped(ev *fyne.PointEvent) {
 
 // MouseDown starts a selection; MouseUp implements desktop.Mouseable.
 func (e *Edit) MouseDown(ev *desktop.MouseEvent) {
+	if e.disabled {
+		return
+	}
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
@@ -502,6 +537,9 @@ func (e *Edit) MouseUp(*desktop.MouseEvent) {}
 
 // Dragged extends the selection to the pointer.
 func (e *Edit) Dragged(ev *fyne.DragEvent) {
+	if e.disabled {
+		return
+	}
 	e.dragging = true
 	e.placeAt(ev.Position, true)
 }
@@ -598,7 +636,11 @@ func (r *editRenderer) Draw(w, h int) image.Image {
 			return drawLayout(pl, w, h, scale, e.padding(), theme.Color(theme.ColorNamePlaceHolder))
 		}
 	}
-	r.img = drawLayoutInto(r.img, l, w, h, scale, e.padding(), e.padding(), theme.Color(theme.ColorNameForeground))
+	ink := theme.Color(theme.ColorNameForeground)
+	if e.disabled {
+		ink = theme.Color(theme.ColorNameDisabled)
+	}
+	r.img = drawLayoutInto(r.img, l, w, h, scale, e.padding(), e.padding(), ink)
 	return r.img
 }
 

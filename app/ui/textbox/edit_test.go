@@ -483,3 +483,25 @@ func TestRandomEditingNeverPanics(t *testing.T) {
 		t.Errorf("only %d runes left: the walk did not exercise long text", len(model))
 	}
 }
+
+// A disabled box takes no typing, keys, pastes or clicks, and Fyne's
+// focus skips it; enabled again, it edits.
+func TestDisabledTakesNoInput(t *testing.T) {
+	e, w := newTestEdit(t, "ar", "نص", 300)
+	e.Disable()
+	var _ fyne.Disableable = e
+	test.Type(e, "abc")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: test.NewClipboard()})
+	e.Tapped(&fyne.PointEvent{Position: fyne.NewPos(5, 5)})
+	if e.Text() != "نص" {
+		t.Fatalf("a disabled box now holds %q", e.Text())
+	}
+	e.Enable()
+	w.Canvas().Focus(e)
+	e.SetCursor(e.Len())
+	test.Type(e, "!")
+	if e.Text() != "نص!" {
+		t.Errorf("enabled again, the box holds %q", e.Text())
+	}
+}
