@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"communique/app/export"
@@ -139,5 +140,17 @@ func TestAddLanguageWarnsWithoutFont(t *testing.T) {
 	shown := overlayText(c)
 	if !strings.Contains(shown, languageName("he")) || !strings.Contains(shown, "א ב ג") {
 		t.Errorf("the warning does not name the language and its letters:\n%s", shown)
+	}
+}
+
+// In a 1024×600 window the export dialog fits, its buttons on screen.
+func TestExportDialogFitsSmallWindow(t *testing.T) {
+	c := newTestUI(t, fixture(t, 0))
+	c.win.Resize(fyne.NewSize(1024, 600))
+	c.exportDialog()
+	cs := c.win.Canvas().Size()
+	got := c.export.d.pop.Content.Size()
+	if got.Height > cs.Height || got.Width > cs.Width {
+		t.Errorf("export dialog %v in a %v window", got, cs)
 	}
 }
