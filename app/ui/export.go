@@ -422,7 +422,7 @@ func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
 			c.showError(err)
 		}
 	}, widget.MediumImportance)
-	box.Add(c.buttonRow(open))
+	box.Add(c.leading(open.obj))
 	box.Add(x.line(tx.T("ManifestAt", "Path", isolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
 	if m.Signer != nil {
 		box.Add(x.line(tx.T("SignedAs", "Name", m.Signer.Subject, "Fingerprint", m.Signer.Fingerprint), tx.Lang(), widget.MediumImportance, false))
