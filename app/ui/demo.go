@@ -21,10 +21,10 @@ var processStart = time.Now()
 // screen of the real app without a mouse: "editor[:delete=2,add]",
 // "workbench:ar[:needs_review][:edit]",
 // "preview:ar", "export[:form]", "settings", "new-statement",
-// "new-workspace", "shortcuts", "verify:FILE".
+// "new-workspace", "shortcuts", "open-folder", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
-	if c.ws == nil && name != "settings" && name != "verify" && name != "new-workspace" {
+	if c.ws == nil && name != "settings" && name != "verify" && name != "new-workspace" && name != "open-folder" {
 		fmt.Fprintln(os.Stderr, "communique: COMMUNIQUE_DEMO: no workspace is open")
 		return
 	}
@@ -102,12 +102,14 @@ func (c *controller) demo(mode string) {
 		c.newWorkspaceDialog()
 	case "shortcuts":
 		c.shortcutList()
+	case "open-folder":
+		c.openWorkspaceDialog()
 	case "verify":
 		if p, err := filepath.Abs(arg); err == nil {
 			c.verifyFile(p)
 		}
 	default:
-		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, new-statement, new-workspace, shortcuts, verify:FILE)\n", mode)
+		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, new-statement, new-workspace, shortcuts, open-folder, verify:FILE)\n", mode)
 	}
 }
 
