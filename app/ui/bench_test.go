@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"testing"
 	"time"
 
@@ -132,7 +133,7 @@ func BenchmarkKeystrokeToFrame(b *testing.B) {
 	c.preview.delay = time.Hour
 	en := c.editor.row(24).entry
 	en.Resize(fyne.NewSize(640, en.MinSize().Height))
-	r := test.WidgetRenderer(en).(*textEditRenderer)
+	r := test.WidgetRenderer(en).(interface{ Draw(w, h int) image.Image })
 	orig := en.Text()
 	const keys = "The Coalition reaffirms its commitment to stabilisation support in the liberated areas, now + later "
 	b.ResetTimer()
@@ -140,7 +141,7 @@ func BenchmarkKeystrokeToFrame(b *testing.B) {
 		for _, k := range keys {
 			en.TypedRune(k)
 			sz := en.Size()
-			r.draw(int(sz.Width*2), int(sz.Height*2))
+			r.Draw(int(sz.Width*2), int(sz.Height*2))
 		}
 		b.StopTimer()
 		en.SetText(orig)

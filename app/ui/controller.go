@@ -6,16 +6,18 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/export"
+	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
 	"communique/app/workspace"
@@ -43,7 +45,7 @@ type controller struct {
 	editor  *editor
 	bench   *workbench
 	preview *preview
-	tabs    *container.AppTabs
+	tabs    *tabs
 	status  *textLabel // status line at the bottom
 
 	export    *exporter // the export dialog last opened
@@ -58,9 +60,10 @@ type controller struct {
 	shownDirty bool
 	// journal holds unsaved edits for crash recovery; journalTicks
 	// writes it on a timer (the real window; tests flush by hand).
-	journal         *journal
+	journal         *recovery.Journal
+	journalStop     chan struct{}
 	journalTicks    bool
-	pendingRecovery recovery
+	pendingRecovery recovery.Recovery
 	// now is the clock, replaceable in tests.
 	now func() time.Time
 	// previewDelay is the pause in typing after which the page is
@@ -78,12 +81,15 @@ type controller struct {
 	// lockWait is how long a save waits for another process to release
 	// the workspace folder.
 	lockWait time.Duration
+	// fontCoverage says which letters of a language no font can draw
+	// (export.FontCoverage; replaceable in tests).
+	fontCoverage func(lang string) (export.Coverage, error)
 }
 
 func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
-		lockWait: workspace.DefaultLockWait}
+		lockWait: workspace.DefaultLockWait, fontCoverage: export.FontCoverage}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	addFyneCatalog(c.tx.Lang())
@@ -123,7 +129,7 @@ func (c *controller) build() {
 		// Mirrored: read from the right, the statement comes first.
 		slices.Reverse(items)
 	}
-	c.tabs = container.NewAppTabs(items...)
+	c.tabs = c.newTabs(items...)
 	if !c.project() {
 		c.tabs.Select(c.editorTab) // mirrored, it is not the first
 	}
@@ -131,14 +137,12 @@ func (c *controller) build() {
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
-		notice := widget.NewLabel(n)
-		notice.Wrapping = fyne.TextWrapWord
+		notice := newTextLabel(n, "", true) // the workspace's words, in its own language
 		notice.Importance = widget.WarningImportance
 		top = container.NewVBox(top, notice)
 	}
 	if len(c.ws.CatalogErrors) > 0 {
-		msg := widget.NewLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()))
-		msg.Wrapping = fyne.TextWrapWord
+		msg := newTextLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()), c.tx.Lang(), true)
 		msg.Importance = widget.DangerImportance
 		top = container.NewVBox(top, msg)
 	}
@@ -488,6 +492,23 @@ func (c *controller) languagesChanged(lang string) {
 	c.preview.refreshLanguages()
 	c.setLanguage(lang)
 	c.updateTitle()
+	c.warnFontCoverage(lang)
+}
+
+// warnFontCoverage says at once when no font can draw a newly added
+// language, rather than at its first export.
+func (c *controller) warnFontCoverage(lang string) {
+	cov, err := c.fontCoverage(lang)
+	if err != nil {
+		c.showError(err)
+		return
+	}
+	if cov.Covered() {
+		return
+	}
+	sample := cov.Missing[:min(len(cov.Missing), 8)]
+	c.showInfo(c.tx.T("FontNotCoveredTitle"), c.tx.T("FontNotCovered", "Language", languageName(lang),
+		"Count", len(cov.Missing), "Total", cov.Exemplars, "Sample", strings.Join(strings.Split(string(sample), ""), " ")))
 }
 
 // updateTitle shows the workspace, the statement and the unsaved mark.
@@ -618,14 +639,12 @@ func (c *controller) saveNow(waitErr error, after func()) {
 const saveLockWait = 300 * time.Millisecond
 
 func (c *controller) conflictDialog(err error) {
-	d := dialog.NewCustomConfirm(c.tx.T("ConflictTitle"), c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"),
-		c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480), func(reload bool) {
+	c.confirm(c.tx.T("ConflictTitle"), c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480),
+		c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"), func(reload bool) {
 			if reload {
 				c.reload()
 			}
-		}, c.win)
-	c.dialogKeys(d, d.Confirm, d.Dismiss)
-	d.Show()
+		})
 }
 
 // whenSaved runs next once the user has decided about unsaved changes:
@@ -635,19 +654,18 @@ func (c *controller) whenSaved(next func()) {
 		next()
 		return
 	}
-	var d *dialog.CustomDialog
-	saveBtn := widget.NewButtonWithIcon(c.tx.T("Save"), theme.DocumentSaveIcon(), func() {
+	var d *modal
+	save := func() {
 		d.Hide()
 		c.saveThen(next)
-	})
-	saveBtn.Importance = widget.HighImportance
-	discard := widget.NewButton(c.tx.T("DontSave"), func() { d.Hide(); c.journalSaved(); next() })
-	discard.Importance = widget.DangerImportance
-	cancel := widget.NewButton(c.tx.T("Cancel"), func() { d.Hide() })
+	}
+	cancel := func() { d.Hide() }
 	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
-	d = dialog.NewCustomWithoutButtons(c.tx.T("UnsavedTitle"), msg, c.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, discard, saveBtn})
-	c.dialogKeys(d, saveBtn.OnTapped, cancel.OnTapped)
+	d = c.newModal(c.tx.T("UnsavedTitle"), msg,
+		c.newLabelButton(c.tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.newLabelButton(c.tx.T("DontSave"), nil, func() { d.Hide(); c.journalSaved(); next() }, widget.DangerImportance),
+		c.newLabelButton(c.tx.T("Save"), theme.DocumentSaveIcon(), save, widget.HighImportance))
+	d.onConfirm, d.onCancel = save, cancel
 	d.Show()
 }
 
@@ -662,16 +680,11 @@ func (c *controller) quit() {
 func (c *controller) showError(err error) {
 	// An error may be ours (translated) or the system's (English, with
 	// paths): its first strong character gives its direction.
-	d := dialog.NewCustom(c.tx.T("ErrorTitle"), c.tx.T("Close"), c.dialogText(err.Error(), "", 480), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(c.tx.T("ErrorTitle"), c.dialogText(err.Error(), "", 480))
 }
 
 func (c *controller) about() {
-	d := dialog.NewCustom(c.tx.T("AppName"), c.tx.T("Close"),
-		c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(c.tx.T("AppName"), c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420))
 }
 
 // dropped handles files dropped on the window: a PDF is verified, a text

@@ -78,3 +78,19 @@ func TestFyneStringsInArabic(t *testing.T) {
 		t.Errorf("Fyne's Cancel is %q in the Arabic interface", got)
 	}
 }
+
+// Fyne ships French without the weekdays (the date picker showed "Mon
+// Tue…" in the French interface) and titles the folder dialog "Ouvrir
+// Dossier": both are French with our catalog, Fyne's own words kept.
+func TestFyneStringsInFrench(t *testing.T) {
+	t.Cleanup(func() { _ = lang.AddTranslationsForLocale([]byte("{}"), "en") })
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "fr_FR.UTF-8")
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	addFyneCatalog("fr")
+	for key, want := range map[string]string{"monday.short": "lun.", "sunday": "dimanche", "Cancel": "Annuler", "Folder": "un dossier"} {
+		if got := lang.L(key); got != want {
+			t.Errorf("Fyne's %q is %q in the French interface, want %q", key, got, want)
+		}
+	}
+}

@@ -20,10 +20,11 @@ var processStart = time.Now()
 // demo opens a screen by name, so scripts can show (and photograph) any
 // screen of the real app without a mouse: "editor[:delete=2,add]",
 // "workbench:ar[:needs_review][:edit]",
-// "preview:ar", "export", "settings", "verify:FILE".
+// "preview:ar", "export[:form]", "settings", "new-statement",
+// "new-workspace", "shortcuts", "open-folder", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
-	if c.ws == nil && name != "settings" && name != "verify" {
+	if c.ws == nil && name != "settings" && name != "verify" && name != "new-workspace" && name != "open-folder" {
 		fmt.Fprintln(os.Stderr, "communique: COMMUNIQUE_DEMO: no workspace is open")
 		return
 	}
@@ -65,7 +66,11 @@ func (c *controller) demo(mode string) {
 	case "export":
 		// Export to COMMUNIQUE_DEMO_OUT (or a fresh temporary folder),
 		// signing with COMMUNIQUE_IDENTITY and COMMUNIQUE_PASSWORD when set.
+		// "export:form" only opens the dialog.
 		c.exportDialog()
+		if arg == "form" {
+			return
+		}
 		out := os.Getenv("COMMUNIQUE_DEMO_OUT")
 		if out == "" {
 			var err error
@@ -91,12 +96,20 @@ func (c *controller) demo(mode string) {
 		x.run()
 	case "settings":
 		c.settingsDialog()
+	case "new-statement":
+		c.newStatementDialog()
+	case "new-workspace":
+		c.newWorkspaceDialog()
+	case "shortcuts":
+		c.shortcutList()
+	case "open-folder":
+		c.openWorkspaceDialog()
 	case "verify":
 		if p, err := filepath.Abs(arg); err == nil {
 			c.verifyFile(p)
 		}
 	default:
-		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, verify:FILE)\n", mode)
+		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, new-statement, new-workspace, shortcuts, open-folder, verify:FILE)\n", mode)
 	}
 }
 

@@ -1,15 +1,21 @@
 package ui
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"communique/app/recovery"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/internal/judge"
@@ -41,31 +47,79 @@ func startX(t *testing.T) *xsession {
 	t.Helper()
 	xvfb := judge.Tool(t, "Xvfb")
 	xdo := judge.Tool(t, "xdotool")
-	n := 120
-	for ; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); os.IsNotExist(err) {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); os.IsNotExist(err) {
-				break
-			}
-		}
+	// Xvfb picks a free display itself and writes its number to the pipe
+	// once it accepts connections: no guessing at free numbers (stale lock
+	// files of other servers fill the usual range) and no polling.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	display := fmt.Sprintf(":%d", n)
-	cmd := exec.Command(xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	defer r.Close()
+	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("Xvfb: %v", err)
 	}
+	w.Close()
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	for range 100 {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			break
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			t.Fatal("Xvfb exited without a display")
 		}
-		time.Sleep(50 * time.Millisecond)
+		return &xsession{t: t, display: ":" + n, xdotool: xdo}
+	case <-time.After(60 * time.Second):
+		t.Fatal("Xvfb did not start in 60 s")
 	}
-	return &xsession{t: t, display: display, xdotool: xdo}
+	return nil
 }
 
-// run starts the app on ws with COMMUNIQUE_DEMO=demo and waits for its
-// window to have the keyboard focus.
+// appLog collects the app's output and tells when a line holding a given
+// text has appeared.
+type appLog struct {
+	mu    sync.Mutex
+	text  strings.Builder
+	added chan struct{}
+}
+
+func (l *appLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.text.Write(p)
+	select {
+	case l.added <- struct{}{}:
+	default:
+	}
+	return len(p), nil
+}
+
+func (l *appLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.text.String()
+}
+
+// wait waits until the output holds s.
+func (l *appLog) wait(t *testing.T, s string, limit time.Duration) {
+	t.Helper()
+	deadline := time.After(limit)
+	for !strings.Contains(l.String(), s) {
+		select {
+		case <-l.added:
+		case <-deadline:
+			t.Fatalf("the app did not print %q in %v", s, limit)
+		}
+	}
+}
+
+// run starts the app on ws with COMMUNIQUE_DEMO=demo and waits until the
+// demo screen is open (the app says so) and its window has the keyboard
+// focus.
 func (x *xsession) run(ws, demo string) *exec.Cmd {
 	x.t.Helper()
 	home := x.t.TempDir()
@@ -73,8 +127,8 @@ func (x *xsession) run(ws, demo string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), e2eChild+"=1", "DISPLAY="+x.display, "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "LANG=C.UTF-8", "LC_ALL=",
 		"COMMUNIQUE_WORKSPACE="+ws, "COMMUNIQUE_DEMO="+demo)
-	var log strings.Builder
-	cmd.Stdout, cmd.Stderr = &log, &log
+	log := &appLog{added: make(chan struct{}, 1)}
+	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		x.t.Fatal(err)
 	}
@@ -85,10 +139,10 @@ func (x *xsession) run(ws, demo string) *exec.Cmd {
 			x.t.Logf("app output:\n%s", log.String())
 		}
 	})
-	out := x.xdo("search", "--sync", "--onlyvisible", "--name", "Communiqu")
+	log.wait(x.t, demoReady, 120*time.Second)
+	out := x.xdo("search", "--sync", "--onlyvisible", "--pid", strconv.Itoa(cmd.Process.Pid), "--name", "Communiqu")
 	win := strings.Fields(out)[0]
 	x.xdo("windowfocus", "--sync", win)
-	time.Sleep(1500 * time.Millisecond) // the demo screen opens after the first frame
 	return cmd
 }
 
@@ -145,14 +199,18 @@ func (x *xsession) keymap(s string) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		x.t.Fatalf("xmodmap: %v\n%s", err, out)
 	}
-	time.Sleep(300 * time.Millisecond) // the app reads the new keymap
+	// The app reloads its keymap when it sees the change; a keymap set
+	// before it starts is not the one it reads characters with. There is
+	// nothing to watch for, so this one pause stays (longer than it was, for
+	// a loaded machine).
+	time.Sleep(time.Second)
 }
 
 // waitSaved polls the workspace on disk until check passes.
 func waitSaved(t *testing.T, dir string, check func(*workspace.Workspace) error) {
 	t.Helper()
 	var err error
-	for range 50 {
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); {
 		var ws *workspace.Workspace
 		if ws, err = workspace.Open(dir); err == nil {
 			if err = check(ws); err == nil {
@@ -162,6 +220,19 @@ func waitSaved(t *testing.T, dir string, check func(*workspace.Workspace) error)
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatal(err)
+}
+
+// waitJournal waits until the recovery journal of the workspace in dir
+// holds text (the app writes it every few seconds).
+func waitJournal(t *testing.T, dir, text string) {
+	t.Helper()
+	want, _ := json.Marshal(text)
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if data, err := os.ReadFile(recovery.Path(dir)); err == nil && bytes.Contains(data, want) {
+			return
+		}
+	}
+	t.Fatalf("the journal did not get %q in 60 s", text)
 }
 
 // missingIDs lists the messages of lang that have no translation.
@@ -262,8 +333,8 @@ func TestEndToEndEditorAfterDeleteAndAdd(t *testing.T) {
 	st := ws.Statements[0]
 	gone := st.Paragraphs[1]
 	n := len(st.Paragraphs)
-	x.run(ws.Dir, "editor:delete=2,add")
 	const text = "The Coalition will meet again in Rome, where the Political Directors will review progress on stabilisation."
+	x.run(ws.Dir, "editor:delete=2,add")
 	x.typeSlowly(text)
 	x.xdo("key", "ctrl+s")
 	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
@@ -292,7 +363,7 @@ func TestEndToEndKillRecovers(t *testing.T) {
 	app := x.run(ws.Dir, "workbench:fr:missing")
 	x.xdo("key", "ctrl+Return")
 	x.typeSlowly(text)
-	time.Sleep(journalEvery + 2*time.Second)
+	waitJournal(t, ws.Dir, text)
 	if err := app.Process.Kill(); err != nil { // SIGKILL: no chance to save
 		t.Fatal(err)
 	}
@@ -301,14 +372,15 @@ func TestEndToEndKillRecovers(t *testing.T) {
 		t.Fatalf("the killed app saved (or the workspace broke: %v)", err)
 	}
 	x.run(ws.Dir, "workbench:fr")
-	x.xdo("key", "Return") // the recovery dialog's default: restore
-	time.Sleep(500 * time.Millisecond)
+	// The recovery dialog's default is to restore; the app handles the
+	// keys in order, so Ctrl+S saves what Return restored.
+	x.xdo("key", "Return")
 	x.xdo("key", "ctrl+s")
 	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
 		if got := w.Text("fr", missing[0]); got != text {
 			return fmt.Errorf("after recovery, fr %s on disk is %q", missing[0], got)
 		}
-		if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
+		if _, err := os.Stat(recovery.Path(ws.Dir)); !os.IsNotExist(err) {
 			return fmt.Errorf("journal still there after saving (%v)", err)
 		}
 		return nil
@@ -328,7 +400,7 @@ func TestEndToEndKillRecoversStructure(t *testing.T) {
 	const text = "Added before the crash, in a paragraph that did not exist on disk."
 	app := x.run(ws.Dir, "editor:delete=2,add")
 	x.typeSlowly(text)
-	time.Sleep(journalEvery + 2*time.Second)
+	waitJournal(t, ws.Dir, text)
 	if err := app.Process.Kill(); err != nil { // SIGKILL: no chance to save
 		t.Fatal(err)
 	}
@@ -337,8 +409,9 @@ func TestEndToEndKillRecoversStructure(t *testing.T) {
 		t.Fatalf("the killed app saved (or the workspace broke: %v)", err)
 	}
 	x.run(ws.Dir, "editor")
-	x.xdo("key", "Return") // the recovery dialog's default: restore
-	time.Sleep(500 * time.Millisecond)
+	// The recovery dialog's default is to restore; the app handles the
+	// keys in order, so Ctrl+S saves what Return restored.
+	x.xdo("key", "Return")
 	x.xdo("key", "ctrl+s")
 	waitSaved(t, ws.Dir, func(w *workspace.Workspace) error {
 		s := w.Statements[0]

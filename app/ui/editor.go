@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -90,12 +89,12 @@ func newEditor(c *controller) *editor {
 		formItem{c.tx.T("Date"), e.date.content},
 	)
 	e.paras = container.NewVBox()
-	add := widget.NewButtonWithIcon(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) })
-	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, container.NewHBox(add)))
+	add := c.newLabelButton(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) }, widget.MediumImportance)
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, c.leading(add.obj)))
 	e.form = e.scroll
-	empty := widget.NewLabelWithStyle(c.tx.T("NoStatement"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	empty.Wrapping = fyne.TextWrapWord
-	e.empty = container.NewCenter(empty)
+	empty := newTextLabel(c.tx.T("NoStatement"), c.tx.Lang(), true)
+	empty.Center = true
+	e.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, empty.MinSize().Height), empty))
 	e.content = container.NewStack(e.empty)
 	return e
 }
@@ -161,7 +160,7 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 	r := &paraRow{id: id, num: newTextLabel(num, e.c.tx.Lang(), false)}
 	r.num.Bold = true
 	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
-	r.entry.text = []rune(text)
+	r.entry.Fill(text)
 	r.entry.OnFocus = e.c.focusChanged
 	r.entry.OnChanged = func(s string) {
 		// A row whose paragraph was deleted may still hold the focus
@@ -180,10 +179,8 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 			}
 		}
 	}
-	btn := func(label string, icon fyne.Resource, f func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, do(f))
-		b.Importance = widget.LowImportance
-		return b
+	btn := func(label string, icon fyne.Resource, f func(i int)) fyne.CanvasObject {
+		return e.c.newLabelButton(label, icon, do(f), widget.LowImportance).obj
 	}
 	// Icon-only buttons say what they do when the pointer rests on them.
 	tip := func(text string, icon fyne.Resource, f func(i int)) *tipButton {
@@ -269,14 +266,12 @@ func (e *editor) merge(i int) {
 }
 
 func (e *editor) confirmDelete(i int) {
-	d := dialog.NewCustomConfirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.tx.T("Delete"), e.c.tx.T("Cancel"),
-		e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420), func(ok bool) {
+	e.c.confirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420),
+		e.c.tx.T("Delete"), e.c.tx.T("Cancel"), func(ok bool) {
 			if ok {
 				e.remove(i)
 			}
-		}, e.c.win)
-	e.c.dialogKeys(d, d.Confirm, d.Dismiss)
-	d.Show()
+		})
 }
 
 // remove deletes paragraph i and puts the focus in the paragraph that
@@ -302,7 +297,7 @@ func (e *editor) focus(id string) {
 			// The window's canvas, not CanvasForObject: a row made a
 			// moment ago has not been drawn and belongs to no canvas yet.
 			e.c.win.Canvas().Focus(r.entry)
-			r.entry.SetCursor(len(r.entry.text))
+			r.entry.SetCursor(r.entry.Len())
 			e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y+e.paras.Position().Y))
 			return
 		}

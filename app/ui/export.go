@@ -23,27 +23,31 @@ import (
 
 // exporter is the export dialog: choose languages, folder and signing,
 // then watch each file being typeset, signed, verified and written. The
-// work itself is export.Run, the same pipeline as `communique export`.
+// work itself is export.Run, the same pipeline as `communique export`, as a
+// batch: every ready language is written, and each one left out is shown
+// with every reason. Its words are drawn by the typesetting engine, so an
+// Arabic interface reads right.
 type exporter struct {
 	c *controller
 	// cancel stops the export under way (a slow timestamp server); nil when none runs.
-	cancel context.CancelFunc
-	d      *dialog.CustomDialog
-	body   *fyne.Container
-	ready  []export.Readiness
-	checks map[string]*widget.Check
-	warn   *widget.Label
-	folder *widget.Entry
-	signIt *widget.Check
-	ident  *widget.Entry
-	pass   *widget.Entry
-	role   *widget.Entry
-	tsa    *widget.Entry
-	start  *widget.Button
-	close  *widget.Button
+	cancel  context.CancelFunc
+	d       *modal
+	body    *fyne.Container
+	buttons *fyne.Container // the row at the bottom, changed as the export moves on
+	ready   []export.Readiness
+	checks  map[string]*widget.Check
+	warn    *textLabel
+	folder  *textEdit
+	signIt  *widget.Check
+	ident   *textEdit
+	pass    *widget.Entry
+	role    *textEdit
+	tsa     *textEdit
+	start   *labelButton
+	close   *labelButton
+	stop    *labelButton // Cancel while an export runs
 
-	bars   map[string]*widget.ProgressBar // by language
-	states map[string]*widget.Label
+	bars map[string]*progress // by language
 	// done is called when an export has finished (test hook).
 	done     func(*export.Manifest, error)
 	manifest *export.Manifest
@@ -65,24 +69,27 @@ func (c *controller) exportDialog() {
 	c.whenSaved(func() {
 		x := &exporter{c: c, checks: map[string]*widget.Check{}}
 		c.export = x
-		x.d = dialog.NewCustomWithoutButtons(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form(), c.win)
+		x.d = c.newModal(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form())
+		x.d.onConfirm, x.d.onCancel = x.run, x.d.Hide
 		x.d.Resize(fyne.NewSize(700, 640))
 		x.d.Show()
 	})
 }
 
-func (x *exporter) form() fyne.CanvasObject {
+// languageRows lists the workspace's languages with a check each and what
+// is left to do in them. A language with untranslated parts cannot be
+// chosen: a published statement never mixes languages.
+func (x *exporter) languageRows() *fyne.Container {
 	c := x.c
-	tx := c.tx
-	x.ready = export.Ready(c.ws, c.st)
-	langBox := container.NewVBox()
+	rtl := rightToLeft(c.tx.Lang())
+	box := container.NewVBox()
 	for _, r := range x.ready {
-		check := widget.NewCheck(languageName(r.Lang), func(bool) { x.updateWarning() })
+		check := widget.NewCheck("", func(bool) { x.updateWarning() })
 		check.Checked = r.Complete()
-		state := widget.NewLabel(c.summary(r.Missing, r.NeedsReview, r.QAProblems))
+		name := newTextLabel(languageName(r.Lang), "", false)
+		state := newTextLabel(c.summary(r.Missing, r.NeedsReview, r.QAProblems), c.tx.Lang(), false)
 		switch {
 		case r.Missing > 0:
-			// A published statement never mixes languages.
 			check.Disable()
 			state.Importance = widget.DangerImportance
 		case r.NeedsReview > 0 || r.QAProblems > 0:
@@ -91,13 +98,24 @@ func (x *exporter) form() fyne.CanvasObject {
 			state.Importance = widget.SuccessImportance
 		}
 		x.checks[r.Lang] = check
-		langBox.Add(container.NewBorder(nil, nil, check, nil, state))
+		if rtl {
+			box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(name, check), container.NewHBox(layout.NewSpacer(), state)))
+		} else {
+			box.Add(container.NewBorder(nil, nil, container.NewHBox(check, name), nil, state))
+		}
 	}
-	x.warn = widget.NewLabel("")
-	x.warn.Wrapping = fyne.TextWrapWord
+	return box
+}
+
+func (x *exporter) form() fyne.CanvasObject {
+	c := x.c
+	tx := c.tx
+	x.ready = export.Ready(c.ws, c.st)
+	langBox := x.languageRows()
+	x.warn = newTextLabel("", tx.Lang(), true)
 	x.warn.Importance = widget.WarningImportance
 
-	x.folder = widget.NewEntry()
+	x.folder = c.lineEdit("", "")
 	dir := c.prefs.exportDir()
 	if dir == "" {
 		dir = filepath.Join(c.ws.Dir, "export")
@@ -112,47 +130,44 @@ func (x *exporter) form() fyne.CanvasObject {
 		c.startIn(d, c.ws.Dir)
 		d.Show()
 	})
-	x.ident = widget.NewEntry()
+	x.ident = c.lineEdit("", tx.T("IdentityPlaceholder"))
 	x.ident.SetText(c.prefs.identity())
-	x.ident.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		dir := c.wsParent()
-		if p := x.ident.Text; p != "" {
+		if p := x.ident.Text(); p != "" {
 			dir = filepath.Dir(p)
 		}
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, dir, x.ident.SetText)
 	})
 	x.pass = widget.NewPasswordEntry()
 	x.pass.SetPlaceHolder(tx.T("PasswordPlaceholder"))
-	x.role = widget.NewEntry()
+	x.role = c.lineEdit(tx.Lang(), tx.T("RolePlaceholder"))
 	x.role.SetText(c.prefs.role())
-	x.role.SetPlaceHolder(tx.T("RolePlaceholder"))
-	x.tsa = widget.NewEntry()
+	x.tsa = c.lineEdit("", "https://freetsa.org/tsr")
 	x.tsa.SetText(c.prefs.tsa())
-	x.tsa.SetPlaceHolder("https://freetsa.org/tsr")
-	signing := widget.NewForm(
-		widget.NewFormItem(tx.T("IdentityFile"), container.NewBorder(nil, nil, nil, pick, x.ident)),
-		widget.NewFormItem(tx.T("Password"), x.pass),
-		widget.NewFormItem(tx.T("Role"), x.role),
-		widget.NewFormItem(tx.T("TSAURL"), x.tsa),
+	signing := c.form(
+		formItem{tx.T("IdentityFile"), c.withButton(x.ident, pick)},
+		formItem{tx.T("Password"), x.pass},
+		formItem{tx.T("Role"), x.role},
+		formItem{tx.T("TSAURL"), x.tsa},
 	)
-	x.signIt = widget.NewCheck(tx.T("SignPDFs"), func(on bool) {
+	x.signIt = widget.NewCheck("", func(on bool) {
 		signing.Hidden = !on
 		signing.Refresh()
 	})
 	x.signIt.SetChecked(c.prefs.identity() != "")
 	signing.Hidden = !x.signIt.Checked
-	x.start = widget.NewButtonWithIcon(tx.T("Export"), theme.UploadIcon(), x.run)
-	x.start.Importance = widget.HighImportance
-	x.close = widget.NewButton(tx.T("Cancel"), func() { x.d.Hide() })
+	x.start = c.newLabelButton(tx.T("Export"), theme.UploadIcon(), x.run, widget.HighImportance)
+	x.close = c.newLabelButton(tx.T("Cancel"), nil, func() { x.d.Hide() }, widget.MediumImportance)
 	x.updateWarning()
 	form := container.NewVBox(
 		c.heading(tx.T("Languages")), langBox, x.warn,
 		widget.NewSeparator(),
-		widget.NewForm(widget.NewFormItem(tx.T("OutputFolder"), container.NewBorder(nil, nil, nil, browse, x.folder))),
-		x.signIt, signing,
+		c.form(formItem{tx.T("OutputFolder"), c.withButton(x.folder, browse)}),
+		c.checkLabelled(x.signIt, tx.T("SignPDFs")), signing,
 	)
-	x.body = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), x.close, x.start), nil, nil, container.NewVScroll(form))
+	x.buttons = container.NewStack(c.buttonRow(x.close, x.start))
+	x.body = container.NewBorder(nil, x.buttons, nil, nil, container.NewVScroll(form))
 	return x.body
 }
 
@@ -161,17 +176,17 @@ func (x *exporter) updateWarning() {
 	var missing, stale, qa []string
 	for _, r := range x.ready {
 		if r.Missing > 0 {
-			missing = append(missing, r.Lang)
+			missing = append(missing, languageName(r.Lang))
 			continue
 		}
 		if !x.checks[r.Lang].Checked {
 			continue
 		}
 		if r.NeedsReview > 0 {
-			stale = append(stale, r.Lang)
+			stale = append(stale, languageName(r.Lang))
 		}
 		if r.QAProblems > 0 {
-			qa = append(qa, r.Lang)
+			qa = append(qa, languageName(r.Lang))
 		}
 	}
 	var lines []string
@@ -185,18 +200,57 @@ func (x *exporter) updateWarning() {
 		lines = append(lines, x.c.tx.T("WarnQA", "Languages", strings.Join(qa, ", ")))
 	}
 	x.warn.SetText(strings.Join(lines, "\n"))
-	x.warn.Hidden = len(lines) == 0
-	x.warn.Refresh()
+	setShown(x.warn, len(lines) > 0, true)
 }
 
-func (x *exporter) chosen() []string {
-	var out []string
+// chosen is what to export: the checked languages, and those that cannot
+// be chosen, which the batch leaves out and reports with their reasons.
+func (x *exporter) chosen() (checked, all []string) {
 	for _, r := range x.ready {
-		if x.checks[r.Lang].Checked && !x.checks[r.Lang].Disabled() {
-			out = append(out, r.Lang)
+		ch := x.checks[r.Lang]
+		if ch.Checked && !ch.Disabled() {
+			checked = append(checked, r.Lang)
+		}
+		if ch.Checked || ch.Disabled() {
+			all = append(all, r.Lang)
 		}
 	}
-	return out
+	return checked, all
+}
+
+// options reads the dialog into export options, or says what is missing.
+func (x *exporter) options() (opt export.Options, identPath, password string, problem string) {
+	c := x.c
+	tx := c.tx
+	checked, all := x.chosen()
+	if len(checked) == 0 {
+		return opt, "", "", tx.T("ChooseALanguage")
+	}
+	dir := strings.TrimSpace(x.folder.Text())
+	if dir == "" {
+		return opt, "", "", tx.T("FolderRequired")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(c.ws.Dir, dir)
+	}
+	x.dir = dir
+	password = x.pass.Text
+	x.pass.SetText("") // the password lives only until the identity is loaded
+	if x.signIt.Checked {
+		identPath = strings.TrimSpace(x.ident.Text())
+		if identPath == "" {
+			return opt, "", "", tx.T("IdentityRequired")
+		}
+	}
+	opt = export.Options{Statements: []string{c.st.ID}, Langs: all, OutDir: dir, Now: c.now, Batch: true}
+	if x.signIt.Checked {
+		opt.TSAURL = strings.TrimSpace(x.tsa.Text())
+		opt.Role = strings.TrimSpace(x.role.Text())
+		c.prefs.setIdentity(identPath)
+		c.prefs.setRole(opt.Role)
+	}
+	c.prefs.setExportDir(strings.TrimSpace(x.folder.Text()))
+	return opt, identPath, password, ""
 }
 
 // run starts the export in the background; progress and the result come
@@ -204,53 +258,30 @@ func (x *exporter) chosen() []string {
 // edited meanwhile, and saving is held off until the export is done.
 func (x *exporter) run() {
 	c := x.c
-	tx := c.tx
-	langs := x.chosen()
-	if len(langs) == 0 {
-		c.showInfo(tx.T("ExportPDFs"), tx.T("ChooseALanguage"))
+	if x.bars != nil {
+		return // under way or done: Enter does not start another
+	}
+	opt, identPath, password, problem := x.options()
+	if problem != "" {
+		c.showInfo(c.tx.T("ExportPDFs"), problem)
 		return
 	}
-	dir := strings.TrimSpace(x.folder.Text)
-	if dir == "" {
-		c.showInfo(tx.T("ExportPDFs"), tx.T("FolderRequired"))
-		return
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(c.ws.Dir, dir)
-	}
-	x.dir = dir
-	signing := x.signIt.Checked
-	identPath := strings.TrimSpace(x.ident.Text)
-	password := x.pass.Text
-	x.pass.SetText("") // the password lives only until the identity is loaded
-	if signing && identPath == "" {
-		c.showInfo(tx.T("ExportPDFs"), tx.T("IdentityRequired"))
-		return
-	}
-	opt := export.Options{Statements: []string{c.st.ID}, Langs: langs, OutDir: dir, Now: c.now}
-	if signing {
-		opt.TSAURL = strings.TrimSpace(x.tsa.Text)
-		opt.Role = strings.TrimSpace(x.role.Text)
-		c.prefs.setIdentity(identPath)
-		c.prefs.setRole(opt.Role)
-	}
-	c.prefs.setExportDir(strings.TrimSpace(x.folder.Text))
 	opt.Progress = func(p export.Progress) { fyne.Do(func() { x.progress(p) }) }
 	// The documents are taken from the workspace here, on the UI thread;
 	// the goroutine below never touches the workspace.
 	plan, err := export.Prepare(c.ws, opt)
+	checked, _ := x.chosen()
+	x.showProgress(checked)
 	if err != nil {
-		x.showProgress(langs)
 		x.finished(nil, err)
 		return
 	}
-	x.showProgress(langs)
 	c.exporting = true
 	ctx, cancel := context.WithCancel(context.Background())
 	x.cancel = cancel
 	go func() {
 		defer cancel()
-		if signing {
+		if identPath != "" {
 			id, err := sign.LoadFile(identPath, password)
 			if err != nil {
 				fyne.Do(func() { x.finished(nil, errors.New(explainIdentityError(c, err))) })
@@ -274,104 +305,174 @@ func explainIdentityError(c *controller, err error) string {
 	return c.tx.T("IdentityUnusable", "Error", err.Error())
 }
 
+// showProgress turns the dialog into one bar per file, with Cancel to
+// stop (a timestamp server that does not answer, say).
 func (x *exporter) showProgress(langs []string) {
-	tx := x.c.tx
+	c := x.c
+	tx := c.tx
 	rows := container.NewVBox()
-	x.bars = map[string]*widget.ProgressBar{}
-	x.states = map[string]*widget.Label{}
+	x.bars = map[string]*progress{}
 	for _, lang := range langs {
-		bar := widget.NewProgressBar()
-		state := widget.NewLabel(tx.T("StageQueued"))
-		x.bars[lang], x.states[lang] = bar, state
-		name := widget.NewLabelWithStyle(x.c.st.ID+"."+lang+".pdf", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		rows.Add(container.NewVBox(name, container.NewGridWithColumns(2, bar, state)))
+		bar := c.newProgress()
+		bar.set(0, 4, tx.T("StageQueued"))
+		x.bars[lang] = bar
+		name := newTextLabel(c.st.ID+"."+lang+".pdf", "en", false)
+		name.Bold = true
+		rows.Add(container.NewVBox(name, bar))
 	}
 	x.close.SetText(tx.T("Close"))
 	x.close.Disable()
-	x.body.Objects = []fyne.CanvasObject{container.NewVScroll(rows), container.NewHBox(layout.NewSpacer(), x.close)}
-	x.body.Layout = layout.NewBorderLayout(nil, x.body.Objects[1], nil, nil)
+	x.stop = c.newLabelButton(tx.T("Cancel"), theme.CancelIcon(), x.stopExport, widget.DangerImportance)
+	x.setContent(container.NewVScroll(rows), x.close, x.stop)
+	x.d.onConfirm, x.d.onCancel = nil, x.stopExport
+}
+
+// setContent replaces the dialog's body and its row of buttons.
+func (x *exporter) setContent(body fyne.CanvasObject, buttons ...*labelButton) {
+	x.buttons.Objects = []fyne.CanvasObject{x.c.buttonRow(buttons...)}
+	x.body.Objects = []fyne.CanvasObject{body, x.buttons}
+	x.body.Layout = layout.NewBorderLayout(nil, x.buttons, nil, nil)
 	x.body.Refresh()
+}
+
+// stopExport cancels the export under way: nothing is written.
+func (x *exporter) stopExport() {
+	if x.cancel != nil {
+		x.cancel()
+	}
+	x.stop.Disable()
 }
 
 // progress moves the bar of the file a step reports on.
 func (x *exporter) progress(p export.Progress) {
 	tx := x.c.tx
-	bar, state := x.bars[p.Lang], x.states[p.Lang]
+	bar := x.bars[p.Lang]
 	if bar == nil {
 		return
 	}
 	switch p.Step {
 	case "typeset":
-		bar.SetValue(0.2)
-		state.SetText(tx.T("StageTypesetting"))
+		bar.set(1, 4, tx.T("StageTypesetting"))
 	case "sign":
-		bar.SetValue(0.5)
-		state.SetText(tx.T("StageSigning"))
+		bar.set(2, 4, tx.T("StageSigning"))
 	case "verify":
-		bar.SetValue(0.8)
-		state.SetText(tx.T("StageVerifying"))
+		bar.set(3, 4, tx.T("StageVerifying"))
+	case "skipped":
+		bar.set(0, 4, tx.T("StageSkipped"))
 	case "written":
-		bar.SetValue(1)
-		state.SetText(tx.T("StageDone"))
+		bar.set(4, 4, tx.T("StageDone"))
 	}
 }
 
-// finished shows where the files went and how each one verified.
+// finished shows where the files went, how each one verified, and each
+// language left out with every reason.
 func (x *exporter) finished(m *export.Manifest, err error) {
 	c := x.c
 	c.exporting = false
+	x.cancel = nil
 	x.manifest, x.err = m, err
 	tx := c.tx
 	x.close.Enable()
+	x.d.onConfirm, x.d.onCancel = x.d.Hide, x.d.Hide
 	box := container.NewVBox()
 	if err != nil {
-		for lang, st := range x.states {
-			if x.bars[lang].Value < 1 {
-				st.SetText(tx.T("StageFailed"))
+		for _, bar := range x.bars {
+			if bar.done < bar.total {
+				bar.set(0, bar.total, tx.T("StageFailed"))
 			}
 		}
-		msg := newTextLabel(tx.T("ExportFailed", "Error", err.Error()), tx.Lang(), true)
-		msg.Importance = widget.DangerImportance
-		box.Add(msg)
+		text := tx.T("ExportFailed", "Error", err.Error())
+		if errors.Is(err, context.Canceled) {
+			text = tx.T("ExportCancelled")
+		}
+		box.Add(x.line(text, "", widget.DangerImportance, false))
 	}
-	if m != nil && len(m.Files) > 0 {
-		summary := widget.NewLabel(tx.N("ExportedFiles", len(m.Files), "Folder", x.dir))
-		summary.Wrapping = fyne.TextWrapWord
-		summary.TextStyle.Bold = true
-		open := widget.NewButtonWithIcon(tx.T("OpenFolder"), theme.FolderOpenIcon(), func() {
-			u, err := url.Parse(storage.NewFileURI(x.dir).String())
-			if err == nil {
-				err = c.app.OpenURL(u)
-			}
-			if err != nil {
-				c.showError(err)
-			}
-		})
-		box.Add(summary)
-		box.Add(container.NewHBox(open))
-		if err == nil {
-			box.Add(widget.NewLabel(tx.T("ManifestAt", "Path", filepath.Join(x.dir, export.ManifestFile))))
-		}
-		if m.Signer != nil {
-			s := widget.NewLabel(tx.T("SignedAs", "Name", m.Signer.Subject, "Fingerprint", m.Signer.Fingerprint))
-			s.Wrapping = fyne.TextWrapWord
-			box.Add(s)
-		}
-		box.Add(widget.NewSeparator())
-		for _, f := range m.Files {
-			name := widget.NewLabelWithStyle(f.Name, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
-			line := widget.NewLabel(c.fileOutcome(f))
-			line.Wrapping = fyne.TextWrapWord
-			line.Importance = outcomeImportance(f)
-			box.Add(name)
-			box.Add(line)
-		}
+	if m != nil {
+		x.written(box, m)
+		x.skipped(box, m.Skipped)
 	}
-	x.body.Objects[0] = container.NewVScroll(box)
-	x.body.Refresh()
+	x.setContent(container.NewVScroll(box), x.close)
 	if x.done != nil {
 		x.done(m, err)
 	}
+}
+
+// line is one wrapped line of the result; lang "" lets its text decide
+// its direction (a path, a file name).
+func (x *exporter) line(text, lang string, imp widget.Importance, bold bool) *textLabel {
+	l := newTextLabel(text, lang, true)
+	l.Importance, l.Bold = imp, bold
+	return l
+}
+
+// written lists the files written and how each verified.
+func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
+	c := x.c
+	tx := c.tx
+	if len(m.Files) == 0 {
+		return
+	}
+	box.Add(x.line(tx.N("ExportedFiles", len(m.Files), "Folder", isolateLTR(x.dir)), tx.Lang(), widget.MediumImportance, true))
+	open := c.newLabelButton(tx.T("OpenFolder"), theme.FolderOpenIcon(), func() {
+		u, err := url.Parse(storage.NewFileURI(x.dir).String())
+		if err == nil {
+			err = c.app.OpenURL(u)
+		}
+		if err != nil {
+			c.showError(err)
+		}
+	}, widget.MediumImportance)
+	box.Add(c.leading(open.obj))
+	box.Add(x.line(tx.T("ManifestAt", "Path", isolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
+	if m.Signer != nil {
+		box.Add(x.line(tx.T("SignedAs", "Name", m.Signer.Subject, "Fingerprint", m.Signer.Fingerprint), tx.Lang(), widget.MediumImportance, false))
+	}
+	box.Add(widget.NewSeparator())
+	for _, f := range m.Files {
+		box.Add(x.line(f.Name, "en", widget.MediumImportance, true))
+		box.Add(x.line(c.fileOutcome(f), tx.Lang(), outcomeImportance(f), false))
+	}
+}
+
+// skipped lists each language the batch left out, with every reason.
+func (x *exporter) skipped(box *fyne.Container, skipped []export.Skipped) {
+	if len(skipped) == 0 {
+		return
+	}
+	tx := x.c.tx
+	box.Add(widget.NewSeparator())
+	for _, s := range skipped {
+		box.Add(x.line(tx.T("SkippedLanguage", "Language", languageName(s.Lang), "File", s.Statement+"."+s.Lang+".pdf"), tx.Lang(), widget.WarningImportance, true))
+		for _, why := range x.c.skipReasons(s) {
+			box.Add(x.line("• "+why, tx.Lang(), widget.MediumImportance, false))
+		}
+	}
+}
+
+// skipReasons puts the reasons a language was left out in the interface
+// language; a reason the window does not know keeps the engine's words.
+func (c *controller) skipReasons(s export.Skipped) []string {
+	tx := c.tx
+	out := make([]string, 0, len(s.Errs))
+	for _, err := range s.Errs {
+		var inc *export.IncompleteError
+		var stale *export.StaleError
+		var glyph *export.GlyphError
+		switch {
+		case errors.As(err, &inc):
+			out = append(out, tx.N("SkipIncomplete", len(inc.Missing), "Parts", isolateLTR(strings.Join(inc.Missing, ", "))))
+		case errors.As(err, &stale):
+			out = append(out, tx.N("SkipStale", stale.NeedsReview))
+		case errors.As(err, &glyph):
+			out = append(out, tx.T("SkipGlyph", "Char", string(glyph.Char), "Code", fmt.Sprintf("U+%04X", glyph.Char)))
+		default:
+			out = append(out, err.Error())
+		}
+	}
+	if len(out) == 0 {
+		out = s.Reasons
+	}
+	return out
 }
 
 // fileOutcome says in one line what was written and how it verified.

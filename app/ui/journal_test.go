@@ -2,13 +2,13 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"communique/app/recovery"
 	"communique/app/workspace"
 )
 
@@ -26,7 +26,7 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 	test.Type(c.bench.rows[last].forms[0].entry, "Jamais perdu.")
 	c.editor.place.SetText("Roma")
 	c.flushJournal()
-	path := filepath.Join(ws.Dir, journalName)
+	path := recovery.Path(ws.Dir)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("no journal after flush: %v", err)
@@ -44,7 +44,7 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 		t.Fatal("edits reached the workspace without saving")
 	}
 	c2 := newTestUI(t, ws2)
-	if n := c2.pendingRecovery.size(); n != 3 {
+	if n := c2.pendingRecovery.Size(); n != 3 {
 		t.Fatalf("recovery offers %d edits, want 3 (paragraph, translation, place)", n)
 	}
 	c2.restoreJournal()
@@ -73,10 +73,10 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 	c := newTestUI(t, ws)
 	test.Type(c.editor.row(0).entry, "Saved ")
 	c.flushJournal()
-	data, _ := os.ReadFile(filepath.Join(ws.Dir, journalName))
+	data, _ := os.ReadFile(recovery.Path(ws.Dir))
 	c.save()
 	waitSave(t, c)
-	if err := os.WriteFile(filepath.Join(ws.Dir, journalName), data, 0o600); err != nil {
+	if err := os.WriteFile(recovery.Path(ws.Dir), data, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ws2, err := workspace.Open(ws.Dir)
@@ -84,10 +84,10 @@ func TestJournalWithNothingNewIsDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2 := newTestUI(t, ws2)
-	if c2.pendingRecovery.size() != 0 {
-		t.Errorf("offered %d edits that are already saved", c2.pendingRecovery.size())
+	if c2.pendingRecovery.Size() != 0 {
+		t.Errorf("offered %d edits that are already saved", c2.pendingRecovery.Size())
 	}
-	if _, err := os.Stat(filepath.Join(ws.Dir, journalName)); !os.IsNotExist(err) {
+	if _, err := os.Stat(recovery.Path(ws.Dir)); !os.IsNotExist(err) {
 		t.Error("stale journal kept")
 	}
 }
@@ -123,8 +123,8 @@ func TestJournalOffersParagraphStructureBack(t *testing.T) {
 		t.Fatal("the structural edits reached the disk without saving")
 	}
 	c2 := newTestUI(t, ws2)
-	if len(c2.pendingRecovery.shape) != 1 {
-		t.Fatalf("recovery offers %d paragraph orders, want 1", len(c2.pendingRecovery.shape))
+	if len(c2.pendingRecovery.Structure) != 1 {
+		t.Fatalf("recovery offers %d paragraph orders, want 1", len(c2.pendingRecovery.Structure))
 	}
 	if got := overlayText(c2); !strings.Contains(got, c2.tx.T("RecoveryStructure", "Statement", st.ID)) {
 		t.Errorf("the recovery dialog does not mention the paragraph changes:\n%s", got)

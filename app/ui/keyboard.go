@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -84,7 +83,7 @@ func (b *workbench) focusRow(r *benchRow) {
 		}
 	}
 	b.c.win.Canvas().Focus(en)
-	en.SetCursor(len(en.text))
+	en.SetCursor(en.Len())
 	if b.scroll != nil {
 		y := r.box.Position().Y + b.list.Position().Y
 		b.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-20)))
@@ -122,8 +121,5 @@ func (c *controller) addWorkbenchShortcuts() {
 // shortcutList shows the keyboard shortcuts (Help menu).
 func (c *controller) shortcutList() {
 	text := newTextLabel(c.tx.T("KeyboardShortcutsText"), c.tx.Lang(), true)
-	d := dialog.NewCustom(c.tx.T("KeyboardShortcuts"), c.tx.T("Close"),
-		container.NewGridWrap(fyne.NewSize(560, 330), text), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 330), text))
 }

@@ -74,7 +74,8 @@ func alignFyneLocale(chosen string) {
 }
 
 // addFyneCatalog gives Fyne its own strings (dialog buttons, weekdays) in
-// an interface language Fyne does not ship (Arabic).
+// an interface language Fyne does not ship (Arabic) or ships incomplete
+// (French: the weekdays).
 func addFyneCatalog(code string) {
 	if data, ok := uitext.FyneCatalog(code); ok {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(code)); err != nil {

@@ -276,7 +276,7 @@ func (p *memoryPane) insertMatch(i int) {
 	if i >= len(p.shown.Matches) || p.entry == nil {
 		return
 	}
-	replaceText(p.entry, p.shown.Matches[i].Segment.Target, true)
+	p.entry.Replace(p.shown.Matches[i].Segment.Target, true)
 	p.b.c.win.Canvas().Focus(p.entry)
 }
 
@@ -289,17 +289,8 @@ func (p *memoryPane) insertTerm() {
 	}
 	t := terms[p.nextTerm%len(terms)]
 	p.nextTerm++
-	replaceText(p.entry, t.Approved, false)
+	p.entry.Replace(t.Approved, false)
 	p.b.c.win.Canvas().Focus(p.entry)
-}
-
-// replaceText puts s in e as one undoable edit: over the whole text when
-// all is set, else over the selection (at the caret).
-func replaceText(e *textEdit, s string, all bool) {
-	if all {
-		e.anchor, e.caret = 0, len(e.text)
-	}
-	e.edit([]rune(s), editOther)
 }
 
 // rowName is how the workbench names a part ("Paragraph 3").

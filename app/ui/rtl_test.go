@@ -80,7 +80,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if q == nil {
 		t.Fatal("the unsaved-changes question is not a typeset label")
 	}
-	if lay := q.layout(); !lay.rtl || len(lay.lines) == 0 || !lay.lines[0].rtl {
+	if para, line := q.layout().RightToLeft(); !para || !line {
 		t.Errorf("the Arabic question %q is not laid out right to left", q.Text())
 	}
 	c.win.Canvas().Overlays().Top().Hide()
@@ -90,7 +90,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if len(labels) == 0 {
 		t.Fatal("the error is not a typeset label")
 	}
-	if lay := labels[0].layout(); lay.rtl {
+	if para, _ := labels[0].layout().RightToLeft(); para {
 		t.Error("an English error is laid out right to left")
 	}
 }
@@ -98,3 +98,89 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+// In the Arabic interface the tab row starts at the right and a dialog's
+// title and buttons are typeset, its confirming button leftmost (mirrored);
+// in English the tabs start at the left and the confirming button is
+// rightmost.
+func TestTabsAndDialogButtonsMirrored(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		rtl  bool
+	}{{"ar", true}, {"en", false}} {
+		c := newTestUIIn(t, fixture(t, 0), tc.lang)
+		c.win.Resize(fyne.NewSize(1280, 800))
+		first := c.tabs.buttons[0].obj
+		last := c.tabs.buttons[len(c.tabs.buttons)-1].obj
+		w := c.tabs.Size().Width
+		rightEdge := fyne.CurrentApp().Driver().AbsolutePositionForObject(last).X + last.Size().Width
+		left := fyne.CurrentApp().Driver().AbsolutePositionForObject(first).X
+		tabsX := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.tabs).X
+		if tc.rtl && tabsX+w-rightEdge > 20 {
+			t.Errorf("%s: the tab row ends %.0f px short of the right edge", tc.lang, tabsX+w-rightEdge)
+		}
+		if !tc.rtl && left-tabsX > 20 {
+			t.Errorf("%s: the tab row starts %.0f px from the left edge", tc.lang, left-tabsX)
+		}
+
+		c.editor.confirmDelete(0)
+		top := c.win.Canvas().Overlays().Top()
+		byLabel := map[string]*tapButton{}
+		walk(top, func(o fyne.CanvasObject) {
+			if b, ok := o.(*tapButton); ok {
+				byLabel[b.label] = b
+			}
+		})
+		del, cancel := byLabel[c.tx.T("Delete")], byLabel[c.tx.T("Cancel")]
+		if del == nil || cancel == nil {
+			t.Fatalf("%s: the dialog's buttons are not typeset (%v)", tc.lang, byLabel)
+		}
+		dx, cx := offsetIn(top, del).X, offsetIn(top, cancel).X
+		if tc.rtl != (dx < cx) {
+			t.Errorf("%s: Delete at x=%.0f, Cancel at x=%.0f", tc.lang, dx, cx)
+		}
+		var title *textLabel
+		for _, l := range overlayTextLabels(c) {
+			if l.Text() == c.tx.T("DeleteParagraphTitle", "N", 1) {
+				title = l
+			}
+		}
+		if title == nil {
+			t.Fatalf("%s: the dialog's title is not typeset", tc.lang)
+		}
+		if para, _ := title.layout().RightToLeft(); para != tc.rtl {
+			t.Errorf("%s: title laid out right to left = %v", tc.lang, para)
+		}
+		n := len(c.st.Paragraphs)
+		test.Tap(&cancel.Button)
+		if len(c.st.Paragraphs) != n || c.win.Canvas().Overlays().Top() != nil {
+			t.Errorf("%s: Cancel deleted the paragraph or left the dialog open", tc.lang)
+		}
+	}
+}
+
+// offsetIn is where target lies inside root, found by walking the tree
+// (the test driver does not place overlay objects).
+func offsetIn(root, target fyne.CanvasObject) fyne.Position {
+	var find func(o fyne.CanvasObject, at fyne.Position) (fyne.Position, bool)
+	find = func(o fyne.CanvasObject, at fyne.Position) (fyne.Position, bool) {
+		if o == target {
+			return at, true
+		}
+		var kids []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			kids = x.Objects
+		case fyne.Widget:
+			kids = test.WidgetRenderer(x).Objects()
+		}
+		for _, k := range kids {
+			if p, ok := find(k, at.Add(k.Position())); ok {
+				return p, true
+			}
+		}
+		return at, false
+	}
+	p, _ := find(root, fyne.Position{})
+	return p
+}

@@ -48,6 +48,9 @@ func overlayButton(t *testing.T, c *controller, text string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
 		}
+		if b, ok := o.(*tapButton); ok && b.label == text && found == nil {
+			found = &b.Button
+		}
 	})
 	if found == nil {
 		t.Fatalf("the dialog has no %q button", text)
@@ -403,6 +406,9 @@ func TestWelcomeAndRecentWorkspaces(t *testing.T) {
 	walk(w.Content(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok {
 			buttons = append(buttons, b.Text)
+		}
+		if b, ok := o.(*tapButton); ok {
+			buttons = append(buttons, b.label)
 		}
 	})
 	for _, want := range []string{c.tx.T("OpenWorkspace"), c.tx.T("NewWorkspace"), c.tx.T("OpenSample"), ws.Dir, gone} {

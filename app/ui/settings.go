@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,13 +17,13 @@ import (
 // so the whole team's PDFs carry the same one.
 type settings struct {
 	c        *controller
-	d        *dialog.CustomDialog
+	d        *modal
 	uiLang   *picker
 	codes    []string
-	identity *widget.Entry
-	tsa      *widget.Entry
-	org      *widget.Entry
-	logo     *widget.Entry
+	identity *textEdit
+	tsa      *textEdit
+	org      *textEdit
+	logo     *textEdit
 }
 
 func (c *controller) settingsDialog() {
@@ -47,18 +46,20 @@ func (c *controller) settingsDialog() {
 			s.uiLang.SetSelectedIndex(i)
 		}
 	}
-	s.identity = widget.NewEntry()
+	s.identity = c.lineEdit("", tx.T("IdentityPlaceholder"))
 	s.identity.SetText(c.prefs.identity())
-	s.identity.SetPlaceHolder(tx.T("IdentityPlaceholder"))
 	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
-	s.tsa = widget.NewEntry()
+	s.tsa = c.lineEdit("", "https://freetsa.org/tsr")
 	s.tsa.SetText(c.prefs.tsa())
-	s.tsa.SetPlaceHolder("https://freetsa.org/tsr")
-	s.org = widget.NewEntry()
-	s.logo = widget.NewEntry()
-	s.logo.SetPlaceHolder(tx.T("LogoPlaceholder"))
+	// The organisation's name is letterhead text, in the source language.
+	orgLang := ""
+	if c.ws != nil {
+		orgLang = c.ws.Config.SourceLanguage
+	}
+	s.org = c.lineEdit(orgLang, "")
+	s.logo = c.lineEdit("", tx.T("LogoPlaceholder"))
 	letterheadHint := tx.T("LetterheadNewHint")
 	if c.ws != nil {
 		s.org.SetText(c.ws.Config.Organisation)
@@ -80,31 +81,27 @@ func (c *controller) settingsDialog() {
 		pickLogo.Disable()
 	}
 
-	hint := func(s string) *widget.Label {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
-		l.SizeName = theme.SizeNameCaptionText
-		return l
-	}
-	app := widget.NewForm(
-		widget.NewFormItem(tx.T("InterfaceLanguage"), s.uiLang.content),
-		widget.NewFormItem(tx.T("DefaultIdentity"), container.NewBorder(nil, nil, nil, pick, s.identity)),
-		widget.NewFormItem(tx.T("TSAURL"), s.tsa),
+	// The hints quote a workspace name, which may be in any script.
+	hint := func(s string) *textLabel { return newTextLabel(s, c.tx.Lang(), true) }
+	app := c.form(
+		formItem{tx.T("InterfaceLanguage"), s.uiLang.content},
+		formItem{tx.T("DefaultIdentity"), c.withButton(s.identity, pick)},
+		formItem{tx.T("TSAURL"), s.tsa},
 	)
-	letter := widget.NewForm(
-		widget.NewFormItem(tx.T("Organisation"), s.org),
-		widget.NewFormItem(tx.T("Logo"), container.NewBorder(nil, nil, nil, pickLogo, s.logo)),
+	letter := c.form(
+		formItem{tx.T("Organisation"), s.org},
+		formItem{tx.T("Logo"), c.withButton(s.logo, pickLogo)},
 	)
 	body := container.NewVBox(
 		c.heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
 		widget.NewSeparator(),
 		c.heading(tx.T("Letterhead")), letter, hint(letterheadHint),
 	)
-	save := widget.NewButtonWithIcon(tx.T("Save"), theme.DocumentSaveIcon(), s.apply)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(tx.T("Cancel"), func() { s.d.Hide() })
-	s.d = dialog.NewCustomWithoutButtons(tx.T("Settings"), container.NewVScroll(body), c.win)
-	s.d.SetButtons([]fyne.CanvasObject{cancel, save})
+	cancel := func() { s.d.Hide() }
+	s.d = c.newModal(tx.T("Settings"), container.NewVScroll(body),
+		c.newLabelButton(tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.newLabelButton(tx.T("Save"), theme.DocumentSaveIcon(), s.apply, widget.HighImportance))
+	s.d.onConfirm, s.d.onCancel = s.apply, cancel
 	s.d.Resize(fyne.NewSize(620, 520))
 	s.d.Show()
 }
@@ -123,16 +120,16 @@ func languageLabel(code string) string {
 // in place, keeping the open workspace and unsaved edits.
 func (s *settings) apply() {
 	c := s.c
-	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text))
-	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text))
-	org := strings.TrimSpace(s.org.Text)
+	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text()))
+	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text()))
+	org := strings.TrimSpace(s.org.Text())
 	if c.ws != nil && org == strings.TrimSpace(c.ws.Config.Organisation) {
 		org = c.ws.Config.Organisation // unchanged: its translations stay current
 	}
 	if c.ws != nil && !c.project() {
 		// A go-i18n project has no letterhead: its catalogs get no
 		// organisation message and no communique.toml is written.
-		if err := c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text)); err != nil {
+		if err := c.ws.SetConfig(org, strings.TrimSpace(s.logo.Text())); err != nil {
 			c.showError(err)
 		} else if c.preview != nil {
 			c.letterheadChanged()

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
@@ -43,17 +42,14 @@ func (c *controller) newStatementDialog() {
 	date := widget.NewDateEntry()
 	today := c.today()
 	date.SetDate(&today)
-	items := []*widget.FormItem{
-		{Text: tx.T("Title"), Widget: title},
-		{Text: tx.T("StatementID"), Widget: id, HintText: tx.T("IDHint")},
-		{Text: tx.T("IssuingBody"), Widget: body},
-		{Text: tx.T("Place"), Widget: place},
-		{Text: tx.T("Date"), Widget: date},
+	fields := []formField{
+		{tx.T("Title"), title, ""},
+		{tx.T("StatementID"), id, tx.T("IDHint")},
+		{tx.T("IssuingBody"), body, ""},
+		{tx.T("Place"), place, ""},
+		{tx.T("Date"), date, ""},
 	}
-	d := dialog.NewForm(tx.T("NewStatementTitle"), tx.T("Create"), tx.T("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := c.formModal(tx.T("NewStatementTitle"), tx.T("Create"), fields, []*dialogEntry{title, id, body, place}, func() {
 		meta := statement.Statement{ID: strings.TrimSpace(id.Text), IssuingBody: strings.TrimSpace(body.Text),
 			Place: strings.TrimSpace(place.Text)}
 		if date.Date != nil {
@@ -67,9 +63,8 @@ func (c *controller) newStatementDialog() {
 		}
 		c.statementsChanged(st)
 		c.showEditor()
-	}, c.win)
-	c.formKeys(d, title, id, body, place)
-	d.Resize(fyne.NewSize(560, 0))
+	})
+	d.Resize(fyne.NewSize(560, d.pop.Content.MinSize().Height))
 	d.Show()
 }
 
@@ -98,8 +93,7 @@ func (c *controller) importFile(path string) {
 		return
 	}
 	keepAll := false
-	report := widget.NewLabel("")
-	report.Wrapping = fyne.TextWrapWord
+	report := newTextLabel("", c.tx.Lang(), true)
 	var txt *statement.Text
 	parse := func() {
 		txt, err = statement.ParseText(string(data), statement.ParseOptions{KeepAll: keepAll})
@@ -110,9 +104,9 @@ func (c *controller) importFile(path string) {
 		report.SetText(importReport(c, txt))
 	}
 	parse()
-	keep := widget.NewCheck(tx.T("KeepEverything"), func(on bool) { keepAll = on; parse() })
+	keep := c.checkLabelled(widget.NewCheck("", func(on bool) { keepAll = on; parse() }), tx.T("KeepEverything"))
 	content := container.NewBorder(nil, keep, nil, nil, container.NewVScroll(report))
-	d := dialog.NewCustomConfirm(tx.T("ImportTitle", "File", filepath.Base(path)), tx.T("Import"), tx.T("Cancel"), content, func(ok bool) {
+	d := c.confirm(tx.T("ImportTitle", "File", filepath.Base(path)), content, tx.T("Import"), tx.T("Cancel"), func(ok bool) {
 		if !ok || txt == nil || err != nil {
 			return
 		}
@@ -124,9 +118,8 @@ func (c *controller) importFile(path string) {
 		c.statementsChanged(st)
 		c.showEditor()
 		c.setStatus(tx.N("ImportedStatement", len(txt.Paragraphs), "ID", st.ID))
-	}, c.win)
+	})
 	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
 }
 
 // importReport describes a parsed text: its title, how many paragraphs,

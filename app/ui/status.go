@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"maps"
 
 	"communique/app/workspace"
@@ -113,7 +112,5 @@ func (c *controller) dialogText(text, lang string, width float32) fyne.CanvasObj
 const maxDialogText = 360
 
 func (c *controller) showInfo(title, text string) {
-	d := dialog.NewCustom(title, c.tx.T("Close"), c.dialogText(text, c.tx.Lang(), 420), c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
-	d.Show()
+	c.notice(title, c.dialogText(text, c.tx.Lang(), 420))
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/typeset"
+	"communique/app/ui/textbox"
 )
 
 // textLabel shows text that may hold right-to-left runs (statement text,
@@ -32,8 +33,10 @@ type textLabel struct {
 	// (at its end in reading order), and asks for no width.
 	Truncate   bool
 	Importance widget.Importance
+	// Disabled greys the text, as on a disabled button.
+	Disabled bool
 
-	lay *textLayout
+	lay *textbox.Layout
 }
 
 func newTextLabel(text, lang string, wrap bool) *textLabel {
@@ -63,34 +66,28 @@ func (l *textLabel) align() typeset.Align {
 	return typeset.AlignStart
 }
 
-func (l *textLabel) layout() *textLayout {
+func (l *textLabel) layout() *textbox.Layout {
 	pad := float64(theme.InnerPadding())
 	w := float64(l.Size().Width) - 2*pad
 	if !l.Wrap || l.Size().Width <= 0 {
 		w = 1e6
 	}
-	if l.lay != nil && l.lay.width == w {
+	if l.lay != nil && l.lay.Width() == w {
 		return l.lay
 	}
-	lay, err := layoutAligned(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
+	lay, err := textbox.LayoutAligned(l.text, w, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
 	if err != nil {
 		fyne.LogError("label layout", err)
-		lay = &textLayout{width: w, leading: 1.45 * float64(theme.TextSize()), lines: []textLine{{}}}
+		lay = textbox.Empty(w, float64(theme.TextSize()))
 	}
 	l.lay = lay
 	return lay
 }
 
-// naturalWidth is the width of the widest line.
-func (lay *textLayout) naturalWidth() float64 {
-	w := 0.0
-	for _, ln := range lay.lines {
-		w = max(w, ln.line.Width)
-	}
-	return w
-}
-
 func (l *textLabel) color() color.Color {
+	if l.Disabled {
+		return theme.Color(theme.ColorNameDisabled)
+	}
 	switch l.Importance {
 	case widget.DangerImportance:
 		return theme.Color(theme.ColorNameError)
@@ -127,9 +124,9 @@ func (r *textLabelRenderer) MinSize() fyne.Size {
 	pad := float64(theme.InnerPadding())
 	w := 2 * pad
 	if !r.l.Wrap && !r.l.Truncate {
-		w += lay.naturalWidth()
+		w += lay.NaturalWidth()
 	}
-	return fyne.NewSize(float32(w), float32(lay.height()+2*pad*0.5))
+	return fyne.NewSize(float32(w), float32(lay.Height()+2*pad*0.5))
 }
 
 func (r *textLabelRenderer) Refresh() {
@@ -149,35 +146,35 @@ func (r *textLabelRenderer) draw(w, h int) image.Image {
 	lay := l.layout()
 	if !l.Wrap {
 		avail := float64(size.Width) - 2*pad
-		text, natural := l.text, lay.naturalWidth()
+		text, natural := l.text, lay.NaturalWidth()
 		if l.Truncate && natural > avail {
 			text = l.truncated(avail)
-			if tl, err := layoutText(text, 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold); err == nil {
-				natural = tl.naturalWidth()
+			if tl, err := textbox.LayoutText(text, 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold); err == nil {
+				natural = tl.NaturalWidth()
 			}
 		}
 		var err error
 		// At least the natural width: a hair less (float32 sizes) would
 		// wrap the last letter out of sight.
-		lay, err = layoutAligned(text, max(avail, natural+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
+		lay, err = textbox.LayoutAligned(text, max(avail, natural+0.5), float64(theme.TextSize()), l.Lang, l.direction(), l.Bold, l.align())
 		if err != nil {
 			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
 		}
 	}
 	scale := float64(w) / float64(size.Width)
 	// Centred vertically: a label may be given more height than its lines.
-	top := max(pad*0.5, (float64(size.Height)-lay.height())/2)
-	return drawLayoutAt(lay, w, h, scale, pad, top, l.color())
+	top := max(pad*0.5, (float64(size.Height)-lay.Height())/2)
+	return textbox.DrawAt(lay, w, h, scale, pad, top, l.color())
 }
 
 // truncated is the longest start of the text that fits in width with an
 // ellipsis after it (a binary search over whole graphemes).
 func (l *textLabel) truncated(width float64) string {
 	runes := []rune(l.text)
-	g := graphemeBoundaries(runes)
+	g := textbox.GraphemeBoundaries(runes)
 	fits := func(n int) bool {
-		lay, err := layoutText(string(runes[:n])+"…", 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
-		return err == nil && lay.naturalWidth() <= width
+		lay, err := textbox.LayoutText(string(runes[:n])+"…", 1e6, float64(theme.TextSize()), l.Lang, l.direction(), l.Bold)
+		return err == nil && lay.NaturalWidth() <= width
 	}
 	lo, hi := 0, len(runes)
 	for lo < hi {
@@ -193,3 +190,8 @@ func (l *textLabel) truncated(width float64) string {
 	}
 	return string(runes[:lo]) + "…"
 }
+
+// textEdit is the editor for statement and translation text (see textbox).
+type textEdit = textbox.Edit
+
+func newTextEdit(lang, placeholder string) *textEdit { return textbox.NewEdit(lang, placeholder) }

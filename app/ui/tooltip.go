@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -74,25 +72,7 @@ func (b *tipButton) hideTip() {
 	}
 }
 
-// textButton is a button whose label is set by the typesetting engine, so
-// "تصدير PDF…" reads right; in a right-to-left interface the icon goes to
-// the right of the text. The label lies over a text-less button, which
-// takes the taps and draws the hover.
+// textButton is a button with a typeset label (see labelButton).
 func (c *controller) textButton(label string, icon fyne.Resource, tapped func(), imp widget.Importance) fyne.CanvasObject {
-	b := widget.NewButton("", tapped)
-	b.Importance = imp
-	text := newTextLabel(label, c.tx.Lang(), false)
-	if imp == widget.HighImportance {
-		text.Bold = true
-	}
-	var parts []fyne.CanvasObject
-	if icon != nil {
-		parts = append(parts, widget.NewIcon(icon))
-	}
-	parts = append(parts, text)
-	if rightToLeft(c.tx.Lang()) {
-		slices.Reverse(parts)
-	}
-	inner := container.NewHBox(parts...)
-	return container.NewStack(b, container.NewPadded(inner))
+	return c.newLabelButton(label, icon, tapped, imp).obj
 }

@@ -1,13 +1,16 @@
-// Package ui is Communiqué's desktop window, built with Fyne. It is the only
-// package that imports fyne; everything it shows comes from the headless
-// engines (workspace, catalogs, typesetting, signing, export).
+// Package ui is Communiqué's desktop window, built with Fyne. It and its
+// sub-packages are the only ones that import fyne; everything it shows
+// comes from the headless engines (workspace, catalogs, typesetting,
+// signing, export, recovery).
 //
 // One file per screen: sidebar.go (statements and languages), editor.go
 // (the statement in its source language), workbench.go (translations),
 // preview.go (the typeset page), export.go, verify.go, settings.go,
 // workspaces.go (open, create, welcome) and statements.go (new, import).
 // controller.go owns the state and tells the screens what changed; the
-// screens never talk to each other.
+// screens never talk to each other. Text is drawn by the typesetting
+// engine (textbox, textlabel.go), and so are the dialogs (dialogs.go) and
+// the tab row (tabs.go), which Fyne would draw left to right.
 package ui
 
 import (
@@ -21,6 +24,10 @@ import (
 	"communique/assets"
 )
 
+// demoReady is printed on stderr once the COMMUNIQUE_DEMO screen is open,
+// so that scripts driving the window wait for it rather than sleep.
+const demoReady = "communique: demo ready"
+
 // AppID is the application's unique ID, as in FyneApp.toml.
 const AppID = "org.communique.app"
 
@@ -29,8 +36,9 @@ const AppID = "org.communique.app"
 // Environment variables for scripts and screenshots:
 // COMMUNIQUE_WORKSPACE opens that workspace; COMMUNIQUE_DEMO opens a screen
 // (editor[:delete=N,add], workbench:LANG[:FILTER][:edit], preview:LANG,
-// export, settings, verify:FILE);
-// COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted.
+// export[:form], settings, verify:FILE);
+// COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted. The
+// demo prints demoReady once its screen is open.
 func Run() {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -42,7 +50,10 @@ func Run() {
 	c.journalTicks = true
 	c.start()
 	if mode := os.Getenv("COMMUNIQUE_DEMO"); mode != "" {
-		a.Lifecycle().SetOnStarted(func() { c.demo(mode) })
+		a.Lifecycle().SetOnStarted(func() {
+			c.demo(mode)
+			fmt.Fprintln(os.Stderr, demoReady)
+		})
 	}
 	w.ShowAndRun()
 }

@@ -177,7 +177,7 @@ func TestExportButtonWritesSignedPDFs(t *testing.T) {
 		if rep.Verdict != sign.VerdictUntrusted || len(rep.Signatures) != 1 || !rep.Signatures[0].CoversWholeDocument {
 			t.Errorf("%s: verdict %s, %d signatures", lang, rep.Verdict, len(rep.Signatures))
 		}
-		if got := x.states[lang].Text; got != c.tx.T("StageDone") {
+		if got := x.bars[lang].Text(); got != c.tx.T("StageDone") {
 			t.Errorf("%s progress says %q", lang, got)
 		}
 	}

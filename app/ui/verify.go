@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/sign"
@@ -73,12 +72,10 @@ func (c *controller) showVerification(path string, rep *sign.Report, err error) 
 	body := newTextLabel(strings.Join(details, "\n\n"), c.tx.Lang(), true)
 	name := newTextLabel(filepath.Base(path), "", false)
 	name.Bold = true
-	d := dialog.NewCustom(c.tx.T("VerifyTitle"), c.tx.T("Close"),
-		container.NewBorder(container.NewVBox(name, head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body)), c.win)
 	c.verdictLine = head
-	c.dialogKeys(d, d.Hide, d.Hide)
+	d := c.notice(c.tx.T("VerifyTitle"),
+		container.NewBorder(container.NewVBox(name, head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body)))
 	d.Resize(fyne.NewSize(600, 440))
-	d.Show()
 }
 
 // verdictImportance: only a valid signature is good news; an intact one

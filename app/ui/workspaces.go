@@ -21,23 +21,23 @@ import (
 // welcome is shown when no workspace is open: open one, create one, try
 // the sample, or pick a recent one.
 func (c *controller) welcome() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(c.tx.T("AppName"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabelWithStyle(c.tx.T("WelcomeIntro"), fyne.TextAlignCenter, fyne.TextStyle{})
-	intro.Wrapping = fyne.TextWrapWord
-	open := widget.NewButtonWithIcon(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog)
-	open.Importance = widget.HighImportance
-	create := widget.NewButtonWithIcon(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog)
-	sample := widget.NewButtonWithIcon(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample)
-	box := container.NewVBox(title, intro, open, create, sample)
+	title := newTextLabel(c.tx.T("AppName"), c.tx.Lang(), false)
+	title.Bold, title.Center = true, true
+	intro := newTextLabel(c.tx.T("WelcomeIntro"), c.tx.Lang(), true)
+	intro.Center = true
+	open := c.newLabelButton(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog, widget.HighImportance)
+	create := c.newLabelButton(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog, widget.MediumImportance)
+	sample := c.newLabelButton(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample, widget.MediumImportance)
+	box := container.NewVBox(title, intro, open.centred(), create.centred(), sample.centred())
 	if recent := c.prefs.recent(); len(recent) > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(widget.NewLabelWithStyle(c.tx.T("RecentWorkspaces"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(c.heading(c.tx.T("RecentWorkspaces")))
 		for _, dir := range recent {
-			b := widget.NewButtonWithIcon(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) })
-			b.Alignment = widget.ButtonAlignLeading
-			b.Importance = widget.LowImportance
-			box.Add(b)
+			// A folder's name may be in any script: its first strong
+			// character gives its direction.
+			b := c.newLabelButton(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) }, widget.LowImportance)
+			b.label.Lang = ""
+			box.Add(b.obj)
 		}
 	}
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, box.MinSize().Height), box))
@@ -126,17 +126,14 @@ func (c *controller) newWorkspaceDialog() {
 	targets.SetPlaceHolder("fr, ar")
 	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
 	format.SetSelected("toml")
-	items := []*widget.FormItem{
-		{Text: c.tx.T("Folder"), Widget: container.NewBorder(nil, nil, nil, browse, folder), HintText: c.tx.T("FolderHint")},
-		{Text: c.tx.T("Organisation"), Widget: org, HintText: c.tx.T("OrganisationHint")},
-		{Text: c.tx.T("SourceLanguage"), Widget: source},
-		{Text: c.tx.T("TargetLanguages"), Widget: targets, HintText: c.tx.T("TargetLanguagesHint")},
-		{Text: c.tx.T("CatalogFormat"), Widget: format},
+	fields := []formField{
+		{c.tx.T("Folder"), c.withButton(folder, browse), c.tx.T("FolderHint")},
+		{c.tx.T("Organisation"), org, c.tx.T("OrganisationHint")},
+		{c.tx.T("SourceLanguage"), source, ""},
+		{c.tx.T("TargetLanguages"), targets, c.tx.T("TargetLanguagesHint")},
+		{c.tx.T("CatalogFormat"), format, ""},
 	}
-	d := dialog.NewForm(c.tx.T("NewWorkspace"), c.tx.T("Create"), c.tx.T("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := c.formModal(c.tx.T("NewWorkspace"), c.tx.T("Create"), fields, []*dialogEntry{folder, org, source, targets}, func() {
 		cfg := workspace.Config{Organisation: strings.TrimSpace(org.Text), SourceLanguage: strings.TrimSpace(source.Text),
 			CatalogFormat: format.Selected, Languages: splitLanguages(targets.Text)}
 		dir := strings.TrimSpace(folder.Text)
@@ -148,9 +145,8 @@ func (c *controller) newWorkspaceDialog() {
 			}
 			c.setWorkspace(ws)
 		})
-	}, c.win)
-	c.formKeys(d, folder, org, source, targets)
-	d.Resize(fyne.NewSize(640, 0))
+	})
+	d.Resize(fyne.NewSize(640, d.pop.Content.MinSize().Height))
 	d.Show()
 }
 

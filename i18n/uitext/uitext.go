@@ -26,13 +26,15 @@ const Source = "en"
 var files embed.FS
 
 // Fyne's own words (dialog buttons, the file dialog, weekday names) for the
-// interface languages Fyne does not ship, as go-i18n JSON in Fyne's format.
+// interface languages Fyne does not ship (Arabic) or ships incomplete
+// (French lacks the weekdays, and "Ouvrir Dossier" needs its article), as
+// go-i18n JSON in Fyne's format, added over Fyne's own.
 //
 //go:embed locales/fyne.*.json
 var fyneFiles embed.FS
 
 // FyneCatalog returns the catalog of Fyne's own strings this package adds
-// for lang, and false when Fyne ships that language itself.
+// for lang, and false when Fyne's own is complete.
 func FyneCatalog(lang string) ([]byte, bool) {
 	data, err := fyneFiles.ReadFile("locales/fyne." + lang + ".json")
 	return data, err == nil

@@ -1,4 +1,4 @@
-package ui
+package textbox
 
 import (
 	"image"
@@ -11,18 +11,18 @@ import (
 // drawLayout paints the glyphs of l into an image w×h pixels, scale
 // pixels per unit, each line's top pad units below the last, x from pad.
 // Fyne's canvas.Text cannot do this: it draws runs in logical order.
-func drawLayout(l *textLayout, w, h int, scale, pad float64, ink color.Color) image.Image {
-	return drawLayoutAt(l, w, h, scale, pad, pad, ink)
+func drawLayout(l *Layout, w, h int, scale, pad float64, ink color.Color) image.Image {
+	return DrawAt(l, w, h, scale, pad, pad, ink)
 }
 
 // drawLayoutAt is drawLayout with different horizontal and vertical padding.
-func drawLayoutAt(l *textLayout, w, h int, scale, padX, padY float64, ink color.Color) image.Image {
+func DrawAt(l *Layout, w, h int, scale, padX, padY float64, ink color.Color) image.Image {
 	return drawLayoutInto(nil, l, w, h, scale, padX, padY, ink)
 }
 
 // drawLayoutInto is drawLayoutAt reusing img when it has the size: a
 // keystroke repaints its box, and a fresh megabyte a key is wasted work.
-func drawLayoutInto(img *image.NRGBA, l *textLayout, w, h int, scale, padX, padY float64, ink color.Color) *image.NRGBA {
+func drawLayoutInto(img *image.NRGBA, l *Layout, w, h int, scale, padX, padY float64, ink color.Color) *image.NRGBA {
 	r := image.Rect(0, 0, max(w, 1), max(h, 1))
 	if img == nil || img.Rect != r {
 		img = image.NewNRGBA(r)

@@ -1,4 +1,4 @@
-package ui
+package textbox
 
 import (
 	"math"
@@ -12,7 +12,7 @@ import (
 	"communique/assets/fonts"
 )
 
-// The text widgets (textEdit, textLabel) set their text with the same
+// The text widgets (Edit, and the window's labels) set their text with the same
 // typesetting engine as the PDF: bidi levels, shaping, line breaking. This
 // file holds the part that knows no Fyne: laying text out in a width and
 // mapping between rune offsets (where the caret is, logically) and
@@ -86,7 +86,7 @@ type textLine struct {
 }
 
 // textLayout is text laid out in a width.
-type textLayout struct {
+type Layout struct {
 	text      []rune
 	width     float64
 	leading   float64
@@ -100,12 +100,12 @@ type textLayout struct {
 // layoutText sets text in width (in Fyne units, which the engine takes as
 // points). dir is the paragraph direction (typeset.Auto: from the first
 // strong character).
-func layoutText(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool) (*textLayout, error) {
-	return layoutAligned(text, width, size, lang, dir, bold, typeset.AlignStart)
+func LayoutText(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool) (*Layout, error) {
+	return LayoutAligned(text, width, size, lang, dir, bold, typeset.AlignStart)
 }
 
 // layoutAligned is layoutText with an alignment other than the start.
-func layoutAligned(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool, align typeset.Align) (*textLayout, error) {
+func LayoutAligned(text string, width float64, size float64, lang string, dir typeset.Direction, bold bool, align typeset.Align) (*Layout, error) {
 	set, err := textFonts()
 	if err != nil {
 		return nil, err
@@ -128,10 +128,10 @@ func layoutAligned(text string, width float64, size float64, lang string, dir ty
 			return nil, err
 		}
 	}
-	l := &textLayout{text: []rune(text), width: width, leading: p.Leading, rtl: p.RTL}
+	l := &Layout{text: []rune(text), width: width, leading: p.Leading, rtl: p.RTL}
 	l.ascent = set.Families[0].Regular.Ascent(size)
 	l.descent = set.Families[0].Regular.Descent(size)
-	l.graphemes = graphemeBoundaries(l.text)
+	l.graphemes = GraphemeBoundaries(l.text)
 	l.build(p)
 	return l, nil
 }
@@ -150,7 +150,7 @@ func layoutReplacing(text string, width float64, st typeset.Style) (*typeset.Par
 	return uiEngine.e.Layout(string(runes), width, st)
 }
 
-func graphemeBoundaries(text []rune) []bool {
+func GraphemeBoundaries(text []rune) []bool {
 	b := make([]bool, len(text)+1)
 	b[0], b[len(text)] = true, true
 	var seg segmenter.Segmenter
@@ -165,7 +165,7 @@ func graphemeBoundaries(text []rune) []bool {
 }
 
 // build turns the engine's lines into textLines with caret stops.
-func (l *textLayout) build(p *typeset.Paragraph) {
+func (l *Layout) build(p *typeset.Paragraph) {
 	for k, ln := range p.Lines {
 		tl := textLine{start: ln.Start, end: ln.End, rtl: ln.RTL, line: ln}
 		tl.hard = k == len(p.Lines)-1 || p.Lines[k+1].Start > ln.End
@@ -178,7 +178,7 @@ func (l *textLayout) build(p *typeset.Paragraph) {
 }
 
 // edge is where an empty line's caret stands.
-func (l *textLayout) edge(rtl bool) float64 {
+func (l *Layout) edge(rtl bool) float64 {
 	if rtl {
 		return l.width
 	}
@@ -188,7 +188,7 @@ func (l *textLayout) edge(rtl bool) float64 {
 // stopsOf finds the caret stops of a line: the edges of every grapheme
 // (a ligature's advance is shared evenly among its graphemes), then the
 // spaces the line break dropped, beyond the line's end in its direction.
-func (l *textLayout) stopsOf(tl *textLine) {
+func (l *Layout) stopsOf(tl *textLine) {
 	ln := &tl.line
 	var stops []caretStop
 	content := ln.Start
@@ -260,7 +260,7 @@ func (l *textLayout) stopsOf(tl *textLine) {
 	tl.stops = dedupeStops(stops)
 }
 
-func (l *textLayout) spaceWidth() float64 { return l.leading / 1.45 * 0.26 }
+func (l *Layout) spaceWidth() float64 { return l.leading / 1.45 * 0.26 }
 
 // dedupeStops drops a stop that repeats the offset and x of the one
 // before (sorted input), keeping the one that bounds a grapheme.
@@ -290,7 +290,7 @@ func sortStops(s []caretStop) {
 // lineOf returns the line the caret at off stands on. An offset that ends
 // one wrapped line and starts the next belongs to the next one, unless
 // upstream asks for the end of the first.
-func (l *textLayout) lineOf(off int, upstream bool) int {
+func (l *Layout) lineOf(off int, upstream bool) int {
 	for k := range l.lines {
 		ln := &l.lines[k]
 		if off < ln.start || off > ln.end {
@@ -310,7 +310,7 @@ func (l *textLayout) lineOf(off int, upstream bool) int {
 // caretX returns where the caret at off is drawn on line k: the trailing
 // edge of the character before it when there is one on the line, else the
 // leading edge of the character after it.
-func (l *textLayout) caretX(k, off int) float64 {
+func (l *Layout) caretX(k, off int) float64 {
 	stops := l.lines[k].stops
 	if off == l.lines[k].start {
 		for _, s := range stops {
@@ -353,13 +353,13 @@ func abs(i int) int {
 
 // hit returns the offset nearest to (x, y) and whether it is the end of a
 // wrapped line rather than the start of the next.
-func (l *textLayout) hit(x, y float64) (int, bool) {
+func (l *Layout) hit(x, y float64) (int, bool) {
 	k := int(math.Floor(y / l.leading))
 	k = max(0, min(k, len(l.lines)-1))
 	return l.hitLine(k, x)
 }
 
-func (l *textLayout) hitLine(k int, x float64) (int, bool) {
+func (l *Layout) hitLine(k int, x float64) (int, bool) {
 	ln := &l.lines[k]
 	best := ln.stops[0]
 	inside := func(s caretStop) bool { return s.p0 < s.p1 && x >= s.p0 && x <= s.p1 }
@@ -379,7 +379,7 @@ func (l *textLayout) hitLine(k int, x float64) (int, bool) {
 // step, then on to the next or previous line in the paragraph's
 // direction. x is where the caret is drawn now. It returns the new offset,
 // its x, and whether it is the end of a wrapped line.
-func (l *textLayout) moveVisual(off int, upstream bool, x float64, dir int) (int, float64, bool) {
+func (l *Layout) moveVisual(off int, upstream bool, x float64, dir int) (int, float64, bool) {
 	k := l.lineOf(off, upstream)
 	const eps = 1e-6
 	for range 2 * len(l.lines) {
@@ -427,7 +427,7 @@ func (l *textLayout) moveVisual(off int, upstream bool, x float64, dir int) (int
 }
 
 // edgeStop is the stop a caret enters a line at, moving in dir.
-func (l *textLayout) edgeStop(ln *textLine, dir int) caretStop {
+func (l *Layout) edgeStop(ln *textLine, dir int) caretStop {
 	if dir > 0 {
 		return ln.stops[0]
 	}
@@ -435,18 +435,18 @@ func (l *textLayout) edgeStop(ln *textLine, dir int) caretStop {
 }
 
 // lineStart and lineEnd are Home and End: the logical ends of line k.
-func (l *textLayout) lineStart(k int) int { return l.lines[k].start }
+func (l *Layout) lineStart(k int) int { return l.lines[k].start }
 
-func (l *textLayout) lineEnd(k int) (int, bool) {
+func (l *Layout) lineEnd(k int) (int, bool) {
 	ln := &l.lines[k]
 	return ln.end, !ln.hard
 }
 
 // height is the height of the laid-out lines.
-func (l *textLayout) height() float64 { return float64(len(l.lines)) * l.leading }
+func (l *Layout) Height() float64 { return float64(len(l.lines)) * l.leading }
 
 // prevGrapheme and nextGrapheme step one user-perceived character.
-func (l *textLayout) prevGrapheme(off int) int {
+func (l *Layout) prevGrapheme(off int) int {
 	for off > 0 {
 		off--
 		if l.graphemes[off] {
@@ -456,7 +456,7 @@ func (l *textLayout) prevGrapheme(off int) int {
 	return off
 }
 
-func (l *textLayout) nextGrapheme(off int) int {
+func (l *Layout) nextGrapheme(off int) int {
 	for off < len(l.text) {
 		off++
 		if l.graphemes[off] {
@@ -496,7 +496,7 @@ func prevWord(text []rune, off int) int {
 // selectionRects returns, per line, the x ranges that show the selection
 // [from, to): one per cluster stretch, so a selection crossing a direction
 // boundary is painted as several pieces, as in browsers.
-func (l *textLayout) selectionRects(from, to int) []selRect {
+func (l *Layout) selectionRects(from, to int) []selRect {
 	if from >= to {
 		return nil
 	}
@@ -559,7 +559,7 @@ func contentEnd(ln *textLine) int {
 
 // caretXIn is the x of offset o inside cluster c (a ligature's graphemes
 // share its advance evenly).
-func (l *textLayout) caretXIn(ln *textLine, c typeset.Cluster, o int, rtl bool) float64 {
+func (l *Layout) caretXIn(ln *textLine, c typeset.Cluster, o int, rtl bool) float64 {
 	if c.End == c.Start {
 		return c.X
 	}
@@ -573,4 +573,28 @@ func (l *textLayout) caretXIn(ln *textLine, c typeset.Cluster, o int, rtl bool) 
 		return c.X + c.Advance - f*c.Advance
 	}
 	return c.X + f*c.Advance
+}
+
+// NaturalWidth is the width of the widest line.
+func (l *Layout) NaturalWidth() float64 {
+	w := 0.0
+	for _, ln := range l.lines {
+		w = max(w, ln.line.Width)
+	}
+	return w
+}
+
+// Width is the width the text was laid out in.
+func (l *Layout) Width() float64 { return l.width }
+
+// Empty is the layout of no text in width at size, for a widget whose text
+// could not be laid out: it still has a line's height.
+func Empty(width, size float64) *Layout {
+	return &Layout{width: width, leading: 1.45 * size, lines: []textLine{{}}}
+}
+
+// RightToLeft reports whether the paragraph, and its first line, run
+// right to left.
+func (l *Layout) RightToLeft() (para, firstLine bool) {
+	return l.rtl, len(l.lines) > 0 && l.lines[0].rtl
 }

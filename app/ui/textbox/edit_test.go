@@ -1,9 +1,8 @@
-package ui
+package textbox
 
 import (
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,12 +19,12 @@ import (
 const mixed = "Vote مرحبا بكم 2024 now"
 
 // newTestEdit shows a textEdit of the given width in a test window.
-func newTestEdit(t testing.TB, lang, text string, width float32) (*textEdit, fyne.Window) {
+func newTestEdit(t testing.TB, lang, text string, width float32) (*Edit, fyne.Window) {
 	t.Helper()
 	a := test.NewApp()
 	a.Settings().SetTheme(theme.DefaultTheme())
 	t.Cleanup(func() { a.Quit() })
-	e := newTextEdit(lang, "")
+	e := NewEdit(lang, "")
 	e.SetText(text)
 	w := a.NewWindow("edit")
 	w.SetPadded(false)
@@ -39,7 +38,7 @@ func newTestEdit(t testing.TB, lang, text string, width float32) (*textEdit, fyn
 
 // visualEdges lists, from the engine's clusters, the offset at each
 // cluster's left edge on the first line, left to right, and its x.
-func visualEdges(e *textEdit) (offs []int, xs []float64) {
+func visualEdges(e *Edit) (offs []int, xs []float64) {
 	ln := e.layout().lines[0].line
 	for _, run := range ln.Runs {
 		for _, c := range run.Clusters {
@@ -368,7 +367,7 @@ func TestTypingAtEveryWidth(t *testing.T) {
 }
 
 // checkCoverage: the lines cover the text without gap or overlap.
-func checkCoverage(t *testing.T, l *textLayout, w int) {
+func checkCoverage(t *testing.T, l *Layout, w int) {
 	t.Helper()
 	next := 0
 	for k, ln := range l.lines {
@@ -385,7 +384,7 @@ func checkCoverage(t *testing.T, l *textLayout, w int) {
 // TestIsolatedPathInArabic: a path isolated with LRI…PDI keeps its
 // leading slash at its left inside an Arabic sentence.
 func TestIsolatedPathInArabic(t *testing.T) {
-	l, err := layoutText("فُتحت "+isolateLTR("/tmp/ws"), 1000, 14, "ar", typeset.RightToLeft, false)
+	l, err := LayoutText("فُتحت "+"\u2066/tmp/ws\u2069", 1000, 14, "ar", typeset.RightToLeft, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -410,7 +409,7 @@ func TestIsolatedPathInArabic(t *testing.T) {
 // its brackets around it), where widget.Label drew "1الفقرة" and ")TSA(".
 func TestMixedLabelsReadRight(t *testing.T) {
 	visual := func(text string) string {
-		l, err := layoutText(text, 1000, 14, "ar", typeset.RightToLeft, false)
+		l, err := LayoutText(text, 1000, 14, "ar", typeset.RightToLeft, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -434,24 +433,6 @@ func TestMixedLabelsReadRight(t *testing.T) {
 	got := visual("ختم زمني (TSA)")
 	if want := "<)TSA<(< <ي<ن<م<ز< <م<ت<خ"; got != want {
 		t.Errorf("brackets: drawn as %q, want %q", got, want)
-	}
-}
-
-// TestTruncatedLabel: a truncated label asks for no width and cuts its
-// text at a grapheme with an ellipsis so that it fits.
-func TestTruncatedLabel(t *testing.T) {
-	l := newTextLabel("بيان المديرين السياسيين للمجموعة المصغرة في التحالف الدولي", "ar", false)
-	l.Truncate = true
-	if w := l.MinSize().Width; w > 3*theme.InnerPadding() {
-		t.Errorf("truncated label asks for %.0f wide", w)
-	}
-	s := l.truncated(120)
-	if !strings.HasSuffix(s, "…") || len([]rune(s)) < 4 || !strings.HasPrefix(l.Text(), strings.TrimSuffix(s, "…")) {
-		t.Fatalf("truncated to %q", s)
-	}
-	lay, err := layoutText(s, 1e6, float64(theme.TextSize()), "ar", typeset.RightToLeft, false)
-	if err != nil || lay.naturalWidth() > 120 {
-		t.Errorf("%q is %.1f wide, more than 120", s, lay.naturalWidth())
 	}
 }
 
@@ -493,12 +474,34 @@ func TestRandomEditingNeverPanics(t *testing.T) {
 		}
 		if i%50 == 0 { // and it paints
 			e.Resize(fyne.NewSize(260, e.MinSize().Height))
-			r := test.WidgetRenderer(e).(*textEditRenderer)
-			r.draw(520, int(e.Size().Height*2))
+			r := test.WidgetRenderer(e).(*editRenderer)
+			r.Draw(520, int(e.Size().Height*2))
 			r.Refresh()
 		}
 	}
 	if len(model) < 20 {
 		t.Errorf("only %d runes left: the walk did not exercise long text", len(model))
+	}
+}
+
+// A disabled box takes no typing, keys, pastes or clicks, and Fyne's
+// focus skips it; enabled again, it edits.
+func TestDisabledTakesNoInput(t *testing.T) {
+	e, w := newTestEdit(t, "ar", "نص", 300)
+	e.Disable()
+	var _ fyne.Disableable = e
+	test.Type(e, "abc")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: test.NewClipboard()})
+	e.Tapped(&fyne.PointEvent{Position: fyne.NewPos(5, 5)})
+	if e.Text() != "نص" {
+		t.Fatalf("a disabled box now holds %q", e.Text())
+	}
+	e.Enable()
+	w.Canvas().Focus(e)
+	e.SetCursor(e.Len())
+	test.Type(e, "!")
+	if e.Text() != "نص!" {
+		t.Errorf("enabled again, the box holds %q", e.Text())
 	}
 }

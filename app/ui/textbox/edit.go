@@ -1,4 +1,4 @@
-package ui
+package textbox
 
 import (
 	"image"
@@ -20,7 +20,7 @@ import (
 // so right-to-left text reads as in the PDF, and a keystroke only ever
 // inserts at the caret: wrapping changes how the text is drawn, never
 // what it is.
-type textEdit struct {
+type Edit struct {
 	widget.BaseWidget
 
 	// Lang is the BCP 47 tag of the text: it gives the paragraph
@@ -51,10 +51,12 @@ type textEdit struct {
 	shift    bool
 	dragging bool
 
+	disabled bool
+
 	undo, redo []editState
 	lastKind   editKind
 
-	lay *textLayout
+	lay *Layout
 }
 
 // editState is a snapshot for undo.
@@ -71,18 +73,18 @@ const (
 	editDeleting
 )
 
-func newTextEdit(lang, placeholder string) *textEdit {
-	e := &textEdit{Lang: lang, PlaceHolder: placeholder, MinLines: 2}
+func NewEdit(lang, placeholder string) *Edit {
+	e := &Edit{Lang: lang, PlaceHolder: placeholder, MinLines: 2}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // Text returns the text being edited.
-func (e *textEdit) Text() string { return string(e.text) }
+func (e *Edit) Text() string { return string(e.text) }
 
 // SetText replaces the text, keeping the caret where it can. It calls
 // OnChanged when the text changes, as widget.Entry does.
-func (e *textEdit) SetText(s string) {
+func (e *Edit) SetText(s string) {
 	if s == string(e.text) {
 		return
 	}
@@ -93,33 +95,65 @@ func (e *textEdit) SetText(s string) {
 	e.changed()
 }
 
+// Disable makes the box read-only and grey; Fyne's focus skips it.
+func (e *Edit) Disable() {
+	e.disabled = true
+	e.Refresh()
+}
+
+// Enable undoes Disable.
+func (e *Edit) Enable() {
+	e.disabled = false
+	e.Refresh()
+}
+
+// Disabled reports whether the box takes no input (fyne.Disableable).
+func (e *Edit) Disabled() bool { return e.disabled }
+
+// Fill gives a box not yet drawn its first text, without calling
+// OnChanged: nothing was edited, and nothing is laid out twice.
+func (e *Edit) Fill(s string) { e.text = []rune(s) }
+
+// Replace puts s in the box as one undoable edit: over the whole text when
+// all is set, else over the selection (at the caret). It is how a
+// translation-memory match or a glossary term is inserted.
+func (e *Edit) Replace(s string, all bool) {
+	if all {
+		e.anchor, e.caret = 0, len(e.text)
+	}
+	e.edit([]rune(s), editOther)
+}
+
+// Len is the length of the text in runes, the offset of its end.
+func (e *Edit) Len() int { return len(e.text) }
+
 // CursorOffset returns the caret's rune offset.
-func (e *textEdit) CursorOffset() int { return e.caret }
+func (e *Edit) CursorOffset() int { return e.caret }
 
 // SetCursor puts the caret at rune offset off, with no selection.
-func (e *textEdit) SetCursor(off int) {
+func (e *Edit) SetCursor(off int) {
 	e.caret = max(0, min(off, len(e.text)))
 	e.anchor, e.upstream, e.haveX, e.haveGoal = e.caret, false, false, false
 	e.Refresh()
 }
 
 // Selection returns the selected range [from, to) in rune offsets.
-func (e *textEdit) Selection() (int, int) { return min(e.caret, e.anchor), max(e.caret, e.anchor) }
+func (e *Edit) Selection() (int, int) { return min(e.caret, e.anchor), max(e.caret, e.anchor) }
 
 // SelectedText returns the selected text.
-func (e *textEdit) SelectedText() string {
+func (e *Edit) SelectedText() string {
 	a, b := e.Selection()
 	return string(e.text[a:b])
 }
 
-func (e *textEdit) padding() float64 { return float64(theme.InnerPadding()) }
+func (e *Edit) padding() float64 { return float64(theme.InnerPadding()) }
 
-func (e *textEdit) textSize() float64 { return float64(theme.TextSize()) }
+func (e *Edit) textSize() float64 { return float64(theme.TextSize()) }
 
-func (e *textEdit) direction() typeset.Direction { return typeset.DirectionOf(e.Lang) }
+func (e *Edit) direction() typeset.Direction { return typeset.DirectionOf(e.Lang) }
 
 // layout returns the text laid out in the widget's current width.
-func (e *textEdit) layout() *textLayout {
+func (e *Edit) layout() *Layout {
 	w := float64(e.Size().Width) - 2*e.padding()
 	if e.Size().Width <= 0 {
 		w = 400
@@ -127,17 +161,17 @@ func (e *textEdit) layout() *textLayout {
 	if e.lay != nil && e.lay.width == max(w, 1) {
 		return e.lay
 	}
-	l, err := layoutText(string(e.text), w, e.textSize(), e.Lang, e.direction(), false)
+	l, err := LayoutText(string(e.text), w, e.textSize(), e.Lang, e.direction(), false)
 	if err != nil {
 		fyne.LogError("text layout", err)
-		l = &textLayout{text: e.text, width: w, leading: 1.45 * e.textSize(), lines: []textLine{{hard: true, stops: []caretStop{{}}}}, graphemes: make([]bool, len(e.text)+1)}
+		l = &Layout{text: e.text, width: w, leading: 1.45 * e.textSize(), lines: []textLine{{hard: true, stops: []caretStop{{}}}}, graphemes: make([]bool, len(e.text)+1)}
 	}
 	e.lay = l
 	return l
 }
 
 // changed records a change of text: layout again, tell the owner.
-func (e *textEdit) changed() {
+func (e *Edit) changed() {
 	e.lay = nil
 	e.haveX, e.haveGoal = false, false
 	e.Refresh()
@@ -147,7 +181,7 @@ func (e *textEdit) changed() {
 }
 
 // edit replaces the selection with s, as one undoable step of kind k.
-func (e *textEdit) edit(s []rune, k editKind) {
+func (e *Edit) edit(s []rune, k editKind) {
 	a, b := e.Selection()
 	if a == b && len(s) == 0 {
 		return
@@ -163,7 +197,7 @@ func (e *textEdit) edit(s []rune, k editKind) {
 	e.changed()
 }
 
-func (e *textEdit) pushUndo() {
+func (e *Edit) pushUndo() {
 	const maxUndo = 200
 	e.undo = append(e.undo, editState{slices.Clone(e.text), e.caret, e.anchor})
 	if len(e.undo) > maxUndo {
@@ -172,10 +206,10 @@ func (e *textEdit) pushUndo() {
 }
 
 // Undo and Redo step through the edits.
-func (e *textEdit) Undo() { e.swap(&e.undo, &e.redo) }
-func (e *textEdit) Redo() { e.swap(&e.redo, &e.undo) }
+func (e *Edit) Undo() { e.swap(&e.undo, &e.redo) }
+func (e *Edit) Redo() { e.swap(&e.redo, &e.undo) }
 
-func (e *textEdit) swap(from, to *[]editState) {
+func (e *Edit) swap(from, to *[]editState) {
 	if len(*from) == 0 {
 		return
 	}
@@ -188,12 +222,15 @@ func (e *textEdit) swap(from, to *[]editState) {
 }
 
 // TypedRune inserts a character at the caret.
-func (e *textEdit) TypedRune(r rune) {
+func (e *Edit) TypedRune(r rune) {
+	if e.disabled {
+		return
+	}
 	e.edit([]rune{r}, editTyping)
 }
 
 // FocusGained and FocusLost implement fyne.Focusable.
-func (e *textEdit) FocusGained() {
+func (e *Edit) FocusGained() {
 	e.focused = true
 	e.Refresh()
 	if e.OnFocus != nil {
@@ -201,7 +238,7 @@ func (e *textEdit) FocusGained() {
 	}
 }
 
-func (e *textEdit) FocusLost() {
+func (e *Edit) FocusLost() {
 	e.focused, e.shift, e.dragging = false, false, false
 	e.Refresh()
 	if e.OnFocus != nil {
@@ -210,22 +247,22 @@ func (e *textEdit) FocusLost() {
 }
 
 // AcceptsTab is false: Tab moves the focus, Ctrl+Tab inserts a tab.
-func (e *textEdit) AcceptsTab() bool { return false }
+func (e *Edit) AcceptsTab() bool { return false }
 
 // KeyDown and KeyUp track Shift, which fyne.KeyEvent does not carry.
-func (e *textEdit) KeyDown(k *fyne.KeyEvent) {
+func (e *Edit) KeyDown(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shift = true
 	}
 }
 
-func (e *textEdit) KeyUp(k *fyne.KeyEvent) {
+func (e *Edit) KeyUp(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shift = false
 	}
 }
 
-func (e *textEdit) shiftHeld() bool {
+func (e *Edit) shiftHeld() bool {
 	if e.shift {
 		return true
 	}
@@ -237,23 +274,26 @@ func (e *textEdit) shiftHeld() bool {
 
 // TypedKey handles the keys that edit or move without a modifier (Shift
 // extends the selection).
-func (e *textEdit) TypedKey(k *fyne.KeyEvent) {
+func (e *Edit) TypedKey(k *fyne.KeyEvent) {
+	if e.disabled {
+		return
+	}
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !e.SingleLine {
 			e.edit([]rune{'\n'}, editOther)
 		}
 	case fyne.KeyBackspace:
-		e.deleteBy(func(l *textLayout, o int) int { return l.prevGrapheme(o) })
+		e.deleteBy(func(l *Layout, o int) int { return l.prevGrapheme(o) })
 	case fyne.KeyDelete:
-		e.deleteBy(func(l *textLayout, o int) int { return l.nextGrapheme(o) })
+		e.deleteBy(func(l *Layout, o int) int { return l.nextGrapheme(o) })
 	default:
 		e.moveKey(k.Name, 0)
 	}
 }
 
 // deleteBy deletes the selection, or from the caret to step(caret).
-func (e *textEdit) deleteBy(step func(*textLayout, int) int) {
+func (e *Edit) deleteBy(step func(*Layout, int) int) {
 	if e.caret == e.anchor {
 		e.anchor = step(e.layout(), e.caret)
 	}
@@ -262,7 +302,7 @@ func (e *textEdit) deleteBy(step func(*textLayout, int) int) {
 
 // moveKey moves the caret for an arrow, Home, End, Page key; mod holds
 // Ctrl for word and document moves. It reports whether it knew the key.
-func (e *textEdit) moveKey(name fyne.KeyName, mod fyne.KeyModifier) bool {
+func (e *Edit) moveKey(name fyne.KeyName, mod fyne.KeyModifier) bool {
 	l := e.layout()
 	ctrl := mod&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 	extend := mod&fyne.KeyModifierShift != 0 || e.shiftHeld()
@@ -320,7 +360,7 @@ func (e *textEdit) moveKey(name fyne.KeyName, mod fyne.KeyModifier) bool {
 
 // collapseTo ends a selection at its left (dir -1) or right end on
 // screen, which in right-to-left text is the logical end or start.
-func (e *textEdit) collapseTo(dir int) int {
+func (e *Edit) collapseTo(dir int) int {
 	a, b := e.Selection()
 	if (dir > 0) != e.layout().rtl {
 		return b
@@ -330,7 +370,7 @@ func (e *textEdit) collapseTo(dir int) int {
 
 // vertical moves a visual line (or a page) up or down, aiming at the x
 // the caret had when vertical moving began.
-func (e *textEdit) vertical(name fyne.KeyName) (int, bool) {
+func (e *Edit) vertical(name fyne.KeyName) (int, bool) {
 	l := e.layout()
 	if !e.haveGoal {
 		e.goalX, e.haveGoal = e.caretX(), true
@@ -356,7 +396,7 @@ func (e *textEdit) vertical(name fyne.KeyName) (int, bool) {
 }
 
 // place moves the caret to off; extend keeps the anchor (a selection).
-func (e *textEdit) place(off int, upstream, extend bool) {
+func (e *Edit) place(off int, upstream, extend bool) {
 	e.caret, e.upstream, e.haveX = off, upstream, false
 	if !extend {
 		e.anchor = off
@@ -366,7 +406,7 @@ func (e *textEdit) place(off int, upstream, extend bool) {
 }
 
 // caretX is where the caret is drawn, in layout coordinates.
-func (e *textEdit) caretX() float64 {
+func (e *Edit) caretX() float64 {
 	l := e.layout()
 	k := l.lineOf(e.caret, e.upstream)
 	if e.haveX {
@@ -381,7 +421,10 @@ func (e *textEdit) caretX() float64 {
 
 // TypedShortcut handles clipboard, undo, select-all and the moves with
 // Ctrl; the rest goes to OnShortcut.
-func (e *textEdit) TypedShortcut(s fyne.Shortcut) {
+func (e *Edit) TypedShortcut(s fyne.Shortcut) {
+	if e.disabled {
+		return
+	}
 	switch sc := s.(type) {
 	case *fyne.ShortcutCopy:
 		if a, b := e.Selection(); a < b {
@@ -420,7 +463,7 @@ func (e *textEdit) TypedShortcut(s fyne.Shortcut) {
 
 // passOn gives a shortcut the editor does not use to its owner, then to
 // the window (Ctrl+S must save whatever has the focus).
-func (e *textEdit) passOn(s fyne.Shortcut) {
+func (e *Edit) passOn(s fyne.Shortcut) {
 	if e.OnShortcut != nil && e.OnShortcut(s) {
 		return
 	}
@@ -430,7 +473,7 @@ func (e *textEdit) passOn(s fyne.Shortcut) {
 	}
 }
 
-func (e *textEdit) customShortcut(sc *desktop.CustomShortcut) bool {
+func (e *Edit) customShortcut(sc *desktop.CustomShortcut) bool {
 	ctrl := sc.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 	switch {
 	case ctrl && sc.KeyName == fyne.KeyTab && sc.Modifier&fyne.KeyModifierShift == 0:
@@ -460,7 +503,10 @@ func (e *textEdit) customShortcut(sc *desktop.CustomShortcut) bool {
 }
 
 // Tapped puts the caret where the pointer is.
-func (e *textEdit) Tapped(ev *fyne.PointEvent) {
+func (e *Edit) Tapped(ev *fyne.PointEvent) {
+	if e.disabled {
+		return
+	}
 	e.focus()
 	if !e.dragging {
 		e.placeAt(ev.Position, e.shiftHeld())
@@ -469,7 +515,10 @@ func (e *textEdit) Tapped(ev *fyne.PointEvent) {
 }
 
 // DoubleTapped selects the word under the pointer.
-func (e *textEdit) DoubleTapped(ev *fyne.PointEvent) {
+func (e *Edit) DoubleTapped(ev *fyne.PointEvent) {
+	if e.disabled {
+		return
+	}
 	e.placeAt(ev.Position, false)
 	a, b := prevWord(e.text, e.caret), e.caret
 	for b < len(e.text) && isWordRune(e.text[b]) {
@@ -483,7 +532,10 @@ func (e *textEdit) DoubleTapped(ev *fyne.PointEvent) {
 }
 
 // MouseDown starts a selection; MouseUp implements desktop.Mouseable.
-func (e *textEdit) MouseDown(ev *desktop.MouseEvent) {
+func (e *Edit) MouseDown(ev *desktop.MouseEvent) {
+	if e.disabled {
+		return
+	}
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
@@ -491,27 +543,30 @@ func (e *textEdit) MouseDown(ev *desktop.MouseEvent) {
 	e.placeAt(ev.Position, ev.Modifier&fyne.KeyModifierShift != 0)
 }
 
-func (e *textEdit) MouseUp(*desktop.MouseEvent) {}
+func (e *Edit) MouseUp(*desktop.MouseEvent) {}
 
 // Dragged extends the selection to the pointer.
-func (e *textEdit) Dragged(ev *fyne.DragEvent) {
+func (e *Edit) Dragged(ev *fyne.DragEvent) {
+	if e.disabled {
+		return
+	}
 	e.dragging = true
 	e.placeAt(ev.Position, true)
 }
 
-func (e *textEdit) DragEnd() {}
+func (e *Edit) DragEnd() {}
 
 // Cursor implements desktop.Cursorable.
-func (e *textEdit) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (e *Edit) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-func (e *textEdit) focus() {
+func (e *Edit) focus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
 		c.Focus(e)
 	}
 }
 
 // placeAt puts the caret at the cluster nearest to a point in the widget.
-func (e *textEdit) placeAt(p fyne.Position, extend bool) {
+func (e *Edit) placeAt(p fyne.Position, extend bool) {
 	pad := e.padding()
 	off, up := e.layout().hit(float64(p.X)-pad, float64(p.Y)-pad)
 	e.place(off, up, extend)
@@ -519,41 +574,41 @@ func (e *textEdit) placeAt(p fyne.Position, extend bool) {
 }
 
 // MinSize is as tall as the text in the current width.
-func (e *textEdit) MinSize() fyne.Size {
+func (e *Edit) MinSize() fyne.Size {
 	e.ExtendBaseWidget(e)
 	return e.BaseWidget.MinSize()
 }
 
-func (e *textEdit) CreateRenderer() fyne.WidgetRenderer {
+func (e *Edit) CreateRenderer() fyne.WidgetRenderer {
 	e.ExtendBaseWidget(e)
-	r := &textEditRenderer{e: e}
+	r := &editRenderer{e: e}
 	r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.border = canvas.NewRectangle(color.Transparent)
 	r.border.StrokeWidth = theme.InputBorderSize()
 	r.border.CornerRadius = theme.InputRadiusSize()
-	r.glyphs = canvas.NewRaster(r.draw)
+	r.glyphs = canvas.NewRaster(r.Draw)
 	r.caret = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	return r
 }
 
-// textEditRenderer draws the box, the selection, the glyphs (one raster)
+// editRenderer draws the box, the selection, the glyphs (one raster)
 // and the caret. Moving the caret or the selection does not repaint the
 // glyphs.
-type textEditRenderer struct {
-	e      *textEdit
+type editRenderer struct {
+	e      *Edit
 	bg     *canvas.Rectangle
 	border *canvas.Rectangle
 	glyphs *canvas.Raster
 	caret  *canvas.Rectangle
 	sel    []*canvas.Rectangle
-	drawn  *textLayout  // the layout the raster shows
+	drawn  *Layout      // the layout the raster shows
 	img    *image.NRGBA // reused from frame to frame
 }
 
-func (r *textEditRenderer) Destroy() {}
+func (r *editRenderer) Destroy() {}
 
-func (r *textEditRenderer) Objects() []fyne.CanvasObject {
+func (r *editRenderer) Objects() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{r.bg}
 	for _, s := range r.sel {
 		objs = append(objs, s)
@@ -561,13 +616,13 @@ func (r *textEditRenderer) Objects() []fyne.CanvasObject {
 	return append(objs, r.glyphs, r.caret, r.border)
 }
 
-func (r *textEditRenderer) MinSize() fyne.Size {
+func (r *editRenderer) MinSize() fyne.Size {
 	l := r.e.layout()
 	lines := max(len(l.lines), r.e.MinLines, 1)
 	return fyne.NewSize(60, float32(float64(lines)*l.leading+2*r.e.padding()))
 }
 
-func (r *textEditRenderer) Layout(size fyne.Size) {
+func (r *editRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.border.Resize(size)
 	r.glyphs.Resize(size)
@@ -576,7 +631,7 @@ func (r *textEditRenderer) Layout(size fyne.Size) {
 
 // draw paints the glyphs at the raster's pixel size; an empty box shows
 // its placeholder, dimmed.
-func (r *textEditRenderer) draw(w, h int) image.Image {
+func (r *editRenderer) Draw(w, h int) image.Image {
 	e := r.e
 	size := e.Size()
 	if size.Width <= 0 {
@@ -586,17 +641,21 @@ func (r *textEditRenderer) draw(w, h int) image.Image {
 	l := e.layout()
 	r.drawn = l
 	if len(e.text) == 0 && e.PlaceHolder != "" {
-		pl, err := layoutText(e.PlaceHolder, l.width, e.textSize(), e.Lang, e.direction(), false)
+		pl, err := LayoutText(e.PlaceHolder, l.width, e.textSize(), e.Lang, e.direction(), false)
 		if err == nil {
 			return drawLayout(pl, w, h, scale, e.padding(), theme.Color(theme.ColorNamePlaceHolder))
 		}
 	}
-	r.img = drawLayoutInto(r.img, l, w, h, scale, e.padding(), e.padding(), theme.Color(theme.ColorNameForeground))
+	ink := theme.Color(theme.ColorNameForeground)
+	if e.disabled {
+		ink = theme.Color(theme.ColorNameDisabled)
+	}
+	r.img = drawLayoutInto(r.img, l, w, h, scale, e.padding(), e.padding(), ink)
 	return r.img
 }
 
 // place puts the caret and the selection rectangles where the layout says.
-func (r *textEditRenderer) place() {
+func (r *editRenderer) place() {
 	e := r.e
 	l := e.layout()
 	pad := float32(e.padding())
@@ -623,7 +682,7 @@ func (r *textEditRenderer) place() {
 	}
 }
 
-func (r *textEditRenderer) Refresh() {
+func (r *editRenderer) Refresh() {
 	e := r.e
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	if e.focused {
