@@ -120,6 +120,6 @@ func (c *controller) addWorkbenchShortcuts() {
 
 // shortcutList shows the keyboard shortcuts (Help menu).
 func (c *controller) shortcutList() {
-	text := newTextLabel(c.tx.T("KeyboardShortcutsText"), c.tx.Lang(), true)
-	c.notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 330), text))
+	text := newTextLabel(c.tx.T("KeyboardShortcutsText")+"\n"+c.tx.T("KeyboardShortcutsMemory"), c.tx.Lang(), true)
+	c.notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 400), text))
 }
