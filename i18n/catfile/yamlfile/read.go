@@ -257,9 +257,13 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 }
 
 // checkKey refuses a key go-i18n could not read as a string, or one given
-// twice in mapping t (go-i18n would keep one of the two at random).
+// twice in mapping t (go-i18n would keep one of the two at random). A
+// scalar with an application tag ("!foo a") is a string to go-i18n's YAML
+// library, which knows no such tag; so it is here.
 func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) error {
-	if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+	tag := k.ShortTag()
+	localTag := strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!")
+	if k.Kind != yaml.ScalarNode || (tag != "!!str" && !localTag) {
 		if k.ShortTag() == "!!merge" {
 			return tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
 		}
