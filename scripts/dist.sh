@@ -75,8 +75,18 @@ licences() {
 		done
 }
 
-repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
+# normalize DIR: the metadata an archive records, made the same whatever
+# the umask, clock and owner of the run: folders and executables 0755,
+# other files 0644, every mtime SOURCE_DATE_EPOCH.
+normalize() {
+	find "$1" -type d -exec chmod 0755 {} +
+	find "$1" -type f -perm /u+x -exec chmod 0755 {} +
+	find "$1" -type f ! -perm /u+x -exec chmod 0644 {} +
 	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+}
+
+repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
+	normalize "$1"
 	tar -C "$1" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
 		--format=gnu -cf - . | xz -T1 -6 >"$2"
 }
@@ -109,7 +119,9 @@ windows_zip() {
 	cp LICENSE "$tree/LICENSE.txt"
 	cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
 	licences windows "$tree/licences"
-	find "$zipdir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+	normalize "$zipdir"
+	# zip records local times (TZ=UTC above) and the Unix modes; -X drops
+	# the owner and the extra timestamps.
 	(cd "$zipdir" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
 	cp "$tree/communique.exe" "$out/communique.exe"
 }
