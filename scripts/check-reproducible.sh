@@ -6,7 +6,8 @@
 # the Linux tar.xz, the Windows zip and SHA256SUMS. Without DIR it builds
 # the first copy too, in a clone at a third path.
 # Takes as long as a first build (Fyne's cgo parts for Linux and Windows):
-# about 25 minutes on 2 busy cores.
+# 80 minutes on 2 cores shared with other builds (load 20-30), which is
+# why make test does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/communique-repro.XXXXXX)
