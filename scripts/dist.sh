@@ -58,25 +58,65 @@ fyne_package() {
 	)
 }
 
+# spdx FILE: the SPDX ids of the licences FILE's wording matches, joined
+# with AND (yaml's file holds MIT and Apache-2.0 parts), or "unknown".
+spdx() {
+	# The OFL's wording includes the MIT licence's first sentence.
+	grep -q 'SIL OPEN FONT LICENSE' "$1" && { echo OFL-1.1; return; }
+	local ids=()
+	grep -q 'Apache License' "$1" && grep -q 'Version 2.0' "$1" && ids+=(Apache-2.0)
+	grep -q 'Mozilla Public License' "$1" && ids+=(MPL-2.0)
+	grep -q 'Permission is hereby granted, free of charge' "$1" && ids+=(MIT)
+	if grep -q 'Redistribution and use in source and binary forms' "$1"; then
+		if grep -qi 'Neither the name\|names of its contributors' "$1"; then ids+=(BSD-3-Clause); else ids+=(BSD-2-Clause); fi
+	fi
+	grep -q "provided 'as-is'" "$1" && ids+=(Zlib)
+	grep -q 'Permission to use, copy, modify, and/or distribute' "$1" && ids+=(ISC)
+	local IFS=' '
+	if [ ${#ids[@]} = 0 ]; then echo unknown; else echo "${ids[*]}" | sed 's/ / AND /g'; fi
+}
+
 # licences GOOS DEST: the licence files of Go and of every module linked
-# into the app for GOOS, as DEST/<module path>/<file>.
+# into the app for GOOS, as DEST/<module path>/<file>, and DEST/NOTICES.csv
+# listing each (module, version, SPDX id, file), as go-licenses would. A
+# licence no rule recognises stops the build: someone must read it.
 licences() {
 	mkdir -p "$2/go"
 	cp "$("$GO" env GOROOT)/LICENSE" "$2/go/LICENSE"
-	CGO_ENABLED=1 GOOS=$1 "$GO" list -deps -f '{{with .Module}}{{if not .Main}}{{.Path}} {{.Dir}}{{end}}{{end}}' . | sort -u |
-		while read -r mod dir; do
-			local found=0 f
+	local notices=$2/NOTICES.csv
+	echo "module,version,licence,file" >"$notices"
+	echo "go,$("$GO" env GOVERSION),$(spdx "$2/go/LICENSE"),go/LICENSE" >>"$notices"
+	CGO_ENABLED=1 GOOS=$1 "$GO" list -deps -f '{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}} {{.Dir}}{{end}}{{end}}' . | sort -u |
+		while read -r mod ver dir; do
+			local found=0 f base id
 			for f in "$dir"/*; do
-				case $(basename "$f" | tr '[:upper:]' '[:lower:]') in
-				licen[cs]e* | copying* | notice* | unlicense*) mkdir -p "$2/$mod" && cp "$f" "$2/$mod/" && found=1 ;;
+				base=$(basename "$f")
+				case $(echo "$base" | tr '[:upper:]' '[:lower:]') in
+				notice*) mkdir -p "$2/$mod" && cp "$f" "$2/$mod/" && echo "$mod,$ver,notice,$mod/$base" >>"$notices" ;;
+				licen[cs]e* | copying* | unlicense*)
+					id=$(spdx "$f")
+					[ "$id" != unknown ] || { echo "dist: $mod's $base is no licence this script knows; read it and add a rule to spdx" >&2; return 1; }
+					mkdir -p "$2/$mod" && cp "$f" "$2/$mod/" && found=1
+					echo "$mod,$ver,$id,$mod/$base" >>"$notices"
+					;;
 				esac
 			done
 			[ $found = 1 ] || { echo "dist: no licence file in $mod" >&2; return 1; }
 		done
 }
 
-repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
+# normalize DIR: the metadata an archive records, made the same whatever
+# the umask, clock and owner of the run: folders and executables 0755,
+# other files 0644, every mtime SOURCE_DATE_EPOCH.
+normalize() {
+	find "$1" -type d -exec chmod 0755 {} +
+	find "$1" -type f -perm /u+x -exec chmod 0755 {} +
+	find "$1" -type f ! -perm /u+x -exec chmod 0644 {} +
 	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+}
+
+repack_tar() { # DIR ARCHIVE: deterministic tar.xz of DIR's contents
+	normalize "$1"
 	tar -C "$1" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
 		--format=gnu -cf - . | xz -T1 -6 >"$2"
 }
@@ -93,6 +133,7 @@ linux_bundle() {
 	# Everything under the one folder fyne's archive holds (communique/).
 	local top=$tree/communique
 	cp LICENSE "$top/LICENSE"
+	cp README.md "$top/README.md"
 	mkdir -p "$top/fonts" && cp assets/fonts/OFL.txt "$top/fonts/OFL.txt"
 	licences linux "$top/licences"
 	repack_tar "$tree" "$out/communique-$version-linux-amd64.tar.xz"
@@ -107,9 +148,12 @@ windows_zip() {
 	cp "$stage"/windows/communique/*.exe "$tree/communique.exe"
 	cp "$out/communique-headless.exe" "$tree/"
 	cp LICENSE "$tree/LICENSE.txt"
+	cp README.md "$tree/README.md"
 	cp assets/fonts/OFL.txt "$tree/fonts/OFL.txt"
 	licences windows "$tree/licences"
-	find "$zipdir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+	normalize "$zipdir"
+	# zip records local times (TZ=UTC above) and the Unix modes; -X drops
+	# the owner and the extra timestamps.
 	(cd "$zipdir" && find . -mindepth 1 | sort | sed 's|^\./||' | zip -X -q -9 -@ "$out/communique-$version-windows-amd64.zip")
 	cp "$tree/communique.exe" "$out/communique.exe"
 }
