@@ -49,7 +49,7 @@ func TestExportLangAllOnSample(t *testing.T) {
 		t.Errorf("progress or reports on stdout:\n%s", stdout)
 	}
 	// The stale Arabic paragraph is a warning only.
-	if !strings.Contains(stderr, "warning: "+sampleID+" ar: 1 translations were made from an older source text") {
+	if !strings.Contains(stderr, "warning: "+sampleID+" ar: 1 translation was made from an older source text") {
 		t.Errorf("no warning about the stale Arabic paragraph:\n%s", stderr)
 	}
 	var m struct {
@@ -74,7 +74,7 @@ func TestExportStrict(t *testing.T) {
 	if code != ExitInvalid || strings.Contains(stdout, sampleID+".ar.pdf") || !strings.Contains(stdout, sampleID+".en.pdf") {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "not exported: "+sampleID+" ar:\n  ar: statement "+sampleID+": 1 translations were made from an older source text") {
+	if !strings.Contains(stderr, "not exported: "+sampleID+" ar:\n  ar: statement "+sampleID+": 1 translation was made from an older source text") {
 		t.Errorf("stderr does not give the reason ar was refused:\n%s", stderr)
 	}
 	if strings.Contains(stderr, "] "+sampleID) {

@@ -180,7 +180,7 @@ func TestExportSignVerify(t *testing.T) {
 	if code != 0 || strings.Count(stdout, "signed, signature valid") != 2 {
 		t.Fatalf("signed export: %d %q %q", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "ar: 1 translations were made from an older source text") {
+	if !strings.Contains(stderr, "ar: 1 translation was made from an older source text") {
 		t.Errorf("no warning about the stale Arabic paragraph: %q", stderr)
 	}
 	var m struct {

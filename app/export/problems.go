@@ -19,7 +19,7 @@ type StaleError struct {
 }
 
 func (e *StaleError) Error() string {
-	return fmt.Sprintf("%s: statement %s: %s and need review (--strict)", e.Lang, e.Statement,
+	return fmt.Sprintf("%s: statement %s: %s (--strict refuses what needs review)", e.Lang, e.Statement,
 		ReviewReasons(e.Stale, e.IncompletePlurals))
 }
 

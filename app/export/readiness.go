@@ -1,6 +1,8 @@
 package export
 
-import "fmt"
+import (
+	"fmt"
+)
 
 // Class is how a language stands for publishing a statement: the one
 // classification the command line and the window both show.
@@ -36,13 +38,13 @@ func (r Readiness) Classify(strict bool) Class {
 func (r Readiness) Warnings() []string {
 	var out []string
 	if r.Missing > 0 {
-		out = append(out, fmt.Sprintf("%d parts not translated", r.Missing))
+		out = append(out, count(r.Missing, "part", "parts")+" not translated")
 	}
 	if r.NeedsReview > 0 {
 		out = append(out, ReviewReasons(r.Stale, r.IncompletePlurals))
 	}
 	if r.QAProblems > 0 {
-		out = append(out, fmt.Sprintf("%d QA problems (see communique status)", r.QAProblems))
+		out = append(out, count(r.QAProblems, "QA problem", "QA problems")+" (see communique status)")
 	}
 	return out
 }
@@ -50,12 +52,21 @@ func (r Readiness) Warnings() []string {
 // ReviewReasons says why translations need review: made from an older
 // source text, or lacking a plural form the language needs.
 func ReviewReasons(stale, incompletePlurals int) string {
+	older := count(stale, "translation was", "translations were") + " made from an older source text"
+	lacking := count(incompletePlurals, "translation lacks", "translations lack") + " a plural form the language needs"
 	switch {
 	case incompletePlurals == 0:
-		return fmt.Sprintf("%d translations were made from an older source text", stale)
+		return older
 	case stale == 0:
-		return fmt.Sprintf("%d translations lack a plural form the language needs", incompletePlurals)
+		return lacking
 	}
-	return fmt.Sprintf("%d translations were made from an older source text and %d lack a plural form the language needs",
-		stale, incompletePlurals)
+	return older + " and " + count(incompletePlurals, "lacks", "lack") + " a plural form the language needs"
+}
+
+// count is n with the English noun phrase for one or for more.
+func count(n int, one, more string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, more)
 }

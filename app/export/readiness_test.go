@@ -18,23 +18,26 @@ func TestReadinessWordsEachReason(t *testing.T) {
 		byLang[r.Lang] = r
 	}
 	ar, fr, en := byLang["ar"], byLang["fr"], byLang["en"]
-	if fr.Missing == 0 || fr.Classify(false) != ClassBlocked || !slices.Contains(fr.Warnings(), "1 parts not translated") {
+	if fr.Missing == 0 || fr.Classify(false) != ClassBlocked || !slices.Contains(fr.Warnings(), "1 part not translated") {
 		t.Errorf("fr: %+v %q", fr, fr.Warnings())
 	}
 	if ar.Stale != 1 || ar.IncompletePlurals != 0 || ar.NeedsReview != 1 {
 		t.Errorf("ar: %+v", ar)
 	}
-	if !slices.Contains(ar.Warnings(), "1 translations were made from an older source text") {
+	if !slices.Contains(ar.Warnings(), "1 translation was made from an older source text") {
 		t.Errorf("ar warnings %q", ar.Warnings())
 	}
 	if ar.Classify(false) != ClassWarn || ar.Classify(true) != ClassBlocked || en.Classify(true) != ClassReady {
 		t.Errorf("classes: ar %v/%v en %v", ar.Classify(false), ar.Classify(true), en.Classify(true))
 	}
 	plural := Readiness{Lang: "fr", NeedsReview: 1, IncompletePlurals: 1}
-	if joined := strings.Join(plural.Warnings(), "; "); joined != "1 translations lack a plural form the language needs" {
+	if joined := strings.Join(plural.Warnings(), "; "); joined != "1 translation lacks a plural form the language needs" {
 		t.Errorf("plural warnings %q", joined)
 	}
-	if got := ReviewReasons(2, 1); got != "2 translations were made from an older source text and 1 lack a plural form the language needs" {
+	if got := ReviewReasons(1, 3); got != "1 translation was made from an older source text and 3 lack a plural form the language needs" {
+		t.Errorf("ReviewReasons(1, 3) = %q", got)
+	}
+	if got := ReviewReasons(2, 1); got != "2 translations were made from an older source text and 1 lacks a plural form the language needs" {
 		t.Errorf("ReviewReasons(2, 1) = %q", got)
 	}
 }
