@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"communique/app/ui/widgets"
 	"fmt"
 	"image/color"
 	"os"
@@ -58,7 +59,7 @@ func (c *controller) demo(mode string) {
 		if arg != "" {
 			c.setLanguage(arg)
 		}
-		if rightToLeft(c.tx.Lang()) {
+		if widgets.RightToLeft(c.tx.Lang()) {
 			c.work.SetOffset(0.7) // the preview is on the left
 		} else {
 			c.work.SetOffset(0.3)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"communique/app/ui/widgets"
 	"strings"
 	"testing"
 )
@@ -101,8 +102,8 @@ func TestLanguageNames(t *testing.T) {
 		}
 	}
 	for lang, want := range map[string]bool{"ar": true, "fa": true, "ckb": true, "he": true, "fr": false, "en": false, "ku": false} {
-		if rightToLeft(lang) != want {
-			t.Errorf("rightToLeft(%s) = %v", lang, !want)
+		if widgets.RightToLeft(lang) != want {
+			t.Errorf("widgets.RightToLeft(%s) = %v", lang, !want)
 		}
 	}
 }

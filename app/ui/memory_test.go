@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/glossary"
 )
@@ -66,7 +68,7 @@ func seedOf(t testing.TB, ws *workspace.Workspace) *statement.Statement {
 
 // focusPart opens lang's workbench on st and focuses the translation of
 // part id, as a click does.
-func focusPart(t testing.TB, c *controller, st *statement.Statement, lang, id string) *textEdit {
+func focusPart(t testing.TB, c *controller, st *statement.Statement, lang, id string) *textbox.Edit {
 	t.Helper()
 	c.selectStatement(st)
 	c.openLanguage(lang)
@@ -115,8 +117,8 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 	if !strings.Contains(gone, "today virtually") || !strings.Contains(more, "in Rome") {
 		t.Errorf("diff marks %q as only stored and %q as only current", gone, more)
 	}
-	head := p.matches.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*textLabel)
-	from := p.matches.Objects[0].(*fyne.Container).Objects[1].(*textLabel)
+	head := p.matches.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widgets.Label)
+	from := p.matches.Objects[0].(*fyne.Container).Objects[1].(*widgets.Label)
 	if txt := head.Text() + from.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, "Paragraph 1") || !strings.Contains(txt, "Statement by the Political") {
 		t.Errorf("match heading %q lacks the key, score or origin", txt)
 	}
@@ -160,7 +162,7 @@ func TestMemoryPaneLeavesOutOwnTranslation(t *testing.T) {
 	if n := len(c.bench.pane.shown.Matches); n != 0 {
 		t.Errorf("%d matches for a sentence nobody translated", n)
 	}
-	if got := c.bench.pane.matches.Objects[0].(*textLabel).Text(); got != c.tx.T("MemoryNone") {
+	if got := c.bench.pane.matches.Objects[0].(*widgets.Label).Text(); got != c.tx.T("MemoryNone") {
 		t.Errorf("pane says %q", got)
 	}
 }
@@ -175,7 +177,7 @@ func TestMemoryPaneArabic(t *testing.T) {
 	if len(p.shown.Matches) == 0 {
 		t.Fatal("no Arabic match")
 	}
-	tgt := p.matches.Objects[0].(*fyne.Container).Objects[3].(*textLabel)
+	tgt := p.matches.Objects[0].(*fyne.Container).Objects[3].(*widgets.Label)
 	if tgt.Lang != "ar" || tgt.Text() != p.shown.Matches[0].Segment.Target {
 		t.Errorf("match drawn as %q in %q", tgt.Text(), tgt.Lang)
 	}
@@ -188,7 +190,7 @@ func TestMemoryPaneArabic(t *testing.T) {
 	if daesh == nil {
 		t.Fatal("Daesh not among the terms")
 	}
-	bad := daesh.Objects[2].(*textLabel)
+	bad := daesh.Objects[2].(*widgets.Label)
 	if bad.Text() != c.tx.T("GlossaryForbidden", "Text", "\u2067تنظيم الدولة\u2069") || bad.Importance != widget.DangerImportance {
 		t.Errorf("forbidden rendering shown as %q (%v, %s)", bad.Text(), bad.Importance, bad.Lang)
 	}

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
@@ -22,8 +24,8 @@ import (
 type memoryPane struct {
 	b       *workbench
 	content fyne.CanvasObject
-	head    *textLabel // which message the pane is about
-	legend  *textLabel
+	head    *widgets.Label // which message the pane is about
+	legend  *widgets.Label
 	matches *fyne.Container
 	terms   *fyne.Container
 
@@ -35,7 +37,7 @@ type memoryPane struct {
 	loaded   chan struct{}   // closed when the imported files are read (for tests)
 	edited   map[string]bool // parts translated since mems.local was built
 	id       string
-	entry    *textEdit // the translation the shortcuts insert into
+	entry    *textbox.Edit // the translation the shortcuts insert into
 	shown    suggestions
 	nextTerm int // the term Ctrl+Shift+G inserts next
 }
@@ -43,19 +45,19 @@ type memoryPane struct {
 func newMemoryPane(b *workbench) *memoryPane {
 	tx := b.c.tx
 	p := &memoryPane{b: b, edited: map[string]bool{}}
-	p.head = newTextLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
-	p.legend = newTextLabel(tx.T("MemoryLegend"), tx.Lang(), true)
+	p.head = widgets.NewLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
+	p.legend = widgets.NewLabel(tx.T("MemoryLegend"), tx.Lang(), true)
 	p.legend.Importance = widget.LowImportance
 	p.legend.Hide()
 	p.matches = container.NewVBox()
 	p.terms = container.NewVBox()
-	memTitle := newTextLabel(tx.T("MemoryTitle"), tx.Lang(), true)
+	memTitle := widgets.NewLabel(tx.T("MemoryTitle"), tx.Lang(), true)
 	memTitle.Bold = true
-	glTitle := newTextLabel(tx.T("GlossaryTitle"), tx.Lang(), true)
+	glTitle := widgets.NewLabel(tx.T("GlossaryTitle"), tx.Lang(), true)
 	glTitle.Bold = true
-	edit := b.c.textButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), b.c.glossaryDialog, widget.MediumImportance)
+	edit := b.c.kit.TextButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), b.c.glossaryDialog, widget.MediumImportance)
 	// The keys, where the translator looks for them (also in Help).
-	keys := newTextLabel(tx.T("KeyboardShortcutsMemory"), tx.Lang(), true)
+	keys := widgets.NewLabel(tx.T("KeyboardShortcutsMemory"), tx.Lang(), true)
 	keys.Importance = widget.LowImportance
 	p.content = container.NewVScroll(container.NewVBox(
 		p.head, widget.NewSeparator(),
@@ -114,7 +116,7 @@ func (p *memoryPane) glossaryChanged(g *glossary.Glossary) {
 
 // follow shows the suggestions for part id, whose translation form en has
 // just got the focus.
-func (p *memoryPane) follow(id string, en *textEdit) {
+func (p *memoryPane) follow(id string, en *textbox.Edit) {
 	p.entry = en
 	if id == p.id {
 		return
@@ -196,7 +198,7 @@ func (p *memoryPane) refresh() {
 }
 
 func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject {
-	l := newTextLabel(text, p.b.c.tx.Lang(), true)
+	l := widgets.NewLabel(text, p.b.c.tx.Lang(), true)
 	l.Importance = imp
 	return l
 }
@@ -207,20 +209,20 @@ func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject 
 func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []span) fyne.CanvasObject {
 	tx := p.b.c.tx
 	key := isolateLTR(fmt.Sprintf("Ctrl+%d", i+1))
-	head := newTextLabel(tx.T("MemoryMatch", "Key", key, "Score", score), tx.Lang(), false)
+	head := widgets.NewLabel(tx.T("MemoryMatch", "Key", key, "Score", score), tx.Lang(), false)
 	head.Bold = true
 	head.Importance = widget.WarningImportance
 	if score == 100 {
 		head.Importance = widget.SuccessImportance
 	}
-	from := newTextLabel(tx.T("MemoryOrigin", "Origin", p.originName(origin)), tx.Lang(), true)
+	from := widgets.NewLabel(tx.T("MemoryOrigin", "Origin", p.originName(origin)), tx.Lang(), true)
 	from.Importance = widget.LowImportance
 	src := widget.NewRichText(matchSegments(spans)...)
 	src.Wrapping = fyne.TextWrapWord
-	tgt := newTextLabel(target, p.b.lang, true)
-	use := p.b.c.newTipButton(tx.T("MemoryUse", "Key", key), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
+	tgt := widgets.NewLabel(target, p.b.lang, true)
+	use := p.b.c.kit.NewTipButton(tx.T("MemoryUse", "Key", key), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
 	top := container.NewBorder(nil, nil, nil, use, head)
-	if rightToLeft(tx.Lang()) {
+	if widgets.RightToLeft(tx.Lang()) {
 		top = container.NewBorder(nil, nil, use, nil, head)
 	}
 	return container.NewVBox(top, from, src, tgt, widget.NewSeparator())
@@ -230,23 +232,23 @@ func (p *memoryPane) matchView(i int, target string, score int, origin string, s
 // translation, its forbidden renderings and the note.
 func (p *memoryPane) termView(t termHit) fyne.CanvasObject {
 	tx := p.b.c.tx
-	src := newTextLabel(t.Term.Source, p.b.c.ws.Config.SourceLanguage, true)
+	src := widgets.NewLabel(t.Term.Source, p.b.c.ws.Config.SourceLanguage, true)
 	src.Bold = true
 	objs := []fyne.CanvasObject{src}
 	if t.Approved != "" {
-		ok := newTextLabel(tx.T("GlossaryApproved", "Text", isolateIn(p.b.lang, t.Approved)), tx.Lang(), true)
+		ok := widgets.NewLabel(tx.T("GlossaryApproved", "Text", isolateIn(p.b.lang, t.Approved)), tx.Lang(), true)
 		ok.Importance = widget.SuccessImportance
 		objs = append(objs, ok)
 	} else {
 		objs = append(objs, p.note(tx.T("GlossaryNoApproved"), widget.MediumImportance))
 	}
 	for _, f := range t.Forbidden {
-		bad := newTextLabel(tx.T("GlossaryForbidden", "Text", isolateIn(p.b.lang, f)), tx.Lang(), true)
+		bad := widgets.NewLabel(tx.T("GlossaryForbidden", "Text", isolateIn(p.b.lang, f)), tx.Lang(), true)
 		bad.Importance = widget.DangerImportance
 		objs = append(objs, bad)
 	}
 	if t.Term.Note != "" {
-		objs = append(objs, newTextLabel(t.Term.Note, "", true))
+		objs = append(objs, widgets.NewLabel(t.Term.Note, "", true))
 	}
 	return container.NewVBox(objs...)
 }
@@ -304,7 +306,7 @@ func (b *workbench) rowName(id string) string {
 // isolateIn sets s apart in its language's direction inside a sentence of
 // the interface ("Approved: داعش" in English, "المعتمد: Daech" in Arabic).
 func isolateIn(lang, s string) string {
-	if rightToLeft(lang) {
+	if widgets.RightToLeft(lang) {
 		return "\u2067" + s + "\u2069"
 	}
 	return isolateLTR(s)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/sign"
+	"communique/app/ui/widgets"
 	"communique/i18n/uitext"
 )
 
@@ -67,13 +68,13 @@ func (c *controller) showVerification(path string, rep *sign.Report, err error) 
 	}
 	// The verdict stands alone, in its colour; the signatures' facts
 	// follow in the ordinary colour. Both may quote right-to-left names.
-	head := newTextLabel(verdict, c.tx.Lang(), true)
+	head := widgets.NewLabel(verdict, c.tx.Lang(), true)
 	head.Bold, head.Importance = true, imp
-	body := newTextLabel(strings.Join(details, "\n\n"), c.tx.Lang(), true)
-	name := newTextLabel(filepath.Base(path), "", false)
+	body := widgets.NewLabel(strings.Join(details, "\n\n"), c.tx.Lang(), true)
+	name := widgets.NewLabel(filepath.Base(path), "", false)
 	name.Bold = true
 	c.verdictLine = head
-	d := c.notice(c.tx.T("VerifyTitle"),
+	d := c.kit.Notice(c.tx.T("VerifyTitle"),
 		container.NewBorder(container.NewVBox(name, head, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body)))
 	d.Resize(fyne.NewSize(600, 440))
 }
