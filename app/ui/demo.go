@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"communique/app/ui/widgets"
 	"fmt"
 	"image/color"
 	"os"
@@ -13,6 +12,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+
+	"communique/app/ui/widgets"
 )
 
 // processStart is as close to the process start as Go code gets.

@@ -16,6 +16,7 @@ import (
 
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
+	"communique/i18n/worddiff"
 )
 
 // The memory pane beside the workbench shows, for the message whose
@@ -162,8 +163,8 @@ func scorePercent(m memory.Match) int {
 // source) into what the pane shows: the words both sources share, those
 // only the stored source has (removed) and those only the current source
 // has (added). Spacing between words of the current source is its own.
-func matchSpans(m memory.Match, query string) []span {
-	var out []span
+func matchSpans(m memory.Match, query string) []worddiff.Span {
+	var out []worddiff.Span
 	last := -1 // end in query of the last Equal or Insert
 	for _, e := range m.Diff {
 		text := e.Text
@@ -175,32 +176,25 @@ func matchSpans(m memory.Match, query string) []span {
 		case last >= 0 && last <= e.Start && e.Start <= len(query):
 			text = query[last:e.Start] + text
 		}
-		c := same
-		switch e.Op {
-		case memory.Delete:
-			c = removed
-		case memory.Insert:
-			c = added
-		}
 		if e.Op != memory.Delete {
 			last = e.End
 		}
-		out = append(out, span{Change: c, Text: text})
+		out = append(out, worddiff.Span{Op: e.Op, Text: text})
 	}
 	return out
 }
 
 // matchSegments draws the stored source with both kinds of difference
 // marked, in colour and in style (so they read without colour too).
-func matchSegments(spans []span) []widget.RichTextSegment {
+func matchSegments(spans []worddiff.Span) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	for _, s := range spans {
 		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
-		switch s.Change {
-		case removed:
+		switch s.Op {
+		case worddiff.Delete:
 			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Italic: true}
 			seg.Style.ColorName = theme.ColorNameError
-		case added:
+		case worddiff.Insert:
 			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
 			seg.Style.ColorName = theme.ColorNameSuccess
 		}

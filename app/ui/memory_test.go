@@ -16,6 +16,7 @@ import (
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/glossary"
+	"communique/i18n/worddiff"
 )
 
 const testGlossary = `[[term]]
@@ -107,10 +108,10 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 	}
 	var gone, more string
 	for _, s := range matchSpans(m, ws.Text("en", st.Paragraphs[0])) {
-		switch s.Change {
-		case removed:
+		switch s.Op {
+		case worddiff.Delete:
 			gone += s.Text
-		case added:
+		case worddiff.Insert:
 			more += s.Text
 		}
 	}

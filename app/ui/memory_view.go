@@ -18,6 +18,7 @@ import (
 	"communique/app/workspace"
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
+	"communique/i18n/worddiff"
 )
 
 // memoryPane is the side pane of the workbench (see memory_pane.go).
@@ -206,7 +207,7 @@ func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject 
 // matchView shows one match: its key and score, where it came from, the
 // stored source with its differences, and the translation (drawn by our
 // text widgets, so Arabic reads right to left).
-func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []span) fyne.CanvasObject {
+func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []worddiff.Span) fyne.CanvasObject {
 	tx := p.b.c.tx
 	key := isolateLTR(fmt.Sprintf("Ctrl+%d", i+1))
 	head := widgets.NewLabel(tx.T("MemoryMatch", "Key", key, "Score", score), tx.Lang(), false)

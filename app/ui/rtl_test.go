@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"communique/app/ui/widgets"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"communique/app/ui/widgets"
 )
 
 // overlayTextLabels lists the typeset labels of the top dialog.

@@ -18,6 +18,7 @@ import (
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
+	"communique/i18n/worddiff"
 )
 
 // filter values of the workbench's status filter.
@@ -535,9 +536,9 @@ func (r *benchRow) fill(refresh bool) {
 	setShown(r.review, review, refresh)
 	setShown(r.diffBox, review && e.OldSourceKnown, refresh)
 	if review && e.OldSourceKnown {
-		d := wordDiff(e.OldSource, e.Source.Other)
-		r.was.Segments = diffSegments(oldSide(d), removed)
-		r.now.Segments = diffSegments(newSide(d), added)
+		d := worddiff.Words(e.OldSource, e.Source.Other)
+		r.was.Segments = diffSegments(worddiff.OldSide(d), worddiff.Delete)
+		r.now.Segments = diffSegments(worddiff.NewSide(d), worddiff.Insert)
 		if refresh {
 			r.was.Refresh()
 			r.now.Refresh()
@@ -594,13 +595,13 @@ func setShown(o fyne.CanvasObject, show, _ bool) {
 
 // diffSegments shows one side of a word diff, the changed words marked
 // in colour and weight (so the change is visible without colour too).
-func diffSegments(spans []span, mark change) []widget.RichTextSegment {
+func diffSegments(spans []worddiff.Span, mark worddiff.Op) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	for _, s := range spans {
 		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
-		if s.Change == mark {
-			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: mark == added}
-			if mark == removed {
+		if s.Op == mark {
+			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: mark == worddiff.Insert}
+			if mark == worddiff.Delete {
 				seg.Style.ColorName = theme.ColorNameError
 				seg.Style.TextStyle.Italic = true
 			} else {

@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"communique/app/ui/textbox"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"communique/app/ui/textbox"
 )
 
 // Modal is a dialog whose title and buttons are drawn by the typesetting
