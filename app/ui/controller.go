@@ -302,7 +302,7 @@ func (c *controller) setWorkspace(ws *workspace.Workspace) {
 	c.prefs.opened(ws.Dir)
 	c.refreshStatus()
 	c.build()
-	c.setStatus(c.tx.T("Opened", "Path", isolateLTR(ws.Dir)))
+	c.setStatus(c.tx.T("Opened", "Path", widgets.IsolateLTR(ws.Dir)))
 	c.startJournal()
 	c.offerRecovery()
 }
@@ -670,7 +670,7 @@ func (c *controller) whenSaved(next func()) {
 		c.saveThen(next)
 	}
 	cancel := func() { d.Hide() }
-	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
+	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", widgets.IsolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
 	d = c.kit.NewModal(c.tx.T("UnsavedTitle"), msg,
 		c.kit.NewLabelButton(c.tx.T("Cancel"), nil, cancel, widget.MediumImportance),
 		c.kit.NewLabelButton(c.tx.T("DontSave"), nil, func() { d.Hide(); c.journalSaved(); next() }, widget.DangerImportance),
@@ -719,8 +719,3 @@ func (c *controller) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 }
-
-// isolateLTR wraps a path or other left-to-right token in a bidi isolate
-// (LRI … PDI), so a right-to-left sentence around it cannot pull its
-// leading slash to the wrong end.
-func isolateLTR(s string) string { return "\u2066" + s + "\u2069" }

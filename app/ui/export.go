@@ -414,7 +414,7 @@ func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
 	if len(m.Files) == 0 {
 		return
 	}
-	box.Add(x.line(tx.N("ExportedFiles", len(m.Files), "Folder", isolateLTR(x.dir)), tx.Lang(), widget.MediumImportance, true))
+	box.Add(x.line(tx.N("ExportedFiles", len(m.Files), "Folder", widgets.IsolateLTR(x.dir)), tx.Lang(), widget.MediumImportance, true))
 	open := c.kit.NewLabelButton(tx.T("OpenFolder"), theme.FolderOpenIcon(), func() {
 		u, err := url.Parse(storage.NewFileURI(x.dir).String())
 		if err == nil {
@@ -425,7 +425,7 @@ func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
 		}
 	}, widget.MediumImportance)
 	box.Add(c.kit.Leading(open.Obj))
-	box.Add(x.line(tx.T("ManifestAt", "Path", isolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
+	box.Add(x.line(tx.T("ManifestAt", "Path", widgets.IsolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
 	if m.Signer != nil {
 		box.Add(x.line(tx.T("SignedAs", "Name", m.Signer.Subject, "Fingerprint", m.Signer.Fingerprint), tx.Lang(), widget.MediumImportance, false))
 	}
@@ -462,7 +462,7 @@ func (c *controller) skipReasons(s export.Skipped) []string {
 		var glyph *export.GlyphError
 		switch {
 		case errors.As(err, &inc):
-			out = append(out, tx.N("SkipIncomplete", len(inc.Missing), "Parts", isolateLTR(strings.Join(inc.Missing, ", "))))
+			out = append(out, tx.N("SkipIncomplete", len(inc.Missing), "Parts", widgets.IsolateLTR(strings.Join(inc.Missing, ", "))))
 		case errors.As(err, &stale):
 			out = append(out, tx.N("SkipStale", stale.NeedsReview))
 		case errors.As(err, &glyph):

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/safefile"
+	"communique/app/ui/mempane"
 	"communique/app/ui/textbox"
 	"communique/app/ui/widgets"
 	"communique/i18n/glossary"
@@ -24,7 +25,7 @@ import (
 // the editor then shows the file as it is now).
 type glossaryEditor struct {
 	c    *controller
-	pane *memoryPane
+	pane *mempane.Pane
 	list *fyne.Container
 }
 
@@ -34,8 +35,8 @@ func (c *controller) glossaryDialog() {
 		return
 	}
 	p := c.bench.pane
-	if p.glErr != nil {
-		c.showError(p.glErr)
+	if _, err := p.Glossary(); err != nil {
+		c.showError(err)
 		return
 	}
 	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
@@ -51,12 +52,12 @@ func (c *controller) glossaryDialog() {
 // fill shows one line per term: the source term, its translation into
 // the workbench's language, and the edit and delete buttons.
 func (ed *glossaryEditor) fill() {
-	c, p := ed.c, ed.pane
+	c := ed.c
 	var rows []fyne.CanvasObject
-	for i, t := range p.gl.Terms {
+	for i, t := range ed.gl().Terms {
 		src := widgets.NewLabel(t.Source, c.ws.Config.SourceLanguage, false)
 		src.Bold = true
-		tgt := widgets.NewLabel(t.Approved[p.b.lang], p.b.lang, false)
+		tgt := widgets.NewLabel(t.Approved[c.bench.lang], c.bench.lang, false)
 		edit := c.kit.NewTipButton(c.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
 		del := c.kit.NewTipButton(c.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
 		objs := []fyne.CanvasObject{src, tgt, layout.NewSpacer(), edit, del}
@@ -83,7 +84,7 @@ func (ed *glossaryEditor) editTerm(i int) {
 	c := ed.c
 	var t glossary.Term
 	if i >= 0 {
-		t = ed.pane.gl.Terms[i]
+		t = ed.gl().Terms[i]
 	}
 	f, rows := ed.termFields(t)
 	title := c.tx.T("GlossaryAddTerm")
@@ -137,7 +138,7 @@ func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasO
 		bad := textbox.NewEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
 		bad.SetText(strings.Join(t.Forbidden[lang], "\n"))
 		f.approved[lang], f.forbidden[lang] = ok, bad
-		name := isolateLTR(languageName(lang))
+		name := widgets.IsolateLTR(languageName(lang))
 		rows = append(rows,
 			ed.row(c.tx.T("GlossaryApprovedIn", "Language", name), ok),
 			ed.row(c.tx.T("GlossaryForbiddenIn", "Language", name), bad))
@@ -180,7 +181,7 @@ func (f *termForm) term() glossary.Term {
 // deleteTerm asks, then deletes term i.
 func (ed *glossaryEditor) deleteTerm(i int) {
 	c := ed.c
-	src := ed.pane.gl.Terms[i].Source
+	src := ed.gl().Terms[i].Source
 	d := dialog.NewConfirm(c.tx.T("GlossaryDeleteTerm"), c.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
 		if ok {
 			ed.save(func(terms []glossary.Term) []glossary.Term { return slices.Delete(terms, i, i+1) })
@@ -195,8 +196,8 @@ func (ed *glossaryEditor) deleteTerm(i int) {
 // so the editor, the pane and the QA show what the file holds.
 func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
 	c, p := ed.c, ed.pane
-	g := *p.gl
-	g.Terms = change(slices.Clone(p.gl.Terms))
+	g := *ed.gl()
+	g.Terms = change(slices.Clone(ed.gl().Terms))
 	err := c.ws.SaveGlossary(&g)
 	if err != nil {
 		c.showError(err)
@@ -209,6 +210,13 @@ func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
 		c.showError(rerr)
 		return
 	}
-	p.glossaryChanged(fresh)
+	p.SetGlossary(fresh)
 	ed.fill()
+}
+
+// gl is the glossary being edited (read without error: the editor does
+// not open otherwise).
+func (ed *glossaryEditor) gl() *glossary.Glossary {
+	g, _ := ed.pane.Glossary()
+	return g
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/mempane"
 	"communique/app/ui/textbox"
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
@@ -54,7 +55,7 @@ type workbench struct {
 	onScreen bool            // the Translations tab is selected
 	stale    bool            // rows not built for the current statement or language
 	pending  map[string]bool // rows to update when the workbench is shown
-	pane     *memoryPane     // matches and glossary terms for the focused part
+	pane     *mempane.Pane   // matches and glossary terms for the focused part
 }
 
 // benchRow is one part of the statement in the workbench.
@@ -119,12 +120,12 @@ func newWorkbench(c *controller) *workbench {
 		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
-	b.pane = newMemoryPane(b)
-	split := container.NewHSplit(b.scroll, b.pane.content)
+	b.pane = mempane.New(paneHost{b}, b.c.kit)
+	split := container.NewHSplit(b.scroll, b.pane.Content)
 	split.Offset = 0.6
 	if widgets.RightToLeft(c.tx.Lang()) {
 		// Mirrored: the pane on the left, the parts read from the right.
-		split = container.NewHSplit(b.pane.content, b.scroll)
+		split = container.NewHSplit(b.pane.Content, b.scroll)
 		split.Offset = 0.4
 	}
 	b.content = container.NewBorder(top, nil, nil, nil, split)
@@ -171,7 +172,7 @@ func (b *workbench) show(st *statement.Statement) {
 	b.stale = false
 	clear(b.pending)
 	clear(b.rows)
-	b.pane.reload()
+	b.pane.Reload()
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
 	if b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
@@ -204,7 +205,7 @@ func (b *workbench) partChanged(id string) {
 	if r := b.rows[id]; r != nil {
 		r.update()
 	}
-	b.pane.sourceChanged(id)
+	b.pane.SourceChanged(id)
 	b.updateProgress()
 }
 
@@ -387,10 +388,10 @@ func (b *workbench) newRow(it benchItem) *benchRow {
 		fe.entry.OnFocus = func(gained bool) {
 			b.c.focusChanged(gained)
 			if gained {
-				b.pane.follow(r.id, fe.entry)
+				b.pane.Follow(r.id, fe.entry)
 			}
 		}
-		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.pane.shortcut(s) || b.shortcut(r.id, s) }
+		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.pane.Shortcut(s) || b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(it.id)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
@@ -424,10 +425,10 @@ func (b *workbench) messageFacts(m catalog.Message) fyne.CanvasObject {
 		lines = append(lines, tx.T("MessageDescription", "Text", d))
 	}
 	if vars := templateVariables(m); len(vars) > 0 {
-		lines = append(lines, tx.T("MessageVariables", "Names", isolateLTR(strings.Join(vars, ", "))))
+		lines = append(lines, tx.T("MessageVariables", "Names", widgets.IsolateLTR(strings.Join(vars, ", "))))
 	}
 	if forms := m.Forms(); len(forms) > 1 {
-		lines = append(lines, tx.T("MessagePluralForms", "Forms", isolateLTR(strings.Join(forms, ", "))))
+		lines = append(lines, tx.T("MessagePluralForms", "Forms", widgets.IsolateLTR(strings.Join(forms, ", "))))
 	}
 	facts := widgets.NewLabel(strings.Join(lines, "\n"), tx.Lang(), true)
 	return facts
@@ -496,7 +497,7 @@ func (r *benchRow) edited() {
 		b.c.showError(err)
 		return
 	}
-	b.pane.translationEdited(r.id)
+	b.pane.TranslationEdited(r.id)
 	b.c.translationEdited(b.lang, r.id)
 }
 

@@ -1,4 +1,8 @@
-package ui
+// Package mempane is the translation-memory pane beside the workbench:
+// the memory's matches for the part being translated, how their stored
+// source differs from this one, the glossary's terms found in it, and the
+// keys that insert them.
+package mempane
 
 import (
 	"fmt"
@@ -18,34 +22,53 @@ import (
 	"communique/app/workspace"
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
+	"communique/i18n/uitext"
 	"communique/i18n/worddiff"
 )
 
-// memoryPane is the side pane of the workbench (see memory_pane.go).
-type memoryPane struct {
-	b       *workbench
-	content fyne.CanvasObject
+// Host is what the pane needs of the workbench beside it.
+type Host interface {
+	Workspace() *workspace.Workspace
+	Text() *uitext.Text // the interface's words
+	TargetLang() string // the language being translated into
+	// RowName is how the workbench names part id ("Paragraph 3").
+	RowName(id string) string
+	// PartName names a part of a statement for people.
+	PartName(st *statement.Statement, part statement.Part) string
+	// EditGlossary opens the glossary editor.
+	EditGlossary()
+	// GlossaryChanged is called after SetGlossary, for the workbench's QA.
+	GlossaryChanged()
+}
+
+// Pane is the side pane of the workbench (see suggest.go).
+type Pane struct {
+	h   Host
+	kit *widgets.Kit
+	// Content is the pane, to put beside the workbench.
+	Content fyne.CanvasObject
 	head    *widgets.Label // which message the pane is about
 	legend  *widgets.Label
 	matches *fyne.Container
 	terms   *fyne.Container
 
-	mems     memories
+	mems     Memories
 	gl       *glossary.Glossary
 	glErr    error
 	loading  bool // the imported TMX files are being read
 	loadErr  error
 	loaded   chan struct{}   // closed when the imported files are read (for tests)
-	edited   map[string]bool // parts translated since mems.local was built
+	edited   map[string]bool // parts translated since mems.Local was built
 	id       string
 	entry    *textbox.Edit // the translation the shortcuts insert into
-	shown    suggestions
+	shown    Suggestions
 	nextTerm int // the term Ctrl+Shift+G inserts next
 }
 
-func newMemoryPane(b *workbench) *memoryPane {
-	tx := b.c.tx
-	p := &memoryPane{b: b, edited: map[string]bool{}}
+// New makes the pane; Reload fills it.
+func New(h Host, kit *widgets.Kit) *Pane {
+	tx := h.Text()
+	p := &Pane{h: h, kit: kit, edited: map[string]bool{}}
 	p.head = widgets.NewLabel(tx.T("MemoryPaneHint"), tx.Lang(), true)
 	p.legend = widgets.NewLabel(tx.T("MemoryLegend"), tx.Lang(), true)
 	p.legend.Importance = widget.LowImportance
@@ -56,47 +79,47 @@ func newMemoryPane(b *workbench) *memoryPane {
 	memTitle.Bold = true
 	glTitle := widgets.NewLabel(tx.T("GlossaryTitle"), tx.Lang(), true)
 	glTitle.Bold = true
-	edit := b.c.kit.TextButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), b.c.glossaryDialog, widget.MediumImportance)
+	edit := kit.TextButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), h.EditGlossary, widget.MediumImportance)
 	// The keys, where the translator looks for them (also in Help).
 	keys := widgets.NewLabel(tx.T("KeyboardShortcutsMemory"), tx.Lang(), true)
 	keys.Importance = widget.LowImportance
-	p.content = container.NewVScroll(container.NewVBox(
+	p.Content = container.NewVScroll(container.NewVBox(
 		p.head, widget.NewSeparator(),
 		glTitle, p.terms, edit, widget.NewSeparator(),
 		memTitle, p.matches, p.legend, widget.NewSeparator(), keys))
 	return p
 }
 
-// reload reads the glossary and the memories again: the workbench shows
+// Reload reads the glossary and the Memories again: the workbench shows
 // another statement or language, or the workspace was reopened.
-func (p *memoryPane) reload() {
-	p.gl, p.glErr = p.b.c.ws.Glossary()
-	p.mems.local = nil
+func (p *Pane) Reload() {
+	p.gl, p.glErr = p.h.Workspace().Glossary()
+	p.mems.Local = nil
 	clear(p.edited)
 	p.id, p.entry = "", nil
-	if p.mems.imported == nil && !p.loading && !hasImportedMemory(p.b.c.ws.Dir) {
-		p.mems.imported = memory.New()
+	if p.mems.Imported == nil && !p.loading && !hasImportedMemory(p.h.Workspace().Dir) {
+		p.mems.Imported = memory.New()
 	}
-	if p.mems.imported == nil && !p.loading {
+	if p.mems.Imported == nil && !p.loading {
 		// Imported TMX files can hold 100,000 segments: read them off the
 		// UI thread. The catalogs' memory is built on it, in lookup.
 		p.loading = true
-		ws, done := p.b.c.ws, make(chan struct{})
+		ws, done := p.h.Workspace(), make(chan struct{})
 		p.loaded = done
 		go func() {
 			m, err := ws.ImportedMemory()
 			fyne.Do(func() {
 				defer close(done)
 				p.loading = false
-				if p.b.c.ws != ws {
+				if p.h.Workspace() != ws {
 					return // another workspace was opened meanwhile
 				}
-				p.mems.imported, p.loadErr = m, err
-				p.refresh()
+				p.mems.Imported, p.loadErr = m, err
+				p.Refresh()
 			})
 		}()
 	}
-	p.refresh()
+	p.Refresh()
 }
 
 // hasImportedMemory reports whether a workspace has TMX files to read.
@@ -105,72 +128,69 @@ func hasImportedMemory(dir string) bool {
 	return len(files) > 0
 }
 
-// glossaryChanged shows the glossary just saved from the app.
-func (p *memoryPane) glossaryChanged(g *glossary.Glossary) {
+// SetGlossary shows the glossary just saved from the app.
+func (p *Pane) SetGlossary(g *glossary.Glossary) {
 	p.gl, p.glErr = g, nil
-	p.refresh()
-	for _, r := range p.b.rows {
-		r.update() // the glossary's QA lines
-	}
-	p.b.applyFilter()
+	p.Refresh()
+	p.h.GlossaryChanged()
 }
 
-// follow shows the suggestions for part id, whose translation form en has
+// Follow shows the Suggestions for part id, whose translation form en has
 // just got the focus.
-func (p *memoryPane) follow(id string, en *textbox.Edit) {
+func (p *Pane) Follow(id string, en *textbox.Edit) {
 	p.entry = en
 	if id == p.id {
 		return
 	}
 	p.id, p.nextTerm = id, 0
-	p.refresh()
+	p.Refresh()
 }
 
-// translationEdited notes that part id has a new translation; the pane adds
+// TranslationEdited notes that part id has a new translation; the pane adds
 // it to the catalogs' memory when it next looks something up (not at each
 // key: the words typed so far are no translation yet).
-func (p *memoryPane) translationEdited(id string) { p.edited[id] = true }
+func (p *Pane) TranslationEdited(id string) { p.edited[id] = true }
 
-// sourceChanged looks up again when the source of the part shown changed.
-func (p *memoryPane) sourceChanged(id string) {
+// SourceChanged looks up again when the source of the part shown changed.
+func (p *Pane) SourceChanged(id string) {
 	if id == p.id {
-		p.refresh()
+		p.Refresh()
 	}
 }
 
-// lookup computes the suggestions for the part shown.
-func (p *memoryPane) lookup() suggestions {
-	ws := p.b.c.ws
-	if p.id == "" || ws == nil || p.b.lang == "" {
-		return suggestions{}
+// lookup computes the Suggestions for the part shown.
+func (p *Pane) lookup() Suggestions {
+	ws := p.h.Workspace()
+	if p.id == "" || ws == nil || p.h.TargetLang() == "" {
+		return Suggestions{}
 	}
-	if p.mems.local == nil {
-		p.mems.local = ws.LocalMemory()
+	if p.mems.Local == nil {
+		p.mems.Local = ws.LocalMemory()
 		clear(p.edited)
 	}
-	if t := ws.Catalogs[p.b.lang]; t != nil {
+	if t := ws.Catalogs[p.h.TargetLang()]; t != nil {
 		for id := range p.edited {
-			p.mems.local.AddMessage(ws.Source(), t, id)
+			p.mems.Local.AddMessage(ws.Source(), t, id)
 		}
 	}
 	clear(p.edited)
 	src := ws.Config.SourceLanguage
-	return suggest(p.mems, p.gl, src, p.b.lang, p.id, ws.Text(src, p.id))
+	return Suggest(p.mems, p.gl, src, p.h.TargetLang(), p.id, ws.Text(src, p.id))
 }
 
-// refresh shows the suggestions for the part shown.
-func (p *memoryPane) refresh() {
-	tx := p.b.c.tx
+// refresh shows the Suggestions for the part shown.
+func (p *Pane) Refresh() {
+	tx := p.h.Text()
 	p.shown = p.lookup()
 	if p.id == "" {
 		p.head.SetText(tx.T("MemoryPaneHint"))
 	} else {
-		p.head.SetText(tx.T("MemoryPaneFor", "Part", p.b.rowName(p.id)))
+		p.head.SetText(tx.T("MemoryPaneFor", "Part", p.h.RowName(p.id)))
 	}
 	var objs []fyne.CanvasObject
-	query := p.b.c.ws.Text(p.b.c.ws.Config.SourceLanguage, p.id)
+	query := p.h.Workspace().Text(p.h.Workspace().Config.SourceLanguage, p.id)
 	for i, m := range p.shown.Matches {
-		objs = append(objs, p.matchView(i, m.Segment.Target, scorePercent(m), m.Segment.Origin, matchSpans(m, query)))
+		objs = append(objs, p.matchView(i, m.Segment.Target, ScorePercent(m), m.Segment.Origin, MatchSpans(m, query)))
 	}
 	switch {
 	case len(objs) > 0:
@@ -198,8 +218,8 @@ func (p *memoryPane) refresh() {
 	p.terms.Refresh()
 }
 
-func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject {
-	l := widgets.NewLabel(text, p.b.c.tx.Lang(), true)
+func (p *Pane) note(text string, imp widget.Importance) fyne.CanvasObject {
+	l := widgets.NewLabel(text, p.h.Text().Lang(), true)
 	l.Importance = imp
 	return l
 }
@@ -207,9 +227,9 @@ func (p *memoryPane) note(text string, imp widget.Importance) fyne.CanvasObject 
 // matchView shows one match: its key and score, where it came from, the
 // stored source with its differences, and the translation (drawn by our
 // text widgets, so Arabic reads right to left).
-func (p *memoryPane) matchView(i int, target string, score int, origin string, spans []worddiff.Span) fyne.CanvasObject {
-	tx := p.b.c.tx
-	key := isolateLTR(fmt.Sprintf("Ctrl+%d", i+1))
+func (p *Pane) matchView(i int, target string, score int, origin string, spans []worddiff.Span) fyne.CanvasObject {
+	tx := p.h.Text()
+	key := widgets.IsolateLTR(fmt.Sprintf("Ctrl+%d", i+1))
 	head := widgets.NewLabel(tx.T("MemoryMatch", "Key", key, "Score", score), tx.Lang(), false)
 	head.Bold = true
 	head.Importance = widget.WarningImportance
@@ -220,8 +240,8 @@ func (p *memoryPane) matchView(i int, target string, score int, origin string, s
 	from.Importance = widget.LowImportance
 	src := widget.NewRichText(matchSegments(spans)...)
 	src.Wrapping = fyne.TextWrapWord
-	tgt := widgets.NewLabel(target, p.b.lang, true)
-	use := p.b.c.kit.NewTipButton(tx.T("MemoryUse", "Key", key), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
+	tgt := widgets.NewLabel(target, p.h.TargetLang(), true)
+	use := p.kit.NewTipButton(tx.T("MemoryUse", "Key", key), theme.ContentPasteIcon(), func() { p.insertMatch(i) })
 	top := container.NewBorder(nil, nil, nil, use, head)
 	if widgets.RightToLeft(tx.Lang()) {
 		top = container.NewBorder(nil, nil, use, nil, head)
@@ -231,20 +251,20 @@ func (p *memoryPane) matchView(i int, target string, score int, origin string, s
 
 // termView shows a glossary term: the source term, its approved
 // translation, its forbidden renderings and the note.
-func (p *memoryPane) termView(t termHit) fyne.CanvasObject {
-	tx := p.b.c.tx
-	src := widgets.NewLabel(t.Term.Source, p.b.c.ws.Config.SourceLanguage, true)
+func (p *Pane) termView(t TermHit) fyne.CanvasObject {
+	tx := p.h.Text()
+	src := widgets.NewLabel(t.Term.Source, p.h.Workspace().Config.SourceLanguage, true)
 	src.Bold = true
 	objs := []fyne.CanvasObject{src}
 	if t.Approved != "" {
-		ok := widgets.NewLabel(tx.T("GlossaryApproved", "Text", isolateIn(p.b.lang, t.Approved)), tx.Lang(), true)
+		ok := widgets.NewLabel(tx.T("GlossaryApproved", "Text", widgets.IsolateIn(p.h.TargetLang(), t.Approved)), tx.Lang(), true)
 		ok.Importance = widget.SuccessImportance
 		objs = append(objs, ok)
 	} else {
 		objs = append(objs, p.note(tx.T("GlossaryNoApproved"), widget.MediumImportance))
 	}
 	for _, f := range t.Forbidden {
-		bad := widgets.NewLabel(tx.T("GlossaryForbidden", "Text", isolateIn(p.b.lang, f)), tx.Lang(), true)
+		bad := widgets.NewLabel(tx.T("GlossaryForbidden", "Text", widgets.IsolateIn(p.h.TargetLang(), f)), tx.Lang(), true)
 		bad.Importance = widget.DangerImportance
 		objs = append(objs, bad)
 	}
@@ -254,15 +274,15 @@ func (p *memoryPane) termView(t termHit) fyne.CanvasObject {
 	return container.NewVBox(objs...)
 }
 
-// shortcut handles the pane's keys typed in a translation.
-func (p *memoryPane) shortcut(s fyne.Shortcut) bool {
-	for i, sc := range shortcutMatch {
+// Shortcut handles the pane's keys typed in a translation.
+func (p *Pane) Shortcut(s fyne.Shortcut) bool {
+	for i, sc := range ShortcutMatch {
 		if sameShortcut(s, sc) {
 			p.insertMatch(i)
 			return true
 		}
 	}
-	if sameShortcut(s, shortcutTerm) {
+	if sameShortcut(s, ShortcutTerm) {
 		p.insertTerm()
 		return true
 	}
@@ -275,78 +295,30 @@ func sameShortcut(s fyne.Shortcut, want fyne.Shortcut) bool {
 
 // insertMatch replaces the translation with match i, as one step Ctrl+Z
 // undoes.
-func (p *memoryPane) insertMatch(i int) {
+func (p *Pane) insertMatch(i int) {
 	if i >= len(p.shown.Matches) || p.entry == nil {
 		return
 	}
 	p.entry.Replace(p.shown.Matches[i].Segment.Target, true)
-	p.b.c.win.Canvas().Focus(p.entry)
+	p.kit.Win().Canvas().Focus(p.entry)
 }
 
 // insertTerm inserts at the caret the approved translation of the next
 // term that has one, going round the terms on each press.
-func (p *memoryPane) insertTerm() {
-	terms := slices.DeleteFunc(slices.Clone(p.shown.Terms), func(t termHit) bool { return t.Approved == "" })
+func (p *Pane) insertTerm() {
+	terms := slices.DeleteFunc(slices.Clone(p.shown.Terms), func(t TermHit) bool { return t.Approved == "" })
 	if len(terms) == 0 || p.entry == nil {
 		return
 	}
 	t := terms[p.nextTerm%len(terms)]
 	p.nextTerm++
 	p.entry.Replace(t.Approved, false)
-	p.b.c.win.Canvas().Focus(p.entry)
+	p.kit.Win().Canvas().Focus(p.entry)
 }
 
-// rowName is how the workbench names a part ("Paragraph 3").
-func (b *workbench) rowName(id string) string {
-	if r := b.rows[id]; r != nil {
-		return r.head.Text()
-	}
-	return id
-}
-
-// isolateIn sets s apart in its language's direction inside a sentence of
-// the interface ("Approved: داعش" in English, "المعتمد: Daech" in Arabic).
-func isolateIn(lang, s string) string {
-	if widgets.RightToLeft(lang) {
-		return "\u2067" + s + "\u2069"
-	}
-	return isolateLTR(s)
-}
-
-// glossaryProblems applies the glossary's rules to the translation of part
-// id (none for a part not translated yet: every term would be "not used").
-func (b *workbench) glossaryProblems(id string) []glossary.Problem {
-	if b.pane == nil || b.pane.gl == nil || len(b.pane.gl.Terms) == 0 || b.lang == "" {
-		return nil
-	}
-	src, tgt := b.c.ws.Text(b.c.ws.Config.SourceLanguage, id), b.c.ws.Text(b.lang, id)
-	if src == "" || tgt == "" {
-		return nil
-	}
-	return b.pane.gl.Check(src, tgt, b.lang)
-}
-
-// glossaryLines words the glossary's problems with part id for the
-// workbench's QA line, the terms set apart in their own direction.
-func (b *workbench) glossaryLines(id string) []string {
-	tx, tgt := b.c.tx, b.c.ws.Text(b.lang, id)
-	var lines []string
-	for _, p := range b.glossaryProblems(id) {
-		approved := isolateIn(b.lang, approvedIn(p.Term, b.lang))
-		var detail string
-		if p.Rule == glossary.ForbiddenUsed {
-			detail = tx.T("GlossaryForbiddenUsed", "Found", isolateIn(b.lang, tgt[p.Start:p.End]), "Approved", approved)
-		} else {
-			detail = tx.T("GlossaryApprovedNotUsed", "Term", isolateLTR(p.Term.Source), "Approved", approved)
-		}
-		lines = append(lines, tx.T("QAProblem", "Rule", tx.T("RuleGlossary"), "Detail", detail))
-	}
-	return lines
-}
-
-// approvedIn is a term's approved translation into lang ("ar-EG" falls
+// ApprovedIn is a term's approved translation into lang ("ar-EG" falls
 // back to "ar").
-func approvedIn(t *glossary.Term, lang string) string {
+func ApprovedIn(t *glossary.Term, lang string) string {
 	if a, ok := t.Approved[lang]; ok {
 		return a
 	}
@@ -362,27 +334,52 @@ var catalogOrigin = regexp.MustCompile(`^(.+) \(([^()]+)\)(?:, sentence (\d+))?$
 // title and the part ("Statement by… · Paragraph 3 · sentence 2"), or the
 // origin as memory gives it (an imported file and unit, a project's
 // message ID).
-func (p *memoryPane) originName(origin string) string {
-	c := p.b.c
+func (p *Pane) originName(origin string) string {
+	ws, tx := p.h.Workspace(), p.h.Text()
 	m := catalogOrigin.FindStringSubmatch(origin)
 	if m == nil {
-		return isolateLTR(origin)
+		return widgets.IsolateLTR(origin)
 	}
-	for _, st := range c.ws.Statements {
-		for _, part := range c.ws.Parts(st) {
+	for _, st := range ws.Statements {
+		for _, part := range ws.Parts(st) {
 			if part.ID != m[1] || part.Kind == statement.Organisation {
 				continue
 			}
-			title := []rune(c.ws.Text(c.ws.Config.SourceLanguage, st.TitleID))
+			title := []rune(ws.Text(ws.Config.SourceLanguage, st.TitleID))
 			if len(title) > 40 {
 				title = append(title[:39], '…')
 			}
-			name := isolateIn(c.ws.Config.SourceLanguage, string(title)) + " · " + c.partName(st, part)
+			name := widgets.IsolateIn(ws.Config.SourceLanguage, string(title)) + " · " + p.h.PartName(st, part)
 			if m[3] != "" {
-				name += " · " + c.tx.T("MemoryOriginSentence", "N", m[3])
+				name += " · " + tx.T("MemoryOriginSentence", "N", m[3])
 			}
 			return name
 		}
 	}
-	return isolateLTR(origin)
+	return widgets.IsolateLTR(origin)
 }
+
+// Glossary is the workspace glossary the pane shows, or why it could not
+// be read.
+func (p *Pane) Glossary() (*glossary.Glossary, error) { return p.gl, p.glErr }
+
+// Shown is what the pane shows for the part followed.
+func (p *Pane) Shown() Suggestions { return p.shown }
+
+// Matches are the views of the matches shown (or the note that there are
+// none).
+func (p *Pane) Matches() []fyne.CanvasObject { return p.matches.Objects }
+
+// Loaded is closed once the imported memory files are read (nil when
+// none were being read).
+func (p *Pane) Loaded() <-chan struct{} { return p.loaded }
+
+// UseImported replaces the memory read from the workspace's TMX files
+// (benchmarks give it a large one).
+func (p *Pane) UseImported(m *memory.Memory) { p.mems.Imported = m }
+
+// Following is the part whose suggestions the pane shows ("" for none).
+func (p *Pane) Following() string { return p.id }
+
+// Terms are the views of the glossary terms shown.
+func (p *Pane) Terms() []fyne.CanvasObject { return p.terms.Objects }
