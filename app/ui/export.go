@@ -20,6 +20,7 @@ import (
 	"communique/app/export"
 	"communique/app/sign"
 	"communique/app/ui/textbox"
+	"communique/app/ui/verdict"
 	"communique/app/ui/widgets"
 )
 
@@ -484,9 +485,9 @@ func (c *controller) fileOutcome(f export.File) string {
 	if f.Verification == nil {
 		return written + " " + tx.T("FileUnsigned")
 	}
-	parts := []string{written, describeReport(tx, f.Verification)[0]}
+	parts := []string{written, verdict.Describe(tx, f.Verification)[0]}
 	if len(f.Verification.Signatures) > 0 {
-		parts = append(parts, trustText(tx, f.Verification.Signatures[0].Trust))
+		parts = append(parts, verdict.Trust(tx, f.Verification.Signatures[0].Trust))
 	}
 	return strings.Join(parts, " ")
 }
@@ -495,5 +496,5 @@ func outcomeImportance(f export.File) widget.Importance {
 	if f.Verification == nil {
 		return widget.MediumImportance
 	}
-	return verdictImportance(f.Verification.Verdict)
+	return verdict.Importance(f.Verification.Verdict)
 }
