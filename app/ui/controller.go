@@ -96,8 +96,7 @@ func newController(a fyne.App, w fyne.Window) *controller {
 		lockWait: workspace.DefaultLockWait, fontCoverage: export.FontCoverage}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
 	c.kit = &widgets.Kit{
-		Lang: func() string { return c.tx.Lang() },
-		T:    func(id string) string { return c.tx.T(id) },
+		Text: func() *uitext.Text { return c.tx },
 		Win:  func() fyne.Window { return c.win },
 		Now:  func() time.Time { return c.now() },
 	}

@@ -41,7 +41,7 @@ func (k *Kit) NewDateField() *DateField {
 	f.Entry.SetPlaceHolder(f.layouts()[0])
 	f.Entry.Validator = func(s string) error {
 		if _, ok := f.parse(s); !ok {
-			return errBadDate(k.T("Date"))
+			return errBadDate(k.Text().T("Date"))
 		}
 		return nil
 	}
@@ -56,7 +56,7 @@ func (k *Kit) NewDateField() *DateField {
 			}
 		}
 	}
-	f.button = k.NewTipButton(k.T("Date"), theme.CalendarIcon(), f.openCalendar)
+	f.button = k.NewTipButton(k.Text().T("Date"), theme.CalendarIcon(), f.openCalendar)
 	f.Content = container.NewBorder(nil, nil, nil, f.button, f.Entry)
 	return f
 }

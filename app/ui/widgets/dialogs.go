@@ -47,7 +47,7 @@ func (k *Kit) NewModal(title string, body fyne.CanvasObject, buttons ...*LabelBu
 // close it too.
 func (k *Kit) Notice(title string, body fyne.CanvasObject) *Modal {
 	var m *Modal
-	closeB := k.NewLabelButton(k.T("Close"), nil, func() { m.Hide() }, widget.MediumImportance)
+	closeB := k.NewLabelButton(k.Text().T("Close"), nil, func() { m.Hide() }, widget.MediumImportance)
 	m = k.NewModal(title, body, closeB)
 	m.OnConfirm, m.OnCancel = m.Hide, m.Hide
 	m.Show()
@@ -260,7 +260,7 @@ func (k *Kit) FormModal(title, confirmText string, fields []FormField, entries [
 	}
 	body := container.NewVBox(k.Form(items...), problem)
 	m = k.NewModal(title, body,
-		k.NewLabelButton(k.T("Cancel"), theme.CancelIcon(), func() { m.Hide() }, widget.MediumImportance),
+		k.NewLabelButton(k.Text().T("Cancel"), theme.CancelIcon(), func() { m.Hide() }, widget.MediumImportance),
 		k.NewLabelButton(confirmText, theme.ConfirmIcon(), try, widget.HighImportance))
 	m.OnConfirm, m.OnCancel = try, m.Hide
 	for _, e := range entries {

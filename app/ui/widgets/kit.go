@@ -9,6 +9,7 @@
 package widgets
 
 import (
+	"communique/i18n/uitext"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,15 +19,16 @@ import (
 // Kit makes widgets for one window. Its functions are asked each time a
 // widget is made, because the user may switch the interface language.
 type Kit struct {
-	// Lang is the interface language (a BCP 47 tag).
-	Lang func() string
-	// T gives the interface's word for a message ID (Close, Cancel, Date).
-	T func(id string) string
+	// Text is the interface's words (Close, Cancel, Date) and language.
+	Text func() *uitext.Text
 	// Win is the window the dialogs and pop-ups belong to.
 	Win func() fyne.Window
 	// Now is the clock, for the calendar's default month.
 	Now func() time.Time
 }
+
+// Lang is the interface language (a BCP 47 tag).
+func (k *Kit) Lang() string { return k.Text().Lang() }
 
 // RTL reports whether the interface reads right to left.
 func (k *Kit) RTL() bool { return RightToLeft(k.Lang()) }

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"communique/i18n/uitext"
 	"testing"
 	"time"
 
@@ -18,8 +19,7 @@ func testKit(t *testing.T, lang string) *Kit {
 	w := a.NewWindow("widgets")
 	w.Resize(fyne.NewSize(600, 400))
 	return &Kit{
-		Lang: func() string { return lang },
-		T:    func(id string) string { return "«" + id + "»" },
+		Text: func() *uitext.Text { return uitext.New(lang) },
 		Win:  func() fyne.Window { return w },
 		Now:  func() time.Time { return time.Date(2020, 6, 3, 0, 0, 0, 0, time.UTC) },
 	}
@@ -43,7 +43,7 @@ func TestDateFieldStyles(t *testing.T) {
 	if got == nil || !got.Equal(time.Date(2021, 11, 5, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("typed date gave %v", got)
 	}
-	if err := f.Entry.Validator("11/31/2021"); err == nil || err.Error() != "«Date»?" {
+	if err := f.Entry.Validator("11/31/2021"); err == nil || err.Error() != uitext.New("fr").T("Date")+"?" {
 		t.Errorf("month-first date validated: %v", err)
 	}
 }
