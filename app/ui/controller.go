@@ -20,6 +20,7 @@ import (
 	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/i18n/uitext"
@@ -34,6 +35,9 @@ type controller struct {
 	win   fyne.Window
 	prefs prefs
 	tx    *uitext.Text
+	// kit makes the typeset widgets; it asks tx, win and now each time,
+	// as the interface language may change.
+	kit *widgets.Kit
 
 	ws      *workspace.Workspace
 	st      *statement.Statement // selected statement, nil when there is none
@@ -45,8 +49,8 @@ type controller struct {
 	editor  *editor
 	bench   *workbench
 	preview *preview
-	tabs    *tabs
-	status  *textLabel // status line at the bottom
+	tabs    *widgets.Tabs
+	status  *widgets.Label // status line at the bottom
 
 	export    *exporter // the export dialog last opened
 	settings  *settings // the settings dialog last opened
@@ -77,7 +81,7 @@ type controller struct {
 	// workbench's tabs (in mirrored order in a right-to-left interface).
 	editorTab, benchTab *container.TabItem
 	// verdictLine is the verdict of the last verification shown.
-	verdictLine *textLabel
+	verdictLine *widgets.Label
 	// lockWait is how long a save waits for another process to release
 	// the workspace folder.
 	lockWait time.Duration
@@ -91,6 +95,11 @@ func newController(a fyne.App, w fyne.Window) *controller {
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
 		lockWait: workspace.DefaultLockWait, fontCoverage: export.FontCoverage}
 	alignFyneLocale(c.prefs.uiLanguageChoice())
+	c.kit = &widgets.Kit{
+		Text: func() *uitext.Text { return c.tx },
+		Win:  func() fyne.Window { return c.win },
+		Now:  func() time.Time { return c.now() },
+	}
 	c.tx = uitext.New(c.prefs.uiLanguage())
 	addFyneCatalog(c.tx.Lang())
 	w.SetCloseIntercept(c.quit)
@@ -105,7 +114,7 @@ func (c *controller) build() {
 	c.applyTheme()
 	c.win.SetMainMenu(c.mainMenu())
 	c.addShortcuts()
-	c.status = newTextLabel("", c.tx.Lang(), false)
+	c.status = widgets.NewLabel("", c.tx.Lang(), false)
 	if c.ws == nil {
 		c.sidebar, c.editor, c.bench, c.preview, c.tabs = nil, nil, nil, nil, nil
 		c.win.SetContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
@@ -125,11 +134,11 @@ func (c *controller) build() {
 		items = items[1:]
 		c.bench.visible(true)
 	}
-	if rightToLeft(c.tx.Lang()) {
+	if widgets.RightToLeft(c.tx.Lang()) {
 		// Mirrored: read from the right, the statement comes first.
 		slices.Reverse(items)
 	}
-	c.tabs = c.newTabs(items...)
+	c.tabs = c.kit.NewTabs(items...)
 	if !c.project() {
 		c.tabs.Select(c.editorTab) // mirrored, it is not the first
 	}
@@ -137,12 +146,12 @@ func (c *controller) build() {
 	main := c.panes()
 	var top fyne.CanvasObject = c.toolbar()
 	if n := c.ws.Config.Notice; n != "" {
-		notice := newTextLabel(n, "", true) // the workspace's words, in its own language
+		notice := widgets.NewLabel(n, "", true) // the workspace's words, in its own language
 		notice.Importance = widget.WarningImportance
 		top = container.NewVBox(top, notice)
 	}
 	if len(c.ws.CatalogErrors) > 0 {
-		msg := newTextLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()), c.tx.Lang(), true)
+		msg := widgets.NewLabel(c.tx.N("CatalogsUnreadable", len(c.ws.CatalogErrors), "Errors", errors.Join(c.ws.CatalogErrors...).Error()), c.tx.Lang(), true)
 		msg.Importance = widget.DangerImportance
 		top = container.NewVBox(top, msg)
 	}
@@ -161,7 +170,7 @@ func (c *controller) panes() fyne.CanvasObject {
 	if c.project() {
 		// No statements, so no page to preview.
 		c.work = nil
-		if rightToLeft(c.tx.Lang()) {
+		if widgets.RightToLeft(c.tx.Lang()) {
 			main := container.NewHSplit(c.tabs, c.sidebar.content)
 			main.Offset = 0.78
 			return main
@@ -170,7 +179,7 @@ func (c *controller) panes() fyne.CanvasObject {
 		main.Offset = 0.22
 		return main
 	}
-	if !rightToLeft(c.tx.Lang()) {
+	if !widgets.RightToLeft(c.tx.Lang()) {
 		c.work = container.NewHSplit(c.tabs, c.preview.content)
 		c.work.Offset = 0.58
 		main := container.NewHSplit(c.sidebar.content, c.work)
@@ -186,7 +195,7 @@ func (c *controller) panes() fyne.CanvasObject {
 
 func (c *controller) toolbar() fyne.CanvasObject {
 	b := func(label string, icon fyne.Resource, f func()) fyne.CanvasObject {
-		return c.textButton(label, icon, f, widget.LowImportance)
+		return c.kit.TextButton(label, icon, f, widget.LowImportance)
 	}
 	items := []fyne.CanvasObject{b(c.tx.T("Save"), theme.DocumentSaveIcon(), c.save), widget.NewSeparator()}
 	if !c.project() {
@@ -200,7 +209,7 @@ func (c *controller) toolbar() fyne.CanvasObject {
 		b(c.tx.T("VerifyPDF"), theme.ConfirmIcon(), c.verifyDialog),
 		widget.NewSeparator(),
 		b(c.tx.T("Settings"), theme.SettingsIcon(), c.settingsDialog))
-	if rightToLeft(c.tx.Lang()) {
+	if widgets.RightToLeft(c.tx.Lang()) {
 		// Mirrored: the first tool at the right edge.
 		slices.Reverse(items)
 		items = append([]fyne.CanvasObject{layout.NewSpacer()}, items...)
@@ -292,7 +301,7 @@ func (c *controller) setWorkspace(ws *workspace.Workspace) {
 	c.prefs.opened(ws.Dir)
 	c.refreshStatus()
 	c.build()
-	c.setStatus(c.tx.T("Opened", "Path", isolateLTR(ws.Dir)))
+	c.setStatus(c.tx.T("Opened", "Path", widgets.IsolateLTR(ws.Dir)))
 	c.startJournal()
 	c.offerRecovery()
 }
@@ -639,7 +648,7 @@ func (c *controller) saveNow(waitErr error, after func()) {
 const saveLockWait = 300 * time.Millisecond
 
 func (c *controller) conflictDialog(err error) {
-	c.confirm(c.tx.T("ConflictTitle"), c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480),
+	c.kit.Confirm(c.tx.T("ConflictTitle"), c.dialogText(c.tx.T("ConflictExplain", "Error", err.Error()), "", 480),
 		c.tx.T("ReloadFromDisk"), c.tx.T("KeepMyEdits"), func(reload bool) {
 			if reload {
 				c.reload()
@@ -654,18 +663,18 @@ func (c *controller) whenSaved(next func()) {
 		next()
 		return
 	}
-	var d *modal
+	var d *widgets.Modal
 	save := func() {
 		d.Hide()
 		c.saveThen(next)
 	}
 	cancel := func() { d.Hide() }
-	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", isolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
-	d = c.newModal(c.tx.T("UnsavedTitle"), msg,
-		c.newLabelButton(c.tx.T("Cancel"), nil, cancel, widget.MediumImportance),
-		c.newLabelButton(c.tx.T("DontSave"), nil, func() { d.Hide(); c.journalSaved(); next() }, widget.DangerImportance),
-		c.newLabelButton(c.tx.T("Save"), theme.DocumentSaveIcon(), save, widget.HighImportance))
-	d.onConfirm, d.onCancel = save, cancel
+	msg := c.dialogText(c.tx.T("UnsavedQuestion", "Workspace", widgets.IsolateLTR(filepath.Base(c.ws.Dir))), c.tx.Lang(), 420)
+	d = c.kit.NewModal(c.tx.T("UnsavedTitle"), msg,
+		c.kit.NewLabelButton(c.tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.kit.NewLabelButton(c.tx.T("DontSave"), nil, func() { d.Hide(); c.journalSaved(); next() }, widget.DangerImportance),
+		c.kit.NewLabelButton(c.tx.T("Save"), theme.DocumentSaveIcon(), save, widget.HighImportance))
+	d.OnConfirm, d.OnCancel = save, cancel
 	d.Show()
 }
 
@@ -680,11 +689,11 @@ func (c *controller) quit() {
 func (c *controller) showError(err error) {
 	// An error may be ours (translated) or the system's (English, with
 	// paths): its first strong character gives its direction.
-	c.notice(c.tx.T("ErrorTitle"), c.dialogText(err.Error(), "", 480))
+	c.kit.Notice(c.tx.T("ErrorTitle"), c.dialogText(err.Error(), "", 480))
 }
 
 func (c *controller) about() {
-	c.notice(c.tx.T("AppName"), c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420))
+	c.kit.Notice(c.tx.T("AppName"), c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420))
 }
 
 // dropped handles files dropped on the window: a PDF is verified, a text
@@ -709,8 +718,3 @@ func (c *controller) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 }
-
-// isolateLTR wraps a path or other left-to-right token in a bidi isolate
-// (LRI … PDI), so a right-to-left sentence around it cannot pull its
-// leading slash to the wrong end.
-func isolateLTR(s string) string { return "\u2066" + s + "\u2069" }

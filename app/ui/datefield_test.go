@@ -18,13 +18,13 @@ func TestDateFieldStyle(t *testing.T) {
 	if got := c.editor.date.Text(); got != "3 June 2020" {
 		t.Errorf("English date shown as %q, want 3 June 2020", got)
 	}
-	c.editor.date.entry.SetText("")
-	test.Type(c.editor.date.entry, "2021-11-05")
+	c.editor.date.Entry.SetText("")
+	test.Type(c.editor.date.Entry, "2021-11-05")
 	if want := time.Date(2021, 11, 5, 0, 0, 0, 0, time.UTC); !c.st.Date.Equal(want) {
 		t.Errorf("typed date gave %v", c.st.Date)
 	}
 	c.tx = uitext.New("fr")
-	f := c.newDateField()
+	f := c.kit.NewDateField()
 	d := time.Date(2020, 6, 3, 0, 0, 0, 0, time.UTC)
 	f.SetDate(&d)
 	if f.Text() != "03/06/2020" {

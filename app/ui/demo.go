@@ -12,6 +12,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+
+	"communique/app/ui/widgets"
 )
 
 // processStart is as close to the process start as Go code gets.
@@ -58,7 +60,7 @@ func (c *controller) demo(mode string) {
 		if arg != "" {
 			c.setLanguage(arg)
 		}
-		if rightToLeft(c.tx.Lang()) {
+		if widgets.RightToLeft(c.tx.Lang()) {
 			c.work.SetOffset(0.7) // the preview is on the left
 		} else {
 			c.work.SetOffset(0.3)

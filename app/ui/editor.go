@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 )
 
 // editor edits a statement in the source language: title, issuing body,
@@ -22,9 +24,9 @@ type editor struct {
 	content *fyne.Container
 	st      *statement.Statement
 
-	title       *textEdit
-	body, place *textEdit
-	date        *dateField
+	title       *textbox.Edit
+	body, place *textbox.Edit
+	date        *widgets.DateField
 	paras       *fyne.Container
 	rows        []*paraRow
 	scroll      *container.Scroll
@@ -36,14 +38,14 @@ type editor struct {
 // paraRow is one paragraph in the editor.
 type paraRow struct {
 	id    string
-	num   *textLabel
-	entry *textEdit
+	num   *widgets.Label
+	entry *textbox.Edit
 	box   *fyne.Container
 }
 
 func newEditor(c *controller) *editor {
 	e := &editor{c: c}
-	e.title = newTextEdit(c.ws.Config.SourceLanguage, c.tx.T("TitlePlaceholder"))
+	e.title = textbox.NewEdit(c.ws.Config.SourceLanguage, c.tx.T("TitlePlaceholder"))
 	e.title.OnFocus = c.focusChanged
 	e.title.OnChanged = func(s string) {
 		if e.loading || e.st == nil {
@@ -54,7 +56,7 @@ func newEditor(c *controller) *editor {
 	}
 	// The issuing body and place are in the source language, which may
 	// be written right to left.
-	e.body = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.body = textbox.NewEdit(c.ws.Config.SourceLanguage, "")
 	e.body.SingleLine, e.body.MinLines = true, 1
 	e.body.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
@@ -62,7 +64,7 @@ func newEditor(c *controller) *editor {
 			c.metadataEdited()
 		}
 	}
-	e.place = newTextEdit(c.ws.Config.SourceLanguage, "")
+	e.place = textbox.NewEdit(c.ws.Config.SourceLanguage, "")
 	e.place.SingleLine, e.place.MinLines = true, 1
 	e.place.OnChanged = func(s string) {
 		if !e.loading && e.st != nil {
@@ -70,7 +72,7 @@ func newEditor(c *controller) *editor {
 			c.metadataEdited()
 		}
 	}
-	e.date = c.newDateField()
+	e.date = c.kit.NewDateField()
 	e.date.OnChanged = func(t *time.Time) {
 		if e.loading || e.st == nil {
 			return
@@ -82,17 +84,17 @@ func newEditor(c *controller) *editor {
 		}
 		c.metadataEdited()
 	}
-	meta := c.form(
-		formItem{c.tx.T("Title"), e.title},
-		formItem{c.tx.T("IssuingBody"), e.body},
-		formItem{c.tx.T("Place"), e.place},
-		formItem{c.tx.T("Date"), e.date.content},
+	meta := c.kit.Form(
+		widgets.FormItem{Label: c.tx.T("Title"), Field: e.title},
+		widgets.FormItem{Label: c.tx.T("IssuingBody"), Field: e.body},
+		widgets.FormItem{Label: c.tx.T("Place"), Field: e.place},
+		widgets.FormItem{Label: c.tx.T("Date"), Field: e.date.Content},
 	)
 	e.paras = container.NewVBox()
-	add := c.newLabelButton(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) }, widget.MediumImportance)
-	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, c.leading(add.obj)))
+	add := c.kit.NewLabelButton(c.tx.T("AddParagraph"), theme.ContentAddIcon(), func() { e.insert(len(e.st.Paragraphs)) }, widget.MediumImportance)
+	e.scroll = container.NewVScroll(container.NewVBox(meta, widget.NewSeparator(), c.heading(c.tx.T("Paragraphs")), e.paras, c.kit.Leading(add.Obj)))
 	e.form = e.scroll
-	empty := newTextLabel(c.tx.T("NoStatement"), c.tx.Lang(), true)
+	empty := widgets.NewLabel(c.tx.T("NoStatement"), c.tx.Lang(), true)
 	empty.Center = true
 	e.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, empty.MinSize().Height), empty))
 	e.content = container.NewStack(e.empty)
@@ -157,9 +159,9 @@ func (e *editor) rebuildParagraphs() {
 // newRow makes the row of a paragraph. Its widgets get their text before
 // they are first drawn, so nothing is laid out twice.
 func (e *editor) newRow(id, num, text string) *paraRow {
-	r := &paraRow{id: id, num: newTextLabel(num, e.c.tx.Lang(), false)}
+	r := &paraRow{id: id, num: widgets.NewLabel(num, e.c.tx.Lang(), false)}
 	r.num.Bold = true
-	r.entry = newTextEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
+	r.entry = textbox.NewEdit(e.c.ws.Config.SourceLanguage, e.c.tx.T("ParagraphPlaceholder"))
 	r.entry.Fill(text)
 	r.entry.OnFocus = e.c.focusChanged
 	r.entry.OnChanged = func(s string) {
@@ -180,11 +182,11 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		}
 	}
 	btn := func(label string, icon fyne.Resource, f func(i int)) fyne.CanvasObject {
-		return e.c.newLabelButton(label, icon, do(f), widget.LowImportance).obj
+		return e.c.kit.NewLabelButton(label, icon, do(f), widget.LowImportance).Obj
 	}
 	// Icon-only buttons say what they do when the pointer rests on them.
-	tip := func(text string, icon fyne.Resource, f func(i int)) *tipButton {
-		b := e.c.newTipButton(text, icon, do(f))
+	tip := func(text string, icon fyne.Resource, f func(i int)) *widgets.TipButton {
+		b := e.c.kit.NewTipButton(text, icon, do(f))
 		b.Importance = widget.LowImportance
 		return b
 	}
@@ -197,7 +199,7 @@ func (e *editor) newRow(id, num, text string) *paraRow {
 		layout.NewSpacer(),
 		tip(tx.T("DeleteParagraph"), theme.DeleteIcon(), e.confirmDelete),
 	)
-	if rightToLeft(tx.Lang()) {
+	if widgets.RightToLeft(tx.Lang()) {
 		slices.Reverse(tools.Objects)
 	}
 	r.box = container.NewBorder(r.num, tools, nil, nil, r.entry)
@@ -236,7 +238,7 @@ func (e *editor) move(from, to int) {
 }
 
 // split cuts paragraph i at the entry's cursor.
-func (e *editor) split(i int, en *textEdit) {
+func (e *editor) split(i int, en *textbox.Edit) {
 	runes := []rune(en.Text())
 	off := en.CursorOffset()
 	if off <= 0 || off >= len(runes) || strings.TrimSpace(string(runes[:off])) == "" || strings.TrimSpace(string(runes[off:])) == "" {
@@ -266,7 +268,7 @@ func (e *editor) merge(i int) {
 }
 
 func (e *editor) confirmDelete(i int) {
-	e.c.confirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420),
+	e.c.kit.Confirm(e.c.tx.T("DeleteParagraphTitle", "N", i+1), e.c.dialogText(e.c.tx.T("DeleteParagraphExplain", "N", i+1), e.c.tx.Lang(), 420),
 		e.c.tx.T("Delete"), e.c.tx.T("Cancel"), func(ok bool) {
 			if ok {
 				e.remove(i)

@@ -19,6 +19,9 @@ import (
 
 	"communique/app/export"
 	"communique/app/sign"
+	"communique/app/ui/textbox"
+	"communique/app/ui/verdict"
+	"communique/app/ui/widgets"
 )
 
 // exporter is the export dialog: choose languages, folder and signing,
@@ -31,23 +34,23 @@ type exporter struct {
 	c *controller
 	// cancel stops the export under way (a slow timestamp server); nil when none runs.
 	cancel  context.CancelFunc
-	d       *modal
+	d       *widgets.Modal
 	body    *fyne.Container
 	buttons *fyne.Container // the row at the bottom, changed as the export moves on
 	ready   []export.Readiness
 	checks  map[string]*widget.Check
-	warn    *textLabel
-	folder  *textEdit
+	warn    *widgets.Label
+	folder  *textbox.Edit
 	signIt  *widget.Check
-	ident   *textEdit
+	ident   *textbox.Edit
 	pass    *widget.Entry
-	role    *textEdit
-	tsa     *textEdit
-	start   *labelButton
-	close   *labelButton
-	stop    *labelButton // Cancel while an export runs
+	role    *textbox.Edit
+	tsa     *textbox.Edit
+	start   *widgets.LabelButton
+	close   *widgets.LabelButton
+	stop    *widgets.LabelButton // Cancel while an export runs
 
-	bars map[string]*progress // by language
+	bars map[string]*widgets.Progress // by language
 	// done is called when an export has finished (test hook).
 	done     func(*export.Manifest, error)
 	manifest *export.Manifest
@@ -69,8 +72,8 @@ func (c *controller) exportDialog() {
 	c.whenSaved(func() {
 		x := &exporter{c: c, checks: map[string]*widget.Check{}}
 		c.export = x
-		x.d = c.newModal(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form())
-		x.d.onConfirm, x.d.onCancel = x.run, x.d.Hide
+		x.d = c.kit.NewModal(c.tx.T("ExportTitle", "Statement", c.st.ID), x.form())
+		x.d.OnConfirm, x.d.OnCancel = x.run, x.d.Hide
 		x.d.Resize(fyne.NewSize(700, 640))
 		x.d.Show()
 	})
@@ -81,13 +84,13 @@ func (c *controller) exportDialog() {
 // chosen: a published statement never mixes languages.
 func (x *exporter) languageRows() *fyne.Container {
 	c := x.c
-	rtl := rightToLeft(c.tx.Lang())
+	rtl := widgets.RightToLeft(c.tx.Lang())
 	box := container.NewVBox()
 	for _, r := range x.ready {
 		check := widget.NewCheck("", func(bool) { x.updateWarning() })
 		check.Checked = r.Complete()
-		name := newTextLabel(languageName(r.Lang), "", false)
-		state := newTextLabel(c.summary(r.Missing, r.NeedsReview, r.QAProblems), c.tx.Lang(), false)
+		name := widgets.NewLabel(languageName(r.Lang), "", false)
+		state := widgets.NewLabel(c.summary(r.Missing, r.NeedsReview, r.QAProblems), c.tx.Lang(), false)
 		switch {
 		case r.Missing > 0:
 			check.Disable()
@@ -112,16 +115,16 @@ func (x *exporter) form() fyne.CanvasObject {
 	tx := c.tx
 	x.ready = export.Ready(c.ws, c.st)
 	langBox := x.languageRows()
-	x.warn = newTextLabel("", tx.Lang(), true)
+	x.warn = widgets.NewLabel("", tx.Lang(), true)
 	x.warn.Importance = widget.WarningImportance
 
-	x.folder = c.lineEdit("", "")
+	x.folder = c.kit.LineEdit("", "")
 	dir := c.prefs.exportDir()
 	if dir == "" {
 		dir = filepath.Join(c.ws.Dir, "export")
 	}
 	x.folder.SetText(dir)
-	browse := c.newTipButton(tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
+	browse := c.kit.NewTipButton(tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				x.folder.SetText(u.Path())
@@ -130,9 +133,9 @@ func (x *exporter) form() fyne.CanvasObject {
 		c.startIn(d, c.ws.Dir)
 		d.Show()
 	})
-	x.ident = c.lineEdit("", tx.T("IdentityPlaceholder"))
+	x.ident = c.kit.LineEdit("", tx.T("IdentityPlaceholder"))
 	x.ident.SetText(c.prefs.identity())
-	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
+	pick := c.kit.NewTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		dir := c.wsParent()
 		if p := x.ident.Text(); p != "" {
 			dir = filepath.Dir(p)
@@ -141,15 +144,15 @@ func (x *exporter) form() fyne.CanvasObject {
 	})
 	x.pass = widget.NewPasswordEntry()
 	x.pass.SetPlaceHolder(tx.T("PasswordPlaceholder"))
-	x.role = c.lineEdit(tx.Lang(), tx.T("RolePlaceholder"))
+	x.role = c.kit.LineEdit(tx.Lang(), tx.T("RolePlaceholder"))
 	x.role.SetText(c.prefs.role())
-	x.tsa = c.lineEdit("", "https://freetsa.org/tsr")
+	x.tsa = c.kit.LineEdit("", "https://freetsa.org/tsr")
 	x.tsa.SetText(c.prefs.tsa())
-	signing := c.form(
-		formItem{tx.T("IdentityFile"), c.withButton(x.ident, pick)},
-		formItem{tx.T("Password"), x.pass},
-		formItem{tx.T("Role"), x.role},
-		formItem{tx.T("TSAURL"), x.tsa},
+	signing := c.kit.Form(
+		widgets.FormItem{Label: tx.T("IdentityFile"), Field: c.kit.WithButton(x.ident, pick)},
+		widgets.FormItem{Label: tx.T("Password"), Field: x.pass},
+		widgets.FormItem{Label: tx.T("Role"), Field: x.role},
+		widgets.FormItem{Label: tx.T("TSAURL"), Field: x.tsa},
 	)
 	x.signIt = widget.NewCheck("", func(on bool) {
 		signing.Hidden = !on
@@ -157,16 +160,16 @@ func (x *exporter) form() fyne.CanvasObject {
 	})
 	x.signIt.SetChecked(c.prefs.identity() != "")
 	signing.Hidden = !x.signIt.Checked
-	x.start = c.newLabelButton(tx.T("Export"), theme.UploadIcon(), x.run, widget.HighImportance)
-	x.close = c.newLabelButton(tx.T("Cancel"), nil, func() { x.d.Hide() }, widget.MediumImportance)
+	x.start = c.kit.NewLabelButton(tx.T("Export"), theme.UploadIcon(), x.run, widget.HighImportance)
+	x.close = c.kit.NewLabelButton(tx.T("Cancel"), nil, func() { x.d.Hide() }, widget.MediumImportance)
 	x.updateWarning()
 	form := container.NewVBox(
 		c.heading(tx.T("Languages")), langBox, x.warn,
 		widget.NewSeparator(),
-		c.form(formItem{tx.T("OutputFolder"), c.withButton(x.folder, browse)}),
-		c.checkLabelled(x.signIt, tx.T("SignPDFs")), signing,
+		c.kit.Form(widgets.FormItem{Label: tx.T("OutputFolder"), Field: c.kit.WithButton(x.folder, browse)}),
+		c.kit.CheckLabelled(x.signIt, tx.T("SignPDFs")), signing,
 	)
-	x.buttons = container.NewStack(c.buttonRow(x.close, x.start))
+	x.buttons = container.NewStack(c.kit.ButtonRow(x.close, x.start))
 	x.body = container.NewBorder(nil, x.buttons, nil, nil, container.NewVScroll(form))
 	return x.body
 }
@@ -311,25 +314,25 @@ func (x *exporter) showProgress(langs []string) {
 	c := x.c
 	tx := c.tx
 	rows := container.NewVBox()
-	x.bars = map[string]*progress{}
+	x.bars = map[string]*widgets.Progress{}
 	for _, lang := range langs {
-		bar := c.newProgress()
-		bar.set(0, 4, tx.T("StageQueued"))
+		bar := c.kit.NewProgress()
+		bar.Set(0, 4, tx.T("StageQueued"))
 		x.bars[lang] = bar
-		name := newTextLabel(c.st.ID+"."+lang+".pdf", "en", false)
+		name := widgets.NewLabel(c.st.ID+"."+lang+".pdf", "en", false)
 		name.Bold = true
 		rows.Add(container.NewVBox(name, bar))
 	}
 	x.close.SetText(tx.T("Close"))
 	x.close.Disable()
-	x.stop = c.newLabelButton(tx.T("Cancel"), theme.CancelIcon(), x.stopExport, widget.DangerImportance)
+	x.stop = c.kit.NewLabelButton(tx.T("Cancel"), theme.CancelIcon(), x.stopExport, widget.DangerImportance)
 	x.setContent(container.NewVScroll(rows), x.close, x.stop)
-	x.d.onConfirm, x.d.onCancel = nil, x.stopExport
+	x.d.OnConfirm, x.d.OnCancel = nil, x.stopExport
 }
 
 // setContent replaces the dialog's body and its row of buttons.
-func (x *exporter) setContent(body fyne.CanvasObject, buttons ...*labelButton) {
-	x.buttons.Objects = []fyne.CanvasObject{x.c.buttonRow(buttons...)}
+func (x *exporter) setContent(body fyne.CanvasObject, buttons ...*widgets.LabelButton) {
+	x.buttons.Objects = []fyne.CanvasObject{x.c.kit.ButtonRow(buttons...)}
 	x.body.Objects = []fyne.CanvasObject{body, x.buttons}
 	x.body.Layout = layout.NewBorderLayout(nil, x.buttons, nil, nil)
 	x.body.Refresh()
@@ -352,15 +355,15 @@ func (x *exporter) progress(p export.Progress) {
 	}
 	switch p.Step {
 	case "typeset":
-		bar.set(1, 4, tx.T("StageTypesetting"))
+		bar.Set(1, 4, tx.T("StageTypesetting"))
 	case "sign":
-		bar.set(2, 4, tx.T("StageSigning"))
+		bar.Set(2, 4, tx.T("StageSigning"))
 	case "verify":
-		bar.set(3, 4, tx.T("StageVerifying"))
+		bar.Set(3, 4, tx.T("StageVerifying"))
 	case "skipped":
-		bar.set(0, 4, tx.T("StageSkipped"))
+		bar.Set(0, 4, tx.T("StageSkipped"))
 	case "written":
-		bar.set(4, 4, tx.T("StageDone"))
+		bar.Set(4, 4, tx.T("StageDone"))
 	}
 }
 
@@ -373,12 +376,12 @@ func (x *exporter) finished(m *export.Manifest, err error) {
 	x.manifest, x.err = m, err
 	tx := c.tx
 	x.close.Enable()
-	x.d.onConfirm, x.d.onCancel = x.d.Hide, x.d.Hide
+	x.d.OnConfirm, x.d.OnCancel = x.d.Hide, x.d.Hide
 	box := container.NewVBox()
 	if err != nil {
 		for _, bar := range x.bars {
-			if bar.done < bar.total {
-				bar.set(0, bar.total, tx.T("StageFailed"))
+			if done, total := bar.Count(); done < total {
+				bar.Set(0, total, tx.T("StageFailed"))
 			}
 		}
 		text := tx.T("ExportFailed", "Error", err.Error())
@@ -399,8 +402,8 @@ func (x *exporter) finished(m *export.Manifest, err error) {
 
 // line is one wrapped line of the result; lang "" lets its text decide
 // its direction (a path, a file name).
-func (x *exporter) line(text, lang string, imp widget.Importance, bold bool) *textLabel {
-	l := newTextLabel(text, lang, true)
+func (x *exporter) line(text, lang string, imp widget.Importance, bold bool) *widgets.Label {
+	l := widgets.NewLabel(text, lang, true)
 	l.Importance, l.Bold = imp, bold
 	return l
 }
@@ -412,8 +415,8 @@ func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
 	if len(m.Files) == 0 {
 		return
 	}
-	box.Add(x.line(tx.N("ExportedFiles", len(m.Files), "Folder", isolateLTR(x.dir)), tx.Lang(), widget.MediumImportance, true))
-	open := c.newLabelButton(tx.T("OpenFolder"), theme.FolderOpenIcon(), func() {
+	box.Add(x.line(tx.N("ExportedFiles", len(m.Files), "Folder", widgets.IsolateLTR(x.dir)), tx.Lang(), widget.MediumImportance, true))
+	open := c.kit.NewLabelButton(tx.T("OpenFolder"), theme.FolderOpenIcon(), func() {
 		u, err := url.Parse(storage.NewFileURI(x.dir).String())
 		if err == nil {
 			err = c.app.OpenURL(u)
@@ -422,8 +425,8 @@ func (x *exporter) written(box *fyne.Container, m *export.Manifest) {
 			c.showError(err)
 		}
 	}, widget.MediumImportance)
-	box.Add(c.leading(open.obj))
-	box.Add(x.line(tx.T("ManifestAt", "Path", isolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
+	box.Add(c.kit.Leading(open.Obj))
+	box.Add(x.line(tx.T("ManifestAt", "Path", widgets.IsolateLTR(filepath.Join(x.dir, export.ManifestFile))), tx.Lang(), widget.MediumImportance, false))
 	if m.Signer != nil {
 		box.Add(x.line(tx.T("SignedAs", "Name", m.Signer.Subject, "Fingerprint", m.Signer.Fingerprint), tx.Lang(), widget.MediumImportance, false))
 	}
@@ -460,7 +463,7 @@ func (c *controller) skipReasons(s export.Skipped) []string {
 		var glyph *export.GlyphError
 		switch {
 		case errors.As(err, &inc):
-			out = append(out, tx.N("SkipIncomplete", len(inc.Missing), "Parts", isolateLTR(strings.Join(inc.Missing, ", "))))
+			out = append(out, tx.N("SkipIncomplete", len(inc.Missing), "Parts", widgets.IsolateLTR(strings.Join(inc.Missing, ", "))))
 		case errors.As(err, &stale):
 			out = append(out, tx.N("SkipStale", stale.NeedsReview))
 		case errors.As(err, &glyph):
@@ -482,9 +485,9 @@ func (c *controller) fileOutcome(f export.File) string {
 	if f.Verification == nil {
 		return written + " " + tx.T("FileUnsigned")
 	}
-	parts := []string{written, describeReport(tx, f.Verification)[0]}
+	parts := []string{written, verdict.Describe(tx, f.Verification)[0]}
 	if len(f.Verification.Signatures) > 0 {
-		parts = append(parts, trustText(tx, f.Verification.Signatures[0].Trust))
+		parts = append(parts, verdict.Trust(tx, f.Verification.Signatures[0].Trust))
 	}
 	return strings.Join(parts, " ")
 }
@@ -493,5 +496,5 @@ func outcomeImportance(f export.File) widget.Importance {
 	if f.Verification == nil {
 		return widget.MediumImportance
 	}
-	return verdictImportance(f.Verification.Verdict)
+	return verdict.Importance(f.Verification.Verdict)
 }

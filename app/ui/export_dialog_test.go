@@ -149,7 +149,7 @@ func TestExportDialogFitsSmallWindow(t *testing.T) {
 	c.win.Resize(fyne.NewSize(1024, 600))
 	c.exportDialog()
 	cs := c.win.Canvas().Size()
-	got := c.export.d.pop.Content.Size()
+	got := c.export.d.Content().Size()
 	if got.Height > cs.Height || got.Width > cs.Width {
 		t.Errorf("export dialog %v in a %v window", got, cs)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"communique/app/ui/widgets"
 	"communique/i18n/catalog"
 	"communique/i18n/uitext"
 )
@@ -147,14 +148,14 @@ func TestIconButtonsHaveTips(t *testing.T) {
 	}
 	b.MouseIn(&desktop.MouseEvent{})
 	deadline := time.Now().Add(3 * time.Second)
-	for (b.popup == nil || !b.popup.Visible()) && time.Now().Before(deadline) {
+	for !b.TipShown() && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if b.popup == nil || !b.popup.Visible() {
+	if !b.TipShown() {
 		t.Fatal("no tip after resting on the button")
 	}
 	b.MouseOut()
-	if b.popup.Visible() {
+	if b.TipShown() {
 		t.Error("tip stays after the pointer left")
 	}
 }
@@ -209,11 +210,11 @@ func TestFormDialogEnterAndEscape(t *testing.T) {
 	}
 }
 
-func findDialogEntry(o fyne.CanvasObject) *dialogEntry {
+func findDialogEntry(o fyne.CanvasObject) *widgets.DialogEntry {
 	if o == nil {
 		return nil
 	}
-	if e, ok := o.(*dialogEntry); ok {
+	if e, ok := o.(*widgets.DialogEntry); ok {
 		return e
 	}
 	if w, ok := o.(fyne.Widget); ok {

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/safefile"
+	"communique/app/ui/mempane"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/i18n/glossary"
 )
 
@@ -22,7 +25,7 @@ import (
 // the editor then shows the file as it is now).
 type glossaryEditor struct {
 	c    *controller
-	pane *memoryPane
+	pane *mempane.Pane
 	list *fyne.Container
 }
 
@@ -32,16 +35,16 @@ func (c *controller) glossaryDialog() {
 		return
 	}
 	p := c.bench.pane
-	if p.glErr != nil {
-		c.showError(p.glErr)
+	if _, err := p.Glossary(); err != nil {
+		c.showError(err)
 		return
 	}
 	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
 	ed.fill()
-	add := c.textButton(c.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
+	add := c.kit.TextButton(c.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
 	content := container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(ed.list))
 	d := dialog.NewCustom(c.tx.T("GlossaryTitle"), c.tx.T("Close"), content, c.win)
-	c.dialogKeys(d, d.Hide, d.Hide)
+	c.kit.DialogKeys(d, d.Hide, d.Hide)
 	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
 }
@@ -49,22 +52,22 @@ func (c *controller) glossaryDialog() {
 // fill shows one line per term: the source term, its translation into
 // the workbench's language, and the edit and delete buttons.
 func (ed *glossaryEditor) fill() {
-	c, p := ed.c, ed.pane
+	c := ed.c
 	var rows []fyne.CanvasObject
-	for i, t := range p.gl.Terms {
-		src := newTextLabel(t.Source, c.ws.Config.SourceLanguage, false)
+	for i, t := range ed.gl().Terms {
+		src := widgets.NewLabel(t.Source, c.ws.Config.SourceLanguage, false)
 		src.Bold = true
-		tgt := newTextLabel(t.Approved[p.b.lang], p.b.lang, false)
-		edit := c.newTipButton(c.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
-		del := c.newTipButton(c.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
+		tgt := widgets.NewLabel(t.Approved[c.bench.lang], c.bench.lang, false)
+		edit := c.kit.NewTipButton(c.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
+		del := c.kit.NewTipButton(c.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
 		objs := []fyne.CanvasObject{src, tgt, layout.NewSpacer(), edit, del}
-		if rightToLeft(c.tx.Lang()) {
+		if widgets.RightToLeft(c.tx.Lang()) {
 			slices.Reverse(objs)
 		}
 		rows = append(rows, container.NewHBox(objs...))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, newTextLabel(c.tx.T("GlossaryEmpty"), c.tx.Lang(), true))
+		rows = append(rows, widgets.NewLabel(c.tx.T("GlossaryEmpty"), c.tx.Lang(), true))
 	}
 	ed.list.Objects = rows
 	ed.list.Refresh()
@@ -72,8 +75,8 @@ func (ed *glossaryEditor) fill() {
 
 // termForm holds the fields of one term being edited.
 type termForm struct {
-	source, note        *textEdit
-	approved, forbidden map[string]*textEdit // by target language
+	source, note        *textbox.Edit
+	approved, forbidden map[string]*textbox.Edit // by target language
 }
 
 // editTerm edits term i, or adds one when i < 0.
@@ -81,7 +84,7 @@ func (ed *glossaryEditor) editTerm(i int) {
 	c := ed.c
 	var t glossary.Term
 	if i >= 0 {
-		t = ed.pane.gl.Terms[i]
+		t = ed.gl().Terms[i]
 	}
 	f, rows := ed.termFields(t)
 	title := c.tx.T("GlossaryAddTerm")
@@ -107,7 +110,7 @@ func (ed *glossaryEditor) editTerm(i int) {
 			return terms
 		})
 	}, c.win)
-	c.dialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
+	c.kit.DialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	c.win.Canvas().Focus(f.source)
@@ -118,24 +121,24 @@ func (ed *glossaryEditor) editTerm(i int) {
 // (one per line), each field set in its language's direction.
 func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasObject) {
 	c := ed.c
-	f := &termForm{approved: map[string]*textEdit{}, forbidden: map[string]*textEdit{}}
-	f.source = newTextEdit(c.ws.Config.SourceLanguage, "Daesh")
+	f := &termForm{approved: map[string]*textbox.Edit{}, forbidden: map[string]*textbox.Edit{}}
+	f.source = textbox.NewEdit(c.ws.Config.SourceLanguage, "Daesh")
 	f.source.SingleLine, f.source.MinLines = true, 1
 	f.source.SetText(t.Source)
-	f.note = newTextEdit("", c.tx.T("GlossaryNotePlaceholder"))
+	f.note = textbox.NewEdit("", c.tx.T("GlossaryNotePlaceholder"))
 	f.note.SetText(t.Note)
 	rows := []fyne.CanvasObject{
 		ed.row(c.tx.T("GlossarySource"), f.source),
 		ed.row(c.tx.T("GlossaryNote"), f.note),
 	}
 	for _, lang := range c.ws.Languages()[1:] {
-		ok := newTextEdit(lang, "")
+		ok := textbox.NewEdit(lang, "")
 		ok.SingleLine, ok.MinLines = true, 1
 		ok.SetText(t.Approved[lang])
-		bad := newTextEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
+		bad := textbox.NewEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
 		bad.SetText(strings.Join(t.Forbidden[lang], "\n"))
 		f.approved[lang], f.forbidden[lang] = ok, bad
-		name := isolateLTR(languageName(lang))
+		name := widgets.IsolateLTR(languageName(lang))
 		rows = append(rows,
 			ed.row(c.tx.T("GlossaryApprovedIn", "Language", name), ok),
 			ed.row(c.tx.T("GlossaryForbiddenIn", "Language", name), bad))
@@ -146,10 +149,10 @@ func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasO
 // row is a labelled field of the term form, the label on the reading side
 // and as wide as the widest label, so the fields line up.
 func (ed *glossaryEditor) row(label string, field fyne.CanvasObject) fyne.CanvasObject {
-	l := newTextLabel(label, ed.c.tx.Lang(), false)
+	l := widgets.NewLabel(label, ed.c.tx.Lang(), false)
 	l.Bold = true
 	box := container.New(layout.NewGridWrapLayout(fyne.NewSize(190, l.MinSize().Height)), l)
-	if rightToLeft(ed.c.tx.Lang()) {
+	if widgets.RightToLeft(ed.c.tx.Lang()) {
 		return container.NewBorder(nil, nil, nil, box, field)
 	}
 	return container.NewBorder(nil, nil, box, nil, field)
@@ -178,13 +181,13 @@ func (f *termForm) term() glossary.Term {
 // deleteTerm asks, then deletes term i.
 func (ed *glossaryEditor) deleteTerm(i int) {
 	c := ed.c
-	src := ed.pane.gl.Terms[i].Source
+	src := ed.gl().Terms[i].Source
 	d := dialog.NewConfirm(c.tx.T("GlossaryDeleteTerm"), c.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
 		if ok {
 			ed.save(func(terms []glossary.Term) []glossary.Term { return slices.Delete(terms, i, i+1) })
 		}
 	}, c.win)
-	c.dialogKeys(d, d.Confirm, d.Dismiss)
+	c.kit.DialogKeys(d, d.Confirm, d.Dismiss)
 	d.Show()
 }
 
@@ -193,8 +196,8 @@ func (ed *glossaryEditor) deleteTerm(i int) {
 // so the editor, the pane and the QA show what the file holds.
 func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
 	c, p := ed.c, ed.pane
-	g := *p.gl
-	g.Terms = change(slices.Clone(p.gl.Terms))
+	g := *ed.gl()
+	g.Terms = change(slices.Clone(ed.gl().Terms))
 	err := c.ws.SaveGlossary(&g)
 	if err != nil {
 		c.showError(err)
@@ -207,6 +210,13 @@ func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
 		c.showError(rerr)
 		return
 	}
-	p.glossaryChanged(fresh)
+	p.SetGlossary(fresh)
 	ed.fill()
+}
+
+// gl is the glossary being edited (read without error: the editor does
+// not open otherwise).
+func (ed *glossaryEditor) gl() *glossary.Glossary {
+	g, _ := ed.pane.Glossary()
+	return g
 }

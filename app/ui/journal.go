@@ -13,6 +13,7 @@ import (
 
 	"communique/app/recovery"
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 )
 
 // The window's side of the recovery journal (app/recovery): it notes every
@@ -109,14 +110,14 @@ func (c *controller) offerRecovery() {
 	c.pendingRecovery = r
 	list := container.NewVBox()
 	item := func(title, lang, was, now string) {
-		head := newTextLabel(title, c.tx.Lang(), true)
+		head := widgets.NewLabel(title, c.tx.Lang(), true)
 		head.Bold = true
 		list.Add(head)
 		if was == "" {
 			was = "—"
 		}
-		list.Add(newTextLabel(c.tx.T("Was")+" "+was, lang, true))
-		nowL := newTextLabel(c.tx.T("Now")+" "+now, lang, true)
+		list.Add(widgets.NewLabel(c.tx.T("Was")+" "+was, lang, true))
+		nowL := widgets.NewLabel(c.tx.T("Now")+" "+now, lang, true)
 		nowL.Importance = widget.SuccessImportance
 		list.Add(nowL)
 	}
@@ -135,9 +136,9 @@ func (c *controller) offerRecovery() {
 		item(c.tx.T("RecoveryItem", "Language", languageName(src), "Part", m.ID), src,
 			c.metaText(st.IssuingBody, st.Place, st.Date), c.metaText(m.IssuingBody, m.Place, m.Date))
 	}
-	intro := newTextLabel(c.tx.N("RecoveryExplain", r.Size(), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
+	intro := widgets.NewLabel(c.tx.N("RecoveryExplain", r.Size(), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
-	d := c.confirm(c.tx.T("RecoveryTitle"), body, c.tx.T("Restore"), c.tx.T("Discard"), func(ok bool) {
+	d := c.kit.Confirm(c.tx.T("RecoveryTitle"), body, c.tx.T("Restore"), c.tx.T("Discard"), func(ok bool) {
 		if ok {
 			c.restoreJournal()
 		} else {

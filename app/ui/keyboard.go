@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"communique/app/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -120,6 +122,6 @@ func (c *controller) addWorkbenchShortcuts() {
 
 // shortcutList shows the keyboard shortcuts (Help menu).
 func (c *controller) shortcutList() {
-	text := newTextLabel(c.tx.T("KeyboardShortcutsText")+"\n"+c.tx.T("KeyboardShortcutsMemory"), c.tx.Lang(), true)
-	c.notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 400), text))
+	text := widgets.NewLabel(c.tx.T("KeyboardShortcutsText")+"\n"+c.tx.T("KeyboardShortcutsMemory"), c.tx.Lang(), true)
+	c.kit.Notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 400), text))
 }

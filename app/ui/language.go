@@ -40,21 +40,6 @@ var extraNames = map[string]string{
 	"ku":  "Kurdî",
 }
 
-// rightToLeft reports whether lang is written right to left, for the hint
-// that its translation is best read in the preview.
-func rightToLeft(lang string) bool {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return false
-	}
-	script, _ := tag.Script()
-	switch script.String() {
-	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg":
-		return true
-	}
-	return false
-}
-
 // nameIn is a language's name in the interface language ("anglais" in a
 // French sentence), for running text; the code when unknown.
 func nameIn(ui, code string) string {

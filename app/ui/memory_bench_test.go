@@ -44,18 +44,18 @@ func BenchmarkMemoryPane(b *testing.B) {
 	for _, id := range seedOf(b, ws).Paragraphs {
 		all.WriteString(ws.Text("en", id) + " ")
 	}
-	p.mems.imported = bigImported(100_000, all.String())
+	p.UseImported(bigImported(100_000, all.String()))
 	for _, edited := range []bool{false, true} {
 		name := map[bool]string{false: "focus", true: "after-edit"}[edited]
 		b.Run(name, func(b *testing.B) {
 			for range b.N {
 				if edited {
-					p.translationEdited(st.Paragraphs[1])
+					p.TranslationEdited(st.Paragraphs[1])
 				}
-				p.refresh()
+				p.Refresh()
 			}
-			if len(p.shown.Matches) == 0 || len(p.shown.Terms) == 0 {
-				b.Fatalf("pane shows %d matches and %d terms", len(p.shown.Matches), len(p.shown.Terms))
+			if len(p.Shown().Matches) == 0 || len(p.Shown().Terms) == 0 {
+				b.Fatalf("pane shows %d matches and %d terms", len(p.Shown().Matches), len(p.Shown().Terms))
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/update")
 		})

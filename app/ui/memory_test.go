@@ -12,8 +12,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/mempane"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/glossary"
+	"communique/i18n/worddiff"
 )
 
 const testGlossary = `[[term]]
@@ -66,7 +70,7 @@ func seedOf(t testing.TB, ws *workspace.Workspace) *statement.Statement {
 
 // focusPart opens lang's workbench on st and focuses the translation of
 // part id, as a click does.
-func focusPart(t testing.TB, c *controller, st *statement.Statement, lang, id string) *textEdit {
+func focusPart(t testing.TB, c *controller, st *statement.Statement, lang, id string) *textbox.Edit {
 	t.Helper()
 	c.selectStatement(st)
 	c.openLanguage(lang)
@@ -89,50 +93,50 @@ func TestMemoryPaneMatchesAndInsert(t *testing.T) {
 	seedP1 := seedOf(t, ws).Paragraphs[0]
 	en := focusPart(t, c, st, "fr", st.Paragraphs[0])
 	p := c.bench.pane
-	if p.id != st.Paragraphs[0] {
-		t.Fatalf("pane follows %q, want %q", p.id, st.Paragraphs[0])
+	if p.Following() != st.Paragraphs[0] {
+		t.Fatalf("pane follows %q, want %q", p.Following(), st.Paragraphs[0])
 	}
-	if len(p.shown.Matches) == 0 {
+	if len(p.Shown().Matches) == 0 {
 		t.Fatal("no memory match for a paragraph that differs from a translated one by two words")
 	}
-	m := p.shown.Matches[0]
+	m := p.Shown().Matches[0]
 	want := ws.Text("fr", seedP1)
 	if m.Segment.Target != want || m.Exact || m.Segment.Origin != seedP1+" (fr)" {
 		t.Errorf("best match %q from %q (exact %v), want the seed's %q", m.Segment.Target, m.Segment.Origin, m.Exact, want)
 	}
-	if s := scorePercent(m); s < 80 || s > 99 {
+	if s := mempane.ScorePercent(m); s < 80 || s > 99 {
 		t.Errorf("score %d%%, want a high fuzzy score", s)
 	}
 	var gone, more string
-	for _, s := range matchSpans(m, ws.Text("en", st.Paragraphs[0])) {
-		switch s.Change {
-		case removed:
+	for _, s := range mempane.MatchSpans(m, ws.Text("en", st.Paragraphs[0])) {
+		switch s.Op {
+		case worddiff.Delete:
 			gone += s.Text
-		case added:
+		case worddiff.Insert:
 			more += s.Text
 		}
 	}
 	if !strings.Contains(gone, "today virtually") || !strings.Contains(more, "in Rome") {
 		t.Errorf("diff marks %q as only stored and %q as only current", gone, more)
 	}
-	head := p.matches.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*textLabel)
-	from := p.matches.Objects[0].(*fyne.Container).Objects[1].(*textLabel)
+	head := p.Matches()[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widgets.Label)
+	from := p.Matches()[0].(*fyne.Container).Objects[1].(*widgets.Label)
 	if txt := head.Text() + from.Text(); !strings.Contains(txt, "Ctrl+1") || !strings.Contains(txt, "%") || !strings.Contains(txt, "Paragraph 1") || !strings.Contains(txt, "Statement by the Political") {
 		t.Errorf("match heading %q lacks the key, score or origin", txt)
 	}
-	if len(p.shown.Terms) != 2 || p.shown.Terms[0].Term.Source != "Global Coalition" || p.shown.Terms[1].Approved != "Daech" {
-		t.Errorf("terms %+v, want Global Coalition then Daesh → Daech", p.shown.Terms)
+	if len(p.Shown().Terms) != 2 || p.Shown().Terms[0].Term.Source != "Global Coalition" || p.Shown().Terms[1].Approved != "Daech" {
+		t.Errorf("terms %+v, want Global Coalition then Daesh → Daech", p.Shown().Terms)
 	}
 
-	en.TypedShortcut(shortcutMatch[0])
+	en.TypedShortcut(mempane.ShortcutMatch[0])
 	if en.Text() != want {
 		t.Fatalf("after Ctrl+1 the translation is %q, want %q", en.Text(), want)
 	}
 	if got := ws.Text("fr", st.Paragraphs[0]); got != want {
 		t.Errorf("catalog holds %q after Ctrl+1", got)
 	}
-	en.TypedShortcut(shortcutTerm)
-	en.TypedShortcut(shortcutTerm)
+	en.TypedShortcut(mempane.ShortcutTerm)
+	en.TypedShortcut(mempane.ShortcutTerm)
 	if !strings.HasSuffix(en.Text(), "Coalition mondialeDaech") {
 		t.Errorf("Ctrl+Shift+G twice gave %q, want both terms' approved translations at the caret", en.Text())
 	}
@@ -151,16 +155,16 @@ func TestMemoryPaneLeavesOutOwnTranslation(t *testing.T) {
 	c := newTestUI(t, ws)
 	seed := seedOf(t, ws)
 	focusPart(t, c, seed, "fr", seed.Paragraphs[0])
-	for _, m := range c.bench.pane.shown.Matches {
+	for _, m := range c.bench.pane.Shown().Matches {
 		if strings.HasPrefix(m.Segment.Origin, seed.Paragraphs[0]+" (fr)") {
 			t.Errorf("the part's own translation is offered: %+v", m)
 		}
 	}
 	focusPart(t, c, st, "fr", st.Paragraphs[1])
-	if n := len(c.bench.pane.shown.Matches); n != 0 {
+	if n := len(c.bench.pane.Shown().Matches); n != 0 {
 		t.Errorf("%d matches for a sentence nobody translated", n)
 	}
-	if got := c.bench.pane.matches.Objects[0].(*textLabel).Text(); got != c.tx.T("MemoryNone") {
+	if got := c.bench.pane.Matches()[0].(*widgets.Label).Text(); got != c.tx.T("MemoryNone") {
 		t.Errorf("pane says %q", got)
 	}
 }
@@ -172,23 +176,23 @@ func TestMemoryPaneArabic(t *testing.T) {
 	c := newTestUIIn(t, ws, "ar")
 	focusPart(t, c, st, "ar", st.Paragraphs[0])
 	p := c.bench.pane
-	if len(p.shown.Matches) == 0 {
+	if len(p.Shown().Matches) == 0 {
 		t.Fatal("no Arabic match")
 	}
-	tgt := p.matches.Objects[0].(*fyne.Container).Objects[3].(*textLabel)
-	if tgt.Lang != "ar" || tgt.Text() != p.shown.Matches[0].Segment.Target {
+	tgt := p.Matches()[0].(*fyne.Container).Objects[3].(*widgets.Label)
+	if tgt.Lang != "ar" || tgt.Text() != p.Shown().Matches[0].Segment.Target {
 		t.Errorf("match drawn as %q in %q", tgt.Text(), tgt.Lang)
 	}
 	var daesh *fyne.Container
-	for i, h := range p.shown.Terms {
+	for i, h := range p.Shown().Terms {
 		if h.Term.Source == "Daesh" {
-			daesh = p.terms.Objects[i].(*fyne.Container)
+			daesh = p.Terms()[i].(*fyne.Container)
 		}
 	}
 	if daesh == nil {
 		t.Fatal("Daesh not among the terms")
 	}
-	bad := daesh.Objects[2].(*textLabel)
+	bad := daesh.Objects[2].(*widgets.Label)
 	if bad.Text() != c.tx.T("GlossaryForbidden", "Text", "\u2067تنظيم الدولة\u2069") || bad.Importance != widget.DangerImportance {
 		t.Errorf("forbidden rendering shown as %q (%v, %s)", bad.Text(), bad.Importance, bad.Lang)
 	}
@@ -215,11 +219,11 @@ func TestMemoryPaneImportedTMX(t *testing.T) {
 	c := newTestUI(t, ws)
 	c.selectStatement(st)
 	c.openLanguage("fr")
-	<-c.bench.pane.loaded
+	<-c.bench.pane.Loaded()
 	focusPart(t, c, st, "fr", st.Paragraphs[1])
 	p := c.bench.pane
-	if len(p.shown.Matches) != 1 || !p.shown.Matches[0].Exact || p.shown.Matches[0].Segment.Origin != "memory/old.tmx:7" {
-		t.Fatalf("matches %+v, want the imported exact one", p.shown.Matches)
+	if len(p.Shown().Matches) != 1 || !p.Shown().Matches[0].Exact || p.Shown().Matches[0].Segment.Origin != "memory/old.tmx:7" {
+		t.Fatalf("matches %+v, want the imported exact one", p.Shown().Matches)
 	}
 }
 
@@ -233,7 +237,7 @@ func TestGlossaryEditor(t *testing.T) {
 	c.glossaryDialog()
 	p := c.bench.pane
 	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
-	f, rows := ed.termFields(p.gl.Terms[0])
+	f, rows := ed.termFields(ed.gl().Terms[0])
 	if len(rows) != 2+2*2 || f.approved["ar"].Lang != "ar" || f.approved["ar"].Text() != "داعش" {
 		t.Fatalf("term form has %d rows, Arabic field %q in %q", len(rows), f.approved["ar"].Text(), f.approved["ar"].Lang)
 	}
@@ -254,8 +258,8 @@ func TestGlossaryEditor(t *testing.T) {
 	if len(g.Terms) != 2 || g.Terms[1].Approved["fr"] != "Daesh (Daech)" || strings.Join(g.Terms[1].Forbidden["fr"], "|") != "État islamique|EI" {
 		t.Fatalf("added term read back as %+v", g.Terms)
 	}
-	if len(p.shown.Terms) != 2 || p.shown.Terms[1].Approved != "Daesh (Daech)" {
-		t.Errorf("pane shows %+v after the edit", p.shown.Terms)
+	if len(p.Shown().Terms) != 2 || p.Shown().Terms[1].Approved != "Daesh (Daech)" {
+		t.Errorf("pane shows %+v after the edit", p.Shown().Terms)
 	}
 
 	hand := append(g.Read, []byte("\n[[term]]\nsource = \"Operation Inherent Resolve\"\n")...)
@@ -266,8 +270,8 @@ func TestGlossaryEditor(t *testing.T) {
 	if now, _ := os.ReadFile(ws.GlossaryPath()); string(now) != string(hand) {
 		t.Fatal("a hand edit of glossary.toml was overwritten")
 	}
-	if len(p.gl.Terms) != 3 || len(ed.list.Objects) != 3 {
-		t.Errorf("after the refused save the editor shows %d terms (%d rows), want the file's 3", len(p.gl.Terms), len(ed.list.Objects))
+	if len(ed.gl().Terms) != 3 || len(ed.list.Objects) != 3 {
+		t.Errorf("after the refused save the editor shows %d terms (%d rows), want the file's 3", len(ed.gl().Terms), len(ed.list.Objects))
 	}
 }
 
@@ -280,8 +284,8 @@ func TestSuggestMergesMemoriesBestFirst(t *testing.T) {
 	}
 	seed := seedOf(t, ws)
 	src := ws.Text("en", seed.Paragraphs[0])
-	s := suggest(memories{local: ws.LocalMemory()}, g, "en", "ar", "elsewhere", src)
-	if len(s.Matches) == 0 || !s.Matches[0].Exact || scorePercent(s.Matches[0]) != 100 {
+	s := mempane.Suggest(mempane.Memories{Local: ws.LocalMemory()}, g, "en", "ar", "elsewhere", src)
+	if len(s.Matches) == 0 || !s.Matches[0].Exact || mempane.ScorePercent(s.Matches[0]) != 100 {
 		t.Fatalf("matches %+v, want the exact one first", s.Matches)
 	}
 	if s.Matches[0].Segment.Target != ws.Text("ar", seed.Paragraphs[0]) {

@@ -15,6 +15,7 @@ import (
 
 	"communique/app/pdf"
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 )
 
 // a4 is the page size in points; the preview keeps this aspect ratio.
@@ -37,15 +38,15 @@ type preview struct {
 	lang    string
 	langs   []string
 
-	langSel   *picker
+	langSel   *widgets.Picker
 	img       *canvas.Image
 	page      *pageBox
 	scroll    *container.Scroll
-	pageLabel *textLabel
-	zoomLabel *textLabel
-	note      *textLabel
-	prev      *tipButton
-	next      *tipButton
+	pageLabel *widgets.Label
+	zoomLabel *widgets.Label
+	note      *widgets.Label
+	prev      *widgets.TipButton
+	next      *widgets.TipButton
 
 	pageNo, pages int
 	zoom          float32 // 0: fit the width of the pane
@@ -63,7 +64,7 @@ func newPreview(c *controller) *preview {
 	if p.lang == "" {
 		p.lang = c.ws.Config.SourceLanguage
 	}
-	p.langSel = c.newPicker(func(s string) {
+	p.langSel = c.kit.NewPicker(func(s string) {
 		for _, l := range p.langs {
 			if languageName(l) == s && l != p.lang {
 				p.lang = l
@@ -79,19 +80,19 @@ func newPreview(c *controller) *preview {
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.page = newPageBox(p)
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
-	p.pageLabel = newTextLabel("", c.tx.Lang(), false)
-	p.zoomLabel = newTextLabel("", c.tx.Lang(), false)
+	p.pageLabel = widgets.NewLabel("", c.tx.Lang(), false)
+	p.zoomLabel = widgets.NewLabel("", c.tx.Lang(), false)
 	back, fwd := theme.NavigateBackIcon(), theme.NavigateNextIcon()
-	rtl := rightToLeft(c.tx.Lang())
+	rtl := widgets.RightToLeft(c.tx.Lang())
 	if rtl {
 		back, fwd = fwd, back // pages turn leftwards in a right-to-left interface
 	}
-	p.prev = c.newTipButton(c.tx.T("PreviousPage"), back, func() { p.turn(-1) })
-	p.next = c.newTipButton(c.tx.T("NextPage"), fwd, func() { p.turn(1) })
-	zoomOut := c.newTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
-	zoomIn := c.newTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
-	fit := c.newTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
-	p.note = newTextLabel("", c.tx.Lang(), true)
+	p.prev = c.kit.NewTipButton(c.tx.T("PreviousPage"), back, func() { p.turn(-1) })
+	p.next = c.kit.NewTipButton(c.tx.T("NextPage"), fwd, func() { p.turn(1) })
+	zoomOut := c.kit.NewTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
+	zoomIn := c.kit.NewTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
+	fit := c.kit.NewTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
+	p.note = widgets.NewLabel("", c.tx.Lang(), true)
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
@@ -100,7 +101,7 @@ func newPreview(c *controller) *preview {
 		bar.Objects = append([]fyne.CanvasObject{layout.NewSpacer()}, bar.Objects...)
 	}
 	top := container.NewVBox(
-		c.labelled(c.heading(c.tx.T("Preview")), p.langSel.content),
+		c.kit.Labelled(c.heading(c.tx.T("Preview")), p.langSel.Content),
 		bar, p.note)
 	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
 	p.showZoom()
@@ -348,7 +349,7 @@ func (r *pageRenderer) Destroy() {}
 func (p *preview) scrollToStart() {
 	p.scroll.Refresh() // lay the page out at its new size first
 	x := float32(0)
-	if rightToLeft(p.lang) {
+	if widgets.RightToLeft(p.lang) {
 		x = max(0, p.scroll.Content.MinSize().Width-p.scroll.Size().Width)
 	}
 	p.scroll.ScrollToOffset(fyne.NewPos(x, 0))

@@ -16,6 +16,7 @@ import (
 
 	"communique/app/safefile"
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 )
@@ -197,7 +198,7 @@ func TestOpenFolderHugoMessagesShowFacts(t *testing.T) {
 	if !slices.Equal(c.bench.order, []string{"readingTime", "greeting", "home"}) {
 		t.Fatalf("rows %q", c.bench.order)
 	}
-	facts := func(id string) string { return c.bench.rows[id].box.Objects[2].(*textLabel).Text() }
+	facts := func(id string) string { return c.bench.rows[id].box.Objects[2].(*widgets.Label).Text() }
 	rt := facts("readingTime")
 	for _, want := range []string{"Under each article title", ".Count", "one, other"} {
 		if !strings.Contains(rt, want) {

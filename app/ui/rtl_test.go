@@ -7,14 +7,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"communique/app/ui/widgets"
 )
 
 // overlayTextLabels lists the typeset labels of the top dialog.
-func overlayTextLabels(c *controller) []*textLabel {
-	var out []*textLabel
+func overlayTextLabels(c *controller) []*widgets.Label {
+	var out []*widgets.Label
 	if top := c.win.Canvas().Overlays().Top(); top != nil {
 		walk(top, func(o fyne.CanvasObject) {
-			if l, ok := o.(*textLabel); ok {
+			if l, ok := o.(*widgets.Label); ok {
 				out = append(out, l)
 			}
 		})
@@ -39,7 +41,7 @@ func TestArabicTabsFilterAndSearchMirrored(t *testing.T) {
 		t.Fatal("opening a language did not show the workbench")
 	}
 	test.LaidOutObjects(c.win.Content()) // lay everything out
-	fx := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.bench.filter.content).X
+	fx := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.bench.filter.Content).X
 	sx := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.bench.search).X
 	if fx <= sx {
 		t.Errorf("filter at x=%.0f, search at x=%.0f: the filter is not at the right", fx, sx)
@@ -71,7 +73,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	c := newTestUIIn(t, ws, "ar")
 	test.Type(c.editor.row(0).entry, "Draft ")
 	c.whenSaved(func() {})
-	var q *textLabel
+	var q *widgets.Label
 	for _, l := range overlayTextLabels(c) {
 		if strings.Contains(l.Text(), filepath.Base(ws.Dir)) {
 			q = l
@@ -80,7 +82,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if q == nil {
 		t.Fatal("the unsaved-changes question is not a typeset label")
 	}
-	if para, line := q.layout().RightToLeft(); !para || !line {
+	if para, line := q.RightToLeft(); !para || !line {
 		t.Errorf("the Arabic question %q is not laid out right to left", q.Text())
 	}
 	c.win.Canvas().Overlays().Top().Hide()
@@ -90,7 +92,7 @@ func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	if len(labels) == 0 {
 		t.Fatal("the error is not a typeset label")
 	}
-	if para, _ := labels[0].layout().RightToLeft(); para {
+	if para, _ := labels[0].RightToLeft(); para {
 		t.Error("an English error is laid out right to left")
 	}
 }
@@ -110,8 +112,8 @@ func TestTabsAndDialogButtonsMirrored(t *testing.T) {
 	}{{"ar", true}, {"en", false}} {
 		c := newTestUIIn(t, fixture(t, 0), tc.lang)
 		c.win.Resize(fyne.NewSize(1280, 800))
-		first := c.tabs.buttons[0].obj
-		last := c.tabs.buttons[len(c.tabs.buttons)-1].obj
+		first := c.tabs.Buttons()[0].Obj
+		last := c.tabs.Buttons()[len(c.tabs.Items)-1].Obj
 		w := c.tabs.Size().Width
 		rightEdge := fyne.CurrentApp().Driver().AbsolutePositionForObject(last).X + last.Size().Width
 		left := fyne.CurrentApp().Driver().AbsolutePositionForObject(first).X
@@ -125,10 +127,10 @@ func TestTabsAndDialogButtonsMirrored(t *testing.T) {
 
 		c.editor.confirmDelete(0)
 		top := c.win.Canvas().Overlays().Top()
-		byLabel := map[string]*tapButton{}
+		byLabel := map[string]*widgets.TapButton{}
 		walk(top, func(o fyne.CanvasObject) {
-			if b, ok := o.(*tapButton); ok {
-				byLabel[b.label] = b
+			if b, ok := o.(*widgets.TapButton); ok {
+				byLabel[b.Caption()] = b
 			}
 		})
 		del, cancel := byLabel[c.tx.T("Delete")], byLabel[c.tx.T("Cancel")]
@@ -139,7 +141,7 @@ func TestTabsAndDialogButtonsMirrored(t *testing.T) {
 		if tc.rtl != (dx < cx) {
 			t.Errorf("%s: Delete at x=%.0f, Cancel at x=%.0f", tc.lang, dx, cx)
 		}
-		var title *textLabel
+		var title *widgets.Label
 		for _, l := range overlayTextLabels(c) {
 			if l.Text() == c.tx.T("DeleteParagraphTitle", "N", 1) {
 				title = l
@@ -148,7 +150,7 @@ func TestTabsAndDialogButtonsMirrored(t *testing.T) {
 		if title == nil {
 			t.Fatalf("%s: the dialog's title is not typeset", tc.lang)
 		}
-		if para, _ := title.layout().RightToLeft(); para != tc.rtl {
+		if para, _ := title.RightToLeft(); para != tc.rtl {
 			t.Errorf("%s: title laid out right to left = %v", tc.lang, para)
 		}
 		n := len(c.st.Paragraphs)

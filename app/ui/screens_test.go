@@ -17,6 +17,7 @@ import (
 
 	"communique/app/export"
 	"communique/app/sign"
+	"communique/app/ui/widgets"
 	"communique/i18n/catalog"
 	"communique/i18n/uitext"
 )
@@ -48,7 +49,7 @@ func overlayButton(t *testing.T, c *controller, text string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
 		}
-		if b, ok := o.(*tapButton); ok && b.label == text && found == nil {
+		if b, ok := o.(*widgets.TapButton); ok && b.Caption() == text && found == nil {
 			found = &b.Button
 		}
 	})
@@ -69,7 +70,7 @@ func overlayText(c *controller) string {
 		switch l := o.(type) {
 		case *widget.Label:
 			b.WriteString(l.Text + "\n")
-		case *textLabel:
+		case *widgets.Label:
 			b.WriteString(l.Text() + "\n")
 		}
 	})
@@ -407,8 +408,8 @@ func TestWelcomeAndRecentWorkspaces(t *testing.T) {
 		if b, ok := o.(*widget.Button); ok {
 			buttons = append(buttons, b.Text)
 		}
-		if b, ok := o.(*tapButton); ok {
-			buttons = append(buttons, b.label)
+		if b, ok := o.(*widgets.TapButton); ok {
+			buttons = append(buttons, b.Caption())
 		}
 	})
 	for _, want := range []string{c.tx.T("OpenWorkspace"), c.tx.T("NewWorkspace"), c.tx.T("OpenSample"), ws.Dir, gone} {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/i18n/uitext"
 )
 
@@ -17,13 +19,13 @@ import (
 // so the whole team's PDFs carry the same one.
 type settings struct {
 	c        *controller
-	d        *modal
-	uiLang   *picker
+	d        *widgets.Modal
+	uiLang   *widgets.Picker
 	codes    []string
-	identity *textEdit
-	tsa      *textEdit
-	org      *textEdit
-	logo     *textEdit
+	identity *textbox.Edit
+	tsa      *textbox.Edit
+	org      *textbox.Edit
+	logo     *textbox.Edit
 }
 
 func (c *controller) settingsDialog() {
@@ -38,7 +40,7 @@ func (c *controller) settingsDialog() {
 		s.codes = append(s.codes, l.Code)
 	}
 	// Language names in their own scripts, drawn with the bundled fonts.
-	s.uiLang = c.newPicker(nil)
+	s.uiLang = c.kit.NewPicker(nil)
 	s.uiLang.SetOptions(opts)
 	s.uiLang.SetSelectedIndex(0)
 	for i, code := range s.codes {
@@ -46,20 +48,20 @@ func (c *controller) settingsDialog() {
 			s.uiLang.SetSelectedIndex(i)
 		}
 	}
-	s.identity = c.lineEdit("", tx.T("IdentityPlaceholder"))
+	s.identity = c.kit.LineEdit("", tx.T("IdentityPlaceholder"))
 	s.identity.SetText(c.prefs.identity())
-	pick := c.newTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
+	pick := c.kit.NewTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
-	s.tsa = c.lineEdit("", "https://freetsa.org/tsr")
+	s.tsa = c.kit.LineEdit("", "https://freetsa.org/tsr")
 	s.tsa.SetText(c.prefs.tsa())
 	// The organisation's name is letterhead text, in the source language.
 	orgLang := ""
 	if c.ws != nil {
 		orgLang = c.ws.Config.SourceLanguage
 	}
-	s.org = c.lineEdit(orgLang, "")
-	s.logo = c.lineEdit("", tx.T("LogoPlaceholder"))
+	s.org = c.kit.LineEdit(orgLang, "")
+	s.logo = c.kit.LineEdit("", tx.T("LogoPlaceholder"))
 	letterheadHint := tx.T("LetterheadNewHint")
 	if c.ws != nil {
 		s.org.SetText(c.ws.Config.Organisation)
@@ -69,7 +71,7 @@ func (c *controller) settingsDialog() {
 		s.org.SetText(c.prefs.organisation())
 		s.logo.Disable()
 	}
-	pickLogo := c.newTipButton(tx.T("ChooseFile"), theme.FileImageIcon(), func() {
+	pickLogo := c.kit.NewTipButton(tx.T("ChooseFile"), theme.FileImageIcon(), func() {
 		c.pickFile([]string{".png"}, c.ws.Dir, func(p string) {
 			if rel, err := filepath.Rel(c.ws.Dir, p); err == nil && !strings.HasPrefix(rel, "..") {
 				p = rel // keep the workspace movable
@@ -82,15 +84,15 @@ func (c *controller) settingsDialog() {
 	}
 
 	// The hints quote a workspace name, which may be in any script.
-	hint := func(s string) *textLabel { return newTextLabel(s, c.tx.Lang(), true) }
-	app := c.form(
-		formItem{tx.T("InterfaceLanguage"), s.uiLang.content},
-		formItem{tx.T("DefaultIdentity"), c.withButton(s.identity, pick)},
-		formItem{tx.T("TSAURL"), s.tsa},
+	hint := func(s string) *widgets.Label { return widgets.NewLabel(s, c.tx.Lang(), true) }
+	app := c.kit.Form(
+		widgets.FormItem{Label: tx.T("InterfaceLanguage"), Field: s.uiLang.Content},
+		widgets.FormItem{Label: tx.T("DefaultIdentity"), Field: c.kit.WithButton(s.identity, pick)},
+		widgets.FormItem{Label: tx.T("TSAURL"), Field: s.tsa},
 	)
-	letter := c.form(
-		formItem{tx.T("Organisation"), s.org},
-		formItem{tx.T("Logo"), c.withButton(s.logo, pickLogo)},
+	letter := c.kit.Form(
+		widgets.FormItem{Label: tx.T("Organisation"), Field: s.org},
+		widgets.FormItem{Label: tx.T("Logo"), Field: c.kit.WithButton(s.logo, pickLogo)},
 	)
 	body := container.NewVBox(
 		c.heading(tx.T("Application")), app, hint(tx.T("PasswordNeverStored")),
@@ -98,10 +100,10 @@ func (c *controller) settingsDialog() {
 		c.heading(tx.T("Letterhead")), letter, hint(letterheadHint),
 	)
 	cancel := func() { s.d.Hide() }
-	s.d = c.newModal(tx.T("Settings"), container.NewVScroll(body),
-		c.newLabelButton(tx.T("Cancel"), nil, cancel, widget.MediumImportance),
-		c.newLabelButton(tx.T("Save"), theme.DocumentSaveIcon(), s.apply, widget.HighImportance))
-	s.d.onConfirm, s.d.onCancel = s.apply, cancel
+	s.d = c.kit.NewModal(tx.T("Settings"), container.NewVScroll(body),
+		c.kit.NewLabelButton(tx.T("Cancel"), nil, cancel, widget.MediumImportance),
+		c.kit.NewLabelButton(tx.T("Save"), theme.DocumentSaveIcon(), s.apply, widget.HighImportance))
+	s.d.OnConfirm, s.d.OnCancel = s.apply, cancel
 	s.d.Resize(fyne.NewSize(620, 520))
 	s.d.Show()
 }

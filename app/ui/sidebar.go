@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 )
 
 // sidebar lists the workspace's statements and its languages with their
@@ -23,8 +24,8 @@ type sidebar struct {
 
 type langRow struct {
 	button fyne.CanvasObject
-	bar    *progress
-	detail *textLabel
+	bar    *widgets.Progress
+	detail *widgets.Label
 	shown  [5]int // counts on screen, to redraw only what changed
 }
 
@@ -35,7 +36,7 @@ func newSidebar(c *controller) *sidebar {
 		func() fyne.CanvasObject {
 			// The title is in the source language, which may be
 			// written right to left.
-			title := newTextLabel("", c.ws.Config.SourceLanguage, false)
+			title := widgets.NewLabel("", c.ws.Config.SourceLanguage, false)
 			title.Bold, title.Truncate = true, true
 			id := widget.NewLabel("")
 			id.SizeName = theme.SizeNameCaptionText
@@ -49,7 +50,7 @@ func newSidebar(c *controller) *sidebar {
 			if title == "" {
 				title = c.tx.T("Untitled")
 			}
-			box.Objects[0].(*textLabel).SetText(title)
+			box.Objects[0].(*widgets.Label).SetText(title)
 			box.Objects[1].(*widget.Label).SetText(st.ID)
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -57,12 +58,12 @@ func newSidebar(c *controller) *sidebar {
 			c.selectStatement(c.ws.Statements[i])
 		}
 	}
-	newSt := c.textButton(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog, widget.MediumImportance)
-	imp := c.textButton(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog, widget.MediumImportance)
+	newSt := c.kit.TextButton(c.tx.T("NewStatementShort"), theme.ContentAddIcon(), c.newStatementDialog, widget.MediumImportance)
+	imp := c.kit.TextButton(c.tx.T("ImportShort"), theme.FileTextIcon(), c.importDialog, widget.MediumImportance)
 	statements := container.NewBorder(c.heading(c.tx.T("Statements")), container.NewGridWithColumns(2, newSt, imp), nil, nil, s.list)
 
 	s.langs = container.NewVBox()
-	add := c.textButton(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog, widget.MediumImportance)
+	add := c.kit.TextButton(c.tx.T("AddLanguage"), theme.ContentAddIcon(), c.addLanguageDialog, widget.MediumImportance)
 	// The languages scroll: with ten of them the window must still fit a
 	// 1024×600 screen.
 	var bottom fyne.CanvasObject = add
@@ -87,8 +88,8 @@ func newSidebar(c *controller) *sidebar {
 
 // heading is a bold label in the interface language, aligned to its
 // start (the right in Arabic).
-func (c *controller) heading(text string) *textLabel {
-	l := newTextLabel(text, c.tx.Lang(), false)
+func (c *controller) heading(text string) *widgets.Label {
+	l := widgets.NewLabel(text, c.tx.Lang(), false)
 	l.Bold = true
 	return l
 }
@@ -116,14 +117,14 @@ func (s *sidebar) showLanguages() {
 	s.langs.RemoveAll()
 	clear(s.rows)
 	for _, lang := range s.c.ws.Languages()[1:] {
-		r := &langRow{bar: s.c.newProgress(), detail: newTextLabel("", s.c.tx.Lang(), false)}
+		r := &langRow{bar: s.c.kit.NewProgress(), detail: widgets.NewLabel("", s.c.tx.Lang(), false)}
 		// Drawn with the bundled fonts: a Sorani or Arabic name must not
 		// depend on the fonts the system has.
 		imp := widget.LowImportance
 		if lang == s.c.lang {
 			imp = widget.HighImportance
 		}
-		r.button = s.c.textButton(languageName(lang), nil, func() { s.c.openLanguage(lang) }, imp)
+		r.button = s.c.kit.TextButton(languageName(lang), nil, func() { s.c.openLanguage(lang) }, imp)
 		s.rows[lang] = r
 		s.langs.Add(container.NewVBox(r.button, r.bar, r.detail))
 	}
@@ -136,7 +137,7 @@ func (s *sidebar) showProgress() {
 		rep, ok := s.c.reports[lang]
 		if !ok {
 			r.detail.SetText(s.c.tx.T("CatalogUnreadableShort"))
-			r.bar.set(0, 0, "")
+			r.bar.Set(0, 0, "")
 			continue
 		}
 		counts := [5]int{rep.Total, rep.Translated, rep.Missing, rep.NeedsReview, rep.QAProblems}
@@ -145,7 +146,7 @@ func (s *sidebar) showProgress() {
 		}
 		r.shown = counts
 		done, total := rep.Translated, rep.Total
-		r.bar.set(done, total, s.c.tx.T("ProgressOf", "Done", done, "Total", total))
+		r.bar.Set(done, total, s.c.tx.T("ProgressOf", "Done", done, "Total", total))
 		r.detail.SetText(s.c.summary(rep.Missing, rep.NeedsReview, rep.QAProblems))
 	}
 }

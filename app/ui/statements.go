@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/widgets"
 )
 
 // newStatementDialog creates an empty statement: a title and one empty
@@ -22,14 +23,14 @@ func (c *controller) newStatementDialog() {
 		return
 	}
 	tx := c.tx
-	title := newDialogEntry()
+	title := widgets.NewDialogEntry()
 	title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New(tx.T("TitleRequired"))
 		}
 		return nil
 	}
-	id := newDialogEntry()
+	id := widgets.NewDialogEntry()
 	id.SetPlaceHolder(tx.T("IDPlaceholder"))
 	id.Validator = func(s string) error {
 		if s != "" && statement.ValidID(s) != nil {
@@ -37,19 +38,19 @@ func (c *controller) newStatementDialog() {
 		}
 		return nil
 	}
-	body := newDialogEntry()
-	place := newDialogEntry()
+	body := widgets.NewDialogEntry()
+	place := widgets.NewDialogEntry()
 	date := widget.NewDateEntry()
 	today := c.today()
 	date.SetDate(&today)
-	fields := []formField{
-		{tx.T("Title"), title, ""},
-		{tx.T("StatementID"), id, tx.T("IDHint")},
-		{tx.T("IssuingBody"), body, ""},
-		{tx.T("Place"), place, ""},
-		{tx.T("Date"), date, ""},
+	fields := []widgets.FormField{
+		{Label: tx.T("Title"), Field: title},
+		{Label: tx.T("StatementID"), Field: id, Hint: tx.T("IDHint")},
+		{Label: tx.T("IssuingBody"), Field: body},
+		{Label: tx.T("Place"), Field: place},
+		{Label: tx.T("Date"), Field: date},
 	}
-	d := c.formModal(tx.T("NewStatementTitle"), tx.T("Create"), fields, []*dialogEntry{title, id, body, place}, func() {
+	d := c.kit.FormModal(tx.T("NewStatementTitle"), tx.T("Create"), fields, []*widgets.DialogEntry{title, id, body, place}, func() {
 		meta := statement.Statement{ID: strings.TrimSpace(id.Text), IssuingBody: strings.TrimSpace(body.Text),
 			Place: strings.TrimSpace(place.Text)}
 		if date.Date != nil {
@@ -64,7 +65,7 @@ func (c *controller) newStatementDialog() {
 		c.statementsChanged(st)
 		c.showEditor()
 	})
-	d.Resize(fyne.NewSize(560, d.pop.Content.MinSize().Height))
+	d.Resize(fyne.NewSize(560, d.Content().MinSize().Height))
 	d.Show()
 }
 
@@ -93,7 +94,7 @@ func (c *controller) importFile(path string) {
 		return
 	}
 	keepAll := false
-	report := newTextLabel("", c.tx.Lang(), true)
+	report := widgets.NewLabel("", c.tx.Lang(), true)
 	var txt *statement.Text
 	parse := func() {
 		txt, err = statement.ParseText(string(data), statement.ParseOptions{KeepAll: keepAll})
@@ -104,9 +105,9 @@ func (c *controller) importFile(path string) {
 		report.SetText(importReport(c, txt))
 	}
 	parse()
-	keep := c.checkLabelled(widget.NewCheck("", func(on bool) { keepAll = on; parse() }), tx.T("KeepEverything"))
+	keep := c.kit.CheckLabelled(widget.NewCheck("", func(on bool) { keepAll = on; parse() }), tx.T("KeepEverything"))
 	content := container.NewBorder(nil, keep, nil, nil, container.NewVScroll(report))
-	d := c.confirm(tx.T("ImportTitle", "File", filepath.Base(path)), content, tx.T("Import"), tx.T("Cancel"), func(ok bool) {
+	d := c.kit.Confirm(tx.T("ImportTitle", "File", filepath.Base(path)), content, tx.T("Import"), tx.T("Cancel"), func(ok bool) {
 		if !ok || txt == nil || err != nil {
 			return
 		}

@@ -1,10 +1,12 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"maps"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/i18n/uitext"
@@ -99,7 +101,7 @@ func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[s
 // and as tall as its lines at width, scrolling beyond a screenful. lang
 // gives its direction; "" lets its first strong character decide.
 func (c *controller) dialogText(text, lang string, width float32) fyne.CanvasObject {
-	l := newTextLabel(text, lang, true)
+	l := widgets.NewLabel(text, lang, true)
 	l.Resize(fyne.NewSize(width, 0))
 	h := l.MinSize().Height
 	if h > maxDialogText {
@@ -112,5 +114,5 @@ func (c *controller) dialogText(text, lang string, width float32) fyne.CanvasObj
 const maxDialogText = 360
 
 func (c *controller) showInfo(title, text string) {
-	c.notice(title, c.dialogText(text, c.tx.Lang(), 420))
+	c.kit.Notice(title, c.dialogText(text, c.tx.Lang(), 420))
 }

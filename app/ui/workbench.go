@@ -14,8 +14,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
+	"communique/app/ui/mempane"
+	"communique/app/ui/textbox"
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
+	"communique/i18n/worddiff"
 )
 
 // filter values of the workbench's status filter.
@@ -36,13 +40,13 @@ type workbench struct {
 	st      *statement.Statement
 	lang    string
 
-	langSel  *picker
+	langSel  *widgets.Picker
 	langs    []string
-	filter   *picker
+	filter   *widgets.Picker
 	filters  []string
-	search   *textEdit
-	progress *progress
-	counts   *textLabel
+	search   *textbox.Edit
+	progress *widgets.Progress
+	counts   *widgets.Label
 	list     *fyne.Container
 	scroll   *container.Scroll
 	none     *widget.Label
@@ -51,7 +55,7 @@ type workbench struct {
 	onScreen bool            // the Translations tab is selected
 	stale    bool            // rows not built for the current statement or language
 	pending  map[string]bool // rows to update when the workbench is shown
-	pane     *memoryPane     // matches and glossary terms for the focused part
+	pane     *mempane.Pane   // matches and glossary terms for the focused part
 }
 
 // benchRow is one part of the statement in the workbench.
@@ -59,14 +63,14 @@ type benchRow struct {
 	b       *workbench
 	id      string
 	box     *fyne.Container
-	head    *textLabel
-	state   *textLabel
-	source  *textLabel
+	head    *widgets.Label
+	state   *widgets.Label
+	source  *widgets.Label
 	forms   []*formEntry
 	was     *widget.RichText
 	now     *widget.RichText
 	diffBox *fyne.Container
-	qa      *textLabel
+	qa      *widgets.Label
 	review  *widget.Button
 	loading bool
 }
@@ -75,12 +79,12 @@ type benchRow struct {
 // ordinary, non-plural message).
 type formEntry struct {
 	form  string
-	entry *textEdit
+	entry *textbox.Edit
 }
 
 func newWorkbench(c *controller) *workbench {
 	b := &workbench{c: c, rows: map[string]*benchRow{}, pending: map[string]bool{}}
-	b.langSel = c.newPicker(nil)
+	b.langSel = c.kit.NewPicker(nil)
 	b.refreshLanguages()
 	b.langSel.OnChanged = func(s string) {
 		for i, l := range b.langs {
@@ -92,36 +96,36 @@ func newWorkbench(c *controller) *workbench {
 	b.filters = []string{c.tx.T("FilterAll"), c.tx.T("FilterMissing"), c.tx.T("FilterNeedsReview"), c.tx.T("FilterTranslated"), c.tx.T("FilterQA")}
 	// The filter and the search are drawn by the typesetting engine, like
 	// the text they find: a search for Arabic with digits reads as typed.
-	b.filter = c.newPicker(func(string) { b.applyFilter() })
+	b.filter = c.kit.NewPicker(func(string) { b.applyFilter() })
 	b.filter.SetOptions(b.filters)
 	b.filter.SetSelectedIndex(filterAll)
-	b.search = newTextEdit("", c.tx.T("SearchPlaceholder"))
+	b.search = textbox.NewEdit("", c.tx.T("SearchPlaceholder"))
 	b.search.SingleLine, b.search.MinLines = true, 1
 	b.search.OnChanged = func(string) { b.applyFilter() }
 	search := container.NewBorder(nil, nil, nil, widget.NewIcon(theme.SearchIcon()), b.search)
-	filterAndSearch := container.NewGridWithColumns(2, b.filter.content, search)
-	if rightToLeft(c.tx.Lang()) {
+	filterAndSearch := container.NewGridWithColumns(2, b.filter.Content, search)
+	if widgets.RightToLeft(c.tx.Lang()) {
 		search = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, b.search)
-		filterAndSearch = container.NewGridWithColumns(2, search, b.filter.content)
+		filterAndSearch = container.NewGridWithColumns(2, search, b.filter.Content)
 	}
-	b.progress = c.newProgress()
-	b.counts = newTextLabel("", c.tx.Lang(), true)
+	b.progress = c.kit.NewProgress()
+	b.counts = widgets.NewLabel("", c.tx.Lang(), true)
 	b.none = widget.NewLabelWithStyle(c.tx.T("NothingMatches"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	b.none.Hide()
 	b.list = container.NewVBox()
 
 	top := container.NewVBox(
-		c.labelled(newTextLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.content),
+		c.kit.Labelled(widgets.NewLabel(c.tx.T("Language"), c.tx.Lang(), false), b.langSel.Content),
 		filterAndSearch,
 		b.progress, b.counts,
 	)
 	b.scroll = container.NewVScroll(container.NewVBox(b.none, b.list))
-	b.pane = newMemoryPane(b)
-	split := container.NewHSplit(b.scroll, b.pane.content)
+	b.pane = mempane.New(paneHost{b}, b.c.kit)
+	split := container.NewHSplit(b.scroll, b.pane.Content)
 	split.Offset = 0.6
-	if rightToLeft(c.tx.Lang()) {
+	if widgets.RightToLeft(c.tx.Lang()) {
 		// Mirrored: the pane on the left, the parts read from the right.
-		split = container.NewHSplit(b.pane.content, b.scroll)
+		split = container.NewHSplit(b.pane.Content, b.scroll)
 		split.Offset = 0.4
 	}
 	b.content = container.NewBorder(top, nil, nil, nil, split)
@@ -168,7 +172,7 @@ func (b *workbench) show(st *statement.Statement) {
 	b.stale = false
 	clear(b.pending)
 	clear(b.rows)
-	b.pane.reload()
+	b.pane.Reload()
 	b.order = b.order[:0]
 	var objs []fyne.CanvasObject
 	if b.lang != "" && b.c.ws.Catalogs[b.lang] != nil {
@@ -201,7 +205,7 @@ func (b *workbench) partChanged(id string) {
 	if r := b.rows[id]; r != nil {
 		r.update()
 	}
-	b.pane.sourceChanged(id)
+	b.pane.SourceChanged(id)
 	b.updateProgress()
 }
 
@@ -246,14 +250,14 @@ func (b *workbench) updateProgress() {
 		qa += len(e.Problems)
 	}
 	total := len(b.order)
-	b.progress.set(done, total, b.c.tx.T("ProgressOf", "Done", done, "Total", total))
+	b.progress.Set(done, total, b.c.tx.T("ProgressOf", "Done", done, "Total", total))
 	if b.lang == "" {
 		b.counts.SetText(b.c.tx.T("NoTargetLanguage"))
 		return
 	}
 	if _, ok := b.c.reports[b.lang]; !ok || b.c.ws.Catalogs[b.lang] == nil {
 		// An unreadable catalog is not "0 of 0, complete".
-		b.progress.set(0, 0, "")
+		b.progress.Set(0, 0, "")
 		b.counts.SetText(b.c.tx.T("CatalogUnreadableShort"))
 		return
 	}
@@ -351,10 +355,10 @@ func (b *workbench) newRow(it benchItem) *benchRow {
 	if it.message != nil {
 		headLang = "en"
 	}
-	r.head = newTextLabel(it.name, headLang, false)
+	r.head = widgets.NewLabel(it.name, headLang, false)
 	r.head.Bold = true
-	r.state = newTextLabel("", tx.Lang(), false)
-	r.source = newTextLabel("", b.c.ws.Config.SourceLanguage, true)
+	r.state = widgets.NewLabel("", tx.Lang(), false)
+	r.source = widgets.NewLabel("", b.c.ws.Config.SourceLanguage, true)
 	r.review = widget.NewButtonWithIcon(tx.T("MarkReviewed"), theme.ConfirmIcon(), func() {
 		if err := b.c.ws.MarkReviewed(b.lang, r.id); err != nil {
 			b.c.showError(err)
@@ -373,21 +377,21 @@ func (b *workbench) newRow(it benchItem) *benchRow {
 	r.diffBox = container.NewVBox(legend,
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Was"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.was),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tx.T("Now"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, r.now))
-	r.qa = newTextLabel("", tx.Lang(), true)
+	r.qa = widgets.NewLabel("", tx.Lang(), true)
 	r.qa.Importance = widget.DangerImportance
 
 	forms := container.NewVBox()
 	for _, f := range b.formsFor(it.id) {
-		en := newTextEdit(b.lang, tx.T("TranslationPlaceholder"))
+		en := textbox.NewEdit(b.lang, tx.T("TranslationPlaceholder"))
 		fe := &formEntry{form: f, entry: en}
 		fe.entry.OnChanged = func(string) { r.edited() }
 		fe.entry.OnFocus = func(gained bool) {
 			b.c.focusChanged(gained)
 			if gained {
-				b.pane.follow(r.id, fe.entry)
+				b.pane.Follow(r.id, fe.entry)
 			}
 		}
-		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.pane.shortcut(s) || b.shortcut(r.id, s) }
+		fe.entry.OnShortcut = func(s fyne.Shortcut) bool { return b.pane.Shortcut(s) || b.shortcut(r.id, s) }
 		r.forms = append(r.forms, fe)
 		if len(b.formsFor(it.id)) > 1 {
 			forms.Add(widget.NewLabelWithStyle(tx.T("PluralForm", "Form", f), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
@@ -396,7 +400,7 @@ func (b *workbench) newRow(it benchItem) *benchRow {
 	}
 	head := container.NewHBox(r.head, r.state, layout.NewSpacer(), r.review)
 	sides := container.NewGridWithColumns(2, r.source, forms)
-	if rightToLeft(tx.Lang()) {
+	if widgets.RightToLeft(tx.Lang()) {
 		// Mirrored: the heading and the source on the right.
 		slices.Reverse(head.Objects)
 		slices.Reverse(sides.Objects)
@@ -421,12 +425,12 @@ func (b *workbench) messageFacts(m catalog.Message) fyne.CanvasObject {
 		lines = append(lines, tx.T("MessageDescription", "Text", d))
 	}
 	if vars := templateVariables(m); len(vars) > 0 {
-		lines = append(lines, tx.T("MessageVariables", "Names", isolateLTR(strings.Join(vars, ", "))))
+		lines = append(lines, tx.T("MessageVariables", "Names", widgets.IsolateLTR(strings.Join(vars, ", "))))
 	}
 	if forms := m.Forms(); len(forms) > 1 {
-		lines = append(lines, tx.T("MessagePluralForms", "Forms", isolateLTR(strings.Join(forms, ", "))))
+		lines = append(lines, tx.T("MessagePluralForms", "Forms", widgets.IsolateLTR(strings.Join(forms, ", "))))
 	}
-	facts := newTextLabel(strings.Join(lines, "\n"), tx.Lang(), true)
+	facts := widgets.NewLabel(strings.Join(lines, "\n"), tx.Lang(), true)
 	return facts
 }
 
@@ -493,7 +497,7 @@ func (r *benchRow) edited() {
 		b.c.showError(err)
 		return
 	}
-	b.pane.translationEdited(r.id)
+	b.pane.TranslationEdited(r.id)
 	b.c.translationEdited(b.lang, r.id)
 }
 
@@ -533,9 +537,9 @@ func (r *benchRow) fill(refresh bool) {
 	setShown(r.review, review, refresh)
 	setShown(r.diffBox, review && e.OldSourceKnown, refresh)
 	if review && e.OldSourceKnown {
-		d := wordDiff(e.OldSource, e.Source.Other)
-		r.was.Segments = diffSegments(oldSide(d), removed)
-		r.now.Segments = diffSegments(newSide(d), added)
+		d := worddiff.Words(e.OldSource, e.Source.Other)
+		r.was.Segments = diffSegments(worddiff.OldSide(d), worddiff.Delete)
+		r.now.Segments = diffSegments(worddiff.NewSide(d), worddiff.Insert)
 		if refresh {
 			r.was.Refresh()
 			r.now.Refresh()
@@ -566,14 +570,14 @@ func (b *workbench) sourceText(id string) string {
 	return strings.Join(lines, "\n")
 }
 
-func setTextLabel(l *textLabel, text string, refresh bool) {
-	if l.text == text {
+func setTextLabel(l *widgets.Label, text string, refresh bool) {
+	if l.Text() == text {
 		return
 	}
 	if refresh {
 		l.SetText(text)
 	} else {
-		l.text, l.lay = text, nil
+		l.SetTextQuiet(text)
 	}
 }
 
@@ -592,13 +596,13 @@ func setShown(o fyne.CanvasObject, show, _ bool) {
 
 // diffSegments shows one side of a word diff, the changed words marked
 // in colour and weight (so the change is visible without colour too).
-func diffSegments(spans []span, mark change) []widget.RichTextSegment {
+func diffSegments(spans []worddiff.Span, mark worddiff.Op) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	for _, s := range spans {
 		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
-		if s.Change == mark {
-			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: mark == added}
-			if mark == removed {
+		if s.Op == mark {
+			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: mark == worddiff.Insert}
+			if mark == worddiff.Delete {
 				seg.Style.ColorName = theme.ColorNameError
 				seg.Style.TextStyle.Italic = true
 			} else {
@@ -612,7 +616,7 @@ func diffSegments(spans []span, mark change) []widget.RichTextSegment {
 
 // addLanguageDialog adds a target language to the workspace.
 func (c *controller) addLanguageDialog() {
-	code := newDialogEntry()
+	code := widgets.NewDialogEntry()
 	code.SetPlaceHolder("de, tr, ckb…")
 	code.Validator = func(s string) error {
 		if err := workspace.ValidLanguage(strings.TrimSpace(s)); err != nil {
@@ -632,7 +636,7 @@ func (c *controller) addLanguageDialog() {
 		}
 		c.languagesChanged(lang)
 	}, c.win)
-	c.formKeys(d, code)
+	c.kit.FormKeys(d, code)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }

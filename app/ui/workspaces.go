@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/assets"
 )
@@ -21,23 +22,23 @@ import (
 // welcome is shown when no workspace is open: open one, create one, try
 // the sample, or pick a recent one.
 func (c *controller) welcome() fyne.CanvasObject {
-	title := newTextLabel(c.tx.T("AppName"), c.tx.Lang(), false)
+	title := widgets.NewLabel(c.tx.T("AppName"), c.tx.Lang(), false)
 	title.Bold, title.Center = true, true
-	intro := newTextLabel(c.tx.T("WelcomeIntro"), c.tx.Lang(), true)
+	intro := widgets.NewLabel(c.tx.T("WelcomeIntro"), c.tx.Lang(), true)
 	intro.Center = true
-	open := c.newLabelButton(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog, widget.HighImportance)
-	create := c.newLabelButton(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog, widget.MediumImportance)
-	sample := c.newLabelButton(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample, widget.MediumImportance)
-	box := container.NewVBox(title, intro, open.centred(), create.centred(), sample.centred())
+	open := c.kit.NewLabelButton(c.tx.T("OpenWorkspace"), theme.FolderOpenIcon(), c.openWorkspaceDialog, widget.HighImportance)
+	create := c.kit.NewLabelButton(c.tx.T("NewWorkspace"), theme.FolderNewIcon(), c.newWorkspaceDialog, widget.MediumImportance)
+	sample := c.kit.NewLabelButton(c.tx.T("OpenSample"), theme.HomeIcon(), c.openSample, widget.MediumImportance)
+	box := container.NewVBox(title, intro, open.Centred(), create.Centred(), sample.Centred())
 	if recent := c.prefs.recent(); len(recent) > 0 {
 		box.Add(widget.NewSeparator())
 		box.Add(c.heading(c.tx.T("RecentWorkspaces")))
 		for _, dir := range recent {
 			// A folder's name may be in any script: its first strong
 			// character gives its direction.
-			b := c.newLabelButton(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) }, widget.LowImportance)
-			b.label.Lang = ""
-			box.Add(b.obj)
+			b := c.kit.NewLabelButton(dir, theme.FolderIcon(), func() { c.openWorkspace(dir) }, widget.LowImportance)
+			b.Label.Lang = ""
+			box.Add(b.Obj)
 		}
 	}
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, box.MinSize().Height), box))
@@ -100,7 +101,7 @@ func (c *controller) pickFile(exts []string, dir string, chosen func(path string
 
 // newWorkspaceDialog creates a workspace in a new or empty folder.
 func (c *controller) newWorkspaceDialog() {
-	folder := newDialogEntry()
+	folder := widgets.NewDialogEntry()
 	folder.SetPlaceHolder(c.tx.T("FolderPlaceholder"))
 	folder.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -108,7 +109,7 @@ func (c *controller) newWorkspaceDialog() {
 		}
 		return nil
 	}
-	browse := c.newTipButton(c.tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
+	browse := c.kit.NewTipButton(c.tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				folder.SetText(dir.Path())
@@ -117,23 +118,23 @@ func (c *controller) newWorkspaceDialog() {
 		c.startIn(d, c.wsParent())
 		d.Show()
 	})
-	org := newDialogEntry()
+	org := widgets.NewDialogEntry()
 	org.SetText(c.prefs.organisation())
-	source := newDialogEntry()
+	source := widgets.NewDialogEntry()
 	source.SetText("en")
 	source.Validator = workspace.ValidLanguage
-	targets := newDialogEntry()
+	targets := widgets.NewDialogEntry()
 	targets.SetPlaceHolder("fr, ar")
 	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
 	format.SetSelected("toml")
-	fields := []formField{
-		{c.tx.T("Folder"), c.withButton(folder, browse), c.tx.T("FolderHint")},
-		{c.tx.T("Organisation"), org, c.tx.T("OrganisationHint")},
-		{c.tx.T("SourceLanguage"), source, ""},
-		{c.tx.T("TargetLanguages"), targets, c.tx.T("TargetLanguagesHint")},
-		{c.tx.T("CatalogFormat"), format, ""},
+	fields := []widgets.FormField{
+		{Label: c.tx.T("Folder"), Field: c.kit.WithButton(folder, browse), Hint: c.tx.T("FolderHint")},
+		{Label: c.tx.T("Organisation"), Field: org, Hint: c.tx.T("OrganisationHint")},
+		{Label: c.tx.T("SourceLanguage"), Field: source},
+		{Label: c.tx.T("TargetLanguages"), Field: targets, Hint: c.tx.T("TargetLanguagesHint")},
+		{Label: c.tx.T("CatalogFormat"), Field: format},
 	}
-	d := c.formModal(c.tx.T("NewWorkspace"), c.tx.T("Create"), fields, []*dialogEntry{folder, org, source, targets}, func() {
+	d := c.kit.FormModal(c.tx.T("NewWorkspace"), c.tx.T("Create"), fields, []*widgets.DialogEntry{folder, org, source, targets}, func() {
 		cfg := workspace.Config{Organisation: strings.TrimSpace(org.Text), SourceLanguage: strings.TrimSpace(source.Text),
 			CatalogFormat: format.Selected, Languages: splitLanguages(targets.Text)}
 		dir := strings.TrimSpace(folder.Text)
@@ -146,7 +147,7 @@ func (c *controller) newWorkspaceDialog() {
 			c.setWorkspace(ws)
 		})
 	})
-	d.Resize(fyne.NewSize(640, d.pop.Content.MinSize().Height))
+	d.Resize(fyne.NewSize(640, d.Content().MinSize().Height))
 	d.Show()
 }
 

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"communique/i18n/worddiff"
 )
 
 // Segment is one stored translation unit.
@@ -27,13 +29,14 @@ type Segment struct {
 	Origin string
 }
 
-// Op is one step of the edit script between a stored source and the query.
-type Op int
+// Op is one step of the edit script between a stored source and the query:
+// the word diff's, so a match's differences read like a source change.
+type Op = worddiff.Op
 
 const (
-	Equal  Op = iota // the words are in both texts
-	Insert           // the words are only in the current (query) text
-	Delete           // the words are only in the stored source
+	Equal  = worddiff.Equal  // the words are in both texts
+	Insert = worddiff.Insert // the words are only in the current (query) text
+	Delete = worddiff.Delete // the words are only in the stored source
 )
 
 // Edit is a run of tokens with one Op. Start and End are byte offsets in the
@@ -353,19 +356,6 @@ func diff(stored string, a []token, query string, b []token) []Edit {
 	if len(a)*len(b) > maxCells {
 		return coarseDiff(stored, a, query, b)
 	}
-	lcs := make([][]int32, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i].key == b[j].key {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
 	var out []Edit
 	add := func(op Op, text string, t token) {
 		if n := len(out); n > 0 && out[n-1].Op == op {
@@ -376,15 +366,15 @@ func diff(stored string, a []token, query string, b []token) []Edit {
 		out = append(out, Edit{Op: op, Text: text[t.start:t.end], Start: t.start, End: t.end})
 	}
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i].key == b[j].key:
+	for _, op := range worddiff.Script(len(a), len(b), func(i, j int) bool { return a[i].key == b[j].key }) {
+		switch op {
+		case Equal:
 			add(Equal, query, b[j])
 			i, j = i+1, j+1
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			add(Delete, stored, a[i]) // deletions before insertions, as diff tools show them
+		case Delete:
+			add(Delete, stored, a[i])
 			i++
-		default:
+		case Insert:
 			add(Insert, query, b[j])
 			j++
 		}

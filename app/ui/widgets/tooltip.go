@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"time"
@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tipButton is an icon-only button that says what it does when the
+// TipButton is an icon-only button that says what it does when the
 // pointer rests on it (Fyne 2.7 has no tooltips).
-type tipButton struct {
+type TipButton struct {
 	widget.Button
 	Tip   string
 	lang  string
@@ -21,15 +21,17 @@ type tipButton struct {
 // tipDelay is how long the pointer rests before the tip shows.
 const tipDelay = 500 * time.Millisecond
 
-func (c *controller) newTipButton(tip string, icon fyne.Resource, tapped func()) *tipButton {
-	b := &tipButton{Tip: tip, lang: c.tx.Lang()}
+// NewTipButton makes an icon button that shows tip when the pointer
+// rests on it.
+func (k *Kit) NewTipButton(tip string, icon fyne.Resource, tapped func()) *TipButton {
+	b := &TipButton{Tip: tip, lang: k.Lang()}
 	b.Icon, b.OnTapped = icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 // MouseIn starts the delay before the tip shows.
-func (b *tipButton) MouseIn(e *desktop.MouseEvent) {
+func (b *TipButton) MouseIn(e *desktop.MouseEvent) {
 	b.Button.MouseIn(e)
 	if b.timer != nil {
 		b.timer.Stop()
@@ -37,10 +39,10 @@ func (b *tipButton) MouseIn(e *desktop.MouseEvent) {
 	b.timer = time.AfterFunc(tipDelay, func() { fyne.Do(b.showTip) })
 }
 
-func (b *tipButton) MouseMoved(e *desktop.MouseEvent) { b.Button.MouseMoved(e) }
+func (b *TipButton) MouseMoved(e *desktop.MouseEvent) { b.Button.MouseMoved(e) }
 
 // MouseOut hides the tip.
-func (b *tipButton) MouseOut() {
+func (b *TipButton) MouseOut() {
 	b.Button.MouseOut()
 	if b.timer != nil {
 		b.timer.Stop()
@@ -49,30 +51,33 @@ func (b *tipButton) MouseOut() {
 }
 
 // Tapped hides the tip and does the button's job.
-func (b *tipButton) Tapped(e *fyne.PointEvent) {
+func (b *TipButton) Tapped(e *fyne.PointEvent) {
 	b.hideTip()
 	b.Button.Tapped(e)
 }
 
-func (b *tipButton) showTip() {
+func (b *TipButton) showTip() {
 	cv := fyne.CurrentApp().Driver().CanvasForObject(b)
 	if cv == nil || b.Tip == "" {
 		return
 	}
 	if b.popup == nil {
-		b.popup = widget.NewPopUp(newTextLabel(b.Tip, b.lang, false), cv)
+		b.popup = widget.NewPopUp(NewLabel(b.Tip, b.lang, false), cv)
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
 	b.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, b.Size().Height+2)))
 }
 
-func (b *tipButton) hideTip() {
+func (b *TipButton) hideTip() {
 	if b.popup != nil {
 		b.popup.Hide()
 	}
 }
 
-// textButton is a button with a typeset label (see labelButton).
-func (c *controller) textButton(label string, icon fyne.Resource, tapped func(), imp widget.Importance) fyne.CanvasObject {
-	return c.newLabelButton(label, icon, tapped, imp).obj
+// TextButton is a button with a typeset label (see LabelButton).
+func (k *Kit) TextButton(label string, icon fyne.Resource, tapped func(), imp widget.Importance) fyne.CanvasObject {
+	return k.NewLabelButton(label, icon, tapped, imp).Obj
 }
+
+// TipShown reports whether the tip is on screen.
+func (b *TipButton) TipShown() bool { return b.popup != nil && b.popup.Visible() }

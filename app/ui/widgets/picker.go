@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,14 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// picker chooses one of a few options, like widget.Select, but draws the
+// Picker chooses one of a few options, like widget.Select, but draws the
 // options with the typesetting engine and the bundled fonts: language
 // names in Arabic script ("ckb · کوردیی ناوەندی") must not depend on the
 // fonts a system has, and must read right inside a left-to-right list.
-type picker struct {
-	c        *controller
-	content  *fyne.Container
-	current  *textLabel
+type Picker struct {
+	k        *Kit
+	Content  *fyne.Container
+	current  *Label
 	options  []string
 	selected string
 	popup    *widget.PopUp
@@ -23,23 +23,24 @@ type picker struct {
 	OnChanged func(string)
 }
 
-func (c *controller) newPicker(changed func(string)) *picker {
-	p := &picker{c: c, current: newTextLabel("", "", false), OnChanged: changed}
+// NewPicker makes a picker that calls changed with each new choice.
+func (k *Kit) NewPicker(changed func(string)) *Picker {
+	p := &Picker{k: k, current: NewLabel("", "", false), OnChanged: changed}
 	btn := widget.NewButton("", p.open)
 	icon := widget.NewIcon(theme.MenuDropDownIcon())
 	inner := container.NewBorder(nil, nil, nil, icon, p.current)
-	if rightToLeft(c.tx.Lang()) {
+	if k.RTL() {
 		inner = container.NewBorder(nil, nil, icon, nil, p.current)
 	}
-	p.content = container.NewStack(btn, container.NewPadded(inner))
+	p.Content = container.NewStack(btn, container.NewPadded(inner))
 	return p
 }
 
 // SetOptions replaces the options.
-func (p *picker) SetOptions(opts []string) { p.options = opts }
+func (p *Picker) SetOptions(opts []string) { p.options = opts }
 
 // SetSelected shows s and calls OnChanged if it changed.
-func (p *picker) SetSelected(s string) {
+func (p *Picker) SetSelected(s string) {
 	if s == p.selected {
 		return
 	}
@@ -51,17 +52,17 @@ func (p *picker) SetSelected(s string) {
 }
 
 // Selected is the option shown.
-func (p *picker) Selected() string { return p.selected }
+func (p *Picker) Selected() string { return p.selected }
 
 // SetSelectedIndex selects option i.
-func (p *picker) SetSelectedIndex(i int) {
+func (p *Picker) SetSelectedIndex(i int) {
 	if i >= 0 && i < len(p.options) {
 		p.SetSelected(p.options[i])
 	}
 }
 
 // SelectedIndex is the index of the option shown, -1 for none.
-func (p *picker) SelectedIndex() int {
+func (p *Picker) SelectedIndex() int {
 	for i, o := range p.options {
 		if o == p.selected {
 			return i
@@ -70,29 +71,29 @@ func (p *picker) SelectedIndex() int {
 	return -1
 }
 
-func (p *picker) open() {
+func (p *Picker) open() {
 	list := container.NewVBox()
 	for _, o := range p.options {
 		imp := widget.LowImportance
 		if o == p.selected {
 			imp = widget.HighImportance
 		}
-		list.Add(p.c.textButton(o, nil, func() {
+		list.Add(p.k.TextButton(o, nil, func() {
 			p.popup.Hide()
 			p.SetSelected(o)
 		}, imp))
 	}
-	cv := p.c.win.Canvas()
+	cv := p.k.Win().Canvas()
 	p.popup = widget.NewPopUp(list, cv)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.content)
-	p.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, p.content.Size().Height)))
-	p.popup.Resize(fyne.NewSize(p.content.Size().Width, p.popup.MinSize().Height))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.Content)
+	p.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, p.Content.Size().Height)))
+	p.popup.Resize(fyne.NewSize(p.Content.Size().Width, p.popup.MinSize().Height))
 }
 
-// labelled puts a label before a field: on its left, or on its right in a
+// Labelled puts a label before a field: on its left, or on its right in a
 // right-to-left interface.
-func (c *controller) labelled(label, field fyne.CanvasObject) fyne.CanvasObject {
-	if rightToLeft(c.tx.Lang()) {
+func (k *Kit) Labelled(label, field fyne.CanvasObject) fyne.CanvasObject {
+	if k.RTL() {
 		return container.NewBorder(nil, nil, nil, label, field)
 	}
 	return container.NewBorder(nil, nil, label, nil, field)
@@ -102,22 +103,22 @@ func (c *controller) labelled(label, field fyne.CanvasObject) fyne.CanvasObject 
 // column on the right in a right-to-left interface.
 type formGrid struct{ rtl bool }
 
-// formItem is a labelled field of a form.
-type formItem struct {
-	label string
-	field fyne.CanvasObject
+// FormItem is a labelled field of a form.
+type FormItem struct {
+	Label string
+	Field fyne.CanvasObject
 }
 
-// form lays out labelled fields; the labels are bold and set by the
+// Form lays out labelled fields; the labels are bold and set by the
 // typesetting engine.
-func (c *controller) form(items ...formItem) *fyne.Container {
+func (k *Kit) Form(items ...FormItem) *fyne.Container {
 	var objs []fyne.CanvasObject
 	for _, it := range items {
-		l := newTextLabel(it.label, c.tx.Lang(), false)
+		l := NewLabel(it.Label, k.Lang(), false)
 		l.Bold = true
-		objs = append(objs, l, it.field)
+		objs = append(objs, l, it.Field)
 	}
-	return container.New(formGrid{rtl: rightToLeft(c.tx.Lang())}, objs...)
+	return container.New(formGrid{rtl: k.RTL()}, objs...)
 }
 
 func (g formGrid) widths(objs []fyne.CanvasObject) (label float32) {

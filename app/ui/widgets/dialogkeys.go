@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,11 +6,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// dialogKeys makes Enter confirm and Escape cancel a dialog while it is
+// DialogKeys makes Enter confirm and Escape cancel a dialog while it is
 // shown (Fyne's dialogs take neither). The keys reach the window's canvas
 // because a dialog takes the focus away from the widgets behind it.
-func (c *controller) dialogKeys(d dialog.Dialog, confirm, cancel func()) {
-	cv := c.win.Canvas()
+func (k *Kit) DialogKeys(d dialog.Dialog, confirm, cancel func()) {
+	cv := k.Win().Canvas()
 	prev := cv.OnTypedKey()
 	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		switch k.Name {
@@ -31,33 +31,34 @@ func (c *controller) dialogKeys(d dialog.Dialog, confirm, cancel func()) {
 	d.SetOnClosed(func() { cv.SetOnTypedKey(prev) })
 }
 
-// dialogEntry is a one-line entry for form dialogs: Enter submits the
+// DialogEntry is a one-line entry for form dialogs: Enter submits the
 // form, Escape cancels it (widget.Entry swallows Escape).
-type dialogEntry struct {
+type DialogEntry struct {
 	widget.Entry
-	onEscape func()
+	OnEscape func()
 }
 
-func newDialogEntry() *dialogEntry {
-	e := &dialogEntry{}
+// NewDialogEntry makes an entry; FormKeys or FormModal wire its keys.
+func NewDialogEntry() *DialogEntry {
+	e := &DialogEntry{}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // TypedKey cancels on Escape and otherwise edits.
-func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
+func (e *DialogEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
 		return
 	}
 	e.Entry.TypedKey(k)
 }
 
-// formKeys wires Enter and Escape of a form dialog and its entries.
-func (c *controller) formKeys(d *dialog.FormDialog, entries ...*dialogEntry) {
+// FormKeys wires Enter and Escape of a form dialog and its entries.
+func (k *Kit) FormKeys(d *dialog.FormDialog, entries ...*DialogEntry) {
 	for _, e := range entries {
 		e.OnSubmitted = func(string) { d.Submit() }
-		e.onEscape = d.Hide
+		e.OnEscape = d.Hide
 	}
-	c.dialogKeys(d, d.Submit, d.Hide)
+	k.DialogKeys(d, d.Submit, d.Hide)
 }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -9,34 +9,35 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// progress is a progress bar whose text is set by the typesetting engine
+// Progress is a progress bar whose text is set by the typesetting engine
 // ("9 من 10 مترجمة" reads right) and which fills from the right in a
 // right-to-left interface. widget.ProgressBar does neither.
-type progress struct {
+type Progress struct {
 	widget.BaseWidget
 	rtl         bool
 	done, total int
-	label       *textLabel
+	label       *Label
 }
 
-func (c *controller) newProgress() *progress {
-	p := &progress{rtl: rightToLeft(c.tx.Lang()), label: newTextLabel("", c.tx.Lang(), false)}
+// NewProgress makes an empty bar.
+func (k *Kit) NewProgress() *Progress {
+	p := &Progress{rtl: k.RTL(), label: NewLabel("", k.Lang(), false)}
 	p.label.Center = true
 	p.ExtendBaseWidget(p)
 	return p
 }
 
 // set shows done of total with the text s.
-func (p *progress) set(done, total int, s string) {
+func (p *Progress) Set(done, total int, s string) {
 	p.done, p.total = done, total
 	p.label.SetText(s)
 	p.Refresh()
 }
 
 // Text is the text on the bar, for tests.
-func (p *progress) Text() string { return p.label.Text() }
+func (p *Progress) Text() string { return p.label.Text() }
 
-func (p *progress) CreateRenderer() fyne.WidgetRenderer {
+func (p *Progress) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(barBackground())
 	bg.CornerRadius = theme.InputRadiusSize()
 	fill := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
@@ -45,7 +46,7 @@ func (p *progress) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type progressRenderer struct {
-	p        *progress
+	p        *Progress
 	bg, fill *canvas.Rectangle
 }
 
@@ -89,3 +90,6 @@ func barBackground() color.Color {
 	r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
 	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x50}
 }
+
+// Count is how many of how many the bar shows done.
+func (p *Progress) Count() (done, total int) { return p.done, p.total }

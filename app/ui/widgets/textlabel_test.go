@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // TestTruncatedLabel: a truncated label asks for no width and cuts its
 // text at a grapheme with an ellipsis so that it fits.
 func TestTruncatedLabel(t *testing.T) {
-	l := newTextLabel("بيان المديرين السياسيين للمجموعة المصغرة في التحالف الدولي", "ar", false)
+	l := NewLabel("بيان المديرين السياسيين للمجموعة المصغرة في التحالف الدولي", "ar", false)
 	l.Truncate = true
 	if w := l.MinSize().Width; w > 3*theme.InnerPadding() {
 		t.Errorf("truncated label asks for %.0f wide", w)

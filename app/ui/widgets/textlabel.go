@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image"
@@ -13,11 +13,11 @@ import (
 	"communique/app/ui/textbox"
 )
 
-// textLabel shows text that may hold right-to-left runs (statement text,
+// Label shows text that may hold right-to-left runs (statement text,
 // translations, language names, UI strings in Arabic), set by the
 // typesetting engine so mixed Arabic, digits and Latin read in the right
 // order. widget.Label draws runs in logical order.
-type textLabel struct {
+type Label struct {
 	widget.BaseWidget
 
 	text string
@@ -39,17 +39,19 @@ type textLabel struct {
 	lay *textbox.Layout
 }
 
-func newTextLabel(text, lang string, wrap bool) *textLabel {
-	l := &textLabel{text: text, Lang: lang, Wrap: wrap}
+// NewLabel makes a label of text in lang ("": the text decides its
+// direction), wrapped at its width when wrap is set.
+func NewLabel(text, lang string, wrap bool) *Label {
+	l := &Label{text: text, Lang: lang, Wrap: wrap}
 	l.ExtendBaseWidget(l)
 	return l
 }
 
 // Text returns the label's text.
-func (l *textLabel) Text() string { return l.text }
+func (l *Label) Text() string { return l.text }
 
 // SetText changes the text and redraws.
-func (l *textLabel) SetText(s string) {
+func (l *Label) SetText(s string) {
 	if s == l.text {
 		return
 	}
@@ -57,16 +59,16 @@ func (l *textLabel) SetText(s string) {
 	l.Refresh()
 }
 
-func (l *textLabel) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
+func (l *Label) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
 
-func (l *textLabel) align() typeset.Align {
+func (l *Label) align() typeset.Align {
 	if l.Center {
 		return typeset.AlignCenter
 	}
 	return typeset.AlignStart
 }
 
-func (l *textLabel) layout() *textbox.Layout {
+func (l *Label) layout() *textbox.Layout {
 	pad := float64(theme.InnerPadding())
 	w := float64(l.Size().Width) - 2*pad
 	if !l.Wrap || l.Size().Width <= 0 {
@@ -84,7 +86,7 @@ func (l *textLabel) layout() *textbox.Layout {
 	return lay
 }
 
-func (l *textLabel) color() color.Color {
+func (l *Label) color() color.Color {
 	if l.Disabled {
 		return theme.Color(theme.ColorNameDisabled)
 	}
@@ -101,25 +103,25 @@ func (l *textLabel) color() color.Color {
 	return theme.Color(theme.ColorNameForeground)
 }
 
-func (l *textLabel) CreateRenderer() fyne.WidgetRenderer {
+func (l *Label) CreateRenderer() fyne.WidgetRenderer {
 	l.ExtendBaseWidget(l)
-	r := &textLabelRenderer{l: l}
+	r := &labelRenderer{l: l}
 	r.raster = canvas.NewRaster(r.draw)
 	return r
 }
 
-type textLabelRenderer struct {
-	l      *textLabel
+type labelRenderer struct {
+	l      *Label
 	raster *canvas.Raster
 }
 
-func (r *textLabelRenderer) Destroy() {}
+func (r *labelRenderer) Destroy() {}
 
-func (r *textLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *labelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
 
-func (r *textLabelRenderer) Layout(size fyne.Size) { r.raster.Resize(size) }
+func (r *labelRenderer) Layout(size fyne.Size) { r.raster.Resize(size) }
 
-func (r *textLabelRenderer) MinSize() fyne.Size {
+func (r *labelRenderer) MinSize() fyne.Size {
 	lay := r.l.layout()
 	pad := float64(theme.InnerPadding())
 	w := 2 * pad
@@ -129,14 +131,14 @@ func (r *textLabelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(float32(w), float32(lay.Height()+2*pad*0.5))
 }
 
-func (r *textLabelRenderer) Refresh() {
+func (r *labelRenderer) Refresh() {
 	r.l.lay = nil
 	r.raster.Refresh()
 }
 
 // draw paints the text; an unwrapped label lays its one line out in its
 // actual width, so alignment follows the direction.
-func (r *textLabelRenderer) draw(w, h int) image.Image {
+func (r *labelRenderer) draw(w, h int) image.Image {
 	l := r.l
 	size := l.Size()
 	if size.Width <= 0 || l.text == "" {
@@ -169,7 +171,7 @@ func (r *textLabelRenderer) draw(w, h int) image.Image {
 
 // truncated is the longest start of the text that fits in width with an
 // ellipsis after it (a binary search over whole graphemes).
-func (l *textLabel) truncated(width float64) string {
+func (l *Label) truncated(width float64) string {
 	runes := []rune(l.text)
 	g := textbox.GraphemeBoundaries(runes)
 	fits := func(n int) bool {
@@ -191,7 +193,10 @@ func (l *textLabel) truncated(width float64) string {
 	return string(runes[:lo]) + "…"
 }
 
-// textEdit is the editor for statement and translation text (see textbox).
-type textEdit = textbox.Edit
+// SetTextQuiet changes the text without redrawing, for a caller that
+// refreshes a whole row at once.
+func (l *Label) SetTextQuiet(s string) { l.text, l.lay = s, nil }
 
-func newTextEdit(lang, placeholder string) *textEdit { return textbox.NewEdit(lang, placeholder) }
+// RightToLeft reports whether the text is laid out as a right-to-left
+// paragraph, and whether its first line runs right to left.
+func (l *Label) RightToLeft() (paragraph, line bool) { return l.layout().RightToLeft() }

@@ -1,4 +1,4 @@
-package ui
+package mempane
 
 import (
 	"cmp"
@@ -16,6 +16,7 @@ import (
 
 	"communique/i18n/glossary"
 	"communique/i18n/memory"
+	"communique/i18n/worddiff"
 )
 
 // The memory pane beside the workbench shows, for the message whose
@@ -32,46 +33,48 @@ import (
 // no race between the pane and the text being typed. Only reading imported
 // TMX files, which can be large, happens off the UI thread.
 
-// maxMatches is how many matches the pane shows, one shortcut each.
-const maxMatches = 3
+// MaxMatches is how many matches the pane shows, one shortcut each.
+const MaxMatches = 3
 
 var (
-	shortcutMatch = [maxMatches]*desktop.CustomShortcut{
+	// ShortcutMatch are the keys that insert match 1, 2, 3.
+	ShortcutMatch = [MaxMatches]*desktop.CustomShortcut{
 		{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
 	}
-	shortcutTerm = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	// ShortcutTerm inserts the next term's approved translation.
+	ShortcutTerm = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
-// termHit is a glossary term found in a source, once per term.
-type termHit struct {
+// TermHit is a glossary term found in a source, once per term.
+type TermHit struct {
 	Term      *glossary.Term
 	Approved  string   // in the target language; "" when there is none
 	Forbidden []string // renderings the target language must not use
 }
 
-// suggestions is what the pane shows for one message.
-type suggestions struct {
+// Suggestions is what the pane shows for one message.
+type Suggestions struct {
 	Matches []memory.Match
-	Terms   []termHit
+	Terms   []TermHit
 }
 
-// memories are the two sources of matches: the workspace's own catalogs
+// Memories are the two sources of matches: the workspace's own catalogs
 // (rebuilt when translations change, cheap) and the imported TMX files
 // (read once, possibly large).
-type memories struct {
-	local, imported *memory.Memory
+type Memories struct {
+	Local, Imported *memory.Memory
 }
 
-// suggest looks up the matches and terms for the message id, whose source
+// Suggest looks up the matches and terms for the message id, whose source
 // text is source, translated from srcLang into tgtLang. The message's own
 // current translation is not a match for itself.
-func suggest(mems memories, g *glossary.Glossary, srcLang, tgtLang, id, source string) suggestions {
-	var s suggestions
+func Suggest(mems Memories, g *glossary.Glossary, srcLang, tgtLang, id, source string) Suggestions {
+	var s Suggestions
 	own := fmt.Sprintf("%s (%s)", id, tgtLang)
-	opt := memory.Options{Max: maxMatches + 2}
-	for _, m := range []*memory.Memory{mems.local, mems.imported} {
+	opt := memory.Options{Max: MaxMatches + 2}
+	for _, m := range []*memory.Memory{mems.Local, mems.Imported} {
 		if m == nil {
 			continue
 		}
@@ -89,8 +92,8 @@ func suggest(mems memories, g *glossary.Glossary, srcLang, tgtLang, id, source s
 		return boolOrder(b.Exact, a.Exact)
 	})
 	s.Matches = dedupeTargets(s.Matches)
-	if len(s.Matches) > maxMatches {
-		s.Matches = s.Matches[:maxMatches]
+	if len(s.Matches) > MaxMatches {
+		s.Matches = s.Matches[:MaxMatches]
 	}
 	if g != nil {
 		s.Terms = termsIn(g, source, tgtLang)
@@ -124,17 +127,17 @@ func dedupeTargets(ms []memory.Match) []memory.Match {
 
 // termsIn lists the glossary's terms found in source, in the order they
 // first occur, each once.
-func termsIn(g *glossary.Glossary, source, tgtLang string) []termHit {
+func termsIn(g *glossary.Glossary, source, tgtLang string) []TermHit {
 	hits := g.Hits(source, tgtLang)
 	slices.SortStableFunc(hits, func(a, b glossary.Hit) int { return cmp.Compare(a.Start, b.Start) })
-	var out []termHit
+	var out []TermHit
 	seen := map[*glossary.Term]bool{}
 	for _, h := range hits {
 		if seen[h.Term] {
 			continue
 		}
 		seen[h.Term] = true
-		out = append(out, termHit{Term: h.Term, Approved: h.Approved, Forbidden: forbiddenIn(h.Term, tgtLang)})
+		out = append(out, TermHit{Term: h.Term, Approved: h.Approved, Forbidden: forbiddenIn(h.Term, tgtLang)})
 	}
 	return out
 }
@@ -149,21 +152,21 @@ func forbiddenIn(t *glossary.Term, lang string) []string {
 	return t.Forbidden[base]
 }
 
-// scorePercent is a match's score as shown: exact is 100, and a fuzzy
+// ScorePercent is a match's score as shown: exact is 100, and a fuzzy
 // match never rounds up to 100.
-func scorePercent(m memory.Match) int {
+func ScorePercent(m memory.Match) int {
 	if m.Exact {
 		return 100
 	}
 	return min(99, int(math.Round(m.Score*100)))
 }
 
-// matchSpans turns a match's edit script against query (the current
+// MatchSpans turns a match's edit script against query (the current
 // source) into what the pane shows: the words both sources share, those
 // only the stored source has (removed) and those only the current source
 // has (added). Spacing between words of the current source is its own.
-func matchSpans(m memory.Match, query string) []span {
-	var out []span
+func MatchSpans(m memory.Match, query string) []worddiff.Span {
+	var out []worddiff.Span
 	last := -1 // end in query of the last Equal or Insert
 	for _, e := range m.Diff {
 		text := e.Text
@@ -175,32 +178,25 @@ func matchSpans(m memory.Match, query string) []span {
 		case last >= 0 && last <= e.Start && e.Start <= len(query):
 			text = query[last:e.Start] + text
 		}
-		c := same
-		switch e.Op {
-		case memory.Delete:
-			c = removed
-		case memory.Insert:
-			c = added
-		}
 		if e.Op != memory.Delete {
 			last = e.End
 		}
-		out = append(out, span{Change: c, Text: text})
+		out = append(out, worddiff.Span{Op: e.Op, Text: text})
 	}
 	return out
 }
 
 // matchSegments draws the stored source with both kinds of difference
 // marked, in colour and in style (so they read without colour too).
-func matchSegments(spans []span) []widget.RichTextSegment {
+func matchSegments(spans []worddiff.Span) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	for _, s := range spans {
 		seg := &widget.TextSegment{Text: s.Text, Style: widget.RichTextStyleInline}
-		switch s.Change {
-		case removed:
+		switch s.Op {
+		case worddiff.Delete:
 			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Italic: true}
 			seg.Style.ColorName = theme.ColorNameError
-		case added:
+		case worddiff.Insert:
 			seg.Style.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
 			seg.Style.ColorName = theme.ColorNameSuccess
 		}

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strings"
@@ -10,16 +10,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// dateField edits the statement's date: typed in the interface language's
+// DateField edits the statement's date: typed in the interface language's
 // style (15 April 2020 in English, 15/04/2020 in French and Arabic, never
 // the US month-first order), or picked from a calendar that opens on the
 // statement's month. widget.DateEntry formats by the system region and
 // opens its calendar on the current month.
-type dateField struct {
-	c       *controller
-	entry   *widget.Entry
-	button  *tipButton
-	content fyne.CanvasObject
+type DateField struct {
+	k       *Kit
+	Entry   *widget.Entry
+	button  *TipButton
+	Content fyne.CanvasObject
 	date    *time.Time
 	popup   *widget.PopUp
 	// OnChanged is called with the new date (nil: none) after an edit.
@@ -35,16 +35,17 @@ var dateLayouts = map[string][]string{
 	"ar": {"02/01/2006", "2/1/2006", "2006-01-02"},
 }
 
-func (c *controller) newDateField() *dateField {
-	f := &dateField{c: c, entry: widget.NewEntry()}
-	f.entry.SetPlaceHolder(f.layouts()[0])
-	f.entry.Validator = func(s string) error {
+// NewDateField makes an empty date field in the interface language's style.
+func (k *Kit) NewDateField() *DateField {
+	f := &DateField{k: k, Entry: widget.NewEntry()}
+	f.Entry.SetPlaceHolder(f.layouts()[0])
+	f.Entry.Validator = func(s string) error {
 		if _, ok := f.parse(s); !ok {
-			return errBadDate(c.tx.T("Date"))
+			return errBadDate(k.Text().T("Date"))
 		}
 		return nil
 	}
-	f.entry.OnChanged = func(s string) {
+	f.Entry.OnChanged = func(s string) {
 		if f.quiet {
 			return
 		}
@@ -55,8 +56,8 @@ func (c *controller) newDateField() *dateField {
 			}
 		}
 	}
-	f.button = c.newTipButton(c.tx.T("Date"), theme.CalendarIcon(), f.openCalendar)
-	f.content = container.NewBorder(nil, nil, nil, f.button, f.entry)
+	f.button = k.NewTipButton(k.Text().T("Date"), theme.CalendarIcon(), f.openCalendar)
+	f.Content = container.NewBorder(nil, nil, nil, f.button, f.Entry)
 	return f
 }
 
@@ -64,15 +65,15 @@ type errBadDate string
 
 func (e errBadDate) Error() string { return string(e) + "?" }
 
-func (f *dateField) layouts() []string {
-	if l, ok := dateLayouts[f.c.tx.Lang()]; ok {
+func (f *DateField) layouts() []string {
+	if l, ok := dateLayouts[f.k.Lang()]; ok {
 		return l
 	}
 	return dateLayouts["en"]
 }
 
 // parse reads a typed date; empty text is no date.
-func (f *dateField) parse(s string) (*time.Time, bool) {
+func (f *DateField) parse(s string) (*time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, true
@@ -87,24 +88,24 @@ func (f *dateField) parse(s string) (*time.Time, bool) {
 }
 
 // Text is the date as shown.
-func (f *dateField) Text() string { return f.entry.Text }
+func (f *DateField) Text() string { return f.Entry.Text }
 
 // SetDate shows d (nil: none) without calling OnChanged.
-func (f *dateField) SetDate(d *time.Time) {
+func (f *DateField) SetDate(d *time.Time) {
 	f.date = d
 	f.quiet = true
 	defer func() { f.quiet = false }()
 	if d == nil {
-		f.entry.SetText("")
+		f.Entry.SetText("")
 		return
 	}
-	f.entry.SetText(d.Format(f.layouts()[0]))
+	f.Entry.SetText(d.Format(f.layouts()[0]))
 }
 
 // openCalendar shows a calendar on the statement's month (today's when
 // the statement has no date).
-func (f *dateField) openCalendar() {
-	start := f.c.now()
+func (f *DateField) openCalendar() {
+	start := f.k.Now()
 	if f.date != nil {
 		start = *f.date
 	}
@@ -118,7 +119,7 @@ func (f *dateField) openCalendar() {
 			f.popup.Hide()
 		}
 	})
-	f.popup = widget.NewPopUp(cal, f.c.win.Canvas())
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.entry)
-	f.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, f.entry.Size().Height)))
+	f.popup = widget.NewPopUp(cal, f.k.Win().Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.Entry)
+	f.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, f.Entry.Size().Height)))
 }
