@@ -201,9 +201,9 @@ func (x *xsession) keymap(s string) {
 	}
 	// The app reloads its keymap when it sees the change; a keymap set
 	// before it starts is not the one it reads characters with. There is
-	// nothing to watch for, so this one pause stays (longer than it was, for
-	// a loaded machine).
-	time.Sleep(time.Second)
+	// nothing to watch for, so this one pause stays: 1 s lost accented
+	// letters when the machine was loaded (two CI-like runs), 3 s did not.
+	time.Sleep(3 * time.Second)
 }
 
 // waitSaved polls the workspace on disk until check passes.
