@@ -202,7 +202,7 @@ func (x *xsession) keymap(s string) {
 	// The app reloads its keymap when it sees the change; a keymap set
 	// before it starts is not the one it reads characters with. There is
 	// nothing to watch for, so this one pause stays: 1 s lost accented
-	// letters when the machine was loaded (two CI-like runs), 3 s did not.
+	// letters when the machine was loaded; 3 s leaves room for that.
 	time.Sleep(3 * time.Second)
 }
 
