@@ -125,6 +125,7 @@ func (c *controller) newWorkspaceDialog() {
 	source.Validator = workspace.ValidLanguage
 	targets := widgets.NewDialogEntry()
 	targets.SetPlaceHolder("fr, ar")
+	targets.Validator = func(s string) error { _, err := workspace.ParseLanguages(s); return err }
 	format := widget.NewSelect([]string{"toml", "json", "yaml"}, nil)
 	format.SetSelected("toml")
 	fields := []widgets.FormField{
@@ -135,8 +136,11 @@ func (c *controller) newWorkspaceDialog() {
 		{Label: c.tx.T("CatalogFormat"), Field: format},
 	}
 	d := c.kit.FormModal(c.tx.T("NewWorkspace"), c.tx.T("Create"), fields, []*widgets.DialogEntry{folder, org, source, targets}, func() {
+		// The same reading of a language list as `communique init --langs`;
+		// the field's validator has already refused a bad code.
+		langs, _ := workspace.ParseLanguages(targets.Text)
 		cfg := workspace.Config{Organisation: strings.TrimSpace(org.Text), SourceLanguage: strings.TrimSpace(source.Text),
-			CatalogFormat: format.Selected, Languages: splitLanguages(targets.Text)}
+			CatalogFormat: format.Selected, Languages: langs}
 		dir := strings.TrimSpace(folder.Text)
 		c.whenSaved(func() {
 			ws, err := workspace.Init(dir, cfg)
@@ -149,11 +153,6 @@ func (c *controller) newWorkspaceDialog() {
 	})
 	d.Resize(fyne.NewSize(640, d.Content().MinSize().Height))
 	d.Show()
-}
-
-func splitLanguages(s string) []string {
-	var out []string // stays nil when s names no language
-	return append(out, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })...)
 }
 
 // openSample opens the bundled sample, copied on first use into the
