@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"communique/app/cli"
 	"communique/app/ui"
 )
 
@@ -22,7 +23,7 @@ func desktop() int {
 		fmt.Fprintf(os.Stderr, "communique: cannot open the window: %s; run a command instead (communique --help) or use the headless build\n", why)
 		return 2
 	}
-	ui.Run()
+	ui.Run(cli.Version)
 	return 0
 }
 

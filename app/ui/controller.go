@@ -31,6 +31,9 @@ import (
 // screens. Screens call it when the user changes something and it tells
 // the others; they never talk to each other directly.
 type controller struct {
+	// generator names the program and its version in export manifests.
+	generator string
+
 	app   fyne.App
 	win   fyne.Window
 	prefs prefs

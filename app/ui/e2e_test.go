@@ -30,7 +30,7 @@ const e2eChild = "COMMUNIQUE_E2E_CHILD"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(e2eChild) == "1" {
-		Run()
+		Run("e2e")
 		os.Exit(0)
 	}
 	os.Exit(m.Run())

@@ -245,7 +245,7 @@ func (x *exporter) options() (opt export.Options, identPath, password string, pr
 			return opt, "", "", tx.T("IdentityRequired")
 		}
 	}
-	opt = export.Options{Statements: []string{c.st.ID}, Langs: all, OutDir: dir, Now: c.now, Batch: true}
+	opt = export.Options{Statements: []string{c.st.ID}, Langs: all, OutDir: dir, Now: c.now, Batch: true, Generator: c.generator}
 	if x.signIt.Checked {
 		opt.TSAURL = strings.TrimSpace(x.tsa.Text())
 		opt.Role = strings.TrimSpace(x.role.Text())

@@ -39,13 +39,17 @@ const AppID = "org.communique.app"
 // export[:form], settings, verify:FILE);
 // COMMUNIQUE_FIRST_FRAME=1 prints when the first frame was painted. The
 // demo prints demoReady once its screen is open.
-func Run() {
+//
+// version is the program's version (cli.Version): manifests of exports
+// made in the window name it, as the command line's do.
+func Run(version string) {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Communiqué")
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
 	c := newController(a, w)
+	c.generator = "Communiqué " + version
 	c.firstFrame = os.Getenv("COMMUNIQUE_FIRST_FRAME") != ""
 	c.journalTicks = true
 	c.start()
