@@ -105,6 +105,13 @@ func (j jsonSyntax) Remove(_ *tree.Value, m *tree.Member) []tree.Patch {
 	return []tree.Patch{{Start: s, End: e}}
 }
 
+// RemoveRun deletes neighbouring members first … last with one comma:
+// the one after last, or, when nothing follows, the one before first.
+func (j jsonSyntax) RemoveRun(_ *tree.Value, first, last *tree.Member) []tree.Patch {
+	s, e := tree.RemoveListItem(j.src, first.SpanStart, last.SpanEnd)
+	return []tree.Patch{{Start: s, End: e}}
+}
+
 func (j jsonSyntax) RemoveEntry(e *tree.Entry) []tree.Patch {
 	if e.Container == nil {
 		// The whole file is this one message.

@@ -2,6 +2,7 @@ package tree
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 )
 
@@ -38,6 +39,16 @@ type Syntax interface {
 	// appendMessages renders messages added to the file. gone holds the
 	// root's members (or, in a list, elements) being deleted.
 	AppendMessages(src []byte, root *Value, ms []*Message, gone map[any]bool) []Patch
+}
+
+// RunRemover is a Syntax whose removal of several neighbouring members
+// must be one edit: in JSON, each member's removal takes a comma with it,
+// and two neighbours would both take the one between them, leaving the
+// one before the first (`{"a": 1,}`).
+type RunRemover interface {
+	// RemoveRun deletes members first … last of t, which are next to one
+	// another.
+	RemoveRun(t *Value, first, last *Member) []Patch
 }
 
 // FieldText is a message field to write: its key and its text.
@@ -132,11 +143,7 @@ func EditEntry(syn Syntax, e *Entry, m *Message) []Patch {
 			}
 		}
 	}
-	for _, r := range removedOrder {
-		if t, ok := removed[r]; ok {
-			patches = append(patches, syn.Remove(t, r)...)
-		}
-	}
+	patches = append(patches, removeMembers(syn, removed, removedOrder)...)
 	var last *Member
 	for _, mem := range anchors {
 		if last == nil || mem.SpanEnd > last.SpanEnd {
@@ -187,4 +194,37 @@ func ApplyPatches(src []byte, patches []Patch) []byte {
 	}
 	b.Write(src[pos:])
 	return b.Bytes()
+}
+
+// removeMembers deletes the members removed maps to their containers,
+// neighbours together when the syntax needs that (RunRemover).
+func removeMembers(syn Syntax, removed map[*Member]*Value, order []*Member) []Patch {
+	var patches []Patch
+	done := map[*Member]bool{}
+	for _, r := range order {
+		t, ok := removed[r]
+		if !ok || done[r] {
+			continue
+		}
+		rr, runs := syn.(RunRemover)
+		k := slices.Index(t.Members, r)
+		if !runs || k < 0 {
+			done[r] = true
+			patches = append(patches, syn.Remove(t, r)...)
+			continue
+		}
+		// Widen to the run of removed neighbours around r.
+		first, last := k, k
+		for first > 0 && removed[t.Members[first-1]] == t {
+			first--
+		}
+		for last+1 < len(t.Members) && removed[t.Members[last+1]] == t {
+			last++
+		}
+		for _, m := range t.Members[first : last+1] {
+			done[m] = true
+		}
+		patches = append(patches, rr.RemoveRun(t, t.Members[first], t.Members[last])...)
+	}
+	return patches
 }
