@@ -91,11 +91,12 @@ func (x *exporter) languageRows() *fyne.Container {
 		check.Checked = r.Complete()
 		name := widgets.NewLabel(languageName(r.Lang), "", false)
 		state := widgets.NewLabel(c.summary(r.Missing, r.NeedsReview, r.QAProblems), c.tx.Lang(), false)
-		switch {
-		case r.Missing > 0:
+		// The same classes as `communique export` (export.Readiness.Classify).
+		switch r.Classify(false) {
+		case export.ClassBlocked:
 			check.Disable()
 			state.Importance = widget.DangerImportance
-		case r.NeedsReview > 0 || r.QAProblems > 0:
+		case export.ClassWarn:
 			state.Importance = widget.WarningImportance
 		default:
 			state.Importance = widget.SuccessImportance
@@ -178,7 +179,7 @@ func (x *exporter) form() fyne.CanvasObject {
 func (x *exporter) updateWarning() {
 	var missing, stale, qa []string
 	for _, r := range x.ready {
-		if r.Missing > 0 {
+		if r.Classify(false) == export.ClassBlocked {
 			missing = append(missing, languageName(r.Lang))
 			continue
 		}
