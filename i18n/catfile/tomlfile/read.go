@@ -740,15 +740,9 @@ func (s *tomlScanner) multiBasic() (string, error) {
 		c := s.src[s.pos]
 		switch {
 		case c == '"' && s.peek(1) == '"' && s.peek(2) == '"':
-			// Up to two more quotes belong to the content.
-			end := s.pos
-			s.pos += 3
-			for i := 0; i < 2 && s.peek(0) == '"'; i++ {
-				s.pos++
-				end++
-			}
-			if s.peek(0) == '"' {
-				return "", tree.ErrAt(s.pos, "too many quotes at the end of a multi-line string")
+			end, err := s.closeMulti('"')
+			if err != nil {
+				return "", err
 			}
 			if simple {
 				return normalizeCRLF(s.src[bodyStart:end]), nil
@@ -782,14 +776,9 @@ func (s *tomlScanner) multiLiteral() (string, error) {
 		c := s.src[s.pos]
 		switch {
 		case c == '\'' && s.peek(1) == '\'' && s.peek(2) == '\'':
-			end := s.pos
-			s.pos += 3
-			for i := 0; i < 2 && s.peek(0) == '\''; i++ {
-				s.pos++
-				end++
-			}
-			if s.peek(0) == '\'' {
-				return "", tree.ErrAt(s.pos, "too many quotes at the end of a multi-line string")
+			end, err := s.closeMulti('\'')
+			if err != nil {
+				return "", err
 			}
 			return normalizeCRLF(s.src[bodyStart:end]), nil
 		case c == '\r':
@@ -804,6 +793,22 @@ func (s *tomlScanner) multiLiteral() (string, error) {
 		}
 	}
 	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
+}
+
+// closeMulti reads the closing delimiter (three q) of a multi-line string
+// at s.pos, where up to two more q before it belong to the content, and
+// returns where the content ends.
+func (s *tomlScanner) closeMulti(q byte) (int, error) {
+	end := s.pos
+	s.pos += 3
+	for i := 0; i < 2 && s.peek(0) == q; i++ {
+		s.pos++
+		end++
+	}
+	if s.peek(0) == q {
+		return 0, tree.ErrAt(s.pos, "too many quotes at the end of a multi-line string")
+	}
+	return end, nil
 }
 
 // normalizeCRLF returns a multi-line string body as it is: a CRLF line end
