@@ -226,7 +226,8 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 		k = k.Alias
 	}
 	kStart := b.off(k.Line, k.Column)
-	if err := checkKey(t, k, kStart, b.src); err != nil {
+	key, err := checkKey(t, k, kStart, b.src)
+	if err != nil {
 		return err
 	}
 	keyCol := kStart - b.lineStartOf(kStart)
@@ -234,7 +235,7 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 	if err != nil {
 		return err
 	}
-	m := b.a.NewMember(tree.Member{Key: k.Value, KeyStart: kStart, LineStart: b.lineStartOf(kStart), Val: v, Parent: t})
+	m := b.a.NewMember(tree.Member{Key: key, KeyStart: kStart, LineStart: b.lineStartOf(kStart), Val: v, Parent: t})
 	if v.Form != yamlAliased {
 		v.Up = m
 	}
@@ -256,24 +257,32 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 	return nil
 }
 
-// checkKey refuses a key go-i18n could not read as a string, or one given
-// twice in mapping t (go-i18n would keep one of the two at random). A
-// scalar with an application tag ("!foo a") is a string to go-i18n's YAML
-// library, which knows no such tag; so it is here.
-func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) error {
-	tag := k.ShortTag()
-	localTag := strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!")
-	if k.Kind != yaml.ScalarNode || (tag != "!!str" && !localTag) {
-		if k.ShortTag() == "!!merge" {
-			return tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
+// checkKey returns key k as go-i18n reads it, or refuses a key go-i18n
+// could not read as a string, or one given twice in mapping t (go-i18n would
+// keep one of the two at random). go-i18n decodes the file into interface{}
+// with its YAML library, so the key is whatever that library makes of the
+// node: an unknown tag ("!foo a", "!!000") leaves a string, "!!binary"
+// decodes base64, "!!int 1" is no string. Decoding the node with the same
+// library is the one faithful rule.
+func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) (string, error) {
+	if k.ShortTag() == "!!merge" {
+		return "", tree.ErrAt(kStart, "YAML merge keys (<<) are not supported in catalogs")
+	}
+	key, ok := "", false
+	if k.Kind == yaml.ScalarNode {
+		var x any
+		if k.Decode(&x) == nil {
+			key, ok = x.(string)
 		}
-		return tree.ErrAt(kStart, "expected key to be a string but got %s", k.ShortTag())
 	}
-	if prev := t.Lookup(k.Value); prev != nil {
+	if !ok {
+		return "", tree.ErrAt(kStart, "expected key to be a string but got %s", k.ShortTag())
+	}
+	if prev := t.Lookup(key); prev != nil {
 		l, _ := tree.LineCol(src, prev.KeyStart)
-		return tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", k.Value, l)
+		return "", tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", key, l)
 	}
-	return nil
+	return key, nil
 }
 
 // sequence builds a sequence and its items.
