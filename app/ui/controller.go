@@ -20,6 +20,7 @@ import (
 	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
+	"communique/app/ui/exportdlg"
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
@@ -55,9 +56,9 @@ type controller struct {
 	tabs    *widgets.Tabs
 	status  *widgets.Label // status line at the bottom
 
-	export    *exporter // the export dialog last opened
-	settings  *settings // the settings dialog last opened
-	exporting bool      // an export reads the workspace: hold off saving
+	export    *exportdlg.Dialog // the export dialog last opened
+	settings  *settings         // the settings dialog last opened
+	exporting bool              // an export reads the workspace: hold off saving
 	work      *container.Split
 	// inWindow is false while build fills screens not yet in the window.
 	inWindow bool
@@ -689,11 +690,7 @@ func (c *controller) quit() {
 	})
 }
 
-func (c *controller) showError(err error) {
-	// An error may be ours (translated) or the system's (English, with
-	// paths): its first strong character gives its direction.
-	c.kit.Notice(c.tx.T("ErrorTitle"), c.dialogText(err.Error(), "", 480))
-}
+func (c *controller) showError(err error) { c.kit.Error(err) }
 
 func (c *controller) about() {
 	c.kit.Notice(c.tx.T("AppName"), c.dialogText(c.tx.T("AboutText", "Version", c.app.Metadata().Version), c.tx.Lang(), 420))

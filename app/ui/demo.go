@@ -82,20 +82,20 @@ func (c *controller) demo(mode string) {
 			}
 		}
 		x := c.export
-		x.folder.SetText(out)
+		x.Folder.SetText(out)
 		// Every language that can be published, stale ones included, so
 		// the result shows their warnings too.
-		for _, ch := range x.checks {
+		for _, ch := range x.Checks {
 			if !ch.Disabled() {
 				ch.SetChecked(true)
 			}
 		}
 		if id := os.Getenv("COMMUNIQUE_IDENTITY"); id != "" {
-			x.signIt.SetChecked(true)
-			x.ident.SetText(id)
-			x.pass.SetText(os.Getenv("COMMUNIQUE_PASSWORD"))
+			x.SignIt.SetChecked(true)
+			x.Ident.SetText(id)
+			x.Pass.SetText(os.Getenv("COMMUNIQUE_PASSWORD"))
 		}
-		x.run()
+		x.Run()
 	case "settings":
 		c.settingsDialog()
 	case "new-statement":

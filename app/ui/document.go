@@ -4,6 +4,7 @@ import (
 	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/statement"
+	"communique/app/ui/langname"
 	"communique/app/workspace"
 )
 
@@ -24,3 +25,6 @@ func paragraphIndex(st *statement.Statement, id string) int {
 	}
 	return -1
 }
+
+// languageName is a language's code and its own name (langname.Of).
+func languageName(code string) string { return langname.Of(code) }

@@ -38,15 +38,15 @@ func TestExportDialogReportsSkippedLanguages(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	c.exportDialog()
 	x := c.export
-	x.folder.SetText(out)
-	x.signIt.SetChecked(false)
+	x.Folder.SetText(out)
+	x.SignIt.SetChecked(false)
 	done := make(chan error, 1)
-	x.done = func(_ *export.Manifest, err error) { done <- err }
-	test.Tap(x.start)
+	x.OnDone = func(_ *export.Manifest, err error) { done <- err }
+	test.Tap(x.Start)
 	if err := waitExport(t, done); err != nil {
 		t.Fatal(err)
 	}
-	m := x.manifest
+	m := x.Manifest()
 	var written []string
 	for _, f := range m.Files {
 		written = append(written, f.Lang)
@@ -87,13 +87,13 @@ func TestExportDialogCancel(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	c.exportDialog()
 	x := c.export
-	x.folder.SetText(out)
-	x.signIt.SetChecked(true)
-	x.ident.SetText(testIdentity(t))
-	x.tsa.SetText(tsa.URL)
+	x.Folder.SetText(out)
+	x.SignIt.SetChecked(true)
+	x.Ident.SetText(testIdentity(t))
+	x.TSA.SetText(tsa.URL)
 	done := make(chan error, 1)
-	x.done = func(_ *export.Manifest, err error) { done <- err }
-	test.Tap(x.start)
+	x.OnDone = func(_ *export.Manifest, err error) { done <- err }
+	test.Tap(x.Start)
 	select {
 	case <-asked:
 	case err := <-done:
@@ -101,10 +101,10 @@ func TestExportDialogCancel(t *testing.T) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("the timestamp server was never asked")
 	}
-	if x.stop == nil || x.stop.Disabled() {
+	if x.Stop == nil || x.Stop.Disabled() {
 		t.Fatal("no Cancel button while the export runs")
 	}
-	test.Tap(x.stop)
+	test.Tap(x.Stop)
 	if err := waitExport(t, done); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -149,7 +149,7 @@ func TestExportDialogFitsSmallWindow(t *testing.T) {
 	c.win.Resize(fyne.NewSize(1024, 600))
 	c.exportDialog()
 	cs := c.win.Canvas().Size()
-	got := c.export.d.Content().Size()
+	got := c.export.Modal.Content().Size()
 	if got.Height > cs.Height || got.Width > cs.Width {
 		t.Errorf("export dialog %v in a %v window", got, cs)
 	}

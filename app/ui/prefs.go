@@ -29,18 +29,18 @@ type prefs struct{ p fyne.Preferences }
 
 func (p prefs) lastWorkspace() string     { return p.p.String(prefWorkspace) }
 func (p prefs) recent() []string          { return p.p.StringList(prefRecent) }
-func (p prefs) identity() string          { return p.p.String(prefIdentity) }
-func (p prefs) tsa() string               { return p.p.String(prefTSA) }
+func (p prefs) Identity() string          { return p.p.String(prefIdentity) }
+func (p prefs) TSA() string               { return p.p.String(prefTSA) }
 func (p prefs) organisation() string      { return p.p.String(prefOrganisation) }
-func (p prefs) exportDir() string         { return p.p.String(prefExportDir) }
+func (p prefs) ExportDir() string         { return p.p.String(prefExportDir) }
 func (p prefs) uiLanguageChoice() string  { return p.p.String(prefUILanguage) }
-func (p prefs) setIdentity(path string)   { p.p.SetString(prefIdentity, path) }
+func (p prefs) SetIdentity(path string)   { p.p.SetString(prefIdentity, path) }
 func (p prefs) setTSA(url string)         { p.p.SetString(prefTSA, url) }
 func (p prefs) setOrganisation(s string)  { p.p.SetString(prefOrganisation, s) }
-func (p prefs) setExportDir(dir string)   { p.p.SetString(prefExportDir, dir) }
+func (p prefs) SetExportDir(dir string)   { p.p.SetString(prefExportDir, dir) }
 func (p prefs) setUILanguage(code string) { p.p.SetString(prefUILanguage, code) }
-func (p prefs) role() string              { return p.p.String(prefRole) }
-func (p prefs) setRole(s string)          { p.p.SetString(prefRole, s) }
+func (p prefs) Role() string              { return p.p.String(prefRole) }
+func (p prefs) SetRole(s string)          { p.p.SetString(prefRole, s) }
 
 // uiLanguage is the interface language: the one chosen in Settings, else
 // the system's when Communiqué ships it, else English. LANG=C and locales

@@ -15,6 +15,7 @@ import (
 
 	"communique/app/pdf"
 	"communique/app/statement"
+	"communique/app/ui/langname"
 	"communique/app/ui/widgets"
 )
 
@@ -253,7 +254,7 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 	case err != nil:
 		p.setNote(p.c.tx.T("PreviewFailed", "Error", err.Error()))
 	case fallback > 0:
-		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", nameIn(p.c.tx.Lang(), p.c.ws.Config.SourceLanguage)))
+		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", langname.In(p.c.tx.Lang(), p.c.ws.Config.SourceLanguage)))
 	default:
 		p.note.Hide()
 	}

@@ -294,7 +294,7 @@ func TestSettingsChangeLanguageAndKeepNoPassword(t *testing.T) {
 	if c.editor.row(0).entry.Text() != c.ws.Text("en", c.st.Paragraphs[0]) {
 		t.Error("the rebuilt editor does not show the edit")
 	}
-	if c.prefs.identity() != "/keys/officer.p12" || c.prefs.tsa() != "http://127.0.0.1:1/tsr" {
+	if c.prefs.Identity() != "/keys/officer.p12" || c.prefs.TSA() != "http://127.0.0.1:1/tsr" {
 		t.Error("identity path or TSA URL not stored")
 	}
 	if c.ws.Config.Organisation != "Ministère des Tests" {

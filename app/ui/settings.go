@@ -49,12 +49,12 @@ func (c *controller) settingsDialog() {
 		}
 	}
 	s.identity = c.kit.LineEdit("", tx.T("IdentityPlaceholder"))
-	s.identity.SetText(c.prefs.identity())
+	s.identity.SetText(c.prefs.Identity())
 	pick := c.kit.NewTipButton(tx.T("ChooseFile"), theme.FileIcon(), func() {
 		c.pickFile([]string{".p12", ".pfx", ".pem"}, c.wsParent(), s.identity.SetText)
 	})
 	s.tsa = c.kit.LineEdit("", "https://freetsa.org/tsr")
-	s.tsa.SetText(c.prefs.tsa())
+	s.tsa.SetText(c.prefs.TSA())
 	// The organisation's name is letterhead text, in the source language.
 	orgLang := ""
 	if c.ws != nil {
@@ -122,7 +122,7 @@ func languageLabel(code string) string {
 // in place, keeping the open workspace and unsaved edits.
 func (s *settings) apply() {
 	c := s.c
-	c.prefs.setIdentity(strings.TrimSpace(s.identity.Text()))
+	c.prefs.SetIdentity(strings.TrimSpace(s.identity.Text()))
 	c.prefs.setTSA(strings.TrimSpace(s.tsa.Text()))
 	org := strings.TrimSpace(s.org.Text())
 	if c.ws != nil && org == strings.TrimSpace(c.ws.Config.Organisation) {

@@ -86,13 +86,8 @@ func newSidebar(c *controller) *sidebar {
 	return s
 }
 
-// heading is a bold label in the interface language, aligned to its
-// start (the right in Arabic).
-func (c *controller) heading(text string) *widgets.Label {
-	l := widgets.NewLabel(text, c.tx.Lang(), false)
-	l.Bold = true
-	return l
-}
+// heading is a bold label in the interface language (widgets.Kit.Heading).
+func (c *controller) heading(text string) *widgets.Label { return c.kit.Heading(text) }
 
 func (s *sidebar) selectStatement(st *statement.Statement) {
 	s.quiet = true

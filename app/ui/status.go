@@ -4,9 +4,7 @@ import (
 	"maps"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 
-	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/i18n/uitext"
@@ -96,23 +94,9 @@ func setTranslation(ws *workspace.Workspace, lang, id, other string, forms map[s
 	return ws.SetTranslationForms(lang, id, all)
 }
 
-// dialogText is a dialog's message, set by the typesetting engine (it may
-// quote a path, a name or an error in another script than the interface's)
-// and as tall as its lines at width, scrolling beyond a screenful. lang
-// gives its direction; "" lets its first strong character decide.
+// dialogText is a dialog's message (widgets.Kit.DialogText).
 func (c *controller) dialogText(text, lang string, width float32) fyne.CanvasObject {
-	l := widgets.NewLabel(text, lang, true)
-	l.Resize(fyne.NewSize(width, 0))
-	h := l.MinSize().Height
-	if h > maxDialogText {
-		return container.NewGridWrap(fyne.NewSize(width, maxDialogText), container.NewVScroll(l))
-	}
-	return container.NewGridWrap(fyne.NewSize(width, h), l)
+	return c.kit.DialogText(text, lang, width)
 }
 
-// maxDialogText is the tallest a dialog's message grows before it scrolls.
-const maxDialogText = 360
-
-func (c *controller) showInfo(title, text string) {
-	c.kit.Notice(title, c.dialogText(text, c.tx.Lang(), 420))
-}
+func (c *controller) showInfo(title, text string) { c.kit.Info(title, text) }

@@ -142,20 +142,20 @@ func TestExportButtonWritesSignedPDFs(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	c.exportDialog()
 	x := c.export
-	if x.checks["fr"].Checked || !x.checks["fr"].Disabled() {
+	if x.Checks["fr"].Checked || !x.Checks["fr"].Disabled() {
 		t.Error("French lacks a paragraph but is offered for export")
 	}
-	if !x.checks["ar"].Checked || !x.checks["en"].Checked {
+	if !x.Checks["ar"].Checked || !x.Checks["en"].Checked {
 		t.Error("complete languages are not chosen by default")
 	}
-	x.folder.SetText(out)
-	x.signIt.SetChecked(true)
-	x.ident.SetText(testIdentity(t))
-	x.pass.SetText("")
-	x.role.SetText("Spokesperson")
+	x.Folder.SetText(out)
+	x.SignIt.SetChecked(true)
+	x.Ident.SetText(testIdentity(t))
+	x.Pass.SetText("")
+	x.Role.SetText("Spokesperson")
 	done := make(chan error, 1)
-	x.done = func(_ *export.Manifest, err error) { done <- err }
-	test.Tap(x.start)
+	x.OnDone = func(_ *export.Manifest, err error) { done <- err }
+	test.Tap(x.Start)
 	select {
 	case err := <-done:
 		if err != nil {
@@ -177,7 +177,7 @@ func TestExportButtonWritesSignedPDFs(t *testing.T) {
 		if rep.Verdict != sign.VerdictUntrusted || len(rep.Signatures) != 1 || !rep.Signatures[0].CoversWholeDocument {
 			t.Errorf("%s: verdict %s, %d signatures", lang, rep.Verdict, len(rep.Signatures))
 		}
-		if got := x.bars[lang].Text(); got != c.tx.T("StageDone") {
+		if got := x.Bars[lang].Text(); got != c.tx.T("StageDone") {
 			t.Errorf("%s progress says %q", lang, got)
 		}
 	}
@@ -187,7 +187,7 @@ func TestExportButtonWritesSignedPDFs(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, export.ManifestFile)); err != nil {
 		t.Error(err)
 	}
-	if x.pass.Text != "" {
+	if x.Pass.Text != "" {
 		t.Error("the password stays in the dialog after export")
 	}
 	if c.prefs.p.String(prefIdentity) == "" || strings.Contains(strings.Join(c.prefs.p.StringList(prefRecent), ""), "password") {

@@ -17,7 +17,7 @@ import (
 // verifyDialog asks for a PDF and shows its verification.
 func (c *controller) verifyDialog() {
 	start := c.wsParent()
-	if dir := c.prefs.exportDir(); dir != "" {
+	if dir := c.prefs.ExportDir(); dir != "" {
 		start = dir
 	}
 	c.pickFile([]string{".pdf", ".PDF"}, start, func(p string) { c.verifyFile(p) })

@@ -1,4 +1,4 @@
-package ui
+package langname
 
 import (
 	"strings"
@@ -20,9 +20,9 @@ func TestLanguageNames(t *testing.T) {
 	for _, tt := range tests {
 		var got string
 		if tt.fn == "name" {
-			got = languageName(tt.in)
+			got = Of(tt.in)
 		} else {
-			got = nameIn(strings.TrimPrefix(tt.fn, "in:"), tt.in)
+			got = In(strings.TrimPrefix(tt.fn, "in:"), tt.in)
 		}
 		if got != tt.want {
 			t.Errorf("%s(%q) = %q, want %q", tt.fn, tt.in, got, tt.want)

@@ -1,4 +1,8 @@
-package ui
+// Package langname names languages in the window: by their code and their
+// own name ("fr · français") in lists, and in the interface's language
+// ("anglais") in running text. The x/text tables lack a few languages the
+// workspaces use (Sorani, Kurmanji); they are named here.
+package langname
 
 import (
 	"strings"
@@ -7,11 +11,11 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// languageName gives a language's code and its name in itself:
+// Of gives a language's code and its name in itself:
 // "fr · français", "ar · العربية". The code comes first because Fyne lays
 // a label out left to right: a right-to-left name followed by "(ar)" would
 // come out with its brackets turned around.
-func languageName(code string) string {
+func Of(code string) string {
 	if name := selfName(code); name != code {
 		return code + " · " + name
 	}
@@ -40,9 +44,9 @@ var extraNames = map[string]string{
 	"ku":  "Kurdî",
 }
 
-// nameIn is a language's name in the interface language ("anglais" in a
+// In is a language's name in the interface language ("anglais" in a
 // French sentence), for running text; the code when unknown.
-func nameIn(ui, code string) string {
+func In(ui, code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
