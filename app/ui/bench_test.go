@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"communique/app/pdf"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 )
@@ -48,8 +47,8 @@ func BenchmarkTypeInParagraph(b *testing.B) {
 	}
 	c.openLanguage("ar")
 	c.tabs.SelectIndex(0)
-	c.preview.delay = time.Hour // the typeset preview is measured on its own
-	en := c.editor.row(24).entry
+	c.preview.Delay = time.Hour // the typeset preview is measured on its own
+	en := c.editor.Rows[24].Entry
 	orig := en.Text()
 	const keys = "The Coalition reaffirms its commitment to stabilisation support in the liberated areas, now + later "
 	b.ResetTimer()
@@ -65,39 +64,6 @@ func BenchmarkTypeInParagraph(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys))/1e6, "ms/keystroke")
 }
 
-// BenchmarkPreviewRefresh typesets the Arabic page as the preview does
-// after a pause in typing: copy the statement, render page 1 at the size
-// the pane shows it (fit: the pane's width in a 1280-pixel window; 100 %;
-// 200 % as on a high-density screen), put the image on screen.
-// Target: ≤ 100 ms.
-func BenchmarkPreviewRefresh(b *testing.B) {
-	ws := fixture(b, 0)
-	c := newTestUI(b, ws)
-	c.setLanguage("ar")
-	p := c.preview
-	for _, tc := range []struct {
-		name  string
-		scale float32
-	}{{"fit", p.effectiveZoom()}, {"100%", 1}, {"200%", 2}} {
-		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				doc, fallback, err := document(c.ws, c.st, "ar")
-				if err != nil {
-					b.Fatal(err)
-				}
-				img, pages, err := pdf.Render(doc, 1, float64(tc.scale))
-				if err != nil {
-					b.Fatal(err)
-				}
-				p.gen++
-				p.busy = true
-				p.finish(p.gen, img, pages, fallback, nil)
-			}
-			b.ReportMetric(float64(tc.scale), "px/pt")
-		})
-	}
-}
-
 // BenchmarkTypeTranslation types 100 characters into the Arabic
 // translation of paragraph 25 of 50 with the workbench on screen: the
 // entry, the catalog edit, the language's status, the row, the progress.
@@ -105,7 +71,7 @@ func BenchmarkTypeTranslation(b *testing.B) {
 	ws := fixture(b, 44)
 	c := newTestUI(b, ws)
 	c.openLanguage("ar")
-	c.preview.delay = time.Hour
+	c.preview.Delay = time.Hour
 	id := c.st.Paragraphs[24]
 	en := c.bench.rows[id].forms[0].entry
 	orig := en.Text()
@@ -130,8 +96,8 @@ func BenchmarkKeystrokeToFrame(b *testing.B) {
 	c := newTestUI(b, ws)
 	c.openLanguage("ar")
 	c.tabs.SelectIndex(0)
-	c.preview.delay = time.Hour
-	en := c.editor.row(24).entry
+	c.preview.Delay = time.Hour
+	en := c.editor.Rows[24].Entry
 	en.Resize(fyne.NewSize(640, en.MinSize().Height))
 	r := test.WidgetRenderer(en).(interface{ Draw(w, h int) image.Image })
 	orig := en.Text()

@@ -20,7 +20,11 @@ import (
 	"communique/app/recovery"
 	"communique/app/safefile"
 	"communique/app/statement"
+	"communique/app/ui/editor"
 	"communique/app/ui/exportdlg"
+	"communique/app/ui/fynelocale"
+	"communique/app/ui/preview"
+	"communique/app/ui/settingsdlg"
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
@@ -50,15 +54,15 @@ type controller struct {
 	index   map[string]map[string]int // lang → message ID → index in reports[lang].Entries
 
 	sidebar *sidebar
-	editor  *editor
+	editor  *editor.Editor
 	bench   *workbench
-	preview *preview
+	preview *preview.Preview
 	tabs    *widgets.Tabs
 	status  *widgets.Label // status line at the bottom
 
-	export    *exportdlg.Dialog // the export dialog last opened
-	settings  *settings         // the settings dialog last opened
-	exporting bool              // an export reads the workspace: hold off saving
+	export    *exportdlg.Dialog   // the export dialog last opened
+	settings  *settingsdlg.Dialog // the settings dialog last opened
+	exporting bool                // an export reads the workspace: hold off saving
 	work      *container.Split
 	// inWindow is false while build fills screens not yet in the window.
 	inWindow bool
@@ -98,14 +102,14 @@ func newController(a fyne.App, w fyne.Window) *controller {
 	c := &controller{app: a, win: w, prefs: prefs{a.Preferences()}, reports: map[string]catalog.Report{},
 		index: map[string]map[string]int{}, now: time.Now, previewDelay: previewDelay,
 		lockWait: workspace.DefaultLockWait, fontCoverage: export.FontCoverage}
-	alignFyneLocale(c.prefs.uiLanguageChoice())
+	fynelocale.Align(c.prefs.uiLanguageChoice())
 	c.kit = &widgets.Kit{
 		Text: func() *uitext.Text { return c.tx },
 		Win:  func() fyne.Window { return c.win },
 		Now:  func() time.Time { return c.now() },
 	}
 	c.tx = uitext.New(c.prefs.uiLanguage())
-	addFyneCatalog(c.tx.Lang())
+	fynelocale.AddCatalog(c.tx.Lang())
 	w.SetCloseIntercept(c.quit)
 	w.SetOnDropped(c.dropped)
 	return c
@@ -130,7 +134,7 @@ func (c *controller) build() {
 	c.editor = newEditor(c)
 	c.bench = newWorkbench(c)
 	c.preview = newPreview(c)
-	c.editorTab = container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.content)
+	c.editorTab = container.NewTabItemWithIcon(c.tx.T("TabStatement"), theme.DocumentCreateIcon(), c.editor.Content)
 	c.benchTab = container.NewTabItemWithIcon(c.tx.T("TabTranslations"), theme.ListIcon(), c.bench.content)
 	items := []*container.TabItem{c.editorTab, c.benchTab}
 	if c.project() {
@@ -184,13 +188,13 @@ func (c *controller) panes() fyne.CanvasObject {
 		return main
 	}
 	if !widgets.RightToLeft(c.tx.Lang()) {
-		c.work = container.NewHSplit(c.tabs, c.preview.content)
+		c.work = container.NewHSplit(c.tabs, c.preview.Content)
 		c.work.Offset = 0.58
 		main := container.NewHSplit(c.sidebar.content, c.work)
 		main.Offset = 0.19
 		return main
 	}
-	c.work = container.NewHSplit(c.preview.content, c.tabs)
+	c.work = container.NewHSplit(c.preview.Content, c.tabs)
 	c.work.Offset = 0.42
 	main := container.NewHSplit(c.work, c.sidebar.content)
 	main.Offset = 0.81
@@ -397,9 +401,9 @@ func (c *controller) showStatement(st *statement.Statement) {
 		return
 	}
 	c.sidebar.selectStatement(st)
-	c.editor.show(st)
+	c.editor.Show(st)
 	c.bench.show(st)
-	c.preview.show(st)
+	c.preview.Show(st)
 }
 
 // setLanguage picks the target language of the workbench (and follows it
@@ -410,7 +414,7 @@ func (c *controller) setLanguage(lang string) {
 	}
 	c.lang = lang
 	c.bench.setLanguage(lang)
-	c.preview.setLanguage(lang)
+	c.preview.SetLanguage(lang)
 	c.sidebar.showLanguages()
 }
 
@@ -441,7 +445,7 @@ func (c *controller) sourceEdited(id string) {
 	if c.st != nil && id == c.st.TitleID {
 		c.sidebar.refreshTitles()
 	}
-	c.preview.schedule()
+	c.preview.Schedule()
 	c.updateTitle()
 }
 
@@ -451,8 +455,8 @@ func (c *controller) translationEdited(lang, id string) {
 	c.refreshLang(lang)
 	c.bench.partChanged(id)
 	c.sidebar.showProgress()
-	if c.preview.lang == lang {
-		c.preview.schedule()
+	if c.preview.Lang() == lang {
+		c.preview.Schedule()
 	}
 	c.updateTitle()
 }
@@ -462,10 +466,10 @@ func (c *controller) translationEdited(lang, id string) {
 func (c *controller) structureChanged() {
 	c.noteStructure(c.st)
 	c.refreshStatus()
-	c.editor.show(c.st)
+	c.editor.Show(c.st)
 	c.bench.show(c.st)
 	c.sidebar.showProgress()
-	c.preview.schedule()
+	c.preview.Schedule()
 	c.updateTitle()
 }
 
@@ -484,7 +488,7 @@ func (c *controller) letterheadChanged() {
 	c.refreshStatus()
 	c.bench.show(c.st)
 	c.sidebar.showProgress()
-	c.preview.schedule()
+	c.preview.Schedule()
 	c.updateTitle()
 }
 
@@ -502,7 +506,7 @@ func (c *controller) statementsChanged(st *statement.Statement) {
 func (c *controller) languagesChanged(lang string) {
 	c.refreshStatus()
 	c.bench.refreshLanguages()
-	c.preview.refreshLanguages()
+	c.preview.RefreshLanguages()
 	c.setLanguage(lang)
 	c.updateTitle()
 	c.warnFontCoverage(lang)

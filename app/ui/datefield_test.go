@@ -4,10 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"communique/app/ui/fynelocale"
 	"communique/i18n/uitext"
 )
 
@@ -15,11 +15,11 @@ import (
 // and a typed date reaches the statement.
 func TestDateFieldStyle(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
-	if got := c.editor.date.Text(); got != "3 June 2020" {
+	if got := c.editor.Date.Text(); got != "3 June 2020" {
 		t.Errorf("English date shown as %q, want 3 June 2020", got)
 	}
-	c.editor.date.Entry.SetText("")
-	test.Type(c.editor.date.Entry, "2021-11-05")
+	c.editor.Date.Entry.SetText("")
+	test.Type(c.editor.Date.Entry, "2021-11-05")
 	if want := time.Date(2021, 11, 5, 0, 0, 0, 0, time.UTC); !c.st.Date.Equal(want) {
 		t.Errorf("typed date gave %v", c.st.Date)
 	}
@@ -32,40 +32,6 @@ func TestDateFieldStyle(t *testing.T) {
 	}
 }
 
-// An Arabic page wider than the pane opens scrolled to its right edge,
-// where the lines start.
-func TestRightToLeftPreviewOpensAtTheRight(t *testing.T) {
-	c := newTestUI(t, fixture(t, 0))
-	p := c.preview
-	c.setLanguage("ar")
-	p.setZoom(3)
-	if p.scroll.Content.MinSize().Width <= p.scroll.Size().Width {
-		t.Fatalf("page %v not wider than the pane %v", p.scroll.Content.MinSize(), p.scroll.Size())
-	}
-	waitFor(t, func() bool { return p.scroll.Offset.X > 0 && !p.busy })
-	if p.scroll.Offset.X <= 0 {
-		t.Errorf("Arabic page at offset %v, want scrolled to the right", p.scroll.Offset)
-	}
-	c.setLanguage("fr")
-	p.setZoom(3)
-	waitFor(t, func() bool { return p.scroll.Offset.X == 0 && !p.busy })
-	if p.scroll.Offset != (fyne.Position{}) {
-		t.Errorf("French page at offset %v, want the top left", p.scroll.Offset)
-	}
-}
-
-// waitFor polls cond for up to five seconds (the preview renders in the
-// background).
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for range 100 {
-		if cond() {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // Fyne's own words (dialog buttons) are Arabic in the Arabic interface.
 func TestFyneStringsInArabic(t *testing.T) {
 	// Runs last, once the environment is back: Fyne looks at it again.
@@ -73,7 +39,7 @@ func TestFyneStringsInArabic(t *testing.T) {
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "ar.UTF-8")
 	t.Setenv("LANG", "ar.UTF-8")
-	addFyneCatalog("ar")
+	fynelocale.AddCatalog("ar")
 	if got := lang.L("Cancel"); got != "إلغاء" {
 		t.Errorf("Fyne's Cancel is %q in the Arabic interface", got)
 	}
@@ -87,7 +53,7 @@ func TestFyneStringsInFrench(t *testing.T) {
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "fr_FR.UTF-8")
 	t.Setenv("LANG", "fr_FR.UTF-8")
-	addFyneCatalog("fr")
+	fynelocale.AddCatalog("fr")
 	for key, want := range map[string]string{"monday.short": "lun.", "sunday": "dimanche", "Cancel": "Annuler", "Folder": "un dossier"} {
 		if got := lang.L(key); got != want {
 			t.Errorf("Fyne's %q is %q in the French interface, want %q", key, got, want)

@@ -140,10 +140,10 @@ func (c *controller) demoEdit(ops string) {
 		switch name {
 		case "delete":
 			if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= len(c.st.Paragraphs) {
-				c.editor.remove(i - 1)
+				c.editor.Remove(i - 1)
 			}
 		case "add":
-			c.editor.insert(len(c.st.Paragraphs))
+			c.editor.Insert(len(c.st.Paragraphs))
 		}
 	}
 }

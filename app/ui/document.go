@@ -1,19 +1,29 @@
 package ui
 
 import (
-	"communique/app/export"
-	"communique/app/pdf"
 	"communique/app/statement"
+	"communique/app/ui/editor"
 	"communique/app/ui/langname"
-	"communique/app/workspace"
+	"communique/app/ui/preview"
 )
 
-// document is the page the preview shows: export.Preview, the same mapping
-// the PDF export uses, with untranslated parts in the source language
-// (counted in fallback so the preview can say so).
-func document(ws *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, int, error) {
-	doc, fallback, err := export.Preview(ws, st, lang)
-	return doc, len(fallback), err
+// newEditor makes the statement editor (app/ui/editor), which tells the
+// controller what changed.
+func newEditor(c *controller) *editor.Editor {
+	return editor.New(editor.Host{Kit: c.kit, Workspace: c.ws, FocusChanged: c.focusChanged,
+		SourceEdited: c.sourceEdited, MetadataEdited: c.metadataEdited, StructureChanged: c.structureChanged,
+		RefreshIfShown: c.refreshIfShown})
+}
+
+// previewDelay is how long typing must pause before the page is typeset
+// again.
+const previewDelay = preview.DefaultDelay
+
+// newPreview makes the page preview (app/ui/preview) of the open workspace.
+func newPreview(c *controller) *preview.Preview {
+	p := preview.New(preview.Host{Kit: c.kit, Workspace: c.ws, Lang: c.lang})
+	p.Delay = c.previewDelay
+	return p
 }
 
 // paragraphIndex is the position of a paragraph in st, -1 if it is not one.

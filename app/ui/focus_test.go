@@ -3,10 +3,8 @@ package ui
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"communique/app/ui/widgets"
@@ -34,10 +32,10 @@ func TestDeleteParagraphNeverWritesToIt(t *testing.T) {
 	st := c.st
 	gone := st.Paragraphs[1]
 	next := st.Paragraphs[2]
-	old := c.editor.row(1).entry
+	old := c.editor.Rows[1].Entry
 	c.win.Canvas().Focus(old)
 	test.Type(old, "Temporary paragraph")
-	c.editor.remove(1)
+	c.editor.Remove(1)
 	if slices.Contains(st.Paragraphs, gone) {
 		t.Fatal("paragraph not deleted")
 	}
@@ -61,10 +59,10 @@ func TestDeleteParagraphNeverWritesToIt(t *testing.T) {
 func TestAddParagraphTakesFocus(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	st := c.st
-	first := c.editor.row(0).entry
+	first := c.editor.Rows[0].Entry
 	c.win.Canvas().Focus(first)
 	before := c.ws.Text("en", st.Paragraphs[0])
-	c.editor.insert(len(st.Paragraphs))
+	c.editor.Insert(len(st.Paragraphs))
 	added := st.Paragraphs[len(st.Paragraphs)-1]
 	typeFocused(t, c, "A new closing paragraph.")
 	if got := c.ws.Text("en", added); got != "A new closing paragraph." {
@@ -99,7 +97,7 @@ func TestCtrlEnterGoesToNextMessageNeedingWork(t *testing.T) {
 	// Make the title stale, then Ctrl+Enter from the last paragraph wraps
 	// around to it, the caret at the end of its text.
 	title := c.st.TitleID
-	test.Type(c.editor.title, "New ")
+	test.Type(c.editor.Title, "New ")
 	en.TypedShortcut(shortcutNextWork)
 	te := c.bench.rows[title].forms[0].entry
 	if c.win.Canvas().Focused() != te {
@@ -124,7 +122,7 @@ func TestDialogEnterAndEscape(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	n := len(c.st.Paragraphs)
 	key := func(k fyne.KeyName) { c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
-	c.editor.confirmDelete(1)
+	c.editor.ConfirmDelete(1)
 	key(fyne.KeyEscape)
 	if len(c.st.Paragraphs) != n {
 		t.Fatalf("Escape deleted the paragraph")
@@ -132,31 +130,10 @@ func TestDialogEnterAndEscape(t *testing.T) {
 	if len(c.win.Canvas().Overlays().List()) != 0 {
 		t.Fatalf("Escape left the dialog open")
 	}
-	c.editor.confirmDelete(1)
+	c.editor.ConfirmDelete(1)
 	key(fyne.KeyReturn)
 	if len(c.st.Paragraphs) != n-1 {
 		t.Fatalf("Enter did not delete: %d paragraphs", len(c.st.Paragraphs))
-	}
-}
-
-// Icon-only buttons show what they do when the pointer rests on them.
-func TestIconButtonsHaveTips(t *testing.T) {
-	c := newTestUI(t, fixture(t, 0))
-	b := c.preview.next
-	if b.Tip != c.tx.T("NextPage") {
-		t.Fatalf("next-page button tip %q", b.Tip)
-	}
-	b.MouseIn(&desktop.MouseEvent{})
-	deadline := time.Now().Add(3 * time.Second)
-	for !b.TipShown() && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if !b.TipShown() {
-		t.Fatal("no tip after resting on the button")
-	}
-	b.MouseOut()
-	if b.TipShown() {
-		t.Error("tip stays after the pointer left")
 	}
 }
 

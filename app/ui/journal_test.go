@@ -20,11 +20,11 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 	c := newTestUI(t, ws)
 	id := c.st.Paragraphs[0]
 	before := ws.Text("en", id)
-	test.Type(c.editor.row(0).entry, "Lost? ")
+	test.Type(c.editor.Rows[0].Entry, "Lost? ")
 	c.openLanguage("fr")
 	last := c.st.Paragraphs[len(c.st.Paragraphs)-1]
 	test.Type(c.bench.rows[last].forms[0].entry, "Jamais perdu.")
-	c.editor.place.SetText("Roma")
+	c.editor.Place.SetText("Roma")
 	c.flushJournal()
 	path := recovery.Path(ws.Dir)
 	data, err := os.ReadFile(path)
@@ -71,7 +71,7 @@ func TestJournalOffersUnsavedEditsBack(t *testing.T) {
 func TestJournalWithNothingNewIsDropped(t *testing.T) {
 	ws := fixture(t, 0)
 	c := newTestUI(t, ws)
-	test.Type(c.editor.row(0).entry, "Saved ")
+	test.Type(c.editor.Rows[0].Entry, "Saved ")
 	c.flushJournal()
 	data, _ := os.ReadFile(recovery.Path(ws.Dir))
 	c.save()
@@ -101,13 +101,13 @@ func TestJournalOffersParagraphStructureBack(t *testing.T) {
 	c := newTestUI(t, ws)
 	st := c.st
 	gone := st.Paragraphs[1]
-	c.editor.remove(1)
-	c.editor.insert(len(st.Paragraphs))
-	test.Type(c.editor.row(len(st.Paragraphs)-1).entry, "A paragraph added before the crash.")
-	first := c.editor.row(0).entry
+	c.editor.Remove(1)
+	c.editor.Insert(len(st.Paragraphs))
+	test.Type(c.editor.Rows[len(st.Paragraphs)-1].Entry, "A paragraph added before the crash.")
+	first := c.editor.Rows[0].Entry
 	first.SetCursor(strings.Index(first.Text(), " ") + 1)
-	c.editor.split(0, first)
-	c.editor.move(len(st.Paragraphs)-1, 0)
+	c.editor.Split(0, first)
+	c.editor.Move(len(st.Paragraphs)-1, 0)
 	wantOrder := slices.Clone(st.Paragraphs)
 	wantText := map[string]string{}
 	for _, id := range wantOrder {

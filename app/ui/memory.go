@@ -18,7 +18,6 @@ func (h paneHost) Workspace() *workspace.Workspace { return h.b.c.ws }
 func (h paneHost) Text() *uitext.Text              { return h.b.c.tx }
 func (h paneHost) TargetLang() string              { return h.b.lang }
 func (h paneHost) RowName(id string) string        { return h.b.rowName(id) }
-func (h paneHost) EditGlossary()                   { h.b.c.glossaryDialog() }
 
 func (h paneHost) PartName(st *statement.Statement, part statement.Part) string {
 	return h.b.c.partName(st, part)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/statement"
@@ -16,7 +15,6 @@ import (
 	"communique/app/ui/textbox"
 	"communique/app/ui/widgets"
 	"communique/app/workspace"
-	"communique/i18n/glossary"
 	"communique/i18n/worddiff"
 )
 
@@ -224,54 +222,6 @@ func TestMemoryPaneImportedTMX(t *testing.T) {
 	p := c.bench.pane
 	if len(p.Shown().Matches) != 1 || !p.Shown().Matches[0].Exact || p.Shown().Matches[0].Segment.Origin != "memory/old.tmx:7" {
 		t.Fatalf("matches %+v, want the imported exact one", p.Shown().Matches)
-	}
-}
-
-// The glossary editor adds, edits and deletes terms in glossary.toml; a
-// file changed by hand since it was read is not overwritten, and the
-// editor then shows the file as it is.
-func TestGlossaryEditor(t *testing.T) {
-	ws, st := memoryFixture(t)
-	c := newTestUI(t, ws)
-	focusPart(t, c, st, "fr", st.Paragraphs[0])
-	c.glossaryDialog()
-	p := c.bench.pane
-	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
-	f, rows := ed.termFields(ed.gl().Terms[0])
-	if len(rows) != 2+2*2 || f.approved["ar"].Lang != "ar" || f.approved["ar"].Text() != "داعش" {
-		t.Fatalf("term form has %d rows, Arabic field %q in %q", len(rows), f.approved["ar"].Text(), f.approved["ar"].Lang)
-	}
-	f.approved["fr"].SetText("Daesh (Daech)")
-	f.forbidden["fr"].SetText("État islamique\n\n EI ")
-	nt := f.term()
-	ed.save(func(ts []glossary.Term) []glossary.Term { ts[0] = nt; return ts })
-	ed.save(func(ts []glossary.Term) []glossary.Term { return ts[1:] })
-	g, err := ws.Glossary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(g.Terms) != 1 || g.Terms[0].Source != "Global Coalition" {
-		t.Fatalf("after edit and delete the file holds %+v", g.Terms)
-	}
-	ed.save(func(ts []glossary.Term) []glossary.Term { return append(ts, nt) })
-	g, _ = ws.Glossary()
-	if len(g.Terms) != 2 || g.Terms[1].Approved["fr"] != "Daesh (Daech)" || strings.Join(g.Terms[1].Forbidden["fr"], "|") != "État islamique|EI" {
-		t.Fatalf("added term read back as %+v", g.Terms)
-	}
-	if len(p.Shown().Terms) != 2 || p.Shown().Terms[1].Approved != "Daesh (Daech)" {
-		t.Errorf("pane shows %+v after the edit", p.Shown().Terms)
-	}
-
-	hand := append(g.Read, []byte("\n[[term]]\nsource = \"Operation Inherent Resolve\"\n")...)
-	if err := os.WriteFile(ws.GlossaryPath(), hand, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ed.save(func(ts []glossary.Term) []glossary.Term { return nil })
-	if now, _ := os.ReadFile(ws.GlossaryPath()); string(now) != string(hand) {
-		t.Fatal("a hand edit of glossary.toml was overwritten")
-	}
-	if len(ed.gl().Terms) != 3 || len(ed.list.Objects) != 3 {
-		t.Errorf("after the refused save the editor shows %d terms (%d rows), want the file's 3", len(ed.gl().Terms), len(ed.list.Objects))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"communique/app/ui/fynelocale"
 	"communique/i18n/uitext"
 )
 
@@ -49,7 +50,7 @@ func (p prefs) uiLanguage() string {
 	if c := p.uiLanguageChoice(); uitext.Shipped(c) {
 		return c
 	}
-	return uitext.Match(systemLocale())
+	return uitext.Match(fynelocale.System())
 }
 
 // opened records dir as the current workspace and moves it to the top of

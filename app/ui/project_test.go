@@ -88,7 +88,7 @@ func TestOpenFolderFyneCatalogsEditsOneMessage(t *testing.T) {
 		t.Error("a project without statements shows statement tabs")
 	}
 	for _, o := range test.LaidOutObjects(c.win.Content()) {
-		if o == c.preview.content || o == c.editor.content {
+		if o == c.preview.Content || o == c.editor.Content {
 			t.Fatal("the preview or the statement editor is in a window with no statements")
 		}
 	}
@@ -125,7 +125,7 @@ func TestOpenFolderFyneCatalogsEditsOneMessage(t *testing.T) {
 	}
 	// Settings applied in a project change nothing in it.
 	c.settingsDialog()
-	c.settings.org.SetText("Fyne Project")
+	c.settings.Org.SetText("Fyne Project")
 	test.Tap(overlayButton(t, c, c.tx.T("Save")))
 	c.save()
 	waitSave(t, c)

@@ -71,7 +71,7 @@ func TestArabicTabsFilterAndSearchMirrored(t *testing.T) {
 func TestDialogBodiesReadInTheirDirection(t *testing.T) {
 	ws := fixture(t, 0)
 	c := newTestUIIn(t, ws, "ar")
-	test.Type(c.editor.row(0).entry, "Draft ")
+	test.Type(c.editor.Rows[0].Entry, "Draft ")
 	c.whenSaved(func() {})
 	var q *widgets.Label
 	for _, l := range overlayTextLabels(c) {
@@ -125,7 +125,7 @@ func TestTabsAndDialogButtonsMirrored(t *testing.T) {
 			t.Errorf("%s: the tab row starts %.0f px from the left edge", tc.lang, left-tabsX)
 		}
 
-		c.editor.confirmDelete(0)
+		c.editor.ConfirmDelete(0)
 		top := c.win.Canvas().Overlays().Top()
 		byLabel := map[string]*widgets.TapButton{}
 		walk(top, func(o fyne.CanvasObject) {

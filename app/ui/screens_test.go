@@ -80,7 +80,7 @@ func overlayText(c *controller) string {
 func TestCtrlSSaves(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	id := c.st.Paragraphs[1]
-	test.Type(c.editor.row(1).entry, "Yesterday ")
+	test.Type(c.editor.Rows[1].Entry, "Yesterday ")
 	if !c.ws.Dirty() || !strings.HasPrefix(c.win.Title(), "•") {
 		t.Fatal("an edit does not show as unsaved")
 	}
@@ -102,7 +102,7 @@ func TestCtrlSSaves(t *testing.T) {
 // offers to reload, which brings back the other person's version.
 func TestSaveConflictOffersReload(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
-	test.Type(c.editor.row(0).entry, "Mine: ")
+	test.Type(c.editor.Rows[0].Entry, "Mine: ")
 	p := c.ws.CatalogPath("en")
 	theirs, _ := os.ReadFile(p)
 	theirs = append(theirs, []byte("\n# edited by a colleague\n")...)
@@ -130,7 +130,7 @@ func TestClosingWithUnsavedChangesAsks(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	windows := func() int { return len(fyne.CurrentApp().Driver().AllWindows()) }
 	open := windows()
-	test.Type(c.editor.row(0).entry, "Draft ")
+	test.Type(c.editor.Rows[0].Entry, "Draft ")
 	c.quit()
 	test.Tap(overlayButton(t, c, c.tx.T("Cancel")))
 	if windows() != open {
@@ -155,45 +155,45 @@ func TestParagraphOperations(t *testing.T) {
 	first := c.ws.Text("en", st.Paragraphs[0])
 
 	// Split paragraph 1 after its first sentence-like part.
-	en := c.editor.row(0).entry
+	en := c.editor.Rows[0].Entry
 	cut := strings.Index(first, " to reaffirm")
 	en.SetCursor(len([]rune(first[:cut])))
-	c.editor.split(0, en)
+	c.editor.Split(0, en)
 	if len(st.Paragraphs) != n+1 {
 		t.Fatalf("split: %d paragraphs, want %d", len(st.Paragraphs), n+1)
 	}
 	if a, b := c.ws.Text("en", st.Paragraphs[0]), c.ws.Text("en", st.Paragraphs[1]); a != strings.TrimSpace(first[:cut]) || !strings.HasPrefix(b, "to reaffirm") {
 		t.Errorf("split gave %q | %q", a, b)
 	}
-	if len(c.editor.rows) != n+1 {
-		t.Errorf("editor shows %d rows", len(c.editor.rows))
+	if len(c.editor.Rows) != n+1 {
+		t.Errorf("editor shows %d rows", len(c.editor.Rows))
 	}
 	if e, _ := c.entry("ar", st.Paragraphs[0]); e.State != catalog.NeedsReview {
 		t.Errorf("the split paragraph's Arabic is %s, want needs_review", e.State)
 	}
 
 	// Merge it back.
-	c.editor.merge(0)
+	c.editor.Merge(0)
 	if len(st.Paragraphs) != n || c.ws.Text("en", st.Paragraphs[0]) != first {
 		t.Errorf("merge gave %d paragraphs, first %q", len(st.Paragraphs), c.ws.Text("en", st.Paragraphs[0]))
 	}
 
 	// Move paragraph 1 down: IDs move, translations stay current.
 	id := st.Paragraphs[0]
-	c.editor.move(0, 1)
+	c.editor.Move(0, 1)
 	if st.Paragraphs[1] != id {
 		t.Errorf("move: %v", st.Paragraphs)
 	}
-	if c.editor.rows[1].id != id || c.editor.rows[1].num.Text() != c.tx.T("ParagraphNumber", "N", 2) {
+	if c.editor.Rows[1].ID != id || c.editor.Rows[1].Num.Text() != c.tx.T("ParagraphNumber", "N", 2) {
 		t.Error("the editor does not show the moved paragraph second")
 	}
 
 	// Insert an empty paragraph, then delete it through the confirmation.
-	c.editor.insert(2)
+	c.editor.Insert(2)
 	if len(st.Paragraphs) != n+1 || c.ws.Text("en", st.Paragraphs[2]) != "" {
 		t.Fatalf("insert: %d paragraphs", len(st.Paragraphs))
 	}
-	c.editor.confirmDelete(2)
+	c.editor.ConfirmDelete(2)
 	test.Tap(overlayButton(t, c, c.tx.T("Delete")))
 	if len(st.Paragraphs) != n {
 		t.Errorf("delete: %d paragraphs, want %d", len(st.Paragraphs), n)
@@ -221,8 +221,8 @@ func TestImportShowsDroppedBoilerplate(t *testing.T) {
 	if len(c.ws.Statements) != 2 || c.st == nil || !strings.HasPrefix(c.st.ID, "second-") {
 		t.Fatalf("after import: %d statements, selected %v", len(c.ws.Statements), c.st)
 	}
-	if len(c.st.Paragraphs) != 6 || len(c.editor.rows) != 6 {
-		t.Errorf("imported statement has %d paragraphs, editor %d rows", len(c.st.Paragraphs), len(c.editor.rows))
+	if len(c.st.Paragraphs) != 6 || len(c.editor.Rows) != 6 {
+		t.Errorf("imported statement has %d paragraphs, editor %d rows", len(c.st.Paragraphs), len(c.editor.Rows))
 	}
 	for _, id := range c.st.Paragraphs {
 		if strings.Contains(c.ws.Text("en", id), "cookies") {
@@ -273,17 +273,17 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 
 func TestSettingsChangeLanguageAndKeepNoPassword(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
-	test.Type(c.editor.row(0).entry, "Unsaved ")
+	test.Type(c.editor.Rows[0].Entry, "Unsaved ")
 	c.settingsDialog()
 	s := c.settings
-	for i, code := range s.codes {
+	for i, code := range s.Codes {
 		if code == "fr" {
-			s.uiLang.SetSelectedIndex(i)
+			s.UILang.SetSelectedIndex(i)
 		}
 	}
-	s.identity.SetText("/keys/officer.p12")
-	s.tsa.SetText("http://127.0.0.1:1/tsr")
-	s.org.SetText("Ministère des Tests")
+	s.Identity.SetText("/keys/officer.p12")
+	s.TSA.SetText("http://127.0.0.1:1/tsr")
+	s.Org.SetText("Ministère des Tests")
 	test.Tap(overlayButton(t, c, c.tx.T("Save")))
 	if c.tx.Lang() != "fr" || c.tabs.Items[1].Text != uitext.New("fr").T("TabTranslations") {
 		t.Fatalf("interface did not switch to French (tab %q)", c.tabs.Items[1].Text)
@@ -291,7 +291,7 @@ func TestSettingsChangeLanguageAndKeepNoPassword(t *testing.T) {
 	if !strings.HasPrefix(c.ws.Text("en", c.st.Paragraphs[0]), "Unsaved ") || !c.ws.Dirty() {
 		t.Error("switching language lost the unsaved edit")
 	}
-	if c.editor.row(0).entry.Text() != c.ws.Text("en", c.st.Paragraphs[0]) {
+	if c.editor.Rows[0].Entry.Text() != c.ws.Text("en", c.st.Paragraphs[0]) {
 		t.Error("the rebuilt editor does not show the edit")
 	}
 	if c.prefs.Identity() != "/keys/officer.p12" || c.prefs.TSA() != "http://127.0.0.1:1/tsr" {
@@ -305,34 +305,6 @@ func TestSettingsChangeLanguageAndKeepNoPassword(t *testing.T) {
 	}
 }
 
-func TestPreviewShowsTypesetPage(t *testing.T) {
-	c := newTestUI(t, fixture(t, 0))
-	shown := make(chan struct{}, 4)
-	c.preview.onShown = func() { shown <- struct{}{} }
-	c.preview.delay = time.Millisecond
-	c.setLanguage("ar")
-	select {
-	case <-shown:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the preview never showed a page")
-	}
-	p := c.preview
-	if p.img.Image == nil || p.pages != 1 {
-		t.Fatalf("preview: image %v, %d pages", p.img.Image != nil, p.pages)
-	}
-	if b := p.img.Image.Bounds(); b.Dx() < 100 || b.Dy() <= b.Dx() {
-		t.Errorf("the page image is %v, not a portrait page", b)
-	}
-	if !p.note.Hidden {
-		t.Errorf("complete Arabic shows a note: %q", p.note.Text())
-	}
-	c.setLanguage("fr")
-	<-shown
-	if p.note.Hidden || !strings.Contains(p.note.Text(), "English") {
-		t.Errorf("French lacks a paragraph but the preview says %q", p.note.Text())
-	}
-}
-
 func TestAddLanguage(t *testing.T) {
 	c := newTestUI(t, fixture(t, 0))
 	if err := c.ws.AddLanguage("de"); err != nil {
@@ -342,8 +314,8 @@ func TestAddLanguage(t *testing.T) {
 	if _, ok := c.sidebar.rows["de"]; !ok {
 		t.Error("the sidebar does not list German")
 	}
-	if c.lang != "de" || c.bench.lang != "de" || c.preview.lang != "de" {
-		t.Errorf("language now %q/%q/%q", c.lang, c.bench.lang, c.preview.lang)
+	if c.lang != "de" || c.bench.lang != "de" || c.preview.Lang() != "de" {
+		t.Errorf("language now %q/%q/%q", c.lang, c.bench.lang, c.preview.Lang())
 	}
 	c.tabs.SelectIndex(1)
 	// Organisation, title, issuing body, place and six paragraphs.

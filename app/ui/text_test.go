@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"communique/app/ui/fynelocale"
 	"communique/i18n/uitext"
 )
 
@@ -139,7 +140,7 @@ func TestSystemLocale(t *testing.T) {
 		t.Setenv("LC_MESSAGES", tt.lcMessages)
 		t.Setenv("LANG", tt.lang)
 		t.Setenv("LANGUAGE", tt.language)
-		if got := uitext.Match(systemLocale()); got != tt.want {
+		if got := uitext.Match(fynelocale.System()); got != tt.want {
 			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q LANGUAGE=%q: %q, want %q",
 				tt.lcAll, tt.lcMessages, tt.lang, tt.language, got, tt.want)
 		}

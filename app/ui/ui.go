@@ -3,14 +3,15 @@
 // comes from the headless engines (workspace, catalogs, typesetting,
 // signing, export, recovery).
 //
-// One file per screen: sidebar.go (statements and languages), editor.go
-// (the statement in its source language), workbench.go (translations),
-// preview.go (the typeset page), export.go, verify.go, settings.go,
-// workspaces.go (open, create, welcome) and statements.go (new, import).
-// controller.go owns the state and tells the screens what changed; the
-// screens never talk to each other. Text is drawn by the typesetting
-// engine (textbox, textlabel.go), and so are the dialogs (dialogs.go) and
-// the tab row (tabs.go), which Fyne would draw left to right.
+// One file per screen: sidebar.go (statements and languages), workbench.go
+// (translations), verify.go, workspaces.go (open, create, welcome) and
+// statements.go (new, import); the larger screens are sub-packages that
+// never import this one: editor (the statement in its source language),
+// preview (the typeset page), exportdlg, settingsdlg, and mempane (memory
+// and glossary beside the workbench). controller.go owns the state and
+// tells the screens what changed; the screens never talk to each other.
+// Text is drawn by the typesetting engine (textbox, widgets), and so are
+// the dialogs and the tab row, which Fyne would draw left to right.
 package ui
 
 import (

@@ -29,7 +29,7 @@ func TestTypingInParagraphMakesTranslationsStale(t *testing.T) {
 	}
 	before := ws.Text("en", id)
 
-	test.Type(c.editor.row(0).entry, "Today, ")
+	test.Type(c.editor.Rows[0].Entry, "Today, ")
 
 	if got := ws.Text("en", id); got != "Today, "+before {
 		t.Fatalf("source catalog has %q", got)
@@ -72,7 +72,7 @@ func TestEditingThePlaceMakesItsTranslationStale(t *testing.T) {
 	if e, _ := c.entry("ar", id); e.State != catalog.Translated {
 		t.Fatalf("before editing, the Arabic place is %s", e.State)
 	}
-	c.editor.place.SetText("Rome (Italy)")
+	c.editor.Place.SetText("Rome (Italy)")
 	if got := ws.Text("en", id); got != "Rome (Italy)" {
 		t.Fatalf("source catalog has place %q", got)
 	}

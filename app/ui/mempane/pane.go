@@ -35,8 +35,6 @@ type Host interface {
 	RowName(id string) string
 	// PartName names a part of a statement for people.
 	PartName(st *statement.Statement, part statement.Part) string
-	// EditGlossary opens the glossary editor.
-	EditGlossary()
 	// GlossaryChanged is called after SetGlossary, for the workbench's QA.
 	GlossaryChanged()
 }
@@ -79,7 +77,7 @@ func New(h Host, kit *widgets.Kit) *Pane {
 	memTitle.Bold = true
 	glTitle := widgets.NewLabel(tx.T("GlossaryTitle"), tx.Lang(), true)
 	glTitle.Bold = true
-	edit := kit.TextButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), h.EditGlossary, widget.MediumImportance)
+	edit := kit.TextButton(tx.T("GlossaryEdit"), theme.DocumentCreateIcon(), p.EditGlossary, widget.MediumImportance)
 	// The keys, where the translator looks for them (also in Help).
 	keys := widgets.NewLabel(tx.T("KeyboardShortcutsMemory"), tx.Lang(), true)
 	keys.Importance = widget.LowImportance

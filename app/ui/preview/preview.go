@@ -1,4 +1,8 @@
-package ui
+// Package preview is the window's page preview: a page of the statement
+// as the PDF engine typesets it, in any of the workspace's languages. It is
+// the reference for right-to-left scripts, and shows where a language
+// falls back to the source for parts not yet translated.
+package preview
 
 import (
 	"fmt"
@@ -13,28 +17,38 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"communique/app/export"
 	"communique/app/pdf"
 	"communique/app/statement"
 	"communique/app/ui/langname"
 	"communique/app/ui/widgets"
+	"communique/app/workspace"
 )
 
 // a4 is the page size in points; the preview keeps this aspect ratio.
 const a4Width, a4Height = 595.28, 841.89
 
-// previewDelay is how long typing must pause before the page is typeset
+// DefaultDelay is how long typing must pause before the page is typeset
 // again.
-const previewDelay = 300 * time.Millisecond
+const DefaultDelay = 300 * time.Millisecond
 
 var zoomSteps = []float32{0.5, 0.75, 1, 1.25, 1.5, 2, 3}
 
-// preview shows a page of the statement as the PDF engine typesets it.
+// Host is what the preview needs of the window.
+type Host struct {
+	Kit       *widgets.Kit
+	Workspace *workspace.Workspace
+	// Lang is the language shown first ("": the source language).
+	Lang string
+}
+
+// Preview shows a page of the statement as the PDF engine typesets it.
 // It is the reference for right-to-left scripts, which Fyne's own text
 // widgets cannot lay out. Typesetting runs off the UI thread, a short
 // while after the last edit.
-type preview struct {
-	c       *controller
-	content fyne.CanvasObject
+type Preview struct {
+	h       Host
+	Content fyne.CanvasObject
 	st      *statement.Statement
 	lang    string
 	langs   []string
@@ -51,49 +65,55 @@ type preview struct {
 
 	pageNo, pages int
 	zoom          float32 // 0: fit the width of the pane
-	delay         time.Duration
 	timer         *time.Timer
 	gen           uint64  // bumped by every change; stale renders are dropped
 	scale         float32 // pixels per point of the image shown
 	busy, again   bool
-	fresh         bool   // a new page, language or zoom: scroll to where reading starts
-	onShown       func() // test hook: a render reached the screen
+	fresh         bool // a new page, language or zoom: scroll to where reading starts
+
+	// Delay is how long typing must pause before the page is typeset
+	// again (DefaultDelay unless changed).
+	Delay time.Duration
+	// OnShown is called when a page reached the screen.
+	OnShown func()
 }
 
-func newPreview(c *controller) *preview {
-	p := &preview{c: c, pageNo: 1, delay: c.previewDelay, lang: c.lang}
+// New makes the preview of h.Workspace's statements; Show picks one.
+func New(h Host) *Preview {
+	k, tx := h.Kit, h.Kit.Text()
+	p := &Preview{h: h, pageNo: 1, Delay: DefaultDelay, lang: h.Lang}
 	if p.lang == "" {
-		p.lang = c.ws.Config.SourceLanguage
+		p.lang = h.Workspace.Config.SourceLanguage
 	}
-	p.langSel = c.kit.NewPicker(func(s string) {
+	p.langSel = k.NewPicker(func(s string) {
 		for _, l := range p.langs {
-			if languageName(l) == s && l != p.lang {
+			if langname.Of(l) == s && l != p.lang {
 				p.lang = l
 				p.pageNo = 1
 				p.fresh = true
-				p.schedule()
+				p.Schedule()
 			}
 		}
 	})
-	p.refreshLanguages()
+	p.RefreshLanguages()
 	p.img = canvas.NewImageFromImage(nil)
 	p.img.FillMode = canvas.ImageFillStretch
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.page = newPageBox(p)
 	p.scroll = container.NewScroll(container.NewCenter(p.page))
-	p.pageLabel = widgets.NewLabel("", c.tx.Lang(), false)
-	p.zoomLabel = widgets.NewLabel("", c.tx.Lang(), false)
+	p.pageLabel = widgets.NewLabel("", tx.Lang(), false)
+	p.zoomLabel = widgets.NewLabel("", tx.Lang(), false)
 	back, fwd := theme.NavigateBackIcon(), theme.NavigateNextIcon()
-	rtl := widgets.RightToLeft(c.tx.Lang())
+	rtl := widgets.RightToLeft(tx.Lang())
 	if rtl {
 		back, fwd = fwd, back // pages turn leftwards in a right-to-left interface
 	}
-	p.prev = c.kit.NewTipButton(c.tx.T("PreviousPage"), back, func() { p.turn(-1) })
-	p.next = c.kit.NewTipButton(c.tx.T("NextPage"), fwd, func() { p.turn(1) })
-	zoomOut := c.kit.NewTipButton(c.tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
-	zoomIn := c.kit.NewTipButton(c.tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
-	fit := c.kit.NewTipButton(c.tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
-	p.note = widgets.NewLabel("", c.tx.Lang(), true)
+	p.prev = k.NewTipButton(tx.T("PreviousPage"), back, func() { p.turn(-1) })
+	p.next = k.NewTipButton(tx.T("NextPage"), fwd, func() { p.turn(1) })
+	zoomOut := k.NewTipButton(tx.T("ZoomOut"), theme.ZoomOutIcon(), func() { p.zoomBy(-1) })
+	zoomIn := k.NewTipButton(tx.T("ZoomIn"), theme.ZoomInIcon(), func() { p.zoomBy(1) })
+	fit := k.NewTipButton(tx.T("ZoomFit"), theme.ZoomFitIcon(), func() { p.setZoom(0) })
+	p.note = widgets.NewLabel("", tx.Lang(), true)
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
 	bar := container.NewHBox(p.prev, p.pageLabel, p.next, widget.NewSeparator(), zoomOut, p.zoomLabel, zoomIn, fit)
@@ -102,43 +122,45 @@ func newPreview(c *controller) *preview {
 		bar.Objects = append([]fyne.CanvasObject{layout.NewSpacer()}, bar.Objects...)
 	}
 	top := container.NewVBox(
-		c.kit.Labelled(c.heading(c.tx.T("Preview")), p.langSel.Content),
+		k.Labelled(k.Heading(tx.T("Preview")), p.langSel.Content),
 		bar, p.note)
-	p.content = container.NewBorder(top, nil, nil, nil, p.scroll)
+	p.Content = container.NewBorder(top, nil, nil, nil, p.scroll)
 	p.showZoom()
 	return p
 }
 
-func (p *preview) refreshLanguages() {
-	p.langs = p.c.ws.Languages()
+// RefreshLanguages offers the workspace's languages again (one was added).
+func (p *Preview) RefreshLanguages() {
+	p.langs = p.h.Workspace.Languages()
 	names := make([]string, len(p.langs))
 	for i, l := range p.langs {
-		names[i] = languageName(l)
+		names[i] = langname.Of(l)
 	}
 	p.langSel.SetOptions(names)
-	p.langSel.SetSelected(languageName(p.lang))
+	p.langSel.SetSelected(langname.Of(p.lang))
 }
 
-func (p *preview) show(st *statement.Statement) {
+// Show shows the first page of st (nil: none).
+func (p *Preview) Show(st *statement.Statement) {
 	p.st = st
 	p.pageNo = 1
 	p.fresh = true
-	p.schedule()
+	p.Schedule()
 }
 
-// setLanguage follows the workbench's language.
-func (p *preview) setLanguage(lang string) {
+// SetLanguage follows the workbench's language.
+func (p *Preview) SetLanguage(lang string) {
 	if lang == p.lang {
 		return
 	}
 	p.lang = lang
 	p.pageNo = 1
 	p.fresh = true
-	p.langSel.SetSelected(languageName(lang))
-	p.schedule()
+	p.langSel.SetSelected(langname.Of(lang))
+	p.Schedule()
 }
 
-func (p *preview) turn(d int) {
+func (p *Preview) turn(d int) {
 	n := p.pageNo + d
 	if n < 1 || n > p.pages {
 		return
@@ -148,7 +170,7 @@ func (p *preview) turn(d int) {
 	p.renderSoon(0)
 }
 
-func (p *preview) zoomBy(d int) {
+func (p *Preview) zoomBy(d int) {
 	cur := p.effectiveZoom()
 	i := 0
 	for i < len(zoomSteps) && zoomSteps[i] < cur-0.01 {
@@ -162,7 +184,7 @@ func (p *preview) zoomBy(d int) {
 	p.setZoom(zoomSteps[min(max(i, 0), len(zoomSteps)-1)])
 }
 
-func (p *preview) setZoom(z float32) {
+func (p *Preview) setZoom(z float32) {
 	p.zoom = z
 	p.fresh = true
 	p.showZoom()
@@ -172,7 +194,7 @@ func (p *preview) setZoom(z float32) {
 
 // effectiveZoom is the size of the page relative to 72 points per inch at
 // scale 1 (100 % ≈ the paper size on a typical screen).
-func (p *preview) effectiveZoom() float32 {
+func (p *Preview) effectiveZoom() float32 {
 	if p.zoom > 0 {
 		return p.zoom
 	}
@@ -183,18 +205,18 @@ func (p *preview) effectiveZoom() float32 {
 	return w / a4Width
 }
 
-func (p *preview) showZoom() {
+func (p *Preview) showZoom() {
 	if p.zoom == 0 {
-		p.zoomLabel.SetText(p.c.tx.T("ZoomFit"))
+		p.zoomLabel.SetText(p.h.Kit.Text().T("ZoomFit"))
 	} else {
 		p.zoomLabel.SetText(fmt.Sprintf("%.0f %%", p.zoom*100))
 	}
 }
 
-// schedule typesets the page again once typing has paused.
-func (p *preview) schedule() { p.renderSoon(p.delay) }
+// Schedule typesets the page again once typing has paused.
+func (p *Preview) Schedule() { p.renderSoon(p.Delay) }
 
-func (p *preview) renderSoon(delay time.Duration) {
+func (p *Preview) renderSoon(delay time.Duration) {
 	p.gen++
 	if p.timer != nil {
 		p.timer.Stop()
@@ -209,7 +231,7 @@ func (p *preview) renderSoon(delay time.Duration) {
 // start typesets the current state in the background. The document is
 // copied here, on the UI thread, so the workspace is never read while the
 // user edits it.
-func (p *preview) start() {
+func (p *Preview) start() {
 	if p.busy {
 		p.again = true
 		return
@@ -220,7 +242,7 @@ func (p *preview) start() {
 		p.pageLabel.SetText("")
 		return
 	}
-	doc, fallback, err := document(p.c.ws, p.st, p.lang)
+	doc, fallback, err := document(p.h.Workspace, p.st, p.lang)
 	if err != nil {
 		// A missing logo is worth saying but should not hide the page.
 		p.setNote(err.Error())
@@ -238,7 +260,7 @@ func (p *preview) start() {
 	}()
 }
 
-func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err error) {
+func (p *Preview) finish(gen uint64, img image.Image, pages, fallback int, err error) {
 	p.busy = false
 	if p.again {
 		p.again = false
@@ -252,9 +274,9 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 	}
 	switch {
 	case err != nil:
-		p.setNote(p.c.tx.T("PreviewFailed", "Error", err.Error()))
+		p.setNote(p.h.Kit.Text().T("PreviewFailed", "Error", err.Error()))
 	case fallback > 0:
-		p.setNote(p.c.tx.N("PreviewFallback", fallback, "Language", langname.In(p.c.tx.Lang(), p.c.ws.Config.SourceLanguage)))
+		p.setNote(p.h.Kit.Text().N("PreviewFallback", fallback, "Language", langname.In(p.h.Kit.Text().Lang(), p.h.Workspace.Config.SourceLanguage)))
 	default:
 		p.note.Hide()
 	}
@@ -268,7 +290,7 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 			p.scrollToStart()
 		}
 	}
-	p.pageLabel.SetText(p.c.tx.T("PageOf", "Page", p.pageNo, "Pages", max(p.pages, 1)))
+	p.pageLabel.SetText(p.h.Kit.Text().T("PageOf", "Page", p.pageNo, "Pages", max(p.pages, 1)))
 	p.prev.Disable()
 	p.next.Disable()
 	if p.pageNo > 1 {
@@ -277,12 +299,12 @@ func (p *preview) finish(gen uint64, img image.Image, pages, fallback int, err e
 	if p.pageNo < p.pages {
 		p.next.Enable()
 	}
-	if p.onShown != nil {
-		p.onShown()
+	if p.OnShown != nil {
+		p.OnShown()
 	}
 }
 
-func (p *preview) setNote(s string) {
+func (p *Preview) setNote(s string) {
 	p.note.SetText(s)
 	p.note.Show()
 }
@@ -290,10 +312,10 @@ func (p *preview) setNote(s string) {
 // pageBox holds the page image at the zoomed size.
 type pageBox struct {
 	widget.BaseWidget
-	p *preview
+	p *Preview
 }
 
-func newPageBox(p *preview) *pageBox {
+func newPageBox(p *Preview) *pageBox {
 	b := &pageBox{p: p}
 	b.ExtendBaseWidget(b)
 	return b
@@ -319,7 +341,7 @@ func (r *pageRenderer) Layout(s fyne.Size) {
 		}
 		if d := need/p.scale - 1; d > 0.1 || d < -0.1 {
 			p.scale = need // once per size change
-			p.renderSoon(p.delay / 2)
+			p.renderSoon(p.Delay / 2)
 		}
 	}
 	r.border.Move(fyne.NewPos(2, 2))
@@ -347,11 +369,22 @@ func (r *pageRenderer) Destroy() {}
 
 // scrollToStart shows the top of the page at the side where its lines
 // start: the right for a right-to-left language.
-func (p *preview) scrollToStart() {
+func (p *Preview) scrollToStart() {
 	p.scroll.Refresh() // lay the page out at its new size first
 	x := float32(0)
 	if widgets.RightToLeft(p.lang) {
 		x = max(0, p.scroll.Content.MinSize().Width-p.scroll.Size().Width)
 	}
 	p.scroll.ScrollToOffset(fyne.NewPos(x, 0))
+}
+
+// Lang is the language shown.
+func (p *Preview) Lang() string { return p.lang }
+
+// document is the page the preview shows: export.Preview, the same mapping
+// the PDF export uses, with untranslated parts in the source language
+// (counted in fallback so the preview can say so).
+func document(ws *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, int, error) {
+	doc, fallback, err := export.Preview(ws, st, lang)
+	return doc, len(fallback), err
 }

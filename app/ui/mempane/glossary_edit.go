@@ -1,4 +1,4 @@
-package ui
+package mempane
 
 import (
 	"errors"
@@ -13,10 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"communique/app/safefile"
-	"communique/app/ui/mempane"
+	"communique/app/ui/langname"
 	"communique/app/ui/textbox"
 	"communique/app/ui/widgets"
+	"communique/app/workspace"
 	"communique/i18n/glossary"
+	"communique/i18n/uitext"
 )
 
 // glossaryEditor lists the workspace's glossary terms and adds, edits and
@@ -24,50 +26,52 @@ import (
 // workspace's lock, refused if the file changed on disk since it was read:
 // the editor then shows the file as it is now).
 type glossaryEditor struct {
-	c    *controller
-	pane *mempane.Pane
+	pane *Pane
+	kit  *widgets.Kit
+	tx   *uitext.Text
+	ws   *workspace.Workspace
+	lang string // the workbench's target language
 	list *fyne.Container
 }
 
-// glossaryDialog opens the glossary editor.
-func (c *controller) glossaryDialog() {
-	if c.bench == nil || c.bench.pane == nil {
-		return
-	}
-	p := c.bench.pane
+// EditGlossary opens the glossary editor.
+func (p *Pane) EditGlossary() {
 	if _, err := p.Glossary(); err != nil {
-		c.showError(err)
+		p.kit.Error(err)
 		return
 	}
-	ed := &glossaryEditor{c: c, pane: p, list: container.NewVBox()}
+	ed := p.glossaryEditor()
 	ed.fill()
-	add := c.kit.TextButton(c.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
+	add := ed.kit.TextButton(ed.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
 	content := container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(ed.list))
-	d := dialog.NewCustom(c.tx.T("GlossaryTitle"), c.tx.T("Close"), content, c.win)
-	c.kit.DialogKeys(d, d.Hide, d.Hide)
+	d := dialog.NewCustom(ed.tx.T("GlossaryTitle"), ed.tx.T("Close"), content, ed.kit.Win())
+	ed.kit.DialogKeys(d, d.Hide, d.Hide)
 	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
+}
+
+func (p *Pane) glossaryEditor() *glossaryEditor {
+	return &glossaryEditor{pane: p, kit: p.kit, tx: p.h.Text(), ws: p.h.Workspace(), lang: p.h.TargetLang(), list: container.NewVBox()}
 }
 
 // fill shows one line per term: the source term, its translation into
 // the workbench's language, and the edit and delete buttons.
 func (ed *glossaryEditor) fill() {
-	c := ed.c
 	var rows []fyne.CanvasObject
 	for i, t := range ed.gl().Terms {
-		src := widgets.NewLabel(t.Source, c.ws.Config.SourceLanguage, false)
+		src := widgets.NewLabel(t.Source, ed.ws.Config.SourceLanguage, false)
 		src.Bold = true
-		tgt := widgets.NewLabel(t.Approved[c.bench.lang], c.bench.lang, false)
-		edit := c.kit.NewTipButton(c.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
-		del := c.kit.NewTipButton(c.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
+		tgt := widgets.NewLabel(t.Approved[ed.lang], ed.lang, false)
+		edit := ed.kit.NewTipButton(ed.tx.T("GlossaryEditTerm"), theme.DocumentCreateIcon(), func() { ed.editTerm(i) })
+		del := ed.kit.NewTipButton(ed.tx.T("GlossaryDeleteTerm"), theme.DeleteIcon(), func() { ed.deleteTerm(i) })
 		objs := []fyne.CanvasObject{src, tgt, layout.NewSpacer(), edit, del}
-		if widgets.RightToLeft(c.tx.Lang()) {
+		if widgets.RightToLeft(ed.tx.Lang()) {
 			slices.Reverse(objs)
 		}
 		rows = append(rows, container.NewHBox(objs...))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, widgets.NewLabel(c.tx.T("GlossaryEmpty"), c.tx.Lang(), true))
+		rows = append(rows, widgets.NewLabel(ed.tx.T("GlossaryEmpty"), ed.tx.Lang(), true))
 	}
 	ed.list.Objects = rows
 	ed.list.Refresh()
@@ -81,25 +85,24 @@ type termForm struct {
 
 // editTerm edits term i, or adds one when i < 0.
 func (ed *glossaryEditor) editTerm(i int) {
-	c := ed.c
 	var t glossary.Term
 	if i >= 0 {
 		t = ed.gl().Terms[i]
 	}
 	f, rows := ed.termFields(t)
-	title := c.tx.T("GlossaryAddTerm")
+	title := ed.tx.T("GlossaryAddTerm")
 	if i >= 0 {
-		title = c.tx.T("GlossaryEditTerm")
+		title = ed.tx.T("GlossaryEditTerm")
 	}
 	// Our own rows rather than a widget.Form: its labels cannot set
 	// "المعتمد (fr · français)" in the right order.
-	d := dialog.NewCustomConfirm(title, c.tx.T("Save"), c.tx.T("Cancel"), container.NewVBox(rows...), func(ok bool) {
+	d := dialog.NewCustomConfirm(title, ed.tx.T("Save"), ed.tx.T("Cancel"), container.NewVBox(rows...), func(ok bool) {
 		if !ok {
 			return
 		}
 		nt := f.term()
 		if err := nt.Validate(); err != nil {
-			c.showError(err)
+			ed.kit.Error(err)
 			return
 		}
 		ed.save(func(terms []glossary.Term) []glossary.Term {
@@ -109,39 +112,38 @@ func (ed *glossaryEditor) editTerm(i int) {
 			terms[i] = nt
 			return terms
 		})
-	}, c.win)
-	c.kit.DialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
+	}, ed.kit.Win())
+	ed.kit.DialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
-	c.win.Canvas().Focus(f.source)
+	ed.kit.Win().Canvas().Focus(f.source)
 }
 
 // termFields makes the form's rows for t: its source and note, and for
 // each target language its approved translation and forbidden renderings
 // (one per line), each field set in its language's direction.
 func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasObject) {
-	c := ed.c
 	f := &termForm{approved: map[string]*textbox.Edit{}, forbidden: map[string]*textbox.Edit{}}
-	f.source = textbox.NewEdit(c.ws.Config.SourceLanguage, "Daesh")
+	f.source = textbox.NewEdit(ed.ws.Config.SourceLanguage, "Daesh")
 	f.source.SingleLine, f.source.MinLines = true, 1
 	f.source.SetText(t.Source)
-	f.note = textbox.NewEdit("", c.tx.T("GlossaryNotePlaceholder"))
+	f.note = textbox.NewEdit("", ed.tx.T("GlossaryNotePlaceholder"))
 	f.note.SetText(t.Note)
 	rows := []fyne.CanvasObject{
-		ed.row(c.tx.T("GlossarySource"), f.source),
-		ed.row(c.tx.T("GlossaryNote"), f.note),
+		ed.row(ed.tx.T("GlossarySource"), f.source),
+		ed.row(ed.tx.T("GlossaryNote"), f.note),
 	}
-	for _, lang := range c.ws.Languages()[1:] {
+	for _, lang := range ed.ws.Languages()[1:] {
 		ok := textbox.NewEdit(lang, "")
 		ok.SingleLine, ok.MinLines = true, 1
 		ok.SetText(t.Approved[lang])
-		bad := textbox.NewEdit(lang, c.tx.T("GlossaryForbiddenPlaceholder"))
+		bad := textbox.NewEdit(lang, ed.tx.T("GlossaryForbiddenPlaceholder"))
 		bad.SetText(strings.Join(t.Forbidden[lang], "\n"))
 		f.approved[lang], f.forbidden[lang] = ok, bad
-		name := widgets.IsolateLTR(languageName(lang))
+		name := widgets.IsolateLTR(langname.Of(lang))
 		rows = append(rows,
-			ed.row(c.tx.T("GlossaryApprovedIn", "Language", name), ok),
-			ed.row(c.tx.T("GlossaryForbiddenIn", "Language", name), bad))
+			ed.row(ed.tx.T("GlossaryApprovedIn", "Language", name), ok),
+			ed.row(ed.tx.T("GlossaryForbiddenIn", "Language", name), bad))
 	}
 	return f, rows
 }
@@ -149,10 +151,10 @@ func (ed *glossaryEditor) termFields(t glossary.Term) (*termForm, []fyne.CanvasO
 // row is a labelled field of the term form, the label on the reading side
 // and as wide as the widest label, so the fields line up.
 func (ed *glossaryEditor) row(label string, field fyne.CanvasObject) fyne.CanvasObject {
-	l := widgets.NewLabel(label, ed.c.tx.Lang(), false)
+	l := widgets.NewLabel(label, ed.tx.Lang(), false)
 	l.Bold = true
 	box := container.New(layout.NewGridWrapLayout(fyne.NewSize(190, l.MinSize().Height)), l)
-	if widgets.RightToLeft(ed.c.tx.Lang()) {
+	if widgets.RightToLeft(ed.tx.Lang()) {
 		return container.NewBorder(nil, nil, nil, box, field)
 	}
 	return container.NewBorder(nil, nil, box, nil, field)
@@ -180,14 +182,13 @@ func (f *termForm) term() glossary.Term {
 
 // deleteTerm asks, then deletes term i.
 func (ed *glossaryEditor) deleteTerm(i int) {
-	c := ed.c
 	src := ed.gl().Terms[i].Source
-	d := dialog.NewConfirm(c.tx.T("GlossaryDeleteTerm"), c.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
+	d := dialog.NewConfirm(ed.tx.T("GlossaryDeleteTerm"), ed.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
 		if ok {
 			ed.save(func(terms []glossary.Term) []glossary.Term { return slices.Delete(terms, i, i+1) })
 		}
-	}, c.win)
-	c.kit.DialogKeys(d, d.Confirm, d.Dismiss)
+	}, ed.kit.Win())
+	ed.kit.DialogKeys(d, d.Confirm, d.Dismiss)
 	d.Show()
 }
 
@@ -195,19 +196,19 @@ func (ed *glossaryEditor) deleteTerm(i int) {
 // worked or the file had changed on disk, the glossary is then read again,
 // so the editor, the pane and the QA show what the file holds.
 func (ed *glossaryEditor) save(change func([]glossary.Term) []glossary.Term) {
-	c, p := ed.c, ed.pane
+	p := ed.pane
 	g := *ed.gl()
 	g.Terms = change(slices.Clone(ed.gl().Terms))
-	err := c.ws.SaveGlossary(&g)
+	err := ed.ws.SaveGlossary(&g)
 	if err != nil {
-		c.showError(err)
+		ed.kit.Error(err)
 		if !errors.As(err, new(*safefile.ConflictError)) {
 			return
 		}
 	}
-	fresh, rerr := c.ws.Glossary()
+	fresh, rerr := ed.ws.Glossary()
 	if rerr != nil {
-		c.showError(rerr)
+		ed.kit.Error(rerr)
 		return
 	}
 	p.SetGlossary(fresh)

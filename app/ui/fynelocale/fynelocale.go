@@ -1,4 +1,8 @@
-package ui
+// Package fynelocale keeps Fyne's own words and formats (its dialogs'
+// buttons, the date picker's weekdays) in the interface language chosen
+// in the settings, and reads the user's locale the way the window does:
+// LANG=C quietly means English, where Fyne would log an error.
+package fynelocale
 
 import (
 	"os"
@@ -14,11 +18,11 @@ import (
 // the order they take effect.
 var localeVars = []string{"LC_ALL", "LC_MESSAGES", "LANG"}
 
-// systemLocale is the user's locale as a POSIX or BCP 47 name. It reads the
+// System is the user's locale as a POSIX or BCP 47 name. It reads the
 // environment itself so that LANG=C or POSIX quietly means English; Fyne
 // would log an error for them. Without any variable set (macOS, Windows),
 // the platform is asked through Fyne.
-func systemLocale() string {
+func System() string {
 	for _, k := range localeVars {
 		v := os.Getenv(k)
 		if v == "" {
@@ -44,13 +48,13 @@ func isCLocale(v string) bool {
 // posixLocale is the locale name Fyne reads for an interface language.
 var posixLocale = map[string]string{"en": "en_US.UTF-8", "fr": "fr_FR.UTF-8", "ar": "ar.UTF-8"}
 
-// alignFyneLocale makes Fyne's own strings and formats (file dialogs, the
+// Align makes Fyne's own strings and formats (file dialogs, the
 // date picker) follow the interface language chosen in Settings, and keeps
 // Fyne quiet under LANG=C. It changes only this process's message locale
 // (LC_MESSAGES, or LC_ALL when that is what is set), never the user's
 // environment.
-func alignFyneLocale(chosen string) {
-	sys := systemLocale()
+func Align(chosen string) {
+	sys := System()
 	code := chosen
 	if code == "" {
 		if !isCLocale(sys) {
@@ -73,10 +77,10 @@ func alignFyneLocale(chosen string) {
 	}
 }
 
-// addFyneCatalog gives Fyne its own strings (dialog buttons, weekdays) in
+// AddCatalog gives Fyne its own strings (dialog buttons, weekdays) in
 // an interface language Fyne does not ship (Arabic) or ships incomplete
 // (French: the weekdays).
-func addFyneCatalog(code string) {
+func AddCatalog(code string) {
 	if data, ok := uitext.FyneCatalog(code); ok {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(code)); err != nil {
 			fyne.LogError("cannot add Fyne's strings for "+code, err)
