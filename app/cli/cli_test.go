@@ -188,7 +188,7 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 // valid, 2 (bad input) for malformed.
 func TestVerifyExitCodes(t *testing.T) {
 	seen := map[int]sign.Verdict{}
-	for _, v := range sign.Verdicts {
+	for _, v := range sign.Verdicts() {
 		code, ok := verifyExit[v]
 		if !ok {
 			t.Errorf("verdict %s has no exit code", v)

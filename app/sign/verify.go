@@ -41,8 +41,8 @@ const (
 	TrustUnknown       = verify.TrustUnknown
 )
 
-// Verdicts lists every verdict from best to worst.
-var Verdicts = verify.Verdicts
+// Verdicts lists every verdict from best to worst, in a fresh slice.
+func Verdicts() []Verdict { return verify.Verdicts() }
 
 // ErrNotPDF is returned for input that does not start like a PDF file.
 var ErrNotPDF = verify.ErrNotPDF

@@ -18,19 +18,22 @@ type QARule struct {
 	Check func(lang language.Tag, source, translation Message) []Problem
 }
 
-// QARules are the checks Status runs, in the order their problems are listed.
-var QARules = []QARule{
-	{"empty", CheckEmpty},
-	{"plural", CheckPlural},
-	{"placeholders", CheckPlaceholders},
-	{"template", CheckTemplate},
-	{"numbers", CheckNumbers},
-	{"whitespace", CheckWhitespace},
-	{"spacing", CheckSpacing},
-	{"punctuation", CheckPunctuation},
-	{"brackets", CheckBrackets},
-	{"markup", CheckMarkup},
-	{"identical", CheckIdentical},
+// QARules are the checks Status runs, in the order their problems are
+// listed: a fresh list on every call, so no caller can change another's.
+func QARules() []QARule {
+	return []QARule{
+		{"empty", CheckEmpty},
+		{"plural", CheckPlural},
+		{"placeholders", CheckPlaceholders},
+		{"template", CheckTemplate},
+		{"numbers", CheckNumbers},
+		{"whitespace", CheckWhitespace},
+		{"spacing", CheckSpacing},
+		{"punctuation", CheckPunctuation},
+		{"brackets", CheckBrackets},
+		{"markup", CheckMarkup},
+		{"identical", CheckIdentical},
+	}
 }
 
 // QA runs every rule on a translation of source into lang.

@@ -121,7 +121,7 @@ func TestQARules(t *testing.T) {
 		{"identical", "fr", en("Hello"), en("Bonjour"), nil},
 	}
 	rules := map[string]func(language.Tag, Message, Message) []Problem{}
-	for _, r := range QARules {
+	for _, r := range QARules() {
 		rules[r.Name] = r.Check
 	}
 	for _, tc := range cases {
@@ -141,7 +141,7 @@ func TestQARules(t *testing.T) {
 		}
 	}
 	// Every rule has cases above.
-	for _, r := range QARules {
+	for _, r := range QARules() {
 		found := false
 		for _, tc := range cases {
 			found = found || tc.rule == r.Name
@@ -160,5 +160,15 @@ func TestQARunsAllRules(t *testing.T) {
 	}
 	if got := strings.Join(rules, " "); got != "numbers whitespace punctuation" {
 		t.Errorf("rules %q", got)
+	}
+}
+
+// QARules hands out a copy: a caller that changes it changes nothing for
+// the next one.
+func TestQARulesIsACopy(t *testing.T) {
+	r := QARules()
+	r[0] = QARule{Name: "changed"}
+	if got := QARules(); got[0].Name != "empty" || got[0].Check == nil {
+		t.Fatalf("after a caller changed its copy, QARules()[0] = %q", got[0].Name)
 	}
 }

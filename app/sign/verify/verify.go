@@ -48,16 +48,22 @@ const (
 	VerdictMalformed Verdict = "malformed"
 )
 
-// Verdicts lists every verdict from best to worst.
-var Verdicts = []Verdict{VerdictValid, VerdictUntrusted, VerdictExpired, VerdictWeak, VerdictInvalid, VerdictModified, VerdictMalformed}
+// verdictOrder is every verdict from best to worst.
+var verdictOrder = [...]Verdict{VerdictValid, VerdictUntrusted, VerdictExpired, VerdictWeak, VerdictInvalid, VerdictModified, VerdictMalformed}
+
+// Verdicts lists every verdict from best to worst, in a fresh slice.
+func Verdicts() []Verdict {
+	v := verdictOrder // a copy: the caller may change it
+	return v[:]
+}
 
 func rank(v Verdict) int {
-	for i, x := range Verdicts {
+	for i, x := range verdictOrder {
 		if x == v {
 			return i
 		}
 	}
-	return len(Verdicts)
+	return len(verdictOrder)
 }
 
 // Certificate trust, reported beside the verdict to say why a signature is
