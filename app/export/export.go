@@ -72,20 +72,6 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 	return doc, fallback, nil
 }
 
-// Document is Preview for publishing: it fails, naming the messages, when
-// the language lacks any part, since a published statement never mixes
-// languages.
-func Document(w *workspace.Workspace, st *statement.Statement, lang string) (pdf.Document, error) {
-	doc, missing, err := Preview(w, st, lang)
-	if err != nil {
-		return doc, err
-	}
-	if len(missing) > 0 {
-		return doc, &IncompleteError{Lang: lang, Statement: st.ID, Missing: missing}
-	}
-	return doc, nil
-}
-
 // IncompleteError is a language that lacks parts of a statement.
 type IncompleteError struct {
 	Lang, Statement string
@@ -332,20 +318,6 @@ func readinessOf(rs []Readiness, lang string) Readiness {
 		}
 	}
 	return Readiness{Lang: lang}
-}
-
-// Files is how many PDFs Run will write.
-func (p *Plan) Files() int { return len(p.jobs) }
-
-// Run exports the chosen statements and languages: Prepare, then Plan.Run.
-// Cancelling ctx stops it before the next file and abandons a timestamp
-// request under way; nothing is written then.
-func Run(ctx context.Context, w *workspace.Workspace, opt Options) (*Manifest, error) {
-	p, err := Prepare(w, opt)
-	if err != nil {
-		return nil, err
-	}
-	return p.Run(ctx)
 }
 
 // Run typesets, signs and verifies every file in memory, then writes the

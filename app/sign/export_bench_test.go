@@ -51,7 +51,11 @@ func signedExport(b testing.TB, approval bool) ([]byte, *x509.Certificate) {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
-	m, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"ar"}, OutDir: out, Identity: id, Approval: approval})
+	plan, err := export.Prepare(ws, export.Options{Langs: []string{"ar"}, OutDir: out, Identity: id, Approval: approval})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := plan.Run(context.Background())
 	if err != nil || len(m.Files) != 1 {
 		b.Fatal(err)
 	}

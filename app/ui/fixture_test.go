@@ -144,3 +144,14 @@ func waitSave(tb testing.TB, c *controller) {
 		tb.Fatal("the save did not finish")
 	}
 }
+
+// visibleRows lists the IDs of the workbench rows the filter lets through.
+func (b *workbench) visibleRows() []string {
+	var ids []string
+	for _, id := range b.order {
+		if b.rows[id].box.Visible() {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

@@ -8,12 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"communique/app/recovery"
 	"communique/app/statement"
-	"communique/app/ui/widgets"
+	"communique/app/ui/recoverydlg"
 )
 
 // The window's side of the recovery journal (app/recovery): it notes every
@@ -108,54 +106,14 @@ func (c *controller) offerRecovery() {
 		return
 	}
 	c.pendingRecovery = r
-	list := container.NewVBox()
-	item := func(title, lang, was, now string) {
-		head := widgets.NewLabel(title, c.tx.Lang(), true)
-		head.Bold = true
-		list.Add(head)
-		if was == "" {
-			was = "—"
-		}
-		list.Add(widgets.NewLabel(c.tx.T("Was")+" "+was, lang, true))
-		nowL := widgets.NewLabel(c.tx.T("Now")+" "+now, lang, true)
-		nowL.Importance = widget.SuccessImportance
-		list.Add(nowL)
-	}
-	for _, sh := range r.Structure {
-		st := c.ws.Statement(sh.ID)
-		item(c.tx.T("RecoveryStructure", "Statement", sh.ID), c.tx.Lang(),
-			c.tx.T("RecoveryParagraphs", "N", len(st.Paragraphs)), c.tx.T("RecoveryParagraphs", "N", len(sh.Paragraphs)))
-	}
-	for _, e := range r.Edits {
-		item(c.tx.T("RecoveryItem", "Language", languageName(e.Lang), "Part", c.partNameOf(e.ID)),
-			e.Lang, c.ws.Text(e.Lang, e.ID), e.Forms["other"])
-	}
-	src := c.ws.Config.SourceLanguage
-	for _, m := range r.Meta {
-		st := c.ws.Statement(m.ID)
-		item(c.tx.T("RecoveryItem", "Language", languageName(src), "Part", m.ID), src,
-			c.metaText(st.IssuingBody, st.Place, st.Date), c.metaText(m.IssuingBody, m.Place, m.Date))
-	}
-	intro := widgets.NewLabel(c.tx.N("RecoveryExplain", r.Size(), "Time", c.formatTime(f.Written)), c.tx.Lang(), true)
-	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
-	d := c.kit.Confirm(c.tx.T("RecoveryTitle"), body, c.tx.T("Restore"), c.tx.T("Discard"), func(ok bool) {
+	recoverydlg.Offer(recoverydlg.Host{Kit: c.kit, Workspace: c.ws, PartName: c.partNameOf, Answered: func(ok bool) {
 		if ok {
 			c.restoreJournal()
 		} else {
 			c.pendingRecovery = recovery.Recovery{}
 			_ = os.Remove(c.journalPath())
 		}
-	})
-	d.Resize(fyne.NewSize(640, 420))
-}
-
-// metaText shows a statement's issuing body, place and date on one line.
-func (c *controller) metaText(body, place string, date time.Time) string {
-	d := ""
-	if !date.IsZero() {
-		d = date.Format("2006-01-02")
-	}
-	return body + " · " + place + " · " + d
+	}}, r, f.Written)
 }
 
 // restoreJournal applies the offered edits to the workspace (unsaved, so
@@ -170,10 +128,6 @@ func (c *controller) restoreJournal() {
 		c.refreshLang(l)
 	}
 	c.structureChanged()
-}
-
-func (c *controller) formatTime(t time.Time) string {
-	return t.Local().Format("2006-01-02 15:04:05")
 }
 
 // focusChanged writes the journal when a text box loses the focus: the

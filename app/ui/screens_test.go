@@ -238,7 +238,11 @@ func TestVerifySaysWhatItMeans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
+	plan, err := export.Prepare(ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	c := newTestUI(t, ws)

@@ -7,8 +7,9 @@
 // (translations), verify.go, workspaces.go (open, create, welcome) and
 // statements.go (new, import); the larger screens are sub-packages that
 // never import this one: editor (the statement in its source language),
-// preview (the typeset page), exportdlg, settingsdlg, and mempane (memory
-// and glossary beside the workbench). controller.go owns the state and
+// preview (the typeset page), exportdlg, settingsdlg, recoverydlg (edits
+// kept after a crash), and mempane (memory and glossary beside the
+// workbench). controller.go owns the state and
 // tells the screens what changed; the screens never talk to each other.
 // Text is drawn by the typesetting engine (textbox, widgets), and so are
 // the dialogs and the tab row, which Fyne would draw left to right.

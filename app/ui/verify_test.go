@@ -57,7 +57,11 @@ func TestVerifyPinnedSignerIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	if _, err := export.Run(context.Background(), ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id}); err != nil {
+	plan, err := export.Prepare(ws, export.Options{Langs: []string{"en"}, OutDir: out, Identity: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	// Pin the signer's certificate (the identity file holds it after its key).

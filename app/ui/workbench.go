@@ -310,17 +310,6 @@ func allForms(m catalog.Message) string {
 	return strings.Join([]string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other}, "\n")
 }
 
-// visibleRows lists the IDs of the rows the filter lets through, for tests.
-func (b *workbench) visibleRows() []string {
-	var ids []string
-	for _, id := range b.order {
-		if b.rows[id].box.Visible() {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
-
 // benchItem is what a row translates: a part of a statement, or in a
 // go-i18n project a message with its ID, description and variables.
 type benchItem struct {

@@ -1,6 +1,6 @@
 // Package exportdlg is the window's export dialog: choose languages,
 // folder and signing, then watch each file being typeset, signed, verified
-// and written. The work itself is export.Run, the same pipeline as
+// and written. The work itself is export.Prepare and Plan.Run, the pipeline of
 // `communique export`, as a batch: every ready language is written, and
 // each one left out is shown with every reason. Its words are drawn by the
 // typesetting engine, so an Arabic interface reads right.
