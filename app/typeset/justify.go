@@ -80,6 +80,9 @@ func gapKinds(text []rune, items []item, starts []bool, rtl bool) []gapKind {
 }
 
 func visible(r rune) bool {
+	if r < 0x80 {
+		return r > ' ' && r != 0x7F
+	}
 	return !unicode.IsSpace(r) && r != softHyphen && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Cc, r)
 }
 
@@ -92,6 +95,8 @@ func letterScript(s language.Script) bool {
 // Korean separates its words with spaces.
 func cjk(r rune) bool {
 	switch {
+	case r < 0x2E80: // below the CJK radicals: every alphabet
+		return false
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x31F0 && r <= 0x31FF:
 		return true
 	}
