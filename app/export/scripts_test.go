@@ -193,3 +193,40 @@ func attr(t *testing.T, s, name string) float64 {
 	}
 	return f
 }
+
+// TestChineseLooseLineExtracts: a Chinese line that ends before a long
+// Latin word would need gaps between its ideographs wide enough for pdf.js
+// to read spaces in them ("政 治 主 任"); it is set ragged instead, and
+// every reader gets the text back as written.
+func TestChineseLooseLineExtracts(t *testing.T) {
+	doc := scriptStatement(t, "zh")
+	doc.Paragraphs = []pdf.Part{{ID: "p1", Text: "政治主任们同意继续打击达伊沙并在伊拉克和叙利亚保持目标一致和团结协作参见Internationalization-and-localization-guidelines文件全文以及其他相关的资料和会议记录，政治主任们同意继续打击达伊沙并在伊拉克和叙利亚保持目标一致和团结协作。"}}
+	res, err := pdf.Export(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "zh.pdf")
+	if err := os.WriteFile(path, res.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := pdf.TextLines(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]string
+	for _, page := range raw {
+		var ls []string
+		for _, l := range page {
+			if s := readertest.Normalize(l); s != "" {
+				ls = append(ls, s)
+			}
+		}
+		want = append(want, ls)
+	}
+	if !strings.HasSuffix(want[0][4], "参见") {
+		t.Fatalf("the paragraph's first line is %q; the test needs it to end before the Latin word", want[0][4])
+	}
+	for _, reader := range readertest.Readers {
+		readertest.Check(t, "zh", reader, false, readertest.Pages(t, reader, path), want)
+	}
+}

@@ -326,7 +326,7 @@ func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyp
 			c := float64(cjks[g] - cjks[a])
 			return linebreak.Metrics{Natural: prefix[t] - prefix[a] + hyph[j],
 				Stretch: sp*spaceStretch + c*cjkStretch*size, Shrink: sp * spaceShrink,
-				Limit: (float64(count[t]-count[a]) + c) * maxStretch * size}
+				Limit: (float64(count[t]-count[a])*maxStretch + c*cjkMaxGap) * size}
 		}
 		for _, k := range linebreak.Break(cands, measure, params) {
 			end := cands[k].Pos

@@ -47,6 +47,14 @@ const (
 	cjkStretch    = 0.125
 )
 
+// cjkMaxGap is the widest gap opened between two CJK characters, in ems:
+// pdf.js reads a gap of 0.102 em between two glyphs as a space (poppler
+// one of 0.1 em), so a line that would need more (a long Latin word pushed
+// to the next line) is left ragged rather than extracted as "政 治 主 任".
+// Forty ideographs take 35 points of slack at 11 points, three ideographs'
+// width: a line ending before one rarely needs more.
+const cjkMaxGap = 0.08
+
 // gapKinds returns, for every rune of a bidi paragraph, the gap that may
 // open after it; starts marks the runes that begin a cluster (len(text)+1
 // long); rtl is the paragraph's direction.
@@ -185,10 +193,10 @@ func countLine(text []rune, pieces []piece, kinds []gapKind, lineEnd int, size f
 // the line so it fills width. Stretch is shared in proportion to what each
 // may take (a space half its width, a letter gap letterStretch, a CJK gap
 // cjkStretch); past that, letter gaps stay at their most and spaces and
-// CJK gaps take the rest. A line that would need a space or a CJK gap
-// wider than maxStretch (an unbreakable word pushed to the next line) is
-// left ragged: rivers of white read worse, and extractors take such gaps
-// for column breaks. Only spaces shrink, by spaceShrink at most.
+// CJK gaps take the rest. A line that would need a space wider than
+// maxStretch or a CJK gap wider than cjkMaxGap (an unbreakable word pushed
+// to the next line) is left ragged: rivers of white read worse, and
+// extractors take such gaps for column breaks or spaces. Only spaces shrink, by spaceShrink at most.
 func justification(text []rune, pieces []piece, kinds []gapKind, lineEnd int, width, size float64) (adjustment, bool) {
 	c := countLine(text, pieces, kinds, lineEnd, size)
 	slack := width - c.natural
@@ -222,7 +230,7 @@ func justification(text []rune, pieces []piece, kinds []gapKind, lineEnd int, wi
 		adj.space = r * s / float64(c.spaces)
 	}
 	adj.cjk = r * cjkStretch * size
-	if adj.space > maxStretch*size || c.cjks > 0 && adj.cjk > maxStretch*size {
+	if adj.space > maxStretch*size || c.cjks > 0 && adj.cjk > cjkMaxGap*size {
 		return adjustment{}, false
 	}
 	return adj, true
