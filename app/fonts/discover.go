@@ -250,25 +250,37 @@ func parseNames(tab []byte) map[uint16]string {
 
 // Load reads a face as a standalone font file: the file itself, or the
 // face cut out of a collection with its tables copied after a directory of
-// its own.
+// its own. A face is read table by table from the collection: a CJK
+// collection is 19 MB, and reading it whole only to copy 16 MB out of it
+// cost a first Chinese export a third of its time.
 func Load(f Face) ([]byte, error) {
-	data, err := os.ReadFile(f.Path)
+	file, err := os.Open(f.Path)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
-	if string(data[:min(4, len(data))]) != "ttcf" {
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	var tag [4]byte
+	if n, _ := file.ReadAt(tag[:], 0); n < 4 || string(tag[:]) != "ttcf" {
+		data, err := io.ReadAll(io.NewSectionReader(file, 0, info.Size()))
+		if err != nil {
+			return nil, fmt.Errorf("fonts: %s: %w", f.Path, err)
+		}
 		return data, nil
 	}
-	out, err := cutFace(data, f.Index)
+	out, err := cutFace(file, info.Size(), f.Index)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s face %d: %w", f.Path, f.Index, err)
 	}
 	return out, nil
 }
 
-// cutFace extracts face index of a collection as a font file.
-func cutFace(data []byte, index int) ([]byte, error) {
-	r := readerAt(data)
+// cutFace extracts face index of a collection of size bytes as a font
+// file.
+func cutFace(r io.ReaderAt, size int64, index int) ([]byte, error) {
 	offsets, err := faceOffsets(r)
 	if err != nil {
 		return nil, err
@@ -277,7 +289,7 @@ func cutFace(data []byte, index int) ([]byte, error) {
 		return nil, fmt.Errorf("the collection has %d faces", len(offsets))
 	}
 	off := offsets[index]
-	if off < 0 || off+12 > int64(len(data)) {
+	if off < 0 || off+12 > size {
 		return nil, errors.New("face offset out of bounds")
 	}
 	recs, err := directory(r, off)
@@ -285,21 +297,29 @@ func cutFace(data []byte, index int) ([]byte, error) {
 		return nil, err
 	}
 	be := binary.BigEndian
-	size := 12 + 16*len(recs)
+	total := int64(12 + 16*len(recs))
 	for _, t := range recs {
-		if uint64(t.off)+uint64(t.length) > uint64(len(data)) {
+		if int64(t.off)+int64(t.length) > size {
 			return nil, fmt.Errorf("table %q out of bounds", t.tag)
 		}
-		size += (int(t.length) + 3) &^ 3
+		total += (int64(t.length) + 3) &^ 3
 	}
-	out := make([]byte, size)
-	copy(out, data[off:off+12])
-	at := 12 + 16*len(recs)
+	if total > size {
+		// Only records that repeat a table add up to more than the
+		// file: refused rather than allocated.
+		return nil, errors.New("the face's tables overlap")
+	}
+	out := make([]byte, total)
+	head := out[:12+16*len(recs)]
+	if _, err := r.ReadAt(head, off); err != nil {
+		return nil, err
+	}
+	at := len(head)
 	for i, t := range recs {
-		rec := out[12+16*i:]
-		copy(rec, data[off+12+16*int64(i):off+12+16*int64(i)+16])
-		be.PutUint32(rec[8:], uint32(at))
-		copy(out[at:], data[t.off:t.off+t.length])
+		be.PutUint32(head[12+16*i+8:], uint32(at))
+		if _, err := r.ReadAt(out[at:at+int(t.length)], int64(t.off)); err != nil && !(errors.Is(err, io.EOF) && int64(t.off)+int64(t.length) == size) {
+			return nil, fmt.Errorf("table %q: %w", t.tag, err)
+		}
 		at += (int(t.length) + 3) &^ 3
 	}
 	return out, nil

@@ -171,3 +171,15 @@ func TestCubicToQuadsWithinHalfAUnit(t *testing.T) {
 		start = q[1]
 	}
 }
+
+// BenchmarkLoadCollectionFace cuts the regular Simplified Chinese face out
+// of fonts-noto-cjk's 19 MB collection, as the first Chinese export of a
+// process does for its regular and bold faces.
+func BenchmarkLoadCollectionFace(b *testing.B) {
+	face := Face{Path: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", Index: 2}
+	for range b.N {
+		if _, err := Load(face); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -264,17 +264,22 @@ const (
 
 // breakOptimal chooses the line ends of a justified paragraph by
 // Knuth–Plass total fit, between its mandatory breaks.
-func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyphens, points map[int]hyphen, width, size float64) []lineRange {
+func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyphens, points map[int]hyphen, kinds []gapKind, width, size float64) []lineRange {
 	natural := widths(text, adv, hyphens, points)
 	prefix := make([]float64, len(text)+1) // prefix sums of advances,
-	spaces := make([]float64, len(text)+1) // of stretchable space widths
-	count := make([]int, len(text)+1)      // and of their number
+	spaces := make([]float64, len(text)+1) // of stretchable space widths,
+	count := make([]int, len(text)+1)      // of their number,
+	cjks := make([]int, len(text)+1)       // and of CJK gaps after runes
 	for i, a := range adv {
 		prefix[i+1] = prefix[i] + a
 		spaces[i+1], count[i+1] = spaces[i], count[i]
+		cjks[i+1] = cjks[i]
 		if stretchable(text[i]) {
 			spaces[i+1] += a
 			count[i+1]++
+		}
+		if kinds[i] == cjkGap {
+			cjks[i+1]++
 		}
 	}
 	params := linebreak.Plain
@@ -311,8 +316,17 @@ func (e *Engine) breakOptimal(text []rune, adv []float64, ops []opportunity, hyp
 			}
 			t := max(ends[j], a)
 			sp := spaces[t] - spaces[a]
-			return linebreak.Metrics{Natural: prefix[t] - prefix[a] + hyph[j], Stretch: sp * spaceStretch, Shrink: sp * spaceShrink,
-				Limit: float64(count[t]-count[a]) * maxStretch * size}
+			// The CJK gaps after the runes of the line but its last. Letter
+			// gaps are left out: breaks are chosen by how far the spaces
+			// stretch, and the letters then take a share of each line's
+			// slack, so no word gap is wider than without them. (Counted
+			// in, they make loose lines look cheaper than hyphens, and the
+			// paragraph looser.)
+			g := max(t-1, a)
+			c := float64(cjks[g] - cjks[a])
+			return linebreak.Metrics{Natural: prefix[t] - prefix[a] + hyph[j],
+				Stretch: sp*spaceStretch + c*cjkStretch*size, Shrink: sp * spaceShrink,
+				Limit: (float64(count[t]-count[a])*maxStretch + c*cjkMaxGap) * size}
 		}
 		for _, k := range linebreak.Break(cands, measure, params) {
 			end := cands[k].Pos

@@ -37,9 +37,12 @@ type Font struct {
 // parse (Noto Sans: 3.6 ms and 1.9 MB against 0.5 ms), and a PDF export needs
 // neither: HarfBuzz reads only the cmap, metrics and layout tables of a font
 // with GPOS, and the PDF embeds the file's own glyph programs. So the
-// shaping parse hides glyf, loca and post, and Outlines parses the whole
-// font on demand for drawing. TestShapingIgnoresOutlines shapes every
-// character of the bundled fonts both ways and compares.
+// shaping parse hides glyf, loca and post (CFF and CFF2 in a PostScript-
+// flavoured font: a CJK face's 65,535 charstrings were decoded twice on a
+// first Chinese export, once here and once by Outlines), and Outlines
+// parses the whole font on demand for drawing. TestShapingIgnoresOutlines
+// shapes every character of the bundled fonts and of a CJK face both ways
+// and compares.
 func NewFont(name string, data []byte) (*Font, error) {
 	face, err := font.ParseTTF(shapingView(data))
 	if err != nil {
@@ -54,8 +57,8 @@ func NewFont(name string, data []byte) (*Font, error) {
 	return f, nil
 }
 
-// shapingView presents a TrueType file whose glyf, loca and post table
-// records carry other tags, so go-text's parser skips them. Renaming is
+// shapingView presents a font file whose glyf, loca, post, CFF and CFF2
+// table records carry other tags, so go-text's parser skips them. Renaming is
 // enough: go-text looks tables up by tag, not by position. Only the table
 // directory is copied (a cold process pays for every fresh page it
 // touches); the tables are read from data. A file that is not a plain sfnt
@@ -77,8 +80,9 @@ func shapingView(data []byte) *io.SectionReader {
 	dir := bytes.Clone(data[:12+16*n])
 	for i := range n {
 		rec := dir[12+16*i : 12+16*i+4]
-		if t := string(rec); t == "glyf" || t == "loca" || t == "post" {
-			rec[0] = '_' // "_lyf", "_oca", "_ost": no table go-text reads
+		switch string(rec) {
+		case "glyf", "loca", "post", "CFF ", "CFF2":
+			rec[0] = '_' // "_lyf", "_oca", "_ost", "_FF ": no table go-text reads
 		}
 	}
 	return io.NewSectionReader(patchedFile{dir, data}, 0, int64(len(data)))

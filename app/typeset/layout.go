@@ -186,7 +186,9 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 
 	lang := language.NewLanguage(st.Lang)
 	shaped := make([]shapedItem, len(items))
-	adv := make([]float64, len(text)) // advance of each cluster on its first rune, points
+	adv := make([]float64, len(text))   // advance of each cluster on its first rune, points
+	starts := make([]bool, len(text)+1) // the runes that begin a cluster
+	starts[len(text)] = true
 	for k, it := range items {
 		d := di.DirectionLTR
 		if it.level&1 == 1 {
@@ -197,6 +199,7 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		scale := st.Size / it.font.upem / 64
 		for _, g := range glyphs {
 			adv[g.cluster] += float64(g.xAdv) * scale
+			starts[g.cluster] = true
 		}
 	}
 
@@ -204,11 +207,15 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 	ops := e.opportunities(text, st.Lang)
 	var ranges []lineRange
 	var points map[int]hyphen
+	var kinds []gapKind
+	if st.Align == AlignJustify {
+		kinds = gapKinds(text, items, starts, rtl)
+	}
 	if st.Align == AlignJustify && !e.greedy {
 		if h := hyphenation.For(st.Lang); h != nil {
 			points = e.hyphenPoints(text, items, st.Size, h)
 		}
-		ranges = e.breakOptimal(text, adv, ops, hyphens, points, width, st.Size)
+		ranges = e.breakOptimal(text, adv, ops, hyphens, points, kinds, width, st.Size)
 	} else {
 		ranges = e.breakGreedy(text, adv, ops, hyphens, width)
 	}
@@ -229,7 +236,7 @@ func (e *Engine) layoutBidiParagraph(text []rune, base int, width float64, st *S
 		if fill != ragged {
 			hang = lineHang(text, adv, r.start, r.end, hyphens, points)
 		}
-		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points), tw)
+		ln := buildLine(text, shaped, r.start, r.end, paraLevel, fill, width, hang, st, lineHyphen(text, r.end, hyphens, points), tw, kinds)
 		ln.Start += base
 		ln.End += base
 		for i := range ln.Runs {

@@ -29,26 +29,30 @@ type piece struct {
 // line (a soft hyphen's or a hyphenation point's); a justified line's end
 // hangs hang points past the box's end edge; an Arabic line is justified
 // with kashidas in tw's font when tw is set.
-func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width, hang float64, st *Style, hy *hyphen, tw *tatweel) Line {
+func buildLine(text []rune, items []shapedItem, a, b int, paraLevel uint8, fill filling, width, hang float64, st *Style, hy *hyphen, tw *tatweel, kinds []gapKind) Line {
 	ln := Line{Start: a, End: b, RTL: paraLevel == 1, Hyphenated: hy != nil}
 	pieces := linePieces(text, items, a, b, hy)
 	levels := make([]uint8, len(pieces))
 	for k, pc := range pieces {
 		levels[k] = pc.it.level
 	}
-	extra := 0.0
+	var adj adjustment
 	if fill == justified && tw != nil {
 		pieces = kashidaJustify(text, pieces, a, b, width+hang, st.Size, tw)
 	}
+	end := trimEnd(text, a, b)
+	if hy != nil {
+		end = b
+	}
 	if fill != ragged {
-		extra, ln.Justified = spaceAdjustment(text, pieces, width+hang, st.Size)
-		if fill == shrinkOnly && extra > 0 {
-			extra, ln.Justified = 0, false
+		adj, ln.Justified = justification(text, pieces, kinds, end, width+hang, st.Size)
+		if fill == shrinkOnly && (adj.space > 0 || adj.letter > 0 || adj.cjk > 0) {
+			adj, ln.Justified = adjustment{}, false
 		}
 	}
 	x := 0.0
 	for _, k := range visualOrder(levels) {
-		run := placeRun(text, pieces[k], &x, extra, st.Size)
+		run := placeRun(text, pieces[k], &x, adj, kinds, end, st.Size)
 		f := pieces[k].it.font
 		ln.Runs = append(ln.Runs, run)
 		ln.Ascent = max(ln.Ascent, f.Ascent(st.Size))
@@ -88,38 +92,10 @@ func linePieces(text []rune, items []shapedItem, a, b int, hy *hyphen) []piece {
 	return pieces
 }
 
-// spaceAdjustment returns what justification adds to (or, negative, takes
-// from) each inter-word space of the line so it fills width. A line that
-// would need gaps wider than maxStretch (an unbreakable word pushed to the
-// next line) is left ragged: rivers of white read worse, and extractors
-// take such gaps for column breaks; none shrinks its spaces by more than
-// spaceShrink.
-func spaceAdjustment(text []rune, pieces []piece, width, size float64) (float64, bool) {
-	natural, spaces, spaceWidth := 0.0, 0, 0.0
-	for _, pc := range pieces {
-		scale := size / pc.it.font.upem / 64
-		for _, g := range pc.glyphs {
-			a := float64(g.xAdv) * scale
-			natural += a
-			if g.cluster < len(text) && stretchable(text[g.cluster]) {
-				spaces++
-				spaceWidth += a
-			}
-		}
-	}
-	if spaces == 0 || natural == width {
-		return 0, false
-	}
-	extra := (width - natural) / float64(spaces)
-	if extra > maxStretch*size || -extra > spaceShrink*spaceWidth/float64(spaces)+1e-9 {
-		return 0, false
-	}
-	return extra, true
-}
-
 // placeRun places a piece's glyphs from the pen position x on, adding
-// extra to every inter-word space, and advances x.
-func placeRun(text []rune, pc piece, x *float64, extra, size float64) Run {
+// adj's share to every inter-word space and after every cluster that opens
+// a gap (see justify.go), and advances x.
+func placeRun(text []rune, pc piece, x *float64, adj adjustment, kinds []gapKind, lineEnd int, size float64) Run {
 	f := pc.it.font
 	scale := size / f.upem / 64
 	run := Run{Font: f, Size: size, Level: pc.it.level, Glyphs: make([]Glyph, len(pc.glyphs))}
@@ -127,8 +103,8 @@ func placeRun(text []rune, pc piece, x *float64, extra, size float64) Run {
 	for i, g := range pc.glyphs {
 		pen[i] = *x
 		a := float64(g.xAdv) * scale
-		if extra != 0 && g.cluster < len(text) && stretchable(text[g.cluster]) {
-			a += extra
+		if adj.space != 0 && g.cluster < len(text) && stretchable(text[g.cluster]) {
+			a += adj.space
 		}
 		run.Glyphs[i] = Glyph{
 			ID:      g.id,
@@ -137,6 +113,9 @@ func placeRun(text []rune, pc piece, x *float64, extra, size float64) Run {
 			Advance: a,
 		}
 		*x += a
+		if adj.letter != 0 || adj.cjk != 0 {
+			*x += adj.gap(gapAfter(pc, i, kinds, lineEnd))
+		}
 	}
 	run.Clusters = clusters(text, pc)
 	for i := range run.Clusters {

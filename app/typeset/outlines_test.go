@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	sysfonts "communique/app/fonts"
 	"communique/assets/fonts"
 
 	"github.com/go-text/typesetting/font"
@@ -77,10 +78,16 @@ func shapingTexts(f *font.Font) map[language.Script][]string {
 }
 
 // TestShapingIgnoresOutlines is the evidence for NewFont's shortcut: with
-// glyf and loca hidden, HarfBuzz picks the same glyphs at the same advances
-// and offsets as with the whole font, for every character of every bundled
-// face.
+// glyf and loca (or CFF) hidden, HarfBuzz picks the same glyphs at the
+// same advances and offsets as with the whole font, for every character of
+// every bundled face and of a CJK face of the system.
 func TestShapingIgnoresOutlines(t *testing.T) {
+	// A PostScript-flavoured (CFF) face cut from a collection: the CJK
+	// faces of fonts-noto-cjk, the largest fonts an export loads.
+	cjkFace, err := sysfonts.Load(sysfonts.Face{Path: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", Index: 2})
+	if err != nil {
+		t.Fatalf("%v (scripts/deps.sh installs fonts-noto-cjk)", err)
+	}
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -89,6 +96,7 @@ func TestShapingIgnoresOutlines(t *testing.T) {
 		{"NotoSans-Bold", fonts.NotoSansBold},
 		{"NotoNaskhArabic-Regular", fonts.NotoNaskhArabicRegular},
 		{"NotoNaskhArabic-Bold", fonts.NotoNaskhArabicBold},
+		{"NotoSansCJKsc-Regular", cjkFace},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -198,5 +206,25 @@ func TestShapingView(t *testing.T) {
 	got, _ := io.ReadAll(shapingView(odd))
 	if !bytes.Equal(got, odd) {
 		t.Error("a file that is not a plain sfnt was changed")
+	}
+}
+
+// BenchmarkLoadCJKFont is what the first Chinese export of a process pays
+// for its regular face: the shaping parse (NewFont) and the outline parse
+// the PDF writer converts glyphs from. Before NewFont hid CFF outlines,
+// both parses decoded all 65,535 charstrings.
+func BenchmarkLoadCJKFont(b *testing.B) {
+	data, err := sysfonts.Load(sysfonts.Face{Path: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", Index: 2})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		f, err := NewFont("NotoSansCJKsc-Regular", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.Outlines(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -43,8 +43,10 @@ const (
 	AlignEnd
 	AlignCenter
 	// AlignJustify stretches inter-word spaces so every line but the last
-	// of a paragraph fills the width. Letters are never spaced apart, which
-	// keeps Arabic joined.
+	// of a paragraph fills the width, and the gaps between Chinese and
+	// Japanese characters, and a little those between Latin, Cyrillic and
+	// Greek letters (see justify.go); Arabic letters stay joined (kashida
+	// lengthens them instead).
 	AlignJustify
 )
 
@@ -123,7 +125,8 @@ type Glyph struct {
 	// X is where the glyph origin goes, from the left edge of the box; Y is
 	// its offset from the baseline, upwards. Both include HarfBuzz's offsets.
 	X, Y float64
-	// Advance is the horizontal advance, including justification stretch.
+	// Advance is the horizontal advance, including a justified space's
+	// stretch.
 	Advance float64
 }
 
@@ -136,7 +139,9 @@ type Cluster struct {
 	// FirstGlyph and NumGlyphs locate the cluster in Run.Glyphs.
 	FirstGlyph, NumGlyphs int
 	// X is the left edge of the cluster's advance box, from the left of
-	// the paragraph box, and Advance its width (justification included).
+	// the paragraph box, and Advance its width (a justified space's
+	// stretch included; a gap justification opens between two characters
+	// lies between their clusters, in neither).
 	X, Advance float64
 }
 
