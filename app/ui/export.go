@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -126,13 +125,7 @@ func (x *exporter) form() fyne.CanvasObject {
 	}
 	x.folder.SetText(dir)
 	browse := c.kit.NewTipButton(tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				x.folder.SetText(u.Path())
-			}
-		}, c.win)
-		c.startIn(d, c.ws.Dir)
-		d.Show()
+		c.chooseFolder(c.ws.Dir, x.folder.SetText)
 	})
 	x.ident = c.kit.LineEdit("", tx.T("IdentityPlaceholder"))
 	x.ident.SetText(c.prefs.identity())

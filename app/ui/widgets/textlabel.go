@@ -29,6 +29,9 @@ type Label struct {
 	// wide as its text.
 	Wrap   bool
 	Center bool
+	// FlushRight puts an unwrapped text against the right edge whatever
+	// its direction: a Latin file name in a mirrored list.
+	FlushRight bool
 	// Truncate cuts an unwrapped text that does not fit with an ellipsis
 	// (at its end in reading order), and asks for no width.
 	Truncate   bool
@@ -62,8 +65,11 @@ func (l *Label) SetText(s string) {
 func (l *Label) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
 
 func (l *Label) align() typeset.Align {
-	if l.Center {
+	switch {
+	case l.Center:
 		return typeset.AlignCenter
+	case l.FlushRight && l.direction() != typeset.RightToLeft && typeset.DirectionOfText(l.text) != typeset.RightToLeft:
+		return typeset.AlignEnd
 	}
 	return typeset.AlignStart
 }
