@@ -73,21 +73,25 @@ type Chooser struct {
 	hidden  *widget.Check
 }
 
-// T is the interface's word for id.
-func (ch *Chooser) t(id string, pairs ...any) string { return ch.k.Text().T(id, pairs...) }
-
 // Show opens a chooser in the Kit's window.
 func Show(k *widgets.Kit, o Options) *Chooser {
 	ch := &Chooser{k: k, o: o, selected: -1}
 	ch.home, _ = os.UserHomeDir()
 	ch.opts = ListOptions{FoldersOnly: o.Mode == ChooseFolder, Exts: o.Exts, Lang: k.Lang()}
-	title := o.Title
-	if title == "" {
-		title = ch.t([]string{"ChooseFile", "FileSaveAs", "ChooseFolder"}[o.Mode])
+	tx := k.Text()
+	title, confirmText := tx.T("ChooseFile"), tx.T("FileOpen")
+	switch o.Mode {
+	case SaveFile:
+		title, confirmText = tx.T("FileSaveAs"), tx.T("Save")
+	case ChooseFolder:
+		title, confirmText = tx.T("ChooseFolder"), tx.T("FileChooseFolder")
+	}
+	if o.Title != "" {
+		title = o.Title
 	}
 	body := ch.body()
-	cancel := k.NewLabelButton(ch.t("Cancel"), theme.CancelIcon(), ch.Cancel, widget.MediumImportance)
-	confirm := k.NewLabelButton(ch.t([]string{"FileOpen", "Save", "FileChooseFolder"}[o.Mode]), theme.ConfirmIcon(), ch.Confirm, widget.HighImportance)
+	cancel := k.NewLabelButton(ch.k.Text().T("Cancel"), theme.CancelIcon(), ch.Cancel, widget.MediumImportance)
+	confirm := k.NewLabelButton(confirmText, theme.ConfirmIcon(), ch.Confirm, widget.HighImportance)
 	ch.modal = k.NewModal(title, body, cancel, confirm)
 	ch.modal.OnConfirm, ch.modal.OnCancel = ch.Confirm, ch.Cancel
 	start := o.Dir
@@ -106,10 +110,10 @@ func Show(k *widgets.Kit, o Options) *Chooser {
 // filter and sort under it.
 func (ch *Chooser) body() fyne.CanvasObject {
 	k := ch.k
-	ch.path = k.LineEdit("", ch.t("FilePathPlaceholder"))
+	ch.path = k.LineEdit("", ch.k.Text().T("FilePathPlaceholder"))
 	ch.path.OnKey = ch.pathKey
-	parent := k.NewTipButton(ch.t("FileParent"), theme.MoveUpIcon(), ch.Up)
-	home := k.NewTipButton(ch.t("FileHome"), theme.HomeIcon(), func() { ch.Open(ch.home) })
+	parent := k.NewTipButton(ch.k.Text().T("FileParent"), theme.MoveUpIcon(), ch.Up)
+	home := k.NewTipButton(ch.k.Text().T("FileHome"), theme.HomeIcon(), func() { ch.Open(ch.home) })
 	nav := []fyne.CanvasObject{parent, home}
 	var top fyne.CanvasObject
 	if k.RTL() {
@@ -137,7 +141,7 @@ func (ch *Chooser) body() fyne.CanvasObject {
 		ch.name = k.LineEdit("", "")
 		ch.name.SetText(ch.o.Name)
 		ch.name.OnKey = ch.nameKey
-		bottom.Add(k.Form(widgets.FormItem{Label: ch.t("FileName"), Field: ch.name}))
+		bottom.Add(k.Form(widgets.FormItem{Label: ch.k.Text().T("FileName"), Field: ch.name}))
 	}
 	bottom.Add(ch.controls())
 	bottom.Add(ch.problem)
@@ -149,8 +153,8 @@ func (ch *Chooser) controls() fyne.CanvasObject {
 	k := ch.k
 	row := []fyne.CanvasObject{}
 	if len(ch.o.Exts) > 0 && ch.o.Mode != ChooseFolder {
-		only := ch.t("FileFilterOnly", "Exts", strings.Join(ch.o.Exts, " "))
-		all := ch.t("FileFilterAll")
+		only := ch.k.Text().T("FileFilterOnly", "Exts", strings.Join(ch.o.Exts, " "))
+		all := ch.k.Text().T("FileFilterAll")
 		ch.filter = k.NewPicker(nil)
 		ch.filter.SetOptions([]string{only, all})
 		ch.filter.SetSelected(only)
@@ -163,7 +167,7 @@ func (ch *Chooser) controls() fyne.CanvasObject {
 		}
 		row = append(row, ch.filter.Content)
 	}
-	sorts := []string{ch.t("FileSortName"), ch.t("FileSortModified"), ch.t("FileSortSize")}
+	sorts := []string{ch.k.Text().T("FileSortName"), ch.k.Text().T("FileSortModified"), ch.k.Text().T("FileSortSize")}
 	ch.sorting = k.NewPicker(nil)
 	ch.sorting.SetOptions(sorts)
 	ch.sorting.SetSelected(sorts[0])
@@ -176,7 +180,7 @@ func (ch *Chooser) controls() fyne.CanvasObject {
 		ch.opts.Hidden = on
 		ch.reload()
 	})
-	row = append(row, k.CheckLabelled(ch.hidden, ch.t("FileShowHidden")))
+	row = append(row, k.CheckLabelled(ch.hidden, ch.k.Text().T("FileShowHidden")))
 	if k.RTL() {
 		slices.Reverse(row)
 	}
@@ -186,7 +190,7 @@ func (ch *Chooser) controls() fyne.CanvasObject {
 // placeList is the column of places; each opens its folder.
 func (ch *Chooser) placeList() fyne.CanvasObject {
 	box := container.NewVBox()
-	head := widgets.NewLabel(ch.t("FilePlaces"), ch.k.Lang(), false)
+	head := widgets.NewLabel(ch.k.Text().T("FilePlaces"), ch.k.Lang(), false)
 	head.Bold = true
 	box.Add(head)
 	for i, p := range ch.o.Places {
@@ -222,11 +226,11 @@ func (ch *Chooser) reload() {
 	ch.clearProblem()
 	switch {
 	case err != nil:
-		ch.showProblem(ch.t("FileUnreadable", "Error", err.Error()))
+		ch.showProblem(ch.k.Text().T("FileUnreadable", "Error", err.Error()))
 	case l.Truncated:
-		ch.showProblem(ch.t("FileTruncated", "Count", MaxEntries))
+		ch.showProblem(ch.k.Text().T("FileTruncated", "Count", MaxEntries))
 	}
-	ch.empty.SetText(ch.t("FileEmpty"))
+	ch.empty.SetText(ch.k.Text().T("FileEmpty"))
 	ch.empty.Hidden = err != nil || len(ch.entries) > 0
 	ch.empty.Refresh()
 }
@@ -324,7 +328,7 @@ func (ch *Chooser) Confirm() {
 		case sel:
 			ch.choose(e.Path)
 		default:
-			ch.showProblem(ch.t("FileChooseOne"))
+			ch.showProblem(ch.k.Text().T("FileChooseOne"))
 		}
 	case SaveFile:
 		ch.save()
@@ -336,7 +340,7 @@ func (ch *Chooser) Confirm() {
 func (ch *Chooser) save() {
 	target, err := SaveTarget(ch.dir, ch.name.Text(), ch.o.Exts)
 	if errors.Is(err, ErrBadName) {
-		ch.showProblem(ch.t("FileNameInvalid", "Name", ch.name.Text()))
+		ch.showProblem(ch.k.Text().T("FileNameInvalid", "Name", ch.name.Text()))
 		return
 	}
 	st, err := os.Stat(target)
@@ -345,8 +349,8 @@ func (ch *Chooser) save() {
 		ch.Open(target)
 		ch.name.SetText("")
 	case err == nil:
-		body := widgets.NewLabel(ch.t("FileReplaceQuestion", "Name", filepath.Base(target), "Folder", ch.dir), ch.k.Lang(), true)
-		ch.k.Confirm(ch.t("FileReplaceTitle"), container.NewGridWrap(fyne.NewSize(420, 90), body), ch.t("FileReplace"), ch.t("Cancel"), func(yes bool) {
+		body := widgets.NewLabel(ch.k.Text().T("FileReplaceQuestion", "Name", filepath.Base(target), "Folder", ch.dir), ch.k.Lang(), true)
+		ch.k.Confirm(ch.k.Text().T("FileReplaceTitle"), container.NewGridWrap(fyne.NewSize(420, 90), body), ch.k.Text().T("FileReplace"), ch.k.Text().T("Cancel"), func(yes bool) {
 			if yes {
 				ch.choose(target)
 			}
@@ -373,12 +377,12 @@ func (ch *Chooser) GoTo(typed string) {
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
-		ch.showProblem(ch.t("FileNotFound", "Path", p))
+		ch.showProblem(ch.k.Text().T("FileNotFound", "Path", p))
 	case st.IsDir():
 		ch.Open(p)
 		ch.k.Win().Canvas().Focus(ch.list)
 	case ch.o.Mode == ChooseFolder:
-		ch.showProblem(ch.t("FileNotFolder", "Path", p))
+		ch.showProblem(ch.k.Text().T("FileNotFolder", "Path", p))
 	default:
 		ch.Open(filepath.Dir(p))
 		for i, e := range ch.entries {
