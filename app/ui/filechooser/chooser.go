@@ -200,10 +200,9 @@ func (ch *Chooser) placeList() fyne.CanvasObject {
 		}
 		b := ch.k.NewLabelButton(p.Name, icon, func() { ch.Open(p.Path) }, widget.LowImportance)
 		b.Label.Lang = "" // a folder's name is in any script
-		b.Label.Truncate = true
 		box.Add(b.Obj)
 	}
-	return container.NewGridWrap(fyne.NewSize(170, box.MinSize().Height), box)
+	return container.NewGridWrap(fyne.NewSize(min(max(170, box.MinSize().Width), 260), box.MinSize().Height), box)
 }
 
 // Open shows dir. An unreadable folder is shown empty with the reason;

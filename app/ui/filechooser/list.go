@@ -73,6 +73,12 @@ func (l *entryList) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// FocusGained and FocusLost keep widget.List from marking a "focused"
+// row of its own: the keys here move the selection, which is what the
+// list shows.
+func (l *entryList) FocusGained() {}
+func (l *entryList) FocusLost()   {}
+
 // TypedRune jumps to the next name starting with what was typed in the
 // last second.
 func (l *entryList) TypedRune(r rune) {
@@ -123,8 +129,9 @@ func newRow(ch *Chooser) *row {
 	r.name.Truncate = true
 	r.when = widgets.NewLabel("", "", false)
 	r.when.Importance = widget.LowImportance
+	r.name.FlushLeft = true // the names make a column at the icons
 	if ch.k.RTL() {
-		r.name.FlushRight = true
+		r.name.FlushLeft, r.name.FlushRight = false, true
 		r.box = container.NewBorder(nil, nil, r.when, r.icon, r.name)
 	} else {
 		r.box = container.NewBorder(nil, nil, r.icon, r.when, r.name)

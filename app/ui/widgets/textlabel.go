@@ -29,9 +29,10 @@ type Label struct {
 	// wide as its text.
 	Wrap   bool
 	Center bool
-	// FlushRight puts an unwrapped text against the right edge whatever
-	// its direction: a Latin file name in a mirrored list.
-	FlushRight bool
+	// FlushRight and FlushLeft put an unwrapped text against one edge
+	// whatever its direction: a Latin file name in a mirrored list, an
+	// Arabic one in a left-to-right list.
+	FlushRight, FlushLeft bool
 	// Truncate cuts an unwrapped text that does not fit with an ellipsis
 	// (at its end in reading order), and asks for no width.
 	Truncate   bool
@@ -69,6 +70,8 @@ func (l *Label) align() typeset.Align {
 	case l.Center:
 		return typeset.AlignCenter
 	case l.FlushRight && l.direction() != typeset.RightToLeft && typeset.DirectionOfText(l.text) != typeset.RightToLeft:
+		return typeset.AlignEnd
+	case l.FlushLeft && (l.direction() == typeset.RightToLeft || l.direction() == typeset.Auto && typeset.DirectionOfText(l.text) == typeset.RightToLeft):
 		return typeset.AlignEnd
 	}
 	return typeset.AlignStart
