@@ -39,6 +39,9 @@ type Label struct {
 	Importance widget.Importance
 	// Disabled greys the text, as on a disabled button.
 	Disabled bool
+	// ink, when set, is the text's colour whatever the importance (the
+	// part of a progress bar's text over its fill).
+	ink fyne.ThemeColorName
 
 	lay *textbox.Layout
 }
@@ -96,6 +99,9 @@ func (l *Label) layout() *textbox.Layout {
 }
 
 func (l *Label) color() color.Color {
+	if l.ink != "" {
+		return theme.Color(l.ink)
+	}
 	if l.Disabled {
 		return theme.Color(theme.ColorNameDisabled)
 	}
