@@ -26,7 +26,7 @@ var processStart = time.Now()
 // "new-workspace", "shortcuts", "open-folder", "menu[:N]", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
-	if c.ws == nil && name != "settings" && name != "verify" && name != "new-workspace" && name != "open-folder" && name != "menu" {
+	if c.ws == nil && !slices.Contains([]string{"settings", "verify", "new-workspace", "open-folder", "menu"}, name) {
 		fmt.Fprintln(os.Stderr, "communique: COMMUNIQUE_DEMO: no workspace is open")
 		return
 	}
@@ -107,13 +107,7 @@ func (c *controller) demo(mode string) {
 	case "open-folder":
 		c.openWorkspaceDialog()
 	case "menu":
-		// menu[:N] opens the Nth menu of the bar (the first by default),
-		// as F10 does; where the system draws the menu there is no bar.
-		if n, err := strconv.Atoi(arg); err == nil && c.bar != nil {
-			c.bar.Open(n - 1)
-		} else if c.bar != nil {
-			c.bar.Open(0)
-		}
+		c.demoMenu(arg)
 	case "verify":
 		if p, err := filepath.Abs(arg); err == nil {
 			c.verifyFile(p)
@@ -139,6 +133,18 @@ func (c *controller) frameProbe() fyne.CanvasObject {
 	})
 	r.SetMinSize(fyne.NewSize(1, 1))
 	return r
+}
+
+// demoMenu opens menu N (1 by default) of the bar, as F10 does; where
+// the system draws the menu there is no bar to open.
+func (c *controller) demoMenu(arg string) {
+	n, err := strconv.Atoi(arg)
+	if err != nil {
+		n = 1
+	}
+	if c.bar != nil {
+		c.bar.Open(n - 1)
+	}
 }
 
 // demoEdit runs the paragraph operations of an editor demo.
