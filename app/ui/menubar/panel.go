@@ -255,8 +255,13 @@ func (r *itemRow) MouseIn(*desktop.MouseEvent) {
 		return
 	}
 	r.p.highlight(r.i)
-	if r.p.items[r.i].ChildMenu != nil && r.p.child == nil {
+	switch {
+	case r.p.items[r.i].ChildMenu != nil && r.p.child == nil:
 		r.p.openChild(r.i)
+	case r.p.items[r.i].ChildMenu == nil && r.p.child != nil:
+		// Pointing at another item closes the submenu it had open.
+		r.p.child.closeAll()
+		r.p.child = nil
 	}
 }
 
