@@ -184,4 +184,13 @@ TXT
 "$bin" import --workspace "$tmp/mem" --id coalition-rome --place Rome --date 2020-06-03 "$tmp/second.txt" >/dev/null
 shoot memory-fr COMMUNIQUE_WORKSPACE="$tmp/mem" COMMUNIQUE_DEMO=workbench:fr:edit
 SHOT_LANG=ar_EG.UTF-8 shoot memory-ar COMMUNIQUE_WORKSPACE="$tmp/mem" COMMUNIQUE_DEMO=workbench:ar:edit
+# The file chooser and the menu bar, drawn by the app itself: translated,
+# mirrored in Arabic, folder names in any script set by the typesetting
+# engine.
+mkdir -p "$tmp/folders/بيانات الوزارة" "$tmp/folders/Archives 2025" "$tmp/folders/تقارير Q3 2024"
+"$bin" sample "$tmp/folders/Communiqués" >/dev/null
+SHOT_LANG=fr_FR.UTF-8 shoot chooser-fr COMMUNIQUE_WORKSPACE="$tmp/folders/Communiqués" COMMUNIQUE_DEMO=open-folder
+SHOT_LANG=ar_EG.UTF-8 shoot chooser-ar COMMUNIQUE_WORKSPACE="$tmp/folders/Communiqués" COMMUNIQUE_DEMO=open-folder
+SHOT_LANG=fr_FR.UTF-8 shoot menu-fr COMMUNIQUE_DEMO=menu
+SHOT_LANG=ar_EG.UTF-8 shoot menu-ar COMMUNIQUE_DEMO=menu
 echo "screenshots: written to $out"

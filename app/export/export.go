@@ -54,6 +54,10 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 			fallback = append(fallback, p.ID)
 			if lang != w.Config.SourceLanguage {
 				text = w.Text(w.Config.SourceLanguage, p.ID)
+				if doc.PartLang == nil {
+					doc.PartLang = map[string]string{}
+				}
+				doc.PartLang[p.ID] = w.Config.SourceLanguage
 			}
 		}
 		switch p.Kind {

@@ -244,7 +244,11 @@ func (k *composer) style(size float64, bold bool, align typeset.Align) typeset.S
 }
 
 func (k *composer) layout(id, text string, width, size float64, bold bool, align typeset.Align) (*typeset.Paragraph, error) {
-	p, err := k.eng.Layout(text, width, k.style(size, bold, align))
+	st := k.style(size, bold, align)
+	if lang, ok := k.doc.PartLang[id]; ok {
+		st.Lang = lang // its direction, hyphenation and shaping
+	}
+	p, err := k.eng.Layout(text, width, st)
 	if err != nil {
 		if mg, ok := err.(*typeset.MissingGlyphError); ok {
 			return nil, &MissingGlyphError{Lang: k.doc.Lang, MessageID: id, Char: mg.Char}

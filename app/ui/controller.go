@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +24,7 @@ import (
 	"communique/app/ui/editor"
 	"communique/app/ui/exportdlg"
 	"communique/app/ui/fynelocale"
+	"communique/app/ui/menubar"
 	"communique/app/ui/preview"
 	"communique/app/ui/settingsdlg"
 	"communique/app/ui/widgets"
@@ -64,6 +66,10 @@ type controller struct {
 	settings  *settingsdlg.Dialog // the settings dialog last opened
 	exporting bool                // an export reads the workspace: hold off saving
 	work      *container.Split
+	// menu is the main menu; bar draws it in the window (nil where the
+	// system draws it, on macOS).
+	menu *fyne.MainMenu
+	bar  *menubar.Bar
 	// inWindow is false while build fills screens not yet in the window.
 	inWindow bool
 	// firstFrame adds a probe that prints when the first frame is painted.
@@ -120,12 +126,12 @@ func newController(a fyne.App, w fyne.Window) *controller {
 // workspace and selection are kept.
 func (c *controller) build() {
 	c.applyTheme()
-	c.win.SetMainMenu(c.mainMenu())
+	c.setMenu()
 	c.addShortcuts()
 	c.status = widgets.NewLabel("", c.tx.Lang(), false)
 	if c.ws == nil {
 		c.sidebar, c.editor, c.bench, c.preview, c.tabs = nil, nil, nil, nil, nil
-		c.win.SetContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
+		c.setContent(container.NewBorder(nil, c.statusLine(), nil, nil, c.welcome()))
 		c.updateTitle()
 		return
 	}
@@ -166,7 +172,7 @@ func (c *controller) build() {
 	// Fill the screens before they are in the window, so that everything
 	// is laid out once, at the window's size.
 	c.showStatement(c.st)
-	c.win.SetContent(container.NewBorder(top, c.statusLine(), nil, nil, main))
+	c.setContent(container.NewBorder(top, c.statusLine(), nil, nil, main))
 	c.inWindow = true
 	c.updateTitle()
 }
@@ -223,6 +229,44 @@ func (c *controller) toolbar() fyne.CanvasObject {
 		items = append([]fyne.CanvasObject{layout.NewSpacer()}, items...)
 	}
 	return container.NewHBox(items...)
+}
+
+// setMenu gives the window its main menu: the system's on macOS, else
+// our own bar (typeset, mirrored in a right-to-left interface), with the
+// items' shortcuts, F10 and Alt+letter working in the window.
+func (c *controller) setMenu() {
+	c.menu = c.mainMenu()
+	if menubar.Native() {
+		c.bar = nil
+		c.win.SetMainMenu(c.menu)
+		return
+	}
+	// Alt+letter from the title's first letter, or from the English
+	// title's when the interface's script has no key for it.
+	en := uitext.New("en")
+	var keys []fyne.KeyName
+	for _, title := range [][2]string{{c.tx.T("MenuFile"), en.T("MenuFile")}, {c.tx.T("MenuHelp"), en.T("MenuHelp")}} {
+		t := []rune(title[0])
+		if len(t) == 0 || t[0] > unicode.MaxASCII || !unicode.IsLetter(t[0]) {
+			t = []rune(title[1])
+		}
+		keys = append(keys, fyne.KeyName(strings.ToUpper(string(t[0]))))
+	}
+	c.bar = menubar.New(c.kit, c.menu, keys...)
+	c.bar.Register(c.win.Canvas())
+	c.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if c.bar != nil {
+			c.bar.TypedKey(k)
+		}
+	})
+}
+
+// setContent shows o under the menu bar (when the window draws one).
+func (c *controller) setContent(o fyne.CanvasObject) {
+	if c.bar != nil {
+		o = container.NewBorder(c.bar.Obj, nil, nil, nil, o)
+	}
+	c.win.SetContent(o)
 }
 
 func (c *controller) mainMenu() *fyne.MainMenu {

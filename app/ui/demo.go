@@ -23,10 +23,10 @@ var processStart = time.Now()
 // screen of the real app without a mouse: "editor[:delete=2,add]",
 // "workbench:ar[:needs_review][:edit]",
 // "preview:ar", "export[:form]", "settings", "new-statement",
-// "new-workspace", "shortcuts", "open-folder", "verify:FILE".
+// "new-workspace", "shortcuts", "open-folder", "menu[:N]", "verify:FILE".
 func (c *controller) demo(mode string) {
 	name, arg, _ := strings.Cut(mode, ":")
-	if c.ws == nil && name != "settings" && name != "verify" && name != "new-workspace" && name != "open-folder" {
+	if c.ws == nil && !slices.Contains([]string{"settings", "verify", "new-workspace", "open-folder", "menu"}, name) {
 		fmt.Fprintln(os.Stderr, "communique: COMMUNIQUE_DEMO: no workspace is open")
 		return
 	}
@@ -106,12 +106,14 @@ func (c *controller) demo(mode string) {
 		c.shortcutList()
 	case "open-folder":
 		c.openWorkspaceDialog()
+	case "menu":
+		c.demoMenu(arg)
 	case "verify":
 		if p, err := filepath.Abs(arg); err == nil {
 			c.verifyFile(p)
 		}
 	default:
-		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, new-statement, new-workspace, shortcuts, open-folder, verify:FILE)\n", mode)
+		fmt.Fprintf(os.Stderr, "communique: COMMUNIQUE_DEMO=%q: unknown screen (editor, workbench:LANG, preview:LANG, export, settings, new-statement, new-workspace, shortcuts, open-folder, menu, verify:FILE)\n", mode)
 	}
 }
 
@@ -131,6 +133,18 @@ func (c *controller) frameProbe() fyne.CanvasObject {
 	})
 	r.SetMinSize(fyne.NewSize(1, 1))
 	return r
+}
+
+// demoMenu opens menu N (1 by default) of the bar, as F10 does; where
+// the system draws the menu there is no bar to open.
+func (c *controller) demoMenu(arg string) {
+	n, err := strconv.Atoi(arg)
+	if err != nil {
+		n = 1
+	}
+	if c.bar != nil {
+		c.bar.Open(n - 1)
+	}
 }
 
 // demoEdit runs the paragraph operations of an editor demo.

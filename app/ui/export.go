@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-
 	"communique/app/ui/exportdlg"
 )
 
@@ -26,16 +23,4 @@ func (c *controller) exportDialog() {
 			FileDir: c.wsParent(), Exporting: func(on bool) { c.exporting = on },
 		})
 	})
-}
-
-// chooseFolder asks for a folder, starting in dir, and passes the chosen
-// path on; cancelling does nothing.
-func (c *controller) chooseFolder(dir string, chosen func(path string)) {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err == nil && u != nil {
-			chosen(u.Path())
-		}
-	}, c.win)
-	c.startIn(d, dir)
-	d.Show()
 }

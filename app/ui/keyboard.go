@@ -122,6 +122,11 @@ func (c *controller) addWorkbenchShortcuts() {
 
 // shortcutList shows the keyboard shortcuts (Help menu).
 func (c *controller) shortcutList() {
-	text := widgets.NewLabel(c.tx.T("KeyboardShortcutsText")+"\n"+c.tx.T("KeyboardShortcutsMemory"), c.tx.Lang(), true)
-	c.kit.Notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(560, 400), text))
+	all := c.tx.T("KeyboardShortcutsText") + "\n" + c.tx.T("KeyboardShortcutsMemory")
+	if c.bar != nil { // where the window draws its menu
+		all += "\n" + c.tx.T("KeyboardShortcutsMenus")
+	}
+	all += "\n" + c.tx.T("KeyboardShortcutsChooser")
+	text := widgets.NewLabel(all, c.tx.Lang(), true)
+	c.kit.Notice(c.tx.T("KeyboardShortcuts"), container.NewGridWrap(fyne.NewSize(600, 440), container.NewVScroll(text)))
 }

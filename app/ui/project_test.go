@@ -92,7 +92,7 @@ func TestOpenFolderFyneCatalogsEditsOneMessage(t *testing.T) {
 			t.Fatal("the preview or the statement editor is in a window with no statements")
 		}
 	}
-	for _, it := range c.win.MainMenu().Items[0].Items {
+	for _, it := range c.menu.Items[0].Items {
 		if (it.Label == c.tx.T("ExportPDFs") || it.Label == c.tx.T("NewStatement")) && !it.Disabled {
 			t.Errorf("menu item %q is offered with no statements", it.Label)
 		}

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -613,21 +612,20 @@ func (c *controller) addLanguageDialog() {
 		}
 		return nil
 	}
-	items := []*widget.FormItem{{Text: c.tx.T("LanguageCode"), Widget: code, HintText: c.tx.T("LanguageCodeHint")}}
-	d := dialog.NewForm(c.tx.T("AddLanguage"), c.tx.T("Add"), c.tx.T("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	// Our own dialog: mirrored in a right-to-left interface, and its hint
+	// ("de, tr, ckb…" inside Arabic) set by the typesetting engine.
+	fields := []widgets.FormField{{Label: c.tx.T("LanguageCode"), Field: code, Hint: c.tx.T("LanguageCodeHint")}}
+	d := c.kit.FormModal(c.tx.T("AddLanguage"), c.tx.T("Add"), fields, []*widgets.DialogEntry{code}, func() {
 		lang := strings.TrimSpace(code.Text)
 		if err := c.ws.AddLanguage(lang); err != nil {
 			c.showError(err)
 			return
 		}
 		c.languagesChanged(lang)
-	}, c.win)
-	c.kit.FormKeys(d, code)
-	d.Resize(fyne.NewSize(420, 0))
+	})
+	d.Resize(fyne.NewSize(460, d.Content().MinSize().Height))
 	d.Show()
+	c.win.Canvas().Focus(code)
 }
 
 // partName names a part of a statement for people: "Title", "Paragraph 3".

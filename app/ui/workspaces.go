@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,17 +43,7 @@ func (c *controller) welcome() fyne.CanvasObject {
 }
 
 func (c *controller) openWorkspaceDialog() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			c.showError(err)
-			return
-		}
-		if dir != nil {
-			c.openWorkspace(dir.Path())
-		}
-	}, c.win)
-	c.startIn(d, c.wsParent())
-	d.Show()
+	c.chooseFolder(c.wsParent(), c.openWorkspace)
 }
 
 // wsParent is where folder dialogs start: next to the open workspace.
@@ -69,36 +57,6 @@ func (c *controller) wsParent() string {
 	return ""
 }
 
-func (c *controller) startIn(d *dialog.FileDialog, dir string) {
-	if dir == "" {
-		return
-	}
-	if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(760, 520))
-}
-
-// pickFile asks for a file with one of the extensions, starting in dir,
-// and passes the chosen path on; cancelling does nothing.
-func (c *controller) pickFile(exts []string, dir string, chosen func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		chosen(p)
-	}, c.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	c.startIn(d, dir)
-	d.Show()
-}
-
 // newWorkspaceDialog creates a workspace in a new or empty folder.
 func (c *controller) newWorkspaceDialog() {
 	folder := widgets.NewDialogEntry()
@@ -110,13 +68,7 @@ func (c *controller) newWorkspaceDialog() {
 		return nil
 	}
 	browse := c.kit.NewTipButton(c.tx.T("ChooseFolder"), theme.FolderOpenIcon(), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err == nil && dir != nil {
-				folder.SetText(dir.Path())
-			}
-		}, c.win)
-		c.startIn(d, c.wsParent())
-		d.Show()
+		c.chooseFolder(c.wsParent(), folder.SetText)
 	})
 	org := widgets.NewDialogEntry()
 	org.SetText(c.prefs.organisation())

@@ -38,6 +38,9 @@ type Edit struct {
 	// OnShortcut sees the shortcuts the editor does not handle itself
 	// (Ctrl+Enter, Ctrl+Up…); it reports whether it handled one.
 	OnShortcut func(fyne.Shortcut) bool
+	// OnKey sees each key before the box; returning true keeps it from
+	// the box (a file chooser's path field takes Enter, Escape and Down).
+	OnKey func(*fyne.KeyEvent) bool
 
 	text     []rune
 	caret    int
@@ -275,7 +278,7 @@ func (e *Edit) shiftHeld() bool {
 // TypedKey handles the keys that edit or move without a modifier (Shift
 // extends the selection).
 func (e *Edit) TypedKey(k *fyne.KeyEvent) {
-	if e.disabled {
+	if e.disabled || (e.OnKey != nil && e.OnKey(k)) {
 		return
 	}
 	switch k.Name {

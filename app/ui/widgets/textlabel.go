@@ -29,12 +29,19 @@ type Label struct {
 	// wide as its text.
 	Wrap   bool
 	Center bool
+	// FlushRight and FlushLeft put an unwrapped text against one edge
+	// whatever its direction: a Latin file name in a mirrored list, an
+	// Arabic one in a left-to-right list.
+	FlushRight, FlushLeft bool
 	// Truncate cuts an unwrapped text that does not fit with an ellipsis
 	// (at its end in reading order), and asks for no width.
 	Truncate   bool
 	Importance widget.Importance
 	// Disabled greys the text, as on a disabled button.
 	Disabled bool
+	// ink, when set, is the text's colour whatever the importance (the
+	// part of a progress bar's text over its fill).
+	ink fyne.ThemeColorName
 
 	lay *textbox.Layout
 }
@@ -62,8 +69,13 @@ func (l *Label) SetText(s string) {
 func (l *Label) direction() typeset.Direction { return typeset.DirectionOf(l.Lang) }
 
 func (l *Label) align() typeset.Align {
-	if l.Center {
+	switch {
+	case l.Center:
 		return typeset.AlignCenter
+	case l.FlushRight && l.direction() != typeset.RightToLeft && typeset.DirectionOfText(l.text) != typeset.RightToLeft:
+		return typeset.AlignEnd
+	case l.FlushLeft && (l.direction() == typeset.RightToLeft || l.direction() == typeset.Auto && typeset.DirectionOfText(l.text) == typeset.RightToLeft):
+		return typeset.AlignEnd
 	}
 	return typeset.AlignStart
 }
@@ -87,6 +99,9 @@ func (l *Label) layout() *textbox.Layout {
 }
 
 func (l *Label) color() color.Color {
+	if l.ink != "" {
+		return theme.Color(l.ink)
+	}
 	if l.Disabled {
 		return theme.Color(theme.ColorNameDisabled)
 	}

@@ -2,12 +2,15 @@ package widgets
 
 import (
 	"communique/i18n/uitext"
+	"image"
+	"image/color"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -121,4 +124,58 @@ func TestTabsSelect(t *testing.T) {
 	if tabs.Buttons()[1].Label.Importance != widget.HighImportance || !tabs.Buttons()[1].Label.Bold {
 		t.Error("the selected tab is not marked")
 	}
+}
+
+// The bar's text is in the on-primary ink over the fill and in the text
+// ink over the empty track, in both themes, so that it reads on either.
+func TestProgressTextInkFollowsTheFill(t *testing.T) {
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		for lang, fillLeft := range map[string]bool{"en": true, "ar": false} {
+			k := testKit(t, lang)
+			fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), variant})
+			p := k.NewProgress()
+			r := test.TempWidgetRenderer(t, p).(*progressRenderer)
+			p.Resize(fyne.NewSize(300, 30))
+			p.Set(1, 2, "MMMMMMMMMMMMMMMMMMMMMMMMM")
+			img := r.drawText(300, 30)
+			fillInk, trackInk := theme.Color(theme.ColorNameForegroundOnPrimary), theme.Color(theme.ColorNameForeground)
+			left, right := boldestInk(img, 0, 150), boldestInk(img, 150, 300)
+			if !fillLeft {
+				left, right = right, left
+			}
+			if !near(left, fillInk) || !near(right, trackInk) {
+				t.Errorf("%s, variant %d: ink over the fill %v (want %v), over the track %v (want %v)", lang, variant, left, fillInk, right, trackInk)
+			}
+		}
+	}
+}
+
+type variantTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+// boldestInk is the colour of the most opaque pixel between columns x0
+// and x1.
+func boldestInk(img image.Image, x0, x1 int) color.NRGBA {
+	var best color.NRGBA
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := x0; x < x1; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			if c.A > best.A {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+func near(a color.NRGBA, b color.Color) bool {
+	c := color.NRGBAModel.Convert(b).(color.NRGBA)
+	d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
+	return a.A > 0xc0 && d(a.R, c.R) < 24 && d(a.G, c.G) < 24 && d(a.B, c.B) < 24
 }
