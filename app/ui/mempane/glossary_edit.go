@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,10 +43,10 @@ func (p *Pane) EditGlossary() {
 	ed.fill()
 	add := ed.kit.TextButton(ed.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
 	content := container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(ed.list))
-	d := dialog.NewCustom(ed.tx.T("GlossaryTitle"), ed.tx.T("Close"), content, ed.kit.Win())
-	ed.kit.DialogKeys(d, d.Hide, d.Hide)
+	// Our own dialog, not Fyne's: its title and buttons are typeset and
+	// mirrored in a right-to-left interface.
+	d := ed.kit.Notice(ed.tx.T("GlossaryTitle"), content)
 	d.Resize(fyne.NewSize(640, 460))
-	d.Show()
 }
 
 func (p *Pane) glossaryEditor() *glossaryEditor {
@@ -96,15 +95,14 @@ func (ed *glossaryEditor) editTerm(i int) {
 	}
 	// Our own rows rather than a widget.Form: its labels cannot set
 	// "المعتمد (fr · français)" in the right order.
-	d := dialog.NewCustomConfirm(title, ed.tx.T("Save"), ed.tx.T("Cancel"), container.NewVBox(rows...), func(ok bool) {
-		if !ok {
-			return
-		}
+	var d *widgets.Modal
+	save := func() {
 		nt := f.term()
 		if err := nt.Validate(); err != nil {
 			ed.kit.Error(err)
 			return
 		}
+		d.Hide()
 		ed.save(func(terms []glossary.Term) []glossary.Term {
 			if i < 0 {
 				return append(terms, nt)
@@ -112,10 +110,13 @@ func (ed *glossaryEditor) editTerm(i int) {
 			terms[i] = nt
 			return terms
 		})
-	}, ed.kit.Win())
-	ed.kit.DialogKeys(d, nil, d.Hide) // Enter belongs to the text fields
-	d.Resize(fyne.NewSize(560, 0))
+	}
+	d = ed.kit.NewModal(title, container.NewVBox(rows...),
+		ed.kit.NewLabelButton(ed.tx.T("Cancel"), theme.CancelIcon(), func() { d.Hide() }, widget.MediumImportance),
+		ed.kit.NewLabelButton(ed.tx.T("Save"), theme.ConfirmIcon(), save, widget.HighImportance))
+	d.OnCancel = d.Hide // Enter belongs to the text fields
 	d.Show()
+	d.Resize(fyne.NewSize(560, d.Content().MinSize().Height))
 	ed.kit.Win().Canvas().Focus(f.source)
 }
 
@@ -183,13 +184,12 @@ func (f *termForm) term() glossary.Term {
 // deleteTerm asks, then deletes term i.
 func (ed *glossaryEditor) deleteTerm(i int) {
 	src := ed.gl().Terms[i].Source
-	d := dialog.NewConfirm(ed.tx.T("GlossaryDeleteTerm"), ed.tx.T("GlossaryDeleteAsk", "Term", src), func(ok bool) {
+	ask := ed.kit.DialogText(ed.tx.T("GlossaryDeleteAsk", "Term", src), ed.tx.Lang(), 420)
+	ed.kit.Confirm(ed.tx.T("GlossaryDeleteTerm"), ask, ed.tx.T("Delete"), ed.tx.T("Cancel"), func(ok bool) {
 		if ok {
 			ed.save(func(terms []glossary.Term) []glossary.Term { return slices.Delete(terms, i, i+1) })
 		}
-	}, ed.kit.Win())
-	ed.kit.DialogKeys(d, d.Confirm, d.Dismiss)
-	d.Show()
+	})
 }
 
 // save applies change to a copy of the glossary and writes it. Whether it

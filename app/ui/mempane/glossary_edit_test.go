@@ -113,3 +113,69 @@ func TestGlossaryEditor(t *testing.T) {
 		t.Errorf("after the refused save the editor shows %d terms (%d rows), want the file's 3", len(ed.gl().Terms), len(ed.list.Objects))
 	}
 }
+
+// Deleting a term asks in our own dialog (typeset, mirrored), whose
+// buttons say what they do; the answer is written to the file.
+func TestGlossaryDeleteAsksInOwnDialog(t *testing.T) {
+	a := test.NewApp()
+	t.Cleanup(func() { a.Quit() })
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1024, 768))
+	ws, err := workspace.Init(filepath.Join(t.TempDir(), "ws"), workspace.Config{Organisation: "Ministry of Tests",
+		SourceLanguage: "en", Languages: []string{"fr", "ar"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ws.GlossaryPath(), []byte(testGlossary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := &testHost{ws: ws, tx: uitext.New("ar"), lang: "ar"}
+	kit := &widgets.Kit{Text: func() *uitext.Text { return h.tx }, Win: func() fyne.Window { return w }, Now: time.Now}
+	p := New(h, kit)
+	p.Reload()
+	ed := p.glossaryEditor()
+	before := len(ed.gl().Terms)
+	ed.deleteTerm(0)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("deleting a term asked nothing")
+	}
+	var yes *widgets.TapButton
+	var captions []string
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widgets.TapButton); ok {
+			captions = append(captions, b.Caption())
+			if b.Caption() == h.tx.T("Delete") {
+				yes = b
+			}
+		}
+	})
+	if yes == nil {
+		t.Fatalf("the question's buttons are %q, want one saying %q", captions, h.tx.T("Delete"))
+	}
+	test.Tap(yes)
+	g, err := ws.Glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) != before-1 {
+		t.Errorf("after answering Delete the file holds %d terms, want %d", len(g.Terms), before-1)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the question stays open after the answer")
+	}
+}
+
+func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walkObjects(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walkObjects(c, visit)
+		}
+	}
+}
