@@ -42,6 +42,7 @@ type revisionContext struct {
 	level               int
 	root, acro, fieldsA pdfread.Ref
 	dss                 map[pdfread.Ref]bool
+	annots              map[pdfread.Ref]bool // pages' indirect /Annots, see isAnnots
 	changes             []string
 	allowed             []string // what the update did that the level allows
 	// purpose is set when the update adds validation data or a document
@@ -200,9 +201,9 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		c.diffPage(r.Num, od, nd)
 	case c.isField(od) && nd != nil:
 		c.diffField(r, od, nd)
-	case oldArray:
-		// An indirect array that grows is judged as a page's /Annots:
-		// what it gains must be an annotation the level allows.
+	case oldArray && c.isAnnots(r):
+		// A page's indirect /Annots: what it gains must be an
+		// annotation the level allows.
 		c.diffAnnots(r.Num, oldObj, newObj)
 	case c.dss[r]:
 		c.purpose = true
@@ -329,6 +330,15 @@ func (c *revisionContext) newField(o pdfread.Object) {
 // signed field holds: a certification with no changes allowed only lets
 // document timestamps follow.
 func (c *revisionContext) newSignature(field pdfread.Dict) {
+	if r, ok := field["V"].(pdfread.Ref); ok {
+		if e, had := c.f.Lookup(c.old, r.Num); had && e.Kind != 'f' {
+			// A field that takes an existing signature value shows a
+			// signature nobody made in this update, where its signer
+			// never put it.
+			c.change("a signature field was given the value of an existing signature (object %d)", r.Num)
+			return
+		}
+	}
 	v, _ := pdfobj.Dict(c.f, c.cur, field["V"])
 	if pdfobj.NameOf(c.f, c.cur, v["Type"]) == "DocTimeStamp" || pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
 		c.purpose = true
@@ -377,7 +387,10 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	}
 	ap, _ := pdfobj.Dict(f, k, d["AP"])
 	if ap == nil {
-		return false
+		// Without an appearance stream readers draw one of their own
+		// from /MK, /DA and the field (poppler paints /MK's background
+		// and border over the page): only no appearance at all is none.
+		return true
 	}
 	n, err := f.Resolve(k, ap["N"])
 	if err != nil {
@@ -411,6 +424,8 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 		case k == "AP":
 			if isSig && paints(c.f, c.cur, nd) {
 				c.change("signature field %d was given a visible appearance that draws over the page", r.Num)
+			} else if !isSig {
+				c.allow("form field %d's appearance redrawn (/AP)", r.Num)
 			}
 		default:
 			c.change("form field %d's /%s changed", r.Num, k)
@@ -438,9 +453,12 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 		return
 	}
 	for _, o := range na[len(oa):] {
-		d, _ := pdfobj.Dict(c.f, c.cur, o)
+		obj, _ := c.f.Resolve(c.cur, o)
+		d, _ := obj.(pdfread.Dict)
 		sub := pdfobj.NameOf(c.f, c.cur, d["Subtype"])
 		switch {
+		case sub == "":
+			c.change("something other than an annotation was added to the annotations of page object %d", page)
 		case sub == "Widget":
 			if c.isSigWidget(d) {
 				c.invisibleWidget(d, fmt.Sprintf("a new signature widget on page object %d", page))
@@ -455,15 +473,47 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 	}
 }
 
-// isField tells whether a dictionary is a form field or a widget.
+// isField tells whether a dictionary is a form field or a widget: a widget
+// annotation, or a dictionary that is no annotation and has a field type
+// of its own or from an ancestor. A markup annotation's /T (its author)
+// and /Parent (a popup's) do not make it a field, whose appearance form
+// filling may change.
 func (c *revisionContext) isField(d pdfread.Dict) bool {
 	if d == nil {
 		return false
 	}
-	_, ft := d["FT"]
-	_, title := d["T"]
-	_, parent := d["Parent"]
-	return ft || title && parent || pdfobj.NameOf(c.f, c.old, d["Subtype"]) == "Widget"
+	switch pdfobj.NameOf(c.f, c.old, d["Subtype"]) {
+	case "Widget":
+		return true
+	case "":
+	default:
+		return false
+	}
+	for depth := 0; d != nil && depth < 32; depth++ {
+		if _, ft := d["FT"]; ft {
+			return true
+		}
+		d, _ = pdfobj.Dict(c.f, c.old, d["Parent"])
+	}
+	return false
+}
+
+// isAnnots tells whether r is the indirect /Annots array of a page of the
+// old revision. The page tree is walked once per update, and only when an
+// indirect array is rewritten.
+func (c *revisionContext) isAnnots(r pdfread.Ref) bool {
+	if c.annots == nil {
+		c.annots = map[pdfread.Ref]bool{}
+		root, _ := pdfobj.Dict(c.f, c.old, c.root)
+		pages, _ := pdfobj.Pages(c.f, c.old, root["Pages"])
+		for _, p := range pages {
+			d, _ := pdfobj.Dict(c.f, c.old, p)
+			if a, ok := d["Annots"].(pdfread.Ref); ok {
+				c.annots[a] = true
+			}
+		}
+	}
+	return c.annots[r]
 }
 
 func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {

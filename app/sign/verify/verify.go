@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"communique/app/pdfread"
+	"communique/app/sign/cms"
 	"communique/app/sign/pdfobj"
 )
 
@@ -350,6 +351,13 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		return rep
 	}
 
+	// The value is one DER structure padded with zeros: anything else
+	// in the excluded gap is unsigned data riding along with the
+	// signature (readers differ on whether they parse or ignore it).
+	if der := cms.TrimDER(loc.contents); len(bytes.Trim(loc.contents[len(der):], "\x00")) > 0 {
+		rep.Verdict, rep.Detail = VerdictInvalid, "the signature value is followed by other data than zero padding"
+		return rep
+	}
 	var res cryptoResult
 	if m.subFilter == "ETSI.RFC3161" {
 		res = v.checkDocTimestamp(&rep, loc.contents, ranges)
