@@ -106,7 +106,9 @@ func hybridUpdate(t *testing.T, b rtBase) []byte {
 	x := max(size, content.num+1)
 	xsAt := len(out)
 	rows := []byte{1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0}
-	putOff := func(r []byte, off int) { r[1], r[2], r[3], r[4] = byte(off>>24), byte(off>>16), byte(off>>8), byte(off) }
+	putOff := func(r []byte, off int) {
+		r[1], r[2], r[3], r[4] = byte(off>>24), byte(off>>16), byte(off>>8), byte(off)
+	}
 	putOff(rows[0:7], cAt)
 	putOff(rows[7:14], pAt)
 	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Index [%d 1 %d 1] /Length %d>>\nstream\n",
