@@ -48,6 +48,8 @@ type File struct {
 	defs      map[int][]int
 	reachable map[int]error
 	spans     []objSpan // every parsed indirect object, by offset
+	// trailers are the offsets of the sections' trailer keywords.
+	trailers map[int64]bool
 }
 
 type objSpan struct {
@@ -72,7 +74,7 @@ const maxNesting = 4
 // trailer. Any fault is an *Error.
 func Open(data []byte, lim Limits) (*File, error) {
 	f := &File{data: data, lim: &budget{lim: lim}, objs: map[int64]*parsed{}, objstms: map[int64]*objStream{},
-		defs: map[int][]int{}, reachable: map[int]error{}}
+		defs: map[int][]int{}, reachable: map[int]error{}, trailers: map[int64]bool{}}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, &Error{Msg: "the file does not start with %PDF-"}
 	}
@@ -83,6 +85,14 @@ func Open(data []byte, lim Limits) (*File, error) {
 		if err := f.checkCoverage(k); err != nil {
 			return nil, err
 		}
+		if k > 0 {
+			if err := f.checkRelisted(k); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := f.checkHidden(); err != nil {
+		return nil, err
 	}
 	if err := f.CheckReachable(len(f.Revisions) - 1); err != nil {
 		return nil, err
@@ -271,7 +281,8 @@ func (f *File) mergeMainSection(rev *Revision, p int64) error {
 func (f *File) readTable(l *lexer, rev *Revision) error {
 	for {
 		l.skip()
-		if l.keyword("trailer") {
+		if at := l.pos; l.keyword("trailer") {
+			f.trailers[int64(at)] = true
 			break
 		}
 		at := l.pos
