@@ -243,7 +243,11 @@ func newSigField(t *testing.T, data []byte, widgetExtra, sigValue string, extra 
 		t.Fatal("form fields held by the page")
 	}
 	objs = append(objs, rawObj{holder, addToArray(lastDefinition(t, data, holder), "Fields", fmt.Sprintf("%d 0 R", widget)), true})
-	if strings.Contains(sigValue, fmt.Sprintf("%d 0 R", sig)) {
+	custom := false
+	for _, o := range extra {
+		custom = custom || o.num == sig
+	}
+	if strings.Contains(sigValue, fmt.Sprintf("%d 0 R", sig)) && !custom {
 		objs = append(objs, rawObj{sig, "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <00>>>", true})
 	}
 	return appendRawUpdate(t, data, append(objs, extra...), nil)
@@ -287,6 +291,18 @@ func rtFormAttacks() []rtAttack {
 		{name: "new unsigned signature field with a visible appearance", renders: true, build: func(t *testing.T, b rtBase) []byte {
 			_, maxID := firstPage(t, b.pdf)
 			return newSigField(t, b.pdf, fmt.Sprintf("/Rect [0 0 600 850] /F 4 /AP <</N %d 0 R>>", maxID+3), "", rawObj{maxID + 3, overlayAP(), true})
+		}},
+		{name: "new signature widget hidden on screen but printed (NoView, Print)", build: func(t *testing.T, b rtBase) []byte {
+			_, maxID := firstPage(t, b.pdf)
+			return newSigField(t, b.pdf, fmt.Sprintf("/Rect [0 0 600 850] /F 36 /AP <</N %d 0 R>>", maxID+3), "", rawObj{maxID + 3, overlayAP(), true})
+		}},
+		{name: "a signature relabelled /DocTimeStamp after a no-changes certification", build: func(t *testing.T, b rtBase) []byte {
+			if b.level != 1 {
+				return nil // later signatures are allowed there
+			}
+			_, maxID := firstPage(t, b.pdf)
+			return newSigField(t, b.pdf, "/Rect [0 0 0 0] /F 132", fmt.Sprintf("%d 0 R", maxID+1), rawObj{maxID + 1,
+				"<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <00>>>", true})
 		}},
 		{name: "a second field shares the signature value (/V)", build: func(t *testing.T, b rtBase) []byte {
 			return newSigField(t, b.pdf, "/Rect [0 0 0 0] /F 132", firstSigRef(t, b.pdf))
@@ -515,6 +531,19 @@ func TestShadowAttacks(t *testing.T) {
 		}, func(t *testing.T, signed []byte) []byte {
 			s := "1 0 0 rg 40 280 300 40 re f"
 			return appendRawUpdate(t, signed, []rawObj{{5, fmt.Sprintf("<</Type /XObject /Subtype /Form /BBox [0 0 400 400] /Length %d>>\nstream\n%s\nendstream", len(s), s), true}}, nil)
+		}},
+		{"replace: the page's resources double as validation data (/DSS)", []string{
+			"<</Type /Catalog /Pages 2 0 R /DSS 7 0 R>>",
+			"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+			"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources 7 0 R>>",
+			streamBody(shadowText),
+			"<</Type /XObject /Subtype /Form /BBox [0 0 400 400] /Length 0>>\nstream\n\nendstream",
+			font,
+			"<</Font <</F1 6 0 R>>>>",
+		}, func(t *testing.T, signed []byte) []byte {
+			_, maxID := firstPage(t, signed)
+			return appendRawUpdate(t, signed, []rawObj{{maxID + 1, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true},
+				{7, fmt.Sprintf("<</Font <</F1 %d 0 R>>>>", maxID+1), true}}, nil)
 		}},
 		{"hidden object in a signed stream, listed by a later section", []string{
 			"<</Type /Catalog /Pages 2 0 R>>",

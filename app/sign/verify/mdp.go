@@ -205,7 +205,7 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		// A page's indirect /Annots: what it gains must be an
 		// annotation the level allows.
 		c.diffAnnots(r.Num, oldObj, newObj)
-	case c.dss[r]:
+	case c.dss[r] && isValidationData(od) && isValidationData(nd):
 		c.purpose = true
 		c.allow("validation data (/DSS) updated")
 	default:
@@ -311,7 +311,13 @@ func (c *revisionContext) keepsAll(oa, na pdfread.Array) bool {
 }
 
 func (c *revisionContext) newField(o pdfread.Object) {
-	d, _ := pdfobj.Dict(c.f, c.cur, o)
+	obj, _ := c.f.Resolve(c.cur, o)
+	d, isDict := obj.(pdfread.Dict)
+	if !isDict {
+		// A stream is no field; the array may be something else too.
+		c.change("something other than a form field was added to the form's fields")
+		return
+	}
 	if pdfobj.NameOf(c.f, c.cur, d["FT"]) != "Sig" {
 		c.change("a form field other than a signature was added")
 		return
@@ -340,7 +346,9 @@ func (c *revisionContext) newSignature(field pdfread.Dict) {
 		}
 	}
 	v, _ := pdfobj.Dict(c.f, c.cur, field["V"])
-	if pdfobj.NameOf(c.f, c.cur, v["Type"]) == "DocTimeStamp" || pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
+	// The sub-filter decides how the value is checked, so it alone
+	// makes a document timestamp (a /Type cannot relabel a signature).
+	if pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
 		c.purpose = true
 		c.allow("a document timestamp added")
 		return
@@ -363,7 +371,10 @@ func (c *revisionContext) invisibleWidget(d pdfread.Dict, what string) {
 // rectangle with area, and a normal appearance with content.
 func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	flags, _ := f.Resolve(k, d["F"])
-	if n, ok := flags.(int64); ok && n&(2|32) != 0 { // Hidden, NoView
+	// Hidden is never shown; NoView is not shown on screen but is still
+	// printed when Print is set.
+	const hidden, print, noView = 2, 4, 32
+	if n, ok := flags.(int64); ok && (n&hidden != 0 || n&noView != 0 && n&print == 0) {
 		return false
 	}
 	rect := pdfobj.Array(f, k, d["Rect"])
@@ -471,6 +482,43 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 			c.change("an annotation (/%s) was added to page object %d", sub, page)
 		}
 	}
+}
+
+// isValidationData tells whether d can only be validation data: a /DSS
+// dictionary, its /VRI dictionary (keyed by SHA-1 hashes) or a VRI entry
+// (ISO 32000-2 §12.8.4.3, Tables 261-262). An object the signed file
+// also uses as something else (a page's resources, a font map) is then
+// judged as a rewrite, not waved through as validation data.
+func isValidationData(d pdfread.Dict) bool {
+	if d == nil {
+		return false
+	}
+	dss, vriEntry, vri := true, true, true
+	for k := range d {
+		switch k {
+		case "Type":
+		case "VRI", "Certs", "OCSPs", "CRLs":
+			vriEntry, vri = false, false
+		case "Cert", "CRL", "OCSP", "TU", "TS":
+			dss, vri = false, false
+		default:
+			dss, vriEntry = false, false
+			vri = vri && isSHA1Hex(string(k))
+		}
+	}
+	return dss || vriEntry || vri
+}
+
+func isSHA1Hex(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // isField tells whether a dictionary is a form field or a widget: a widget
