@@ -589,3 +589,51 @@ func TestShadowAttacks(t *testing.T) {
 		})
 	}
 }
+
+// TestUniversalSignatureForgery: an unsigned statement gains a signature
+// field whose value carries the officer's genuine CMS (taken from another
+// document) or none, with the byte range or the value missing, empty or
+// null ("PDF Insecurity", 2019). None may be valid, and none may be
+// reported as made by a trusted officer.
+func TestUniversalSignatureForgery(t *testing.T) {
+	bases := rtBases(t)
+	a, b := signedGap(t, bases[1].pdf)
+	cmsHex := string(bases[1].pdf[a+1 : b-1])
+	in := testPDF(t, 1)
+	page, maxID := firstPage(t, in)
+	root := rootNum(t, in)
+	for _, sig := range []string{
+		"/ByteRange [0 0 0 0]",
+		"/ByteRange [0 0 0 0] /Contents <>",
+		"/ByteRange [0 0 0 0] /Contents null",
+		"/Contents <" + cmsHex + ">",
+		"/ByteRange null /Contents <" + cmsHex + ">",
+		"/ByteRange [0 0 0 0] /Contents <" + cmsHex + ">",
+		"/ByteRange [] /Contents <" + cmsHex + ">",
+		"/ByteRange [0 100 200] /Contents <" + cmsHex + ">",
+	} {
+		forged := appendRawUpdate(t, in, []rawObj{
+			{maxID + 1, "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /Name (Officer ECDSA-P256) " + sig + ">>", true},
+			{maxID + 2, fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /V %d 0 R /P %d 0 R /Rect [0 0 0 0] /F 132>>", maxID+1, page), true},
+			{page, addToArray(lastDefinition(t, in, page), "Annots", fmt.Sprintf("%d 0 R", maxID+2)), true},
+			{root, withKey(lastDefinition(t, in, root), fmt.Sprintf("/AcroForm <</Fields [%d 0 R] /SigFlags 3>>", maxID+2)), true},
+		}, nil)
+		name := sig
+		if len(name) > 40 {
+			name = name[:40]
+		}
+		rep, err := Verify(forged, getPKI(t).roots())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if rep.Verdict == VerdictValid || len(rep.Signatures) == 0 {
+			t.Errorf("%s: %s %q", name, rep.Verdict, rep.Detail)
+			continue
+		}
+		s := rep.Signatures[0]
+		t.Logf("%s: %s: %s", name, s.Verdict, s.Detail)
+		if s.Verdict == VerdictValid || s.Trust == TrustTrusted {
+			t.Errorf("%s: signature %s, trust %s", name, s.Verdict, s.Trust)
+		}
+	}
+}
