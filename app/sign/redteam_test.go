@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -636,4 +639,33 @@ func TestUniversalSignatureForgery(t *testing.T) {
 			t.Errorf("%s: signature %s, trust %s", name, s.Verdict, s.Trust)
 		}
 	}
+}
+
+// TestLinearizedSectionsDisagree: a linearized file whose first-page and
+// main cross-reference sections both list an object (or renumber the
+// main one's entries) would show a different object depending on which
+// section a reader trusts: it is malformed, signed or not.
+func TestLinearizedSectionsDisagree(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	in := writeTemp(t, "in.pdf", testPDF(t, 2))
+	out := filepath.Join(t.TempDir(), "lin.pdf")
+	if msg, err := exec.Command(qpdf, "--linearize", "--object-streams=disable", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, msg)
+	}
+	lin, _ := os.ReadFile(out)
+	signed, err := Sign(context.Background(), lin, getPKI(t).leaves[ecP256], Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectVerdict(t, signed, VerdictValid, "")
+	// The main section starts at object 0; shifting it by one makes its
+	// last entry name an object the first-page section lists.
+	main := bytes.LastIndex(signed[:bytes.Index(signed, []byte("/ByteRange"))], []byte("\nxref\n0 "))
+	if main < 0 {
+		t.Fatal("no main cross-reference section")
+	}
+	forged := bytes.Clone(signed)
+	forged[main+len("\nxref\n")] = '1'
+	rep := expectVerdict(t, forged, VerdictMalformed, "")
+	t.Log(rep.Detail)
 }
