@@ -307,6 +307,11 @@ func rtFormAttacks() []rtAttack {
 			return newSigField(t, b.pdf, "/Rect [0 0 0 0] /F 132", fmt.Sprintf("%d 0 R", maxID+1), rawObj{maxID + 1,
 				"<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <00>>>", true})
 		}},
+		{name: "new hidden signature widget runs JavaScript when the page opens (/AA)", build: func(t *testing.T, b rtBase) []byte {
+			_, maxID := firstPage(t, b.pdf)
+			return newSigField(t, b.pdf, "/Rect [0 0 0 0] /F 132 /AA << /PO << /S /JavaScript /JS (this.getField('x').display = 0;) >> >>", fmt.Sprintf("%d 0 R", maxID+1))
+		}},
+		{name: "JavaScript link annotation added", build: annot("Link", "/A << /S /JavaScript /JS (app.alert(1)) >>")},
 		{name: "a second field shares the signature value (/V)", build: func(t *testing.T, b rtBase) []byte {
 			return newSigField(t, b.pdf, "/Rect [0 0 0 0] /F 132", firstSigRef(t, b.pdf))
 		}},
@@ -548,6 +553,35 @@ func TestShadowAttacks(t *testing.T) {
 			return appendRawUpdate(t, signed, []rawObj{{maxID + 1, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true},
 				{7, fmt.Sprintf("<</Font <</F1 %d 0 R>>>>", maxID+1), true}}, nil)
 		}},
+		{"P=3: an indirect /Contents array grows by a stream", []string{
+			"<</Type /Catalog /Pages 2 0 R>>",
+			"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+			"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources <</Font <</F1 6 0 R>>>>>>",
+			"[5 0 R]",
+			streamBody(shadowText),
+			font,
+		}, func(t *testing.T, signed []byte) []byte {
+			_, maxID := firstPage(t, signed)
+			return appendRawUpdate(t, signed, []rawObj{
+				{4, fmt.Sprintf("[5 0 R %d 0 R]", maxID+1), true},
+				{maxID + 1, streamBody("1 1 1 rg 0 0 400 400 re f 1 0 0 rg 40 280 300 40 re f"), true},
+			}, nil)
+		}},
+		{"P=3: an indirect /Kids array gains a page in front", []string{
+			"<</Type /Catalog /Pages 2 0 R>>",
+			"<</Type /Pages /Kids 4 0 R /Count 1>>",
+			"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 5 0 R /Resources <</Font <</F1 6 0 R>>>>>>",
+			"[3 0 R]",
+			streamBody(shadowText),
+			font,
+		}, func(t *testing.T, signed []byte) []byte {
+			_, maxID := firstPage(t, signed)
+			return appendRawUpdate(t, signed, []rawObj{
+				{4, fmt.Sprintf("[%d 0 R 3 0 R]", maxID+1), true},
+				{maxID + 1, fmt.Sprintf("<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents %d 0 R>>", maxID+2), true},
+				{maxID + 2, streamBody("1 0 0 rg 40 280 300 40 re f"), true},
+			}, nil)
+		}},
 		{"hidden object in a signed stream, listed by a later section", []string{
 			"<</Type /Catalog /Pages 2 0 R>>",
 			"<</Type /Pages /Kids [3 0 R] /Count 1>>",
@@ -566,13 +600,19 @@ func TestShadowAttacks(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var signed []byte
-			if strings.HasPrefix(c.name, "hidden object") {
+			switch {
+			case strings.HasPrefix(c.name, "P=3"):
+				// Annotations are allowed after this certification;
+				// pages and content are not.
+				signed = foreignSigned(t, rawPDF(c.objs), pdfsign.AllowFillingExistingFormFieldsAndSignaturesAndCRUDAnnotationsPerms)
+				expectVerdict(t, signed, VerdictValid, "")
+			case strings.HasPrefix(c.name, "hidden object"):
 				// Communiqué refuses to sign such a file; another
 				// implementation signs it, and it is malformed from the
 				// start: a rebuilding reader would take the hidden page.
 				signed = foreignSigned(t, rawPDF(c.objs), pdfsign.AllowFillingExistingFormFieldsAndSignaturesPerms)
 				expectVerdict(t, signed, VerdictMalformed, "object header the cross-reference does not list")
-			} else {
+			default:
 				signed = shadowBase(t, c.objs)
 			}
 			forged := c.update(t, signed)

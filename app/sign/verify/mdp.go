@@ -221,8 +221,11 @@ func describe(f *pdfread.File, k int, r pdfread.Ref, o pdfread.Object) string {
 	if t := pdfobj.NameOf(f, k, d["Subtype"]); t != "" {
 		return fmt.Sprintf("object %d (/%s)", r.Num, t)
 	}
-	if _, ok := o.(*pdfread.Stream); ok {
+	switch o.(type) {
+	case *pdfread.Stream:
 		return fmt.Sprintf("object %d (a stream)", r.Num)
+	case pdfread.Array:
+		return fmt.Sprintf("object %d (an array)", r.Num)
 	}
 	return fmt.Sprintf("object %d", r.Num)
 }
@@ -365,6 +368,28 @@ func (c *revisionContext) invisibleWidget(d pdfread.Dict, what string) {
 	if paints(c.f, c.cur, d) {
 		c.change("%s has a visible appearance that draws over the page", what)
 	}
+	if c.scripted(d) {
+		c.change("%s carries an action that runs when the page is shown or the field is used", what)
+	}
+}
+
+// scripted tells whether annotation d carries an action a reader runs
+// (/AA, or an /A other than following a link), which can change what the
+// document shows after it is opened.
+func (c *revisionContext) scripted(d pdfread.Dict) bool {
+	if _, aa := d["AA"]; aa {
+		return true
+	}
+	if _, has := d["A"]; !has {
+		return false
+	}
+	a, _ := pdfobj.Dict(c.f, c.cur, d["A"])
+	switch pdfobj.NameOf(c.f, c.cur, a["S"]) {
+	case "URI", "GoTo":
+		_, next := a["Next"]
+		return next
+	}
+	return true
 }
 
 // paints tells whether an annotation can draw anything: not hidden, a
@@ -476,6 +501,8 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 			} else {
 				c.change("a form field widget was added to page object %d", page)
 			}
+		case c.level >= 3 && c.scripted(d):
+			c.change("an annotation (/%s) with an action was added to page object %d", sub, page)
 		case c.level >= 3:
 			c.allow("an annotation (/%s) added to page object %d", sub, page)
 		default:
