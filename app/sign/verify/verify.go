@@ -151,7 +151,8 @@ func Document(data []byte, opt Options) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}, forms: map[int]map[pdfread.Ref]bool{}}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}, forms: map[int]map[pdfread.Ref]bool{},
+		hexEnds: map[int64]int64{}}
 	v.setTrust()
 	sigs, err := v.discover()
 	if err != nil {
@@ -204,6 +205,7 @@ type verifier struct {
 	sigs        []*foundSig
 	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
 	hashed      int64                        // bytes hashed so far, see maxHashed
+	hexEnds     map[int64]int64              // where the hex string opening at an offset ends, see framesGap
 	diffs       map[[2]int]diff              // changes by (update, DocMDP level)
 }
 
@@ -250,7 +252,7 @@ func (v *verifier) discover() ([]*foundSig, error) {
 		}
 		// Only a range that frames a hex string is a signature; anything
 		// else is the text "/ByteRange" occurring in some content.
-		if !framesGap(v.data, br) {
+		if !v.framesGap(br) {
 			continue
 		}
 		s := &foundSig{byteRange: br, rev: -1}
@@ -270,21 +272,26 @@ func (v *verifier) discover() ([]*foundSig, error) {
 
 // framesGap tells whether byteRange is [0 a b c] with a hex string exactly
 // filling the gap between a and b; the end (b+c) may lie beyond the data,
-// which happens when a signed file was truncated.
-func framesGap(data []byte, br []int64) bool {
+// which happens when a signed file was truncated. Where each hex string
+// ends is found once per '<' and remembered: thousands of claimed ranges
+// over one long string must not scan it thousands of times.
+func (v *verifier) framesGap(br []int64) bool {
+	data := v.data
 	if len(br) != 4 || br[0] != 0 || br[1] <= 0 || br[2] <= br[1]+1 || br[3] < 0 || br[2] > int64(len(data)) {
 		return false
 	}
-	gap := data[br[1]:br[2]]
-	if gap[0] != '<' || gap[len(gap)-1] != '>' {
+	if data[br[1]] != '<' || data[br[2]-1] != '>' {
 		return false
 	}
-	for _, c := range gap[1 : len(gap)-1] {
-		if !isHexDigit(c) && !isPDFSpace(c) {
-			return false
+	end, ok := v.hexEnds[br[1]]
+	if !ok {
+		end = br[1] + 1
+		for end < int64(len(data)) && (isHexDigit(data[end]) || isPDFSpace(data[end])) {
+			end++
 		}
+		v.hexEnds[br[1]] = end
 	}
-	return true
+	return end == br[2]-1
 }
 
 func isHexDigit(c byte) bool {
@@ -412,7 +419,7 @@ func (v *verifier) locate(s *foundSig) location {
 		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
 	case len(br) != 4:
 		return fail(VerdictInvalid, "the signature's byte range has %d numbers instead of 4", len(br))
-	case !framesGap(v.data, br):
+	case !v.framesGap(br):
 		return fail(VerdictInvalid, "the signature's byte range does not start at the beginning of the file and exclude exactly the signature value")
 	case br[2]+br[3] > int64(len(v.data)):
 		return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
