@@ -85,10 +85,8 @@ func Open(data []byte, lim Limits) (*File, error) {
 		if err := f.checkCoverage(k); err != nil {
 			return nil, err
 		}
-		if k > 0 {
-			if err := f.checkRelisted(k); err != nil {
-				return nil, err
-			}
+		if err := f.checkRelisted(k); err != nil {
+			return nil, err
 		}
 	}
 	if err := f.checkHidden(); err != nil {

@@ -57,6 +57,20 @@ func (f *File) checkHidden() error {
 // cross-reference names.
 func (f *File) checkRelisted(k int) error {
 	rev := f.Revisions[k]
+	if rev.XrefStream {
+		// A cross-reference stream is an object too: taking the number
+		// of an object still in use makes it that object's last
+		// definition in the file.
+		for _, s := range rev.sections {
+			p := f.objs[s[0]]
+			if p == nil || p.err != nil {
+				continue
+			}
+			if e, ok := f.Lookup(k, p.num); ok && e.Kind != 'f' && !(e.Kind == 'n' && e.Offset == s[0]) {
+				return &Error{Offset: s[0], Msg: fmt.Sprintf("the cross-reference stream takes the number of object %d, which is in use", p.num)}
+			}
+		}
+	}
 	for num, e := range rev.Entries {
 		var own bool
 		switch e.Kind {

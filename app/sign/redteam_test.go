@@ -709,3 +709,24 @@ func TestLinearizedSectionsDisagree(t *testing.T) {
 	rep := expectVerdict(t, forged, VerdictMalformed, "")
 	t.Log(rep.Detail)
 }
+
+// TestXrefStreamTakesASignedNumber: an update whose cross-reference
+// stream is numbered like the signed page is, for a reader that rebuilds
+// the file, the page's last definition.
+func TestXrefStreamTakesASignedNumber(t *testing.T) {
+	for _, b := range rtBases(t) {
+		page, _ := firstPage(t, b.pdf)
+		root := rootNum(t, b.pdf)
+		size, rootRef, info, prev := trailerOf(t, b.pdf)
+		out := bytes.Clone(b.pdf)
+		at := len(out)
+		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", root, lastDefinition(t, b.pdf, root))
+		row := []byte{1, byte(at >> 24), byte(at >> 16), byte(at >> 8), byte(at), 0, 0}
+		x := len(out)
+		out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Root %s%s /Prev %d /W [1 4 2] /Index [%d 1] /Length %d>>\nstream\n",
+			page, size, rootRef, info, prev, root, len(row))
+		out = append(out, row...)
+		out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
+		expectVerdict(t, out, VerdictMalformed, "takes the number of object")
+	}
+}
