@@ -3,6 +3,7 @@ package sign
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"fmt"
 	"os"
 	"os/exec"
@@ -728,5 +729,57 @@ func TestXrefStreamTakesASignedNumber(t *testing.T) {
 		out = append(out, row...)
 		out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
 		expectVerdict(t, out, VerdictMalformed, "takes the number of object")
+	}
+}
+
+// TestFieldLocks: a signature that locks the form (FieldMDP in its
+// dictionary, or /Lock on its field) makes filling a locked field after it
+// a change; filling an unlocked one stays allowed. The locks are written
+// into Communiqué's layout and the bytes re-signed by OpenSSL.
+func TestFieldLocks(t *testing.T) {
+	p := getPKI(t)
+	leaf := p.leaves[ecP256]
+	signed, err := Sign(context.Background(), formPDF(), leaf, Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := writeTemp(t, "chain.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.inter.Raw}))
+	// sigDictLock writes a FieldMDP reference over the signature
+	// dictionary's /M, /Name and /Prop_Build; fieldLock a /Lock into the
+	// signature field.
+	sigDictLock := func(params string) []byte {
+		from := bytes.LastIndex(signed, []byte("\n/M "))
+		to := bytes.LastIndex(signed, []byte("/Prop_Build <</App <</Name /Communique>>>>")) + len("/Prop_Build <</App <</Name /Communique>>>>")
+		repl := "/Reference[<</TransformMethod/FieldMDP/TransformParams<<" + params + ">>>>]"
+		return withOpenSSLCMS(t, sameLength(t, signed, string(signed[from:to]), repl), leaf.Certificate, leaf.key, "-certfile", chain)
+	}
+	fieldLock := func(lock string) []byte {
+		m := regexp.MustCompile(`/Type /Annot /Subtype /Widget /FT /Sig /T (\([^)]*\)) /V (\d+ 0 R) /P (\d+ 0 R) /Rect \[0 0 0 0\] /F 132`).FindSubmatch(signed)
+		if m == nil {
+			t.Fatal("no signature widget")
+		}
+		repl := fmt.Sprintf("/Subtype/Widget/FT/Sig/T%s/V %s/P %s/Rect[0 0 0 0]/F 4/Lock%s", m[1], m[2], m[3], lock)
+		return withOpenSSLCMS(t, sameLength(t, signed, string(m[0]), repl), leaf.Certificate, leaf.key, "-certfile", chain)
+	}
+	fill := func(base []byte) []byte {
+		return appendRawUpdate(t, base, []rawObj{{4, strings.Replace(lastDefinition(t, base, 4), "EUR 1,000", "EUR 9,000", 1), true}}, nil)
+	}
+	for _, c := range []struct {
+		name string
+		base []byte
+		want Verdict
+	}{
+		{"FieldMDP /All", sigDictLock("/Action/All"), VerdictModified},
+		{"FieldMDP /Include the amount", sigDictLock("/Action/Include/Fields[(amount)]"), VerdictModified},
+		{"FieldMDP /Include another field", sigDictLock("/Action/Include/Fields[(other)]"), VerdictValid},
+		{"FieldMDP /Exclude the amount", sigDictLock("/Action/Exclude/Fields[(amount)]"), VerdictValid},
+		{"/Lock /P 1", fieldLock("<</P 1>>"), VerdictModified},
+		{"/Lock /All", fieldLock("<</Action/All>>"), VerdictModified},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			expectVerdict(t, c.base, VerdictValid, "")
+			rep := expectVerdict(t, fill(c.base), c.want, "")
+			t.Log(rep.Signatures[0].Detail)
+		})
 	}
 }

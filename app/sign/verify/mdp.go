@@ -43,6 +43,8 @@ type revisionContext struct {
 	root, acro, fieldsA pdfread.Ref
 	dss                 map[pdfread.Ref]bool
 	annots              map[pdfread.Ref]bool // pages' indirect /Annots, see isAnnots
+	locks               *fieldLocks          // fields the signature locked
+	names               map[pdfread.Ref]string
 	changes             []string
 	allowed             []string // what the update did that the level allows
 	// purpose is set when the update adds validation data or a document
@@ -53,13 +55,14 @@ type revisionContext struct {
 // changesAfter lists the changes the revisions after signedRev make that a
 // signature of the given DocMDP level does not allow, and those it allows.
 // Each update is judged once per level, however many signatures precede it.
-func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string) {
+func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (changes, allowed []string) {
 	moreChanges, moreAllowed := 0, 0
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
-		key := [2]int{u, level}
+		key := diffKey{u, level, locks.key()}
 		d, done := v.diffs[key]
 		if !done {
 			c := newContext(v.f, u-1, u, level)
+			c.locks = locks
 			c.diffTrailer()
 			c.diffObjects()
 			if level == 1 && !c.purpose && len(c.changes) == 0 {
@@ -95,8 +98,13 @@ func appendCapped(list []string, more *int, u int, items []string) []string {
 	return list
 }
 
-// diff is what one update changed, for one DocMDP level.
+// diff is what one update changed, for one DocMDP level and field locks.
 type diff struct{ changes, allowed []string }
+
+type diffKey struct {
+	update, level int
+	locks         string
+}
 
 func (c *revisionContext) change(format string, args ...any) {
 	c.changes = append(c.changes, fmt.Sprintf(format, args...))
@@ -455,6 +463,8 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 				continue
 			}
 			c.newSignature(nd)
+		case (k == "V" || k == "AS" || k == "AP") && !isSig && c.locks.locks(c.fieldName(r)):
+			c.change("form field %d (%s), which the signature locked, changed (/%s)", r.Num, c.fieldName(r), k)
 		case k == "V" || k == "AS":
 			c.allow("form field %d filled in (/%s)", r.Num, k)
 		case k == "AP":

@@ -151,7 +151,7 @@ func Document(data []byte, opt Options) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}, forms: map[int]map[pdfread.Ref]bool{},
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[diffKey]diff{}, forms: map[int]map[pdfread.Ref]bool{},
 		hexEnds: map[int64]int64{}}
 	v.setTrust()
 	sigs, err := v.discover()
@@ -206,7 +206,7 @@ type verifier struct {
 	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
 	hashed      int64                        // bytes hashed so far, see maxHashed
 	hexEnds     map[int64]int64              // where the hex string opening at an offset ends, see framesGap
-	diffs       map[[2]int]diff              // changes by (update, DocMDP level)
+	diffs       map[diffKey]diff             // changes by update, DocMDP level and locks
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -379,7 +379,11 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if m.permission != 0 {
 		level = m.permission
 	}
-	rep.Changes, rep.AllowedChanges = v.changesAfter(loc.rev, level)
+	locks := v.locksOf(s, loc.rev)
+	if locks != nil && locks.p != 0 {
+		level = min(level, locks.p)
+	}
+	rep.Changes, rep.AllowedChanges = v.changesAfter(loc.rev, level, locks)
 	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0)
 	if len(rep.Changes) > 0 {
 		rep.Verdict = VerdictModified
