@@ -47,6 +47,7 @@ type revisionContext struct {
 	names               map[pdfread.Ref]string
 	changes             []string
 	allowed             []string // what the update did that the level allows
+	fills               int      // how many of those change what is shown
 	// purpose is set when the update adds validation data or a document
 	// timestamp: under P=1 an update must do one of these.
 	purpose bool
@@ -55,7 +56,7 @@ type revisionContext struct {
 // changesAfter lists the changes the revisions after signedRev make that a
 // signature of the given DocMDP level does not allow, and those it allows.
 // Each update is judged once per level, however many signatures precede it.
-func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (changes, allowed []string) {
+func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (changes, allowed []string, fills int) {
 	moreChanges, moreAllowed := 0, 0
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
 		key := diffKey{u, level, locks.key()}
@@ -68,9 +69,10 @@ func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (change
 			if level == 1 && !c.purpose && len(c.changes) == 0 {
 				c.change("the document was certified with no changes allowed, but the file was updated after signing")
 			}
-			d = diff{c.changes, c.allowed}
+			d = diff{c.changes, c.allowed, c.fills}
 			v.diffs[key] = d
 		}
+		fills += d.fills
 		changes = appendCapped(changes, &moreChanges, u, d.changes)
 		allowed = appendCapped(allowed, &moreAllowed, u, d.allowed)
 	}
@@ -80,7 +82,7 @@ func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (change
 	if moreAllowed > 0 {
 		allowed = append(allowed, fmt.Sprintf("and %d more", moreAllowed))
 	}
-	return changes, allowed
+	return changes, allowed, fills
 }
 
 // maxListed caps each list of changes in a report: a file with thousands
@@ -99,7 +101,10 @@ func appendCapped(list []string, more *int, u int, items []string) []string {
 }
 
 // diff is what one update changed, for one DocMDP level and field locks.
-type diff struct{ changes, allowed []string }
+type diff struct {
+	changes, allowed []string
+	fills            int
+}
 
 type diffKey struct {
 	update, level int
@@ -113,6 +118,13 @@ func (c *revisionContext) change(format string, args ...any) {
 // allow records a change the level allows: reported, not failed.
 func (c *revisionContext) allow(format string, args ...any) {
 	c.allowed = append(c.allowed, fmt.Sprintf(format, args...))
+}
+
+// allowContent records an allowed change to what the document shows
+// (form filling, annotations), which the report must not call unchanged.
+func (c *revisionContext) allowContent(format string, args ...any) {
+	c.fills++
+	c.allow(format, args...)
 }
 
 func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
@@ -466,12 +478,12 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 		case (k == "V" || k == "AS" || k == "AP") && !isSig && c.locks.locks(c.fieldName(r)):
 			c.change("form field %d (%s), which the signature locked, changed (/%s)", r.Num, c.fieldName(r), k)
 		case k == "V" || k == "AS":
-			c.allow("form field %d filled in (/%s)", r.Num, k)
+			c.allowContent("form field %d filled in (/%s)", r.Num, k)
 		case k == "AP":
 			if isSig && paints(c.f, c.cur, nd) {
 				c.change("signature field %d was given a visible appearance that draws over the page", r.Num)
 			} else if !isSig {
-				c.allow("form field %d's appearance redrawn (/AP)", r.Num)
+				c.allowContent("form field %d's appearance redrawn (/AP)", r.Num)
 			}
 		default:
 			c.change("form field %d's /%s changed", r.Num, k)
@@ -514,7 +526,7 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 		case c.level >= 3 && c.scripted(d):
 			c.change("an annotation (/%s) with an action was added to page object %d", sub, page)
 		case c.level >= 3:
-			c.allow("an annotation (/%s) added to page object %d", sub, page)
+			c.allowContent("an annotation (/%s) added to page object %d", sub, page)
 		default:
 			c.change("an annotation (/%s) was added to page object %d", sub, page)
 		}

@@ -383,8 +383,9 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if locks != nil && locks.p != 0 {
 		level = min(level, locks.p)
 	}
-	rep.Changes, rep.AllowedChanges = v.changesAfter(loc.rev, level, locks)
-	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0)
+	var fills int
+	rep.Changes, rep.AllowedChanges, fills = v.changesAfter(loc.rev, level, locks)
+	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0, fills)
 	if len(rep.Changes) > 0 {
 		rep.Verdict = VerdictModified
 		rep.Detail = joinDetail(coverage+"; after signing: "+joinList(rep.Changes), res.detail)
@@ -468,7 +469,7 @@ func (v *verifier) metaOf(s *foundSig) sigMeta {
 
 // coverage describes how much of the file the signature ending at end (in
 // revision rev) covers.
-func (v *verifier) coverage(rev int, end int64, changed bool) string {
+func (v *verifier) coverage(rev int, end int64, changed bool, fills int) string {
 	if rev == len(v.f.Revisions)-1 {
 		return ""
 	}
@@ -481,6 +482,8 @@ func (v *verifier) coverage(rev int, end int64, changed bool) string {
 	}
 	switch {
 	case changed:
+	case fills > 0:
+		text += "; later revisions change only what its signer allowed (form filling or annotations, listed as allowed changes)"
 	case later == 0:
 		text += "; later revisions leave the document's content unchanged"
 	default:
