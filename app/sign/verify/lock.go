@@ -91,24 +91,18 @@ func (v *verifier) locksOf(s *foundSig, k int) *fieldLocks {
 		params, _ := pdfobj.Dict(v.f, k, d["TransformParams"])
 		l.rules = append(l.rules, readLockRule(v.f, k, params))
 	}
-	if fields, err := pdfobj.FormFields(v.f, k); err == nil {
-		for _, fl := range fields {
-			if r, ok := fl.Dict["V"].(pdfread.Ref); !ok || r != s.ref {
-				continue
-			}
-			lock, _ := pdfobj.Dict(v.f, k, fl.Dict["Lock"])
-			if lock == nil {
-				continue
-			}
-			if _, has := lock["Action"]; has {
-				l.rules = append(l.rules, readLockRule(v.f, k, lock))
-			}
-			if p, _ := v.f.Resolve(k, lock["P"]); p != nil {
-				if n, ok := p.(int64); ok && n >= 1 && n <= 3 {
-					l.p = int(n)
-				} else {
-					l.p = 1 // a /P this reader cannot read allows nothing
-				}
+	// locate has read the form of revision k (formSigs) and found the
+	// field holding s there.
+	field := v.forms[k][s.ref]
+	if lock, _ := pdfobj.Dict(v.f, k, field["Lock"]); lock != nil {
+		if _, has := lock["Action"]; has {
+			l.rules = append(l.rules, readLockRule(v.f, k, lock))
+		}
+		if p, _ := v.f.Resolve(k, lock["P"]); p != nil {
+			if n, ok := p.(int64); ok && n >= 1 && n <= 3 {
+				l.p = int(n)
+			} else {
+				l.p = 1 // a /P this reader cannot read allows nothing
 			}
 		}
 	}

@@ -151,7 +151,7 @@ func Document(data []byte, opt Options) (*Report, error) {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[diffKey]diff{}, forms: map[int]map[pdfread.Ref]bool{},
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[diffKey]diff{}, forms: map[int]map[pdfread.Ref]pdfread.Dict{},
 		hexEnds: map[int64]int64{}}
 	v.setTrust()
 	sigs, err := v.discover()
@@ -203,10 +203,10 @@ type verifier struct {
 	pinnedRoots *x509.CertPool
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
-	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
-	hashed      int64                        // bytes hashed so far, see maxHashed
-	hexEnds     map[int64]int64              // where the hex string opening at an offset ends, see framesGap
-	diffs       map[diffKey]diff             // changes by update, DocMDP level and locks
+	forms       map[int]map[pdfread.Ref]pdfread.Dict // signature values each revision's form lists, with their fields
+	hashed      int64                                // bytes hashed so far, see maxHashed
+	hexEnds     map[int64]int64                      // where the hex string opening at an offset ends, see framesGap
+	diffs       map[diffKey]diff                     // changes by update, DocMDP level and locks
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -519,7 +519,7 @@ func (v *verifier) placement(s *foundSig, signedRev int) string {
 	if err != nil {
 		return "the form of the signed revision cannot be read: " + err.Error()
 	}
-	if !listed[s.ref] {
+	if _, ok := listed[s.ref]; !ok {
 		return "the form of the revision it signs does not list the signature"
 	}
 	start, end, ok := v.f.Span(signedRev, s.ref)
@@ -532,8 +532,9 @@ func (v *verifier) placement(s *foundSig, signedRev int) string {
 	return ""
 }
 
-// formSigs returns the signature dictionaries revision k's form lists.
-func (v *verifier) formSigs(k int) (map[pdfread.Ref]bool, error) {
+// formSigs returns the signature dictionaries revision k's form lists,
+// with the field that holds each.
+func (v *verifier) formSigs(k int) (map[pdfread.Ref]pdfread.Dict, error) {
 	if m, ok := v.forms[k]; ok {
 		return m, nil
 	}
@@ -541,10 +542,10 @@ func (v *verifier) formSigs(k int) (map[pdfread.Ref]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := map[pdfread.Ref]bool{}
+	m := map[pdfread.Ref]pdfread.Dict{}
 	for _, fl := range fields {
 		if r, ok := fl.Dict["V"].(pdfread.Ref); ok && fl.FT == "Sig" {
-			m[r] = true
+			m[r] = fl.Dict
 		}
 	}
 	v.forms[k] = m
