@@ -1,8 +1,8 @@
 package pdfread
 
 import (
+	"bytes"
 	"fmt"
-	"regexp"
 )
 
 // A reader that finds a file broken rebuilds its cross-reference by
@@ -13,17 +13,11 @@ import (
 // scanner can see is one the sections list, and a section re-listing bytes
 // of an earlier revision names what they held there.
 
-// headerRE and trailerRE match where the scanners look: an object header
-// at the start of a line or after '<' (pdf.js splits its tokens there), a
-// trailer at the start of a line.
-var (
-	headerRE  = regexp.MustCompile(`(?:^|[\r\n<])[\x00\t\f ]*(\d{1,10}[\x00\t\n\f\r ]+\d{1,5}[\x00\t\n\f\r ]+obj\b)`)
-	trailerRE = regexp.MustCompile(`(?:^|[\r\n])[\x00\t\f ]*(trailer)`)
-)
-
 // checkHidden refuses object headers and trailers the cross-reference
 // does not account for: inside a stream, a string or between objects,
-// they are what a rebuilding reader would show instead.
+// they are what a rebuilding reader would show instead. It looks where
+// the scanners look: an object header at the start of a line or after
+// '<' (pdf.js splits its tokens there), a trailer at the start of a line.
 func (f *File) checkHidden() error {
 	objects := map[int64]bool{}
 	for _, rev := range f.Revisions {
@@ -36,17 +30,80 @@ func (f *File) checkHidden() error {
 			objects[s[0]] = true // a cross-reference stream's own header
 		}
 	}
-	for _, m := range headerRE.FindAllSubmatchIndex(f.data, -1) {
-		if !objects[int64(m[2])] {
-			return &Error{Offset: int64(m[2]), Msg: "an object header the cross-reference does not list (readers that rebuild the file would take it)"}
+	for from := 0; ; {
+		i := bytes.Index(f.data[from:], []byte("obj"))
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 3
+		if start, ok := headerBefore(f.data, at); ok && !objects[int64(start)] {
+			return &Error{Offset: int64(start), Msg: "an object header the cross-reference does not list (readers that rebuild the file would take it)"}
 		}
 	}
-	for _, m := range trailerRE.FindAllSubmatchIndex(f.data, -1) {
-		if !f.trailers[int64(m[2])] {
-			return &Error{Offset: int64(m[2]), Msg: "a trailer that belongs to no cross-reference section (readers that rebuild the file would take it)"}
+	for from := 0; ; {
+		i := bytes.Index(f.data[from:], []byte("trailer"))
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 7
+		if lineStart(f.data, at) && !f.trailers[int64(at)] {
+			return &Error{Offset: int64(at), Msg: "a trailer that belongs to no cross-reference section (readers that rebuild the file would take it)"}
 		}
 	}
 	return nil
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+func isBlank(c byte) bool { return c == 0 || c == '\t' || c == '\f' || c == ' ' }
+
+// lineStart tells whether only blanks separate at from the start of the
+// data or of a line.
+func lineStart(data []byte, at int) bool {
+	j := at - 1
+	for j >= 0 && isBlank(data[j]) {
+		j--
+	}
+	return j < 0 || data[j] == '\r' || data[j] == '\n'
+}
+
+// headerBefore tells whether the "obj" at at ends a header "N G obj" that
+// a scanner would see, and where it starts.
+func headerBefore(data []byte, at int) (int, bool) {
+	if e := at + 3; e < len(data) && isWordByte(data[e]) {
+		return 0, false // "objects", "obj1": not the keyword
+	}
+	j := at - 1
+	digits := func(most int) bool {
+		n := 0
+		for j >= 0 && data[j] >= '0' && data[j] <= '9' {
+			j--
+			n++
+		}
+		return n >= 1 && n <= most
+	}
+	spaces := func() bool {
+		k := j
+		for j >= 0 && isSpace(data[j]) {
+			j--
+		}
+		return j < k
+	}
+	if !spaces() || !digits(5) || !spaces() || !digits(10) {
+		return 0, false
+	}
+	start := j + 1
+	for j >= 0 && isBlank(data[j]) {
+		j--
+	}
+	if j < 0 || data[j] == '\r' || data[j] == '\n' || data[j] == '<' {
+		return start, true
+	}
+	return 0, false
 }
 
 // checkRelisted requires an entry of revision k that names bytes before
