@@ -203,11 +203,12 @@ func rtByteRangeAttacks() []rtAttack {
 			a, bb := signedGap(t, base.pdf)
 			gap := string(base.pdf[a:bb])
 			i := strings.LastIndexFunc(strings.TrimRight(gap, ">"), func(r rune) bool { return r != '0' })
-			if bb-a-i < 12 {
+			next := (i-1)/2*2 + 3 // the first hex pair after the one holding digit i
+			if next+2 > len(gap)-1 {
 				return nil
 			}
 			out := bytes.Clone(base.pdf)
-			copy(out[a+i+4:], "deadbeef")
+			copy(out[a+next:], "ab")
 			return out
 		}},
 		{name: "signature wrapping: signed bytes moved, ByteRange rewritten", build: func(t *testing.T, base rtBase) []byte {
