@@ -25,8 +25,11 @@ import (
 // /Extensions /Version, form defaults (/DR /DA /NeedAppearances), page
 // keys other than /Annots, removed annotations or fields, freed objects,
 // the Info dictionary and XMP metadata, and any other object rewritten. A
-// later signature widget that paints something is a change to the page,
-// whoever signed it. New objects are judged through the references that
+// later signature widget that paints something (on screen or in print) or
+// carries an action is a change to the page, whoever signed it. Roles are
+// not borrowed: an array is /Annots only if a page names it so, validation
+// data only while it looks like it, a field is a widget or has a field
+// type, and fields a signature locked (lock.go) may not be filled. New objects are judged through the references that
 // reach them, since a reference from an unchanged object would already
 // have been dangling (and malformed) in the older revision.
 
