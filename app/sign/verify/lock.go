@@ -18,7 +18,8 @@ import (
 // lockRule is one /Lock or FieldMDP dictionary.
 type lockRule struct {
 	action string
-	fields []string
+	fields []string        // sorted, for key
+	named  map[string]bool // the same, for lookups
 }
 
 // fieldLocks are the rules a signature set, and the /P its /Lock names.
@@ -47,9 +48,12 @@ func (l *fieldLocks) locks(name string) bool {
 		return false
 	}
 	for _, r := range l.rules {
-		named := false
-		for _, f := range r.fields {
-			named = named || name == f || strings.HasPrefix(name, f+".")
+		// The name or any of its ancestors ("a.b" for "a.b.c"), looked
+		// up rather than compared with each listed name: a long list
+		// must not cost its length for every field an update fills.
+		named := r.named[name]
+		for i := 0; i < len(name) && !named; i++ {
+			named = name[i] == '.' && r.named[name[:i]]
 		}
 		switch r.action {
 		case "Include":
@@ -68,11 +72,13 @@ func (l *fieldLocks) locks(name string) bool {
 }
 
 func readLockRule(f *pdfread.File, k int, d pdfread.Dict) lockRule {
-	r := lockRule{action: pdfobj.NameOf(f, k, d["Action"])}
+	r := lockRule{action: pdfobj.NameOf(f, k, d["Action"]), named: map[string]bool{}}
 	for _, o := range pdfobj.Array(f, k, d["Fields"]) {
 		o, _ = f.Resolve(k, o)
 		if s, ok := o.(pdfread.String); ok {
-			r.fields = append(r.fields, pdfobj.DecodeText(string(s)))
+			name := pdfobj.DecodeText(string(s))
+			r.fields = append(r.fields, name)
+			r.named[name] = true
 		}
 	}
 	sort.Strings(r.fields)

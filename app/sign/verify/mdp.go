@@ -61,8 +61,9 @@ type revisionContext struct {
 // Each update is judged once per level, however many signatures precede it.
 func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (changes, allowed []string, fills int) {
 	moreChanges, moreAllowed := 0, 0
+	lockKey := locks.key()
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
-		key := diffKey{u, level, locks.key()}
+		key := diffKey{u, level, lockKey}
 		d, done := v.diffs[key]
 		if !done {
 			c := newContext(v.f, u-1, u, level)
