@@ -50,7 +50,12 @@ type File struct {
 	spans     []objSpan // every parsed indirect object, by offset
 	// trailers are the offsets of the sections' trailer keywords.
 	trailers map[int64]bool
+	lin      Dict // the linearization dictionary, if the original is linearized
 }
+
+// Linearization returns the linearization dictionary of a linearized
+// original (ISO 32000-1 Annex F), or nil.
+func (f *File) Linearization() Dict { return f.lin }
 
 type objSpan struct {
 	start, end int64
@@ -137,6 +142,7 @@ func (f *File) readChain() error {
 			if err := f.mergeMainSection(rev, p); err != nil {
 				return err
 			}
+			f.lin, _ = f.firstObject()
 			break
 		}
 		if rev.startxref != off {
@@ -233,19 +239,25 @@ func (f *File) readSection(off int64) (*Revision, error) {
 // a linearized file (ISO 32000-1 Annex F): the file's first object is the
 // linearization dictionary, and the section follows it.
 func (f *File) linearized(off int64) bool {
-	l := &lexer{buf: f.data, lim: f.lim}
-	l.skip()
-	start := int64(l.pos)
-	if start >= off {
-		return false
-	}
-	obj, end, err := f.parseIndirect(start, -1, -1, nil)
-	d, isDict := obj.(Dict)
-	if err != nil || !isDict || end > off {
+	d, end := f.firstObject()
+	if d == nil || end > off {
 		return false
 	}
 	_, lin := d["Linearized"]
 	return lin
+}
+
+// firstObject returns the file's first object if it is a dictionary, and
+// where it ends.
+func (f *File) firstObject() (Dict, int64) {
+	l := &lexer{buf: f.data, lim: f.lim}
+	l.skip()
+	obj, end, err := f.parseIndirect(int64(l.pos), -1, -1, nil)
+	d, isDict := obj.(Dict)
+	if err != nil || !isDict {
+		return nil, 0
+	}
+	return d, end
 }
 
 // mergeMainSection reads a linearized file's main section at p into rev,

@@ -784,3 +784,50 @@ func TestFieldLocks(t *testing.T) {
 		})
 	}
 }
+
+// TestLinearizedFirstPageDisagrees: a linearized document whose
+// dictionary names the second page as the first (/O). While /L is the
+// file's length, poppler shows that page first; once a signature's update
+// has grown the file, it shows the page tree's first page: the signer saw
+// one page and signed another. Communiqué refuses to sign it, and one
+// signed elsewhere is malformed.
+func TestLinearizedFirstPageDisagrees(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	doc := rawPDF([]string{
+		"<</Type /Catalog /Pages 2 0 R>>",
+		"<</Type /Pages /Kids [3 0 R 5 0 R] /Count 2>>",
+		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R>>",
+		streamBody("0 0 1 rg 0 0 400 400 re f"),
+		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 6 0 R>>",
+		streamBody(forgedContent),
+	})
+	out := filepath.Join(t.TempDir(), "lin.pdf")
+	if msg, err := exec.Command(qpdf, "--linearize", "--object-streams=disable", writeTemp(t, "in.pdf", doc), out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, msg)
+	}
+	lin, _ := os.ReadFile(out)
+	o := regexp.MustCompile(`/O (\d+)`).FindSubmatchIndex(lin)
+	first, _ := strconv.Atoi(string(lin[o[2]:o[3]]))
+	// The second page is the page object other than /O.
+	var second []byte
+	for _, m := range regexp.MustCompile(`(?m)^(\d+) 0 obj\s*<<[^>]*/Type /Page\b[^s]`).FindAllSubmatch(lin, -1) {
+		if n, _ := strconv.Atoi(string(m[1])); n != first {
+			second = m[1]
+		}
+	}
+	if second == nil || len(second) != o[3]-o[2] {
+		t.Fatalf("cannot find the second page to name (first %d)", first)
+	}
+	crafted := bytes.Clone(lin)
+	copy(crafted[o[2]:], second)
+	if _, err := Sign(context.Background(), crafted, getPKI(t).leaves[ecP256], Options{Approval: true}); err == nil || !strings.Contains(err.Error(), "linearization dictionary") {
+		t.Errorf("Communiqué signed it: %v", err)
+	}
+	signed := foreignSigned(t, crafted, pdfsign.AllowFillingExistingFormFieldsAndSignaturesPerms)
+	expectVerdict(t, signed, VerdictMalformed, "linearization dictionary names first page")
+	// The attack is real: poppler shows another first page before and
+	// after signing.
+	assertRendersDifferently(t, crafted, signed)
+	// The genuine linearized file is fine.
+	expectVerdict(t, lin, VerdictInvalid, "carries no signature")
+}

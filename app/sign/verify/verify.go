@@ -147,6 +147,9 @@ func Document(data []byte, opt Options) (*Report, error) {
 		opt.Now = time.Now()
 	}
 	f, err := pdfread.Open(data, pdfread.LimitsFor(len(data)))
+	if err == nil {
+		err = pdfobj.CheckLinearization(f)
+	}
 	if err != nil {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
