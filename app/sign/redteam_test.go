@@ -555,6 +555,22 @@ func TestShadowAttacks(t *testing.T) {
 			return appendRawUpdate(t, signed, []rawObj{{maxID + 1, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true},
 				{7, fmt.Sprintf("<</Font <</F1 %d 0 R>>>>", maxID+1), true}}, nil)
 		}},
+		{"replace: the widget of an empty signature field (its type inherited) gets an appearance", []string{
+			"<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [7 0 R]>>>>",
+			"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+			"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Annots [8 0 R] /Resources <</Font <</F1 6 0 R>>>>>>",
+			streamBody(shadowText),
+			"<</Type /XObject /Subtype /Form /BBox [0 0 400 400] /Length 0>>\nstream\n\nendstream",
+			font,
+			"<</FT /Sig /T (Approver) /Kids [8 0 R]>>",
+			"<</Type /Annot /Subtype /Widget /Parent 7 0 R /P 3 0 R /Rect [0 0 400 400] /F 4 /AP <</N 5 0 R>>>>",
+		}, func(t *testing.T, signed []byte) []byte {
+			_, maxID := firstPage(t, signed)
+			return appendRawUpdate(t, signed, []rawObj{
+				{8, fmt.Sprintf("<</Type /Annot /Subtype /Widget /Parent 7 0 R /P 3 0 R /Rect [0 0 400 400] /F 4 /AP <</N %d 0 R>>>>", maxID+1), true},
+				{maxID + 1, overlayAP(), true},
+			}, nil)
+		}},
 		{"P=3: an indirect /Contents array grows by a stream", []string{
 			"<</Type /Catalog /Pages 2 0 R>>",
 			"<</Type /Pages /Kids [3 0 R] /Count 1>>",

@@ -468,7 +468,9 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 
 // diffField: form filling changes a field's value and appearance only.
 func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
-	isSig := pdfobj.NameOf(c.f, c.old, od["FT"]) == "Sig"
+	// A widget inherits its field's type: the widget of a signature
+	// field is no text field whose appearance form filling may redraw.
+	isSig := fieldType(c.f, c.old, od) == "Sig"
 	for _, k := range changedKeys(od, nd) {
 		switch {
 		case c.level < 2 && !isSig:
@@ -590,13 +592,7 @@ func (c *revisionContext) isField(d pdfread.Dict) bool {
 	default:
 		return false
 	}
-	for depth := 0; d != nil && depth < 32; depth++ {
-		if _, ft := d["FT"]; ft {
-			return true
-		}
-		d, _ = pdfobj.Dict(c.f, c.old, d["Parent"])
-	}
-	return false
+	return fieldType(c.f, c.old, d) != ""
 }
 
 // isAnnots tells whether r is the indirect /Annots array of a page of the
@@ -618,9 +614,17 @@ func (c *revisionContext) isAnnots(r pdfread.Ref) bool {
 }
 
 func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {
-	if pdfobj.NameOf(c.f, c.cur, d["FT"]) == "Sig" {
-		return true
+	return fieldType(c.f, c.cur, d) == "Sig"
+}
+
+// fieldType is d's field type, its own or inherited from an ancestor
+// (ISO 32000-1 §12.7.3.1).
+func fieldType(f *pdfread.File, k int, d pdfread.Dict) string {
+	for depth := 0; d != nil && depth < 32; depth++ {
+		if t := pdfobj.NameOf(f, k, d["FT"]); t != "" {
+			return t
+		}
+		d, _ = pdfobj.Dict(f, k, d["Parent"])
 	}
-	p, _ := pdfobj.Dict(c.f, c.cur, d["Parent"])
-	return pdfobj.NameOf(c.f, c.cur, p["FT"]) == "Sig"
+	return ""
 }
