@@ -571,6 +571,17 @@ func TestShadowAttacks(t *testing.T) {
 				{maxID + 1, overlayAP(), true},
 			}, nil)
 		}},
+		{"hide: a signature widget with an empty appearance but a background, on a form that needs appearances", []string{
+			"<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [] /NeedAppearances true>>>>",
+			"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+			"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>",
+			streamBody(shadowText),
+			font,
+		}, func(t *testing.T, signed []byte) []byte {
+			_, maxID := firstPage(t, signed)
+			return newSigField(t, signed, fmt.Sprintf("/Rect [0 0 400 400] /F 4 /MK <</BG [1 1 1]>> /AP <</N %d 0 R>>", maxID+3), "",
+				rawObj{maxID + 3, "<</Type /XObject /Subtype /Form /BBox [0 0 400 400] /Length 0>>\nstream\n\nendstream", true})
+		}},
 		{"P=3: an indirect /Contents array grows by a stream", []string{
 			"<</Type /Catalog /Pages 2 0 R>>",
 			"<</Type /Pages /Kids [3 0 R] /Count 1>>",

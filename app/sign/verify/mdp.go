@@ -452,6 +452,11 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 		// and border over the page): only no appearance at all is none.
 		return true
 	}
+	if mk, _ := pdfobj.Dict(f, k, d["MK"]); mk["BG"] != nil || mk["BC"] != nil {
+		// With /NeedAppearances, readers redraw every widget from /MK,
+		// whatever its appearance stream holds.
+		return true
+	}
 	n, err := f.Resolve(k, ap["N"])
 	if err != nil {
 		return true
