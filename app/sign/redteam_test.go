@@ -324,7 +324,11 @@ func rtDocumentAttacks() []rtAttack {
 	catalog := func(entries string, objs ...rawObj) func(t *testing.T, b rtBase) []byte {
 		return func(t *testing.T, b rtBase) []byte {
 			root := rootNum(t, b.pdf)
-			return appendRawUpdate(t, b.pdf, append(objs, rawObj{root, withKey(lastDefinition(t, b.pdf, root), entries), true}), nil)
+			body := lastDefinition(t, b.pdf, root)
+			// The key the attack sets replaces any the catalog has.
+			key := strings.Fields(entries)[0][1:]
+			body = regexp.MustCompile(`/`+key+`\s*<<[^<>]*>>`).ReplaceAllString(withoutKey(body, key), "")
+			return appendRawUpdate(t, b.pdf, append(objs, rawObj{root, withKey(body, entries), true}), nil)
 		}
 	}
 	page := func(f func(t *testing.T, data []byte, body string) string) func(t *testing.T, b rtBase) []byte {
@@ -335,7 +339,16 @@ func rtDocumentAttacks() []rtAttack {
 	}
 	return []rtAttack{
 		{name: "/OpenAction JavaScript added", build: catalog("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")},
-		{name: "/Names /EmbeddedFiles added", build: catalog("/Names << /EmbeddedFiles << /Names [(a.txt) << /Type /Filespec /F (a.txt) >>] >> >>")},
+		{name: "/Names /EmbeddedFiles added", build: func(t *testing.T, b rtBase) []byte {
+			root := rootNum(t, b.pdf)
+			body := lastDefinition(t, b.pdf, root)
+			file := "(a.txt) << /Type /Filespec /F (a.txt) >>"
+			if nb := strings.Replace(body, "/EmbeddedFiles <</Names []>>", "/EmbeddedFiles <</Names ["+file+"]>>", 1); nb != body {
+				// The exports carry an empty attachment list: fill it.
+				return appendRawUpdate(t, b.pdf, []rawObj{{root, nb, true}}, nil)
+			}
+			return catalog("/Names << /EmbeddedFiles << /Names [" + file + "] >> >>")(t, b)
+		}},
 		{name: "/OCProperties added to hide the page", build: catalog("/OCProperties << /OCGs [] /D << /OFF [] >> >>")},
 		{name: "/Perms /DocMDP removed", build: func(t *testing.T, b rtBase) []byte {
 			root := rootNum(t, b.pdf)
