@@ -347,7 +347,7 @@ func rtDocumentAttacks() []rtAttack {
 				// The exports carry an empty attachment list: fill it.
 				return appendRawUpdate(t, b.pdf, []rawObj{{root, nb, true}}, nil)
 			}
-			return catalog("/Names << /EmbeddedFiles << /Names [" + file + "] >> >>")(t, b)
+			return catalog("/Names << /EmbeddedFiles << /Names ["+file+"] >> >>")(t, b)
 		}},
 		{name: "/OCProperties added to hide the page", build: catalog("/OCProperties << /OCGs [] /D << /OFF [] >> >>")},
 		{name: "/Perms /DocMDP removed", build: func(t *testing.T, b rtBase) []byte {
