@@ -5,7 +5,10 @@
 // have to repair — objects outside the cross-reference, entries that point
 // past the end or at another object, duplicate numbers in an object stream,
 // free entries for objects still referenced, a broken trailer chain, bytes
-// after the last %%EOF.
+// after the last %%EOF, and anything a reader that rebuilds the file by
+// scanning would find instead (an object header or trailer no section
+// lists, hidden in a stream or a string; an entry pointing at an earlier
+// revision's bytes that held something else; see reconstruct.go).
 //
 // It replaces github.com/digitorus/pdf for verifying and signing because
 // that reader repairs silently (it ignores free entries and object-stream

@@ -48,7 +48,14 @@ type File struct {
 	defs      map[int][]int
 	reachable map[int]error
 	spans     []objSpan // every parsed indirect object, by offset
+	// trailers are the offsets of the sections' trailer keywords.
+	trailers map[int64]bool
+	lin      Dict // the linearization dictionary, if the original is linearized
 }
+
+// Linearization returns the linearization dictionary of a linearized
+// original (ISO 32000-1 Annex F), or nil.
+func (f *File) Linearization() Dict { return f.lin }
 
 type objSpan struct {
 	start, end int64
@@ -72,7 +79,7 @@ const maxNesting = 4
 // trailer. Any fault is an *Error.
 func Open(data []byte, lim Limits) (*File, error) {
 	f := &File{data: data, lim: &budget{lim: lim}, objs: map[int64]*parsed{}, objstms: map[int64]*objStream{},
-		defs: map[int][]int{}, reachable: map[int]error{}}
+		defs: map[int][]int{}, reachable: map[int]error{}, trailers: map[int64]bool{}}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, &Error{Msg: "the file does not start with %PDF-"}
 	}
@@ -83,6 +90,12 @@ func Open(data []byte, lim Limits) (*File, error) {
 		if err := f.checkCoverage(k); err != nil {
 			return nil, err
 		}
+		if err := f.checkRelisted(k); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.checkHidden(); err != nil {
+		return nil, err
 	}
 	if err := f.CheckReachable(len(f.Revisions) - 1); err != nil {
 		return nil, err
@@ -129,6 +142,7 @@ func (f *File) readChain() error {
 			if err := f.mergeMainSection(rev, p); err != nil {
 				return err
 			}
+			f.lin, _ = f.firstObject()
 			break
 		}
 		if rev.startxref != off {
@@ -225,19 +239,25 @@ func (f *File) readSection(off int64) (*Revision, error) {
 // a linearized file (ISO 32000-1 Annex F): the file's first object is the
 // linearization dictionary, and the section follows it.
 func (f *File) linearized(off int64) bool {
-	l := &lexer{buf: f.data, lim: f.lim}
-	l.skip()
-	start := int64(l.pos)
-	if start >= off {
-		return false
-	}
-	obj, end, err := f.parseIndirect(start, -1, -1, nil)
-	d, isDict := obj.(Dict)
-	if err != nil || !isDict || end > off {
+	d, end := f.firstObject()
+	if d == nil || end > off {
 		return false
 	}
 	_, lin := d["Linearized"]
 	return lin
+}
+
+// firstObject returns the file's first object if it is a dictionary, and
+// where it ends.
+func (f *File) firstObject() (Dict, int64) {
+	l := &lexer{buf: f.data, lim: f.lim}
+	l.skip()
+	obj, end, err := f.parseIndirect(int64(l.pos), -1, -1, nil)
+	d, isDict := obj.(Dict)
+	if err != nil || !isDict {
+		return nil, 0
+	}
+	return d, end
 }
 
 // mergeMainSection reads a linearized file's main section at p into rev,
@@ -271,7 +291,8 @@ func (f *File) mergeMainSection(rev *Revision, p int64) error {
 func (f *File) readTable(l *lexer, rev *Revision) error {
 	for {
 		l.skip()
-		if l.keyword("trailer") {
+		if at := l.pos; l.keyword("trailer") {
+			f.trailers[int64(at)] = true
 			break
 		}
 		at := l.pos

@@ -335,7 +335,7 @@ func TestForgeryFormDefaults(t *testing.T) {
 	assertRendersDifferently(t, signed, forged)
 	// Filling the field in is allowed after an approval signature.
 	filled := appendRawUpdate(t, signed, []rawObj{{4, strings.Replace(lastDefinition(t, signed, 4), "EUR 1,000", "EUR 1,500", 1), true}}, nil)
-	rep := expectVerdict(t, filled, VerdictValid, "later revisions leave the document's content unchanged")
+	rep := expectVerdict(t, filled, VerdictValid, "later revisions change only what its signer allowed")
 	// Allowed, yet reported: an approval signature's reader sees every change.
 	if a := rep.Signatures[0].AllowedChanges; len(a) != 1 || !strings.Contains(a[0], "filled in (/V)") {
 		t.Errorf("allowed changes %q", a)

@@ -45,6 +45,11 @@ func FuzzVerify(f *testing.F) {
 	f.Add(certified)
 	f.Add(twice)
 	f.Add(forgePage(f, approval))
+	// An update through a cross-reference stream and an object stream,
+	// so mutations reach those readers too.
+	page, maxID := firstPage(f, approval)
+	pageBody := lastDefinition(f, approval, page)
+	f.Add(appendXrefStreamUpdate(f, approval, []rawObj{{maxID + 1, streamBody(forgedContent), true}}, []rawObj{{page, pageBody, true}}, ""))
 	f.Add([]byte("%PDF-1.7\n/ByteRange [0 10 20 30]\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := Verify(data, roots)

@@ -81,6 +81,9 @@ func locate(in []byte) (*pdfread.File, error) {
 		return nil, ErrNotPDF
 	}
 	f, err := pdfread.Open(in, pdfread.LimitsFor(len(in)))
+	if err == nil {
+		err = pdfobj.CheckLinearization(f)
+	}
 	switch {
 	case errors.Is(err, pdfread.ErrEncrypted):
 		return nil, fmt.Errorf("%w: %w", ErrEncrypted, err)

@@ -117,7 +117,36 @@ func Cases() []Case {
 	add("many small revisions", manyRevisions(6000))
 	add("long chain of references", refChain(22_000))
 	add("many revisions over a large form", formRevisions(5000, 4000))
+	add("12,000 byte ranges over one long hex string", byteRanges(12_000, 450_000))
 	return cs
+}
+
+// byteRanges holds a hex string of hexLen digits and n comment lines after
+// it, each claiming a signature byte range from the string's '<' to the
+// line's own '>': a verifier that checks each claimed gap by scanning it
+// does n times the string's length.
+func byteRanges(n, hexLen int) []byte {
+	objs := append(append([]string{}, page...), "<"+strings.Repeat("0", hexLen)+">")
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	start := offs[3] + len("4 0 obj\n")
+	const line = "%%/ByteRange [0 %010d %010d 0]>\n"
+	width := len(fmt.Sprintf(line, 0, 0))
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, line, start, b.Len()+width-1)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n\r\n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
 }
 
 // bombFile holds n object streams that each inflate to 20 MB.

@@ -2,6 +2,7 @@ package pdfobj
 
 import (
 	"errors"
+	"fmt"
 	"unicode/utf16"
 
 	"communique/app/pdfread"
@@ -223,4 +224,33 @@ func Pages(f *pdfread.File, k int, node pdfread.Object) ([]pdfread.Ref, error) {
 		return nil, err
 	}
 	return pages, nil
+}
+
+// CheckLinearization requires a linearized original's dictionary to name
+// the page tree's first page (/O) and page count (/N): readers in
+// linearized mode (poppler, pdf.js, while /L is the file's length) show
+// /O as the first page without reading the page tree, so a document whose
+// dictionary names another page shows one page before it is signed and
+// another once the signature's update has changed its length.
+func CheckLinearization(f *pdfread.File) error {
+	lin := f.Linearization()
+	if lin == nil {
+		return nil
+	}
+	root, err := Dict(f, 0, f.Revisions[0].Trailer["Root"])
+	if err != nil {
+		return err
+	}
+	pages, err := Pages(f, 0, root["Pages"])
+	if err != nil {
+		return &pdfread.Error{Msg: "the linearized original's page tree: " + err.Error()}
+	}
+	o, _ := f.Resolve(0, lin["O"])
+	n, _ := f.Resolve(0, lin["N"])
+	first, ok1 := o.(int64)
+	count, ok2 := n.(int64)
+	if !ok1 || !ok2 || len(pages) == 0 || first != int64(pages[0].Num) || count != int64(len(pages)) {
+		return &pdfread.Error{Msg: fmt.Sprintf("the linearization dictionary names first page %v of %v, the page tree another (readers in linearized mode would show another page)", lin["O"], lin["N"])}
+	}
+	return nil
 }

@@ -25,8 +25,11 @@ import (
 // /Extensions /Version, form defaults (/DR /DA /NeedAppearances), page
 // keys other than /Annots, removed annotations or fields, freed objects,
 // the Info dictionary and XMP metadata, and any other object rewritten. A
-// later signature widget that paints something is a change to the page,
-// whoever signed it. New objects are judged through the references that
+// later signature widget that paints something (on screen or in print) or
+// carries an action is a change to the page, whoever signed it. Roles are
+// not borrowed: an array is /Annots only if a page names it so, validation
+// data only while it looks like it, a field is a widget or has a field
+// type, and fields a signature locked (lock.go) may not be filled. New objects are judged through the references that
 // reach them, since a reference from an unchanged object would already
 // have been dangling (and malformed) in the older revision.
 
@@ -42,8 +45,12 @@ type revisionContext struct {
 	level               int
 	root, acro, fieldsA pdfread.Ref
 	dss                 map[pdfread.Ref]bool
+	annots              map[pdfread.Ref]bool // pages' indirect /Annots, see isAnnots
+	locks               *fieldLocks          // fields the signature locked
+	names               map[pdfread.Ref]string
 	changes             []string
 	allowed             []string // what the update did that the level allows
+	fills               int      // how many of those change what is shown
 	// purpose is set when the update adds validation data or a document
 	// timestamp: under P=1 an update must do one of these.
 	purpose bool
@@ -52,21 +59,24 @@ type revisionContext struct {
 // changesAfter lists the changes the revisions after signedRev make that a
 // signature of the given DocMDP level does not allow, and those it allows.
 // Each update is judged once per level, however many signatures precede it.
-func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string) {
+func (v *verifier) changesAfter(signedRev, level int, locks *fieldLocks) (changes, allowed []string, fills int) {
 	moreChanges, moreAllowed := 0, 0
+	lockKey := locks.key()
 	for u := signedRev + 1; u < len(v.f.Revisions); u++ {
-		key := [2]int{u, level}
+		key := diffKey{u, level, lockKey}
 		d, done := v.diffs[key]
 		if !done {
 			c := newContext(v.f, u-1, u, level)
+			c.locks = locks
 			c.diffTrailer()
 			c.diffObjects()
 			if level == 1 && !c.purpose && len(c.changes) == 0 {
 				c.change("the document was certified with no changes allowed, but the file was updated after signing")
 			}
-			d = diff{c.changes, c.allowed}
+			d = diff{c.changes, c.allowed, c.fills}
 			v.diffs[key] = d
 		}
+		fills += d.fills
 		changes = appendCapped(changes, &moreChanges, u, d.changes)
 		allowed = appendCapped(allowed, &moreAllowed, u, d.allowed)
 	}
@@ -76,7 +86,7 @@ func (v *verifier) changesAfter(signedRev, level int) (changes, allowed []string
 	if moreAllowed > 0 {
 		allowed = append(allowed, fmt.Sprintf("and %d more", moreAllowed))
 	}
-	return changes, allowed
+	return changes, allowed, fills
 }
 
 // maxListed caps each list of changes in a report: a file with thousands
@@ -94,8 +104,16 @@ func appendCapped(list []string, more *int, u int, items []string) []string {
 	return list
 }
 
-// diff is what one update changed, for one DocMDP level.
-type diff struct{ changes, allowed []string }
+// diff is what one update changed, for one DocMDP level and field locks.
+type diff struct {
+	changes, allowed []string
+	fills            int
+}
+
+type diffKey struct {
+	update, level int
+	locks         string
+}
 
 func (c *revisionContext) change(format string, args ...any) {
 	c.changes = append(c.changes, fmt.Sprintf(format, args...))
@@ -104,6 +122,13 @@ func (c *revisionContext) change(format string, args ...any) {
 // allow records a change the level allows: reported, not failed.
 func (c *revisionContext) allow(format string, args ...any) {
 	c.allowed = append(c.allowed, fmt.Sprintf(format, args...))
+}
+
+// allowContent records an allowed change to what the document shows
+// (form filling, annotations), which the report must not call unchanged.
+func (c *revisionContext) allowContent(format string, args ...any) {
+	c.fills++
+	c.allow(format, args...)
 }
 
 func newContext(f *pdfread.File, old, cur, level int) *revisionContext {
@@ -200,11 +225,11 @@ func (c *revisionContext) redefined(r pdfread.Ref, oldObj, newObj pdfread.Object
 		c.diffPage(r.Num, od, nd)
 	case c.isField(od) && nd != nil:
 		c.diffField(r, od, nd)
-	case oldArray:
-		// An indirect array that grows is judged as a page's /Annots:
-		// what it gains must be an annotation the level allows.
+	case oldArray && c.isAnnots(r):
+		// A page's indirect /Annots: what it gains must be an
+		// annotation the level allows.
 		c.diffAnnots(r.Num, oldObj, newObj)
-	case c.dss[r]:
+	case c.dss[r] && isValidationData(od) && isValidationData(nd):
 		c.purpose = true
 		c.allow("validation data (/DSS) updated")
 	default:
@@ -220,8 +245,11 @@ func describe(f *pdfread.File, k int, r pdfread.Ref, o pdfread.Object) string {
 	if t := pdfobj.NameOf(f, k, d["Subtype"]); t != "" {
 		return fmt.Sprintf("object %d (/%s)", r.Num, t)
 	}
-	if _, ok := o.(*pdfread.Stream); ok {
+	switch o.(type) {
+	case *pdfread.Stream:
 		return fmt.Sprintf("object %d (a stream)", r.Num)
+	case pdfread.Array:
+		return fmt.Sprintf("object %d (an array)", r.Num)
 	}
 	return fmt.Sprintf("object %d", r.Num)
 }
@@ -310,7 +338,13 @@ func (c *revisionContext) keepsAll(oa, na pdfread.Array) bool {
 }
 
 func (c *revisionContext) newField(o pdfread.Object) {
-	d, _ := pdfobj.Dict(c.f, c.cur, o)
+	obj, _ := c.f.Resolve(c.cur, o)
+	d, isDict := obj.(pdfread.Dict)
+	if !isDict {
+		// A stream is no field; the array may be something else too.
+		c.change("something other than a form field was added to the form's fields")
+		return
+	}
 	if pdfobj.NameOf(c.f, c.cur, d["FT"]) != "Sig" {
 		c.change("a form field other than a signature was added")
 		return
@@ -329,8 +363,19 @@ func (c *revisionContext) newField(o pdfread.Object) {
 // signed field holds: a certification with no changes allowed only lets
 // document timestamps follow.
 func (c *revisionContext) newSignature(field pdfread.Dict) {
+	if r, ok := field["V"].(pdfread.Ref); ok {
+		if e, had := c.f.Lookup(c.old, r.Num); had && e.Kind != 'f' {
+			// A field that takes an existing signature value shows a
+			// signature nobody made in this update, where its signer
+			// never put it.
+			c.change("a signature field was given the value of an existing signature (object %d)", r.Num)
+			return
+		}
+	}
 	v, _ := pdfobj.Dict(c.f, c.cur, field["V"])
-	if pdfobj.NameOf(c.f, c.cur, v["Type"]) == "DocTimeStamp" || pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
+	// The sub-filter decides how the value is checked, so it alone
+	// makes a document timestamp (a /Type cannot relabel a signature).
+	if pdfobj.NameOf(c.f, c.cur, v["SubFilter"]) == "ETSI.RFC3161" {
 		c.purpose = true
 		c.allow("a document timestamp added")
 		return
@@ -347,13 +392,38 @@ func (c *revisionContext) invisibleWidget(d pdfread.Dict, what string) {
 	if paints(c.f, c.cur, d) {
 		c.change("%s has a visible appearance that draws over the page", what)
 	}
+	if c.scripted(d) {
+		c.change("%s carries an action that runs when the page is shown or the field is used", what)
+	}
+}
+
+// scripted tells whether annotation d carries an action a reader runs
+// (/AA, or an /A other than following a link), which can change what the
+// document shows after it is opened.
+func (c *revisionContext) scripted(d pdfread.Dict) bool {
+	if _, aa := d["AA"]; aa {
+		return true
+	}
+	if _, has := d["A"]; !has {
+		return false
+	}
+	a, _ := pdfobj.Dict(c.f, c.cur, d["A"])
+	switch pdfobj.NameOf(c.f, c.cur, a["S"]) {
+	case "URI", "GoTo":
+		_, next := a["Next"]
+		return next
+	}
+	return true
 }
 
 // paints tells whether an annotation can draw anything: not hidden, a
 // rectangle with area, and a normal appearance with content.
 func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	flags, _ := f.Resolve(k, d["F"])
-	if n, ok := flags.(int64); ok && n&(2|32) != 0 { // Hidden, NoView
+	// Hidden is never shown; NoView is not shown on screen but is still
+	// printed when Print is set.
+	const hidden, print, noView = 2, 4, 32
+	if n, ok := flags.(int64); ok && (n&hidden != 0 || n&noView != 0 && n&print == 0) {
 		return false
 	}
 	rect := pdfobj.Array(f, k, d["Rect"])
@@ -377,7 +447,15 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 	}
 	ap, _ := pdfobj.Dict(f, k, d["AP"])
 	if ap == nil {
-		return false
+		// Without an appearance stream readers draw one of their own
+		// from /MK, /DA and the field (poppler paints /MK's background
+		// and border over the page): only no appearance at all is none.
+		return true
+	}
+	if mk, _ := pdfobj.Dict(f, k, d["MK"]); mk["BG"] != nil || mk["BC"] != nil {
+		// With /NeedAppearances, readers redraw every widget from /MK,
+		// whatever its appearance stream holds.
+		return true
 	}
 	n, err := f.Resolve(k, ap["N"])
 	if err != nil {
@@ -395,7 +473,9 @@ func paints(f *pdfread.File, k int, d pdfread.Dict) bool {
 
 // diffField: form filling changes a field's value and appearance only.
 func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
-	isSig := pdfobj.NameOf(c.f, c.old, od["FT"]) == "Sig"
+	// A widget inherits its field's type: the widget of a signature
+	// field is no text field whose appearance form filling may redraw.
+	isSig := fieldType(c.f, c.old, od) == "Sig"
 	for _, k := range changedKeys(od, nd) {
 		switch {
 		case c.level < 2 && !isSig:
@@ -406,11 +486,15 @@ func (c *revisionContext) diffField(r pdfread.Ref, od, nd pdfread.Dict) {
 				continue
 			}
 			c.newSignature(nd)
+		case (k == "V" || k == "AS" || k == "AP") && !isSig && c.locks.locks(c.fieldName(r)):
+			c.change("form field %d (%s), which the signature locked, changed (/%s)", r.Num, c.fieldName(r), k)
 		case k == "V" || k == "AS":
-			c.allow("form field %d filled in (/%s)", r.Num, k)
+			c.allowContent("form field %d filled in (/%s)", r.Num, k)
 		case k == "AP":
 			if isSig && paints(c.f, c.cur, nd) {
 				c.change("signature field %d was given a visible appearance that draws over the page", r.Num)
+			} else if !isSig {
+				c.allowContent("form field %d's appearance redrawn (/AP)", r.Num)
 			}
 		default:
 			c.change("form field %d's /%s changed", r.Num, k)
@@ -438,38 +522,114 @@ func (c *revisionContext) diffAnnots(page int, oldObj, newObj pdfread.Object) {
 		return
 	}
 	for _, o := range na[len(oa):] {
-		d, _ := pdfobj.Dict(c.f, c.cur, o)
+		obj, _ := c.f.Resolve(c.cur, o)
+		d, _ := obj.(pdfread.Dict)
 		sub := pdfobj.NameOf(c.f, c.cur, d["Subtype"])
 		switch {
+		case sub == "":
+			c.change("something other than an annotation was added to the annotations of page object %d", page)
 		case sub == "Widget":
 			if c.isSigWidget(d) {
 				c.invisibleWidget(d, fmt.Sprintf("a new signature widget on page object %d", page))
 			} else {
 				c.change("a form field widget was added to page object %d", page)
 			}
+		case c.level >= 3 && c.scripted(d):
+			c.change("an annotation (/%s) with an action was added to page object %d", sub, page)
 		case c.level >= 3:
-			c.allow("an annotation (/%s) added to page object %d", sub, page)
+			c.allowContent("an annotation (/%s) added to page object %d", sub, page)
 		default:
 			c.change("an annotation (/%s) was added to page object %d", sub, page)
 		}
 	}
 }
 
-// isField tells whether a dictionary is a form field or a widget.
+// isValidationData tells whether d can only be validation data: a /DSS
+// dictionary, its /VRI dictionary (keyed by SHA-1 hashes) or a VRI entry
+// (ISO 32000-2 §12.8.4.3, Tables 261-262). An object the signed file
+// also uses as something else (a page's resources, a font map) is then
+// judged as a rewrite, not waved through as validation data.
+func isValidationData(d pdfread.Dict) bool {
+	if d == nil {
+		return false
+	}
+	dss, vriEntry, vri := true, true, true
+	for k := range d {
+		switch k {
+		case "Type":
+		case "VRI", "Certs", "OCSPs", "CRLs":
+			vriEntry, vri = false, false
+		case "Cert", "CRL", "OCSP", "TU", "TS":
+			dss, vri = false, false
+		default:
+			dss, vriEntry = false, false
+			vri = vri && isSHA1Hex(string(k))
+		}
+	}
+	return dss || vriEntry || vri
+}
+
+func isSHA1Hex(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// isField tells whether a dictionary is a form field or a widget: a widget
+// annotation, or a dictionary that is no annotation and has a field type
+// of its own or from an ancestor. A markup annotation's /T (its author)
+// and /Parent (a popup's) do not make it a field, whose appearance form
+// filling may change.
 func (c *revisionContext) isField(d pdfread.Dict) bool {
 	if d == nil {
 		return false
 	}
-	_, ft := d["FT"]
-	_, title := d["T"]
-	_, parent := d["Parent"]
-	return ft || title && parent || pdfobj.NameOf(c.f, c.old, d["Subtype"]) == "Widget"
+	switch pdfobj.NameOf(c.f, c.old, d["Subtype"]) {
+	case "Widget":
+		return true
+	case "":
+	default:
+		return false
+	}
+	return fieldType(c.f, c.old, d) != ""
+}
+
+// isAnnots tells whether r is the indirect /Annots array of a page of the
+// old revision. The page tree is walked once per update, and only when an
+// indirect array is rewritten.
+func (c *revisionContext) isAnnots(r pdfread.Ref) bool {
+	if c.annots == nil {
+		c.annots = map[pdfread.Ref]bool{}
+		root, _ := pdfobj.Dict(c.f, c.old, c.root)
+		pages, _ := pdfobj.Pages(c.f, c.old, root["Pages"])
+		for _, p := range pages {
+			d, _ := pdfobj.Dict(c.f, c.old, p)
+			if a, ok := d["Annots"].(pdfread.Ref); ok {
+				c.annots[a] = true
+			}
+		}
+	}
+	return c.annots[r]
 }
 
 func (c *revisionContext) isSigWidget(d pdfread.Dict) bool {
-	if pdfobj.NameOf(c.f, c.cur, d["FT"]) == "Sig" {
-		return true
+	return fieldType(c.f, c.cur, d) == "Sig"
+}
+
+// fieldType is d's field type, its own or inherited from an ancestor
+// (ISO 32000-1 §12.7.3.1).
+func fieldType(f *pdfread.File, k int, d pdfread.Dict) string {
+	for depth := 0; d != nil && depth < 32; depth++ {
+		if t := pdfobj.NameOf(f, k, d["FT"]); t != "" {
+			return t
+		}
+		d, _ = pdfobj.Dict(f, k, d["Parent"])
 	}
-	p, _ := pdfobj.Dict(c.f, c.cur, d["Parent"])
-	return pdfobj.NameOf(c.f, c.cur, p["FT"]) == "Sig"
+	return ""
 }

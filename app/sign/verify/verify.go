@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"communique/app/pdfread"
+	"communique/app/sign/cms"
 	"communique/app/sign/pdfobj"
 )
 
@@ -152,11 +153,15 @@ func Document(data []byte, opt Options) (*Report, error) {
 		opt.Now = time.Now()
 	}
 	f, err := pdfread.Open(data, pdfread.LimitsFor(len(data)))
+	if err == nil {
+		err = pdfobj.CheckLinearization(f)
+	}
 	if err != nil {
 		return &Report{Signatures: []SignatureReport{}, Verdict: VerdictMalformed,
 			Detail: "the PDF structure is malformed: " + err.Error()}, nil
 	}
-	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[[2]int]diff{}, forms: map[int]map[pdfread.Ref]bool{}}
+	v := &verifier{data: data, f: f, opt: opt, pinnedRoots: x509.NewCertPool(), diffs: map[diffKey]diff{}, forms: map[int]map[pdfread.Ref]pdfread.Dict{},
+		hexEnds: map[int64]int64{}}
 	v.setTrust()
 	sigs, err := v.discover()
 	if err != nil {
@@ -207,9 +212,10 @@ type verifier struct {
 	pinnedRoots *x509.CertPool
 	pinned      []*x509.Certificate // pinned signer certificates
 	sigs        []*foundSig
-	forms       map[int]map[pdfread.Ref]bool // signature values each revision's form lists
-	hashed      int64                        // bytes hashed so far, see maxHashed
-	diffs       map[[2]int]diff              // changes by (update, DocMDP level)
+	forms       map[int]map[pdfread.Ref]pdfread.Dict // signature values each revision's form lists, with their fields
+	hashed      int64                                // bytes hashed so far, see maxHashed
+	hexEnds     map[int64]int64                      // where the hex string opening at an offset ends, see framesGap
+	diffs       map[diffKey]diff                     // changes by update, DocMDP level and locks
 }
 
 // byteRangeRE finds signature byte ranges in the raw bytes, so a signature
@@ -255,7 +261,7 @@ func (v *verifier) discover() ([]*foundSig, error) {
 		}
 		// Only a range that frames a hex string is a signature; anything
 		// else is the text "/ByteRange" occurring in some content.
-		if !framesGap(v.data, br) {
+		if !v.framesGap(br) {
 			continue
 		}
 		s := &foundSig{byteRange: br, rev: -1}
@@ -275,21 +281,26 @@ func (v *verifier) discover() ([]*foundSig, error) {
 
 // framesGap tells whether byteRange is [0 a b c] with a hex string exactly
 // filling the gap between a and b; the end (b+c) may lie beyond the data,
-// which happens when a signed file was truncated.
-func framesGap(data []byte, br []int64) bool {
+// which happens when a signed file was truncated. Where each hex string
+// ends is found once per '<' and remembered: thousands of claimed ranges
+// over one long string must not scan it thousands of times.
+func (v *verifier) framesGap(br []int64) bool {
+	data := v.data
 	if len(br) != 4 || br[0] != 0 || br[1] <= 0 || br[2] <= br[1]+1 || br[3] < 0 || br[2] > int64(len(data)) {
 		return false
 	}
-	gap := data[br[1]:br[2]]
-	if gap[0] != '<' || gap[len(gap)-1] != '>' {
+	if data[br[1]] != '<' || data[br[2]-1] != '>' {
 		return false
 	}
-	for _, c := range gap[1 : len(gap)-1] {
-		if !isHexDigit(c) && !isPDFSpace(c) {
-			return false
+	end, ok := v.hexEnds[br[1]]
+	if !ok {
+		end = br[1] + 1
+		for end < int64(len(data)) && (isHexDigit(data[end]) || isPDFSpace(data[end])) {
+			end++
 		}
+		v.hexEnds[br[1]] = end
 	}
-	return true
+	return end == br[2]-1
 }
 
 func isHexDigit(c byte) bool {
@@ -356,6 +367,13 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		return rep
 	}
 
+	// The value is one DER structure padded with zeros: anything else
+	// in the excluded gap is unsigned data riding along with the
+	// signature (readers differ on whether they parse or ignore it).
+	if der := cms.TrimDER(loc.contents); len(bytes.Trim(loc.contents[len(der):], "\x00")) > 0 {
+		rep.Verdict, rep.Detail = VerdictInvalid, "the signature value is followed by other data than zero padding"
+		return rep
+	}
 	var res cryptoResult
 	if m.subFilter == "ETSI.RFC3161" {
 		res = v.checkDocTimestamp(&rep, loc.contents, ranges)
@@ -370,8 +388,13 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 	if m.permission != 0 {
 		level = m.permission
 	}
-	rep.Changes, rep.AllowedChanges = v.changesAfter(loc.rev, level)
-	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0)
+	locks := v.locksOf(s, loc.rev)
+	if locks != nil && locks.p != 0 {
+		level = min(level, locks.p)
+	}
+	var fills int
+	rep.Changes, rep.AllowedChanges, fills = v.changesAfter(loc.rev, level, locks)
+	coverage := v.coverage(loc.rev, s.end(), len(rep.Changes) > 0, fills)
 	if len(rep.Changes) > 0 {
 		rep.Verdict = VerdictModified
 		rep.Detail = joinDetail(coverage+"; after signing: "+joinList(rep.Changes), res.detail)
@@ -410,7 +433,7 @@ func (v *verifier) locate(s *foundSig) location {
 		return fail(VerdictInvalid, "the signature field's value is not a signature dictionary")
 	case len(br) != 4:
 		return fail(VerdictInvalid, "the signature's byte range has %d numbers instead of 4", len(br))
-	case !framesGap(v.data, br):
+	case !v.framesGap(br):
 		return fail(VerdictInvalid, "the signature's byte range does not start at the beginning of the file and exclude exactly the signature value")
 	case br[2]+br[3] > int64(len(v.data)):
 		return fail(VerdictModified, "the file is shorter than the signed byte range: it was truncated after signing")
@@ -455,7 +478,7 @@ func (v *verifier) metaOf(s *foundSig) sigMeta {
 
 // coverage describes how much of the file the signature ending at end (in
 // revision rev) covers.
-func (v *verifier) coverage(rev int, end int64, changed bool) string {
+func (v *verifier) coverage(rev int, end int64, changed bool, fills int) string {
 	if rev == len(v.f.Revisions)-1 {
 		return ""
 	}
@@ -468,6 +491,8 @@ func (v *verifier) coverage(rev int, end int64, changed bool) string {
 	}
 	switch {
 	case changed:
+	case fills > 0:
+		text += "; later revisions change only what its signer allowed (form filling or annotations, listed as allowed changes)"
 	case later == 0:
 		text += "; later revisions leave the document's content unchanged"
 	default:
@@ -503,7 +528,7 @@ func (v *verifier) placement(s *foundSig, signedRev int) string {
 	if err != nil {
 		return "the form of the signed revision cannot be read: " + err.Error()
 	}
-	if !listed[s.ref] {
+	if _, ok := listed[s.ref]; !ok {
 		return "the form of the revision it signs does not list the signature"
 	}
 	start, end, ok := v.f.Span(signedRev, s.ref)
@@ -516,8 +541,9 @@ func (v *verifier) placement(s *foundSig, signedRev int) string {
 	return ""
 }
 
-// formSigs returns the signature dictionaries revision k's form lists.
-func (v *verifier) formSigs(k int) (map[pdfread.Ref]bool, error) {
+// formSigs returns the signature dictionaries revision k's form lists,
+// with the field that holds each.
+func (v *verifier) formSigs(k int) (map[pdfread.Ref]pdfread.Dict, error) {
 	if m, ok := v.forms[k]; ok {
 		return m, nil
 	}
@@ -525,10 +551,10 @@ func (v *verifier) formSigs(k int) (map[pdfread.Ref]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := map[pdfread.Ref]bool{}
+	m := map[pdfread.Ref]pdfread.Dict{}
 	for _, fl := range fields {
 		if r, ok := fl.Dict["V"].(pdfread.Ref); ok && fl.FT == "Sig" {
-			m[r] = true
+			m[r] = fl.Dict
 		}
 	}
 	v.forms[k] = m
