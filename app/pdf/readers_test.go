@@ -69,9 +69,9 @@ func TestReadersSoftHyphen(t *testing.T) {
 		}
 		return strings.Join(words, " ")
 	}
-	doc := Document{Lang: "en", Title: Part{"title", "Soft hyphens"}, Date: testDate}
+	doc := Document{Lang: "en", Title: Part{ID: "title", Text: "Soft hyphens"}, Date: testDate}
 	for _, p := range paras {
-		doc.Paragraphs = append(doc.Paragraphs, Part{p.ID, shy(p.Text)})
+		doc.Paragraphs = append(doc.Paragraphs, Part{ID: p.ID, Text: shy(p.Text)})
 	}
 	d := sanitize(doc)
 	c, err := compose(&d, nil)

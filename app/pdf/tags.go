@@ -80,7 +80,14 @@ func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error 
 	for _, e := range c.elems {
 		// An element with no text (an empty part) stays out of the tree
 		// but keeps its number, unreferenced and harmless.
-		p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R /K [%s]>>", e.role, docElem, strings.Join(kids[e], " ")))
+		// /Lang is an entry of the element itself, not marked content
+		// around its text: a BDC in the middle of a line would end
+		// pdf.js's text item there and break its right-to-left ordering.
+		lang := ""
+		if e.lang != "" {
+			lang = " /Lang (" + e.lang + ")" // wellFormedTag: nothing to escape
+		}
+		p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /%s%s /P %d 0 R /K [%s]>>", e.role, lang, docElem, strings.Join(kids[e], " ")))
 	}
 	p.AddToDict(p.Root, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
 	return nil
