@@ -81,7 +81,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 	for i := range ds {
 		ds[i].text, ds[i].space = items[i].visual, items[i].space
 	}
-	ds = joinZeroWidth(ds)
+	ds = splitMarks(joinZeroWidth(ds))
 	out := ds[:0]
 	for i, d := range ds {
 		// pdf.js reads a space from the gap before the next glyph it
@@ -145,6 +145,38 @@ func joinZeroWidth(ds []textDraw) []textDraw {
 			continue
 		}
 		out = append(out, d)
+	}
+	return out
+}
+
+// splitMarks draws the combining marks that start a code's text (the
+// text of a right-to-left cluster is stored reversed, so its harakat come
+// first) as a code of their own, a blank of no width drawn just before it.
+// MuPDF moves its pen over no character whose text starts with a mark, so
+// a letter with harakat drawn as one code left a gap after it that MuPDF
+// read as a space or a new line.
+func splitMarks(ds []textDraw) []textDraw {
+	n := 0
+	for _, d := range ds {
+		if r, _ := utf8.DecodeRuneInString(d.text); isMark(r) && !d.blank {
+			n++
+		}
+	}
+	if n == 0 {
+		return ds
+	}
+	out := make([]textDraw, 0, len(ds)+n)
+	for _, d := range ds {
+		i := strings.IndexFunc(d.text, func(r rune) bool { return !isMark(r) })
+		if i <= 0 || d.blank {
+			out = append(out, d)
+			continue
+		}
+		m := d
+		m.form = form{face: d.form.face, gid: d.form.face.space}
+		m.text, m.blank = d.text[:i], true
+		d.text = d.text[i:]
+		out = append(out, m, d)
 	}
 	return out
 }

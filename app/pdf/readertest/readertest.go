@@ -19,7 +19,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
@@ -226,30 +225,73 @@ func Forbidden(s string) (rune, bool) {
 
 // Mixed reports a line that holds right-to-left letters and also Latin
 // letters or digits (or, with rtl, a line of a right-to-left paragraph
-// that holds Latin letters or digits at all). MuPDF reverses each
-// right-to-left stretch of a line drawn in visual order where it stands,
-// without the bidi algorithm's reordering of the stretches, and Arabic
-// digits with them, so on such a line it gets every character but not
-// their order; pdf.js and poppler reorder properly, and no ToUnicode map
-// satisfies both (see ../../../../shared/notes/pdftext.md).
+// that holds Latin letters or digits at all). MuPDF gets every character
+// of such a line but not their order, and no content stream makes MuPDF,
+// pdf.js and poppler's struct text exact together. Checked against the
+// sources (2026-12, re-examined by a second session):
 //
-// Why no content stream satisfies all three either (MuPDF 1.28 source):
-// pdf-op-run.c guess_bidi_level gives each code the direction of the
-// first character of its ToUnicode text (R, AL and AN right to left; L,
-// EN, ES, ET left to right; neutrals that of the code drawn before), and
-// stext-device.c reverse_bidi_line reverses every maximal stretch of
-// right-to-left characters of a line in stream order once one of them was
-// drawn advancing to the right. pdf.js (evaluator.js) instead ends a text
-// item wherever the pen moves back, drops a code whose text starts with
-// white space or ends with a format character, and runs its bidi pass on
-// each item. Arabic-Indic digits (class AN) are thus reversed by MuPDF and
-// kept by pdf.js in any one stream order; drawing the stretches in logical
-// order (one pdf.js item each) leaves the space between a right-to-left
-// word and a following number with the direction of the code before it,
-// which is left to right, so MuPDF moves it; and drawing right-to-left
-// text in logical order (so that MuPDF reverses nothing) makes every glyph
-// its own pdf.js item, losing the spaces and reversing multi-character
-// codes.
+// MuPDF 1.28.1 (pdf-op-run.c 1293-1324 and 1436, stext-device.c 536-551,
+// 856-863, 896-950, 1766-1805). Each code gets a direction flag from the
+// first character of its ToUnicode text (guess_bidi_level: R, AL, AN
+// right to left; L, EN, ES, ET left to right; neutrals and marks the flag
+// of the code drawn before; BT resets it to left to right). ActualText
+// never sets it: its characters take the flag of the glyph they replace.
+// A line is reordered only if a right-to-left character was drawn where
+// the pen advancing to the right put it (bidi = 3); reverse_bidi_line then
+// reverses each maximal stretch of flagged characters in stream order, in
+// place. So MuPDF's text is the stream with its right-to-left stretches
+// reversed, and the stretches keep their stream order.
+//
+// pdf.js 5.6.205 (legacy/build/pdf.worker.mjs 38799-38842, 42052-42065,
+// 42201-42300, 42370-42420, 42772-42799, 25579). It ignores ActualText,
+// ends a text item where the pen moves back more than 0.2 em, at a font
+// or size change and at every BDC/EMC, and runs its bidi pass on each
+// item, treating the item's characters in stream order as visual order.
+// A space glyph is only kept if another glyph follows in the same item;
+// a move back drops it (resetLastChars).
+//
+// The two are contradictory on a Mixed line. In one pdf.js item the stream
+// must be visual order; MuPDF then reverses the stretches in place instead
+// of also swapping them ("A B 123 C D" comes out "C D 123 A B"), and
+// reverses Arabic-Indic digits (class AN, flagged right to left) that
+// pdf.js keeps ("٢٠٢٠" → "٠٢٠٢"). Giving the digits or Latin text a
+// right-to-left flag means a strong right-to-left first character in their
+// ToUnicode text, which every reader prints. Splitting the line into one
+// pdf.js item per bidi run, drawn in logical run order (each run left to
+// right), satisfies pdf.js, but MuPDF then needs the neutral that starts a
+// right-to-left run in the stream (the run's logical end: "." after a
+// number, "،" after a Latin word) to carry the right-to-left flag, which
+// only the code before it can give, and that code is the last one of the
+// left-to-right run: the neutral joins it and moves. Only an extra code
+// with a strong right-to-left text (U+200F inside an empty ActualText, which
+// MuPDF and poppler then drop and pdf.js skips as a format character)
+// would give the flag, and poppler's struct text (below) would print it.
+// Drawing right-to-left runs in logical order (pen moving left, so MuPDF
+// reverses nothing) makes every glyph its own pdf.js item: the spaces are
+// dropped and multi-character codes (lam-alef) come out reversed.
+//
+// poppler 22.12 struct text (pdfinfo -struct-text: printStruct, then
+// StructElement::appendSubTreeText and MarkedContentOutputDev::drawChar,
+// MarkedContentOutputDev.cc 100): the ToUnicode text of each code of the
+// element's marked content, concatenated in stream order, with no
+// reordering and no ActualText (tried: /Span <</ActualText>> around a line
+// changes pdftotext's text, not pdfinfo's). Logical struct text for
+// Arabic therefore needs the stream in logical order with logical code
+// texts, while pdf.js needs every item holding two or more right-to-left
+// letters in visual order: for a line of two Arabic words the two cannot
+// both hold (one item: the text would have to equal its own reverse;
+// one item per letter: pdf.js drops the space between the words, since
+// the next letter is drawn to the left of the space). Struct text is left
+// in visual order for right-to-left lines; pdf.js, which people read
+// with, is exact.
+//
+// The invisible marks (U+061C, U+200E) that start some codes' text are
+// for poppler's pdftotext (see textmap.go, popplerType): its reorderText
+// gives a neutral between a number and a right-to-left word to the
+// left-to-right run unless a strong character, which it then prints,
+// stands there. ActualText cannot carry the mark for poppler alone: MuPDF
+// reads ActualText in any marked content, poppler only under /Span, and
+// pdf.js reads neither, so whatever poppler reads MuPDF reads too.
 func Mixed(line string, rtlParagraph bool) bool {
 	rtl, other := rtlParagraph, false
 	for _, r := range line {
@@ -266,17 +308,16 @@ func Mixed(line string, rtlParagraph bool) bool {
 
 // Lenient reports whether a reader can only be held to a line's
 // characters, not their order, for reasons of its own that no file can
-// change: MuPDF on a Mixed line or one with combining marks; pdf.js on a line of a right-to-left
+// change: MuPDF on a Mixed line; pdf.js on a line of a right-to-left
 // paragraph in which right-to-left characters are under 30% (its bidi.js
 // then takes the whole line as left to right, so "COVID-19." alone on the
-// last line of an Arabic paragraph comes out ".COVID-19").
+// last line of an Arabic paragraph comes out ".COVID-19"). Lines with
+// harakat are exact in all three (the writer draws a cluster's marks as a
+// code of their own, see splitMarks in ../textmap.go).
 func Lenient(reader string, rtl bool, line string) bool {
 	switch reader {
 	case "mupdf":
-		// MuPDF also moves its pen over no character whose first code
-		// point is a combining mark, so a letter with harakat drawn as one
-		// glyph gets a space after it.
-		return Mixed(line, rtl) || strings.ContainsFunc(line, func(r rune) bool { return unicode.Is(unicode.Mn, r) })
+		return Mixed(line, rtl)
 	case "pdfjs":
 		n, r := 0, 0
 		for _, c := range line {
