@@ -226,9 +226,11 @@ func Forbidden(s string) (rune, bool) {
 // Mixed reports a line that holds right-to-left letters and also Latin
 // letters or digits (or, with rtl, a line of a right-to-left paragraph
 // that holds Latin letters or digits at all). MuPDF gets every character
-// of such a line but not their order, and no content stream makes MuPDF,
-// pdf.js and poppler's struct text exact together. Checked against the
-// sources (2026-12, re-examined by a second session):
+// of such a line but not their order. Each way of drawing such a line
+// examined below against the readers' sources (2026-12, by a second
+// session) breaks pdf.js or MuPDF; none was found that makes both exact,
+// nor one that makes poppler's struct text logical for right-to-left
+// lines while pdf.js stays exact:
 //
 // MuPDF 1.28.1 (pdf-op-run.c 1293-1324 and 1436, stext-device.c 536-551,
 // 856-863, 896-950, 1766-1805). Each code gets a direction flag from the
@@ -258,17 +260,22 @@ func Forbidden(s string) (rune, bool) {
 // right-to-left flag means a strong right-to-left first character in their
 // ToUnicode text, which every reader prints. Splitting the line into one
 // pdf.js item per bidi run, drawn in logical run order (each run left to
-// right), satisfies pdf.js, but MuPDF then needs the neutral that starts a
-// right-to-left run in the stream (the run's logical end: "." after a
-// number, "،" after a Latin word) to carry the right-to-left flag, which
-// only the code before it can give, and that code is the last one of the
-// left-to-right run: the neutral joins it and moves. Only an extra code
-// with a strong right-to-left text (U+200F inside an empty ActualText, which
-// MuPDF and poppler then drop and pdf.js skips as a format character)
-// would give the flag, and poppler's struct text (below) would print it.
-// Drawing right-to-left runs in logical order (pen moving left, so MuPDF
-// reverses nothing) makes every glyph its own pdf.js item: the spaces are
-// dropped and multi-character codes (lam-alef) come out reversed.
+// right, so that each item is in visual order and consecutive runs are
+// pen moves back), fails in pdf.js itself: a move back ends the item and
+// resets its space tracking (resetLastChars), so a space glyph first or
+// last in an item is dropped, and a code whose text starts with white
+// space is read as that space alone; the space between an Arabic word and
+// a following number is exactly such a boundary. It fails in MuPDF too:
+// the neutral that starts a right-to-left run in the stream (its logical
+// end: "." after a number) takes the flag of the code before it, the last
+// of the left-to-right run, and joins that stretch. Drawing right-to-left
+// runs in logical order (pen moving left, so MuPDF reverses nothing) makes
+// every glyph its own pdf.js item: the spaces are dropped the same way and
+// multi-character codes (lam-alef) come out reversed. An ActualText for
+// MuPDF alone (MuPDF reads it under any tag, poppler only under /Span)
+// would have to hold the line scrambled so that MuPDF's reversal restores
+// it, which every other reader honouring ActualText (Acrobat, screen
+// readers) would then read scrambled: not done.
 //
 // poppler 22.12 struct text (pdfinfo -struct-text: printStruct, then
 // StructElement::appendSubTreeText and MarkedContentOutputDev::drawChar,
