@@ -41,6 +41,11 @@ type textDraw struct {
 	size  float64
 	blank bool // draws no ink
 	space bool // stands for white space only
+	// mark is a bidi mark for poppler drawn just before the code, and
+	// markAfter one drawn just after it at markX (where a space merged
+	// into the code stood); see hiddenMarks.
+	mark, markAfter rune
+	markX           float64
 }
 
 // wideSpace is the widest space, in ems, that stays a textDraw of its own:
@@ -79,7 +84,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		items[len(items)-1].visual += "-"
 	}
 	for i := range ds {
-		ds[i].text, ds[i].space = items[i].visual, items[i].space
+		ds[i].text, ds[i].space, ds[i].mark = items[i].visual, items[i].space, items[i].mark
 	}
 	ds = splitMarks(joinZeroWidth(ds))
 	out := ds[:0]
@@ -98,12 +103,63 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 			prev := &out[len(out)-1]
 			prev.text += d.text
 			prev.form.adv += d.form.adv
+			if d.mark != 0 && prev.markAfter == 0 {
+				prev.markAfter, prev.markX = d.mark, d.x
+			}
 			continue
 		}
 		out = append(out, d)
 	}
-	return out, nil
+	return hiddenMarks(out), nil
 }
+
+// hiddenMarks draws each bidi mark poppler needs (see popplerType) as a
+// code of its own, a blank of no width whose text is the mark alone, just
+// before the code it marks; the writer puts it in a text object clipped
+// to nothing. pdf.js skips a code whose text ends with a format character
+// and MuPDF drops glyphs outside the clip (FZ_STEXT_CLIP, on by default),
+// so only poppler, which ignores clipping when it extracts text, reads
+// them; as the first character of a glyph's text all three printed them.
+//
+// MuPDF takes a neutral's direction from the code drawn before it, and
+// the text object after the clipped one starts again from left to right.
+// Where the marked code is a neutral (a comma after a space) in a
+// right-to-left line, and before punctuation at the left end of such a
+// line, a mupdfMark drawn off the page in front of it gives MuPDF back
+// the right-to-left direction the mark in the glyph's text gave it.
+func hiddenMarks(ds []textDraw) []textDraw {
+	n := 0
+	for _, d := range ds {
+		if d.mark != 0 || d.markAfter != 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return ds
+	}
+	out := make([]textDraw, 0, len(ds)+2*n)
+	hidden := func(d textDraw, r rune, x float64) {
+		out = append(out, textDraw{form: form{face: d.form.face, gid: d.form.face.space}, text: string(r), x: x, y: d.y, size: d.size, blank: true})
+	}
+	for _, d := range ds {
+		mark, after, x := d.mark, d.markAfter, d.markX
+		d.mark, d.markAfter = 0, 0
+		if mark != 0 && mark != mupdfMark {
+			hidden(d, mark, d.x)
+		}
+		if first, _ := utf8.DecodeRuneInString(d.text); mark == mupdfMark || mark == rlm && weakStart(first) {
+			hidden(d, mupdfMark, d.x)
+		}
+		out = append(out, d)
+		if after != 0 {
+			hidden(d, after, x)
+		}
+	}
+	return out
+}
+
+// isHiddenMark reports the text of a code hiddenMarks made.
+func isHiddenMark(text string) bool { return text == string(rlm) || text == string(lrm) }
 
 // readerChars returns a cluster's characters without the invisible
 // controls, reversed in a right-to-left run.
@@ -141,6 +197,9 @@ func joinZeroWidth(ds []textDraw) []textDraw {
 			}
 			next.form = packForm(next.form.face, parts, next.form.adv)
 			next.text = d.text + next.text
+			if d.mark != 0 {
+				next.mark = d.mark
+			}
 			ds[i+1] = next
 			continue
 		}
@@ -175,7 +234,7 @@ func splitMarks(ds []textDraw) []textDraw {
 		m := d
 		m.form = form{face: d.form.face, gid: d.form.face.space}
 		m.text, m.blank = d.text[:i], true
-		d.text = d.text[i:]
+		d.text, d.mark = d.text[i:], 0
 		out = append(out, m, d)
 	}
 	return out
@@ -208,10 +267,15 @@ func invisible(r rune) bool {
 // reorderText (TextOutputDev.cc) gives a neutral between a number and a
 // right-to-left word to the left-to-right run whatever the file says, and
 // it builds lines from positions, so only a strong character there, which
-// it then prints, changes its mind. All three readers print the marks.
+// it then prints, changes its mind. Only poppler reads the marks: they
+// are drawn where pdf.js and MuPDF do not see them (hiddenMarks).
 const (
 	rlm = '\u061C'
 	lrm = '\u200E'
+	// mupdfMark gives MuPDF the right-to-left direction (see
+	// hiddenMarks). The writer draws it off the page, where MuPDF and
+	// poppler drop it; pdf.js skips a format character.
+	mupdfMark = '\u200F'
 )
 
 type ptype uint8
@@ -262,14 +326,16 @@ type visCluster struct {
 	level  uint8
 	space  bool
 	visual string
+	mark   rune // a bidi mark poppler needs before the cluster
 }
 
 // markBoundaries adds the bidi marks that keep pdftotext's reordering
 // faithful (see popplerType): in a right-to-left line a RIGHT-TO-LEFT MARK
 // before a number or Latin text that a space or punctuation precedes, in a
 // left-to-right line a LEFT-TO-RIGHT MARK after right-to-left text that a
-// space or punctuation follows. Marks start a code's text, never end it:
-// pdf.js drops a glyph whose text ends with a format character.
+// space or punctuation follows; and, for MuPDF, a mupdfMark before the
+// punctuation at the left end of a right-to-left line. Each is a mark
+// before a cluster (visCluster.mark), drawn as a code of its own.
 func markBoundaries(items []visCluster, rtl bool) {
 	edge := func(v visCluster, last bool) ptype {
 		if v.space || len(v.visual) == 0 {
@@ -294,7 +360,7 @@ func markBoundaries(items []visCluster, rtl bool) {
 				// of another line: a mark makes the punctuation ending a
 				// right-to-left line right to left.
 				if r, _ := utf8.DecodeRuneInString(it.visual); weakStart(r) {
-					it.visual = string(rlm) + it.visual
+					it.mark = mupdfMark
 				}
 				continue
 			}
@@ -302,14 +368,13 @@ func markBoundaries(items []visCluster, rtl bool) {
 			t := edge(*it, false)
 			sameRun := it.level%2 == 0 && prev.level%2 == 0
 			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
-				it.visual = string(rlm) + it.visual
+				it.mark = rlm
 			}
 			continue
 		}
 		if it.level%2 == 1 && i+1 < len(items) && items[i+1].level%2 == 0 && len(items[i+1].visual) > 0 {
 			if t := edge(items[i+1], false); t != pL && t != pNum {
-				next := &items[i+1]
-				next.visual = string(lrm) + next.visual
+				items[i+1].mark = lrm
 			}
 		}
 	}

@@ -223,6 +223,21 @@ func Forbidden(s string) (rune, bool) {
 	return 0, false
 }
 
+// LayoutControl finds a bidi control or mark or a soft hyphen: layout, not
+// text. pdf.js and MuPDF must extract none. poppler's pdftotext is let
+// off: it wraps right-to-left lines in embeddings of its own, and it
+// needs the marks the writer draws for it alone (see ../textmap.go,
+// hiddenMarks) to order a line.
+func LayoutControl(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // Mixed reports a line that holds right-to-left letters and also Latin
 // letters or digits (or, with rtl, a line of a right-to-left paragraph
 // that holds Latin letters or digits at all). MuPDF gets every character
@@ -292,13 +307,14 @@ func Forbidden(s string) (rune, bool) {
 // in visual order for right-to-left lines; pdf.js, which people read
 // with, is exact.
 //
-// The invisible marks (U+061C, U+200E) that start some codes' text are
-// for poppler's pdftotext (see textmap.go, popplerType): its reorderText
-// gives a neutral between a number and a right-to-left word to the
-// left-to-right run unless a strong character, which it then prints,
-// stands there. ActualText cannot carry the mark for poppler alone: MuPDF
-// reads ActualText in any marked content, poppler only under /Span, and
-// pdf.js reads neither, so whatever poppler reads MuPDF reads too.
+// The invisible marks (U+061C, U+200E) poppler's pdftotext needs (see
+// textmap.go, popplerType: its reorderText gives a neutral between a
+// number and a right-to-left word to the left-to-right run unless a strong
+// character, which it then prints, stands there) are drawn for poppler
+// alone, clipped away (hiddenMarks): pdf.js and MuPDF no longer print
+// them; pdftotext does, by its own design. ActualText could not carry
+// them for poppler alone: MuPDF reads ActualText in any marked content,
+// poppler only under /Span, pdf.js never.
 func Mixed(line string, rtlParagraph bool) bool {
 	rtl, other := rtlParagraph, false
 	for _, r := range line {
@@ -397,6 +413,9 @@ func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want []
 	for i, page := range pages {
 		if r, bad := Forbidden(page); bad {
 			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
+		}
+		if r, bad := LayoutControl(page); bad && reader != "poppler" {
+			tb.Errorf("%s page %d: %s extracts the invisible %U", name, i+1, reader, r)
 		}
 		got := Lines(page)
 		wantPage := want[i]
