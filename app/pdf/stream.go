@@ -3,6 +3,8 @@ package pdf
 import (
 	"encoding/binary"
 	"math"
+
+	"communique/app/pdf/bidimark"
 )
 
 // Export streams: a long statement's typeset lines (glyphs and clusters,
@@ -86,9 +88,9 @@ func (pr *program) bind(font *docFont) {
 		pr.code[i] = font.code(u.form, u.text)
 		pr.width[i] = font.width[u.form]
 		switch {
-		case isHiddenMark(u.text):
+		case bidimark.Hidden(u.text):
 			pr.hidden[i] = hiddenClipped
-		case u.text == string(mupdfMark):
+		case u.text == string(bidimark.MuPDF):
 			pr.hidden[i] = hiddenOffPage
 		}
 	}

@@ -296,7 +296,11 @@ func (w *writer) line(pl progLine, ds []glyphDraw) {
 
 // appendCode appends a two-byte code as a PDF string.
 func appendCode(b []byte, code rune) []byte {
-	b = append(b, '(')
+	return append(escapeCode(append(b, '('), code), ')')
+}
+
+// escapeCode appends a two-byte code's bytes as they go in a PDF string.
+func escapeCode(b []byte, code rune) []byte {
 	for _, c := range []byte{byte(code >> 8), byte(code)} {
 		switch c {
 		case '(', ')', '\\':
@@ -309,7 +313,7 @@ func appendCode(b []byte, code rune) []byte {
 			b = append(b, c)
 		}
 	}
-	return append(b, ')')
+	return b
 }
 
 func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
@@ -332,18 +336,7 @@ func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
 		p.tj = append(p.tj, '(')
 		p.open = true
 	}
-	for _, b := range []byte{byte(code >> 8), byte(code)} {
-		switch b {
-		case '(', ')', '\\':
-			p.tj = append(p.tj, '\\', b)
-		case '\r':
-			p.tj = append(p.tj, '\\', 'r')
-		case '\n':
-			p.tj = append(p.tj, '\\', 'n')
-		default:
-			p.tj = append(p.tj, b)
-		}
-	}
+	p.tj = escapeCode(p.tj, code)
 	p.n++
 	p.next += float64(width) * size / 1000
 }
