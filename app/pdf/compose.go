@@ -56,6 +56,7 @@ type placedLine struct {
 // document's parts in reading order (ISO 14289-1, PDF/UA).
 type structElem struct {
 	role string // standard structure type: H1, P
+	lang string // BCP 47 tag when not the document's (Part.Lang)
 }
 
 type page struct {
@@ -101,6 +102,7 @@ type composer struct {
 	c      *composition
 	pg     *page
 	role   string  // structure type of the blocks being placed
+	lang   string  // their language when not the document's (Part.Lang)
 	top    float64 // top of the next line box
 	bottom float64
 	sink   pageSink // nil: pages keep their lines
@@ -175,11 +177,11 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 	if err := k.letterhead(); err != nil {
 		return nil, err
 	}
-	k.role = "H1"
+	k.role, k.lang = "H1", doc.Title.Lang
 	if err := k.block(doc.Title.ID, doc.Title.Text, sizeTitle, true, typeset.AlignStart, false, 6); err != nil {
 		return nil, err
 	}
-	k.role = "P"
+	k.role, k.lang = "P", ""
 	if err := k.block(partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
 		return nil, err
 	}
@@ -187,10 +189,12 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 		return nil, err
 	}
 	for i, p := range doc.Paragraphs {
+		k.lang = p.Lang
 		if err := k.place(p.ID, p.Text, sizeBody, false, 0.6*sizeBody*k.lead, body.get(i)); err != nil {
 			return nil, err
 		}
 	}
+	k.lang = ""
 	if doc.Signature != nil {
 		if err := k.signature(); err != nil {
 			return nil, err
@@ -224,9 +228,13 @@ func partTexts(ps []Part) []string {
 	return out
 }
 
-// newElem starts a structure element of the current role.
+// newElem starts a structure element of the current role, with its
+// language when that is a well-formed tag other than the document's.
 func (k *composer) newElem() *structElem {
 	e := &structElem{role: k.role}
+	if wellFormedTag(k.lang) && !strings.EqualFold(k.lang, k.doc.Lang) {
+		e.lang = k.lang
+	}
 	k.c.elems = append(k.c.elems, e)
 	return e
 }
@@ -240,7 +248,13 @@ func (k *composer) newPage() {
 
 func (k *composer) style(size float64, bold bool, align typeset.Align) typeset.Style {
 	dir := typeset.Auto // known languages decide; others go by first strong character
-	return typeset.Style{Fonts: k.fonts, Bold: bold, Size: size, Leading: size * k.lead, Lang: k.doc.Lang, Dir: dir, Align: align}
+	lang := k.doc.Lang
+	if wellFormedTag(k.lang) {
+		// A part in another language is set as that language is: an
+		// English paragraph in an Arabic statement runs left to right.
+		lang = k.lang
+	}
+	return typeset.Style{Fonts: k.fonts, Bold: bold, Size: size, Leading: size * k.lead, Lang: lang, Dir: dir, Align: align}
 }
 
 func (k *composer) layout(id, text string, width, size float64, bold bool, align typeset.Align) (*typeset.Paragraph, error) {
@@ -300,6 +314,7 @@ func (k *composer) layoutBody() *bodyLayout {
 		if b.wait(i) && strings.TrimSpace(ps[i].Text) != "" {
 			h := helper
 			h.eng = getEngine()
+			h.lang = ps[i].Lang
 			r.p, r.err = h.layout(ps[i].ID, ps[i].Text, k.width, sizeBody, false, typeset.AlignJustify)
 			putEngine(h.eng)
 		}

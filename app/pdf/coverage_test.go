@@ -24,9 +24,9 @@ func TestUncovered(t *testing.T) {
 // listed with its message, not only the first, and a document Export
 // accepts has none.
 func TestMissingGlyphsAgreesWithExport(t *testing.T) {
-	doc := Document{Lang: "ar", Organisation: "التحالف", Title: Part{"title", "بيان"}, Place: "واشنطن",
+	doc := Document{Lang: "ar", Organisation: "التحالف", Title: Part{ID: "title", Text: "بيان"}, Place: "واشنطن",
 		Date:       time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC),
-		Paragraphs: []Part{{"p1", "نص عربي (COVID-19)"}, {"p2", "نص آخر"}}}
+		Paragraphs: []Part{{ID: "p1", Text: "نص عربي (COVID-19)"}, {ID: "p2", Text: "نص آخر"}}}
 	if m, err := MissingGlyphs(doc); err != nil || len(m) != 0 {
 		t.Fatalf("sample: %v %v", m, err)
 	}

@@ -220,7 +220,7 @@ func TestMixedDirectionOracles(t *testing.T) {
 	} {
 		name := fmt.Sprintf("mixed-%d-%s", i+1, c.lang)
 		t.Run(name, func(t *testing.T) {
-			doc := Document{Lang: c.lang, Title: Part{"title", "Test"}, Date: testDate, Paragraphs: []Part{{"p", c.text}}}
+			doc := Document{Lang: c.lang, Title: Part{ID: "title", Text: "Test"}, Date: testDate, Paragraphs: []Part{{ID: "p", Text: c.text}}}
 			res, err := Export(doc)
 			if err != nil {
 				t.Fatal(err)
@@ -415,7 +415,7 @@ func TestLayoutAsideMatchesOneEngine(t *testing.T) {
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	bad := long
-	bad.Paragraphs = append(slices.Clone(long.Paragraphs), Part{"last", "\U00010000"}) // Linear B: no font here
+	bad.Paragraphs = append(slices.Clone(long.Paragraphs), Part{ID: "last", Text: "\U00010000"}) // Linear B: no font here
 	var mg *MissingGlyphError
 	if _, err := Export(bad); !errors.As(err, &mg) || mg.MessageID != "last" {
 		t.Errorf("err = %v, want the missing glyph of the last paragraph", err)
@@ -441,7 +441,7 @@ func TestExportAllMatchesExport(t *testing.T) {
 			t.Errorf("%s: ExportAll and Export differ", doc.Lang)
 		}
 	}
-	docs[4].Paragraphs = append(docs[4].Paragraphs, Part{"bad", "\U00010000"}) // Linear B: no font here
+	docs[4].Paragraphs = append(docs[4].Paragraphs, Part{ID: "bad", Text: "\U00010000"}) // Linear B: no font here
 	var mg *MissingGlyphError
 	if _, err := ExportAll(docs); !errors.As(err, &mg) || mg.Lang != docs[4].Lang {
 		t.Errorf("ExportAll err = %v, want the missing glyph in %s", err, docs[4].Lang)
@@ -449,8 +449,8 @@ func TestExportAllMatchesExport(t *testing.T) {
 }
 
 func TestMissingGlyph(t *testing.T) {
-	doc := Document{Lang: "fr", Title: Part{"title", "Déclaration"}, Date: testDate,
-		Paragraphs: []Part{{"p1", "Bonjour."}, {"p2", "Voir \U00010000\U00010001 ci-dessous."}}} // Linear B: no font here
+	doc := Document{Lang: "fr", Title: Part{ID: "title", Text: "Déclaration"}, Date: testDate,
+		Paragraphs: []Part{{ID: "p1", Text: "Bonjour."}, {ID: "p2", Text: "Voir \U00010000\U00010001 ci-dessous."}}} // Linear B: no font here
 	_, err := Export(doc)
 	var mg *MissingGlyphError
 	if !errors.As(err, &mg) {
@@ -468,7 +468,7 @@ func TestMissingGlyph(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	ok := Document{Lang: "en", Title: Part{"t", "Title"}, Date: testDate, Paragraphs: []Part{{"p", "Text."}}}
+	ok := Document{Lang: "en", Title: Part{ID: "t", Text: "Title"}, Date: testDate, Paragraphs: []Part{{ID: "p", Text: "Text."}}}
 	tests := []struct {
 		name string
 		edit func(*Document)
@@ -610,7 +610,7 @@ func TestSignatureNeverAddsAPage(t *testing.T) {
 				if lang == "en" {
 					p = paras[i%len(paras)]
 				}
-				doc.Paragraphs = append(doc.Paragraphs, Part{fmt.Sprintf("p%d", i), p.Text})
+				doc.Paragraphs = append(doc.Paragraphs, Part{ID: fmt.Sprintf("p%d", i), Text: p.Text})
 			}
 			unsigned := sanitize(doc)
 			cu, err := compose(&unsigned, nil)

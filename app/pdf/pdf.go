@@ -20,7 +20,16 @@ import (
 )
 
 // Part is a piece of statement text and the go-i18n message it comes from.
-type Part struct{ ID, Text string }
+type Part struct {
+	ID, Text string
+	// Lang is the part's BCP 47 language when it is not the document's:
+	// the source-language text a preview shows for a part not yet
+	// translated, an English paragraph quoted in an Arabic statement. The
+	// part's structure element then carries it as /Lang, so that a screen
+	// reader switches voice (PDF/UA-1, ISO 14289-1 7.2); empty or not a
+	// well-formed tag, the part is in Document.Lang.
+	Lang string
+}
 
 // Document is what Export typesets.
 type Document struct {
@@ -142,12 +151,12 @@ func sanitize(doc Document) Document {
 	clean := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 	doc.Lang = clean(doc.Lang)
 	doc.Organisation = clean(doc.Organisation)
-	doc.Title = Part{ID: clean(doc.Title.ID), Text: clean(doc.Title.Text)}
+	doc.Title = Part{ID: clean(doc.Title.ID), Text: clean(doc.Title.Text), Lang: clean(doc.Title.Lang)}
 	doc.IssuingBody = clean(doc.IssuingBody)
 	doc.Place = clean(doc.Place)
 	paras := make([]Part, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
-		paras[i] = Part{ID: clean(p.ID), Text: clean(p.Text)}
+		paras[i] = Part{ID: clean(p.ID), Text: clean(p.Text), Lang: clean(p.Lang)}
 	}
 	doc.Paragraphs = paras
 	if s := doc.Signature; s != nil {

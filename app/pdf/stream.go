@@ -3,6 +3,8 @@ package pdf
 import (
 	"encoding/binary"
 	"math"
+
+	"communique/app/pdf/bidimark"
 )
 
 // Export streams: a long statement's typeset lines (glyphs and clusters,
@@ -19,8 +21,9 @@ type program struct {
 	index map[use]uint32
 	// code and width are each use's code and /W advance once the font is
 	// made (bind).
-	code  []rune
-	width []int
+	code   []rune
+	width  []int
+	hidden []byte // see glyphDraw
 }
 
 func newProgram() *program { return &program{index: make(map[use]uint32)} }
@@ -80,9 +83,16 @@ func (pr *program) encode(pl placedLine, ds []textDraw) progLine {
 func (pr *program) bind(font *docFont) {
 	pr.code = make([]rune, len(pr.uses))
 	pr.width = make([]int, len(pr.uses))
+	pr.hidden = make([]byte, len(pr.uses))
 	for i, u := range pr.uses {
 		pr.code[i] = font.code(u.form, u.text)
 		pr.width[i] = font.width[u.form]
+		switch {
+		case bidimark.Hidden(u.text):
+			pr.hidden[i] = hiddenClipped
+		case u.text == string(bidimark.MuPDF):
+			pr.hidden[i] = hiddenOffPage
+		}
 	}
 }
 
@@ -91,7 +101,15 @@ type glyphDraw struct {
 	code    rune
 	width   int // /W advance, thousandths of the size
 	x, size float64
+	// hidden is how a mark only one reader may see is drawn (hiddenMarks
+	// in textmap.go): 0 for a code every reader reads.
+	hidden byte
 }
+
+const (
+	hiddenClipped = 1 + iota // in a text object clipped to nothing: poppler only
+	hiddenOffPage            // off the page: sets MuPDF's direction, read by none
+)
 
 // decode appends a line's draws to ds (bind first).
 func (pr *program) decode(l progLine, ds []glyphDraw) []glyphDraw {
@@ -106,7 +124,7 @@ func (pr *program) decode(l progLine, ds []glyphDraw) []glyphDraw {
 		x := math.Float64frombits(binary.LittleEndian.Uint64(b))
 		b = b[8:]
 		i := v >> 1
-		ds = append(ds, glyphDraw{code: pr.code[i], width: pr.width[i], x: x, size: size})
+		ds = append(ds, glyphDraw{code: pr.code[i], width: pr.width[i], x: x, size: size, hidden: pr.hidden[i]})
 	}
 	return ds
 }

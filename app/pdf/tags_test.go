@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode"
@@ -75,4 +76,82 @@ func joinLine(text, line string) string {
 		return string(t[:k-1]) + line
 	}
 	return text + " " + line
+}
+
+// TestElementLang: a part in another language than the document's (an
+// English paragraph in an Arabic statement) is its own structure element
+// with /Lang, read by qpdf from the element's dictionary, the element
+// pdfinfo -struct-text shows with that paragraph's text; parts in the
+// document's language, or with a tag that is not well formed, have none.
+// The paragraph is set left to right and every reader still gets each
+// line exactly.
+func TestElementLang(t *testing.T) {
+	english := "The Coalition reaffirmed its commitment."
+	doc := Document{Lang: "ar", Title: Part{ID: "title", Text: "بيان"}, Date: testDate, Paragraphs: []Part{
+		{ID: "p1", Text: "اجتمع المديرون السياسيون عبر الإنترنت."},
+		{ID: "p2", Text: english, Lang: "en"},
+		{ID: "p3", Text: "نص عربي آخر.", Lang: "AR"},
+		{ID: "p4", Text: "نص ثالث.", Lang: "not a tag"},
+	}}
+	res, err := Export(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "lang.pdf", res.PDF)
+	var out struct {
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=qpdf", path)), &out); err != nil || len(out.QPDF) != 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objs map[string]struct {
+		Value map[string]json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(out.QPDF[1], &objs); err != nil {
+		t.Fatal(err)
+	}
+	var kids []string // the Document element's children, in reading order
+	langs := map[string]string{}
+	for ref, o := range objs {
+		var typ, s, lang string
+		_ = json.Unmarshal(o.Value["/Type"], &typ)
+		_ = json.Unmarshal(o.Value["/S"], &s)
+		if typ != "/StructElem" {
+			continue
+		}
+		if s == "/Document" {
+			if err := json.Unmarshal(o.Value["/K"], &kids); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if l, ok := o.Value["/Lang"]; ok {
+			_ = json.Unmarshal(l, &lang)
+			langs[strings.TrimSuffix(strings.TrimPrefix(ref, "obj:"), " 0 R")+" 0 R"] = lang
+		}
+	}
+	if len(langs) != 1 {
+		t.Fatalf("%d structure elements with /Lang, want 1: %v", len(langs), langs)
+	}
+	at := -1
+	for i, k := range kids {
+		if lang, ok := langs[k]; ok {
+			if lang != "u:en" {
+				t.Errorf("element %s: /Lang %s, want (en)", k, lang)
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatalf("the element with /Lang is not a child of Document %v", kids)
+	}
+	var texts []string
+	for _, line := range strings.Split(run(t, "pdfinfo", "-struct-text", path), "\n") {
+		if s := strings.TrimSpace(line); strings.HasPrefix(s, `"`) {
+			texts = append(texts, readertest.Normalize(strings.Trim(s, `"`)))
+		}
+	}
+	if at >= len(texts) || texts[at] != english {
+		t.Errorf("the element with /Lang holds %q, want %q (all: %q)", texts[min(at, len(texts)-1)], english, texts)
+	}
+	checkReaders(t, "lang", doc, res)
 }

@@ -2,13 +2,11 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/bidi"
-
+	"communique/app/pdf/bidimark"
 	"communique/app/typeset"
 )
 
@@ -41,6 +39,11 @@ type textDraw struct {
 	size  float64
 	blank bool // draws no ink
 	space bool // stands for white space only
+	// mark is a bidi mark for poppler drawn just before the code, and
+	// markAfter one drawn just after it at markX (where a space merged
+	// into the code stood); see hiddenMarks.
+	mark, markAfter rune
+	markX           float64
 }
 
 // wideSpace is the widest space, in ems, that stays a textDraw of its own:
@@ -55,7 +58,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		n += len(r.Clusters)
 	}
 	ds := make([]textDraw, 0, n)
-	items := make([]visCluster, 0, n)
+	items := make([]bidimark.Cluster, 0, n)
 	for r := range pl.line.Runs {
 		run := &pl.line.Runs[r]
 		f, ok := faces[run.Font]
@@ -64,24 +67,24 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		}
 		for _, cl := range run.Clusters {
 			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
-			chars := readerChars(cl.Text, run.RTL())
+			chars := bidimark.ReaderChars(cl.Text, run.RTL())
 			fm, ink := clusterForm(f, run.Size, glyphs, cl.X, cl.Advance)
 			ds = append(ds, textDraw{form: fm, x: pl.x + cl.X, y: pl.y, size: run.Size, blank: !ink})
-			items = append(items, visCluster{level: run.Level, space: allSpace(chars), visual: chars})
+			items = append(items, bidimark.Cluster{Level: run.Level, Space: bidimark.AllSpace(chars), Visual: chars})
 		}
 	}
-	markBoundaries(items, pl.line.RTL)
+	bidimark.Boundaries(items, pl.line.RTL)
 	if pl.line.Hyphenated && len(items) > 0 && !pl.line.RTL {
 		// The hyphen drawn at a hyphenation point reads as "-", as in
 		// any hyphenated PDF: poppler then joins the word's halves, and
 		// pdf.js's find and MuPDF's dehyphenation see where a word goes on.
 		// Without it a reader gets two words ("sev" "eral").
-		items[len(items)-1].visual += "-"
+		items[len(items)-1].Visual += "-"
 	}
 	for i := range ds {
-		ds[i].text, ds[i].space = items[i].visual, items[i].space
+		ds[i].text, ds[i].space, ds[i].mark = items[i].Visual, items[i].Space, items[i].Mark
 	}
-	ds = joinZeroWidth(ds)
+	ds = splitMarks(joinZeroWidth(ds))
 	out := ds[:0]
 	for i, d := range ds {
 		// pdf.js reads a space from the gap before the next glyph it
@@ -98,29 +101,59 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 			prev := &out[len(out)-1]
 			prev.text += d.text
 			prev.form.adv += d.form.adv
+			if d.mark != 0 && prev.markAfter == 0 {
+				prev.markAfter, prev.markX = d.mark, d.x
+			}
 			continue
 		}
 		out = append(out, d)
 	}
-	return out, nil
+	return hiddenMarks(out), nil
 }
 
-// readerChars returns a cluster's characters without the invisible
-// controls, reversed in a right-to-left run.
-func readerChars(text string, rtl bool) string {
-	if r, n := utf8.DecodeRuneInString(text); n == len(text) && !invisible(r) {
-		return text
-	}
-	chars := []rune(strings.Map(func(r rune) rune {
-		if invisible(r) {
-			return -1
+// hiddenMarks draws each bidi mark poppler needs (package bidimark) as a
+// code of its own, a blank of no width whose text is the mark alone, just
+// before the code it marks; the writer puts it in a text object clipped
+// to nothing. pdf.js skips a code whose text ends with a format character
+// and MuPDF drops glyphs outside the clip (FZ_STEXT_CLIP, on by default),
+// so only poppler, which ignores clipping when it extracts text, reads
+// them; as the first character of a glyph's text all three printed them.
+//
+// MuPDF takes a neutral's direction from the code drawn before it, and
+// the text object after the clipped one starts again from left to right.
+// Where the marked code is a neutral (a comma after a space) in a
+// right-to-left line, and before punctuation at the left end of such a
+// line, a bidimark.MuPDF drawn off the page in front of it gives MuPDF back
+// the right-to-left direction the mark in the glyph's text gave it.
+func hiddenMarks(ds []textDraw) []textDraw {
+	n := 0
+	for _, d := range ds {
+		if d.mark != 0 || d.markAfter != 0 {
+			n++
 		}
-		return r
-	}, text))
-	if rtl {
-		slices.Reverse(chars)
 	}
-	return string(chars)
+	if n == 0 {
+		return ds
+	}
+	out := make([]textDraw, 0, len(ds)+2*n)
+	hidden := func(d textDraw, r rune, x float64) {
+		out = append(out, textDraw{form: form{face: d.form.face, gid: d.form.face.space}, text: string(r), x: x, y: d.y, size: d.size, blank: true})
+	}
+	for _, d := range ds {
+		mark, after, x := d.mark, d.markAfter, d.markX
+		d.mark, d.markAfter = 0, 0
+		if mark != 0 && mark != bidimark.MuPDF {
+			hidden(d, mark, d.x)
+		}
+		if first, _ := utf8.DecodeRuneInString(d.text); mark == bidimark.MuPDF || mark == bidimark.RLM && bidimark.WeakStart(first) {
+			hidden(d, bidimark.MuPDF, d.x)
+		}
+		out = append(out, d)
+		if after != 0 {
+			hidden(d, after, x)
+		}
+	}
+	return out
 }
 
 // joinZeroWidth draws a glyph the layout gave no advance (the alef of a
@@ -141,6 +174,9 @@ func joinZeroWidth(ds []textDraw) []textDraw {
 			}
 			next.form = packForm(next.form.face, parts, next.form.adv)
 			next.text = d.text + next.text
+			if d.mark != 0 {
+				next.mark = d.mark
+			}
 			ds[i+1] = next
 			continue
 		}
@@ -149,136 +185,37 @@ func joinZeroWidth(ds []textDraw) []textDraw {
 	return out
 }
 
+// splitMarks draws the combining marks that start a code's text (the
+// text of a right-to-left cluster is stored reversed, so its harakat come
+// first) as a code of their own, a blank of no width drawn just before it.
+// MuPDF moves its pen over no character whose text starts with a mark, so
+// a letter with harakat drawn as one code left a gap after it that MuPDF
+// read as a space or a new line.
+func splitMarks(ds []textDraw) []textDraw {
+	n := 0
+	for _, d := range ds {
+		if r, _ := utf8.DecodeRuneInString(d.text); isMark(r) && !d.blank {
+			n++
+		}
+	}
+	if n == 0 {
+		return ds
+	}
+	out := make([]textDraw, 0, len(ds)+n)
+	for _, d := range ds {
+		i := strings.IndexFunc(d.text, func(r rune) bool { return !isMark(r) })
+		if i <= 0 || d.blank {
+			out = append(out, d)
+			continue
+		}
+		m := d
+		m.form = form{face: d.form.face, gid: d.form.face.space}
+		m.text, m.blank = d.text[:i], true
+		d.text, d.mark = d.text[i:], 0
+		out = append(out, m, d)
+	}
+	return out
+}
+
 // isMark reports a combining mark (a haraka, an accent).
 func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
-
-// invisible reports layout controls that are not text: the bidi
-// embeddings, overrides, isolates and marks, and the soft hyphen.
-func invisible(r rune) bool {
-	switch {
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
-		return true
-	}
-	return false
-}
-
-// How poppler's pdftotext rebuilds a right-to-left line: it reads the
-// characters in visual order, then walks from the right taking runs of
-// "not L and not number" as right-to-left and runs of "not R" as
-// left-to-right. A space or comma just left of a number or Latin word is
-// therefore pulled into the left-to-right run and comes out on the wrong
-// side; in a left-to-right line, the space after an Arabic word is pulled
-// into the right-to-left run. An invisible mark in the text at such a
-// boundary stops the run where the bidi algorithm stopped it. The mark
-// sits where the neutral already resolved to that direction, so the
-// copied text means the same, and the comparison of extracted text drops
-// marks. Without them (tried) pdftotext gets every such line wrong: its
-// reorderText (TextOutputDev.cc) gives a neutral between a number and a
-// right-to-left word to the left-to-right run whatever the file says, and
-// it builds lines from positions, so only a strong character there, which
-// it then prints, changes its mind. All three readers print the marks.
-const (
-	rlm = '\u061C'
-	lrm = '\u200E'
-)
-
-type ptype uint8
-
-const (
-	pNeutral ptype = iota
-	pR
-	pL
-	pNum
-)
-
-func popplerType(r rune) ptype {
-	props, _ := bidi.LookupRune(r)
-	switch props.Class() {
-	case bidi.R, bidi.AL:
-		return pR
-	case bidi.L:
-		return pL
-	case bidi.EN, bidi.AN, bidi.ES, bidi.ET, bidi.CS:
-		return pNum
-	}
-	return pNeutral
-}
-
-// weakStart reports characters whose direction MuPDF takes from the glyph
-// before them.
-func weakStart(r rune) bool {
-	props, _ := bidi.LookupRune(r)
-	switch props.Class() {
-	case bidi.CS, bidi.ON, bidi.NSM, bidi.BN, bidi.WS, bidi.S, bidi.B:
-		return true
-	}
-	return false
-}
-
-func allSpace(rs string) bool {
-	for _, r := range rs {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return len(rs) > 0
-}
-
-// visCluster is a cluster with the characters an extractor will meet
-// for it, left to right.
-type visCluster struct {
-	level  uint8
-	space  bool
-	visual string
-}
-
-// markBoundaries adds the bidi marks that keep pdftotext's reordering
-// faithful (see popplerType): in a right-to-left line a RIGHT-TO-LEFT MARK
-// before a number or Latin text that a space or punctuation precedes, in a
-// left-to-right line a LEFT-TO-RIGHT MARK after right-to-left text that a
-// space or punctuation follows. Marks start a code's text, never end it:
-// pdf.js drops a glyph whose text ends with a format character.
-func markBoundaries(items []visCluster, rtl bool) {
-	edge := func(v visCluster, last bool) ptype {
-		if v.space || len(v.visual) == 0 {
-			return pNeutral
-		}
-		if last {
-			r, _ := utf8.DecodeLastRuneInString(v.visual)
-			return popplerType(r)
-		}
-		r, _ := utf8.DecodeRuneInString(v.visual)
-		return popplerType(r)
-	}
-	for i := range items {
-		it := &items[i]
-		if it.space || len(it.visual) == 0 {
-			continue
-		}
-		if rtl {
-			if i == 0 {
-				// MuPDF gives a neutral the direction of the glyph drawn
-				// before it, which for the left end of a line is the end
-				// of another line: a mark makes the punctuation ending a
-				// right-to-left line right to left.
-				if r, _ := utf8.DecodeRuneInString(it.visual); weakStart(r) {
-					it.visual = string(rlm) + it.visual
-				}
-				continue
-			}
-			prev := items[i-1]
-			t := edge(*it, false)
-			sameRun := it.level%2 == 0 && prev.level%2 == 0
-			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
-				it.visual = string(rlm) + it.visual
-			}
-			continue
-		}
-		if it.level%2 == 1 && i+1 < len(items) && items[i+1].level%2 == 0 && len(items[i+1].visual) > 0 {
-			if t := edge(items[i+1], false); t != pL && t != pNum {
-				next := &items[i+1]
-				next.visual = string(lrm) + next.visual
-			}
-		}
-	}
-}

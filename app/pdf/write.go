@@ -82,6 +82,36 @@ type pending struct {
 	tj         []byte // the TJ array's contents so far
 	open       bool   // tj ends inside a string
 	n          int
+	// body holds the operators of the text object before the TJ being
+	// built (addOffPage).
+	body []byte
+	// resumed: the text object goes on where the last one left the pen,
+	// at origin exactly (see resume).
+	resumed bool
+	origin  float64
+}
+
+// resume makes the next glyphs a new text object that starts where a
+// reader's pen is after the pending ones, to the last bit, and keeps the
+// writer's own reckoning of the pen: the glyphs land exactly where one
+// text object would have put them.
+func (w *writer) resume(p *pending, x float64, draw func(origin []byte)) {
+	if p.n == 0 {
+		draw(nil)
+		return
+	}
+	start, y, next, size := p.x, p.y, p.next, p.size
+	origin := math.Round(start*100)/100 + (next - start)
+	if p.resumed {
+		origin = p.origin + (next - start)
+	}
+	// The TJ number that would have moved the pen to the next glyph at x
+	// moves the origin instead.
+	move := math.Round((next-x)*1000/size*10) / 10 * size / 1000
+	origin, next = origin-move, next-move
+	w.flush(p)
+	draw(strconv.AppendFloat(nil, origin, 'f', -1, 64))
+	p.x, p.y, p.next, p.size, p.resumed, p.origin = next, y, next, size, true, origin
 }
 
 func write(doc *Document, c *composition, pr *program) ([]byte, error) {
@@ -238,16 +268,59 @@ func (w *writer) line(pl progLine, ds []glyphDraw) {
 			w.ops = append(w.ops, pageOp{size: d.size})
 			size = d.size
 		}
+		switch d.hidden {
+		case hiddenClipped:
+			// Where the text goes on, to the last bit: poppler orders
+			// the mark and the glyph after it by position.
+			w.resume(&p, d.x, func(origin []byte) {
+				w.out = append(w.out, "q 0 0 0 0 re W n BT "...)
+				if origin != nil {
+					w.out = append(append(w.out, origin...), ' ')
+				} else {
+					w.out = appendNums(w.out, d.x)
+				}
+				w.out = appendNums(w.out, pl.y)
+				w.out = append(w.out, "Td ["...)
+				w.out = appendCode(w.out, d.code)
+				w.out = append(w.out, "] TJ ET Q\n"...)
+			})
+			continue
+		case hiddenOffPage:
+			w.addOffPage(&p, d.size, d.x, pl.y, d.code)
+			continue
+		}
 		w.add(&p, d.width, d.size, d.x, pl.y, d.code)
 	}
 	w.flush(&p)
+}
+
+// appendCode appends a two-byte code as a PDF string.
+func appendCode(b []byte, code rune) []byte {
+	return append(escapeCode(append(b, '('), code), ')')
+}
+
+// escapeCode appends a two-byte code's bytes as they go in a PDF string.
+func escapeCode(b []byte, code rune) []byte {
+	for _, c := range []byte{byte(code >> 8), byte(code)} {
+		switch c {
+		case '(', ')', '\\':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\n':
+			b = append(b, '\\', 'n')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
 	if p.n > 0 && (y != p.y || size != p.size) {
 		w.flush(p)
 	}
-	if p.n == 0 {
+	if p.n == 0 && !p.resumed {
 		p.x, p.y, p.next, p.size = x, y, x, size
 	}
 	// A TJ number moves the pen left by thousandths of the size.
@@ -263,37 +336,69 @@ func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
 		p.tj = append(p.tj, '(')
 		p.open = true
 	}
-	for _, b := range []byte{byte(code >> 8), byte(code)} {
-		switch b {
-		case '(', ')', '\\':
-			p.tj = append(p.tj, '\\', b)
-		case '\r':
-			p.tj = append(p.tj, '\\', 'r')
-		case '\n':
-			p.tj = append(p.tj, '\\', 'n')
-		default:
-			p.tj = append(p.tj, b)
-		}
-	}
+	p.tj = escapeCode(p.tj, code)
 	p.n++
 	p.next += float64(width) * size / 1000
+}
+
+// offPage is how far above its line addOffPage draws a code, in points
+// (Ts, text rise): off the page from anywhere on it.
+const offPage = 1000
+
+// addOffPage draws a code of no width off the page, raised by offPage in
+// the text object being built: MuPDF and poppler drop a glyph outside the
+// page, and pdf.js skips a format character without moving, so only the
+// direction MuPDF gives the next neutral changes (see hiddenMarks). The
+// pen does not move, and the line stays one text object.
+func (w *writer) addOffPage(p *pending, size, x, y float64, code rune) {
+	if p.n > 0 && (y != p.y || size != p.size) {
+		w.flush(p)
+	}
+	if p.n == 0 && !p.resumed {
+		p.x, p.y, p.next, p.size = x, y, x, size
+	}
+	w.endTJ(p)
+	p.body = appendNums(p.body, offPage)
+	p.body = append(p.body, "Ts ["...)
+	p.body = appendCode(p.body, code)
+	p.body = append(p.body, "] TJ 0 Ts "...)
+	p.n++
+}
+
+// endTJ moves the TJ being built into the text object's body.
+func (w *writer) endTJ(p *pending) {
+	if len(p.tj) == 0 {
+		return
+	}
+	if p.open {
+		p.tj = append(p.tj, ')')
+	}
+	p.body = append(p.body, '[')
+	p.body = append(p.body, p.tj...)
+	p.body = append(p.body, "] TJ "...)
+	p.tj, p.open = p.tj[:0], false
 }
 
 // flush writes the pending glyphs as one text object. The font and size
 // are in the graphics state already; codes are two-byte CIDs (Identity-H).
 func (w *writer) flush(p *pending) {
 	if p.n == 0 {
+		p.resumed = false // a new size: the next glyph starts afresh
 		return
 	}
-	if p.open {
-		p.tj = append(p.tj, ')')
-	}
+	w.endTJ(p)
 	w.out = append(w.out, "BT "...)
-	w.out = appendNums(w.out, p.x, p.y)
-	w.out = append(w.out, "Td ["...)
-	w.out = append(w.out, p.tj...)
-	w.out = append(w.out, "] TJ ET\n"...)
-	p.tj, p.open, p.n = p.tj[:0], false, 0
+	if p.resumed {
+		w.out = strconv.AppendFloat(w.out, p.origin, 'f', -1, 64)
+		w.out = append(w.out, ' ')
+		w.out = appendNums(w.out, p.y)
+	} else {
+		w.out = appendNums(w.out, p.x, p.y)
+	}
+	w.out = append(w.out, "Td "...)
+	w.out = append(w.out, p.body...)
+	w.out = append(w.out, "ET\n"...)
+	p.body, p.n, p.resumed = p.body[:0], 0, false
 }
 
 // finish turns fpdf's output into the final file: the font gets its

@@ -1,0 +1,176 @@
+// Package bidimark decides where a line of a PDF needs an invisible bidi
+// mark for one reader's sake: poppler's pdftotext orders a mixed-direction
+// line by its own rules and needs a strong character at some boundaries,
+// and MuPDF takes a neutral's direction from the code drawn before it. The
+// writer (package pdf) draws each mark so that only the reader it is for
+// sees it.
+package bidimark
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Hidden reports a mark only poppler must read.
+func Hidden(text string) bool { return text == string(RLM) || text == string(LRM) }
+
+// How poppler's pdftotext rebuilds a right-to-left line: it reads the
+// characters in visual order, then walks from the right taking runs of
+// "not L and not number" as right-to-left and runs of "not R" as
+// left-to-right. A space or comma just left of a number or Latin word is
+// therefore pulled into the left-to-right run and comes out on the wrong
+// side; in a left-to-right line, the space after an Arabic word is pulled
+// into the right-to-left run. An invisible mark in the text at such a
+// boundary stops the run where the bidi algorithm stopped it. The mark
+// sits where the neutral already resolved to that direction, so the
+// copied text means the same, and the comparison of extracted text drops
+// marks. Without them (tried) pdftotext gets every such line wrong: its
+// reorderText (TextOutputDev.cc) gives a neutral between a number and a
+// right-to-left word to the left-to-right run whatever the file says, and
+// it builds lines from positions, so only a strong character there, which
+// it then prints, changes its mind. Only poppler reads the marks: the
+// writer draws them where pdf.js and MuPDF do not see them (hiddenMarks
+// in ../textmap.go).
+const (
+	RLM = '\u061C'
+	LRM = '\u200E'
+	// MuPDF gives MuPDF alone the right-to-left direction: the writer
+	// draws it off the page, where MuPDF and poppler drop it, and pdf.js
+	// skips a format character.
+	MuPDF = '\u200F'
+)
+
+type ptype uint8
+
+const (
+	pNeutral ptype = iota
+	pR
+	pL
+	pNum
+)
+
+func popplerType(r rune) ptype {
+	props, _ := bidi.LookupRune(r)
+	switch props.Class() {
+	case bidi.R, bidi.AL:
+		return pR
+	case bidi.L:
+		return pL
+	case bidi.EN, bidi.AN, bidi.ES, bidi.ET, bidi.CS:
+		return pNum
+	}
+	return pNeutral
+}
+
+// WeakStart reports characters whose direction MuPDF takes from the glyph
+// before them.
+func WeakStart(r rune) bool {
+	props, _ := bidi.LookupRune(r)
+	switch props.Class() {
+	case bidi.CS, bidi.ON, bidi.NSM, bidi.BN, bidi.WS, bidi.S, bidi.B:
+		return true
+	}
+	return false
+}
+
+// Cluster is a cluster of a line with the characters a reader will meet
+// for it, left to right.
+type Cluster struct {
+	Level  uint8 // bidi embedding level
+	Space  bool  // white space only
+	Visual string
+	Mark   rune // set by Boundaries: the mark needed before the cluster
+}
+
+// Boundaries sets the bidi marks that keep pdftotext's reordering
+// faithful (see popplerType): in a right-to-left line a RIGHT-TO-LEFT MARK
+// before a number or Latin text that a space or punctuation precedes, in a
+// left-to-right line a LEFT-TO-RIGHT MARK after right-to-left text that a
+// space or punctuation follows; and, for MuPDF, a MuPDF mark before the
+// punctuation at the left end of a right-to-left line (items in visual
+// order, rtl the line's direction).
+func Boundaries(items []Cluster, rtl bool) {
+	edge := func(v Cluster, last bool) ptype {
+		if v.Space || len(v.Visual) == 0 {
+			return pNeutral
+		}
+		if last {
+			r, _ := utf8.DecodeLastRuneInString(v.Visual)
+			return popplerType(r)
+		}
+		r, _ := utf8.DecodeRuneInString(v.Visual)
+		return popplerType(r)
+	}
+	for i := range items {
+		it := &items[i]
+		if it.Space || len(it.Visual) == 0 {
+			continue
+		}
+		if rtl {
+			if i == 0 {
+				// MuPDF gives a neutral the direction of the glyph drawn
+				// before it, which for the left end of a line is the end
+				// of another line: a mark makes the punctuation ending a
+				// right-to-left line right to left.
+				if r, _ := utf8.DecodeRuneInString(it.Visual); WeakStart(r) {
+					it.Mark = MuPDF
+				}
+				continue
+			}
+			prev := items[i-1]
+			t := edge(*it, false)
+			sameRun := it.Level%2 == 0 && prev.Level%2 == 0
+			if (t == pL || t == pNum) && !sameRun && edge(prev, true) != pR {
+				it.Mark = RLM
+			}
+			continue
+		}
+		if it.Level%2 == 1 && i+1 < len(items) && items[i+1].Level%2 == 0 && len(items[i+1].Visual) > 0 {
+			if t := edge(items[i+1], false); t != pL && t != pNum {
+				items[i+1].Mark = LRM
+			}
+		}
+	}
+}
+
+// ReaderChars returns a cluster's characters without the invisible
+// controls, reversed in a right-to-left run.
+func ReaderChars(text string, rtl bool) string {
+	if r, n := utf8.DecodeRuneInString(text); n == len(text) && !Invisible(r) {
+		return text
+	}
+	chars := []rune(strings.Map(func(r rune) rune {
+		if Invisible(r) {
+			return -1
+		}
+		return r
+	}, text))
+	if rtl {
+		slices.Reverse(chars)
+	}
+	return string(chars)
+}
+
+// Invisible reports layout controls that are not text: the bidi
+// embeddings, overrides, isolates and marks, and the soft hyphen.
+func Invisible(r rune) bool {
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
+		return true
+	}
+	return false
+}
+
+// AllSpace reports a text of white space only.
+func AllSpace(rs string) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
