@@ -49,20 +49,19 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 		}
 	}
 	for _, p := range w.Parts(st) {
-		text := w.Text(lang, p.ID)
+		text, partLang := w.Text(lang, p.ID), ""
 		if strings.TrimSpace(text) == "" {
 			fallback = append(fallback, p.ID)
 			if lang != w.Config.SourceLanguage {
-				text = w.Text(w.Config.SourceLanguage, p.ID)
-				if doc.PartLang == nil {
-					doc.PartLang = map[string]string{}
-				}
-				doc.PartLang[p.ID] = w.Config.SourceLanguage
+				// Shown in the source language, and laid out and tagged
+				// as such: an English paragraph on an Arabic page runs
+				// left to right.
+				text, partLang = w.Text(w.Config.SourceLanguage, p.ID), w.Config.SourceLanguage
 			}
 		}
 		switch p.Kind {
 		case statement.Title:
-			doc.Title = pdf.Part{ID: p.ID, Text: text}
+			doc.Title = pdf.Part{ID: p.ID, Text: text, Lang: partLang}
 		case statement.Organisation:
 			doc.Organisation, doc.OrganisationID = text, p.ID
 		case statement.IssuingBody:
@@ -70,7 +69,7 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 		case statement.Place:
 			doc.Place, doc.PlaceID = text, p.ID
 		default:
-			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text})
+			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text, Lang: partLang})
 		}
 	}
 	return doc, fallback, nil

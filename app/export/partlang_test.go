@@ -1,10 +1,15 @@
 package export
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"communique/app/pdf"
+)
 
 // The preview names the language of each part it shows untranslated (the
-// source language), so that the page lays it out in that language; a
-// translated part keeps the document's.
+// source language), so that the page lays it out and tags it in that
+// language; a translated part keeps the document's.
 func TestPreviewNamesFallbackLanguage(t *testing.T) {
 	w := sample(t)
 	st := w.Statements[0]
@@ -12,18 +17,26 @@ func TestPreviewNamesFallbackLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fallback) == 0 || len(doc.PartLang) != len(fallback) {
-		t.Fatalf("fallback %v, PartLang %v", fallback, doc.PartLang)
-	}
-	for _, id := range fallback {
-		if doc.PartLang[id] != w.Config.SourceLanguage {
-			t.Errorf("fallback part %s has language %q", id, doc.PartLang[id])
+	parts := append([]pdf.Part{doc.Title}, doc.Paragraphs...)
+	marked := 0
+	for _, p := range parts {
+		isFallback := slices.Contains(fallback, p.ID)
+		switch {
+		case isFallback && p.Lang != w.Config.SourceLanguage:
+			t.Errorf("fallback part %s has language %q", p.ID, p.Lang)
+		case !isFallback && p.Lang != "":
+			t.Errorf("translated part %s is marked as in %q", p.ID, p.Lang)
+		case isFallback:
+			marked++
 		}
 	}
-	if _, ok := doc.PartLang[st.PlaceID()]; ok {
-		t.Error("the translated place is marked as in another language")
+	if marked == 0 {
+		t.Fatalf("no fallback part among title and paragraphs (fallback %v)", fallback)
 	}
-	if doc, _, _ := Preview(w, st, w.Config.SourceLanguage); doc.PartLang != nil {
-		t.Errorf("the source language's preview marks %v", doc.PartLang)
+	src, _, _ := Preview(w, st, w.Config.SourceLanguage)
+	for _, p := range append([]pdf.Part{src.Title}, src.Paragraphs...) {
+		if p.Lang != "" {
+			t.Errorf("the source language's preview marks %s as %q", p.ID, p.Lang)
+		}
 	}
 }

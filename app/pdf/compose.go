@@ -259,9 +259,6 @@ func (k *composer) style(size float64, bold bool, align typeset.Align) typeset.S
 
 func (k *composer) layout(id, text string, width, size float64, bold bool, align typeset.Align) (*typeset.Paragraph, error) {
 	st := k.style(size, bold, align)
-	if lang, ok := k.doc.PartLang[id]; ok {
-		st.Lang = lang // its direction, hyphenation and shaping
-	}
 	p, err := k.eng.Layout(text, width, st)
 	if err != nil {
 		if mg, ok := err.(*typeset.MissingGlyphError); ok {

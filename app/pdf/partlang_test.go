@@ -13,15 +13,14 @@ import (
 func TestPartInAnotherLanguage(t *testing.T) {
 	en := "The Political Directors met today in Rome to reaffirm their shared commitment."
 	for _, c := range []struct {
-		partLang map[string]string
+		partLang string
 		rtl      bool
 	}{
-		{nil, true},
-		{map[string]string{"p2": "en"}, false},
+		{"", true},
+		{"en", false},
 	} {
 		doc := Document{Lang: "ar", Title: Part{ID: "title", Text: "بيان"}, Date: time.Date(2020, 6, 3, 0, 0, 0, 0, time.UTC),
-			Paragraphs: []Part{{ID: "p1", Text: "اجتمع المديرون السياسيون اليوم في روما."}, {ID: "p2", Text: en}},
-			PartLang:   c.partLang}
+			Paragraphs: []Part{{ID: "p1", Text: "اجتمع المديرون السياسيون اليوم في روما."}, {ID: "p2", Text: en, Lang: c.partLang}}}
 		comp, err := compose(&doc, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -37,7 +36,7 @@ func TestPartInAnotherLanguage(t *testing.T) {
 				case "p2":
 					lines++
 					if pl.line.RTL != c.rtl {
-						t.Errorf("PartLang %v: English line RTL=%v", c.partLang, pl.line.RTL)
+						t.Errorf("Part.Lang %q: English line RTL=%v", c.partLang, pl.line.RTL)
 					}
 					var visual []string
 					for _, r := range pl.line.Runs {
@@ -47,7 +46,7 @@ func TestPartInAnotherLanguage(t *testing.T) {
 					}
 					s := strings.Join(visual, "")
 					if last := strings.HasSuffix(strings.TrimSpace(s), "."); pl.line.End == len([]rune(en)) && last == c.rtl {
-						t.Errorf("PartLang %v: last line reads %q left to right", c.partLang, s)
+						t.Errorf("Part.Lang %q: last line reads %q left to right", c.partLang, s)
 					}
 				}
 			}

@@ -58,11 +58,6 @@ type Document struct {
 	// default: the bundled Noto fonts, or an installed Noto family for
 	// scripts they lack (Hebrew, Devanagari, CJK…). See package fonts.
 	Font string
-	// PartLang is the language of the parts written in another language
-	// than Lang, by message ID: the preview shows an untranslated part in
-	// the source language, and an English paragraph in an Arabic statement
-	// is a left-to-right paragraph, its final period at its right end.
-	PartLang map[string]string
 }
 
 // partID is id, or what the part is when it has no message ID.
