@@ -28,8 +28,10 @@ import (
 // So glyphs are drawn in visual order, the text of a right-to-left
 // cluster is stored reversed, and the pen never jumps inside a line:
 // every draw's advance is the one the layout gave it (a zero-width alef
-// under a lam-alef, a justified space), and a space wider than pdf.js's
-// limit is drawn as part of the glyph before it.
+// under a lam-alef, a justified space, the small gap justification opens
+// between letters or ideographs, kept under pdf.js's space threshold by
+// app/typeset), and a space wider than pdf.js's limit is drawn as part of
+// the glyph before it.
 
 // textDraw is one code on the page.
 type textDraw struct {
