@@ -113,16 +113,6 @@ func (ix *Index) Family(name string) (regular, bold Face, err error) {
 	return regular, bold, nil
 }
 
-// Families returns the names of every family in the index, sorted.
-func (ix *Index) Families() []string {
-	var out []string
-	for _, fs := range ix.faces {
-		out = append(out, fs[0].Family)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // Named returns the Choice for a family a workspace names for lang, which
 // serves lang's scripts.
 func (ix *Index) Named(lang, family string) (*Choice, error) {

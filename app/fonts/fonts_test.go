@@ -183,3 +183,13 @@ func BenchmarkLoadCollectionFace(b *testing.B) {
 		}
 	}
 }
+
+// Families returns the names of every family in the index, sorted.
+func (ix *Index) Families() []string {
+	var out []string
+	for _, fs := range ix.faces {
+		out = append(out, fs[0].Family)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -52,15 +52,6 @@ func Base(lang string) string {
 	return primary
 }
 
-// Known reports whether the language's dates come from CLDR or the house
-// table rather than the ISO fallback.
-func Known(lang string) bool {
-	b := Base(lang)
-	_, c := cldr[b]
-	_, h := houses[b]
-	return c || h
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // Digits rewrites ASCII digits in the language's own.
@@ -227,11 +218,4 @@ func SignReason(lang, issuingBody, statementID string) string {
 		return h.issuedBy(body)
 	}
 	return h.statement(statementID)
-}
-
-// Translated reports whether the language has its own page label,
-// signature caption and reason (else they are English).
-func Translated(lang string) bool {
-	_, ok := houses[Base(lang)]
-	return ok
 }

@@ -85,3 +85,19 @@ func TestEveryCLDRLanguageFormats(t *testing.T) {
 		t.Errorf("only %d languages", len(cldr))
 	}
 }
+
+// Known reports whether the language's dates come from CLDR or the house
+// table rather than the ISO fallback.
+func Known(lang string) bool {
+	b := Base(lang)
+	_, c := cldr[b]
+	_, h := houses[b]
+	return c || h
+}
+
+// Translated reports whether the language has its own page label,
+// signature caption and reason (else they are English).
+func Translated(lang string) bool {
+	_, ok := houses[Base(lang)]
+	return ok
+}

@@ -112,12 +112,6 @@ func Preload() {
 	_, _, _ = fontsFor(&Document{}, nil) // an error is reported by the export that needs the fonts
 }
 
-// loadFonts returns every bundled font, for callers that cannot know the
-// scripts in advance.
-func loadFonts() (*typeset.FontSet, map[*typeset.Font]*face, error) {
-	return fontsFor(&Document{}, []string{"\u0627"})
-}
-
 // load parses a family's two faces concurrently (go-text reads every glyph
 // outline up front) and prepares them for merging. rank orders families in
 // the merged document font; regular faces come before bold ones, so body

@@ -9,14 +9,12 @@
 package pdf
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"communique/app/typeset"
-	"communique/internal/parallel"
 )
 
 // Part is a piece of statement text and the go-i18n message it comes from.
@@ -121,23 +119,6 @@ func Export(doc Document) (*Result, error) {
 		return nil, err
 	}
 	return &Result{PDF: b, Pages: len(c.pages), SignatureRect: c.sig}, nil
-}
-
-// ExportAll exports several documents, using every CPU: each export is
-// independent and deterministic, so the results are the same as calling
-// Export on each in turn, in the same order. It fails with the first error
-// in document order.
-func ExportAll(docs []Document) ([]*Result, error) {
-	results := make([]*Result, len(docs))
-	err := parallel.Until(context.Background(), len(docs), func(_ context.Context, i int) error {
-		var err error
-		results[i], err = Export(docs[i])
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return results, nil
 }
 
 // sanitize replaces invalid UTF-8 with U+FFFD: fpdf's UTF-16 conversion of

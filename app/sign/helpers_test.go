@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"communique/app/sign/verify"
 	"communique/internal/judge"
 	"crypto"
 	"crypto/ecdsa"
@@ -292,4 +293,10 @@ func startTSA(tb testing.TB, cert *x509.Certificate, key crypto.Signer, at func(
 	}))
 	tb.Cleanup(s.Close)
 	return s
+}
+
+// Verify checks every signature in pdf against the trusted roots (nil:
+// none). See VerifyWith.
+func Verify(pdf []byte, roots *x509.CertPool) (*Report, error) {
+	return verify.Document(pdf, verify.Options{Roots: roots})
 }

@@ -1,8 +1,6 @@
 package sign
 
 import (
-	"crypto/x509"
-
 	"communique/app/sign/verify"
 )
 
@@ -46,12 +44,6 @@ func Verdicts() []Verdict { return verify.Verdicts() }
 
 // ErrNotPDF is returned for input that does not start like a PDF file.
 var ErrNotPDF = verify.ErrNotPDF
-
-// Verify checks every signature in pdf against the trusted roots (nil:
-// none). See VerifyWith.
-func Verify(pdf []byte, roots *x509.CertPool) (*Report, error) {
-	return verify.Document(pdf, verify.Options{Roots: roots})
-}
 
 // VerifyWith checks every signature in data. Input that is not a PDF is an
 // error (ErrNotPDF); a PDF whose structure is not strictly readable gets the

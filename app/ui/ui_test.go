@@ -170,7 +170,7 @@ func TestExportButtonWritesSignedPDFs(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Trust is explicit (issue 10): intact, signer not vouched for.
-		rep, err := sign.Verify(data, nil)
+		rep, err := sign.VerifyWith(data, sign.VerifyOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -71,10 +71,6 @@ type x2Doc struct {
 	Files   []x2File `xml:"file"`
 }
 
-// Name2 is the file name of an XLIFF 2.0 handoff: translate.<lang>.xlf, as
-// for 1.2 (Read tells them apart by their version).
-func Name2(target *catalog.Catalog) string { return Name(target) }
-
 // Handoff2 is Handoff as XLIFF 2.0.
 func Handoff2(source, target *catalog.Catalog, hist *catalog.History) []byte {
 	f, ok := handoffFile(source, target, hist)
