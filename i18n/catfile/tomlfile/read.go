@@ -477,7 +477,7 @@ func (s *tomlScanner) skipBlank() error {
 
 func (s *tomlScanner) array() (*tree.Value, error) {
 	if s.depth++; s.depth > tree.MaxDepth {
-		return nil, tree.ErrAt(s.pos, "exceeded max depth")
+		return nil, tree.ErrTooDeep(s.pos)
 	}
 	defer func() { s.depth-- }()
 	a := s.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Start: s.pos})
@@ -528,7 +528,7 @@ func (s *tomlScanner) endOfItem(closer byte, what string, c *tree.Value) (done b
 
 func (s *tomlScanner) inlineTable() (*tree.Value, error) {
 	if s.depth++; s.depth > tree.MaxDepth {
-		return nil, tree.ErrAt(s.pos, "exceeded max depth")
+		return nil, tree.ErrTooDeep(s.pos)
 	}
 	defer func() { s.depth-- }()
 	t := s.a.NewValue(tree.Value{Kind: tree.Table, Form: tomlInline, Start: s.pos})
