@@ -241,6 +241,9 @@ func (b *yamlBuilder) mapping(n *yaml.Node, start, indent int, flow bool, depth 
 	}
 	t.Start = b.skipProps(start)
 	t.End = t.Start
+	if err := b.sameKeysAsWritten(n); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if err := b.member(t, n.Content[i], n.Content[i+1], inFlow, depth); err != nil {
 			return nil, err
@@ -286,6 +289,40 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 	}
 	t.Add(b.a, m)
 	t.End = max(t.End, v.End)
+	return nil
+}
+
+// sameKeysAsWritten refuses mapping n when two of its keys are the same
+// as go-i18n's YAML library compares them before decoding: same kind of
+// node, same text. checkKey compares decoded keys, which finds every such
+// pair but one kind: "!!binary YQ==" and "YQ==" are written alike and
+// decode differently ("a" and "YQ=="), and go-i18n refuses the file. Only
+// !!binary makes a key's decoded string differ from its text, so the
+// check runs only where one is.
+func (b *yamlBuilder) sameKeysAsWritten(n *yaml.Node) error {
+	binary := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Tag == "!!binary" || k.Tag == "tag:yaml.org,2002:binary" {
+			binary = true
+			break
+		}
+	}
+	if !binary {
+		return nil
+	}
+	type written struct {
+		kind  yaml.Kind
+		value string
+	}
+	first := map[written]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		w := written{k.Kind, k.Value}
+		if line, ok := first[w]; ok {
+			return tree.ErrAt(b.off(k.Line, k.Column), "key %q given twice in one mapping (first on line %d; go-i18n compares keys as written, before !!binary is decoded)", k.Value, line)
+		}
+		first[w] = k.Line
+	}
 	return nil
 }
 
