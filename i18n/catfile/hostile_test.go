@@ -5,43 +5,48 @@ import (
 	"testing"
 )
 
-// hostileSize is the size of the inputs below: any catalog this small must
-// parse (or be refused) in well under 100 ms, whatever its shape.
+// hostileSize is the size BenchmarkHostile's inputs have: any catalog this
+// small must parse (or be refused) in well under 100 ms, whatever its shape.
 const hostileSize = 64 << 10
 
-// hostile are 64 KB inputs shaped to find work that grows faster than the
-// file: long lines of many nodes, deep nesting, many equal keys, many
-// anchors and aliases. Each was slow in some parser here or in go-i18n's
-// libraries (see BenchmarkHostile); the fuzzers' stalls were such inputs.
-var hostile = []struct {
+type hostileInput struct {
 	name   string
 	format Format
 	data   string
-}{
-	{"flow-seq-one-line", YAML, "a: [" + strings.Repeat("x,", hostileSize/2) + "]"},
-	{"flow-seq-one-line-utf8", YAML, "é: [" + strings.Repeat("é,", hostileSize/3) + "]"},
-	{"flow-map-one-line", YAML, "a: {" + strings.Repeat("x: y,", hostileSize/5) + "}"},
-	{"aliases-one-line", YAML, "a: &a x\nb: [" + strings.Repeat("*a,", hostileSize/3) + "]"},
-	{"aliases-as-keys", YAML, "a: &a x\n" + strings.Repeat("? *a\n", hostileSize/5)},
-	{"anchors", YAML, strings.Repeat("- &a x\n", hostileSize/7)},
-	{"equal-keys", YAML, strings.Repeat("a: x\n", hostileSize/5)},
-	{"equal-keys-nested", YAML, "a:\n" + strings.Repeat(" a:\n", hostileSize/4)},
-	{"block-scalars", YAML, strings.Repeat("a: |\n  x\n", hostileSize/9)},
-	{"seq-of-maps", YAML, strings.Repeat("- a: b\n  c: d\n", hostileSize/14)},
-	{"deep-flow", YAML, strings.Repeat("[", hostileSize/2) + strings.Repeat("]", hostileSize/2)},
-	{"deep-block", YAML, deepYAML(hostileSize)},
-	{"deep-dashes", YAML, strings.Repeat("- ", hostileSize/2)},
-	{"plain-multiline", YAML, "a: " + strings.Repeat("x\n ", hostileSize/3)},
-	{"deep-array", JSON, strings.Repeat("[", hostileSize/2) + strings.Repeat("]", hostileSize/2)},
-	{"deep-object", JSON, strings.Repeat(`{"a":`, hostileSize/5) + `"x"` + strings.Repeat("}", hostileSize/5)},
-	{"equal-keys", JSON, "{" + strings.Repeat(`"a":"x",`, hostileSize/8) + `"b":"y"}`},
-	{"dotted-key", TOML, strings.Repeat("a.", hostileSize/2) + "b = \"x\"\n"},
-	{"dotted-header", TOML, "[" + strings.Repeat("a.", hostileSize/2) + "b]\nother = \"x\"\n"},
-	{"deep-inline", TOML, "a = " + strings.Repeat("{b = ", hostileSize/6) + `"x"` + strings.Repeat("}", hostileSize/6)},
-	{"deep-array", TOML, "a = " + strings.Repeat("[", hostileSize/2) + strings.Repeat("]", hostileSize/2)},
-	{"equal-keys", TOML, strings.Repeat("a = \"x\"\n", hostileSize/8)},
-	{"many-tables", TOML, strings.Repeat("[a]\n", hostileSize/4)},
-	{"line-continuations", TOML, "a = \"\"\"" + strings.Repeat("\\\n", hostileSize/2) + "\"\"\""},
+}
+
+// hostile returns inputs of about size bytes shaped to find work that
+// grows faster than the file: long lines of many nodes, deep nesting, many
+// equal keys, many anchors and aliases. Each was slow in some parser here
+// or in go-i18n's libraries (see BenchmarkHostile); the fuzzers' stalls
+// were such inputs.
+func hostile(size int) []hostileInput {
+	return []hostileInput{
+		{"flow-seq-one-line", YAML, "a: [" + strings.Repeat("x,", size/2) + "]"},
+		{"flow-seq-one-line-utf8", YAML, "é: [" + strings.Repeat("é,", size/3) + "]"},
+		{"flow-map-one-line", YAML, "a: {" + strings.Repeat("x: y,", size/5) + "}"},
+		{"aliases-one-line", YAML, "a: &a x\nb: [" + strings.Repeat("*a,", size/3) + "]"},
+		{"aliases-as-keys", YAML, "a: &a x\n" + strings.Repeat("? *a\n", size/5)},
+		{"anchors", YAML, strings.Repeat("- &a x\n", size/7)},
+		{"equal-keys", YAML, strings.Repeat("a: x\n", size/5)},
+		{"equal-keys-nested", YAML, "a:\n" + strings.Repeat(" a:\n", size/4)},
+		{"block-scalars", YAML, strings.Repeat("a: |\n  x\n", size/9)},
+		{"seq-of-maps", YAML, strings.Repeat("- a: b\n  c: d\n", size/14)},
+		{"deep-flow", YAML, strings.Repeat("[", size/2) + strings.Repeat("]", size/2)},
+		{"deep-block", YAML, deepYAML(size)},
+		{"deep-dashes", YAML, strings.Repeat("- ", size/2)},
+		{"plain-multiline", YAML, "a: " + strings.Repeat("x\n ", size/3)},
+		{"deep-array", JSON, strings.Repeat("[", size/2) + strings.Repeat("]", size/2)},
+		{"deep-object", JSON, strings.Repeat(`{"a":`, size/5) + `"x"` + strings.Repeat("}", size/5)},
+		{"equal-keys", JSON, "{" + strings.Repeat(`"a":"x",`, size/8) + `"b":"y"}`},
+		{"dotted-key", TOML, strings.Repeat("a.", size/2) + "b = \"x\"\n"},
+		{"dotted-header", TOML, "[" + strings.Repeat("a.", size/2) + "b]\nother = \"x\"\n"},
+		{"deep-inline", TOML, "a = " + strings.Repeat("{b = ", size/6) + `"x"` + strings.Repeat("}", size/6)},
+		{"deep-array", TOML, "a = " + strings.Repeat("[", size/2) + strings.Repeat("]", size/2)},
+		{"equal-keys", TOML, strings.Repeat("a = \"x\"\n", size/8)},
+		{"many-tables", TOML, strings.Repeat("[a]\n", size/4)},
+		{"line-continuations", TOML, "a = \"\"\"" + strings.Repeat("\\\n", size/2) + "\"\"\""},
+	}
 }
 
 func deepYAML(size int) string {
@@ -53,9 +58,10 @@ func deepYAML(size int) string {
 }
 
 // TestHostileInputs: every hostile input gets an answer, the deep ones a
-// refusal for their depth, and no error quotes the whole input.
+// refusal for their depth, and no error quotes the whole input. (8 KB
+// inputs: the race detector makes 64 KB ones take seconds.)
 func TestHostileInputs(t *testing.T) {
-	for _, h := range hostile {
+	for _, h := range hostile(8 << 10) {
 		_, err := Parse("active.fr."+string(h.format), []byte(h.data))
 		if strings.HasPrefix(h.name, "deep-") || strings.HasPrefix(h.name, "dotted-") {
 			// yaml.v3 refuses past 10,000 levels before our reader sees
@@ -100,7 +106,7 @@ func TestDepthLimit(t *testing.T) {
 // BenchmarkHostile times each hostile input; each must stay well under
 // 100 ms an operation (measured at 1-30 ms on a loaded 2-core machine).
 func BenchmarkHostile(b *testing.B) {
-	for _, h := range hostile {
+	for _, h := range hostile(hostileSize) {
 		b.Run(string(h.format)+"/"+h.name, func(b *testing.B) {
 			data := []byte(h.data)
 			b.SetBytes(int64(len(data)))
