@@ -2,6 +2,7 @@ package tree
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"unsafe"
 )
@@ -24,9 +25,12 @@ type PosError struct {
 	Off       int
 	Line, Col int
 	Msg       string
+	kind      error // what errors.Is finds (ErrDepth), or nil
 }
 
 func (e *PosError) Error() string { return e.Msg }
+
+func (e *PosError) Unwrap() error { return e.kind }
 
 // ErrAt returns a *PosError at byte offset off.
 func ErrAt(off int, format string, args ...any) error {
@@ -111,9 +115,12 @@ func QuoteByte(b byte) string {
 // seconds (go-i18n's TOML library takes minutes on it).
 const MaxDepth = 100
 
+// ErrDepth is what errors.Is finds in every error of ErrTooDeep.
+var ErrDepth = errors.New("nested too deep")
+
 // ErrTooDeep is the error for a value at off nested deeper than MaxDepth.
 func ErrTooDeep(off int) error {
-	return ErrAt(off, "nested more than %d levels deep; refused (exceeded max depth)", MaxDepth)
+	return &PosError{Off: off, Msg: fmt.Sprintf("nested more than %d levels deep; refused (exceeded max depth)", MaxDepth), kind: ErrDepth}
 }
 
 // IsHex reports hexadecimal digits.
