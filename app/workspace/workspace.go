@@ -130,11 +130,17 @@ func OpenWith(dir string, opt Options) (*Workspace, error) {
 	return openWorkspace(dir)
 }
 
+// maxSettingsFile is the largest communique.toml or statement file read.
+// Both hold names and message IDs (the texts are in the catalogs): a few
+// kilobytes. A workspace may come from anyone, and a huge file must be an
+// error, not all the memory there is.
+const maxSettingsFile = 4 << 20
+
 func openWorkspace(dir string) (*Workspace, error) {
 	w := &Workspace{Dir: dir, Catalogs: map[string]*catalog.Catalog{}, stamps: map[string]safefile.Stamp{},
 		dirtyStatement: map[string]bool{}}
 	cfgPath := filepath.Join(dir, ConfigFile)
-	data, err := os.ReadFile(cfgPath)
+	data, err := safefile.ReadFile(cfgPath, maxSettingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotWorkspace)
 	}
@@ -158,7 +164,7 @@ func openWorkspace(dir string) (*Workspace, error) {
 		if strings.HasPrefix(filepath.Base(f), ".") {
 			continue // editor locks and macOS resource forks, not statements
 		}
-		data, err := os.ReadFile(f)
+		data, err := safefile.ReadFile(f, maxSettingsFile)
 		if err != nil {
 			return nil, err
 		}

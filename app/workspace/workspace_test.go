@@ -92,6 +92,24 @@ func TestMalformedFilesNameFileAndLine(t *testing.T) {
 	}
 }
 
+// TestHugeSettingsFileRefused: a statement file of megabytes (they hold
+// message IDs, a few kilobytes) is refused by name before it is read.
+func TestHugeSettingsFileRefused(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Config{SourceLanguage: "en", Languages: []string{"fr"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, StatementsDir, "s.toml")
+	if err := os.WriteFile(p, []byte("id = \"s\"\n#"+strings.Repeat("x", maxSettingsFile)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir)
+	var tl *safefile.TooLargeError
+	if !errors.As(err, &tl) || tl.Path != p {
+		t.Fatalf("want a refusal naming %s, got %v", p, err)
+	}
+}
+
 func newWorkspace(t *testing.T) (*Workspace, *statement.Statement) {
 	t.Helper()
 	dir := t.TempDir()
