@@ -55,7 +55,8 @@ func agree(path string, data []byte) string {
 		// Stricter than go-i18n on purpose: the same message or key twice
 		// (go-i18n keeps one at random), YAML merge keys, JSON that is not
 		// UTF-8 (go-i18n turns it into U+FFFD, which would reach the PDF),
-		// alias bombs and nesting deeper than tree.MaxDepth.
+		// alias bombs, nesting deeper than tree.MaxDepth and YAML line
+		// breaks other than LF and CRLF.
 		if dupIDs(theirs) || isOurStrictness(oerr) {
 			return ""
 		}
@@ -89,7 +90,7 @@ func isOurStrictness(err error) bool {
 	if !ok {
 		return false
 	}
-	for _, s := range []string{"given twice", "defined twice", "merge keys", "invalid UTF-8", "an alias bomb", "levels deep"} {
+	for _, s := range []string{"given twice", "defined twice", "merge keys", "invalid UTF-8", "an alias bomb", "levels deep", "lone CR", "reads as a line break"} {
 		if contains(pe.Msg, s) {
 			return true
 		}

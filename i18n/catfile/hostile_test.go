@@ -116,3 +116,21 @@ func BenchmarkHostile(b *testing.B) {
 		})
 	}
 }
+
+// TestYAMLLineBreaksOnlyLFAndCRLF: line breaks yaml.v3 counts and editors
+// do not are refused where they are; before, an edit of "\rother: A" was
+// written past the end of the file (a panic, found by FuzzParseWrite).
+func TestYAMLLineBreaksOnlyLFAndCRLF(t *testing.T) {
+	for data, want := range map[string]string{
+		"a: x\rb: y\n":           "active.fr.yaml:1:5: a line break that is a lone CR",
+		"a: x\nb: \"y\u2028\"\n": "active.fr.yaml:2:6: U+2028, which YAML reads as a line break",
+		"a: x\u0085b: y\n":       "active.fr.yaml:1:5: U+0085",
+	} {
+		if _, err := Parse("active.fr.yaml", []byte(data)); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: got %v, want %q…", data, err, want)
+		}
+	}
+	if _, err := Parse("active.fr.yaml", []byte("a: x\r\nb: y\r\n")); err != nil {
+		t.Errorf("CRLF: %v", err)
+	}
+}

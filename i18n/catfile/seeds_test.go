@@ -142,4 +142,14 @@ var seeds = []struct {
 	{YAML, "a: [b, c,]\n"},
 	{YAML, "\"\": x\n"},
 	{YAML, "a: x # c\n# d\n"},
+	// Line breaks yaml.v3 sees and editors do not (a fuzz find: "\rother: A").
+	{YAML, "\rother: A"},
+	{YAML, "a: x\rb: y\n"},
+	{YAML, "a:\r  other: x\r"},
+	{YAML, "a: |\r  x\r"},
+	{YAML, "a: x\r"},
+	{YAML, "a: x\u0085b: y\n"},
+	{YAML, "a: \"x\u2028y\"\n"},
+	{YAML, "a: 'x\u2029'\n"},
+	{YAML, "a: \"x\\Ly\"\n"},
 }

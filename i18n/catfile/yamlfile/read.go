@@ -67,6 +67,9 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // by go-i18n's rules. A file that is empty or only comments has no
 // messages (go-i18n refuses it; a header comment survives here).
 func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
+	if err := checkLineBreaks(src); err != nil {
+		return nil, nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -120,6 +123,27 @@ func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 		}
 	}
 	return root, entries, nil
+}
+
+// checkLineBreaks refuses line breaks other than LF and CRLF. yaml.v3
+// (as libyaml) also breaks lines at a lone CR, U+0085, U+2028 and U+2029,
+// anywhere, even inside quotes; the positions it gives would then not be
+// the lines this package finds, and an edit would be written in the wrong
+// place (a lone CR before "other: A" made one land past the end of the
+// file). Editors write LF or CRLF; go-i18n would read such a file, but it
+// cannot be edited here safely, so it is refused, with its position.
+func checkLineBreaks(src []byte) error {
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\r' && (i+1 >= len(src) || src[i+1] != '\n'):
+			return tree.ErrAt(i, "a line break that is a lone CR (old Mac style); YAML catalogs here must end lines with LF or CRLF")
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85,
+			c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			r, _ := utf8.DecodeRune(src[i:])
+			return tree.ErrAt(i, "U+%04X, which YAML reads as a line break; write it as an escape (\\N, \\L, \\P) in a double-quoted string", r)
+		}
+	}
+	return nil
 }
 
 // off converts yaml.v3's 1-based line and rune column to a byte offset.
