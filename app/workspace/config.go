@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/language"
 
 	"communique/app/statement"
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
 )
 
 // Config is communique.toml: who publishes, and in which languages.
@@ -106,9 +108,9 @@ func (c *Config) languages() []string {
 
 func parseConfig(path string, data []byte) (*Config, error) {
 	var c Config
-	md, err := toml.Decode(string(data), &c)
+	md, err := decodeTOML(path, data, &c)
 	if err != nil {
-		return nil, tomlError(path, err)
+		return nil, err
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0].String()
@@ -229,9 +231,9 @@ func paragraphNumber(id string) (int, bool) {
 
 func parseStatement(path string, data []byte) (*statement.Statement, error) {
 	var f statementFile
-	md, err := toml.Decode(string(data), &f)
+	md, err := decodeTOML(path, data, &f)
 	if err != nil {
-		return nil, tomlError(path, err)
+		return nil, err
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0].String()
@@ -284,6 +286,23 @@ func encodeStatement(st *statement.Statement) []byte {
 	b.WriteString("]\n")
 	fmt.Fprintf(&b, "next_paragraph = %d\n", st.NextParagraph)
 	return b.Bytes()
+}
+
+// decodeTOML decodes a workspace's TOML file into v, first refusing
+// nesting that would stall the TOML library (see tomlfile.CheckDepth): a
+// workspace may come from anyone, and opening it must not hang.
+func decodeTOML(path string, data []byte, v any) (toml.MetaData, error) {
+	if err := tomlfile.CheckDepth(data); err != nil {
+		var pe *tree.PosError
+		errors.As(err, &pe)
+		line, _ := tree.LineCol(data, pe.Off)
+		return toml.MetaData{}, &FileError{Path: path, Line: line, Err: err}
+	}
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return md, tomlError(path, err)
+	}
+	return md, nil
 }
 
 func tomlError(path string, err error) error {

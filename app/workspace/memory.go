@@ -124,7 +124,7 @@ func (w *Workspace) SaveGlossary(g *glossary.Glossary) error {
 		return fmt.Errorf("%s: opened for reading only; nothing was written", w.Dir)
 	}
 	if w.lock == nil {
-		l, err := safefile.LockDir(w.Dir, true, cmp.Or(w.LockWait, DefaultLockWait))
+		l, err := w.Lock(true, cmp.Or(w.LockWait, DefaultLockWait))
 		if err != nil {
 			return err
 		}

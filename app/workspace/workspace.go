@@ -130,11 +130,17 @@ func OpenWith(dir string, opt Options) (*Workspace, error) {
 	return openWorkspace(dir)
 }
 
+// maxSettingsFile is the largest communique.toml or statement file read.
+// Both hold names and message IDs (the texts are in the catalogs): a few
+// kilobytes. A workspace may come from anyone, and a huge file must be an
+// error, not all the memory there is.
+const maxSettingsFile = 4 << 20
+
 func openWorkspace(dir string) (*Workspace, error) {
 	w := &Workspace{Dir: dir, Catalogs: map[string]*catalog.Catalog{}, stamps: map[string]safefile.Stamp{},
 		dirtyStatement: map[string]bool{}}
 	cfgPath := filepath.Join(dir, ConfigFile)
-	data, err := os.ReadFile(cfgPath)
+	data, err := safefile.ReadFile(cfgPath, maxSettingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotWorkspace)
 	}
@@ -158,7 +164,7 @@ func openWorkspace(dir string) (*Workspace, error) {
 		if strings.HasPrefix(filepath.Base(f), ".") {
 			continue // editor locks and macOS resource forks, not statements
 		}
-		data, err := os.ReadFile(f)
+		data, err := safefile.ReadFile(f, maxSettingsFile)
 		if err != nil {
 			return nil, err
 		}
@@ -240,7 +246,7 @@ const DefaultLockWait = 5 * time.Second
 // done.
 func OpenLocked(dir string, opt Options) (*Workspace, error) {
 	wait := cmp.Or(opt.LockWait, DefaultLockWait)
-	l, err := safefile.LockDir(dir, opt.Exclusive, wait)
+	l, err := safefile.LockDirs(lockDirsFor(dir, opt), opt.Exclusive, wait)
 	if err != nil {
 		if !errors.Is(err, safefile.ErrLocked) {
 			// A missing folder is better named by Open ("not a workspace")
@@ -258,6 +264,46 @@ func OpenLocked(dir string, opt Options) (*Workspace, error) {
 	}
 	w.lock, w.lockExclusive, w.LockWait = l, opt.Exclusive, wait
 	return w, nil
+}
+
+// lockDirsFor are the folders a process working on the workspace at dir
+// locks: dir, then the folder its catalogs are in. Another process may
+// reach the same catalogs by another folder (a project's root or its
+// locales folder; a workspace's locales folder with --locales), and the
+// catalogs' folder is what the two have in common. The catalogs' folder is
+// inside dir, so every process locks outer folders first.
+func lockDirsFor(dir string, opt Options) []string {
+	if _, err := os.Stat(filepath.Join(dir, ConfigFile)); opt.Locales || err != nil {
+		if l, _ := DetectLayout(dir); l != nil {
+			return []string{dir, l.Dir}
+		}
+	}
+	return catalogLockDirs(dir)
+}
+
+// catalogLockDirs are a Communiqué workspace's folder and its locales
+// folder, if there is one.
+func catalogLockDirs(dir string) []string {
+	locales := filepath.Join(dir, LocalesDir)
+	if fi, err := os.Stat(locales); err == nil && fi.IsDir() {
+		return []string{dir, locales}
+	}
+	return []string{dir}
+}
+
+// lockDirs are the folders Save locks (see lockDirsFor).
+func (w *Workspace) lockDirs() []string {
+	if w.Layout != nil {
+		return []string{w.Dir, w.Layout.Dir}
+	}
+	return catalogLockDirs(w.Dir)
+}
+
+// Lock takes the locks Save takes (exclusive) or a reader's (shared),
+// waiting up to wait: for a caller that waits for the workspace to be free
+// before saving, as the desktop app does off its UI thread.
+func (w *Workspace) Lock(exclusive bool, wait time.Duration) (*safefile.Lock, error) {
+	return safefile.LockDirs(w.lockDirs(), exclusive, wait)
 }
 
 // Close releases the lock taken by OpenLocked; for a workspace opened with
@@ -696,7 +742,7 @@ func (w *Workspace) Save() error {
 		if wait == 0 {
 			wait = DefaultLockWait
 		}
-		l, err := safefile.LockDir(w.Dir, true, wait)
+		l, err := w.Lock(true, wait)
 		if err != nil {
 			return err
 		}

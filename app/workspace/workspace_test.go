@@ -59,6 +59,11 @@ func TestMalformedFilesNameFileAndLine(t *testing.T) {
 		{"statement duplicate part", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\nparagraphs = [\"s.p1\", \"s.p1\"]\n", 4, "used twice"},
 		{"statement id mismatch", "statements/s.toml", "source_language = \"en\"\nid = \"t\"\ntitle = \"t.title\"\n", 2, "does not match the file name"},
 		{"statement bad date", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\ndate = 2020-13-45\n", 4, ""},
+		// Nesting that took the TOML library minutes (a 16 KB dotted key:
+		// 32 s) is refused before it is asked.
+		{"config dotted-key bomb", ConfigFile, "source_language = \"en\"\n" + strings.Repeat("a.", 32<<10) + "b = 1\n", 2, "nested more than 100 levels"},
+		{"statement inline-table bomb", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\nx = " + strings.Repeat("{a = ", 10000) + "1" + strings.Repeat("}", 10000) + "\n", 4, "nested more than 100 levels"},
+		{"statement header bomb", "statements/s.toml", "id = \"s\"\ntitle = \"s.title\"\nsource_language = \"en\"\n[" + strings.Repeat("a.", 32<<10) + "b]\n", 4, "nested more than 100 levels"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,6 +89,24 @@ func TestMalformedFilesNameFileAndLine(t *testing.T) {
 			}
 			sameFiles(t, before, snapshot(t, dir))
 		})
+	}
+}
+
+// TestHugeSettingsFileRefused: a statement file of megabytes (they hold
+// message IDs, a few kilobytes) is refused by name before it is read.
+func TestHugeSettingsFileRefused(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Config{SourceLanguage: "en", Languages: []string{"fr"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, StatementsDir, "s.toml")
+	if err := os.WriteFile(p, []byte("id = \"s\"\n#"+strings.Repeat("x", maxSettingsFile)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir)
+	var tl *safefile.TooLargeError
+	if !errors.As(err, &tl) || tl.Path != p {
+		t.Fatalf("want a refusal naming %s, got %v", p, err)
 	}
 }
 

@@ -61,6 +61,14 @@ func LoadHistory(path string) (*History, error) {
 
 func parseHistory(path string, data []byte) (map[string]Message, error) {
 	var raw map[string]map[string]string
+	// Nesting that would stall the TOML library (see tomlfile.CheckDepth)
+	// is refused first: the history comes with the workspace.
+	if err := tomlfile.CheckDepth(data); err != nil {
+		var pe *tree.PosError
+		errors.As(err, &pe)
+		line, col := tree.LineCol(data, pe.Off)
+		return nil, &ParseError{Path: path, Line: line, Col: col, Msg: pe.Msg}
+	}
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

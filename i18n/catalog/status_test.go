@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -157,5 +158,21 @@ func TestHistory(t *testing.T) {
 	os.WriteFile(path, []byte("[\"sha1-x\"]\nid = \"a\"\nother = \n"), 0o644)
 	if _, err := LoadHistory(path); err == nil || !strings.Contains(err.Error(), path+":3:") {
 		t.Errorf("malformed history: %v", err)
+	}
+}
+
+// TestHistoryRefusesNestingBomb: a history whose key nests deeper than any
+// catalog may is refused with its line before the TOML library, which
+// takes minutes on a long dotted key, is asked.
+func TestHistoryRefusesNestingBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "source-history.toml")
+	data := "[\"sha1-1\"]\nother = \"x\"\n\n[" + strings.Repeat("a.", 32<<10) + "b]\nother = \"y\"\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadHistory(path)
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Path != path || pe.Line != 4 || !strings.Contains(pe.Msg, "nested more than 100 levels") {
+		t.Fatalf("want a refusal at %s:4, got %v", path, err)
 	}
 }

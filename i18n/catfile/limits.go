@@ -3,12 +3,12 @@ package catfile
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"communique/app/safefile"
 	"communique/i18n/catfile/tree"
 )
 
@@ -27,37 +27,12 @@ const (
 // ReadFile reads path, refusing a file larger than MaxFileSize before
 // reading it.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	data, err := safefile.ReadFile(path, MaxFileSize)
+	var tl *safefile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, tooLarge(path, tl.Size)
 	}
-	defer f.Close()
-	size := int64(512)
-	if fi, err := f.Stat(); err == nil {
-		if fi.Size() > MaxFileSize {
-			return nil, tooLarge(path, fi.Size())
-		}
-		size = max(size, fi.Size()+1) // +1: sees the end without growing
-	}
-	// As os.ReadFile, but stopping past the limit: the file may grow, or
-	// be a device or pipe with no size.
-	data := make([]byte, 0, size)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if len(data) > MaxFileSize {
-			return nil, tooLarge(path, int64(len(data)))
-		}
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
+	return data, err
 }
 
 func tooLarge(path string, size int64) error {

@@ -140,7 +140,7 @@ func (s *jsonScanner) number() (*tree.Value, error) {
 
 func (s *jsonScanner) object() (*tree.Value, error) {
 	if s.depth++; s.depth > tree.MaxDepth {
-		return nil, tree.ErrAt(s.pos, "exceeded max depth")
+		return nil, tree.ErrTooDeep(s.pos)
 	}
 	defer func() { s.depth-- }()
 	t := s.a.NewValue(tree.Value{Kind: tree.Table, Start: s.pos})
@@ -195,7 +195,7 @@ func (s *jsonScanner) object() (*tree.Value, error) {
 
 func (s *jsonScanner) array() (*tree.Value, error) {
 	if s.depth++; s.depth > tree.MaxDepth {
-		return nil, tree.ErrAt(s.pos, "exceeded max depth")
+		return nil, tree.ErrTooDeep(s.pos)
 	}
 	defer func() { s.depth-- }()
 	a := s.a.NewValue(tree.Value{Kind: tree.Array, Typ: "an array", Start: s.pos})

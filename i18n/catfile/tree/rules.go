@@ -82,11 +82,15 @@ func Messages(a *Arena, root *Value) ([]*Entry, error) {
 	case String, Null:
 		return nil, ErrAt(root.Start, "invalid translation file, expected key-values, got a single value")
 	}
-	return collect(a, root, nil, nil, isMsg, nil)
+	return collect(a, root, nil, nil, isMsg, nil, 0)
 }
 
-// collect appends v's messages to out.
-func collect(a *Arena, v, container *Value, mem *Member, isMsg bool, out []*Entry) ([]*Entry, error) {
+// collect appends v's messages to out. depth bounds the nesting the
+// scanners do not count (TOML's dotted keys and table headers).
+func collect(a *Arena, v, container *Value, mem *Member, isMsg bool, out []*Entry, depth int) ([]*Entry, error) {
+	if depth > MaxDepth {
+		return nil, ErrTooDeep(v.Start)
+	}
 	switch v.Kind {
 	case String, Null:
 		e := a.ent(Entry{Loc: Loc{Kind: LocString, Val: v, Container: container, Mem: mem}})
@@ -106,7 +110,7 @@ func collect(a *Arena, v, container *Value, mem *Member, isMsg bool, out []*Entr
 				return nil, err
 			}
 			start := len(out)
-			if out, err = collect(a, m.Val, v, m, child, out); err != nil {
+			if out, err = collect(a, m.Val, v, m, child, out, depth+1); err != nil {
 				return nil, err
 			}
 			for _, e := range out[start:] {
@@ -131,7 +135,7 @@ func collect(a *Arena, v, container *Value, mem *Member, isMsg bool, out []*Entr
 			if err != nil {
 				return nil, err
 			}
-			if out, err = collect(a, el, v, nil, child, out); err != nil {
+			if out, err = collect(a, el, v, nil, child, out, depth+1); err != nil {
 				return nil, err
 			}
 		}

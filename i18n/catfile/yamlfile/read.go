@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +29,13 @@ type yamlBuilder struct {
 	a          *tree.Arena
 	src        []byte
 	lineStarts []int
+	// runeStarts[line-1] is the byte offset of each rune of a line that
+	// is not ASCII, made the first time a column on it is asked for. yaml.v3
+	// gives columns in runes; walking the line from its start for every
+	// node is quadratic on a long line ("a: [x, x, x, …]" of 64 KB took
+	// seconds). ASCII lines (nil, nonASCII false) need no table.
+	nonASCII   []bool
+	runeStarts [][]int32
 	// budget is how many more values the tree may have. Each alias is
 	// expanded into a copy of its anchor's tree, so a few hundred bytes of
 	// nested aliases ("b: [*a,*a,…]", "c: [*b,*b,…]") would expand to
@@ -59,6 +67,9 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // by go-i18n's rules. A file that is empty or only comments has no
 // messages (go-i18n refuses it; a header comment survives here).
 func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
+	if err := checkLineBreaks(src); err != nil {
+		return nil, nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -84,12 +95,17 @@ func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	if bytes.HasPrefix(src, tree.BOM) {
 		first = len(tree.BOM)
 	}
-	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}, budget: yamlBudget(src)}
-	for i, c := range src {
-		if c == '\n' {
-			b.lineStarts = append(b.lineStarts, i+1)
+	b := &yamlBuilder{src: src, a: a, lineStarts: []int{first}, nonASCII: []bool{false}, budget: yamlBudget(src)}
+	for i, c := range src[first:] {
+		switch {
+		case c == '\n':
+			b.lineStarts = append(b.lineStarts, first+i+1)
+			b.nonASCII = append(b.nonASCII, false)
+		case c >= utf8.RuneSelf:
+			b.nonASCII[len(b.nonASCII)-1] = true
 		}
 	}
+	b.runeStarts = make([][]int32, len(b.lineStarts))
 	root, err := b.build(doc.Content[0], -1, false, 0)
 	if err != nil {
 		return nil, nil, err
@@ -109,17 +125,57 @@ func Scan(a *tree.Arena, src []byte) (*tree.Value, []*tree.Entry, error) {
 	return root, entries, nil
 }
 
+// checkLineBreaks refuses line breaks other than LF and CRLF. yaml.v3
+// (as libyaml) also breaks lines at a lone CR, U+0085, U+2028 and U+2029,
+// anywhere, even inside quotes; the positions it gives would then not be
+// the lines this package finds, and an edit would be written in the wrong
+// place (a lone CR before "other: A" made one land past the end of the
+// file). Editors write LF or CRLF; go-i18n would read such a file, but it
+// cannot be edited here safely, so it is refused, with its position.
+func checkLineBreaks(src []byte) error {
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\r' && (i+1 >= len(src) || src[i+1] != '\n'):
+			return tree.ErrAt(i, "a line break that is a lone CR (old Mac style); YAML catalogs here must end lines with LF or CRLF")
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85,
+			c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			r, _ := utf8.DecodeRune(src[i:])
+			return tree.ErrAt(i, "U+%04X, which YAML reads as a line break; write it as an escape (\\N, \\L, \\P) in a double-quoted string", r)
+		}
+	}
+	return nil
+}
+
 // off converts yaml.v3's 1-based line and rune column to a byte offset.
 func (b *yamlBuilder) off(line, col int) int {
 	if line < 1 || line > len(b.lineStarts) {
 		return len(b.src)
 	}
-	p := b.lineStarts[line-1]
-	for i := 1; i < col && p < len(b.src) && b.src[p] != '\n'; i++ {
-		_, n := utf8.DecodeRune(b.src[p:])
-		p += n
+	ls := b.lineStarts[line-1]
+	end := len(b.src)
+	if line < len(b.lineStarts) {
+		end = b.lineStarts[line] - 1 // the newline
 	}
-	return p
+	if col < 1 {
+		col = 1
+	}
+	if !b.nonASCII[line-1] {
+		return min(ls+col-1, end)
+	}
+	runes := b.runeStarts[line-1]
+	if runes == nil {
+		runes = make([]int32, 0, end-ls)
+		for p := ls; p < end; {
+			runes = append(runes, int32(p))
+			_, n := utf8.DecodeRune(b.src[p:end])
+			p += n
+		}
+		b.runeStarts[line-1] = runes
+	}
+	if col-1 < len(runes) {
+		return int(runes[col-1])
+	}
+	return end
 }
 
 // build converts n. indent is the indentation of the block the node belongs
@@ -127,7 +183,7 @@ func (b *yamlBuilder) off(line, col int) int {
 func (b *yamlBuilder) build(n *yaml.Node, indent int, flow bool, depth int) (*tree.Value, error) {
 	start := b.off(n.Line, n.Column)
 	if depth > tree.MaxDepth {
-		return nil, tree.ErrAt(start, "exceeded max depth")
+		return nil, tree.ErrTooDeep(start)
 	}
 	if b.budget--; b.budget < 0 {
 		return nil, tree.ErrAt(start, "aliases expand to more than %d values, far more than the file holds (an alias bomb?); refused", yamlBudget(b.src))
@@ -178,8 +234,8 @@ func (b *yamlBuilder) scalar(n *yaml.Node, start, indent int, flow bool) (*tree.
 		v.Form = yamlFlow
 	}
 	v.Style = uint8(n.Style &^ yaml.TaggedStyle)
-	var x any
-	if err := n.Decode(&x); err != nil {
+	x, err := decodeScalar(n)
+	if err != nil {
 		return nil, tree.ErrAt(start, "%v", err)
 	}
 	switch x := x.(type) {
@@ -209,6 +265,9 @@ func (b *yamlBuilder) mapping(n *yaml.Node, start, indent int, flow bool, depth 
 	}
 	t.Start = b.skipProps(start)
 	t.End = t.Start
+	if err := b.sameKeysAsWritten(n); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if err := b.member(t, n.Content[i], n.Content[i+1], inFlow, depth); err != nil {
 			return nil, err
@@ -257,6 +316,40 @@ func (b *yamlBuilder) member(t *tree.Value, k, vn *yaml.Node, inFlow bool, depth
 	return nil
 }
 
+// sameKeysAsWritten refuses mapping n when two of its keys are the same
+// as go-i18n's YAML library compares them before decoding: same kind of
+// node, same text. checkKey compares decoded keys, which finds every such
+// pair but one kind: "!!binary YQ==" and "YQ==" are written alike and
+// decode differently ("a" and "YQ=="), and go-i18n refuses the file. Only
+// !!binary makes a key's decoded string differ from its text, so the
+// check runs only where one is.
+func (b *yamlBuilder) sameKeysAsWritten(n *yaml.Node) error {
+	binary := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Tag == "!!binary" || k.Tag == "tag:yaml.org,2002:binary" {
+			binary = true
+			break
+		}
+	}
+	if !binary {
+		return nil
+	}
+	type written struct {
+		kind  yaml.Kind
+		value string
+	}
+	first := map[written]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		w := written{k.Kind, k.Value}
+		if line, ok := first[w]; ok {
+			return tree.ErrAt(b.off(k.Line, k.Column), "key %q given twice in one mapping (first on line %d; go-i18n compares keys as written, before !!binary is decoded)", k.Value, line)
+		}
+		first[w] = k.Line
+	}
+	return nil
+}
+
 // checkKey returns key k as go-i18n reads it, or refuses a key go-i18n
 // could not read as a string, or one given twice in mapping t (go-i18n would
 // keep one of the two at random). go-i18n decodes the file into interface{}
@@ -270,8 +363,7 @@ func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) (string, erro
 	}
 	key, ok := "", false
 	if k.Kind == yaml.ScalarNode {
-		var x any
-		if k.Decode(&x) == nil {
+		if x, err := decodeScalar(k); err == nil {
 			key, ok = x.(string)
 		}
 	}
@@ -283,6 +375,22 @@ func checkKey(t *tree.Value, k *yaml.Node, kStart int, src []byte) (string, erro
 		return "", tree.ErrAt(kStart, "key %q given twice in one mapping (first on line %d)", key, l)
 	}
 	return key, nil
+}
+
+// decodeScalar decodes scalar node n as go-i18n does, into interface{}.
+// A node yaml.v3 already knows to be a string (tagged !!str by its parser,
+// or quoted with no tag) is its Value, as yaml.v3's own decoder has it
+// (decoder.scalar, Node.indicatedString); Node.Decode would build a decoder
+// per node, which made a 64 KB file of short strings take a fifth of a
+// second.
+func decodeScalar(n *yaml.Node) (any, error) {
+	quoted := n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	if n.Tag == "!!str" || n.Tag == "tag:yaml.org,2002:str" || (n.Tag == "" || n.Tag == "!") && quoted {
+		return n.Value, nil
+	}
+	var x any
+	err := n.Decode(&x)
+	return x, err
 }
 
 // sequence builds a sequence and its items.
@@ -311,7 +419,18 @@ func (b *yamlBuilder) sequence(n *yaml.Node, start, indent int, flow bool, depth
 
 func isFlowIndicator(c byte) bool { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' }
 
-func (b *yamlBuilder) lineStartOf(off int) int { return tree.LineStartOf(b.src, off) }
+// lineStartOf is tree.LineStartOf by binary search in the line table: a
+// backward scan per node is quadratic on a long line.
+func (b *yamlBuilder) lineStartOf(off int) int {
+	i, found := slices.BinarySearch(b.lineStarts, off)
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return 0 // inside a byte-order mark
+	}
+	return b.lineStarts[i]
+}
 
 func onlySpaceBefore(src []byte, off int) bool {
 	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
