@@ -642,7 +642,9 @@ func (c *controller) saveThen(after func()) <-chan struct{} {
 		// Another process (a merge) may hold the folder for seconds:
 		// wait for it here, off the UI thread. The writing itself reads
 		// the model the UI edits, so it runs on the UI thread, quickly.
-		l, err := safefile.LockDir(ws.Dir, true, c.lockWait)
+		// The workspace's locks are its folder's and its catalogs' (a
+		// merge may reach the catalogs by their own folder).
+		l, err := ws.Lock(true, c.lockWait)
 		if err == nil {
 			err = l.Unlock()
 		}

@@ -240,15 +240,27 @@ func TestOpenFolderHugoMessagesShowFacts(t *testing.T) {
 // window stays responsive, the wait happens off the UI thread, and then a
 // clear "folder in use" message says nothing was written.
 func TestSaveWhileFolderLockedSaysSo(t *testing.T) {
+	t.Run("project folder", func(t *testing.T) { saveWhileLocked(t, func(dir, _ string) string { return dir }) })
+	// A merge run with --locales on the catalogs' own folder locks that
+	// folder, not the project's.
+	t.Run("catalogs folder", func(t *testing.T) {
+		saveWhileLocked(t, func(_, catalog string) string { return filepath.Dir(catalog) })
+	})
+}
+
+func saveWhileLocked(t *testing.T, lockedDir func(dir, catalog string) string) {
 	dir := hugoProject(t)
 	c := openProject(t, dir)
 	c.openLanguage("fr")
 	c.lockWait = 300 * time.Millisecond
-	lock, err := safefile.LockDir(dir, true, time.Second)
+	path := c.ws.CatalogPath("fr")
+	if filepath.Dir(path) == dir {
+		t.Fatal("the project's catalogs are in its own folder; the test needs them apart")
+	}
+	lock, err := safefile.LockDir(lockedDir(dir, path), true, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := c.ws.CatalogPath("fr")
 	before, _ := os.ReadFile(path)
 	test.Type(c.bench.rows["greeting"].forms[0].entry, "Bonjour")
 

@@ -37,6 +37,11 @@ func (w *Workspace) LocalMemory() *memory.Memory {
 
 // ImportedMemory is the part of Memory read from the TMX files in MemoryDir.
 // It reads only those files, so it may run beside edits of the catalogs.
+// maxTMXFile bounds what one TMX file may make us read: a memory of
+// 100,000 segments is some 40 MB of XML, and a workspace may come from
+// anyone.
+const maxTMXFile = 256 << 20
+
 func (w *Workspace) ImportedMemory() (*memory.Memory, error) {
 	m := memory.New()
 	return m, w.readImported(m)
@@ -49,7 +54,7 @@ func (w *Workspace) readImported(m *memory.Memory) error {
 	}
 	sort.Strings(files)
 	for _, p := range files {
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadFile(p, maxTMXFile)
 		if err != nil {
 			return err
 		}
@@ -64,7 +69,7 @@ func (w *Workspace) readImported(m *memory.Memory) error {
 // reads it from then on. It returns how many segments the file adds for
 // the workspace's source language.
 func (w *Workspace) ImportTMX(path string) (int, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, maxTMXFile)
 	if err != nil {
 		return 0, err
 	}

@@ -43,6 +43,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"communique/app/safefile"
+	"communique/i18n/catfile/tomlfile"
+	"communique/i18n/catfile/tree"
+
 	"github.com/BurntSushi/toml"
 )
 
@@ -67,9 +71,13 @@ type Glossary struct {
 	Read []byte
 }
 
+// maxFile bounds a glossary file: a few thousand terms are well under a
+// megabyte, and the file comes with a workspace from anyone.
+const maxFile = 16 << 20
+
 // Load reads a glossary file; a missing file is an empty glossary.
 func Load(path string) (*Glossary, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, maxFile)
 	if errors.Is(err, os.ErrNotExist) {
 		return &Glossary{Path: path}, nil
 	}
@@ -83,6 +91,16 @@ func Load(path string) (*Glossary, error) {
 func Parse(path string, data []byte) (*Glossary, error) {
 	var doc struct {
 		Term []Term `toml:"term"`
+	}
+	// Nesting that would stall the TOML library (see tomlfile.CheckDepth)
+	// is refused first: opening a workspace must not hang.
+	if err := tomlfile.CheckDepth(data); err != nil {
+		var pe *tree.PosError
+		if errors.As(err, &pe) {
+			line, _ := tree.LineCol(data, pe.Off)
+			return nil, fmt.Errorf("%s:%d: %s", path, line, pe.Msg)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	md, err := toml.Decode(string(data), &doc)
 	if err != nil {

@@ -138,3 +138,14 @@ func TestParseRefusesContradiction(t *testing.T) {
 		t.Errorf("err = %v, want one naming g.toml:2", err)
 	}
 }
+
+// A glossary nested so deeply that the TOML library would stall on it is
+// refused at once, with file and line: it comes with a workspace from
+// anyone, and opening that must not hang.
+func TestParseRefusesDeepNesting(t *testing.T) {
+	deep := "[[term]]\nsource = \"x\"\n" + "k" + strings.Repeat(".k", 20000) + " = 1\n"
+	_, err := Parse("glossary.toml", []byte(deep))
+	if err == nil || !strings.HasPrefix(err.Error(), "glossary.toml:3: ") {
+		t.Fatalf("err = %v, want one naming glossary.toml line 3", err)
+	}
+}
