@@ -42,7 +42,7 @@ func (p *Pane) EditGlossary() {
 	ed := p.glossaryEditor()
 	ed.fill()
 	add := ed.kit.TextButton(ed.tx.T("GlossaryAddTerm"), theme.ContentAddIcon(), func() { ed.editTerm(-1) }, widget.HighImportance)
-	content := container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(ed.list))
+	content := container.NewBorder(ed.kit.Leading(add), nil, nil, nil, container.NewVScroll(ed.list))
 	// Our own dialog, not Fyne's: its title and buttons are typeset and
 	// mirrored in a right-to-left interface.
 	d := ed.kit.Notice(ed.tx.T("GlossaryTitle"), content)
