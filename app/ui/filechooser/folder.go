@@ -57,6 +57,8 @@ type ListOptions struct {
 	Sort   Sort
 	// Lang is the interface language, whose alphabet orders names.
 	Lang string
+	// Max is how many names are read at most; 0 means MaxEntries.
+	Max int
 }
 
 // Listing is what a folder holds, filtered and sorted.
@@ -77,9 +79,13 @@ func List(dir string, o ListOptions) (Listing, error) {
 		return l, fmt.Errorf("%s: %w", dir, err)
 	}
 	defer f.Close()
+	limit := o.Max
+	if limit <= 0 {
+		limit = MaxEntries
+	}
 	var des []fs.DirEntry
-	for len(des) < MaxEntries {
-		batch, err := f.ReadDir(min(1000, MaxEntries-len(des)))
+	for len(des) < limit {
+		batch, err := f.ReadDir(min(1000, limit-len(des)))
 		des = append(des, batch...)
 		if errors.Is(err, io.EOF) {
 			break
@@ -88,7 +94,7 @@ func List(dir string, o ListOptions) (Listing, error) {
 			return l, fmt.Errorf("%s: %w", dir, err)
 		}
 	}
-	if len(des) == MaxEntries {
+	if len(des) == limit {
 		more, _ := f.ReadDir(1)
 		l.Truncated = len(more) > 0
 	}
