@@ -783,15 +783,10 @@ func (s *tomlScanner) multiBasic() (string, error) {
 			if err := s.checkEscape(true); err != nil {
 				return "", err
 			}
-		case c == '\r':
-			if s.peek(1) != '\n' {
-				return "", tree.ErrAt(s.pos, "carriage return not followed by a newline")
-			}
-			s.pos += 2
-		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		default:
-			s.pos++
+			if err := s.multiLineByte(c); err != nil {
+				return "", err
+			}
 		}
 	}
 	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
@@ -811,18 +806,31 @@ func (s *tomlScanner) multiLiteral() (string, error) {
 				return "", err
 			}
 			return normalizeCRLF(s.src[bodyStart:end]), nil
-		case c == '\r':
-			if s.peek(1) != '\n' {
-				return "", tree.ErrAt(s.pos, "carriage return not followed by a newline")
-			}
-			s.pos += 2
-		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-			return "", tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
 		default:
-			s.pos++
+			if err := s.multiLineByte(c); err != nil {
+				return "", err
+			}
 		}
 	}
 	return "", tree.ErrAt(start, "multi-line string not closed before the end of the file")
+}
+
+// multiLineByte steps over byte c of a multi-line string's content, which
+// is neither its delimiter nor an escape: both kinds allow tabs and
+// newlines (CRLF too) and refuse every other control character.
+func (s *tomlScanner) multiLineByte(c byte) error {
+	switch {
+	case c == '\r':
+		if s.peek(1) != '\n' {
+			return tree.ErrAt(s.pos, "carriage return not followed by a newline")
+		}
+		s.pos += 2
+	case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
+		return tree.ErrAt(s.pos, "control character %s in string", tree.QuoteByte(c))
+	default:
+		s.pos++
+	}
+	return nil
 }
 
 // closeMulti reads the closing delimiter (three q) of a multi-line string
