@@ -52,21 +52,8 @@ func (h *testHost) PartName(_ *statement.Statement, part statement.Part) string 
 // file changed by hand since it was read is not overwritten, and the
 // editor then shows the file as it is.
 func TestGlossaryEditor(t *testing.T) {
-	a := test.NewApp()
-	t.Cleanup(func() { a.Quit() })
-	w := a.NewWindow("test")
-	w.Resize(fyne.NewSize(1024, 768))
-	ws, err := workspace.Init(filepath.Join(t.TempDir(), "ws"), workspace.Config{Organisation: "Ministry of Tests",
-		SourceLanguage: "en", Languages: []string{"fr", "ar"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(ws.GlossaryPath(), []byte(testGlossary), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h := &testHost{ws: ws, tx: uitext.New("en"), lang: "fr"}
-	kit := &widgets.Kit{Text: func() *uitext.Text { return h.tx }, Win: func() fyne.Window { return w }, Now: time.Now}
-	p := New(h, kit)
+	p, h, w := glossaryFixture(t, "en", "fr")
+	ws := h.ws
 	p.Reload()
 	p.EditGlossary()
 	if w.Canvas().Overlays().Top() == nil {
@@ -117,21 +104,8 @@ func TestGlossaryEditor(t *testing.T) {
 // Deleting a term asks in our own dialog (typeset, mirrored), whose
 // buttons say what they do; the answer is written to the file.
 func TestGlossaryDeleteAsksInOwnDialog(t *testing.T) {
-	a := test.NewApp()
-	t.Cleanup(func() { a.Quit() })
-	w := a.NewWindow("test")
-	w.Resize(fyne.NewSize(1024, 768))
-	ws, err := workspace.Init(filepath.Join(t.TempDir(), "ws"), workspace.Config{Organisation: "Ministry of Tests",
-		SourceLanguage: "en", Languages: []string{"fr", "ar"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(ws.GlossaryPath(), []byte(testGlossary), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h := &testHost{ws: ws, tx: uitext.New("ar"), lang: "ar"}
-	kit := &widgets.Kit{Text: func() *uitext.Text { return h.tx }, Win: func() fyne.Window { return w }, Now: time.Now}
-	p := New(h, kit)
+	p, h, w := glossaryFixture(t, "ar", "ar")
+	ws := h.ws
 	p.Reload()
 	ed := p.glossaryEditor()
 	before := len(ed.gl().Terms)
@@ -178,4 +152,26 @@ func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 			walkObjects(c, visit)
 		}
 	}
+}
+
+// glossaryFixture is a pane over a workspace (en → fr, ar) holding
+// testGlossary, in a window of the given interface language, its
+// workbench on target.
+func glossaryFixture(t *testing.T, uiLang, target string) (*Pane, *testHost, fyne.Window) {
+	t.Helper()
+	a := test.NewApp()
+	t.Cleanup(func() { a.Quit() })
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1024, 768))
+	ws, err := workspace.Init(filepath.Join(t.TempDir(), "ws"), workspace.Config{Organisation: "Ministry of Tests",
+		SourceLanguage: "en", Languages: []string{"fr", "ar"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ws.GlossaryPath(), []byte(testGlossary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := &testHost{ws: ws, tx: uitext.New(uiLang), lang: target}
+	kit := &widgets.Kit{Text: func() *uitext.Text { return h.tx }, Win: func() fyne.Window { return w }, Now: time.Now}
+	return New(h, kit), h, w
 }
