@@ -292,6 +292,24 @@ func LayoutControl(s string) (rune, bool) {
 // it, which every other reader honouring ActualText (Acrobat, screen
 // readers) would then read scrambled: not done.
 //
+// Drawing every line that holds right-to-left text in reading order was
+// built and run through the three readers (2026-12, a third session): one
+// code per right-to-left character, each a marked-content sequence of its
+// own (one pdf.js item, which its bidi pass leaves alone), a run of
+// Arabic-Indic digits as one code (two of them drawn to the right would
+// flag the line as visual), MuPDF's direction set off the page before
+// every neutral, a lam-alef's letters sharing its advance and a haraka
+// just left of its letter (for poppler). MuPDF then reversed nothing and
+// was exact on every line, Mixed or not, poppler stayed exact, and its
+// struct text came out in reading order. pdf.js lost every space between
+// two right-to-left words: in reading order the pen moves back at each
+// such space, which resets its space tracking, and a code standing only
+// for the gap pdf.js would read as a space needs text that pdf.js prints
+// (an empty ToUnicode entry falls back to the code itself: "toUnicode.get
+// (charcode) || charcode", pdf.worker.mjs 36116; the one White_Space
+// character pdf.js does not take for white space is U+0085 NEXT LINE, not
+// a word space anyone could search for). Not done: pdf.js stays exact.
+//
 // poppler 22.12 struct text (pdfinfo -struct-text: printStruct, then
 // StructElement::appendSubTreeText and MarkedContentOutputDev::drawChar,
 // MarkedContentOutputDev.cc 100): the ToUnicode text of each code of the
