@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"communique/app/pdf/logo"
 	"communique/app/typeset"
 	"communique/internal/parallel"
 )
@@ -79,7 +80,7 @@ type composition struct {
 	pages []*page
 	elems []*structElem // in reading order
 	sig   *Rect
-	logo  *logo
+	logo  *logo.Logo
 }
 
 // checkGlyphs fails on the first character of a text that no bundled font
@@ -410,16 +411,16 @@ func (k *composer) letterhead() error {
 	top := k.top
 	logoW, logoH := 0.0, 0.0
 	if len(k.doc.Logo) > 0 {
-		l, err := prepareLogo(k.doc.Logo)
+		l, err := logo.Prepare(k.doc.Logo)
 		if err != nil {
 			return fmt.Errorf("pdf: %s: %w", k.doc.Lang, err)
 		}
 		k.c.logo = l
 		logoH = logoMaxH
-		logoW = logoH * float64(l.w) / float64(l.h)
+		logoW = logoH * float64(l.W) / float64(l.H)
 		if logoW > logoMaxW {
 			logoW = logoMaxW
-			logoH = logoW * float64(l.h) / float64(l.w)
+			logoH = logoW * float64(l.H) / float64(l.W)
 		}
 		x := k.left
 		if k.rtl {

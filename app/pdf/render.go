@@ -41,11 +41,11 @@ func Render(doc Document, pageNo int, scale float64) (image.Image, int, error) {
 	}
 
 	if pg.logo != nil && c.logo != nil {
-		logo := c.logo.img
+		mark := c.logo.Img
 		x0, y0 := toPx(pg.logo.x0, pg.logo.y1)
 		x1, y1 := toPx(pg.logo.x1, pg.logo.y0)
 		dst := image.Rect(int(x0+0.5), int(y0+0.5), int(x1+0.5), int(y1+0.5))
-		xdraw.CatmullRom.Scale(img, dst, logo, logo.Bounds(), draw.Over, nil)
+		xdraw.CatmullRom.Scale(img, dst, mark, mark.Bounds(), draw.Over, nil)
 	}
 
 	rules := vector.NewRasterizer(w, h)

@@ -39,6 +39,9 @@ type progLine struct {
 	// little-endian float64 bits: x exactly as the layout gave it, so the
 	// content stream is the same to the byte.
 	draws []byte
+	// carriers are the line's text for MuPDF, where it mixes
+	// directions (reading.go).
+	carriers []progCarrier
 }
 
 // sink is compose's pageSink: it keeps a finished page's lines as programs.
@@ -48,7 +51,11 @@ func (pr *program) sink(c *composition, pg *page) error {
 		if err != nil {
 			return err
 		}
-		pg.prog = append(pg.prog, pr.encode(pl, ds))
+		l := pr.encode(pl, ds)
+		for _, cr := range lineCarriers(pl, c.faces) {
+			l.carriers = append(l.carriers, progCarrier{use: pr.useOf(use{cr.form, string(cr.mark)}), x: cr.x, text: cr.text})
+		}
+		pg.prog = append(pg.prog, l)
 	}
 	return nil
 }
@@ -57,14 +64,7 @@ func (pr *program) encode(pl placedLine, ds []textDraw) progLine {
 	b := make([]byte, 0, 10*len(ds))
 	size := 0.0
 	for _, d := range ds {
-		u := use{d.form, d.text}
-		i, ok := pr.index[u]
-		if !ok {
-			i = uint32(len(pr.uses))
-			pr.index[u] = i
-			pr.uses = append(pr.uses, u)
-		}
-		v := uint64(i) << 1
+		v := uint64(pr.useOf(use{d.form, d.text})) << 1
 		if d.size != size {
 			v |= 1
 		}
@@ -76,6 +76,29 @@ func (pr *program) encode(pl placedLine, ds []textDraw) progLine {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(d.x))
 	}
 	return progLine{elem: pl.elem, artifact: pl.artifact, gray: pl.gray, y: pl.y, draws: b}
+}
+
+// useOf returns the index of a use, adding it if it is new.
+func (pr *program) useOf(u use) uint32 {
+	i, ok := pr.index[u]
+	if !ok {
+		i = uint32(len(pr.uses))
+		pr.index[u] = i
+		pr.uses = append(pr.uses, u)
+	}
+	return i
+}
+
+// carriers returns a line's carriers with their codes (bind first).
+func (pr *program) carriers(l progLine) []carrierDraw {
+	if len(l.carriers) == 0 {
+		return nil
+	}
+	cs := make([]carrierDraw, len(l.carriers))
+	for i, c := range l.carriers {
+		cs[i] = carrierDraw{code: pr.code[c.use], x: c.x, text: c.text}
+	}
+	return cs
 }
 
 // bind looks up each use's code and advance in the document font, once,

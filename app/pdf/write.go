@@ -137,7 +137,7 @@ func write(doc *Document, c *composition, pr *program) ([]byte, error) {
 			w.page(pg)
 			for _, l := range pg.prog {
 				ds = pr.decode(l, ds[:0])
-				w.line(l, ds)
+				w.line(l, ds, pr.carriers(l))
 			}
 			pg.prog = nil
 			w.emit()
@@ -201,7 +201,7 @@ func newFpdf(doc *Document, c *composition, font *docFont) *fpdf.Fpdf {
 	pdf.AddUTF8FontFromBytes(font.family, "", font.data)
 	register(pdf, font)
 	if c.logo != nil {
-		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(c.logo.png))
+		pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(c.logo.PNG))
 	}
 	return pdf
 }
@@ -248,7 +248,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []glyphDraw) {
+func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrierDraw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -259,6 +259,12 @@ func (w *writer) line(pl progLine, ds []glyphDraw) {
 	}
 	w.beginMarked(pl)
 	defer w.endMarked()
+	if len(cs) > 0 {
+		// MuPDF reads the carriers instead (reading.go).
+		w.out = append(w.out, "/Reading <</ActualText ()>> BDC\n"...)
+		defer w.writeCarriers(pl.y, cs)
+		defer func() { w.out = append(w.out, "EMC\n"...) }()
+	}
 	var p pending
 	size := 0.0
 	for _, d := range ds {

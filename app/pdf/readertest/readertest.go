@@ -238,118 +238,9 @@ func LayoutControl(s string) (rune, bool) {
 	return 0, false
 }
 
-// Mixed reports a line that holds right-to-left letters and also Latin
-// letters or digits (or, with rtl, a line of a right-to-left paragraph
-// that holds Latin letters or digits at all). MuPDF gets every character
-// of such a line but not their order. Each way of drawing such a line
-// examined below against the readers' sources (2026-12, by a second
-// session) breaks pdf.js or MuPDF; none was found that makes both exact,
-// nor one that makes poppler's struct text logical for right-to-left
-// lines while pdf.js stays exact:
-//
-// MuPDF 1.28.1 (pdf-op-run.c 1293-1324 and 1436, stext-device.c 536-551,
-// 856-863, 896-950, 1766-1805). Each code gets a direction flag from the
-// first character of its ToUnicode text (guess_bidi_level: R, AL, AN
-// right to left; L, EN, ES, ET left to right; neutrals and marks the flag
-// of the code drawn before; BT resets it to left to right). ActualText
-// never sets it: its characters take the flag of the glyph they replace.
-// A line is reordered only if a right-to-left character was drawn where
-// the pen advancing to the right put it (bidi = 3); reverse_bidi_line then
-// reverses each maximal stretch of flagged characters in stream order, in
-// place. So MuPDF's text is the stream with its right-to-left stretches
-// reversed, and the stretches keep their stream order.
-//
-// pdf.js 5.6.205 (legacy/build/pdf.worker.mjs 38799-38842, 42052-42065,
-// 42201-42300, 42370-42420, 42772-42799, 25579). It ignores ActualText,
-// ends a text item where the pen moves back more than 0.2 em, at a font
-// or size change and at every BDC/EMC, and runs its bidi pass on each
-// item, treating the item's characters in stream order as visual order.
-// A space glyph is only kept if another glyph follows in the same item;
-// a move back drops it (resetLastChars).
-//
-// The two are contradictory on a Mixed line. In one pdf.js item the stream
-// must be visual order; MuPDF then reverses the stretches in place instead
-// of also swapping them ("A B 123 C D" comes out "C D 123 A B"), and
-// reverses Arabic-Indic digits (class AN, flagged right to left) that
-// pdf.js keeps ("٢٠٢٠" → "٠٢٠٢"). Giving the digits or Latin text a
-// right-to-left flag means a strong right-to-left first character in their
-// ToUnicode text, which every reader prints. Splitting the line into one
-// pdf.js item per bidi run, drawn in logical run order (each run left to
-// right, so that each item is in visual order and consecutive runs are
-// pen moves back), fails in pdf.js itself: a move back ends the item and
-// resets its space tracking (resetLastChars), so a space glyph first or
-// last in an item is dropped, and a code whose text starts with white
-// space is read as that space alone; the space between an Arabic word and
-// a following number is exactly such a boundary. It fails in MuPDF too:
-// the neutral that starts a right-to-left run in the stream (its logical
-// end: "." after a number) takes the flag of the code before it, the last
-// of the left-to-right run, and joins that stretch. Drawing right-to-left
-// runs in logical order (pen moving left, so MuPDF reverses nothing) makes
-// every glyph its own pdf.js item: the spaces are dropped the same way and
-// multi-character codes (lam-alef) come out reversed. An ActualText for
-// MuPDF alone (MuPDF reads it under any tag, poppler only under /Span)
-// would have to hold the line scrambled so that MuPDF's reversal restores
-// it, which every other reader honouring ActualText (Acrobat, screen
-// readers) would then read scrambled: not done.
-//
-// Drawing every line that holds right-to-left text in reading order was
-// built and run through the three readers (2026-12, a third session): one
-// code per right-to-left character, each a marked-content sequence of its
-// own (one pdf.js item, which its bidi pass leaves alone), a run of
-// Arabic-Indic digits as one code (two of them drawn to the right would
-// flag the line as visual), MuPDF's direction set off the page before
-// every neutral, a lam-alef's letters sharing its advance and a haraka
-// just left of its letter (for poppler). MuPDF then reversed nothing and
-// was exact on every line, Mixed or not, poppler stayed exact, and its
-// struct text came out in reading order. pdf.js lost every space between
-// two right-to-left words: in reading order the pen moves back at each
-// such space, which resets its space tracking, and a code standing only
-// for the gap pdf.js would read as a space needs text that pdf.js prints
-// (an empty ToUnicode entry falls back to the code itself: "toUnicode.get
-// (charcode) || charcode", pdf.worker.mjs 36116; the one White_Space
-// character pdf.js does not take for white space is U+0085 NEXT LINE, not
-// a word space anyone could search for). Not done: pdf.js stays exact.
-//
-// poppler 22.12 struct text (pdfinfo -struct-text: printStruct, then
-// StructElement::appendSubTreeText and MarkedContentOutputDev::drawChar,
-// MarkedContentOutputDev.cc 100): the ToUnicode text of each code of the
-// element's marked content, concatenated in stream order, with no
-// reordering and no ActualText (tried: /Span <</ActualText>> around a line
-// changes pdftotext's text, not pdfinfo's). Logical struct text for
-// Arabic therefore needs the stream in logical order with logical code
-// texts, while pdf.js needs every item holding two or more right-to-left
-// letters in visual order: for a line of two Arabic words the two cannot
-// both hold (one item: the text would have to equal its own reverse;
-// one item per letter: pdf.js drops the space between the words, since
-// the next letter is drawn to the left of the space). Struct text is left
-// in visual order for right-to-left lines; pdf.js, which people read
-// with, is exact.
-//
-// The invisible marks (U+061C, U+200E) poppler's pdftotext needs (see
-// textmap.go, popplerType: its reorderText gives a neutral between a
-// number and a right-to-left word to the left-to-right run unless a strong
-// character, which it then prints, stands there) are drawn for poppler
-// alone, clipped away (hiddenMarks): pdf.js and MuPDF no longer print
-// them; pdftotext does, by its own design. ActualText could not carry
-// them for poppler alone: MuPDF reads ActualText in any marked content,
-// poppler only under /Span, pdf.js never.
-func Mixed(line string, rtlParagraph bool) bool {
-	rtl, other := rtlParagraph, false
-	for _, r := range line {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.R, bidi.AL:
-			rtl = true
-		case bidi.L, bidi.EN, bidi.AN:
-			other = true
-		}
-	}
-	return rtl && other
-}
-
 // Lenient reports whether a reader can only be held to a line's
 // characters, not their order, for reasons of its own that no file can
-// change: MuPDF on a Mixed line; pdf.js on a line of a right-to-left
+// change: pdf.js on a line of a right-to-left
 // paragraph in which right-to-left characters are under 30% (its bidi.js
 // then takes the whole line as left to right, so "COVID-19." alone on the
 // last line of an Arabic paragraph comes out ".COVID-19"). Lines with
@@ -357,8 +248,6 @@ func Mixed(line string, rtlParagraph bool) bool {
 // code of their own, see splitMarks in ../textmap.go).
 func Lenient(reader string, rtl bool, line string) bool {
 	switch reader {
-	case "mupdf":
-		return Mixed(line, rtl)
 	case "pdfjs":
 		n, r := 0, 0
 		for _, c := range line {

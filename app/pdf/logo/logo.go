@@ -1,4 +1,6 @@
-package pdf
+// Package logo prepares a statement's letterhead logo for the PDF and its
+// preview.
+package logo
 
 import (
 	"bytes"
@@ -11,15 +13,15 @@ import (
 	"sync"
 )
 
-// logo is a letterhead logo prepared for both outputs: flattened onto the
+// Logo is a letterhead logo prepared for both outputs: flattened onto the
 // white page and re-encoded as an 8-bit, non-interlaced RGB PNG. fpdf
 // embeds such a PNG's data as it is, where an alpha channel would make it
 // split and recompress the image on every export (and interlaced or 16-bit
 // files it rejects outright).
-type logo struct {
-	png  []byte
-	img  image.Image
-	w, h int
+type Logo struct {
+	PNG  []byte
+	Img  image.Image
+	W, H int // pixels
 }
 
 // logoCache keeps the last few logos: a workspace exports many languages
@@ -27,12 +29,14 @@ type logo struct {
 var logoCache struct {
 	sync.Mutex
 	keys  [][32]byte
-	logos map[[32]byte]*logo
+	logos map[[32]byte]*Logo
 }
 
 const logoCacheSize = 4
 
-func prepareLogo(data []byte) (*logo, error) {
+// Prepare decodes a PNG logo and prepares it, or returns the one it
+// prepared from the same bytes recently.
+func Prepare(data []byte) (*Logo, error) {
 	key := sha256.Sum256(data)
 	logoCache.Lock()
 	if l, ok := logoCache.logos[key]; ok {
@@ -60,12 +64,12 @@ func prepareLogo(data []byte) (*logo, error) {
 	if err := png.Encode(&out, flat); err != nil {
 		return nil, fmt.Errorf("logo: %w", err)
 	}
-	l := &logo{png: out.Bytes(), img: flat, w: b.Dx(), h: b.Dy()}
+	l := &Logo{PNG: out.Bytes(), Img: flat, W: b.Dx(), H: b.Dy()}
 
 	logoCache.Lock()
 	defer logoCache.Unlock()
 	if logoCache.logos == nil {
-		logoCache.logos = make(map[[32]byte]*logo)
+		logoCache.logos = make(map[[32]byte]*Logo)
 	}
 	if _, ok := logoCache.logos[key]; !ok {
 		if len(logoCache.keys) == logoCacheSize {
