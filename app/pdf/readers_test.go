@@ -119,3 +119,41 @@ func TestReadersHarakat(t *testing.T) {
 	}
 	checkReaders(t, "harakat", doc, res)
 }
+
+// TestReadersDirectionGuess: lines whose share of right-to-left characters
+// makes pdf.js guess the other direction for a text item — Arabic names in
+// an English paragraph, Latin text alone on a line of an Arabic paragraph —
+// read back exactly by all three readers (pdfjsItems), and the one kind
+// no file can give pdf.js (a space between the two directions on a line
+// pdf.js reads left to right) with every character right. (poppler's
+// pdftotext, for its part, cannot give a Latin comma between two Arabic
+// words of an English line: its reorderText ends a right-to-left stretch
+// at any digit or number separator.)
+func TestReadersDirectionGuess(t *testing.T) {
+	docs := map[string]Document{
+		"en-arabic": {Lang: "en", Title: Part{ID: "title", Text: "Mixed lines"}, Date: testDate, Paragraphs: []Part{
+			{ID: "p1", Text: "The meeting in بغداد الكبرى began."},
+			{ID: "p2", Text: "Name: مدينة بغداد الكبرى"},
+			{ID: "p3", Text: "Delegates from الموصل and أربيل attended."},
+		}},
+		// poppler takes a page with more Latin than Arabic letters for a
+		// left-to-right page: the Arabic paragraph keeps this one Arabic.
+		"ar-latin": {Lang: "ar", Title: Part{ID: "title", Text: "أسطر مختلطة"}, Date: testDate, Paragraphs: []Part{
+			{ID: "p0", Text: "اجتمع المديرون السياسيون للتحالف الدولي لهزيمة داعش عبر الإنترنت لمناقشة الاستجابة لجائحة كورونا والتزامهم المشترك بالاستقرار."},
+			{ID: "p1", Text: "COVID-19."},
+			{ID: "p2", Text: "(United Nations)."},
+			{ID: "p3", Text: "Daesh/ISIS، 2020."},
+			{ID: "p4", Text: "من Daesh/ISIS."},
+		}},
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			res, err := Export(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkReaders(t, name, doc, res)
+		})
+	}
+}

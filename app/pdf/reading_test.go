@@ -33,7 +33,8 @@ func TestCarriers(t *testing.T) {
 		for p, pg := range c.pages {
 			n := 0
 			for _, pl := range pg.lines {
-				cs := lineCarriers(pl, c.faces)
+				pr := newProgram()
+				cs := lineCarriers(pl, c.faces, pr)
 				if !hasText(pl) {
 					continue
 				}
@@ -53,8 +54,9 @@ func TestCarriers(t *testing.T) {
 				var b strings.Builder
 				for i, cr := range cs {
 					b.WriteString(cr.text)
-					if wantMark := []rune{bidimark.LRM, bidimark.MuPDF}[i%2]; cr.mark != wantMark {
-						t.Errorf("%s: carrier %d of %q has mark %U, want %U", lang, i, line, cr.mark, wantMark)
+					mark := pr.uses[cr.use].text
+					if wantMark := string([]rune{bidimark.LRM, bidimark.MuPDF}[i%2]); mark != wantMark {
+						t.Errorf("%s: carrier %d of %q has mark %q, want %q", lang, i, line, mark, wantMark)
 					}
 				}
 				mixedText[line] = true

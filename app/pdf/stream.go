@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"communique/app/pdf/bidimark"
+	"communique/app/pdf/carrier"
 )
 
 // Export streams: a long statement's typeset lines (glyphs and clusters,
@@ -52,9 +53,7 @@ func (pr *program) sink(c *composition, pg *page) error {
 			return err
 		}
 		l := pr.encode(pl, ds)
-		for _, cr := range lineCarriers(pl, c.faces) {
-			l.carriers = append(l.carriers, progCarrier{use: pr.useOf(use{cr.form, string(cr.mark)}), x: cr.x, text: cr.text})
-		}
+		l.carriers = lineCarriers(pl, c.faces, pr)
 		pg.prog = append(pg.prog, l)
 	}
 	return nil
@@ -90,13 +89,13 @@ func (pr *program) useOf(u use) uint32 {
 }
 
 // carriers returns a line's carriers with their codes (bind first).
-func (pr *program) carriers(l progLine) []carrierDraw {
+func (pr *program) carriers(l progLine) []carrier.Draw {
 	if len(l.carriers) == 0 {
 		return nil
 	}
-	cs := make([]carrierDraw, len(l.carriers))
+	cs := make([]carrier.Draw, len(l.carriers))
 	for i, c := range l.carriers {
-		cs[i] = carrierDraw{code: pr.code[c.use], x: c.x, text: c.text}
+		cs[i] = carrier.Draw{Code: pr.code[c.use], X: c.x, Text: c.text}
 	}
 	return cs
 }

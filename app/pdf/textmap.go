@@ -47,6 +47,7 @@ type textDraw struct {
 	// into the code stood); see hiddenMarks.
 	mark, markAfter rune
 	markX           float64
+	level           uint8 // bidi embedding level
 }
 
 // wideSpace is the widest space, in ems, that stays a textDraw of its own:
@@ -72,7 +73,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 			glyphs := run.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
 			chars := bidimark.ReaderChars(cl.Text, run.RTL())
 			fm, ink := clusterForm(f, run.Size, glyphs, cl.X, cl.Advance)
-			ds = append(ds, textDraw{form: fm, x: pl.x + cl.X, y: pl.y, size: run.Size, blank: !ink})
+			ds = append(ds, textDraw{form: fm, x: pl.x + cl.X, y: pl.y, size: run.Size, blank: !ink, level: run.Level})
 			items = append(items, bidimark.Cluster{Level: run.Level, Space: bidimark.AllSpace(chars), Visual: chars})
 		}
 	}
@@ -111,7 +112,7 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		}
 		out = append(out, d)
 	}
-	return hiddenMarks(out), nil
+	return hiddenMarks(pdfjsItems(out, pl.line.RTL)), nil
 }
 
 // hiddenMarks draws each bidi mark poppler needs (package bidimark) as a

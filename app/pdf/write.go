@@ -12,6 +12,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"communique/app/pdf/carrier"
 	"communique/app/pdf/pdfobj"
 )
 
@@ -248,7 +249,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrierDraw) {
+func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -261,8 +262,8 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrierDraw) {
 	defer w.endMarked()
 	if len(cs) > 0 {
 		// MuPDF reads the carriers instead (reading.go).
-		w.out = append(w.out, "/Reading <</ActualText ()>> BDC\n"...)
-		defer w.writeCarriers(pl.y, cs)
+		w.out = append(w.out, carrier.Hide...)
+		defer func() { w.out = carrier.AppendOps(w.out, pl.y, cs) }()
 		defer func() { w.out = append(w.out, "EMC\n"...) }()
 	}
 	var p pending

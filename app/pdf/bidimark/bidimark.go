@@ -1,15 +1,17 @@
-// Package bidimark decides where a line of a PDF needs an invisible bidi
-// mark for one reader's sake: poppler's pdftotext orders a mixed-direction
-// line by its own rules and needs a strong character at some boundaries,
-// and MuPDF takes a neutral's direction from the code drawn before it. The
-// writer (package pdf) draws each mark so that only the reader it is for
-// sees it.
+// Package bidimark decides what a line of a PDF holding right-to-left
+// text needs for one reader's sake: poppler's pdftotext orders a
+// mixed-direction line by its own rules and needs a strong character at
+// some boundaries, MuPDF takes a neutral's direction from the code drawn
+// before it, and pdf.js guesses each text item's direction from the item
+// alone (PDFjsItems). The writer (package pdf) draws each mark so that only
+// the reader it is for sees it.
 package bidimark
 
 import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
@@ -173,4 +175,126 @@ func AllSpace(rs string) bool {
 		}
 	}
 	return len(rs) > 0
+}
+
+// pdf.js reorders each text item on its own, with a direction it guesses
+// from the item alone: left to right when fewer than 30% of its characters
+// are right to left (bidi.js, "numBidi / strLength < 0.3"), whatever the
+// paragraph. A line drawn as one item therefore comes out wrong when the
+// guess differs from the paragraph's direction: "The meeting in بغداد
+// الكبرى began." read right to left, "COVID-19." alone on the last line of
+// an Arabic paragraph read left to right (".COVID-19"). PDFjsItems
+// decides how to draw such lines so that each item's guess is right:
+//
+//   - In a left-to-right line that pdf.js would read right to left, each
+//     right-to-left stretch is an item of its own: it is set a hundredth
+//     of a point larger (package pdf: itemNudge), and pdf.js ends an item where the font
+//     size changes, keeping its space tracking. Items follow in visual
+//     order, which is reading order at the paragraph's level, and the
+//     spaces between them are gaps where the pen moves on, which pdf.js
+//     reads as spaces. (A marked-content sequence would end the item too,
+//     but poppler's structure text stops collecting an element's text at
+//     the first nested EMC: MarkedContentOutputDev::endMarkedContent pops
+//     its MCID stack on every EMC, pushing only for an MCID.)
+//   - In a right-to-left line that pdf.js would read left to right, the
+//     stretches at the paragraph's level and those above it (numbers,
+//     Latin text) are drawn in reading order, each one left to right: the
+//     pen moves back from one to the next, which ends an item. A move back
+//     also loses a space pdf.js would read there, so this is done only
+//     where no space lies between two stretches ("COVID-19.",
+//     "(United Nations)."); punctuation at the paragraph's level, which
+//     holds no right-to-left letter that would make pdf.js reverse it, is
+//     drawn in reading order as well. "من Daesh/ISIS." stays one item,
+//     which pdf.js reads with its words swapped (readertest.Lenient).
+//
+// PDFjsItems returns, for a line's clusters left to right, the order to
+// draw them in (nil: left to right) and which to set larger (nil: none).
+func PDFjsItems(items []Cluster, rtl bool) (order []int, nudge []bool) {
+	if !rtl {
+		if pdfjsReadsLTR(items) {
+			return nil, nil
+		}
+		nudge = make([]bool, len(items))
+		for i, it := range items {
+			nudge[i] = it.Level > 0
+		}
+		return nil, nudge
+	}
+	if !pdfjsReadsLTR(items) {
+		return nil, nil
+	}
+	var segs [][2]int // [start, end) in items
+	for i := 0; i < len(items); {
+		j := i
+		for j < len(items) && (items[j].Level > 1) == (items[i].Level > 1) {
+			j++
+		}
+		segs = append(segs, [2]int{i, j})
+		i = j
+	}
+	if len(segs) < 2 {
+		return nil, nil
+	}
+	spaced := func(it Cluster) bool {
+		return it.Space || startsWithSpace(it.Visual) || endsWithSpace(it.Visual)
+	}
+	for k := 1; k < len(segs); k++ {
+		if spaced(items[segs[k-1][1]-1]) || spaced(items[segs[k][0]]) {
+			return nil, nil
+		}
+	}
+	order = make([]int, 0, len(items))
+	for _, seg := range slices.Backward(segs) {
+		if items[seg[0]].Level > 1 || !pdfjsReadsLTR(items[seg[0]:seg[1]]) {
+			for i := seg[0]; i < seg[1]; i++ {
+				order = append(order, i)
+			}
+			continue
+		}
+		// Punctuation at the paragraph's level (").") has no
+		// right-to-left letter for pdf.js to turn the item by: it is
+		// drawn in reading order too, where no space is lost.
+		for i := seg[1] - 1; i >= seg[0]; i-- {
+			if spaced(items[i]) {
+				return nil, nil
+			}
+			order = append(order, i)
+		}
+	}
+	return order, nil
+}
+
+// pdfjsReadsLTR reports whether pdf.js would take the clusters, as one
+// item, for left-to-right text: bidi.js counts the UTF-16 code units of
+// classes R, AL and AN in the Hebrew and Arabic blocks and the Arabic
+// presentation forms, against all of the item's code units, and leaves an
+// item with none as it is.
+func pdfjsReadsLTR(items []Cluster) bool {
+	n, r := 0, 0
+	for _, it := range items {
+		for _, c := range it.Visual {
+			n += len(utf16.Encode([]rune{c}))
+			switch {
+			case c >= 0x0590 && c <= 0x05F4:
+				r++
+			case c >= 0x0600 && c <= 0x06FF:
+				if p, _ := bidi.LookupRune(c); p.Class() == bidi.AL || p.Class() == bidi.AN || p.Class() == bidi.R {
+					r++
+				}
+			case c >= 0x0700 && c <= 0x08AC, c >= 0xFB50 && c <= 0xFDFF, c >= 0xFE70 && c <= 0xFEFF:
+				r++
+			}
+		}
+	}
+	return r == 0 || float64(r)/float64(n) < 0.3 && n > 4
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }

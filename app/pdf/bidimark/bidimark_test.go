@@ -1,6 +1,9 @@
 package bidimark
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestBoundaries: the marks poppler needs go before a number or Latin word
 // that a space precedes in a right-to-left line and after Arabic text that
@@ -45,5 +48,39 @@ func TestReaderChars(t *testing.T) {
 	}
 	if !Hidden(string(RLM)) || !Hidden(string(LRM)) || Hidden(string(MuPDF)) || Hidden("a") {
 		t.Error("Hidden: only poppler's marks are hidden")
+	}
+}
+
+func TestPDFjsItems(t *testing.T) {
+	// "COVID-19." alone on a line of an Arabic paragraph, left to right:
+	// the full stop (level 1) is drawn after the Latin text.
+	covid := []Cluster{{Level: 1, Visual: "."}, {Level: 2, Visual: "COVID-19"}}
+	if order, nudge := PDFjsItems(covid, true); !slices.Equal(order, []int{1, 0}) || nudge != nil {
+		t.Errorf("COVID-19.: order %v nudge %v", order, nudge)
+	}
+	// "(United Nations).": ")." is drawn in reading order as well.
+	un := []Cluster{{Level: 1, Visual: "."}, {Level: 1, Visual: ")"}, {Level: 2, Visual: "United Nations"}, {Level: 1, Visual: "("}}
+	if order, _ := PDFjsItems(un, true); !slices.Equal(order, []int{3, 2, 1, 0}) {
+		t.Errorf("(United Nations).: order %v", order)
+	}
+	// A space between the directions: left alone.
+	spaced := []Cluster{{Level: 1, Visual: "."}, {Level: 2, Visual: "Daesh"}, {Level: 1, Space: true, Visual: " "}, {Level: 1, Visual: "نم"}}
+	if order, nudge := PDFjsItems(spaced, true); order != nil || nudge != nil {
+		t.Errorf("من Daesh.: order %v nudge %v", order, nudge)
+	}
+	// An Arabic line pdf.js reads right to left: left alone.
+	arabic := []Cluster{{Level: 1, Visual: "."}, {Level: 2, Visual: "2020"}, {Level: 1, Space: true, Visual: " "}, {Level: 1, Visual: "ةنس"}}
+	if order, nudge := PDFjsItems(arabic, true); order != nil || nudge != nil {
+		t.Errorf("Arabic line: order %v nudge %v", order, nudge)
+	}
+	// An English line that is a third Arabic: the Arabic is set apart.
+	en := []Cluster{{Level: 0, Visual: "Name:"}, {Level: 0, Space: true, Visual: " "}, {Level: 1, Visual: "ىربكلا"}, {Level: 1, Space: true, Visual: " "}, {Level: 1, Visual: "دادغب"}}
+	if order, nudge := PDFjsItems(en, false); order != nil || !slices.Equal(nudge, []bool{false, false, true, true, true}) {
+		t.Errorf("English line: order %v nudge %v", order, nudge)
+	}
+	// Mostly English: one item, as it is.
+	en2 := []Cluster{{Level: 0, Visual: "The meeting of the coalition in"}, {Level: 0, Space: true, Visual: " "}, {Level: 1, Visual: "دادغب"}}
+	if order, nudge := PDFjsItems(en2, false); order != nil || nudge != nil {
+		t.Errorf("mostly English line: order %v nudge %v", order, nudge)
 	}
 }

@@ -70,7 +70,9 @@ package carrier
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -152,6 +154,35 @@ func Words(cs []Cluster, hyphen bool) []Word {
 		ws[len(ws)-1].Text += "-"
 	}
 	return ws
+}
+
+// Hide opens the marked-content sequence that hides a line's glyphs from
+// MuPDF; EMC closes it.
+const Hide = "/Reading <</ActualText ()>> BDC\n"
+
+// Draw is a carrier as the writer draws it: the two-byte code of its blank
+// glyph, where it stands and the text it carries.
+type Draw struct {
+	Code rune
+	X    float64
+	Text string
+}
+
+// AppendOps appends the operators that draw a line's carriers on the
+// baseline y, after the line's glyphs and inside its structure element.
+func AppendOps(b []byte, y float64, ds []Draw) []byte {
+	b = append(b, "/Span <</ActualText ()>> BDC\n"...)
+	for _, d := range ds {
+		b = append(b, "/Reading <</ActualText "...)
+		b = AppendTextString(b, d.Text)
+		b = append(b, ">> BDC BT "...)
+		for _, v := range []float64{d.X, y} {
+			b = strconv.AppendFloat(b, math.Round(v*100)/100, 'f', -1, 64)
+			b = append(b, ' ')
+		}
+		b = fmt.Appendf(b, "Td [<%04X>] TJ ET EMC\n", d.Code)
+	}
+	return append(b, "EMC\n"...)
 }
 
 // AppendTextString appends s as a PDF text string: UTF-16BE with its byte

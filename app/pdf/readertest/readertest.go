@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
@@ -240,24 +241,65 @@ func LayoutControl(s string) (rune, bool) {
 
 // Lenient reports whether a reader can only be held to a line's
 // characters, not their order, for reasons of its own that no file can
-// change: pdf.js on a line of a right-to-left
-// paragraph in which right-to-left characters are under 30% (its bidi.js
-// then takes the whole line as left to right, so "COVID-19." alone on the
-// last line of an Arabic paragraph comes out ".COVID-19"). Lines with
-// harakat are exact in all three (the writer draws a cluster's marks as a
-// code of their own, see splitMarks in ../textmap.go).
+// change: pdf.js on a line of a right-to-left paragraph that it reads left
+// to right (under 30% of its characters right to left, bidi.js) and in
+// which a space separates right-to-left text from Latin letters or digits
+// ("من Daesh/ISIS."). pdf.js reads a space only where the pen moves on, so
+// the two must be one item, drawn in visual order, and it then reverses
+// the right-to-left words in place instead of putting them first (see
+// pdfjsItems in ../pdfjsitems.go, which draws such lines in reading order
+// where no space lies between the two directions).
 func Lenient(reader string, rtl bool, line string) bool {
-	switch reader {
-	case "pdfjs":
-		n, r := 0, 0
-		for _, c := range line {
-			n++
-			p, _ := bidi.LookupRune(c)
-			if k := p.Class(); k == bidi.R || k == bidi.AL || k == bidi.AN {
-				r++
+	if reader != "pdfjs" || !rtl {
+		return false
+	}
+	n, r := 0, 0
+	for _, c := range line {
+		n++
+		p, _ := bidi.LookupRune(c)
+		if k := p.Class(); k == bidi.R || k == bidi.AL || k == bidi.AN {
+			r++
+		}
+	}
+	if r > 0 && (n <= 4 || float64(r)/float64(n) >= 0.3) {
+		return false
+	}
+	return spacedDirections(line)
+}
+
+// spacedDirections reports a space with right-to-left letters on one side
+// and Latin letters or digits on the other (the nearest characters that
+// are not spaces).
+func spacedDirections(line string) bool {
+	rs := []rune(line)
+	class := func(r rune) int {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return 1
+		case bidi.L, bidi.EN, bidi.AN:
+			return 2
+		}
+		return 0
+	}
+	for i, c := range rs {
+		if !unicode.IsSpace(c) {
+			continue
+		}
+		left, right := 0, 0
+		for j := i - 1; j >= 0 && left == 0; j-- {
+			if !unicode.IsSpace(rs[j]) {
+				left = class(rs[j])
 			}
 		}
-		return rtl && n > 4 && float64(r)/float64(n) < 0.3
+		for j := i + 1; j < len(rs) && right == 0; j++ {
+			if !unicode.IsSpace(rs[j]) {
+				right = class(rs[j])
+			}
+		}
+		if left != 0 && right != 0 && left != right {
+			return true
+		}
 	}
 	return false
 }
