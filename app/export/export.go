@@ -25,6 +25,7 @@ import (
 	"communique/app/safefile"
 	"communique/app/sign"
 	"communique/app/statement"
+	"communique/app/typeset"
 	"communique/app/workspace"
 	"communique/i18n/catalog"
 	"communique/internal/parallel"
@@ -67,12 +68,29 @@ func Preview(w *workspace.Workspace, st *statement.Statement, lang string) (doc 
 		case statement.IssuingBody:
 			doc.IssuingBody, doc.IssuingBodyID = text, p.ID
 		case statement.Place:
-			doc.Place, doc.PlaceID = text, p.ID
+			doc.Place, doc.PlaceID, doc.PlaceLang = text, p.ID, partLang
+			if placeLeftInSource(w, p.ID, lang, text) {
+				doc.PlaceLang = w.Config.SourceLanguage
+			}
 		default:
 			doc.Paragraphs = append(doc.Paragraphs, pdf.Part{ID: p.ID, Text: text, Lang: partLang})
 		}
 	}
 	return doc, fallback, nil
+}
+
+// placeLeftInSource reports a place name the translation keeps as the
+// source has it, in a script of the other direction ("Washington, D.C." in
+// an Arabic statement): it is in the source language, and the PDF tags it
+// so (pdf.Document.PlaceLang). A name written alike in two languages of
+// one direction ("Paris") is left to the statement's language.
+func placeLeftInSource(w *workspace.Workspace, id, lang, text string) bool {
+	src := w.Config.SourceLanguage
+	if lang == src || strings.TrimSpace(text) == "" || text != w.Text(src, id) {
+		return false
+	}
+	dir, own := typeset.DirectionOfText(text), typeset.DirectionOf(lang)
+	return dir != typeset.Auto && own != typeset.Auto && dir != own
 }
 
 // IncompleteError is a language that lacks parts of a statement.

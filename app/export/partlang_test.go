@@ -40,3 +40,34 @@ func TestPreviewNamesFallbackLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A place name an Arabic translation keeps as the source writes it, in
+// Latin letters, is in the source language (the PDF tags it so); the same
+// name kept by a French translation, written alike in both, is French, as
+// is an Arabic name; an untranslated place shown from the source is in the
+// source language.
+func TestPreviewNamesPlaceLanguage(t *testing.T) {
+	w := sample(t)
+	st := w.Statements[0]
+	src := w.Text(w.Config.SourceLanguage, st.PlaceID())
+	if src == "" {
+		t.Fatal("the sample has no place")
+	}
+	for _, tc := range []struct{ lang, text, want string }{
+		{"ar", src, w.Config.SourceLanguage},
+		{"ar", "واشنطن العاصمة", ""},
+		{"fr", src, ""},
+		{"fr", "", w.Config.SourceLanguage},
+	} {
+		if err := w.SetTranslation(tc.lang, st.PlaceID(), tc.text); err != nil {
+			t.Fatal(err)
+		}
+		doc, _, err := Preview(w, st, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.PlaceLang != tc.want {
+			t.Errorf("%s place %q: PlaceLang %q, want %q", tc.lang, tc.text, doc.PlaceLang, tc.want)
+		}
+	}
+}

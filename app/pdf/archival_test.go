@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"communique/app/pdf/archival"
 	"encoding/xml"
 	"regexp"
 	"strings"
@@ -81,7 +82,7 @@ func checkPDFA(t *testing.T, name string, doc Document, pdf []byte) {
 	}
 	qdfPath := writeTemp(t, name+".qdf.pdf", []byte(qdf))
 	icc := []byte(run(t, "qpdf", "--show-object="+m[1], "--filtered-stream-data", qdfPath))
-	if !bytes.Equal(icc, sRGBProfile) || len(icc) < 128 || string(icc[36:40]) != "acsp" || icc[8] >= 5 || string(icc[16:20]) != "RGB " {
+	if !bytes.Equal(icc, archival.SRGBProfile) || len(icc) < 128 || string(icc[36:40]) != "acsp" || icc[8] >= 5 || string(icc[16:20]) != "RGB " {
 		t.Errorf("%s: output intent profile is not the embedded sRGB ICC (v<5, RGB) profile (%d bytes)", name, len(icc))
 	}
 

@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"communique/app/locale"
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"communique/app/pdf/logo"
 	"communique/app/typeset"
@@ -51,13 +53,84 @@ type placedLine struct {
 	// artifact.
 	elem     *structElem
 	artifact string
+	// cont marks the rest of a line whose first characters, a Span of
+	// their own, are the placed line before it (span.split); whole is
+	// then, in both parts, the line they were split from.
+	cont  bool
+	whole *typeset.Line
+}
+
+// dateline places "Place, date", the place a Span of its own when it is in
+// another language (Document.PlaceLang).
+func (k *composer) dateline() error {
+	doc := k.doc
+	if wellFormedTag(doc.PlaceLang) && !strings.EqualFold(doc.PlaceLang, doc.Lang) && doc.Place != "" {
+		// The dateline starts with the place, isolated (FSI…PDI).
+		k.span = &span{from: 1, to: 1 + utf8.RuneCountInString(doc.Place), lang: doc.PlaceLang}
+		defer func() { k.span = nil }()
+	}
+	return k.block(partID(doc.PlaceID, "place"), locale.Dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18)
+}
+
+// span is a stretch of a block's characters (rune offsets from, to) in
+// another language: a Span element of the block's element, tagged lang.
+type span struct {
+	from, to int
+	lang     string
+}
+
+// split returns a placed line as the lines that draw it: the characters
+// in the span first, as a line of the Span element child, then the rest,
+// so that pdf.js, which reads text items in stream order, meets them in
+// reading order (the span is at the start of the block's text). A nil
+// span, or a line all on one side of it, is the line itself.
+func (sp *span) split(pl placedLine, child *structElem) []placedLine {
+	if sp == nil {
+		return []placedLine{pl}
+	}
+	in, out := pl, pl
+	in.line.Runs, out.line.Runs = nil, nil
+	for _, r := range pl.line.Runs {
+		// Each part keeps the glyphs of its own clusters (the preview
+		// paints a run's glyphs, the writer its clusters').
+		ri, ro := r, r
+		ri.Clusters, ro.Clusters, ri.Glyphs, ro.Glyphs = nil, nil, nil, nil
+		for _, cl := range r.Clusters {
+			part := &ro
+			if cl.Start >= sp.from && cl.Start < sp.to {
+				part = &ri
+			}
+			glyphs := r.Glyphs[cl.FirstGlyph : cl.FirstGlyph+cl.NumGlyphs]
+			cl.FirstGlyph = len(part.Glyphs)
+			part.Glyphs = append(part.Glyphs, glyphs...)
+			part.Clusters = append(part.Clusters, cl)
+		}
+		if len(ri.Clusters) > 0 {
+			in.line.Runs = append(in.line.Runs, ri)
+		}
+		if len(ro.Clusters) > 0 {
+			out.line.Runs = append(out.line.Runs, ro)
+		}
+	}
+	in.elem, out.cont = child, true
+	in.whole, out.whole = &pl.line, &pl.line
+	switch {
+	case len(in.line.Runs) == 0:
+		return []placedLine{pl}
+	case len(out.line.Runs) == 0:
+		in.line.Hyphenated = pl.line.Hyphenated
+		return []placedLine{in}
+	}
+	in.line.Hyphenated = false
+	return []placedLine{in, out}
 }
 
 // structElem is an element of the tagged PDF's structure tree: the
 // document's parts in reading order (ISO 14289-1, PDF/UA).
 type structElem struct {
-	role string // standard structure type: H1, P
-	lang string // BCP 47 tag when not the document's (Part.Lang)
+	role   string // standard structure type: H1, P, Span
+	lang   string // BCP 47 tag when not the document's (Part.Lang)
+	parent *structElem
 }
 
 type page struct {
@@ -104,6 +177,7 @@ type composer struct {
 	pg     *page
 	role   string  // structure type of the blocks being placed
 	lang   string  // their language when not the document's (Part.Lang)
+	span   *span   // characters of the block that are a Span of their own
 	top    float64 // top of the next line box
 	bottom float64
 	sink   pageSink // nil: pages keep their lines
@@ -131,7 +205,7 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 	}
 	// The page's own words (dateline, page numbers, signature caption) are
 	// in the document's language and may be its only Arabic-script text.
-	texts := []string{dateline(doc.Lang, doc.Place, doc.Date), pageLabel(doc.Lang, 1, 1), signedCaption(doc.Lang)}
+	texts := []string{locale.Dateline(doc.Lang, doc.Place, doc.Date), locale.PageLabel(doc.Lang, 1, 1), locale.Signed(doc.Lang)}
 	for _, c := range checks {
 		texts = append(texts, c.text)
 	}
@@ -186,7 +260,7 @@ func compose(doc *Document, sink pageSink) (*composition, error) {
 	if err := k.block(partID(doc.IssuingBodyID, "issuing body"), doc.IssuingBody, sizeBody, false, typeset.AlignStart, true, 4); err != nil {
 		return nil, err
 	}
-	if err := k.block(partID(doc.PlaceID, "place"), dateline(doc.Lang, doc.Place, doc.Date), sizeBody, false, typeset.AlignEnd, false, 18); err != nil {
+	if err := k.dateline(); err != nil {
 		return nil, err
 	}
 	for i, p := range doc.Paragraphs {
@@ -373,6 +447,11 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 	p := r.p
 	lines := p.Lines
 	elem := k.newElem()
+	var child *structElem
+	if k.span != nil {
+		child = &structElem{role: "Span", lang: k.span.lang, parent: elem}
+		k.c.elems = append(k.c.elems, child)
+	}
 	for len(lines) > 0 {
 		fit := int((k.top - k.bottom + 1e-6) / p.Leading)
 		n := len(lines)
@@ -390,7 +469,8 @@ func (k *composer) place(id, text string, size float64, gray bool, gap float64, 
 			n = fit
 		}
 		for _, ln := range lines[:n] {
-			k.pg.lines = append(k.pg.lines, placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id, elem: elem})
+			pl := placedLine{line: ln, x: k.left, y: baseline(k.top, p.Leading, size), gray: gray, id: id, elem: elem}
+			k.pg.lines = append(k.pg.lines, k.span.split(pl, child)...)
 			k.top -= p.Leading
 		}
 		lines = lines[n:]
@@ -476,9 +556,9 @@ func (k *composer) signature() error {
 	if date.IsZero() {
 		date = k.doc.Date
 	}
-	caption := sigEntry{"(signature caption)", signedCaption(k.doc.Lang), true}
+	caption := sigEntry{"(signature caption)", locale.Signed(k.doc.Lang), true}
 	full := []sigEntry{caption, {"(signer)", s.Signer, false}, {"(role)", s.Role, false},
-		{"(signature date)", formatDate(k.doc.Lang, date), false}}
+		{"(signature date)", locale.Date(k.doc.Lang, date), false}}
 	paras, height, err := k.sigParagraphs(full, sizeSig, sigWidth-2*sigPadding, sigPadding)
 	if err != nil {
 		return err
@@ -489,7 +569,7 @@ func (k *composer) signature() error {
 		return nil
 	}
 	var details []string
-	for _, t := range []string{s.Signer, s.Role, formatDate(k.doc.Lang, date)} {
+	for _, t := range []string{s.Signer, s.Role, locale.Date(k.doc.Lang, date)} {
 		if strings.TrimSpace(t) != "" {
 			details = append(details, t)
 		}
@@ -557,8 +637,8 @@ func (k *composer) sigBox(paras []*typeset.Paragraph, y1, height, width, padding
 // listSeparator joins the signer, role and date of a compact signature
 // block the way the language separates list items.
 func listSeparator(lang string) string {
-	if l, ok := localeFor(lang); ok {
-		return l.comma
+	if c, ok := locale.Comma(lang); ok {
+		return c
 	}
 	return ", "
 }
@@ -576,7 +656,7 @@ func (k *composer) footers() error {
 	k.flush(k.pg)
 	n := len(k.c.pages)
 	for i, pg := range k.c.pages {
-		p, err := k.layout("(page number)", pageLabel(k.doc.Lang, i+1, n), k.width, sizeFooter, false, typeset.AlignCenter)
+		p, err := k.layout("(page number)", locale.PageLabel(k.doc.Lang, i+1, n), k.width, sizeFooter, false, typeset.AlignCenter)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"communique/app/locale"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ func TestArabicDatelineOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := dateline("ar", "Washington, D.C.", time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC))
+	text := locale.Dateline("ar", "Washington, D.C.", time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC))
 	p, err := typeset.NewEngine().Layout(text, 400, typeset.Style{Fonts: set, Size: 11, Lang: "ar", Dir: typeset.DirectionOf("ar")})
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"communique/app/locale"
 	"communique/app/pdf/readertest"
 	"communique/internal/judge"
 	"errors"
@@ -105,6 +106,11 @@ func expectedLines(t *testing.T, doc Document) [][]string {
 			}
 			if pl.line.Hyphenated && !pl.line.RTL {
 				b.WriteString("-")
+			}
+			if pl.cont && len(lines) > 0 {
+				// The rest of a line whose first characters are a Span.
+				lines[len(lines)-1] = normalize(lines[len(lines)-1] + b.String())
+				continue
 			}
 			if s := normalize(b.String()); s != "" {
 				lines = append(lines, s)
@@ -527,7 +533,7 @@ func TestSignatureRect(t *testing.T) {
 		text := run(t, "pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(r.Page), "-l", fmt.Sprint(r.Page),
 			"-x", fmt.Sprint(int(r.X0)), "-y", fmt.Sprint(int(pageH-r.Y1)), "-W", fmt.Sprint(int(r.X1-r.X0)+1), "-H", fmt.Sprint(int(r.Y1-r.Y0)+1),
 			writeTemp(t, "sig.pdf", res.PDF), "-")
-		for _, want := range []string{signedCaption(lang), "Jane Doe", "Director", formatDate(lang, testDate)} {
+		for _, want := range []string{locale.Signed(lang), "Jane Doe", "Director", locale.Date(lang, testDate)} {
 			if !strings.Contains(normalize(text), want) {
 				t.Errorf("%s: signature box text %q lacks %q", lang, normalize(text), want)
 			}

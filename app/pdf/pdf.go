@@ -40,6 +40,10 @@ type Document struct {
 	Title        Part
 	IssuingBody  string
 	Place        string
+	// PlaceLang is the language of Place when it is not Lang (a place
+	// name left in the source language): in the dateline the place is then
+	// a Span element of its own, tagged with it.
+	PlaceLang string
 	// Date is written in the dateline the way Lang writes dates; it is
 	// also the PDF's creation and modification date, which keeps exports
 	// reproducible.
@@ -130,6 +134,7 @@ func sanitize(doc Document) Document {
 	doc.Title = Part{ID: clean(doc.Title.ID), Text: clean(doc.Title.Text), Lang: clean(doc.Title.Lang)}
 	doc.IssuingBody = clean(doc.IssuingBody)
 	doc.Place = clean(doc.Place)
+	doc.PlaceLang = clean(doc.PlaceLang)
 	paras := make([]Part, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
 		paras[i] = Part{ID: clean(p.ID), Text: clean(p.Text), Lang: clean(p.Lang)}

@@ -62,6 +62,9 @@ func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error 
 		p.AddToDict(pages[i], fmt.Sprintf("/StructParents %d /Tabs /S", i))
 		fmt.Fprintf(&parents, "%d [", i)
 		for mcid, e := range page {
+			if e.parent != nil && len(kids[e]) == 0 {
+				kids[e.parent] = append(kids[e.parent], fmt.Sprintf("%d 0 R", num[e]))
+			}
 			kids[e] = append(kids[e], fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[i], mcid))
 			fmt.Fprintf(&parents, "%d 0 R ", num[e])
 		}
@@ -71,7 +74,7 @@ func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error 
 		docElem, parents.String(), len(marks)))
 	var docKids strings.Builder
 	for _, e := range c.elems {
-		if len(kids[e]) > 0 {
+		if len(kids[e]) > 0 && e.parent == nil {
 			fmt.Fprintf(&docKids, "%d 0 R ", num[e])
 		}
 	}
@@ -86,7 +89,11 @@ func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error 
 		if e.lang != "" {
 			lang = " /Lang (" + e.lang + ")" // wellFormedTag: nothing to escape
 		}
-		p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /%s%s /P %d 0 R /K [%s]>>", e.role, lang, docElem, strings.Join(kids[e], " ")))
+		parent := docElem
+		if e.parent != nil {
+			parent = num[e.parent]
+		}
+		p.Add(fmt.Appendf(nil, "<</Type /StructElem /S /%s%s /P %d 0 R /K [%s]>>", e.role, lang, parent, strings.Join(kids[e], " ")))
 	}
 	p.AddToDict(p.Root, fmt.Sprintf("/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>", root))
 	return nil

@@ -1,7 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"communique/app/locale"
 	"encoding/json"
+	"image"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -40,7 +44,7 @@ func TestStructureTree(t *testing.T) {
 			elems = append(elems, elem{role: strings.Fields(s)[0]})
 		}
 	}
-	want := []elem{{"P", doc.Organisation}, {"H1", title.Text}, {"P", doc.IssuingBody}, {"P", dateline("en", doc.Place, doc.Date)}}
+	want := []elem{{"P", doc.Organisation}, {"H1", title.Text}, {"P", doc.IssuingBody}, {"P", locale.Dateline("en", doc.Place, doc.Date)}}
 	for _, p := range paras {
 		want = append(want, elem{"P", p.Text})
 	}
@@ -52,7 +56,7 @@ func TestStructureTree(t *testing.T) {
 			t.Errorf("element %d: %s %q, want %s %q", i, elems[i].role, readertest.Normalize(elems[i].text), w.role, readertest.Normalize(w.text))
 		}
 	}
-	for _, artifact := range []string{"Page 1 of 1", "Jane Doe", signedCaption("en")} {
+	for _, artifact := range []string{"Page 1 of 1", "Jane Doe", locale.Signed("en")} {
 		if strings.Contains(out, artifact) {
 			t.Errorf("structure text holds the artifact %q", artifact)
 		}
@@ -154,4 +158,115 @@ func TestElementLang(t *testing.T) {
 		t.Errorf("the element with /Lang holds %q, want %q (all: %q)", texts[min(at, len(texts)-1)], english, texts)
 	}
 	checkReaders(t, "lang", doc, res)
+}
+
+// TestPlaceLang: a place name in another language than the statement's is
+// a Span element of the dateline, tagged with its language, whose text is
+// the place; the dateline still reads back exactly, place first, in all
+// three readers, in a right-to-left statement with a Latin place and in a
+// left-to-right one with an Arabic place.
+func TestPlaceLang(t *testing.T) {
+	// structText is the place as pdfinfo -struct-text prints it: poppler
+	// gives an element's text in content order, which for right-to-left
+	// text is visual order (see package carrier).
+	for _, tc := range []struct{ lang, place, placeLang, para, structText string }{
+		{"ar", "Washington, D.C.", "en", "اجتمع المديرون السياسيون عبر الإنترنت.", "Washington, D.C."},
+		{"en", "بغداد", "ar", "The Political Directors met online.", "دادغب"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			doc := Document{Lang: tc.lang, Title: Part{ID: "title", Text: "Dateline"}, Place: tc.place, PlaceLang: tc.placeLang,
+				Date: testDate, Paragraphs: []Part{{ID: "p1", Text: tc.para}}}
+			res, err := Export(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := writeTemp(t, "place.pdf", res.PDF)
+			qdf := run(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+			span := regexp.MustCompile(`/K \[\s*<<[^>]*/MCID \d+[^>]*>>\s*\]\s*/Lang \((\w+)\)\s*/P (\d+) 0 R\s*/S /Span`).FindStringSubmatch(qdf)
+			if span == nil {
+				t.Fatalf("no Span element with /Lang and one marked-content sequence:\n%s", structObjects(qdf))
+			}
+			if span[1] != tc.placeLang {
+				t.Errorf("Span /Lang (%s), want (%s)", span[1], tc.placeLang)
+			}
+			parent := regexp.MustCompile(`(?s)\n` + span[2] + ` 0 obj\n<<(.*?)>>\nendobj`).FindStringSubmatch(qdf)
+			if parent == nil || !strings.Contains(parent[1], "/S /P") {
+				t.Fatalf("the Span's parent %s is not a P:\n%s", span[2], structObjects(qdf))
+			}
+			// pdfinfo -struct-text: the P holds the Span, whose text is the place.
+			out := run(t, "pdfinfo", "-struct-text", path)
+			// (poppler prints the invisible mark it is given before the place.)
+			if !regexp.MustCompile(`(?m)^\s+P \(block\)\n\s+Span \(inline\)\n\s+"\p{Cf}?` + regexp.QuoteMeta(tc.structText) + `"`).MatchString(out) {
+				t.Errorf("pdfinfo -struct-text shows no Span with the place:\n%s", out)
+			}
+			checkReaders(t, "place-"+tc.lang, doc, res)
+		})
+	}
+}
+
+// structObjects returns the structure elements of a QDF file, for messages.
+func structObjects(qdf string) string {
+	return strings.Join(regexp.MustCompile(`(?s)<<[^<>]*/Type /StructElem[^<>]*(?:<<[^<>]*>>[^<>]*)*>>`).FindAllString(qdf, -1), "\n")
+}
+
+// TestPlaceLangLooksTheSame: tagging the place changes what readers are
+// told, not what is drawn: the preview paints the same pixels, each glyph
+// once.
+func TestPlaceLangLooksTheSame(t *testing.T) {
+	doc := Document{Lang: "ar", Title: Part{ID: "title", Text: "بيان"}, Place: "Washington, D.C.",
+		Date: testDate, Paragraphs: []Part{{ID: "p1", Text: "اجتمع المديرون السياسيون عبر الإنترنت."}}}
+	plain, _, err := Render(doc, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.PlaceLang = "en"
+	tagged, _, err := Render(doc, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := plain.(*image.RGBA), tagged.(*image.RGBA)
+	if !bytes.Equal(a.Pix, b.Pix) {
+		t.Error("the preview of a statement whose place is tagged differs from the untagged one")
+	}
+}
+
+// TestSpanSplit: splitting a line at a span that cuts a run gives each
+// part the clusters on its side with their own glyphs, every glyph once,
+// and the span first.
+func TestSpanSplit(t *testing.T) {
+	d := sanitize(Document{Lang: "en", Title: Part{ID: "title", Text: "Washington talks"}, Date: testDate})
+	c, err := compose(&d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title placedLine
+	for _, pl := range c.pages[0].lines {
+		if pl.elem != nil && pl.elem.role == "H1" {
+			title = pl
+		}
+	}
+	child := &structElem{role: "Span", lang: "fr", parent: title.elem}
+	parts := (&span{from: 2, to: 7, lang: "fr"}).split(title, child) // "shing"
+	if len(parts) != 2 || parts[0].elem != child || parts[1].elem != title.elem || parts[0].cont || !parts[1].cont {
+		t.Fatalf("split into %d parts", len(parts))
+	}
+	count := func(pl placedLine) (clusters, glyphs int, text string) {
+		for _, r := range pl.line.Runs {
+			glyphs += len(r.Glyphs)
+			for _, cl := range r.Clusters {
+				clusters++
+				text += cl.Text
+				if cl.FirstGlyph+cl.NumGlyphs > len(r.Glyphs) {
+					t.Errorf("cluster %q points past its run's glyphs", cl.Text)
+				}
+			}
+		}
+		return
+	}
+	wc, wg, _ := count(title)
+	ic, ig, itext := count(parts[0])
+	oc, og, _ := count(parts[1])
+	if itext != "shing" || ic+oc != wc || ig+og != wg {
+		t.Errorf("span %q, clusters %d+%d of %d, glyphs %d+%d of %d", itext, ic, oc, wc, ig, og, wg)
+	}
 }

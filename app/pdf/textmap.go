@@ -78,6 +78,19 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 		}
 	}
 	bidimark.Boundaries(items, pl.line.RTL)
+	if pl.whole != nil {
+		// Part of a split line (span.split): poppler, which orders by
+		// position, reads the parts as one line, so the marks are the
+		// whole line's.
+		marks := bidimark.LineMarks(*pl.whole)
+		i := 0
+		for _, r := range pl.line.Runs {
+			for _, cl := range r.Clusters {
+				items[i].Mark = marks[cl.Start]
+				i++
+			}
+		}
+	}
 	if pl.line.Hyphenated && len(items) > 0 && !pl.line.RTL {
 		// The hyphen drawn at a hyphenation point reads as "-", as in
 		// any hyphenated PDF: poppler then joins the word's halves, and

@@ -12,6 +12,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"communique/app/pdf/archival"
 	"communique/app/pdf/carrier"
 	"communique/app/pdf/pdfobj"
 )
@@ -426,10 +427,10 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	if err := addStructTree(p, w.c, w.marks); err != nil {
 		return nil, err
 	}
-	if err := fixInfo(p); err != nil {
+	if err := archival.FixInfo(p); err != nil {
 		return nil, err
 	}
-	addOutputIntent(p)
+	archival.AddOutputIntent(p)
 	for _, v := range []string{"%PDF-1.3", "%PDF-1.4"} {
 		if bytes.HasPrefix(p.Header, []byte(v)) {
 			p.Header = slices.Concat([]byte("%PDF-1.5"), p.Header[len(v):])

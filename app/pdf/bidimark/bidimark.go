@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
+
+	"communique/app/typeset"
 )
 
 // Hidden reports a mark only poppler must read.
@@ -137,6 +139,28 @@ func Boundaries(items []Cluster, rtl bool) {
 			}
 		}
 	}
+}
+
+// LineMarks returns the marks Boundaries gives a typeset line's clusters,
+// by the cluster's first character.
+func LineMarks(l typeset.Line) map[int]rune {
+	var items []Cluster
+	var starts []int
+	for _, r := range l.Runs {
+		for _, cl := range r.Clusters {
+			chars := ReaderChars(cl.Text, r.RTL())
+			items = append(items, Cluster{Level: r.Level, Space: AllSpace(chars), Visual: chars})
+			starts = append(starts, cl.Start)
+		}
+	}
+	Boundaries(items, l.RTL)
+	marks := make(map[int]rune, len(items))
+	for i, it := range items {
+		if it.Mark != 0 {
+			marks[starts[i]] = it.Mark
+		}
+	}
+	return marks
 }
 
 // ReaderChars returns a cluster's characters without the invisible

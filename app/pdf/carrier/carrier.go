@@ -77,6 +77,7 @@ import (
 	"unicode/utf16"
 
 	"communique/app/pdf/bidimark"
+	"communique/app/typeset"
 )
 
 // Cluster is a cluster of a line: its first character in the paragraph,
@@ -87,6 +88,19 @@ type Cluster struct {
 	Text       string
 	X, Advance float64
 	Level      uint8
+	Font       *typeset.Font
+}
+
+// Clusters returns the clusters of a typeset line set from x.
+func Clusters(l typeset.Line, x float64) []Cluster {
+	var cs []Cluster
+	for _, r := range l.Runs {
+		for _, cl := range r.Clusters {
+			cs = append(cs, Cluster{Start: cl.Start, Text: bidimark.ReaderChars(cl.Text, false),
+				X: x + cl.X, Advance: cl.Advance, Level: r.Level, Font: r.Font})
+		}
+	}
+	return cs
 }
 
 // Word is what one carrier stands for: a word and the spaces after it.
@@ -119,9 +133,10 @@ func Mixed(cs []Cluster) bool {
 
 // Words returns the words of a line in reading order, each with the
 // carrier mark it takes (alternating, so that MuPDF keeps the carriers on
-// one line). hyphen adds the hyphen drawn at a hyphenation point to the
-// last word.
-func Words(cs []Cluster, hyphen bool) []Word {
+// one line; from a RIGHT-TO-LEFT MARK when rtlFirst, after left-to-right
+// text drawn before the line on the same baseline). hyphen adds the
+// hyphen drawn at a hyphenation point to the last word.
+func Words(cs []Cluster, hyphen, rtlFirst bool) []Word {
 	order := make([]int, 0, len(cs))
 	for i, c := range cs {
 		if c.Text != "" {
@@ -145,7 +160,7 @@ func Words(cs []Cluster, hyphen bool) []Word {
 			x += c.Advance // a right-to-left word starts at its right edge
 		}
 		mark := bidimark.LRM
-		if len(ws)%2 == 1 {
+		if (len(ws)%2 == 1) != rtlFirst {
 			mark = bidimark.MuPDF
 		}
 		ws = append(ws, Word{First: i, X: x, Mark: mark, Text: c.Text})

@@ -20,7 +20,7 @@ var line = []Cluster{
 }
 
 func TestWords(t *testing.T) {
-	ws := Words(line, false)
+	ws := Words(line, false, false)
 	want := []Word{
 		{First: 5, X: 81, Mark: bidimark.LRM, Text: "بغداد، "},
 		{First: 2, X: 33, Mark: bidimark.MuPDF, Text: "15 "},
@@ -34,8 +34,11 @@ func TestWords(t *testing.T) {
 			t.Errorf("word %d = %+v, want %+v", i, ws[i], want[i])
 		}
 	}
-	if got := Words(line, true); got[len(got)-1].Text != "نيسان-" {
+	if got := Words(line, true, false); got[len(got)-1].Text != "نيسان-" {
 		t.Errorf("hyphenated last word = %q", got[len(got)-1].Text)
+	}
+	if got := Words(line, false, true); got[0].Mark != bidimark.MuPDF || got[1].Mark != bidimark.LRM {
+		t.Errorf("right-to-left first: marks %U %U", got[0].Mark, got[1].Mark)
 	}
 }
 
