@@ -351,9 +351,21 @@ func Diff(want, got []string) string {
 
 // Check compares the pages a reader extracted with the lines each page
 // should hold (normalized, any order: the order of blocks is the reader's
-// choice) and reports every difference through tb.Errorf. A line for which
-// Lenient says so need only come back with the same characters.
+// choice) and reports every difference through tb.Errorf: every line must
+// come back exactly.
 func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
+	tb.Helper()
+	check(tb, name, reader, rtl, pages, want, func(string, bool, string) bool { return false })
+}
+
+// CheckLenient is Check, except that a line for which Lenient says so need
+// only come back with the same characters.
+func CheckLenient(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
+	tb.Helper()
+	check(tb, name, reader, rtl, pages, want, Lenient)
+}
+
+func check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string, lenient func(reader string, rtl bool, line string) bool) {
 	tb.Helper()
 	if len(pages) != len(want) {
 		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
@@ -381,7 +393,7 @@ func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want []
 		}
 		var strict []string
 		for _, l := range missing {
-			if !Lenient(reader, rtl, l) {
+			if !lenient(reader, rtl, l) {
 				strict = append(strict, l)
 			}
 		}
