@@ -1,6 +1,10 @@
 package pdf
 
-import "communique/app/pdf/bidimark"
+import (
+	"slices"
+
+	"communique/app/pdf/bidimark"
+)
 
 // itemNudge is how much larger, in points, a stretch is set to be a pdf.js
 // text item of its own (bidimark.PDFjsItems): the smallest step of the
@@ -10,6 +14,9 @@ const itemNudge = 0.01
 // pdfjsItems draws a line so that pdf.js guesses each of its text items'
 // direction right (bidimark.PDFjsItems).
 func pdfjsItems(ds []textDraw, rtl bool) []textDraw {
+	if !slices.ContainsFunc(ds, func(d textDraw) bool { return d.level > 0 && (d.level > 1 || !rtl) }) {
+		return ds // one level: one direction for pdf.js to guess
+	}
 	items := make([]bidimark.Cluster, len(ds))
 	for i, d := range ds {
 		items[i] = bidimark.Cluster{Level: d.level, Space: d.space, Visual: d.text}

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+
 	"communique/app/pdf/carrier"
 	"communique/app/typeset"
 )
@@ -9,6 +11,9 @@ import (
 // directions, or nil for any other line; pr gets the uses of their blank
 // glyphs.
 func lineCarriers(pl placedLine, faces map[*typeset.Font]*face, pr *program) []progCarrier {
+	if !slices.ContainsFunc(pl.line.Runs, func(r typeset.Run) bool { return r.RTL() }) {
+		return nil
+	}
 	cs := carrier.Clusters(pl.line, pl.x)
 	if !carrier.Mixed(cs) {
 		return nil

@@ -297,7 +297,7 @@ func pdfjsReadsLTR(items []Cluster) bool {
 	n, r := 0, 0
 	for _, it := range items {
 		for _, c := range it.Visual {
-			n += len(utf16.Encode([]rune{c}))
+			n += utf16.RuneLen(c)
 			switch {
 			case c >= 0x0590 && c <= 0x05F4:
 				r++
