@@ -13,7 +13,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"communique/app/pdf/archival"
-	"communique/app/pdf/carrier"
 	"communique/app/pdf/pdfobj"
 )
 
@@ -139,7 +138,7 @@ func write(doc *Document, c *composition, pr *program) ([]byte, error) {
 			w.page(pg)
 			for _, l := range pg.prog {
 				ds = pr.decode(l, ds[:0])
-				w.line(l, ds, pr.carriers(l))
+				w.line(l, ds)
 			}
 			pg.prog = nil
 			w.emit()
@@ -250,7 +249,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
+func (w *writer) line(pl progLine, ds []glyphDraw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -261,12 +260,6 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
 	}
 	w.beginMarked(pl)
 	defer w.endMarked()
-	if len(cs) > 0 {
-		// MuPDF reads the carriers instead (reading.go).
-		w.out = append(w.out, carrier.Hide...)
-		defer func() { w.out = carrier.AppendOps(w.out, pl.y, cs) }()
-		defer func() { w.out = append(w.out, "EMC\n"...) }()
-	}
 	var p pending
 	size := 0.0
 	for _, d := range ds {
