@@ -26,8 +26,8 @@ func (f *File) checkHidden() error {
 				objects[e.Offset] = true
 			}
 		}
-		for _, s := range rev.sections {
-			objects[s[0]] = true // a cross-reference stream's own header
+		for _, off := range rev.xrefStreams() {
+			objects[off] = true // a cross-reference stream's own header
 		}
 	}
 	for from := 0; ; {
@@ -114,18 +114,16 @@ func headerBefore(data []byte, at int) (int, bool) {
 // cross-reference names.
 func (f *File) checkRelisted(k int) error {
 	rev := f.Revisions[k]
-	if rev.XrefStream {
-		// A cross-reference stream is an object too: taking the number
-		// of an object still in use makes it that object's last
-		// definition in the file.
-		for _, s := range rev.sections {
-			p := f.objs[s[0]]
-			if p == nil || p.err != nil {
-				continue
-			}
-			if e, ok := f.Lookup(k, p.num); ok && e.Kind != 'f' && !(e.Kind == 'n' && e.Offset == s[0]) {
-				return &Error{Offset: s[0], Msg: fmt.Sprintf("the cross-reference stream takes the number of object %d, which is in use", p.num)}
-			}
+	// A cross-reference stream is an object too: taking the number of
+	// an object still in use makes it that object's last definition in
+	// the file.
+	for _, off := range rev.xrefStreams() {
+		p := f.objs[off]
+		if p == nil || p.err != nil {
+			continue
+		}
+		if e, ok := f.Lookup(k, p.num); ok && e.Kind != 'f' && !(e.Kind == 'n' && e.Offset == off) {
+			return &Error{Offset: off, Msg: fmt.Sprintf("the cross-reference stream takes the number of object %d, which is in use", p.num)}
 		}
 	}
 	for num, e := range rev.Entries {

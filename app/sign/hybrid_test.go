@@ -1,0 +1,165 @@
+package sign
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"testing"
+
+	"communique/app/pdfread/hostile"
+)
+
+// Hybrid-reference files (a classic table whose trailer names an /XRefStm
+// stream, as Word writes): a genuine one verifies, and the attacks that
+// work on plain files are caught on it too, with the hybrid-specific ones
+// (the table and the stream disagreeing, the stream alone redefining an
+// object in use).
+
+// hybridDoc is a one-page statement whose page tree and font sit in an
+// object stream only the /XRefStm stream lists.
+func hybridDoc() []byte {
+	return hostile.Hybrid([]string{
+		"<</Type /Catalog /Pages 2 0 R>>",
+		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>",
+		streamBody(shadowText),
+		"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+	}, map[int]bool{2: true, 5: true}, "")
+}
+
+// hybridUpdateOf appends a hybrid update: table rows, then objects listed
+// by the /XRefStm stream (plain ones uncompressed, packed ones in an
+// object stream), with extra keys in the stream's dictionary; lead goes
+// first, listed by nothing.
+func hybridUpdateOf(tb testing.TB, base []byte, table []rawObj, plain, packed []rawObj, stmExtra, lead string) []byte {
+	tb.Helper()
+	size, root, info, prev := trailerOf(tb, base)
+	out := append(bytes.Clone(base), lead...)
+	var rows []xrefRow
+	var tableRows []xrow
+	for _, o := range table {
+		tableRows = append(tableRows, xrow{o.num, int64(len(out)), 0, 'n'})
+		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", o.num, o.body)
+		size = max(size, o.num+1)
+	}
+	for _, o := range plain {
+		rows = append(rows, xrefRow{o.num, 1, len(out), 0})
+		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", o.num, o.body)
+		size = max(size, o.num+1)
+	}
+	for _, o := range packed {
+		size = max(size, o.num+1)
+	}
+	if len(packed) > 0 {
+		stm := size
+		size++
+		var header, body strings.Builder
+		for i, o := range packed {
+			fmt.Fprintf(&header, "%d %d ", o.num, body.Len())
+			body.WriteString(o.body + "\n")
+			rows = append(rows, xrefRow{o.num, 2, stm, i})
+		}
+		rows = append(rows, xrefRow{stm, 1, len(out), 0})
+		data := header.String() + body.String()
+		out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Length %d>>\nstream\n%s\nendstream\nendobj\n", stm, len(packed), header.Len(), len(data), data)
+	}
+	xs := size
+	size++
+	xsAt := len(out)
+	rows = append(rows, xrefRow{xs, 1, xsAt, 0})
+	var bin []byte
+	var index []string
+	for _, r := range rows {
+		bin = append(bin, byte(r.typ))
+		bin = binary.BigEndian.AppendUint32(bin, uint32(r.f2))
+		bin = binary.BigEndian.AppendUint16(bin, uint16(r.f3))
+		index = append(index, fmt.Sprintf("%d 1", r.num))
+	}
+	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d%s /W [1 4 2] /Index [%s] /Length %d>>\nstream\n", xs, size, stmExtra, strings.Join(index, " "), len(bin))
+	out = append(out, bin...)
+	out = append(out, "\nendstream\nendobj\n"...)
+	x := len(out)
+	out = append(out, "xref\n"...)
+	for _, r := range tableRows {
+		out = fmt.Appendf(out, "%d 1\n%010d %05d %c\r\n", r.num, r.off, r.gen, r.kind)
+	}
+	out = fmt.Appendf(out, "trailer\n<</Size %d /Root %s%s /Prev %d /XRefStm %d>>\nstartxref\n%d\n%%%%EOF\n", size, root, info, prev, xsAt, x)
+	return out
+}
+
+// TestHybridSigned: Communiqué signs a hybrid file (certification, then an
+// approval signature over it); both verify as valid, as pdfsig finds them.
+func TestHybridSigned(t *testing.T) {
+	p := getPKI(t)
+	in := hybridDoc()
+	if len(render(t, in)) == 0 {
+		t.Fatal("poppler cannot render the hybrid file")
+	}
+	cert, err := Sign(context.Background(), in, p.leaves[ecP256], Options{Reason: "Publication"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectVerdict(t, cert, VerdictValid, "")
+	assertPdfsigValid(t, pdfsigBlocks(pdfsig(t, cert))[0], true)
+	appr, err := Sign(context.Background(), in, p.leaves[rsa2048], Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, err := Sign(context.Background(), appr, p.leaves[ecP256], Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := expectVerdict(t, twice, VerdictValid, "")
+	if len(rep.Signatures) != 2 {
+		t.Fatalf("%d signatures, want 2", len(rep.Signatures))
+	}
+	blocks := pdfsigBlocks(pdfsig(t, twice))
+	if len(blocks) != 2 {
+		t.Fatalf("pdfsig found %d signatures", len(blocks))
+	}
+	assertPdfsigValid(t, blocks[1], true)
+}
+
+// TestHybridAttacks: forgeries on a signed hybrid file, and hybrid updates
+// on it, are never valid; each changes what poppler shows.
+func TestHybridAttacks(t *testing.T) {
+	signed, err := Sign(context.Background(), hybridDoc(), getPKI(t).leaves[ecP256], Options{Approval: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectVerdict(t, signed, VerdictValid, "")
+	page, maxID := firstPage(t, signed)
+	content := contentsOf(t, signed, page)
+	forged := rawObj{maxID + 1, streamBody(forgedContent), true}
+	swapped := strings.Replace(lastDefinition(t, signed, page), fmt.Sprintf("/Contents %d 0 R", content), fmt.Sprintf("/Contents %d 0 R", maxID+1), 1)
+	for _, c := range []struct {
+		name   string
+		forged []byte
+		want   Verdict
+		phrase string
+	}{
+		{"plain update swaps the page", forgePage(t, signed), VerdictModified, "/Contents changed"},
+		{"hybrid update swaps the page (the table lists the page, the stream its content)",
+			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}}, []rawObj{forged}, nil, "", ""), VerdictModified, "/Contents changed"},
+		{"the stream alone redefines the signed content",
+			hybridUpdateOf(t, signed, nil, []rawObj{{content, streamBody(forgedContent), true}}, nil, "", ""), VerdictMalformed, "defined only by the /XRefStm stream"},
+		{"table and stream define the page differently",
+			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}, forged}, []rawObj{{page, lastDefinition(t, signed, page), true}}, nil, "", ""), VerdictMalformed, "disagree on object"},
+		{"the stream chains to the unsigned revision",
+			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}}, []rawObj{forged}, nil, fmt.Sprintf(" /Prev %d", lastXref(t, hybridDoc())), ""), VerdictMalformed, "/Prev differs"},
+		{"objects outside every section",
+			hybridUpdateOf(t, signed, nil, nil, []rawObj{{maxID + 1, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true}}, "", fmt.Sprintf("%d 0 obj\n%s\nendobj\n", content, streamBody(forgedContent))), VerdictMalformed, "belong to no object"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := expectVerdict(t, c.forged, c.want, c.phrase)
+			if len(rep.Signatures) > 0 && rep.Signatures[0].Verdict == VerdictValid {
+				t.Error("the signature is still valid")
+			}
+			if c.name != "the stream chains to the unsigned revision" && c.name != "objects outside every section" {
+				assertRendersDifferently(t, signed, c.forged)
+			}
+		})
+	}
+}
