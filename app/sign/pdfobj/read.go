@@ -252,5 +252,5 @@ func CheckLinearization(f *pdfread.File) error {
 	if !ok1 || !ok2 || len(pages) == 0 || first != int64(pages[0].Num) || count != int64(len(pages)) {
 		return &pdfread.Error{Msg: fmt.Sprintf("the linearization dictionary names first page %v of %v, the page tree another (readers in linearized mode would show another page)", lin["O"], lin["N"])}
 	}
-	return nil
+	return checkHints(f, lin, pages)
 }
