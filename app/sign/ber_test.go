@@ -34,9 +34,25 @@ func berReencode(der []byte) []byte {
 	return append(out, 0, 0, 0, 0)
 }
 
+// berSigned returns pdf with its last signature's value re-encoded in BER,
+// or nil when the value has another shape.
+func berSigned(tb testing.TB, pdf []byte) []byte {
+	tb.Helper()
+	a, b := signedGap(tb, pdf)
+	raw, err := hex.DecodeString(string(pdf[a+1 : b-1]))
+	if err != nil || len(raw) < 4 {
+		return nil
+	}
+	ber := berReencode(raw[:min(len(raw), 4+(int(raw[2])<<8|int(raw[3])))])
+	if ber == nil {
+		return nil
+	}
+	return withSignatureValue(tb, pdf, ber)
+}
+
 // withSignatureValue replaces the value in the last signature's /Contents
 // by value (hex), zero-padded to the same length.
-func withSignatureValue(t *testing.T, pdf, value []byte) []byte {
+func withSignatureValue(t testing.TB, pdf, value []byte) []byte {
 	t.Helper()
 	a, b := signedGap(t, pdf)
 	h := strings.ToUpper(hex.EncodeToString(value))
