@@ -231,7 +231,8 @@ func Pages(f *pdfread.File, k int, node pdfread.Object) ([]pdfread.Ref, error) {
 // linearized mode (poppler, pdf.js, while /L is the file's length) show
 // /O as the first page without reading the page tree, so a document whose
 // dictionary names another page shows one page before it is signed and
-// another once the signature's update has changed its length.
+// another once the signature's update has changed its length. poppler
+// takes the other pages from the hint table the same way (hints.go).
 func CheckLinearization(f *pdfread.File) error {
 	lin := f.Linearization()
 	if lin == nil {
