@@ -54,7 +54,7 @@ func FuzzVerify(f *testing.F) {
 	// A signed hybrid-reference file and a hybrid update over it, and a
 	// signature value re-encoded in BER, so mutations reach the /XRefStm
 	// merge and the BER walk.
-	hybrid, err := Sign(context.Background(), hybridDoc(), id, Options{Approval: true})
+	hybrid, err := Sign(context.Background(), hybridDoc(2, 5), id, Options{Approval: true})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -17,16 +17,23 @@ import (
 // (the table and the stream disagreeing, the stream alone redefining an
 // object in use).
 
-// hybridDoc is a one-page statement whose page tree and font sit in an
+// hybridDoc is a one-page statement with an Info dictionary (6) and
+// viewer preferences (7), whose objects numbered in hidden sit in an
 // object stream only the /XRefStm stream lists.
-func hybridDoc() []byte {
+func hybridDoc(hidden ...int) []byte {
+	h := map[int]bool{}
+	for _, n := range hidden {
+		h[n] = true
+	}
 	return hostile.Hybrid([]string{
-		"<</Type /Catalog /Pages 2 0 R>>",
+		"<</Type /Catalog /Pages 2 0 R /ViewerPreferences 7 0 R>>",
 		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
-		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>",
+		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 600 850] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>",
 		streamBody(shadowText),
-		"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
-	}, map[int]bool{2: true, 5: true}, "")
+		"<</Type /Font /BaseFont /Helvetica /Subtype /Type1>>",
+		"<</Title (A hybrid statement) /Producer (Communique tests)>>",
+		"<</DisplayDocTitle true>>",
+	}, h, " /Info 6 0 R")
 }
 
 // hybridUpdateOf appends a hybrid update: table rows, then objects listed
@@ -93,7 +100,7 @@ func hybridUpdateOf(tb testing.TB, base []byte, table []rawObj, plain, packed []
 // approval signature over it); both verify as valid, as pdfsig finds them.
 func TestHybridSigned(t *testing.T) {
 	p := getPKI(t)
-	in := hybridDoc()
+	in := hybridDoc(2, 5)
 	if len(render(t, in)) == 0 {
 		t.Fatal("poppler cannot render the hybrid file")
 	}
@@ -125,7 +132,7 @@ func TestHybridSigned(t *testing.T) {
 // TestHybridAttacks: forgeries on a signed hybrid file, and hybrid updates
 // on it, are never valid; each changes what poppler shows.
 func TestHybridAttacks(t *testing.T) {
-	signed, err := Sign(context.Background(), hybridDoc(), getPKI(t).leaves[ecP256], Options{Approval: true})
+	signed, err := Sign(context.Background(), hybridDoc(2, 5), getPKI(t).leaves[ecP256], Options{Approval: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +155,7 @@ func TestHybridAttacks(t *testing.T) {
 		{"table and stream define the page differently",
 			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}, forged}, []rawObj{{page, lastDefinition(t, signed, page), true}}, nil, "", ""), VerdictMalformed, "disagree on object"},
 		{"the stream chains to the unsigned revision",
-			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}}, []rawObj{forged}, nil, fmt.Sprintf(" /Prev %d", lastXref(t, hybridDoc())), ""), VerdictMalformed, "/Prev differs"},
+			hybridUpdateOf(t, signed, []rawObj{{page, swapped, true}}, []rawObj{forged}, nil, fmt.Sprintf(" /Prev %d", lastXref(t, hybridDoc(2, 5))), ""), VerdictMalformed, "/Prev differs"},
 		{"objects outside every section",
 			hybridUpdateOf(t, signed, nil, nil, []rawObj{{maxID + 1, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true}}, "", fmt.Sprintf("%d 0 obj\n%s\nendobj\n", content, streamBody(forgedContent))), VerdictMalformed, "belong to no object"},
 	} {
@@ -161,5 +168,58 @@ func TestHybridAttacks(t *testing.T) {
 				assertRendersDifferently(t, signed, c.forged)
 			}
 		})
+	}
+}
+
+// TestRedTeamOnHybrid runs every red-team attack class on a hybrid file
+// (viewer preferences hidden in its object stream) certified and approved
+// by Communiqué: none may leave it valid, and those that change the page
+// must change what poppler shows.
+func TestRedTeamOnHybrid(t *testing.T) {
+	// Only the viewer preferences are hidden: the attack builders find
+	// pages, fonts, the page tree and Info by their object headers.
+	in := hybridDoc(7)
+	var bases []rtBase
+	for _, approval := range []bool{false, true} {
+		signed, err := Sign(context.Background(), in, getPKI(t).leaves[ecP256], Options{Approval: approval})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := expectVerdict(t, signed, VerdictValid, "")
+		b := rtBase{name: "hybrid certified", pdf: signed, level: 1, field: rep.Signatures[0].Field}
+		if approval {
+			b.name, b.level = "hybrid approval", 2
+		}
+		bases = append(bases, b)
+	}
+	genuine := render(t, bases[1].pdf)
+	for _, group := range [][]rtAttack{rtStructureAttacks(), rtByteRangeAttacks(), rtFormAttacks(), rtDocumentAttacks()} {
+		for _, a := range group {
+			t.Run(a.name, func(t *testing.T) {
+				for _, base := range bases {
+					forged := a.build(t, base)
+					if forged == nil {
+						continue // the attack does not apply to this signature
+					}
+					rep, err := Verify(forged, getPKI(t).roots())
+					if err != nil {
+						t.Fatal(err)
+					}
+					first := VerdictInvalid
+					for _, s := range rep.Signatures {
+						if s.Field == base.field {
+							first = s.Verdict
+						}
+					}
+					t.Logf("%s: %s / first signature %s: %s", base.name, rep.Verdict, first, rep.Detail)
+					if rep.Verdict == VerdictValid || first == VerdictValid {
+						t.Errorf("%s: forged file is %s (first signature %s)", base.name, rep.Verdict, first)
+					}
+					if a.renders && base.level == 2 && bytes.Equal(genuine, render(t, forged)) {
+						t.Errorf("%s: poppler renders the forgery like the signed file: the attack is not real", base.name)
+					}
+				}
+			})
+		}
 	}
 }
