@@ -41,8 +41,11 @@ import (
 // their own). A header followed by the start of an object can carry
 // content, and is refused: it is what the "hide" shadow attacks plant in
 // a signed stream. The positions are the union of the four readers'
-// (after white space, a delimiter or a line break); a trailer counts at
-// the start of a line.
+// (after white space, a delimiter, a line break or an endobj). Likewise a
+// trailer counts at the start of a line or after an endobj (poppler;
+// pdf.js and MuPDF look for trailers only between objects, where any byte
+// is refused already), and only when a dictionary follows: the word
+// "trailer" starting a line of text defines nothing.
 func (f *File) checkHidden() error {
 	objects := map[int64]bool{}
 	for _, rev := range f.Revisions {
@@ -73,7 +76,7 @@ func (f *File) checkHidden() error {
 		}
 		at := from + i
 		from = at + 7
-		if lineStart(f.data, at) && !f.trailers[int64(at)] {
+		if (lineStart(f.data, at) || afterEndobj(f.data, at)) && !f.trailers[int64(at)] && dictFollows(f.data, at+7) {
 			return &Error{Offset: int64(at), Msg: "a trailer that belongs to no cross-reference section (readers that rebuild the file would take it)"}
 		}
 	}
@@ -126,10 +129,29 @@ func headerBefore(data []byte, at int) (int, bool) {
 		return 0, false
 	}
 	start := j + 1
-	if j < 0 || isSpace(data[j]) || isDelim(data[j]) && data[j] != '/' && data[j] != '%' {
+	if j < 0 || isSpace(data[j]) || isDelim(data[j]) && data[j] != '/' && data[j] != '%' || afterEndobj(data, start) {
 		return start, true
 	}
 	return 0, false
+}
+
+// afterEndobj tells whether an "endobj" and blanks come just before at:
+// poppler goes on scanning a line after each endobj in it.
+func afterEndobj(data []byte, at int) bool {
+	j := at - 1
+	for j >= 0 && isBlank(data[j]) {
+		j--
+	}
+	return j >= 5 && string(data[j-5:j+1]) == "endobj"
+}
+
+// dictFollows tells whether a dictionary starts after at, past white
+// space: poppler and pdf.js take a trailer only if one does.
+func dictFollows(data []byte, at int) bool {
+	for at < len(data) && isSpace(data[at]) {
+		at++
+	}
+	return at+1 < len(data) && data[at] == '<' && data[at+1] == '<'
 }
 
 // objectFollows tells whether the bytes after a header at at start an

@@ -39,6 +39,9 @@ func TestHiddenDefinitions(t *testing.T) {
 		{"text about PDF at a line start", "BT (The syntax\n12 0 obj is how an object starts) Tj ET", ""},
 		{"markup at a line start", "<rdf:li>\n12 0 obj</rdf:li>", ""},
 		{"a header inside a name", "/x3 0 obj <<>>", ""},
+		{"header right after endobj (poppler)", "q Q endobj3 0 obj <<>>", "object header the cross-reference does not list"},
+		{"trailer after endobj (poppler)", "q Q endobj trailer <</Root 9 0 R>>", "a trailer that belongs to no cross-reference section"},
+		{"the word trailer starting a line of text", "BT (a car and its \\\ntrailer) Tj ET", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data := hostile.PDF(append(append([]string{}, doc...), streamOf(c.content)), "")
