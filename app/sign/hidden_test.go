@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"communique/app/pdf/readertest"
 	pdfsign "github.com/digitorus/pdfsign/sign"
 )
 
@@ -46,17 +47,23 @@ func TestHeaderTextOnAPage(t *testing.T) {
 // TestHiddenHeaderMidLine: a page object hidden mid-line in a signed
 // content stream (where pdf.js's and MuPDF's rebuilding scans find it) makes
 // the signed file malformed, and a later update pointing the page at it
-// is not valid; poppler shows the hidden page.
+// is not valid; poppler shows the hidden page. The header is real to
+// pdf.js: once the file needs a rebuild, pdf.js shows the hidden page.
 func TestHiddenHeaderMidLine(t *testing.T) {
-	hidden := "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 5 0 R>> endobj"
+	hidden := "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 5 0 R /Resources <</Font <</F1 6 0 R>>>>>> endobj"
 	in := rawPDF([]string{
 		"<</Type /Catalog /Pages 2 0 R>>",
 		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
 		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents 4 0 R /Resources <</Font <</F1 6 0 R>>>>>>",
 		streamBody(shadowText + " q Q " + hidden),
-		streamBody("1 0 0 rg 40 280 300 40 re f"),
+		streamBody("BT /F1 18 Tf 40 200 Td (Pay EUR 9,000) Tj ET"),
 		"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
 	})
+	i := bytes.LastIndex(in, []byte("startxref\n")) + len("startxref\n")
+	broken := append(bytes.Clone(in[:i]), "9\n%%EOF\n"...)
+	if page := readertest.Pages(t, "pdfjs", writeTemp(t, "broken.pdf", broken))[0]; !strings.Contains(page, "9,000") {
+		t.Errorf("pdf.js rebuilding the file reads %q, not the hidden page", page)
+	}
 	if _, err := Sign(context.Background(), in, getPKI(t).leaves[ecP256], Options{}); err == nil || !strings.Contains(err.Error(), "object header the cross-reference does not list") {
 		t.Errorf("Communiqué signs a file with a hidden page: %v", err)
 	}
