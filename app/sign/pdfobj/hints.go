@@ -10,8 +10,8 @@ import (
 // sources: pdf.js only checks that /H is well formed and never reads the
 // hint stream (it uses /O for the first page and /N for the count, which
 // CheckLinearization already holds to the page tree); MuPDF reads hints
-// only while loading a file progressively, before it has the page tree.
-// poppler reads them whenever /L equals the file's length: PDFDoc::getPage
+// only while loading a file progressively, before it has the page tree,
+// numbering pages as poppler does (pdf_load_hints). poppler reads them whenever /L equals the file's length: PDFDoc::getPage
 // then fetches page i by the object number its page offset hint table
 // gives (Hints::readPageOffsetTable: page 1 is /O, page 2 object 1, each
 // next page the previous one's number plus its object count), as long as
