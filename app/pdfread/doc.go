@@ -8,7 +8,10 @@
 // after the last %%EOF, and anything a reader that rebuilds the file by
 // scanning would find instead (an object header or trailer no section
 // lists, hidden in a stream or a string; an entry pointing at an earlier
-// revision's bytes that held something else; see reconstruct.go).
+// revision's bytes that held something else; see reconstruct.go). A
+// hybrid-reference section (a table whose trailer names an /XRefStm stream)
+// is read as one section, table first, and refused where its table and
+// stream, or readers that ignore the stream, would disagree (hybrid.go).
 //
 // It replaces github.com/digitorus/pdf for verifying and signing because
 // that reader repairs silently (it ignores free entries and object-stream

@@ -31,7 +31,8 @@ type Revision struct {
 	// sections with their trailers: one, or two for a linearized file
 	// (the first-page section and the main one).
 	sections  [][2]int64
-	startxref int64 // the offset the startxref after the section names
+	startxref int64       // the offset the startxref after the section names
+	hybrid    *hybridPart // a table's /XRefStm stream (hybrid.go)
 }
 
 // File is a parsed PDF. Revisions are oldest first.
@@ -93,6 +94,9 @@ func Open(data []byte, lim Limits) (*File, error) {
 		if err := f.checkRelisted(k); err != nil {
 			return nil, err
 		}
+		if err := f.checkHybrid(k); err != nil {
+			return nil, err
+		}
 	}
 	if err := f.checkHidden(); err != nil {
 		return nil, err
@@ -131,9 +135,6 @@ func (f *File) readChain() error {
 			return err
 		}
 		revs = append(revs, rev)
-		if _, hybrid := rev.Trailer["XRefStm"]; hybrid {
-			return &Error{Offset: off, Msg: "hybrid cross-reference (/XRefStm): readers disagree on which section wins"}
-		}
 		prev, has := rev.Trailer["Prev"]
 		p, ok := prev.(int64)
 		if has && ok && p > off && f.linearized(off) {
@@ -210,6 +211,9 @@ func (f *File) readSection(off int64) (*Revision, error) {
 	var err error
 	if l.keyword("xref") {
 		err = f.readTable(l, rev)
+		if x, hybrid := rev.Trailer["XRefStm"]; err == nil && hybrid {
+			err = f.readHybrid(rev, x)
+		}
 	} else {
 		err = f.readXrefStream(l, rev)
 	}
@@ -273,6 +277,9 @@ func (f *File) mergeMainSection(rev *Revision, p int64) error {
 	}
 	if _, more := main.Trailer["Prev"]; more {
 		return &Error{Offset: p, Msg: "the main section of a linearized file chains to another"}
+	}
+	if rev.hybrid != nil || main.hybrid != nil {
+		return &Error{Offset: p, Msg: "a linearized file with a hybrid (/XRefStm) section"}
 	}
 	if rev.XrefStream != main.XrefStream {
 		return &Error{Offset: p, Msg: "a linearized file mixes cross-reference tables and streams"}
@@ -686,6 +693,11 @@ func (f *File) checkCoverage(k int) error {
 			if _, err := f.Object(k, Ref{num, 0}); err != nil {
 				return asError(err, int(rev.XrefOffset))
 			}
+		}
+	}
+	if h := rev.hybrid; h != nil {
+		if e, self := rev.Entries[f.objs[h.offset].num]; !self || e.Kind != 'n' || e.Offset != h.offset {
+			spans = append(spans, span{h.offset, f.objs[h.offset].end})
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })

@@ -12,6 +12,7 @@ import (
 func FuzzOpen(f *testing.F) {
 	f.Add(hostile.PDF([]string{"<</Type /Catalog /Pages 2 0 R>>", "<</Type /Pages /Kids [3 0 R] /Count 1>>",
 		"<</Type /Page /Parent 2 0 R /Contents 4 0 R>>", "<</Length 5>>\nstream\nq 1 w\nendstream"}, " /Info 1 0 R"))
+	f.Add(hostile.Hybrid(hybridDoc, map[int]bool{2: true, 5: true}, ""))
 	for _, c := range hostile.Cases() {
 		if len(c.Data) < 4096 {
 			f.Add(c.Data)

@@ -13,10 +13,11 @@ func streamOf(data string) string {
 	return fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(data), data)
 }
 
-// TestHiddenDefinitions: object headers and trailers that no section
-// lists, where a reader that rebuilds the file would find them (in a
-// stream's data, after '<' in a string), make the file malformed; the
-// same words where no scanner looks (a comment, mid-line) do not.
+// TestHiddenDefinitions: object headers followed by an object, and
+// trailers, that no section lists, where a reader that rebuilds the file
+// would find them (in a stream's data, after '<' or white space), make
+// the file malformed; the same words where no scanner looks (a comment, a
+// name), or a header followed by no object (text about PDF), do not.
 func TestHiddenDefinitions(t *testing.T) {
 	doc := []string{
 		"<</Type /Catalog /Pages 2 0 R>>",
@@ -29,8 +30,18 @@ func TestHiddenDefinitions(t *testing.T) {
 		{"header in a stream", "q Q\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n", "object header the cross-reference does not list"},
 		{"header after < in a stream", "q Q <3 0 obj <<>> endobj", "object header the cross-reference does not list"},
 		{"trailer in a stream", "q Q\ntrailer\n<</Root 9 0 R>>\n", "a trailer that belongs to no cross-reference section"},
+		{"header mid-line (pdf.js inside an object, MuPDF)", "q Q 3 0 obj <</Type /Page /Parent 2 0 R>> endobj", "object header the cross-reference does not list"},
+		{"header after endobj on a line (poppler)", "q Q endobj 3 0 obj [0 0 400 400]", "object header the cross-reference does not list"},
+		{"header after a string", "(a)3 0 obj (b)", "object header the cross-reference does not list"},
+		{"header with a long number (poppler's atoi)", "q Q\n0000000000003 0 obj\n<<>>\n", "object header the cross-reference does not list"},
 		{"words mid-line", "(see 3 0 obj and the trailer) Tj", ""},
 		{"words in a comment", "q Q\n%3 0 obj trailer\n", ""},
+		{"text about PDF at a line start", "BT (The syntax\n12 0 obj is how an object starts) Tj ET", ""},
+		{"markup at a line start", "<rdf:li>\n12 0 obj</rdf:li>", ""},
+		{"a header inside a name", "/x3 0 obj <<>>", ""},
+		{"header right after endobj (poppler)", "q Q endobj3 0 obj <<>>", "object header the cross-reference does not list"},
+		{"trailer after endobj (poppler)", "q Q endobj trailer <</Root 9 0 R>>", "a trailer that belongs to no cross-reference section"},
+		{"the word trailer starting a line of text", "BT (a car and its \\\ntrailer) Tj ET", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data := hostile.PDF(append(append([]string{}, doc...), streamOf(c.content)), "")

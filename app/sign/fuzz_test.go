@@ -51,6 +51,19 @@ func FuzzVerify(f *testing.F) {
 	pageBody := lastDefinition(f, approval, page)
 	f.Add(appendXrefStreamUpdate(f, approval, []rawObj{{maxID + 1, streamBody(forgedContent), true}}, []rawObj{{page, pageBody, true}}, ""))
 	f.Add([]byte("%PDF-1.7\n/ByteRange [0 10 20 30]\n%%EOF\n"))
+	// A signed hybrid-reference file and a hybrid update over it, and a
+	// signature value re-encoded in BER, so mutations reach the /XRefStm
+	// merge and the BER walk.
+	hybrid, err := Sign(context.Background(), hybridDoc(2, 5), id, Options{Approval: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(hybrid)
+	hp, hmax := firstPage(f, hybrid)
+	f.Add(hybridUpdateOf(f, hybrid, []rawObj{{hp, lastDefinition(f, hybrid, hp), true}}, []rawObj{{hmax + 1, streamBody(forgedContent), true}}, []rawObj{{hmax + 2, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>", true}}, "", ""))
+	if ber := berSigned(f, approval); ber != nil {
+		f.Add(ber)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := Verify(data, roots)
 		if err != nil {

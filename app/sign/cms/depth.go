@@ -80,3 +80,42 @@ func tlvHeader(b []byte) (constructed bool, length, header int, ok bool) {
 	}
 	return constructed, length, i + n, true
 }
+
+// elementLen returns the length of the first BER element of b, definite
+// or indefinite (its end-of-contents octets included), or -1 if b does not
+// start with a complete, well-nested one. Like DepthOK it keeps its own
+// stack instead of recursing.
+func elementLen(b []byte) int {
+	var ends []int // end of each open constructed value, -1 if indefinite
+	pos := 0
+	for {
+		for len(ends) > 0 && ends[len(ends)-1] >= 0 && pos == ends[len(ends)-1] {
+			ends = ends[:len(ends)-1]
+		}
+		switch top := len(ends) - 1; {
+		case top < 0 && pos > 0:
+			return pos
+		case top >= 0 && ends[top] >= 0 && pos > ends[top]:
+			return -1 // a child runs past its parent's end
+		case top >= 0 && ends[top] < 0 && pos+1 < len(b) && b[pos] == 0 && b[pos+1] == 0:
+			ends = ends[:top]
+			pos += 2
+			continue
+		}
+		constructed, length, header, ok := tlvHeader(b[pos:])
+		if !ok || length > len(b)-pos-header {
+			return -1
+		}
+		pos += header
+		switch {
+		case !constructed && length < 0:
+			return -1 // only constructed values may be indefinite
+		case !constructed:
+			pos += length
+		case length < 0:
+			ends = append(ends, -1)
+		default:
+			ends = append(ends, pos+length)
+		}
+	}
+}

@@ -231,11 +231,13 @@ func Parse(der []byte) (p7 *pkcs7.PKCS7, err error) {
 	return pkcs7.Parse(der)
 }
 
-// TrimDER cuts the zero padding after a DER structure.
-func TrimDER(b []byte) []byte {
-	var raw asn1.RawValue
-	if rest, err := asn1.Unmarshal(b, &raw); err == nil {
-		return b[:len(b)-len(rest)]
+// TrimBER cuts what follows the first BER element of b (DER is BER): the
+// zero padding a signature's /Contents keeps, and anything else riding
+// there. b is returned whole when it does not start with a complete
+// element, for the parser to report.
+func TrimBER(b []byte) []byte {
+	if n := elementLen(b); n >= 0 {
+		return b[:n]
 	}
 	return b
 }

@@ -231,7 +231,8 @@ func Pages(f *pdfread.File, k int, node pdfread.Object) ([]pdfread.Ref, error) {
 // linearized mode (poppler, pdf.js, while /L is the file's length) show
 // /O as the first page without reading the page tree, so a document whose
 // dictionary names another page shows one page before it is signed and
-// another once the signature's update has changed its length.
+// another once the signature's update has changed its length. poppler
+// takes the other pages from the hint table the same way (hints.go).
 func CheckLinearization(f *pdfread.File) error {
 	lin := f.Linearization()
 	if lin == nil {
@@ -252,5 +253,5 @@ func CheckLinearization(f *pdfread.File) error {
 	if !ok1 || !ok2 || len(pages) == 0 || first != int64(pages[0].Num) || count != int64(len(pages)) {
 		return &pdfread.Error{Msg: fmt.Sprintf("the linearization dictionary names first page %v of %v, the page tree another (readers in linearized mode would show another page)", lin["O"], lin["N"])}
 	}
-	return nil
+	return checkHints(f, lin, pages)
 }

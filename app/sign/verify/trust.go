@@ -73,7 +73,7 @@ func (v *verifier) signatureTimestamp(rep *SignatureReport, unsigned []cms.Attri
 
 // checkDocTimestamp verifies an ETSI.RFC3161 document timestamp.
 func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, ranges [][]byte) cryptoResult {
-	ts, err := cms.ParseTimestampToken(cms.TrimDER(contents))
+	ts, err := cms.ParseTimestampToken(cms.TrimBER(contents))
 	if err != nil {
 		return broken(VerdictInvalid, "the document timestamp is unreadable or its signature is wrong")
 	}
@@ -84,7 +84,7 @@ func (v *verifier) checkDocTimestamp(rep *SignatureReport, contents []byte, rang
 	if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
 		return broken(VerdictModified, "the timestamped bytes were changed: their digest no longer matches the timestamp")
 	}
-	cert := cms.TokenSigner(cms.TrimDER(contents))
+	cert := cms.TokenSigner(cms.TrimBER(contents))
 	if cert == nil {
 		return broken(VerdictInvalid, "document timestamp without the authority's certificate: its signature cannot be checked")
 	}

@@ -367,10 +367,11 @@ func (v *verifier) check(s *foundSig) SignatureReport {
 		return rep
 	}
 
-	// The value is one DER structure padded with zeros: anything else
-	// in the excluded gap is unsigned data riding along with the
-	// signature (readers differ on whether they parse or ignore it).
-	if der := cms.TrimDER(loc.contents); len(bytes.Trim(loc.contents[len(der):], "\x00")) > 0 {
+	// The value is one BER structure (DER, or indefinite lengths ended
+	// by end-of-contents octets) padded with zeros: anything else in the
+	// excluded gap is unsigned data riding along with the signature
+	// (readers differ on whether they parse or ignore it).
+	if der := cms.TrimBER(loc.contents); len(bytes.Trim(loc.contents[len(der):], "\x00")) > 0 {
 		rep.Verdict, rep.Detail = VerdictInvalid, "the signature value is followed by other data than zero padding"
 		return rep
 	}
