@@ -168,7 +168,7 @@ func TestElementLang(t *testing.T) {
 func TestPlaceLang(t *testing.T) {
 	// structText is the place as pdfinfo -struct-text prints it: poppler
 	// gives an element's text in content order, which for right-to-left
-	// text is visual order (see package carrier).
+	// text is visual order (see readertest.Mixed).
 	for _, tc := range []struct{ lang, place, placeLang, para, structText string }{
 		{"ar", "Washington, D.C.", "en", "اجتمع المديرون السياسيون عبر الإنترنت.", "Washington, D.C."},
 		{"en", "بغداد", "ar", "The Political Directors met online.", "دادغب"},
