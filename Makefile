@@ -17,7 +17,7 @@ GOFILES = $(shell find . \( -name .git -o -name node_modules -o -name testdata -
 
 deps:
 	@scripts/deps.sh
-	@test -d scripts/readers/node_modules/pdfjs-dist || (cd scripts/readers && npm ci --no-audit --no-fund)
+	@test -d scripts/readers/node_modules/pdfjs-dist -a -d scripts/readers/node_modules/mupdf -a -d scripts/readers/node_modules/@hyzyla/pdfium || (cd scripts/readers && npm ci --no-audit --no-fund)
 
 build: deps
 	$(GO) build -o $(BIN) .

@@ -11,7 +11,7 @@ set -euo pipefail
 # Fyne's cgo build needs the X11/GL headers; the tests use poppler-utils and
 # qpdf (and openssl for signatures) as outside oracles for PDFs, Xvfb for the real window.
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb poppler-utils qpdf openssl mupdf-tools)
-# nodejs runs the pdf.js and MuPDF.js readers (scripts/readers); unicode-data
+# nodejs runs the pdf.js, MuPDF.js and PDFium readers (scripts/readers); unicode-data
 # has Unicode's bidi conformance files.
 pkgs+=(nodejs unicode-data)
 # Noto fonts for the scripts the bundled ones lack (Hebrew, Devanagari, CJK…), which

@@ -78,6 +78,7 @@ func TestReadersSampleSignedAndUnsigned(t *testing.T) {
 				for _, reader := range readertest.Readers {
 					readertest.Check(t, lang+" "+name, reader, rtl, readertest.Pages(t, reader, path), want)
 				}
+				readertest.CheckCharacters(t, lang+" "+name, "pdfium", readertest.Pages(t, "pdfium", path), want)
 				out, err := exec.Command(judge.Tool(t, "pdfinfo"), path).CombinedOutput()
 				if err != nil || !strings.Contains(string(out), "Tagged:          yes") {
 					t.Errorf("%s %s: pdfinfo does not say Tagged: yes (%v)\n%s", lang, name, err, out)

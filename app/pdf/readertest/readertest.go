@@ -27,7 +27,11 @@ import (
 	"communique/internal/judge"
 )
 
-// Readers names the readers Pages knows, in the order tests report them.
+// Readers names the readers Pages knows and Check holds to exact text, in
+// the order tests report them. Pages also knows "pdfium", which tests hold
+// to every character (SameCharacters): PDFium reverses the brackets of
+// right-to-left text and reorders a number's sign, in files any producer
+// writes, but a file may still make it lose text.
 var Readers = []string{"poppler", "pdfjs", "mupdf"}
 
 // Pages returns the text reader extracts from each page of the PDF at
@@ -47,7 +51,7 @@ func Pages(tb testing.TB, reader, path string) []string {
 			tb.Fatalf("%s on %s: %v\n%s", reader, path, err, stderr.String())
 		}
 		text = out.String()
-	case "pdfjs", "mupdf":
+	case "pdfjs", "mupdf", "pdfium":
 		s := nodeServer(tb, reader)
 		t, err := s.extract(path)
 		if err != nil {
@@ -85,7 +89,7 @@ func nodeServer(tb testing.TB, reader string) *server {
 		return s
 	}
 	dir := scriptsDir(tb)
-	script := map[string]string{"pdfjs": "pdfjs-text.mjs", "mupdf": "mupdf-text.mjs"}[reader]
+	script := map[string]string{"pdfjs": "pdfjs-text.mjs", "mupdf": "mupdf-text.mjs", "pdfium": "pdfium-text.mjs"}[reader]
 	cmd := exec.Command(node, filepath.Join(dir, script), "--serve")
 	cmd.Dir = dir
 	s := &server{stderr: &bytes.Buffer{}}
@@ -155,7 +159,7 @@ func scriptsDir(tb testing.TB) string {
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
 			dir := filepath.Join(d, "scripts", "readers")
-			for _, pkg := range []string{"pdfjs-dist", "mupdf"} {
+			for _, pkg := range []string{"pdfjs-dist", "mupdf", "@hyzyla/pdfium"} {
 				if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg, "package.json")); err != nil {
 					judge.Missing(tb, "npm package "+pkg+" (make deps runs npm ci in scripts/readers)", err)
 				}
@@ -393,6 +397,36 @@ func SameCharacters(a, b string) bool {
 		return rs
 	}
 	return slices.Equal(sorted(a), sorted(b))
+}
+
+// mirrorPairs folds the mirrored brackets into one of each pair: PDFium
+// swaps them in right-to-left text. It also stands a hyphen for U+FFFE,
+// which PDFium's text gives for the hyphen it finds at a line's end (its
+// mark for a word that goes on, CPDF_TextPage).
+var mirrorPairs = strings.NewReplacer(")", "(", "]", "[", "}", "{", ">", "<", "»", "«", "›", "‹", "\ufffe", "-")
+
+// CheckCharacters holds each page a reader extracted to the characters of
+// the lines it should hold, in any order and with brackets folded
+// (mirrorPairs), and to no invisible character the file draws for another
+// reader: no character lost, none made up.
+func CheckCharacters(tb testing.TB, name, reader string, pages []string, want [][]string) {
+	tb.Helper()
+	if len(pages) != len(want) {
+		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
+		return
+	}
+	for i, page := range pages {
+		if r, bad := Forbidden(page); bad {
+			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
+		}
+		if r, bad := LayoutControl(page); bad {
+			tb.Errorf("%s page %d: %s extracts the invisible %U", name, i+1, reader, r)
+		}
+		w, g := mirrorPairs.Replace(Normalize(strings.Join(want[i], " "))), mirrorPairs.Replace(Normalize(page))
+		if !SameCharacters(w, g) {
+			tb.Errorf("%s page %d: %s extracts other characters: %s", name, i+1, reader, charDiff(w, g))
+		}
+	}
 }
 
 // charDiff lists the characters one text has more of than the other.
