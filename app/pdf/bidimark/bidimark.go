@@ -212,8 +212,8 @@ func AllSpace(rs string) bool {
 //
 //   - In a left-to-right line that pdf.js would read right to left, each
 //     right-to-left stretch is an item of its own: it is set a hundredth
-//     of a point larger (package pdf: itemNudge), and pdf.js ends an item where the font
-//     size changes, keeping its space tracking. Items follow in visual
+//     of a point larger (package pdf: itemNudge), and pdf.js ends an item
+//     where the font size changes, keeping its space tracking. Items follow in visual
 //     order, which is reading order at the paragraph's level, and the
 //     spaces between them are gaps where the pen moves on, which pdf.js
 //     reads as spaces. (A marked-content sequence would end the item too,
