@@ -92,6 +92,7 @@ func TestChineseAndHindiStatements(t *testing.T) {
 			if lines < 15 {
 				t.Fatalf("%d lines: the paragraphs are not broken", lines)
 			}
+			readertest.CheckCharacters(t, lang, "pdfium", readertest.Pages(t, "pdfium", path), want)
 			for _, reader := range readertest.Readers {
 				got := readertest.Pages(t, reader, path)
 				if lang != "hi" || reader != "pdfjs" {
@@ -229,4 +230,5 @@ func TestChineseLooseLineExtracts(t *testing.T) {
 	for _, reader := range readertest.Readers {
 		readertest.Check(t, "zh", reader, false, readertest.Pages(t, reader, path), want)
 	}
+	readertest.CheckCharacters(t, "zh", "pdfium", readertest.Pages(t, "pdfium", path), want)
 }
