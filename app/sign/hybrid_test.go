@@ -3,7 +3,6 @@ package sign
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -45,47 +44,19 @@ func hybridUpdateOf(tb testing.TB, base []byte, table []rawObj, plain, packed []
 	tb.Helper()
 	size, root, info, prev := trailerOf(tb, base)
 	out := append(bytes.Clone(base), lead...)
-	var rows []xrefRow
 	var tableRows []xrow
 	for _, o := range table {
 		tableRows = append(tableRows, xrow{o.num, int64(len(out)), 0, 'n'})
 		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", o.num, o.body)
 		size = max(size, o.num+1)
 	}
-	for _, o := range plain {
-		rows = append(rows, xrefRow{o.num, 1, len(out), 0})
-		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", o.num, o.body)
-		size = max(size, o.num+1)
-	}
-	for _, o := range packed {
-		size = max(size, o.num+1)
-	}
-	if len(packed) > 0 {
-		stm := size
-		size++
-		var header, body strings.Builder
-		for i, o := range packed {
-			fmt.Fprintf(&header, "%d %d ", o.num, body.Len())
-			body.WriteString(o.body + "\n")
-			rows = append(rows, xrefRow{o.num, 2, stm, i})
-		}
-		rows = append(rows, xrefRow{stm, 1, len(out), 0})
-		data := header.String() + body.String()
-		out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Length %d>>\nstream\n%s\nendstream\nendobj\n", stm, len(packed), header.Len(), len(data), data)
-	}
+	out, rows, size := appendStreamObjects(out, size, plain, packed)
 	xs := size
 	size++
 	xsAt := len(out)
 	rows = append(rows, xrefRow{xs, 1, xsAt, 0})
-	var bin []byte
-	var index []string
-	for _, r := range rows {
-		bin = append(bin, byte(r.typ))
-		bin = binary.BigEndian.AppendUint32(bin, uint32(r.f2))
-		bin = binary.BigEndian.AppendUint16(bin, uint16(r.f3))
-		index = append(index, fmt.Sprintf("%d 1", r.num))
-	}
-	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d%s /W [1 4 2] /Index [%s] /Length %d>>\nstream\n", xs, size, stmExtra, strings.Join(index, " "), len(bin))
+	bin, index := xrefRowsData(rows)
+	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d%s /W [1 4 2] /Index [%s] /Length %d>>\nstream\n", xs, size, stmExtra, index, len(bin))
 	out = append(out, bin...)
 	out = append(out, "\nendstream\nendobj\n"...)
 	x := len(out)

@@ -139,7 +139,22 @@ type xrefRow struct{ num, typ, f2, f3 int }
 func appendXrefStreamUpdate(tb testing.TB, base []byte, plain, packed []rawObj, trailerExtra string) []byte {
 	tb.Helper()
 	size, root, info, prev := trailerOf(tb, base)
-	out := bytes.Clone(base)
+	out, rows, size := appendStreamObjects(bytes.Clone(base), size, plain, packed)
+	x := size
+	xrefAt := len(out)
+	rows = append(rows, xrefRow{x, 1, xrefAt, 0})
+	bin, index := xrefRowsData(rows)
+	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Root %s%s /Prev %d%s /W [1 4 2] /Index [%s] /Length %d>>\nstream\n",
+		x, x+1, root, info, prev, trailerExtra, index, len(bin))
+	out = append(out, bin...)
+	out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
+	return out
+}
+
+// appendStreamObjects appends the objects a cross-reference stream lists:
+// plain ones uncompressed, then packed ones in one object stream numbered
+// after them all. It returns the stream's rows and the new /Size.
+func appendStreamObjects(out []byte, size int, plain, packed []rawObj) ([]byte, []xrefRow, int) {
 	var rows []xrefRow
 	for _, o := range plain {
 		rows = append(rows, xrefRow{o.num, 1, len(out), 0})
@@ -163,9 +178,13 @@ func appendXrefStreamUpdate(tb testing.TB, base []byte, plain, packed []rawObj, 
 		out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Length %d>>\nstream\n%s\nendstream\nendobj\n",
 			stm, len(packed), header.Len(), len(data), data)
 	}
-	x := size
-	xrefAt := len(out)
-	rows = append(rows, xrefRow{x, 1, xrefAt, 0})
+	return out, rows, size
+}
+
+// xrefRowsData returns a cross-reference stream's data (/W [1 4 2]) and
+// its /Index entries, rows of any type in the order given (update.go's
+// xrefStreamData writes only in-use rows, sorted).
+func xrefRowsData(rows []xrefRow) ([]byte, string) {
 	var bin []byte
 	var index []string
 	for _, r := range rows {
@@ -174,11 +193,7 @@ func appendXrefStreamUpdate(tb testing.TB, base []byte, plain, packed []rawObj, 
 		bin = binary.BigEndian.AppendUint16(bin, uint16(r.f3))
 		index = append(index, fmt.Sprintf("%d 1", r.num))
 	}
-	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Root %s%s /Prev %d%s /W [1 4 2] /Index [%s] /Length %d>>\nstream\n",
-		x, x+1, root, info, prev, trailerExtra, strings.Join(index, " "), len(bin))
-	out = append(out, bin...)
-	out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
-	return out
+	return bin, strings.Join(index, " ")
 }
 
 // setPrev rewrites the /Prev of the last trailer to prev (same width not
