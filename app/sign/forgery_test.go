@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"communique/app/sign/pdfobj"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"os/exec"
@@ -191,33 +190,23 @@ func appendObjStmUpdate(tb testing.TB, base []byte, num int, first, second strin
 	tb.Helper()
 	size, root, info, prev := trailerOf(tb, base)
 	out := bytes.Clone(base)
-	type row struct {
-		num, typ, f2, f3 int
-	}
-	var rows []row
+	var rows []xrefRow
 	for _, o := range extra {
-		rows = append(rows, row{o.num, 1, len(out), 0})
+		rows = append(rows, xrefRow{o.num, 1, len(out), 0})
 		out = fmt.Appendf(out, "%d 0 obj\n%s\nendobj\n", o.num, o.body)
 		size = max(size, o.num+1)
 	}
 	stm := max(size, num+1)
 	header := fmt.Sprintf("%d 0 %d %d ", num, num, len(first)+1)
 	data := header + first + " " + second
-	rows = append(rows, row{stm, 1, len(out), 0}, row{num, 2, stm, 1})
+	rows = append(rows, xrefRow{stm, 1, len(out), 0}, xrefRow{num, 2, stm, 1})
 	out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N 2 /First %d /Length %d>>\nstream\n%s\nendstream\nendobj\n", stm, len(header), len(data), data)
 	x := stm + 1
 	xrefAt := len(out)
-	rows = append(rows, row{x, 1, xrefAt, 0})
-	var bin []byte
-	var index []string
-	for _, r := range rows {
-		bin = append(bin, byte(r.typ))
-		bin = binary.BigEndian.AppendUint32(bin, uint32(r.f2))
-		bin = binary.BigEndian.AppendUint16(bin, uint16(r.f3))
-		index = append(index, fmt.Sprintf("%d 1", r.num))
-	}
+	rows = append(rows, xrefRow{x, 1, xrefAt, 0})
+	bin, index := xrefRowsData(rows)
 	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Root %s%s /Prev %d /W [1 4 2] /Index [%s] /Length %d>>\nstream\n",
-		x, x+1, root, info, prev, strings.Join(index, " "), len(bin))
+		x, x+1, root, info, prev, index, len(bin))
 	out = append(out, bin...)
 	out = fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
 	return out
