@@ -80,43 +80,17 @@ func forbidden(s string) (rune, bool) {
 // hyphenation point or a soft hyphen ends in the "-" its hyphen reads as.
 func expectedLines(t *testing.T, doc Document) [][]string {
 	t.Helper()
-	d := sanitize(doc)
-	c, err := compose(&d, nil)
+	raw, err := TextLines(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pages [][]string
-	for _, pg := range c.pages {
-		var lines []string
-		for _, pl := range pg.lines {
-			type piece struct {
-				start int
-				text  string
-			}
-			var ps []piece
-			for _, r := range pl.line.Runs {
-				for _, cl := range r.Clusters {
-					ps = append(ps, piece{cl.Start, cl.Text})
-				}
-			}
-			slices.SortFunc(ps, func(a, b piece) int { return a.start - b.start })
-			var b strings.Builder
-			for _, p := range ps {
-				b.WriteString(p.text)
-			}
-			if pl.line.Hyphenated && !pl.line.RTL {
-				b.WriteString("-")
-			}
-			if pl.cont && len(lines) > 0 {
-				// The rest of a line whose first characters are a Span.
-				lines[len(lines)-1] = normalize(lines[len(lines)-1] + b.String())
-				continue
-			}
-			if s := normalize(b.String()); s != "" {
-				lines = append(lines, s)
+	pages := make([][]string, len(raw))
+	for i, page := range raw {
+		for _, l := range page {
+			if s := normalize(l); s != "" {
+				pages[i] = append(pages[i], s)
 			}
 		}
-		pages = append(pages, lines)
 	}
 	return pages
 }

@@ -164,6 +164,12 @@ func TextLines(doc Document) ([][]string, error) {
 			if pl.line.Hyphenated && !pl.line.RTL {
 				text += "-" // what its drawn hyphen reads as (textmap.go)
 			}
+			if pl.cont && len(lines) > 0 {
+				// The rest of a line whose first characters are a Span
+				// (span.split): one line to a reader.
+				lines[len(lines)-1] += text
+				continue
+			}
 			lines = append(lines, text)
 		}
 		pages = append(pages, lines)
