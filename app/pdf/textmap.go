@@ -77,8 +77,9 @@ func lineDraws(pl placedLine, faces map[*typeset.Font]*face) ([]textDraw, error)
 			items = append(items, bidimark.Cluster{Level: run.Level, Space: bidimark.AllSpace(chars), Visual: chars})
 		}
 	}
-	bidimark.Boundaries(items, pl.line.RTL)
-	if pl.whole != nil {
+	if pl.whole == nil {
+		bidimark.Boundaries(items, pl.line.RTL)
+	} else {
 		// Part of a split line (span.split): poppler, which orders by
 		// position, reads the parts as one line, so the marks are the
 		// whole line's.
