@@ -58,16 +58,7 @@ func TestReadersSampleSignedAndUnsigned(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want [][]string
-			for _, page := range raw {
-				var lines []string
-				for _, l := range page {
-					if s := readertest.Normalize(l); s != "" {
-						lines = append(lines, s)
-					}
-				}
-				want = append(want, lines)
-			}
+			want := readertest.Want(raw)
 			rtl := typeset.DirectionOf(lang) == typeset.RightToLeft
 			dir := t.TempDir()
 			for name, data := range map[string][]byte{"unsigned": res.PDF, "signed": signed} {

@@ -77,17 +77,9 @@ func TestChineseAndHindiStatements(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want [][]string
-			lines := 0
-			for _, page := range raw {
-				var ls []string
-				for _, l := range page {
-					if s := readertest.Normalize(l); s != "" {
-						ls = append(ls, s)
-					}
-				}
+			want, lines := readertest.Want(raw), 0
+			for _, ls := range want {
 				lines += len(ls)
-				want = append(want, ls)
 			}
 			if lines < 15 {
 				t.Fatalf("%d lines: the paragraphs are not broken", lines)
@@ -214,16 +206,7 @@ func TestChineseLooseLineExtracts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want [][]string
-	for _, page := range raw {
-		var ls []string
-		for _, l := range page {
-			if s := readertest.Normalize(l); s != "" {
-				ls = append(ls, s)
-			}
-		}
-		want = append(want, ls)
-	}
+	want := readertest.Want(raw)
 	if !strings.HasSuffix(want[0][4], "参见") {
 		t.Fatalf("the paragraph's first line is %q; the test needs it to end before the Latin word", want[0][4])
 	}

@@ -18,8 +18,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // The oracles: poppler (pdftotext, pdffonts, pdfinfo, pdftoppm) and qpdf
@@ -50,31 +48,6 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 	return p
 }
 
-// normalize is how extracted and expected text are compared: NFC, the
-// bidi controls pdftotext adds to mark its own reordering (and the marks
-// the writer adds for it) removed, runs of white space made one space.
-func normalize(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x00AD:
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
-}
-
-// forbidden finds Private Use or Arabic presentation-form characters:
-// proof that glyph codes leaked instead of the text.
-func forbidden(s string) (rune, bool) {
-	for _, r := range s {
-		if (r >= 0xE000 && r <= 0xF8FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
 // expectedLines returns, page by page, the logical text of every line the
 // layout placed, from its clusters in logical order; a line ending at a
 // hyphenation point or a soft hyphen ends in the "-" its hyphen reads as.
@@ -84,15 +57,7 @@ func expectedLines(t *testing.T, doc Document) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := make([][]string, len(raw))
-	for i, page := range raw {
-		for _, l := range page {
-			if s := normalize(l); s != "" {
-				pages[i] = append(pages[i], s)
-			}
-		}
-	}
-	return pages
+	return readertest.Want(raw)
 }
 
 // checkPDF runs every oracle on one exported document.
@@ -120,7 +85,7 @@ func checkPDF(t *testing.T, name string, doc Document, res *Result) {
 	// pdftotext: the logical text of every line, nothing else, and no
 	// glyph codes in place of text.
 	raw := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
-	if r, bad := forbidden(raw); bad {
+	if r, bad := readertest.Forbidden(raw); bad {
 		t.Errorf("%s: pdftotext output contains %U (Private Use or presentation form)", name, r)
 	}
 	pages := strings.Split(strings.TrimRight(raw, "\f"), "\f")
@@ -131,7 +96,7 @@ func checkPDF(t *testing.T, name string, doc Document, res *Result) {
 	for i, page := range pages {
 		var got []string
 		for _, l := range strings.Split(page, "\n") {
-			if s := normalize(l); s != "" {
+			if s := readertest.Normalize(l); s != "" {
 				got = append(got, s)
 			}
 		}
@@ -508,8 +473,8 @@ func TestSignatureRect(t *testing.T) {
 			"-x", fmt.Sprint(int(r.X0)), "-y", fmt.Sprint(int(pageH-r.Y1)), "-W", fmt.Sprint(int(r.X1-r.X0)+1), "-H", fmt.Sprint(int(r.Y1-r.Y0)+1),
 			writeTemp(t, "sig.pdf", res.PDF), "-")
 		for _, want := range []string{locale.Signed(lang), "Jane Doe", "Director", locale.Date(lang, testDate)} {
-			if !strings.Contains(normalize(text), want) {
-				t.Errorf("%s: signature box text %q lacks %q", lang, normalize(text), want)
+			if !strings.Contains(readertest.Normalize(text), want) {
+				t.Errorf("%s: signature box text %q lacks %q", lang, readertest.Normalize(text), want)
 			}
 		}
 	}
@@ -540,7 +505,7 @@ func TestLongStatementPaginates(t *testing.T) {
 		t.Fatalf("%d pages, want at least 3", res.Pages)
 	}
 	checkPDF(t, "long", doc, res)
-	out := normalize(run(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, "long.pdf", res.PDF), "-"))
+	out := readertest.Normalize(run(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, "long.pdf", res.PDF), "-"))
 	for p := 1; p <= res.Pages; p++ {
 		if want := fmt.Sprintf("Page %d of %d", p, res.Pages); !strings.Contains(out, want) {
 			t.Errorf("footer %q missing", want)

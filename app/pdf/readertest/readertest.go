@@ -188,6 +188,20 @@ func Normalize(s string) string {
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
+// Want returns the lines a layout placed (pdf.TextLines), normalized,
+// without the empty ones: what Check holds a reader to.
+func Want(raw [][]string) [][]string {
+	pages := make([][]string, len(raw))
+	for i, page := range raw {
+		for _, l := range page {
+			if s := Normalize(l); s != "" {
+				pages[i] = append(pages[i], s)
+			}
+		}
+	}
+	return pages
+}
+
 // Dehyphenate joins each line ending in "-" with the line after it,
 // without the hyphen, as poppler's pdftotext does in its default mode
 // (TextOutputDev.cc: a line whose last character is '-' is "hyphenated"
