@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"communique/app/pdf/bidimark"
+	"communique/app/pdf/carrier"
 )
 
 // Export streams: a long statement's typeset lines (glyphs and clusters,
@@ -39,6 +40,9 @@ type progLine struct {
 	// little-endian float64 bits: x exactly as the layout gave it, so the
 	// content stream is the same to the byte.
 	draws []byte
+	// carriers are the line's text for MuPDF, where it mixes
+	// directions (reading.go).
+	carriers []progCarrier
 }
 
 // sink is compose's pageSink: it keeps a finished page's lines as programs.
@@ -48,7 +52,9 @@ func (pr *program) sink(c *composition, pg *page) error {
 		if err != nil {
 			return err
 		}
-		pg.prog = append(pg.prog, pr.encode(pl, ds))
+		l := pr.encode(pl, ds)
+		l.carriers = lineCarriers(pl, c.faces, pr)
+		pg.prog = append(pg.prog, l)
 	}
 	return nil
 }
@@ -80,6 +86,18 @@ func (pr *program) useOf(u use) uint32 {
 		pr.uses = append(pr.uses, u)
 	}
 	return i
+}
+
+// carriers returns a line's carriers with their codes (bind first).
+func (pr *program) carriers(l progLine) []carrier.Draw {
+	if len(l.carriers) == 0 {
+		return nil
+	}
+	cs := make([]carrier.Draw, len(l.carriers))
+	for i, c := range l.carriers {
+		cs[i] = carrier.Draw{Code: pr.code[c.use], X: c.x, Text: c.text}
+	}
+	return cs
 }
 
 // bind looks up each use's code and advance in the document font, once,

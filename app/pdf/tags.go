@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"communique/app/pdf/pdfobj"
@@ -34,18 +33,11 @@ func (w *writer) beginMarked(pl progLine) {
 
 func (w *writer) endMarked() { w.out = append(w.out, "EMC\n"...) }
 
-var rePage = regexp.MustCompile(`^<</Type /Page\n`)
-
 // addStructTree adds the structure tree of the composition to the file,
 // with the parent tree that maps each page's marked content back to its
 // element, and marks the catalog as tagged.
 func addStructTree(p *pdfobj.File, c *composition, marks [][]*structElem) error {
-	var pages []int
-	for n, o := range p.Objs {
-		if rePage.Match(o) {
-			pages = append(pages, n)
-		}
-	}
+	pages := p.Pages()
 	if len(pages) != len(marks) {
 		return fmt.Errorf("pdf: %d pages in fpdf's output, %d laid out", len(pages), len(marks))
 	}

@@ -109,7 +109,7 @@ func TestElementLang(t *testing.T) {
 		t.Fatalf("qpdf --json: %v", err)
 	}
 	var objs map[string]struct {
-		Value map[string]json.RawMessage `json:"value"`
+		Value json.RawMessage `json:"value"`
 	}
 	if err := json.Unmarshal(out.QPDF[1], &objs); err != nil {
 		t.Fatal(err)
@@ -117,18 +117,22 @@ func TestElementLang(t *testing.T) {
 	var kids []string // the Document element's children, in reading order
 	langs := map[string]string{}
 	for ref, o := range objs {
+		var dict map[string]json.RawMessage
+		if json.Unmarshal(o.Value, &dict) != nil {
+			continue // not a dictionary
+		}
 		var typ, s, lang string
-		_ = json.Unmarshal(o.Value["/Type"], &typ)
-		_ = json.Unmarshal(o.Value["/S"], &s)
+		_ = json.Unmarshal(dict["/Type"], &typ)
+		_ = json.Unmarshal(dict["/S"], &s)
 		if typ != "/StructElem" {
 			continue
 		}
 		if s == "/Document" {
-			if err := json.Unmarshal(o.Value["/K"], &kids); err != nil {
+			if err := json.Unmarshal(dict["/K"], &kids); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if l, ok := o.Value["/Lang"]; ok {
+		if l, ok := dict["/Lang"]; ok {
 			_ = json.Unmarshal(l, &lang)
 			langs[strings.TrimSuffix(strings.TrimPrefix(ref, "obj:"), " 0 R")+" 0 R"] = lang
 		}
@@ -168,7 +172,7 @@ func TestElementLang(t *testing.T) {
 func TestPlaceLang(t *testing.T) {
 	// structText is the place as pdfinfo -struct-text prints it: poppler
 	// gives an element's text in content order, which for right-to-left
-	// text is visual order (see readertest.Mixed).
+	// text is visual order (see package carrier).
 	for _, tc := range []struct{ lang, place, placeLang, para, structText string }{
 		{"ar", "Washington, D.C.", "en", "اجتمع المديرون السياسيون عبر الإنترنت.", "Washington, D.C."},
 		{"en", "بغداد", "ar", "The Political Directors met online.", "دادغب"},

@@ -21,8 +21,8 @@ import (
 //     item with its own bidi pass; an item ends where the pen jumps back
 //     by more than 0.2 em or on by more than 0.6 em.
 //   - MuPDF reads ToUnicode, detects glyphs drawn in visual order and
-//     reverses right-to-left runs character by character (which puts the
-//     runs of a line mixing directions out of order: readertest.Mixed).
+//     reverses right-to-left runs character by character; a line mixing
+//     directions reaches it separately, in reading order (reading.go).
 //   - poppler reads ToUnicode, builds words from positions and reorders
 //     right-to-left lines with its own heuristic (see popplerType).
 //

@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"communique/app/pdf/archival"
+	"communique/app/pdf/carrier"
 	"communique/app/pdf/pdfobj"
 )
 
@@ -55,6 +56,9 @@ type writer struct {
 	// marks[p][mcid] is the structure element of marked-content
 	// sequence mcid on page p.
 	marks [][]*structElem
+	// carriers is set once a line hides its glyphs from MuPDF
+	// (carrier.Hide), whose properties finish adds.
+	carriers bool
 }
 
 // pageOp is one call into fpdf's page: raw operators, or a font size
@@ -138,7 +142,7 @@ func write(doc *Document, c *composition, pr *program) ([]byte, error) {
 			w.page(pg)
 			for _, l := range pg.prog {
 				ds = pr.decode(l, ds[:0])
-				w.line(l, ds)
+				w.line(l, ds, pr.carriers(l))
 			}
 			pg.prog = nil
 			w.emit()
@@ -249,7 +253,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []glyphDraw) {
+func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -260,6 +264,13 @@ func (w *writer) line(pl progLine, ds []glyphDraw) {
 	}
 	w.beginMarked(pl)
 	defer w.endMarked()
+	if len(cs) > 0 {
+		// MuPDF reads the carriers instead (reading.go).
+		w.out = append(w.out, carrier.Hide...)
+		w.carriers = true
+		defer func() { w.out = carrier.AppendOps(w.out, pl.y, cs) }()
+		defer func() { w.out = append(w.out, "EMC\n"...) }()
+	}
 	var p pending
 	size := 0.0
 	for _, d := range ds {
@@ -419,6 +430,11 @@ func (w *writer) finish(b []byte) ([]byte, error) {
 	}
 	if err := addStructTree(p, w.c, w.marks); err != nil {
 		return nil, err
+	}
+	if w.carriers {
+		if err := carrier.AddProperties(p); err != nil {
+			return nil, err
+		}
 	}
 	if err := archival.FixInfo(p); err != nil {
 		return nil, err

@@ -26,6 +26,8 @@ type File struct {
 }
 
 var (
+	rePage      = regexp.MustCompile(`^<</Type /Page\n`)
+	reResources = regexp.MustCompile(`/Resources (\d+) 0 R`)
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
 	reInfo      = regexp.MustCompile(`/Info (\d+) 0 R`)
@@ -87,6 +89,39 @@ func Split(b []byte) (*File, error) {
 		p.Objs[n] = bytes.TrimSpace(obj[len(prefix):e])
 	}
 	return p, nil
+}
+
+// Pages returns the object numbers of the page objects, in file order
+// (fpdf writes them in page order).
+func (p *File) Pages() []int {
+	var pages []int
+	for n, o := range p.Objs {
+		if rePage.Match(o) {
+			pages = append(pages, n)
+		}
+	}
+	return pages
+}
+
+// SharedResources returns the object number of the resource dictionary
+// every page refers to, as fpdf writes one for all pages.
+func (p *File) SharedResources() (int, error) {
+	res := 0
+	for _, n := range p.Pages() {
+		m := reResources.FindSubmatch(p.Objs[n])
+		if m == nil {
+			return 0, fmt.Errorf("page object %d has no resources by reference", n)
+		}
+		r, err := strconv.Atoi(string(m[1]))
+		if err != nil || r <= 0 || r >= len(p.Objs) || res != 0 && r != res {
+			return 0, fmt.Errorf("page object %d does not share the other pages' resources", n)
+		}
+		res = r
+	}
+	if res == 0 {
+		return 0, errors.New("no page")
+	}
+	return res, nil
 }
 
 // Add appends an object and returns its number.

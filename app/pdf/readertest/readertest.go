@@ -257,87 +257,10 @@ func LayoutControl(s string) (rune, bool) {
 	return 0, false
 }
 
-// Mixed reports a line that holds right-to-left letters and also Latin
-// letters or digits (or, with rtl, a line of a right-to-left paragraph
-// that holds Latin letters or digits at all). MuPDF gets every character
-// of such a line but not their order, and no file we found changes that
-// without breaking another reader.
-//
-// Why no glyph order serves both (MuPDF 1.28.1: pdf-op-run.c 1293-1324 and
-// 1436, stext-device.c 536-551, 856-863, 896-950, 1766-1805; pdf.js 5.6.205:
-// legacy/build/pdf.worker.mjs 38799-38842, 42052-42065, 42201-42300,
-// 42370-42420, 42772-42799, 25579):
-//
-//   - MuPDF gives each code a direction from the first character of its
-//     ToUnicode text (R, AL, AN right to left; L, EN, ES, ET left to right;
-//     a neutral that of the code before; BT resets it). A line in which a
-//     right-to-left character was drawn where a pen moving right put it is
-//     "visual": each maximal stretch of right-to-left characters is
-//     reversed in place, and the stretches keep their stream order.
-//   - pdf.js ignores /ActualText, ends a text item where the pen moves back
-//     more than 0.2 em, at a font or size change and at every BDC/EMC, and
-//     reorders each item as if its stream order were visual. It reads a
-//     space only from a space glyph inside an item or from a gap where the
-//     pen moves on; a move back drops it (resetLastChars).
-//   - In visual order, MuPDF reverses the stretches of "A B 123 C D" in
-//     place ("C D 123 A B") and reverses Arabic-Indic digits ("٢٠٢٠" →
-//     "٠٢٠٢"). In reading order, with each right-to-left character or run
-//     an item of its own (built and measured: MuPDF and poppler exact),
-//     pdf.js loses every space between right-to-left words, since the pen
-//     moves back at each; a code standing for the gap needs text pdf.js
-//     prints (an empty ToUnicode entry falls back to the code itself,
-//     pdf.worker.mjs 36116). An /ActualText over the glyphs themselves takes
-//     their directions, so MuPDF would read it reversed unless it were
-//     stored scrambled, which readers honouring /ActualText would then read.
-//
-// pdfinfo -struct-text (poppler 22.12, MarkedContentOutputDev.cc 100) is
-// the ToUnicode text of each code of an element's marked content in stream
-// order, without reordering or /ActualText, so a right-to-left line's
-// structure text stays in visual order: in one pdf.js item the text would
-// have to equal its own reverse, and one item per letter loses the spaces.
-//
-// The invisible marks (U+061C, U+200E) poppler's pdftotext needs to order
-// a mixed line (bidimark) are drawn for poppler alone, clipped away
-// (hiddenMarks in ../textmap.go); pdftotext prints them, by its own design.
-//
-// MuPDF alone can be given a line's text another way: /ActualText, which
-// it reads under any tag (poppler only under /Span, pdf.js never). This was
-// built and measured (2026-12, a third session): the glyphs of a mixed line
-// in a sequence with an empty /ActualText, then one blank "carrier" glyph
-// per word in reading order with the word as its /ActualText, carriers
-// alternating a left-to-right and a right-to-left mark so that MuPDF keeps
-// them on one line; MuPDF, pdf.js and poppler were then exact on every
-// line. PDFium (Chrome's and Edge's viewer, checked with @hyzyla/pdfium)
-// lost most of each such line: it skips a text object whose innermost
-// marked content is the same as the previous object's when any of it has
-// /ActualText (CPDF_TextPage::PreMarkedContent), and it emits any
-// non-empty /ActualText it meets, so the carriers' words would have come
-// twice. Not done: a line MuPDF reads out of order is better than text a
-// browser loses.
-func Mixed(line string, rtlParagraph bool) bool {
-	rtl, other := rtlParagraph, false
-	for _, r := range line {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.R, bidi.AL:
-			rtl = true
-		case bidi.L, bidi.EN, bidi.AN:
-			other = true
-		}
-	}
-	return rtl && other
-}
-
-// MuPDFLenient reports whether MuPDF can only be held to a line's
-// characters, not their order: a Mixed line.
-func MuPDFLenient(reader string, rtl bool, line string) bool {
-	return reader == "mupdf" && Mixed(line, rtl)
-}
-
 // Lenient reports whether a reader can only be held to a line's
 // characters, not their order, for reasons of its own that no file can
-// change: MuPDF on a Mixed line; pdf.js on a line of a right-to-left
-// paragraph that it reads left to right (under 30% of its characters right to left, bidi.js) and in
+// change: pdf.js on a line of a right-to-left paragraph that it reads left
+// to right (under 30% of its characters right to left, bidi.js) and in
 // which a space separates right-to-left text from Latin letters or digits
 // ("من Daesh/ISIS."). pdf.js reads a space only where the pen moves on, so
 // the two must be one item, drawn in visual order, and it then reverses
@@ -345,9 +268,6 @@ func MuPDFLenient(reader string, rtl bool, line string) bool {
 // pdfjsItems in ../pdfjsitems.go, which draws such lines in reading order
 // where no space lies between the two directions).
 func Lenient(reader string, rtl bool, line string) bool {
-	if MuPDFLenient(reader, rtl, line) {
-		return true
-	}
 	if reader != "pdfjs" || !rtl {
 		return false
 	}
@@ -480,15 +400,14 @@ func Diff(want, got []string) string {
 // Check compares the pages a reader extracted with the lines each page
 // should hold (normalized, any order: the order of blocks is the reader's
 // choice) and reports every difference through tb.Errorf: every line must
-// come back exactly, except that MuPDF need only give a Mixed line's
-// characters (see Mixed).
+// come back exactly.
 func Check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
 	tb.Helper()
-	check(tb, name, reader, rtl, pages, want, MuPDFLenient)
+	check(tb, name, reader, rtl, pages, want, func(string, bool, string) bool { return false })
 }
 
-// CheckLenient is Check, except that any line for which Lenient says so
-// need only come back with the same characters.
+// CheckLenient is Check, except that a line for which Lenient says so need
+// only come back with the same characters.
 func CheckLenient(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string) {
 	tb.Helper()
 	check(tb, name, reader, rtl, pages, want, Lenient)
