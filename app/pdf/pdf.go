@@ -160,10 +160,7 @@ func TextLines(doc Document) ([][]string, error) {
 	for _, pg := range c.pages {
 		var lines []string
 		for _, pl := range pg.lines {
-			text := logicalText(pl.line)
-			if pl.line.Hyphenated && !pl.line.RTL {
-				text += "-" // what its drawn hyphen reads as (textmap.go)
-			}
+			text := lineText(pl.line)
 			if pl.cont && len(lines) > 0 {
 				// The rest of a line whose first characters are a Span
 				// (span.split): one line to a reader.
@@ -175,6 +172,15 @@ func TextLines(doc Document) ([][]string, error) {
 		pages = append(pages, lines)
 	}
 	return pages, nil
+}
+
+// lineText is a line's text as readers should get it: logical order, and
+// at a hyphenation point the "-" its drawn hyphen reads as (textmap.go).
+func lineText(ln typeset.Line) string {
+	if ln.Hyphenated && !ln.RTL {
+		return logicalText(ln) + "-"
+	}
+	return logicalText(ln)
 }
 
 // logicalText is a line's text in logical order, from its clusters.

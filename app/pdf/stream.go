@@ -25,6 +25,9 @@ type program struct {
 	code   []rune
 	width  []int
 	hidden []byte // see glyphDraw
+	// markedWords counts the distinct words structure text gave codes
+	// of their own (lineReading).
+	markedWords int
 }
 
 func newProgram() *program { return &program{index: make(map[use]uint32)} }
@@ -43,6 +46,9 @@ type progLine struct {
 	// carriers are the line's text for MuPDF, where it mixes
 	// directions (reading.go).
 	carriers []progCarrier
+	// reading is the uses of the line's structure text, where it holds
+	// right-to-left text (reading.go).
+	reading []uint32
 }
 
 // sink is compose's pageSink: it keeps a finished page's lines as programs.
@@ -54,6 +60,7 @@ func (pr *program) sink(c *composition, pg *page) error {
 		}
 		l := pr.encode(pl, ds)
 		l.carriers = lineCarriers(pl, c.faces, pr)
+		l.reading = lineReading(pl, c.faces, pr)
 		pg.prog = append(pg.prog, l)
 	}
 	return nil
@@ -98,6 +105,19 @@ func (pr *program) carriers(l progLine) []carrier.Draw {
 		cs[i] = carrier.Draw{Code: pr.code[c.use], X: c.x, Text: c.text}
 	}
 	return cs
+}
+
+// reading returns a line's structure-text codes and their glyph's width
+// (bind first).
+func (pr *program) reading(l progLine) ([]rune, int) {
+	if len(l.reading) == 0 {
+		return nil, 0
+	}
+	codes := make([]rune, len(l.reading))
+	for i, u := range l.reading {
+		codes[i] = pr.code[u]
+	}
+	return codes, pr.width[l.reading[0]]
 }
 
 // bind looks up each use's code and advance in the document font, once,

@@ -142,7 +142,8 @@ func write(doc *Document, c *composition, pr *program) ([]byte, error) {
 			w.page(pg)
 			for _, l := range pg.prog {
 				ds = pr.decode(l, ds[:0])
-				w.line(l, ds, pr.carriers(l))
+				rd, rw := pr.reading(l)
+				w.line(l, ds, pr.carriers(l), rd, rw)
 			}
 			pg.prog = nil
 			w.emit()
@@ -253,7 +254,7 @@ func (w *writer) page(pg *page) {
 
 // line draws a placed line's draws (see textmap.go) left to right,
 // batching glyphs that follow each other on the pen into one Tj.
-func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
+func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw, rd []rune, rw int) {
 	if pl.gray != w.gray {
 		if pl.gray {
 			w.out = append(w.out, "0.353 g\n"...)
@@ -264,6 +265,15 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
 	}
 	w.beginMarked(pl)
 	defer w.endMarked()
+	size := 0.0
+	if len(rd) > 0 && len(ds) > 0 {
+		// First in the element's content: poppler's structure text
+		// stops at the sequence's end (carrier.StructureText).
+		size = ds[0].size
+		w.emit()
+		w.ops = append(w.ops, pageOp{size: size})
+		w.out = carrier.AppendStructureText(w.out, rd, rw, size, ds[0].x, pageH)
+	}
 	if len(cs) > 0 {
 		// MuPDF reads the carriers instead (reading.go).
 		w.out = append(w.out, carrier.Hide...)
@@ -272,7 +282,6 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw) {
 		defer func() { w.out = append(w.out, "EMC\n"...) }()
 	}
 	var p pending
-	size := 0.0
 	for _, d := range ds {
 		if d.size != size {
 			w.flush(&p)

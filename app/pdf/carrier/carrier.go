@@ -1,10 +1,12 @@
-// Package carrier gives MuPDF the text of a PDF line that mixes
-// directions (Arabic text with a number or a Latin name, Arabic-Indic
-// digits in a left-to-right line) in reading order. Package pdf draws such
-// a line in visual order, one text item that pdf.js reorders exactly. MuPDF cannot get such
-// a line from any glyph order that pdf.js also reads, so it is given the
-// line's text in reading order on its own, in the one way it reads text
-// that the others do not:
+// Package carrier gives the readers that cannot reorder a PDF line
+// holding right-to-left text its text in reading order, in ways only they
+// read: MuPDF, for a line that mixes directions (Arabic text with a
+// number or a Latin name, Arabic-Indic digits in a left-to-right line),
+// and poppler's structure text, for any such line (StructureText).
+// Package pdf draws the line in visual order, one text item that pdf.js
+// reorders exactly. MuPDF cannot get a mixed line from any glyph order
+// that pdf.js also reads, so it is given the line's text in reading order
+// on its own, in the one way it reads text that the others do not:
 //
 //   - The line's glyphs are a marked-content sequence whose /ActualText is
 //     empty. MuPDF reads /ActualText under any tag and extracts nothing for
@@ -69,9 +71,10 @@
 //
 // pdfinfo -struct-text (poppler 22.12, MarkedContentOutputDev.cc 100) is
 // the ToUnicode text of each code of an element's marked content in stream
-// order, without reordering or /ActualText, so a right-to-left line's
-// structure text stays in visual order: in one pdf.js item the text would
-// have to equal its own reverse, and one item per letter loses the spaces.
+// order, without reordering or /ActualText, so the glyphs of a
+// right-to-left line read backwards there: in one pdf.js item the text
+// would have to equal its own reverse, and one item per letter loses the
+// spaces. StructureText gives it the line's text before the glyphs.
 //
 // The invisible marks (U+061C, U+200E) poppler's pdftotext needs to order
 // a mixed line (bidimark) are drawn for poppler alone, clipped away
@@ -182,6 +185,57 @@ func Words(cs []Cluster, hyphen, rtlFirst bool) []Word {
 		ws[len(ws)-1].Text += "-"
 	}
 	return ws
+}
+
+// StructureText gives poppler's structure text (pdfinfo -struct-text, and
+// any tool built on its StructElement::getText) a line holding
+// right-to-left text in reading order. poppler takes an element's text from
+// the ToUnicode text of the codes in its marked content, in stream order,
+// without reordering, and stops at the first nested EMC
+// (MarkedContentOutputDev pops the element's MCID on any EMC), so the
+// glyphs, drawn in visual order for pdf.js, read backwards there. The line
+// therefore starts with a nested sequence holding its text in reading
+// order, one invisible code per character, which no other reader reads:
+//
+//   - poppler's pdftotext and MuPDF read nothing for it: the sequence is a
+//     /Span with an empty /ActualText;
+//   - pdf.js skips a glyph whose origin lies outside the page (its
+//     getTextContent checks the origin only, and its width before
+//     horizontal scaling), and each code is shown at one origin just above
+//     the page (the ' operator with no leading returns the pen there),
+//     while the advance, turned downwards by the text matrix and
+//     stretched by horizontal scaling, reaches into the page, which is
+//     what keeps poppler reading it (MarkedContentOutputDev drops a
+//     character only when its advance lies wholly outside the page);
+//   - PDFium skips a text object narrower than 0.01 pt, and the text
+//     matrix makes each one a few thousandths of a point wide.
+//
+// The codes draw a blank glyph in text rendering mode 3: nothing shows.
+const (
+	structScale   = 0.004 // text matrix scale times the font size: the glyph's height across the page, in points
+	structAdvance = 2     // a code's advance down the page, in points
+	structAbove   = 1     // how far above the page the codes stand, in points
+)
+
+// AppendStructureText appends the operators of a line's structure text:
+// the codes of its characters, each drawing a blank glyph of width w
+// (thousandths of the size), at x on a page pageH high, in a font of the
+// given size already selected.
+func AppendStructureText(b []byte, codes []rune, w int, size, x, pageH float64) []byte {
+	k := math.Round(structScale/size*1e9) / 1e9
+	hscale := structAdvance * 100 * 1000 / (float64(w) * size * k)
+	b = append(b, "/Span <</ActualText ()>> BDC\nq BT 3 Tr 0 TL "...)
+	b = strconv.AppendFloat(b, math.Round(hscale), 'f', -1, 64)
+	b = append(b, " Tz 0 "...)
+	for _, v := range []float64{-k, k, 0, x, pageH + structAbove} {
+		b = strconv.AppendFloat(b, v, 'f', -1, 64)
+		b = append(b, ' ')
+	}
+	b = append(b, "Tm"...)
+	for _, c := range codes {
+		b = fmt.Appendf(b, " <%04X>'", c)
+	}
+	return append(b, " ET Q\nEMC\n"...)
 }
 
 // Hide opens the marked-content sequence that hides a line's glyphs from
