@@ -5,9 +5,7 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -15,6 +13,7 @@ import (
 	"communique/app/pdf/archival"
 	"communique/app/pdf/carrier"
 	"communique/app/pdf/pdfobj"
+	"communique/app/pdf/textobj"
 )
 
 const producer = "Communiqué"
@@ -75,48 +74,6 @@ func (w *writer) emit() {
 		w.ops = append(w.ops, pageOp{raw: w.out})
 		w.out = nil
 	}
-}
-
-// pending is a stretch of glyphs on one baseline that one TJ draws: each
-// glyph where the previous one's /W advance leaves the pen, give or take
-// an adjustment for rounding. One text object per line keeps readers from
-// taking a new object for a new word or line.
-type pending struct {
-	x, y, next float64
-	size       float64
-	tj         []byte // the TJ array's contents so far
-	open       bool   // tj ends inside a string
-	n          int
-	// body holds the operators of the text object before the TJ being
-	// built (addOffPage).
-	body []byte
-	// resumed: the text object goes on where the last one left the pen,
-	// at origin exactly (see resume).
-	resumed bool
-	origin  float64
-}
-
-// resume makes the next glyphs a new text object that starts where a
-// reader's pen is after the pending ones, to the last bit, and keeps the
-// writer's own reckoning of the pen: the glyphs land exactly where one
-// text object would have put them.
-func (w *writer) resume(p *pending, x float64, draw func(origin []byte)) {
-	if p.n == 0 {
-		draw(nil)
-		return
-	}
-	start, y, next, size := p.x, p.y, p.next, p.size
-	origin := math.Round(start*100)/100 + (next - start)
-	if p.resumed {
-		origin = p.origin + (next - start)
-	}
-	// The TJ number that would have moved the pen to the next glyph at x
-	// moves the origin instead.
-	move := math.Round((next-x)*1000/size*10) / 10 * size / 1000
-	origin, next = origin-move, next-move
-	w.flush(p)
-	draw(strconv.AppendFloat(nil, origin, 'f', -1, 64))
-	p.x, p.y, p.next, p.size, p.resumed, p.origin = next, y, next, size, true, origin
 }
 
 func write(doc *Document, c *composition, pr *program) ([]byte, error) {
@@ -229,14 +186,6 @@ func register(pdf *fpdf.Fpdf, font *docFont) {
 	})
 }
 
-func appendNums(b []byte, vs ...float64) []byte {
-	for _, v := range vs {
-		b = strconv.AppendFloat(b, math.Round(v*100)/100, 'f', -1, 64)
-		b = append(b, ' ')
-	}
-	return b
-}
-
 // page starts a page's content: the artifact rules.
 func (w *writer) page(pg *page) {
 	w.gray = false // fpdf starts every page with black fill
@@ -245,7 +194,7 @@ func (w *writer) page(pg *page) {
 		w.out = append(w.out, "/Artifact BMC\n"...)
 		for _, r := range pg.rules {
 			w.out = append(w.out, "q 0.431 g "...)
-			w.out = appendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+			w.out = textobj.AppendNums(w.out, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
 			w.out = append(w.out, "re f Q\n"...)
 		}
 		w.out = append(w.out, "EMC\n"...)
@@ -281,10 +230,10 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw, rd []rune,
 		defer func() { w.out = carrier.AppendOps(w.out, pl.y, cs) }()
 		defer func() { w.out = append(w.out, "EMC\n"...) }()
 	}
-	var p pending
+	var p textobj.Object
 	for _, d := range ds {
 		if d.size != size {
-			w.flush(&p)
+			w.out = p.Flush(w.out)
 			w.emit()
 			w.ops = append(w.ops, pageOp{size: d.size})
 			size = d.size
@@ -293,133 +242,26 @@ func (w *writer) line(pl progLine, ds []glyphDraw, cs []carrier.Draw, rd []rune,
 		case hiddenClipped:
 			// Where the text goes on, to the last bit: poppler orders
 			// the mark and the glyph after it by position.
-			w.resume(&p, d.x, func(origin []byte) {
-				w.out = append(w.out, "q 0 0 0 0 re W n BT "...)
-				if origin != nil {
-					w.out = append(append(w.out, origin...), ' ')
-				} else {
-					w.out = appendNums(w.out, d.x)
-				}
-				w.out = appendNums(w.out, pl.y)
-				w.out = append(w.out, "Td ["...)
-				w.out = appendCode(w.out, d.code)
-				w.out = append(w.out, "] TJ ET Q\n"...)
-			})
+			var origin []byte
+			w.out, origin = p.Resume(w.out, d.x)
+			w.out = append(w.out, "q 0 0 0 0 re W n BT "...)
+			if origin != nil {
+				w.out = append(append(w.out, origin...), ' ')
+			} else {
+				w.out = textobj.AppendNums(w.out, d.x)
+			}
+			w.out = textobj.AppendNums(w.out, pl.y)
+			w.out = append(w.out, "Td ["...)
+			w.out = textobj.AppendCode(w.out, d.code)
+			w.out = append(w.out, "] TJ ET Q\n"...)
 			continue
 		case hiddenOffPage:
-			w.addOffPage(&p, d.size, d.x, pl.y, d.code)
+			w.out = p.AddOffPage(w.out, d.size, d.x, pl.y, d.code)
 			continue
 		}
-		w.add(&p, d.width, d.size, d.x, pl.y, d.code)
+		w.out = p.Add(w.out, d.width, d.size, d.x, pl.y, d.code)
 	}
-	w.flush(&p)
-}
-
-// appendCode appends a two-byte code as a PDF string.
-func appendCode(b []byte, code rune) []byte {
-	return append(escapeCode(append(b, '('), code), ')')
-}
-
-// escapeCode appends a two-byte code's bytes as they go in a PDF string.
-func escapeCode(b []byte, code rune) []byte {
-	for _, c := range []byte{byte(code >> 8), byte(code)} {
-		switch c {
-		case '(', ')', '\\':
-			b = append(b, '\\', c)
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\n':
-			b = append(b, '\\', 'n')
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
-}
-
-func (w *writer) add(p *pending, width int, size, x, y float64, code rune) {
-	if p.n > 0 && (y != p.y || size != p.size) {
-		w.flush(p)
-	}
-	if p.n == 0 && !p.resumed {
-		p.x, p.y, p.next, p.size = x, y, x, size
-	}
-	// A TJ number moves the pen left by thousandths of the size.
-	if adj := math.Round((p.next-x)*1000/size*10) / 10; adj != 0 {
-		if p.open {
-			p.tj = append(p.tj, ')')
-			p.open = false
-		}
-		p.tj = strconv.AppendFloat(p.tj, adj, 'f', -1, 64)
-		p.next -= adj * size / 1000
-	}
-	if !p.open {
-		p.tj = append(p.tj, '(')
-		p.open = true
-	}
-	p.tj = escapeCode(p.tj, code)
-	p.n++
-	p.next += float64(width) * size / 1000
-}
-
-// offPage is how far above its line addOffPage draws a code, in points
-// (Ts, text rise): off the page from anywhere on it.
-const offPage = 1000
-
-// addOffPage draws a code of no width off the page, raised by offPage in
-// the text object being built: MuPDF and poppler drop a glyph outside the
-// page, and pdf.js skips a format character without moving, so only the
-// direction MuPDF gives the next neutral changes (see hiddenMarks). The
-// pen does not move, and the line stays one text object.
-func (w *writer) addOffPage(p *pending, size, x, y float64, code rune) {
-	if p.n > 0 && (y != p.y || size != p.size) {
-		w.flush(p)
-	}
-	if p.n == 0 && !p.resumed {
-		p.x, p.y, p.next, p.size = x, y, x, size
-	}
-	w.endTJ(p)
-	p.body = appendNums(p.body, offPage)
-	p.body = append(p.body, "Ts ["...)
-	p.body = appendCode(p.body, code)
-	p.body = append(p.body, "] TJ 0 Ts "...)
-	p.n++
-}
-
-// endTJ moves the TJ being built into the text object's body.
-func (w *writer) endTJ(p *pending) {
-	if len(p.tj) == 0 {
-		return
-	}
-	if p.open {
-		p.tj = append(p.tj, ')')
-	}
-	p.body = append(p.body, '[')
-	p.body = append(p.body, p.tj...)
-	p.body = append(p.body, "] TJ "...)
-	p.tj, p.open = p.tj[:0], false
-}
-
-// flush writes the pending glyphs as one text object. The font and size
-// are in the graphics state already; codes are two-byte CIDs (Identity-H).
-func (w *writer) flush(p *pending) {
-	if p.n == 0 {
-		p.resumed = false // a new size: the next glyph starts afresh
-		return
-	}
-	w.endTJ(p)
-	w.out = append(w.out, "BT "...)
-	if p.resumed {
-		w.out = strconv.AppendFloat(w.out, p.origin, 'f', -1, 64)
-		w.out = append(w.out, ' ')
-		w.out = appendNums(w.out, p.y)
-	} else {
-		w.out = appendNums(w.out, p.x, p.y)
-	}
-	w.out = append(w.out, "Td "...)
-	w.out = append(w.out, p.body...)
-	w.out = append(w.out, "ET\n"...)
-	p.body, p.n, p.resumed = p.body[:0], 0, false
+	w.out = p.Flush(w.out)
 }
 
 // finish turns fpdf's output into the final file: the font gets its
