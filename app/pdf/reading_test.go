@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -165,4 +166,54 @@ func pageContent(t *testing.T, pdf []byte) []byte {
 	t.Helper()
 	path := writeTemp(t, "content.pdf", pdf)
 	return []byte(run(t, "qpdf", "--qdf", "--object-streams=disable", path, "-"))
+}
+
+// TestReadingUnits: structure text is one code per character, except a
+// word holding a combining mark, which is one code with the space before
+// it (pdf.js would read a lone mark wherever it stands).
+func TestReadingUnits(t *testing.T) {
+	got := readingUnits("حالما سيُستأنف 15.")
+	want := []string{"ح", "ا", "ل", "م", "ا", " سيُستأنف", " ", "1", "5", "."}
+	if !slices.Equal(got, want) {
+		t.Errorf("readingUnits = %q, want %q", got, want)
+	}
+	if got := readingUnits("شَدَّ"); !slices.Equal(got, []string{" شَدَّ"}) {
+		t.Errorf("a line starting with a marked word: %q", got)
+	}
+}
+
+// TestReadingMarkedWordsBound: past maxMarkedWords distinct words with
+// combining marks a line keeps its glyphs' structure text instead of
+// spending more of the font's codes; words already given a code cost
+// nothing more.
+func TestReadingMarkedWordsBound(t *testing.T) {
+	doc := Document{Lang: "ar", Title: Part{ID: "title", Text: "عنوان"}, Date: testDate,
+		Paragraphs: []Part{{ID: "p1", Text: "سيُستأنف العمل"}}}
+	d := sanitize(doc)
+	c, err := compose(&d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line placedLine
+	for _, pl := range c.pages[0].lines {
+		if strings.Contains(lineText(pl.line), "سيُستأنف") {
+			line = pl
+		}
+	}
+	if line.elem == nil {
+		t.Fatal("no line with the marked word")
+	}
+	pr := newProgram()
+	pr.markedWords = maxMarkedWords
+	if got := lineReading(line, c.faces, pr); got != nil {
+		t.Errorf("at the bound a new marked word still got codes: %d uses", len(got))
+	}
+	pr = newProgram()
+	if got := lineReading(line, c.faces, pr); len(got) == 0 || pr.markedWords != 1 {
+		t.Fatalf("under the bound: %d uses, %d marked words", len(got), pr.markedWords)
+	}
+	pr.markedWords = maxMarkedWords
+	if got := lineReading(line, c.faces, pr); got == nil {
+		t.Error("a marked word that already has its code was refused at the bound")
+	}
 }
