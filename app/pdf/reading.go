@@ -33,15 +33,16 @@ func lineCarriers(pl placedLine, faces map[*typeset.Font]*face, pr *program) []p
 // lineReading returns the uses of a line's structure text
 // (carrier.StructureText) for a line of a right-to-left paragraph or
 // holding right-to-left text (whose glyphs carry poppler's bidi marks, or
-// read backwards in content order), nil for any other: a blank glyph for each character of its text in reading
-// order, except that a word holding a combining mark is one code, with
-// the space before it, " word". pdf.js reads a code whose text holds a
-// combining mark wherever it stands, but skips one whose text starts with
-// white space. Such words get codes of their own, so past
-// maxMarkedWords distinct ones in a document a line keeps the structure
-// text of its glyphs rather than exhaust the font's codes.
+// read backwards in content order), nil for any other: a blank glyph for
+// each character of its text in reading order, except that a word holding
+// a combining mark is one code: the space before it, then the word.
+// pdf.js reads a code whose text holds a combining mark wherever it
+// stands, but skips one whose text starts with white space. Such words
+// get codes of their own, so past maxMarkedWords distinct ones in a
+// document a line keeps the structure text of its glyphs rather than
+// exhaust the font's codes.
 func lineReading(pl placedLine, faces map[*typeset.Font]*face, pr *program) []uint32 {
-	if !pl.line.RTL && !slices.ContainsFunc(pl.line.Runs, func(r typeset.Run) bool { return r.RTL() }) {
+	if len(pl.line.Runs) == 0 || !pl.line.RTL && !slices.ContainsFunc(pl.line.Runs, func(r typeset.Run) bool { return r.RTL() }) {
 		return nil
 	}
 	f := faces[pl.line.Runs[0].Font]
