@@ -212,7 +212,7 @@ func Words(cs []Cluster, hyphen, rtlFirst bool) []Word {
 //
 // The codes draw a blank glyph in text rendering mode 3: nothing shows.
 const (
-	structScale   = 0.004 // text matrix scale times the font size: the glyph's height across the page, in points
+	structScale   = 0.002 // text matrix scale times the font size: an em across the page, in points
 	structAdvance = 2     // a code's advance down the page, in points
 	structAbove   = 1     // how far above the page the codes stand, in points
 )
