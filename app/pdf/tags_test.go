@@ -290,7 +290,7 @@ func TestStructureTextReadingOrder(t *testing.T) {
 		}},
 		"ar-latin": {Lang: "ar", Title: Part{ID: "title", Text: "أسطر مختلطة"}, Date: testDate, Place: "Washington, D.C.", PlaceLang: "en", Paragraphs: []Part{
 			{ID: "p1", Text: "COVID-19 (United Nations) من Daesh/ISIS، ٢٠٢٠ و 2020."},
-			{ID: "p2", Text: "واتفقوا على أن الدور سيُستأنف حالما تسمح الظروف، وشَدَّدوا على ذلك."},
+			{ID: "p2", Text: "واتفقوا على أن الدور سيُستأنف حالما تسمح الظروف، وشَدَّدوا على ذلك وَالْمُسْتَضْعَفِينَ الْمُتَحَالِفِينَ."},
 		}},
 	}
 	for _, lang := range []string{"ar", "ckb", "fa"} {
