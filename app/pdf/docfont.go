@@ -539,6 +539,9 @@ func mergedHeaders(base *face, g *glyphTables) (head, hhea, maxp []byte) {
 		be.PutUint16(maxp[28:], max(be.Uint16(maxp[28:]), uint16(g.components)))
 		be.PutUint16(maxp[30:], be.Uint16(maxp[30:])+1)
 	}
+	for _, adv := range g.advance { // a document's forms can be wider than any glyph of its faces
+		be.PutUint16(hhea[10:], max(be.Uint16(hhea[10:]), adv))
+	}
 	n := len(g.index)
 	be.PutUint16(hhea[34:], uint16(n))
 	be.PutUint16(maxp[4:], uint16(n))

@@ -46,7 +46,10 @@ func lineReading(pl placedLine, faces map[*typeset.Font]*face, pr *program) []ui
 		return nil
 	}
 	f := faces[pl.line.Runs[0].Font]
-	blank := form{face: f, gid: f.space, adv: int(f.adv[f.space])}
+	// Eight ems of advance keep the horizontal scaling that stretches it
+	// down into the page (carrier.StructureText) under 32,767, the
+	// largest number some readers take.
+	blank := form{face: f, gid: f.space, adv: min(8*f.upem, 30000)}
 	units := readingUnits(bidimark.ReaderChars(lineText(pl.line), false))
 	for _, u := range units {
 		if _, seen := pr.index[use{blank, u}]; !seen && strings.ContainsFunc(u, isMark) {

@@ -227,7 +227,7 @@ func AppendStructureText(b []byte, codes []rune, w int, size, x, pageH float64) 
 	b = append(b, "/Span <</ActualText ()>> BDC\nq BT 3 Tr 0 TL "...)
 	b = strconv.AppendFloat(b, math.Round(hscale), 'f', -1, 64)
 	b = append(b, " Tz 0 "...)
-	for _, v := range []float64{-k, k, 0, x, pageH + structAbove} {
+	for _, v := range []float64{-k, k, 0, math.Round(x*100) / 100, math.Round((pageH+structAbove)*100) / 100} {
 		b = strconv.AppendFloat(b, v, 'f', -1, 64)
 		b = append(b, ' ')
 	}
