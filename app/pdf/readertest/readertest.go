@@ -345,22 +345,36 @@ var mirrorPairs = strings.NewReplacer(")", "(", "]", "[", "}", "{", ">", "<", "Â
 // reader: no character lost, none made up.
 func CheckCharacters(tb testing.TB, name, reader string, pages []string, want [][]string) {
 	tb.Helper()
-	if len(pages) != len(want) {
-		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
+	if !checkPages(tb, name, reader, pages, want) {
 		return
 	}
 	for i, page := range pages {
-		if r, bad := Forbidden(page); bad {
-			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
-		}
-		if r, bad := LayoutControl(page); bad {
-			tb.Errorf("%s page %d: %s extracts the invisible %U", name, i+1, reader, r)
-		}
 		w, g := mirrorPairs.Replace(Normalize(strings.Join(want[i], " "))), mirrorPairs.Replace(Normalize(page))
 		if !SameCharacters(w, g) {
 			tb.Errorf("%s page %d: %s extracts other characters: %s", name, i+1, reader, charDiff(w, g))
 		}
 	}
+}
+
+// checkPages reports, and returns false for, a page count other than the
+// layout's, and reports any page holding a glyph code instead of text or
+// an invisible character the file draws for another reader (poppler is let
+// off those: see LayoutControl).
+func checkPages(tb testing.TB, name, reader string, pages []string, want [][]string) bool {
+	tb.Helper()
+	if len(pages) != len(want) {
+		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
+		return false
+	}
+	for i, page := range pages {
+		if r, bad := Forbidden(page); bad {
+			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
+		}
+		if r, bad := LayoutControl(page); bad && reader != "poppler" {
+			tb.Errorf("%s page %d: %s extracts the invisible %U", name, i+1, reader, r)
+		}
+	}
+	return true
 }
 
 // charDiff lists the characters one text has more of than the other.
@@ -415,17 +429,10 @@ func CheckLenient(tb testing.TB, name, reader string, rtl bool, pages []string, 
 
 func check(tb testing.TB, name, reader string, rtl bool, pages []string, want [][]string, lenient func(reader string, rtl bool, line string) bool) {
 	tb.Helper()
-	if len(pages) != len(want) {
-		tb.Errorf("%s: %s extracts %d pages, the layout has %d", name, reader, len(pages), len(want))
+	if !checkPages(tb, name, reader, pages, want) {
 		return
 	}
 	for i, page := range pages {
-		if r, bad := Forbidden(page); bad {
-			tb.Errorf("%s page %d: %s extracts %U (Private Use or presentation form)", name, i+1, reader, r)
-		}
-		if r, bad := LayoutControl(page); bad && reader != "poppler" {
-			tb.Errorf("%s page %d: %s extracts the invisible %U", name, i+1, reader, r)
-		}
 		got := Lines(page)
 		wantPage := want[i]
 		if reader == "poppler" {
